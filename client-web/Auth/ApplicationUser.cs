@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Dispatch.Web.Auth;
+
+/// <summary>A person who signs in: operator, unit staff, supervisor or administrator.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>For unit_staff: the one unit whose work they see and act on.</summary>
+    public string? UnitCode { get; set; }
+
+    /// <summary>For supervisors: 330400 for the whole city, or one county's code.</summary>
+    public string? AreaCode { get; set; }
+}

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using Dispatch.Errors;
+using Dispatch.Web.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Web.Auth;
+
+/// <summary>/api/auth: sign in with e-mail and password (bearer token for API clients, cookie for the UI), refresh, sign out, who am I.</summary>
+public static class AuthEndpoints
+{
+    public static RouteGroupBuilder MapAuthApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("Authentication 登录");
+        group.MapPost("/login", Login).AllowAnonymous()
+            .WithSummary("Sign in. Returns a bearer token, or sets a cookie with ?useCookies=true 登录");
+        group.MapPost("/refresh", Refresh).AllowAnonymous()
+            .WithSummary("Exchange a refresh token for a new bearer token 刷新令牌");
+        group.MapPost("/logout", (Delegate)Logout).RequireAuthorization()
+            .WithSummary("Sign out of the cookie session 退出登录");
+        group.MapGet("/me", Me).RequireAuthorization()
+            .WithSummary("The signed-in user, role and scope 当前用户");
+        return api;
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
+        LoginRequest request, bool? useCookies, SignInManager<ApplicationUser> signIn, HttpContext context)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return ProblemResponses.Validation(context,
+                new FieldError("email", "required", "请输入邮箱和密码。", "Enter e-mail and password."));
+        }
+        signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "locked_out",
+                "登录失败次数过多，账号已临时锁定，请稍后再试。", "Too many failed sign-ins; the account is locked for a while.");
+        }
+        if (!result.Succeeded)
+        {
+            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "invalid_credentials",
+                "邮箱或密码不正确。", "The e-mail or password is wrong.");
+        }
+        // The sign-in handler has written the token response or the cookie.
+        return TypedResults.Empty;
+    }
+
+    private static async Task<Results<EmptyHttpResult, SignInHttpResult, ProblemHttpResult>> Refresh(
+        RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time,
+        SignInManager<ApplicationUser> signIn, HttpContext context)
+    {
+        var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
+        var ticket = protector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "invalid_refresh_token",
+                "刷新令牌无效或已过期，请重新登录。", "The refresh token is invalid or expired; sign in again.");
+        }
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<IResult> Logout(HttpContext context)
+    {
+        await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static Ok<CurrentUser> Me(ClaimsPrincipal user)
+    {
+        var actor = user.ToActor();
+        return TypedResults.Ok(new CurrentUser(actor.UserId, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "",
+            user.FindFirstValue(DispatchClaims.DisplayName) ?? "", actor.Role, actor.UnitCode, actor.AreaCode));
+    }
+}
+
+public sealed record LoginRequest(string? Email, string? Password);
+
+public sealed record RefreshRequest(string RefreshToken);
+
+public sealed record CurrentUser(string Id, string Email, string DisplayName, string Role, string? UnitCode, string? AreaCode);

@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Dispatch.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Dispatch.Web.Auth;
+
+/// <summary>Claim names carrying a user's scope, and how to read the acting user back from a principal.</summary>
+public static class DispatchClaims
+{
+    public const string Unit = "dispatch:unit";
+    public const string Area = "dispatch:area";
+    public const string DisplayName = "dispatch:name";
+
+    public static Actor ToActor(this ClaimsPrincipal principal)
+    {
+        var role = Roles.All.FirstOrDefault(principal.IsInRole) ?? "";
+        return new Actor(
+            principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            role,
+            principal.FindFirstValue(Unit),
+            principal.FindFirstValue(Area));
+    }
+}
+
+/// <summary>Adds the unit and area scope to the principal, so bearer tokens and cookies carry it.</summary>
+public sealed class ScopedClaimsPrincipalFactory(
+    UserManager<ApplicationUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DispatchClaims.DisplayName, user.DisplayName));
+        if (user.UnitCode is { } unit)
+        {
+            identity.AddClaim(new Claim(DispatchClaims.Unit, unit));
+        }
+        if (user.AreaCode is { } area)
+        {
+            identity.AddClaim(new Claim(DispatchClaims.Area, area));
+        }
+        return identity;
+    }
+}

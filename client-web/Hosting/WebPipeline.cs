@@ -1,0 +1,39 @@
+using Dispatch.Schema;
+using Dispatch.Web.Auth;
+using Dispatch.Web.Health;
+using Dispatch.Web.Reference;
+using Npgsql;
+using Scalar.AspNetCore;
+
+namespace Dispatch.Web.Hosting;
+
+/// <summary>Start-up work and the request pipeline: problem details, authentication, endpoint groups per capability.</summary>
+public static class WebPipeline
+{
+    /// <summary>Brings the schema up to date (the same step the silo runs) and seeds roles and accounts.</summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        await DatabaseSetup.RunAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Services.GetRequiredService<ILoggerFactory>());
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AccountSeeder>().RunAsync(CancellationToken.None);
+    }
+
+    public static WebApplication MapDispatchWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("12385 Dispatch API")).AllowAnonymous();
+
+        var api = app.MapGroup("/api");
+        api.MapAuthApi();
+        api.MapReferenceApi();
+        return app;
+    }
+}

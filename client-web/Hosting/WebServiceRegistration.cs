@@ -1,0 +1,58 @@
+using Dispatch.Schema;
+using Dispatch.Web.Auth;
+using Dispatch.Web.Problems;
+using Dispatch.Web.Reference;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Dispatch.Web.Hosting;
+
+/// <summary>Everything the web app registers: database, identity, Orleans client, problem details, OpenAPI.</summary>
+public static class WebServiceRegistration
+{
+    public static WebApplicationBuilder AddDispatchWeb(this WebApplicationBuilder builder)
+    {
+        var connectionString = DatabaseConnection.Resolve(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<ReferenceQueries>();
+        services.AddScoped<AccountSeeder>();
+
+        services.AddDbContext<IdentityStore>(o => o.UseNpgsql(connectionString));
+        services.AddIdentityApiEndpoints<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IdentityStore>()
+            .AddClaimsPrincipalFactory<ScopedClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "dispatch.auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // API callers get problem details, not a redirect to a login page.
+            o.Events.OnRedirectToLogin = context => WriteStatus(context.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
+        });
+        services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
+        services.AddAuthorizationBuilder().AddDispatchPolicies();
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.Complete);
+        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        builder.AddDispatchClusterClient(connectionString);
+        return builder;
+    }
+
+    private static Task WriteStatus(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

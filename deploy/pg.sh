@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Private PostgreSQL instances for run.sh, test.sh and the test fixture.
+#   deploy/pg.sh start <data-dir> <port>   initdb if needed, start on 127.0.0.1:<port>, create database "dispatch"
+#   deploy/pg.sh stop  <data-dir>          fast shutdown
+#   deploy/pg.sh free-port                 print a free loopback TCP port
+# PostgreSQL refuses to run as root, so as root the instance runs as the unprivileged "postgres" user.
+set -euo pipefail
+
+PG_BIN=${PG_BIN:-}
+if [[ -z "$PG_BIN" ]]; then
+  for v in 17 16 15; do
+    if [[ -x /usr/lib/postgresql/$v/bin/pg_ctl ]]; then PG_BIN=/usr/lib/postgresql/$v/bin; break; fi
+  done
+fi
+
+log() { echo "[pg] $*" >&2; }
+
+install_postgres() {
+  [[ -n "$PG_BIN" ]] && return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    log "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin; install the Debian package 'postgresql' (needs root)."
+    exit 1
+  fi
+  log "installing PostgreSQL from Debian packages"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  for v in 17 16 15; do
+    if [[ -x /usr/lib/postgresql/$v/bin/pg_ctl ]]; then PG_BIN=/usr/lib/postgresql/$v/bin; break; fi
+  done
+  [[ -n "$PG_BIN" ]] || { log "PostgreSQL installation did not provide pg_ctl"; exit 1; }
+}
+
+# Runs a command as the instance owner: ourselves, or "postgres" when we are root.
+as_owner() {
+  if [[ $(id -u) -eq 0 ]]; then
+    id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# The owner must be able to reach the data folder; as root, grant traverse (not read) on its ancestors.
+ensure_reachable() {
+  local dir=$1
+  [[ $(id -u) -eq 0 ]] || return 0
+  local d
+  d=$(dirname "$dir")
+  while [[ "$d" != "/" ]]; do
+    if ! runuser -u postgres -- test -x "$d"; then
+      log "granting traverse permission on $d so the postgres user can reach the data folder"
+      chmod o+x "$d"
+    fi
+    d=$(dirname "$d")
+  done
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local p
+  for _ in $(seq 1 200); do
+    p=$(( 20000 + RANDOM % 30000 ))
+    if ! port_in_use "$p"; then echo "$p"; return 0; fi
+  done
+  log "no free port found"; exit 1
+}
+
+start() {
+  local dir=$1 port=$2
+  install_postgres
+  mkdir -p "$dir"
+  dir=$(cd "$dir" && pwd)
+  ensure_reachable "$dir"
+  if [[ $(id -u) -eq 0 ]]; then chown postgres: "$dir"; fi
+  chmod 700 "$dir"
+  if [[ ! -f "$dir/PG_VERSION" ]]; then
+    log "initialising a new cluster in $dir"
+    as_owner "$PG_BIN/initdb" -D "$dir" -U dispatch --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  if as_owner "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1; then
+    log "already running in $dir"
+  else
+    if port_in_use "$port"; then log "port $port on 127.0.0.1 is already in use"; exit 1; fi
+    as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=300 -c fsync=${PG_FSYNC:-on}" \
+      start >/dev/null || { log "PostgreSQL did not start; see $dir/server.log"; tail -n 20 "$dir/server.log" >&2; exit 1; }
+  fi
+  if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U dispatch -d postgres -tAc "select 1 from pg_database where datname='dispatch'" | grep -q 1; then
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U dispatch -d postgres -qc "create database dispatch" >/dev/null
+  fi
+  log "PostgreSQL ready on 127.0.0.1:$port (data in $dir)"
+}
+
+stop() {
+  local dir=$1
+  [[ -f "$dir/postmaster.pid" ]] || return 0
+  install_postgres
+  as_owner "$PG_BIN/pg_ctl" -D "$dir" -m fast -w -t 60 stop >/dev/null 2>&1 || true
+}
+
+case "${1:-}" in
+  start) start "$2" "$3" ;;
+  stop) stop "$2" ;;
+  free-port) free_port ;;
+  *) echo "usage: $0 start <data-dir> <port> | stop <data-dir> | free-port" >&2; exit 2 ;;
+esac

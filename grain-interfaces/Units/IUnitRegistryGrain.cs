@@ -1,0 +1,46 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+
+namespace Dispatch.Units;
+
+/// <summary>The single writer of the service-unit list (centres, legal-aid stations, rehabilitation providers).</summary>
+[Alias("Dispatch.Units.IUnitRegistryGrain")]
+public interface IUnitRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a unit; its code must be new.</summary>
+    [Alias("Add")]
+    Task<Outcome<UnitRecord>> Add(UnitDefinition unit, Actor actor);
+
+    /// <summary>Changes an existing unit (name, kind, county, contact, active).</summary>
+    [Alias("Change")]
+    Task<Outcome<UnitRecord>> Change(UnitDefinition unit, Actor actor);
+}
+
+public static class UnitRegistry
+{
+    /// <summary>There is one registry for the whole deployment.</summary>
+    public const string Key = "jiaxing";
+}
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Units.UnitDefinition")]
+public sealed record UnitDefinition(
+    [property: Id(0)] string? Code,
+    [property: Id(1)] string? Name,
+    [property: Id(2)] string? NameEn,
+    [property: Id(3)] string? Kind,
+    [property: Id(4)] string? CountyCode,
+    [property: Id(5)] string? Phone,
+    [property: Id(6)] string? Address,
+    [property: Id(7)] bool Active = true);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Units.UnitRecord")]
+public sealed record UnitRecord(
+    [property: Id(0)] string Code,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string NameEn,
+    [property: Id(3)] string Kind,
+    [property: Id(4)] string CountyCode,
+    [property: Id(5)] string? Phone,
+    [property: Id(6)] string? Address,
+    [property: Id(7)] bool Active,
+    [property: Id(8)] int Version);

@@ -1,0 +1,74 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Npgsql;
+
+namespace Dispatch.Units;
+
+/// <summary>Validates unit changes and writes them to the reference tables; one activation serialises all writes.</summary>
+[GrainType("unit-registry")]
+public sealed class UnitRegistryGrain(NpgsqlDataSource database) : Grain, IUnitRegistryGrain
+{
+    public Task<Outcome<UnitRecord>> Add(UnitDefinition unit, Actor actor) => Save(unit, actor, isNew: true);
+
+    public Task<Outcome<UnitRecord>> Change(UnitDefinition unit, Actor actor) => Save(unit, actor, isNew: false);
+
+    private async Task<Outcome<UnitRecord>> Save(UnitDefinition unit, Actor actor, bool isNew)
+    {
+        var areas = await ReadAreaCodesAsync();
+        var errors = UnitRules.Validate(unit, areas);
+        if (errors.Count > 0)
+        {
+            return DomainError.Validation([.. errors]);
+        }
+        var exists = await ExistsAsync(unit.Code!);
+        if (isNew && exists)
+        {
+            return UnitRules.DuplicateCode(unit.Code!);
+        }
+        if (!isNew && !exists)
+        {
+            return DomainError.NotFound($"Unit {unit.Code}", $"单位 {unit.Code} ");
+        }
+        return Outcome<UnitRecord>.Success(await UpsertAsync(unit, actor));
+    }
+
+    private async Task<HashSet<string>> ReadAreaCodesAsync()
+    {
+        await using var command = database.CreateCommand("select code from areas");
+        await using var reader = await command.ExecuteReaderAsync();
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync())
+        {
+            codes.Add(reader.GetString(0));
+        }
+        return codes;
+    }
+
+    private async Task<bool> ExistsAsync(string code)
+    {
+        await using var command = database.CreateCommand("select exists (select 1 from units where code = $1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = code });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<UnitRecord> UpsertAsync(UnitDefinition unit, Actor actor)
+    {
+        await using var command = database.CreateCommand("""
+            insert into units (code, name, name_en, kind, area_code, phone, address, active, updated_by)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            on conflict (code) do update set
+                name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
+                area_code = excluded.area_code, phone = excluded.phone, address = excluded.address,
+                active = excluded.active, updated_by = excluded.updated_by,
+                updated_at = now(), version = units.version + 1
+            returning version
+            """);
+        var nameEn = string.IsNullOrWhiteSpace(unit.NameEn) ? unit.Name! : unit.NameEn;
+        foreach (var value in new object?[] { unit.Code, unit.Name, nameEn, unit.Kind, unit.CountyCode, unit.Phone, unit.Address, unit.Active, actor.UserId })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        var version = (int)(await command.ExecuteScalarAsync())!;
+        return new UnitRecord(unit.Code!, unit.Name!, nameEn, unit.Kind!, unit.CountyCode!, unit.Phone, unit.Address, unit.Active, version);
+    }
+}

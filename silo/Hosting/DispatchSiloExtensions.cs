@@ -1,0 +1,50 @@
+using Dispatch.Schema;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Dispatch.Silo.Hosting;
+
+/// <summary>The providers every Dispatch silo uses, shared by the server and the integration tests.</summary>
+public static class DispatchSiloExtensions
+{
+    public const string Invariant = "Npgsql";
+
+    /// <summary>Grain state storage name used by [PersistentState] and event-sourced grains.</summary>
+    public const string StorageName = "dispatch";
+
+    public static ISiloBuilder AddDispatchProviders(this ISiloBuilder silo, string connectionString)
+    {
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageName, options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.Configure<ClusterMembershipOptions>(options =>
+        {
+            // A silo killed with SIGKILL leaves its row; drop such rows after a while.
+            options.DefunctSiloExpiration = TimeSpan.FromHours(1);
+            options.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
+        });
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    /// <summary>Runs the schema step before Orleans starts, so providers find their tables and queries.</summary>
+    public static async Task PrepareDatabaseAsync(string connectionString, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await DatabaseSetup.RunAsync(dataSource, loggerFactory, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Dispatch.Schema;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Xunit;
+
+namespace Dispatch.Tests.Fixtures;
+
+/// <summary>
+/// The PostgreSQL database the tests use, with every migration applied. Uses ConnectionStrings__Dispatch
+/// when set (deploy/test.sh sets it); otherwise starts a throwaway instance with deploy/pg.sh once per
+/// test process and stops it when the process exits.
+/// </summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? sharedConnectionString;
+
+    public string ConnectionString => sharedConnectionString ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
+
+    public async Task InitializeAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            sharedConnectionString ??= await StartAsync();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<string> StartAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Dispatch");
+        var connectionString = string.IsNullOrWhiteSpace(configured) ? ThrowawayInstance.Start() : configured;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
+        return connectionString;
+    }
+
+    /// <summary>A private instance in a temporary folder, for a plain `dotnet test`.</summary>
+    private static class ThrowawayInstance
+    {
+        public static string Start()
+        {
+            var script = Path.Combine(RepositoryRoot.Find(), "deploy", "pg.sh");
+            var port = Run(script, "free-port").Trim();
+            var dataDirectory = Path.Combine(Path.GetTempPath(), "dispatch-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
+            Run(script, "start", dataDirectory, port);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                Run(script, "stop", dataDirectory);
+                TryDelete(dataDirectory);
+            };
+            return $"Host=127.0.0.1;Port={port};Database=dispatch;Username=dispatch;Maximum Pool Size=50";
+        }
+
+        private static string Run(string script, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(script);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd();
+            var error = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"deploy/pg.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}");
+            }
+            return output;
+        }
+
+        private static void TryDelete(string directory)
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean up with the rest of the temporary folder.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
+
+/// <summary>Tests that use the shared database join this collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}

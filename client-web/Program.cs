@@ -3,13 +3,6 @@ using Dispatch.Web.Hosting;
 
 return await StartupProblem.RunAsync(async () =>
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.AddDispatchWeb();
-    var app = builder.Build();
-    await app.PrepareAsync();
-    app.MapDispatchWeb();
+    await using var app = await DispatchWebApp.BuildAsync(args);
     await app.RunAsync();
 });
-
-/// <summary>Entry point; public so integration tests can host the app.</summary>
-public partial class Program;

@@ -2,6 +2,7 @@ using Dispatch.Identity;
 using Dispatch.Schema;
 using Dispatch.Web.Reference;
 using Microsoft.AspNetCore.Identity;
+using Npgsql;
 
 namespace Dispatch.Web.Auth;
 
@@ -13,11 +14,33 @@ public sealed class AccountSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     ReferenceQueries reference,
+    NpgsqlDataSource database,
     IHostEnvironment environment,
     IConfiguration configuration,
     ILogger<AccountSeeder> logger)
 {
+    private const long SeedLockKey = 0x1238_5000_0002;
+
     public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // Web instances starting together must not create the same account twice.
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using (var acquire = new NpgsqlCommand($"select pg_advisory_lock({SeedLockKey})", connection))
+        {
+            await acquire.ExecuteNonQueryAsync(cancellationToken);
+        }
+        try
+        {
+            await SeedAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand($"select pg_advisory_unlock({SeedLockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task SeedAsync(CancellationToken cancellationToken)
     {
         foreach (var role in Roles.All)
         {

@@ -96,10 +96,3 @@ public sealed class PostgresFixture : IAsyncLifetime
         }
     }
 }
-
-/// <summary>Tests that use the shared database join this collection.</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
-{
-    public const string Name = "postgres";
-}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test project against a throwaway PostgreSQL that this script starts and always stops.
+# Exits non-zero on any failure. Called by .ci/run.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+command -v dotnet >/dev/null || { echo "[test] the .NET 10 SDK (dotnet) is not installed" >&2; exit 1; }
+
+pg_dir=$(mktemp -d /tmp/dispatch-test-pg.XXXXXX)
+results=$(mktemp -d /tmp/dispatch-test-results.XXXXXX)
+cleanup() {
+  bash "$root/deploy/pg.sh" stop "$pg_dir" || true
+  rm -rf "$pg_dir" "$results"
+}
+trap cleanup EXIT
+
+port=$(bash "$root/deploy/pg.sh" free-port)
+PG_FSYNC=off bash "$root/deploy/pg.sh" start "$pg_dir" "$port"
+export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch;Maximum Pool Size=80"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "[test] building"
+dotnet build "$root/Dispatch.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
+
+status=0
+dotnet test "$root/Dispatch.sln" -c Release --no-build --nologo \
+  --logger "console;verbosity=normal" --logger "trx" --results-directory "$results" || status=$?
+
+# One closing line for every project together.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
+done
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [[ $status -eq 0 && $passed -eq 0 ]]; then echo "[test] no test ran" >&2; status=1; fi
+exit $status

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Net.Sockets;
+using Dispatch.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Dispatch.Tests.Integration.Web;
+
+/// <summary>A real silo with TCP endpoints on loopback, configured like silo/Program.cs, for web tests.</summary>
+public sealed class LocalSilo : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private LocalSilo(IHost host) => this.host = host;
+
+    public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo => silo
+            .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
+            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false)
+            .AddDispatchProviders(connectionString));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new LocalSilo(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Dispatch.Tests.Fixtures;
+
+namespace Dispatch.Tests.Integration.Web;
+
+/// <summary>One silo and one web app on the shared database, for the web tests of a class.</summary>
+public sealed class RunningSystem : IAsyncLifetime
+{
+    private readonly PostgresFixture database = new();
+    private LocalSilo? silo;
+    private LocalWebApp? web;
+
+    public LocalWebApp Web => web ?? throw new InvalidOperationException("Not started.");
+
+    public string ConnectionString => database.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        var clusterId = "web-" + Guid.NewGuid().ToString("N")[..8];
+        silo = await LocalSilo.StartAsync(database.ConnectionString, clusterId);
+        web = await LocalWebApp.StartAsync(database.ConnectionString, clusterId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (web is not null)
+        {
+            await web.DisposeAsync();
+        }
+        if (silo is not null)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    /// <summary>A client signed in with a bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = "Demo#12385")
+    {
+        var response = await Web.Client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        var client = new HttpClient { BaseAddress = Web.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn);
+}

@@ -2,6 +2,7 @@
 # Private PostgreSQL instances for run.sh, test.sh and the test fixture.
 #   deploy/pg.sh start <data-dir> <port>   initdb if needed, start on 127.0.0.1:<port>, create database "dispatch"
 #   deploy/pg.sh stop  <data-dir>          fast shutdown
+#   deploy/pg.sh running <data-dir>        exit 0 when an instance is running there
 #   deploy/pg.sh free-port                 print a free loopback TCP port
 # PostgreSQL refuses to run as root, so as root the instance runs as the unprivileged "postgres" user.
 set -euo pipefail
@@ -99,9 +100,17 @@ stop() {
   as_owner "$PG_BIN/pg_ctl" -D "$dir" -m fast -w -t 60 stop >/dev/null 2>&1 || true
 }
 
+running() {
+  local dir=$1
+  [[ -f "$dir/postmaster.pid" ]] || return 1
+  install_postgres
+  as_owner "$PG_BIN/pg_ctl" -D "$dir" status >/dev/null 2>&1
+}
+
 case "${1:-}" in
   start) start "$2" "$3" ;;
+  running) running "$2" ;;
   stop) stop "$2" ;;
   free-port) free_port ;;
-  *) echo "usage: $0 start <data-dir> <port> | stop <data-dir> | free-port" >&2; exit 2 ;;
+  *) echo "usage: $0 start <data-dir> <port> | stop <data-dir> | running <data-dir> | free-port" >&2; exit 2 ;;
 esac

@@ -27,19 +27,22 @@ die() { echo "[run] ERROR: $*" >&2; exit 1; }
 command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is not installed"
 command -v curl >/dev/null || { say "installing curl"; apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 
+(exec 3<>"/dev/tcp/127.0.0.1/$WEB_PORT") 2>/dev/null && die "port $WEB_PORT is already in use (is another deploy/run.sh running?); set WEB_PORT to use another"
+
 pids=()
 own_pg=""
 stopping=""
 stop_all() {
   [[ -n "$stopping" ]] && return
   stopping=1
-  say "stopping"
+  trap '' PIPE  # the terminal may be gone; stopping must still finish
+  say "stopping" || true
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
     for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -KILL "$pid" 2>/dev/null || true
   done
-  if [[ -n "$own_pg" ]]; then bash "$root/deploy/pg.sh" stop "$own_pg"; say "PostgreSQL stopped"; fi
+  if [[ -n "$own_pg" ]]; then bash "$root/deploy/pg.sh" stop "$own_pg"; say "PostgreSQL stopped" || true; fi
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
@@ -51,31 +54,37 @@ if [[ -n "${ConnectionStrings__Dispatch:-}" ]]; then
 elif [[ -n "${DATABASE_URL:-}" ]]; then
   say "using the database from DATABASE_URL"
 else
-  own_pg="$data/postgres"
-  bash "$root/deploy/pg.sh" start "$own_pg" "$PG_PORT"
+  if bash "$root/deploy/pg.sh" running "$data/postgres"; then
+    say "PostgreSQL in $data/postgres is already running; using it and leaving it running"
+  else
+    own_pg="$data/postgres"
+  fi
+  bash "$root/deploy/pg.sh" start "$data/postgres" "$PG_PORT"
   export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$PG_PORT;Database=dispatch;Username=dispatch;Maximum Pool Size=60"
 fi
 
 # 2. Build.
 say "building (Release)"
-dotnet build "$root/silo/Dispatch.Silo.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
-dotnet build "$root/client-web/Dispatch.Web.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly
+for project in silo/Dispatch.Silo.csproj client-web/Dispatch.Web.csproj; do
+  dotnet build "$root/$project" -c Release -nologo -clp:ErrorsOnly -tl:off > "$logs/build.log" 2>&1 \
+    || { tail -n 30 "$logs/build.log" >&2; die "build of $project failed; full output in $logs/build.log"; }
+done
 
 # 3. Silos: the first applies the schema; the others join the same cluster on their own ports.
-start_process() { # name, log, command...
-  local name=$1 log=$2; shift 2
-  "$@" > >(sed -u "s/^/[$name] /" | tee -a "$log") 2>&1 &
+start_process() { # name, working folder, log, command...
+  local name=$1 dir=$2 log=$3; shift 3
+  (cd "$dir" && exec "$@") > >(sed -u "s/^/[$name] /" | tee -a "$log") 2>&1 &
   pids+=($!)
 }
 silo_dll="$root/silo/bin/Release/net10.0/Dispatch.Silo.dll"
 for i in $(seq 1 "$SILOS"); do
-  start_process "silo-$i" "$logs/silo-$i.log" env DOTNET_ENVIRONMENT=Development \
+  start_process "silo-$i" "$root/silo" "$logs/silo-$i.log" env DOTNET_ENVIRONMENT=Development \
     Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((29999 + i)) dotnet "$silo_dll"
   if [[ $i -eq 1 && $SILOS -gt 1 ]]; then sleep 5; fi
 done
 
 # 4. Web app (an Orleans client; it keeps retrying until a silo answers).
-start_process web "$logs/web.log" env ASPNETCORE_ENVIRONMENT=Development \
+start_process web "$root/client-web" "$logs/web.log" env ASPNETCORE_ENVIRONMENT=Development \
   dotnet "$root/client-web/bin/Release/net10.0/Dispatch.Web.dll" --urls "http://$WEB_HOST:$WEB_PORT"
 
 url="http://127.0.0.1:$WEB_PORT"

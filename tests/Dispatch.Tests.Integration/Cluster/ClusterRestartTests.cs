@@ -30,6 +30,28 @@ public sealed class ClusterRestartTests(PostgresFixture database)
     }
 
     [Fact]
+    public async Task Stored_state_survives_a_silo_that_is_killed_without_shutting_down()
+    {
+        var serviceId = "kill-" + Guid.NewGuid().ToString("N")[..8];
+        var key = "probe-" + Guid.NewGuid();
+        var first = await DispatchTestCluster.StartAsync(database.ConnectionString, serviceId);
+        await first.Client.GetGrain<IProbeGrain>(key).Write("签收 signed");
+        await first.KillSiloAsync(first.Primary!);
+        await first.DisposeAsync();
+
+        var second = await DispatchTestCluster.StartAsync(database.ConnectionString, serviceId);
+        try
+        {
+            (await second.Client.GetGrain<IProbeGrain>(key).Read()).Value.Should().Be("签收 signed");
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_reminder_registered_before_a_restart_fires_after_it()
     {
         var serviceId = "reminder-" + Guid.NewGuid().ToString("N")[..8];

@@ -1,0 +1,7 @@
+namespace Dispatch.People;
+
+public enum PhoneKind
+{
+    Mobile = 1,
+    Landline = 2,
+}

@@ -1,0 +1,38 @@
+using Dispatch.Errors;
+
+namespace Dispatch.Tickets;
+
+/// <summary>Where a ticket belongs. The town decides the county: an address's town belongs to exactly one county.</summary>
+internal static class IntakeArea
+{
+    public static (string? CountyCode, string? TownCode) Resolve(string? countyText, string? townText, IntakeReference reference, List<FieldError> errors)
+    {
+        var county = TicketIntakeRules.Trimmed(countyText);
+        var town = TicketIntakeRules.Trimmed(townText);
+        if (county is null && town is null)
+        {
+            errors.Add(IntakeErrors.Required(IntakeField.CountyCode));
+            return (null, null);
+        }
+        var countyKnown = county is null || reference.CountyCodes.Contains(county);
+        if (county is not null && !countyKnown)
+        {
+            errors.Add(IntakeErrors.UnknownCounty(county));
+        }
+        if (town is null)
+        {
+            return (county, null);
+        }
+        if (!reference.TownCounties.TryGetValue(town, out var townCounty))
+        {
+            errors.Add(IntakeErrors.UnknownTown(town));
+            return (null, null);
+        }
+        // Comparing against an unknown county would only repeat the county error under another field.
+        if (county is not null && countyKnown && county != townCounty)
+        {
+            errors.Add(IntakeErrors.TownNotInCounty(town, townCounty, county));
+        }
+        return (townCounty, town);
+    }
+}

@@ -78,7 +78,8 @@ internal sealed class CalendarFileReader(string source)
         foreach (var day in makeUps)
         {
             Require(day.Date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday,
-                $"makeUpWorkingDays entry {Iso(day.Date)} ({day.Name}) is a {day.Date.DayOfWeek}; only a Saturday or Sunday can be a make-up working day");
+                $"makeUpWorkingDays entry {Iso(day.Date)} ({day.Name}) is a {day.Date.DayOfWeek}; " +
+                "only a Saturday or Sunday can be a make-up working day");
             Require(!holidayDates.Contains(day.Date), $"{Iso(day.Date)} is listed both as a holiday and as a make-up working day");
         }
         var hours = ReadWorkingHours(raw.WorkingHours);

@@ -166,7 +166,8 @@ public sealed class WorkingCalendar
         if (!file.WorkingHours.SameAs(first.WorkingHours))
         {
             throw new CalendarDataException(
-                $"Calendar year {file.Year} has working hours {file.WorkingHours} but year {first.Year} has {first.WorkingHours}; all years must agree.");
+                $"Calendar year {file.Year} has working hours {file.WorkingHours} but year {first.Year} has {first.WorkingHours}; " +
+                "all years must agree.");
         }
     }
 }

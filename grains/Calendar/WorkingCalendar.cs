@@ -1,0 +1,173 @@
+namespace Dispatch.Calendar;
+
+/// <summary>
+/// The working-day calendar: which local dates are working days and how much working time lies between instants.
+/// A working day is a make-up working day, or Monday-Friday and not a holiday, and never a closure. Years without a
+/// file fall back to Monday-Friday; <see cref="MissingYears"/> reports them so the administration view can warn.
+/// All instants go in and come out as UTC; working hours are local time in <see cref="TimeZone"/>.
+/// </summary>
+public sealed class WorkingCalendar
+{
+    private readonly IReadOnlyDictionary<DateOnly, bool> _fileDays;
+    private readonly SortedSet<int> _years;
+    private readonly SortedSet<DateOnly> _closures;
+    private readonly WorkingDayIndex _index;
+
+    private WorkingCalendar(
+        TimeZoneInfo timeZone, WorkingHours hours, IReadOnlyDictionary<DateOnly, bool> fileDays,
+        SortedSet<int> years, SortedSet<DateOnly> closures)
+    {
+        TimeZone = timeZone;
+        Hours = hours;
+        _fileDays = fileDays;
+        _years = years;
+        _closures = closures;
+        var days = new Dictionary<DateOnly, bool>(fileDays);
+        foreach (var closure in closures)
+        {
+            days[closure] = false;
+        }
+        _index = new WorkingDayIndex(days);
+    }
+
+    public TimeZoneInfo TimeZone { get; }
+    public WorkingHours Hours { get; }
+
+    /// <summary>Working time in one whole working day (7.5 h with the shipped hours).</summary>
+    public TimeSpan WorkingDayLength => Hours.DayLength;
+
+    /// <summary>The years that have a calendar file.</summary>
+    public IReadOnlyCollection<int> Years => _years;
+
+    /// <summary>Extra days off such as county-level closures.</summary>
+    public IReadOnlyCollection<DateOnly> Closures => _closures;
+
+    public static WorkingCalendar FromFiles(IEnumerable<string> paths) => FromCalendarFiles(paths.Select(CalendarFile.Load));
+
+    /// <summary>Loads every *.json year file of a folder such as reference-data/calendar.</summary>
+    public static WorkingCalendar FromDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new CalendarDataException($"Calendar folder not found: {directory}");
+        }
+        return FromFiles(Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal));
+    }
+
+    public static WorkingCalendar FromCalendarFiles(IEnumerable<CalendarFile> files)
+    {
+        var list = files.ToList();
+        if (list.Count == 0)
+        {
+            throw new CalendarDataException("A working calendar needs at least one year file: it sets the working hours and the time zone.");
+        }
+        var first = list[0];
+        var years = new SortedSet<int>();
+        var days = new Dictionary<DateOnly, bool>();
+        foreach (var file in list)
+        {
+            CheckAgrees(first, file);
+            if (!years.Add(file.Year))
+            {
+                throw new CalendarDataException($"Calendar year {file.Year} is given by more than one file.");
+            }
+            foreach (var holiday in file.Holidays)
+            {
+                days[holiday.Date] = false;
+            }
+            foreach (var makeUp in file.MakeUpWorkingDays)
+            {
+                days[makeUp.Date] = true;
+            }
+        }
+        return new WorkingCalendar(first.TimeZone, first.WorkingHours, days, years, []);
+    }
+
+    /// <summary>A calendar with these extra days off (for example a county-level closure) added to the existing ones.</summary>
+    public WorkingCalendar WithClosures(IEnumerable<DateOnly> closures) =>
+        new(TimeZone, Hours, _fileDays, _years, [.. _closures, .. closures]);
+
+    public bool HasYear(int year) => _years.Contains(year);
+
+    /// <summary>Years between the two dates (inclusive) that have no file and so count Monday-Friday only.</summary>
+    public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) =>
+        [.. Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(year => !HasYear(year))];
+
+    public bool IsWorkingDay(DateOnly localDate) => _index.IsWorkingDay(localDate);
+
+    /// <summary>The local date of an instant.</summary>
+    public DateOnly LocalDate(DateTimeOffset instant) => ToLocal(instant).Date;
+
+    /// <summary>
+    /// The earliest instant by which <paramref name="workingTime"/> of working time has passed since
+    /// <paramref name="start"/>: time outside working hours, in the lunch break and on days off is skipped. Work that
+    /// finishes exactly at the end of a period is due at that end (17:30, not 08:30 next day). Zero returns the start.
+    /// </summary>
+    public DateTimeOffset AddWorkingTime(DateTimeOffset start, TimeSpan workingTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workingTime, TimeSpan.Zero);
+        if (workingTime == TimeSpan.Zero)
+        {
+            return start.ToUniversalTime();
+        }
+        var (date, timeOfDay) = ToLocal(start);
+        var dayLength = Hours.DayLength;
+        var workedToday = IsWorkingDay(date) ? Hours.WorkedBefore(timeOfDay) : dayLength;
+        if (workingTime <= dayLength - workedToday)
+        {
+            return ToInstant(date, Hours.TimeWhenWorked(workedToday + workingTime));
+        }
+        var beyondToday = workingTime - (dayLength - workedToday);
+        // Whole working days are skipped at once; the last day always holds a non-empty share (0 < share <= one day).
+        var wholeDays = (beyondToday.Ticks - 1) / dayLength.Ticks;
+        var lastDayShare = beyondToday - (dayLength * wholeDays);
+        var lastDay = _index.NthWorkingDayAfter(date, checked((int)wholeDays + 1));
+        return ToInstant(lastDay, Hours.TimeWhenWorked(lastDayShare));
+    }
+
+    /// <summary>Working time between two instants; zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
+    public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
+    {
+        if (to <= from)
+        {
+            return TimeSpan.Zero;
+        }
+        var (fromDate, fromTime) = ToLocal(from);
+        var (toDate, toTime) = ToLocal(to);
+        if (fromDate == toDate)
+        {
+            return IsWorkingDay(fromDate) ? Hours.WorkedBefore(toTime) - Hours.WorkedBefore(fromTime) : TimeSpan.Zero;
+        }
+        var firstDay = IsWorkingDay(fromDate) ? Hours.DayLength - Hours.WorkedBefore(fromTime) : TimeSpan.Zero;
+        var wholeDays = Hours.DayLength * _index.CountWorkingDays(fromDate.AddDays(1), toDate);
+        var lastDay = IsWorkingDay(toDate) ? Hours.WorkedBefore(toTime) : TimeSpan.Zero;
+        return firstDay + wholeDays + lastDay;
+    }
+
+    private (DateOnly Date, TimeSpan TimeOfDay) ToLocal(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, TimeZone);
+        return (DateOnly.FromDateTime(local.DateTime), local.TimeOfDay);
+    }
+
+    private DateTimeOffset ToInstant(DateOnly date, TimeSpan timeOfDay)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue) + timeOfDay;
+        return new DateTimeOffset(local, TimeZone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
+    private static void CheckAgrees(CalendarFile first, CalendarFile file)
+    {
+        if (file.TimeZone.Id != first.TimeZone.Id)
+        {
+            throw new CalendarDataException(
+                $"Calendar year {file.Year} uses time zone {file.TimeZone.Id} but year {first.Year} uses {first.TimeZone.Id}; all years must agree.");
+        }
+        if (!file.WorkingHours.SameAs(first.WorkingHours))
+        {
+            throw new CalendarDataException(
+                $"Calendar year {file.Year} has working hours {file.WorkingHours} but year {first.Year} has {first.WorkingHours}; " +
+                "all years must agree.");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+namespace Dispatch.Calendar;
+
+/// <summary>
+/// Counts working days by arithmetic: Monday-Friday by default, corrected by the sorted dates that differ from it
+/// (holidays on weekdays, make-up weekend days, closures). Counting any span costs a binary search, not a day walk,
+/// so deadlines stay cheap however many years the calendar covers.
+/// </summary>
+internal sealed class WorkingDayIndex
+{
+    private readonly DateOnly[] _dates;
+    private readonly bool[] _working;
+    private readonly int[] _correctionBefore;
+
+    /// <param name="overrides">Dates whose status differs from Monday-Friday, with their status (true = working).</param>
+    public WorkingDayIndex(IReadOnlyDictionary<DateOnly, bool> overrides)
+    {
+        var ordered = overrides.Where(o => o.Value != IsWeekday(o.Key)).OrderBy(o => o.Key).ToArray();
+        _dates = [.. ordered.Select(o => o.Key)];
+        _working = [.. ordered.Select(o => o.Value)];
+        _correctionBefore = new int[_dates.Length + 1];
+        for (var i = 0; i < _dates.Length; i++)
+        {
+            _correctionBefore[i + 1] = _correctionBefore[i] + (_working[i] ? 1 : -1);
+        }
+    }
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        var i = Array.BinarySearch(_dates, date);
+        return i >= 0 ? _working[i] : IsWeekday(date);
+    }
+
+    /// <summary>Working days in [from, toExclusive).</summary>
+    public int CountWorkingDays(DateOnly from, DateOnly toExclusive)
+    {
+        if (toExclusive <= from)
+        {
+            return 0;
+        }
+        return CountWeekdays(from, toExclusive) + _correctionBefore[LowerBound(toExclusive)] - _correctionBefore[LowerBound(from)];
+    }
+
+    /// <summary>The n-th working day after <paramref name="day"/> (n &gt;= 1; the day itself is not counted).</summary>
+    public DateOnly NthWorkingDayAfter(DateOnly day, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var first = day.AddDays(1);
+        // Grow the window until it holds n working days; past the last override every week has five, so this ends.
+        var span = n + 2;
+        while (CountWorkingDays(first, first.AddDays(span)) < n)
+        {
+            span *= 2;
+        }
+        var (low, high) = (1, span);
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (CountWorkingDays(first, first.AddDays(middle)) >= n)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+        return first.AddDays(low - 1);
+    }
+
+    private static bool IsWeekday(DateOnly date) => date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    private static int CountWeekdays(DateOnly from, DateOnly toExclusive)
+    {
+        var days = toExclusive.DayNumber - from.DayNumber;
+        var count = days / 7 * 5;
+        var day = from.AddDays(days / 7 * 7);
+        for (; day < toExclusive; day = day.AddDays(1))
+        {
+            count += IsWeekday(day) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private int LowerBound(DateOnly date)
+    {
+        var i = Array.BinarySearch(_dates, date);
+        return i >= 0 ? i : ~i;
+    }
+}

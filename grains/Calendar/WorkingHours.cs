@@ -1,0 +1,70 @@
+namespace Dispatch.Calendar;
+
+/// <summary>The working periods of every working day, in order, for example 08:30-12:00 and 13:30-17:30.</summary>
+public sealed class WorkingHours
+{
+    private readonly WorkingPeriod[] _periods;
+
+    public WorkingHours(IEnumerable<WorkingPeriod> periods)
+    {
+        _periods = [.. periods];
+        if (_periods.Length == 0)
+        {
+            throw new ArgumentException("Working hours need at least one period.", nameof(periods));
+        }
+        for (var i = 1; i < _periods.Length; i++)
+        {
+            if (_periods[i].Start < _periods[i - 1].End)
+            {
+                throw new ArgumentException(
+                    $"Working period {_periods[i]} starts before the previous period {_periods[i - 1]} ends; list periods in order without overlap.",
+                    nameof(periods));
+            }
+        }
+        DayLength = TimeSpan.FromTicks(_periods.Sum(p => p.Length.Ticks));
+    }
+
+    public IReadOnlyList<WorkingPeriod> Periods => _periods;
+
+    /// <summary>Working time in one whole working day (7.5 h with the shipped hours).</summary>
+    public TimeSpan DayLength { get; }
+
+    public bool SameAs(WorkingHours other) => _periods.AsSpan().SequenceEqual(other._periods);
+
+    /// <summary>Working time of a working day that lies before the given local time of day.</summary>
+    internal TimeSpan WorkedBefore(TimeSpan timeOfDay)
+    {
+        var worked = TimeSpan.Zero;
+        foreach (var period in _periods)
+        {
+            var start = period.Start.ToTimeSpan();
+            if (timeOfDay <= start)
+            {
+                break;
+            }
+            var end = period.End.ToTimeSpan();
+            worked += (timeOfDay < end ? timeOfDay : end) - start;
+        }
+        return worked;
+    }
+
+    /// <summary>
+    /// The earliest local time of day by which <paramref name="worked"/> (0 &lt; worked &lt;= DayLength) of working
+    /// time has passed since the day began. Work finishing exactly at a period's end is due at that end (12:00,
+    /// not 13:30).
+    /// </summary>
+    internal TimeSpan TimeWhenWorked(TimeSpan worked)
+    {
+        foreach (var period in _periods)
+        {
+            if (worked <= period.Length)
+            {
+                return period.Start.ToTimeSpan() + worked;
+            }
+            worked -= period.Length;
+        }
+        throw new ArgumentOutOfRangeException(nameof(worked), "More working time than one working day holds.");
+    }
+
+    public override string ToString() => string.Join(", ", _periods);
+}

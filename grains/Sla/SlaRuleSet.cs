@@ -1,0 +1,68 @@
+namespace Dispatch.Sla;
+
+/// <summary>
+/// One version of the deadline rules (deploy/reference-data/sla-rules.json). A ticket, legal-aid case or visit keeps
+/// the version it was created under, so a rule set is never edited in place: a new version is published instead.
+/// </summary>
+public sealed class SlaRuleSet
+{
+    private readonly IReadOnlyList<TicketRule> _ticketRules;
+    private readonly IReadOnlyDictionary<string, SlaDuration> _legalAid;
+    private readonly IReadOnlyDictionary<string, SlaDuration> _rehab;
+
+    internal SlaRuleSet(
+        int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<TicketRule> ticketRules,
+        IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab)
+    {
+        Version = version;
+        EffectiveFrom = effectiveFrom;
+        WarningAtPercent = warningAtPercent;
+        _ticketRules = ticketRules;
+        _legalAid = legalAid;
+        _rehab = rehab;
+    }
+
+    public int Version { get; }
+    public DateOnly EffectiveFrom { get; }
+
+    /// <summary>The share of a clock after which it warns (预警), 1-100.</summary>
+    public int WarningAtPercent { get; }
+
+    public IReadOnlyList<TicketRule> TicketRules => _ticketRules;
+    public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
+    public IReadOnlyCollection<string> RehabClocks => [.. _rehab.Keys];
+
+    public static SlaRuleSet Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SlaRulesException($"SLA rules file not found: {path}");
+        }
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Reads and validates rules JSON; <paramref name="source"/> names it in error messages.</summary>
+    public static SlaRuleSet Parse(string json, string source) => SlaRulesReader.Read(json, source);
+
+    /// <summary>The clocks for a ticket. The most specific rule wins: an exact kind beats "*".</summary>
+    public TicketClockRules ForTicket(string kind, string urgency)
+    {
+        var matching = _ticketRules.Where(rule => rule.Matches(kind, urgency)).ToList();
+        var chosen = matching.Find(rule => rule.Kind == kind) ?? matching.Find(rule => rule.Kind == TicketRule.AnyKind);
+        return chosen?.Clocks ?? throw new SlaRuleNotFoundException(
+            $"SLA rules version {Version} have no ticket rule for kind '{kind}' with urgency '{urgency}'. " +
+            $"Rules exist for: {string.Join(", ", _ticketRules.Select(rule => $"{rule.Kind}/{rule.Urgency}"))}.");
+    }
+
+    /// <summary>A legal-aid clock by name, for example "decision" (7 working days).</summary>
+    public SlaDuration LegalAid(string clock) => Named(_legalAid, clock, "legal-aid");
+
+    /// <summary>A home-rehabilitation clock by name, for example "first_visit" (5 working days).</summary>
+    public SlaDuration Rehab(string clock) => Named(_rehab, clock, "rehabilitation");
+
+    private SlaDuration Named(IReadOnlyDictionary<string, SlaDuration> clocks, string clock, string what) =>
+        clocks.TryGetValue(clock, out var duration)
+            ? duration
+            : throw new SlaRuleNotFoundException(
+                $"SLA rules version {Version} have no {what} clock '{clock}'. Known clocks: {string.Join(", ", clocks.Keys)}.");
+}

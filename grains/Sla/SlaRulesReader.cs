@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Dispatch.Sla;
+
+internal sealed record SlaRulesJson(
+    int? Version,
+    string? EffectiveFrom,
+    int? WarningAtPercent,
+    IReadOnlyList<TicketRuleJson?>? TicketRules,
+    IReadOnlyList<NamedClockJson?>? LegalAidRules,
+    IReadOnlyList<NamedClockJson?>? RehabRules);
+
+internal sealed record TicketRuleJson(
+    string? Kind, string? Urgency, DurationJson? SignFor, DurationJson? Handling, DurationJson? Callback, DurationJson? ExtensionCap);
+
+internal sealed record DurationJson(decimal? Amount, string? Unit);
+
+internal sealed record NamedClockJson(string? Clock, decimal? Amount, string? Unit);
+
+/// <summary>Turns sla-rules.json into an <see cref="SlaRuleSet"/>, failing on the first bad entry with its name.</summary>
+internal sealed class SlaRulesReader
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    private readonly string _source;
+
+    private SlaRulesReader(string source) => _source = source;
+
+    public static SlaRuleSet Read(string json, string source)
+    {
+        SlaRulesJson? raw;
+        try
+        {
+            raw = JsonSerializer.Deserialize<SlaRulesJson>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new SlaRulesException($"SLA rules {source} are not valid JSON: {ex.Message}", ex);
+        }
+        return new SlaRulesReader(source).Read(raw ?? throw new SlaRulesException($"SLA rules {source} are empty."));
+    }
+
+    private SlaRuleSet Read(SlaRulesJson raw)
+    {
+        var version = raw.Version ?? throw Bad("'version' is missing");
+        Require(version >= 1, $"'version' is {version}; versions start at 1");
+        Require(DateOnly.TryParseExact(raw.EffectiveFrom, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effectiveFrom),
+            $"'effectiveFrom' is '{raw.EffectiveFrom}', expected yyyy-MM-dd");
+        var warning = raw.WarningAtPercent ?? throw Bad("'warningAtPercent' is missing");
+        Require(warning is >= 1 and <= 100, $"'warningAtPercent' is {warning}; it must be between 1 and 100");
+        var ticketRules = ReadTicketRules(raw.TicketRules, version);
+        var legalAid = ReadNamedClocks(raw.LegalAidRules, "legalAidRules");
+        var rehab = ReadNamedClocks(raw.RehabRules, "rehabRules");
+        return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab);
+    }
+
+    private List<TicketRule> ReadTicketRules(IReadOnlyList<TicketRuleJson?>? entries, int version)
+    {
+        Require(entries is { Count: > 0 }, "'ticketRules' is missing or empty");
+        var rules = new List<TicketRule>();
+        for (var i = 0; i < entries!.Count; i++)
+        {
+            var entry = entries[i];
+            Require(entry is not null, $"ticketRules[{i}] is empty");
+            Require(!string.IsNullOrWhiteSpace(entry!.Kind), $"ticketRules[{i}] has no kind (a ticket kind or '*')");
+            Require(!string.IsNullOrWhiteSpace(entry.Urgency), $"ticketRules[{i}] ({entry.Kind}) has no urgency");
+            var where = $"ticketRules[{i}] ({entry.Kind}/{entry.Urgency})";
+            Require(!rules.Exists(rule => rule.Kind == entry.Kind && rule.Urgency == entry.Urgency),
+                $"{where} repeats an earlier rule for the same kind and urgency");
+            var clocks = new TicketClockRules(
+                ReadDuration(entry.SignFor, $"{where} signFor"),
+                ReadDuration(entry.Handling, $"{where} handling"),
+                ReadDuration(entry.Callback, $"{where} callback"),
+                ReadDuration(entry.ExtensionCap, $"{where} extensionCap", zeroAllowed: true),
+                version,
+                entry.Kind!);
+            Require(clocks.ExtensionCap.Amount == 0 || clocks.ExtensionCap.CountsWorkingTime == clocks.Handling.CountsWorkingTime,
+                $"{where} extensionCap is in {clocks.ExtensionCap.Unit.Name()} but handling in {clocks.Handling.Unit.Name()}; " +
+                "an extension must count time the way the clock it extends does");
+            rules.Add(new TicketRule(entry.Kind!, entry.Urgency!, clocks));
+        }
+        return rules;
+    }
+
+    private Dictionary<string, SlaDuration> ReadNamedClocks(IReadOnlyList<NamedClockJson?>? entries, string list)
+    {
+        var clocks = new Dictionary<string, SlaDuration>(StringComparer.Ordinal);
+        for (var i = 0; i < (entries?.Count ?? 0); i++)
+        {
+            var entry = entries![i];
+            Require(entry is not null && !string.IsNullOrWhiteSpace(entry.Clock), $"{list}[{i}] has no clock name");
+            var where = $"{list}[{i}] ({entry!.Clock})";
+            Require(!clocks.ContainsKey(entry.Clock!), $"{where} repeats an earlier clock of the same name");
+            clocks[entry.Clock!] = ReadDuration(new DurationJson(entry.Amount, entry.Unit), where);
+        }
+        return clocks;
+    }
+
+    private SlaDuration ReadDuration(DurationJson? raw, string where, bool zeroAllowed = false)
+    {
+        Require(raw is not null, $"{where} is missing");
+        Require(SlaUnitNames.TryParse(raw!.Unit, out var unit),
+            $"{where} has unknown unit '{raw.Unit}' (expected one of {string.Join(", ", SlaUnitNames.All)})");
+        var amount = raw.Amount ?? throw Bad($"{where} has no amount");
+        Require(zeroAllowed ? amount >= 0 : amount > 0,
+            $"{where} has amount {amount}; it must be {(zeroAllowed ? "zero or more" : "more than zero")}");
+        return new SlaDuration(amount, unit);
+    }
+
+    private void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw Bad(problem);
+        }
+    }
+
+    private SlaRulesException Bad(string problem) => new($"SLA rules {_source}: {problem}.");
+}

@@ -2,6 +2,7 @@ using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Health;
 using Dispatch.Web.Reference;
+using Dispatch.Web.Tickets;
 using Npgsql;
 using Scalar.AspNetCore;
 
@@ -34,6 +35,8 @@ public static class WebPipeline
         var api = app.MapGroup("/api");
         api.MapAuthApi();
         api.MapReferenceApi();
+        api.MapTicketsApi();
+        api.MapTicketListsApi();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
+using Dispatch.Web.Tickets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public static class WebServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ReferenceQueries>();
+        services.AddSingleton<TicketReadModel>();
+        services.AddSingleton<PersonalDataAccessLog>();
         services.AddScoped<AccountSeeder>();
 
         services.AddDbContext<IdentityStore>(o => o.UseNpgsql(connectionString));

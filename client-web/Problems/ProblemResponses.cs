@@ -21,10 +21,16 @@ public static class ProblemResponses
             DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
             DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
             DomainErrorKind.StaleVersion => StatusCodes.Status412PreconditionFailed,
+            DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         };
         var (titleZh, titleEn) = Titles(status);
         var problem = Build(context, status, error.Code, titleZh, titleEn, error.MessageZh, error.MessageEn);
+        if (error.CurrentStatus is not null)
+        {
+            problem.Extensions["currentStatus"] = error.CurrentStatus;
+            problem.Extensions["allowedActions"] = error.AllowedActions.IsDefault ? [] : error.AllowedActions.ToArray();
+        }
         if (!error.Fields.IsDefaultOrEmpty)
         {
             var english = PrefersEnglish(context);

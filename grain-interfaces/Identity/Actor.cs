@@ -6,7 +6,11 @@ public sealed record Actor(
     [property: Id(0)] string UserId,
     [property: Id(1)] string Role,
     [property: Id(2)] string? UnitCode,
-    [property: Id(3)] string? AreaCode);
+    [property: Id(3)] string? AreaCode)
+{
+    /// <summary>The SLA engine and other automatic work.</summary>
+    public static readonly Actor Platform = new("system", Roles.System, null, null);
+}
 
 /// <summary>Role names, as stored in the identity tables and carried in tokens.</summary>
 public static class Roles
@@ -15,6 +19,9 @@ public static class Roles
     public const string UnitStaff = "unit_staff";
     public const string Supervisor = "supervisor";
     public const string Admin = "admin";
+
+    /// <summary>The platform itself: deadlines firing, automatic supervision orders.</summary>
+    public const string System = "system";
 
     public static IReadOnlyList<string> All { get; } = [Operator, UnitStaff, Supervisor, Admin];
 }

@@ -1,4 +1,8 @@
+using Dispatch.Calendar;
+using Dispatch.EventSourcing;
 using Dispatch.Schema;
+using Dispatch.Sla;
+using Dispatch.Tickets;
 using Npgsql;
 using Orleans.Configuration;
 
@@ -38,7 +42,26 @@ public static class DispatchSiloExtensions
         });
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton(LoadSla(DatabaseSetup.DefaultReferenceDataFolder));
+        silo.Services.AddSingleton<EventStore>();
+        silo.Services.AddSingleton<TicketDirectory>();
+        // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
+        silo.AddStartupTask((services, _) => DeadlineWatch.StartAllAsync(services.GetRequiredService<IGrainFactory>()));
         return silo;
+    }
+
+    /// <summary>Loads the working calendar and deadline rules; a bad file stops the silo with one clear line.</summary>
+    public static SlaSettings LoadSla(string referenceDataFolder)
+    {
+        try
+        {
+            return SlaSettings.Load(referenceDataFolder);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException or System.Text.Json.JsonException
+            or CalendarDataException or SlaRulesException)
+        {
+            throw new ReferenceDataException($"Deadline rules or calendar in {referenceDataFolder}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Runs the schema step before Orleans starts, so providers find their tables and queries.</summary>

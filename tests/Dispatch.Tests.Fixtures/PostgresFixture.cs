@@ -20,6 +20,24 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
+    /// <summary>
+    /// A fresh database on the same server with every migration applied, for tests whose background work
+    /// (deadline watchers scanning the read model) must not meet other tests' data.
+    /// </summary>
+    public async Task<string> CreateIsolatedDatabaseAsync()
+    {
+        var name = "dispatch_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var admin = NpgsqlDataSource.Create(ConnectionString))
+        await using (var create = admin.CreateCommand($"create database {name}"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
+        return connectionString;
+    }
+
     public async Task InitializeAsync()
     {
         await Gate.WaitAsync();

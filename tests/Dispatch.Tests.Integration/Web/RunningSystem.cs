@@ -13,14 +13,15 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public LocalWebApp Web => web ?? throw new InvalidOperationException("Not started.");
 
-    public string ConnectionString => database.ConnectionString;
+    public string ConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
+        ConnectionString = await database.CreateIsolatedDatabaseAsync();
         var clusterId = "web-" + Guid.NewGuid().ToString("N")[..8];
-        silo = await LocalSilo.StartAsync(database.ConnectionString, clusterId);
-        web = await LocalWebApp.StartAsync(database.ConnectionString, clusterId);
+        silo = await LocalSilo.StartAsync(ConnectionString, clusterId);
+        web = await LocalWebApp.StartAsync(ConnectionString, clusterId);
     }
 
     public async Task DisposeAsync()

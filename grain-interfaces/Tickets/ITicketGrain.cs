@@ -1,0 +1,35 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+
+namespace Dispatch.Tickets;
+
+/// <summary>One hotline ticket (工单): the single writer of its state and its life cycle.</summary>
+/// <remarks>expectedVersion, when given, must equal the ticket's version (If-Match); otherwise the call fails with a stale-version error.</remarks>
+[Alias("Dispatch.Tickets.ITicketGrain")]
+public interface ITicketGrain : IGrainWithGuidKey
+{
+    /// <summary>登记. Calling again with the same intake returns the existing ticket (Created = false).</summary>
+    [Alias("Register")] Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor);
+    [Alias("Get")] Task<Outcome<TicketView>> Get(Actor actor);
+    [Alias("AnswerOnSpot")] Task<Outcome<TicketView>> AnswerOnSpot(ReplyToCaller command, Actor actor, int? expectedVersion);
+    [Alias("Dispatch")] Task<Outcome<TicketView>> Dispatch(DispatchTicket command, Actor actor, int? expectedVersion);
+    [Alias("Sign")] Task<Outcome<TicketView>> Sign(Actor actor, int? expectedVersion);
+    [Alias("Return")] Task<Outcome<TicketView>> Return(ReturnTicket command, Actor actor, int? expectedVersion);
+    [Alias("Transfer")] Task<Outcome<TicketView>> Transfer(TransferTicket command, Actor actor, int? expectedVersion);
+    [Alias("Suspend")] Task<Outcome<TicketView>> Suspend(SuspendTicket command, Actor actor, int? expectedVersion);
+    [Alias("Resume")] Task<Outcome<TicketView>> Resume(TicketNote command, Actor actor, int? expectedVersion);
+    [Alias("RequestExtension")] Task<Outcome<TicketView>> RequestExtension(RequestExtension command, Actor actor, int? expectedVersion);
+    [Alias("DecideExtension")] Task<Outcome<TicketView>> DecideExtension(DecideExtension command, Actor actor, int? expectedVersion);
+    [Alias("Resolve")] Task<Outcome<TicketView>> Resolve(ReplyToCaller command, Actor actor, int? expectedVersion);
+    [Alias("RecordCallback")] Task<Outcome<TicketView>> RecordCallback(RecordCallback command, Actor actor, int? expectedVersion);
+    [Alias("Reopen")] Task<Outcome<TicketView>> Reopen(TicketNote command, Actor actor, int? expectedVersion);
+    [Alias("Close")] Task<Outcome<TicketView>> Close(TicketNote command, Actor actor, int? expectedVersion);
+    [Alias("Merge")] Task<Outcome<TicketView>> Merge(MergeTicket command, Actor actor, int? expectedVersion);
+    [Alias("Supervise")] Task<Outcome<TicketView>> Supervise(TicketNote command, Actor actor, int? expectedVersion);
+
+    /// <summary>Records on this ticket that a duplicate was merged into it. Idempotent.</summary>
+    [Alias("AttachDuplicate")] Task AttachDuplicate(Guid duplicateId, string duplicateNumber);
+
+    /// <summary>Raises warnings and overdue for clocks that reached those points; called by the deadline watcher.</summary>
+    [Alias("EvaluateClocks")] Task EvaluateClocks();
+}

@@ -1,0 +1,21 @@
+namespace Dispatch.Tickets;
+
+/// <summary>The action names of the ticket API: POST /api/tickets/{id}/{action}.</summary>
+public static class TicketActions
+{
+    public const string Answer = "answer";
+    public const string Dispatch = "dispatch";
+    public const string Sign = "sign";
+    public const string Return = "return";
+    public const string Transfer = "transfer";
+    public const string Suspend = "suspend";
+    public const string Resume = "resume";
+    public const string ExtensionRequest = "extension-requests";
+    public const string ExtensionDecision = "extension-decisions";
+    public const string Resolve = "resolve";
+    public const string Callback = "callback";
+    public const string Reopen = "reopen";
+    public const string Close = "close";
+    public const string Merge = "merge";
+    public const string Supervise = "supervise";
+}

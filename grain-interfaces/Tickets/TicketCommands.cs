@@ -1,0 +1,38 @@
+namespace Dispatch.Tickets;
+
+// Requests for the ticket operations. Fields are nullable so that missing input becomes a field error, not a 500.
+
+/// <summary>派单: a chosen unit, or automatic routing when UnitCode is empty.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.DispatchTicket")]
+public sealed record DispatchTicket([property: Id(0)] string? UnitCode, [property: Id(1)] string? Note);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReturnTicket")]
+public sealed record ReturnTicket([property: Id(0)] string? ReasonCode, [property: Id(1)] string? Note);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TransferTicket")]
+public sealed record TransferTicket([property: Id(0)] string? UnitCode, [property: Id(1)] string? Note);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.SuspendTicket")]
+public sealed record SuspendTicket([property: Id(0)] string? ReasonCode, [property: Id(1)] string? Note);
+
+/// <summary>延期申请: extra time on the handling clock, in the given unit (working_days, working_hours, calendar_days).</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.RequestExtension")]
+public sealed record RequestExtension([property: Id(0)] int? Amount, [property: Id(1)] string? Unit, [property: Id(2)] string? Reason);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.DecideExtension")]
+public sealed record DecideExtension([property: Id(0)] Guid? RequestId, [property: Id(1)] bool? Approved, [property: Id(2)] string? Note);
+
+/// <summary>A reply text: for resolve (办结) and answer on the spot (直接办结).</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReplyToCaller")]
+public sealed record ReplyToCaller([property: Id(0)] string? Reply);
+
+/// <summary>回访: Reached false records a failed attempt.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.RecordCallback")]
+public sealed record RecordCallback([property: Id(0)] bool? Reached, [property: Id(1)] string? Satisfaction, [property: Id(2)] string? Note);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.MergeTicket")]
+public sealed record MergeTicket([property: Id(0)] Guid? IntoTicketId);
+
+/// <summary>A note for resume, reopen, close and supervise.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketNote")]
+public sealed record TicketNote([property: Id(0)] string? Note);

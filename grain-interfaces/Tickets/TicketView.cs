@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+
+namespace Dispatch.Tickets;
+
+/// <summary>A ticket as the API shows it: current state, deadlines, and what may be done next.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketView")]
+public sealed record TicketView
+{
+    [Id(0)] public Guid Id { get; init; }
+    [Id(1)] public string Number { get; init; } = "";
+    [Id(2)] public string Status { get; init; } = "";
+    [Id(3)] public bool Suspended { get; init; }
+    [Id(4)] public string? SuspendReason { get; init; }
+    [Id(5)] public Guid? MergedInto { get; init; }
+    [Id(6)] public string? MergedIntoNumber { get; init; }
+    [Id(7)] public string Channel { get; init; } = "";
+    [Id(8)] public string Kind { get; init; } = "";
+    [Id(9)] public string Topic { get; init; } = "";
+    [Id(10)] public string Urgency { get; init; } = "";
+    [Id(11)] public string CallerName { get; init; } = "";
+    [Id(12)] public string CallerPhone { get; init; } = "";
+    [Id(13)] public string? ResidentId { get; init; }
+    [Id(14)] public string? DisabilityCertificate { get; init; }
+    [Id(15)] public string CountyCode { get; init; } = "";
+    [Id(16)] public string? TownCode { get; init; }
+    [Id(17)] public string? Address { get; init; }
+    [Id(18)] public string Title { get; init; } = "";
+    [Id(19)] public string Content { get; init; } = "";
+    [Id(20)] public string PersonId { get; init; } = "";
+    [Id(21)] public string? UnitCode { get; init; }
+    [Id(22)] public DateTimeOffset ReceivedAt { get; init; }
+    [Id(23)] public DateTimeOffset? FirstDispatchedAt { get; init; }
+    [Id(24)] public DateTimeOffset? ResolvedAt { get; init; }
+    [Id(25)] public DateTimeOffset? ClosedAt { get; init; }
+    [Id(26)] public string? Reply { get; init; }
+    [Id(27)] public bool AnsweredOnSpot { get; init; }
+    [Id(28)] public string? Satisfaction { get; init; }
+    [Id(29)] public int ReturnCount { get; init; }
+    [Id(30)] public int TransferCount { get; init; }
+    [Id(31)] public int ReworkCount { get; init; }
+    [Id(32)] public int RepeatCount { get; init; }
+    [Id(33)] public bool AwaitingDispatch { get; init; }
+    [Id(34)] public bool AwaitingRuling { get; init; }
+    [Id(35)] public TicketDeadlines Deadlines { get; init; } = new(null, null, null);
+    [Id(36)] public ImmutableArray<ExtensionView> Extensions { get; init; } = [];
+    [Id(37)] public ImmutableArray<SupervisionView> SupervisionOrders { get; init; } = [];
+    [Id(38)] public ImmutableArray<CallbackView> Callbacks { get; init; } = [];
+    [Id(39)] public ImmutableArray<ReturnView> Returns { get; init; } = [];
+    [Id(40)] public ImmutableArray<string> Duplicates { get; init; } = [];
+    [Id(41)] public ImmutableArray<string> AllowedActions { get; init; } = [];
+    [Id(42)] public int Version { get; init; }
+}
+
+/// <summary>The three clocks of a ticket; a clock not started yet is null.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketDeadlines")]
+public sealed record TicketDeadlines(
+    [property: Id(0)] DeadlineView? SignFor,
+    [property: Id(1)] DeadlineView? Handling,
+    [property: Id(2)] DeadlineView? Callback);
+
+/// <summary>One clock: due time (UTC), state (running, paused, warning, overdue, met, missed) and the rule it runs under.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.DeadlineView")]
+public sealed record DeadlineView(
+    [property: Id(0)] DateTimeOffset DueAt,
+    [property: Id(1)] string State,
+    [property: Id(2)] int RuleVersion,
+    [property: Id(3)] string Length,
+    [property: Id(4)] DateTimeOffset StartedAt,
+    [property: Id(5)] DateTimeOffset WarnAt,
+    [property: Id(6)] DateTimeOffset? StoppedAt,
+    [property: Id(7)] double PausedHours,
+    [property: Id(8)] string? Extended);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ExtensionView")]
+public sealed record ExtensionView(
+    [property: Id(0)] Guid RequestId, [property: Id(1)] string Amount, [property: Id(2)] string Reason,
+    [property: Id(3)] DateTimeOffset RequestedAt, [property: Id(4)] bool? Approved, [property: Id(5)] DateTimeOffset? DecidedAt);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.SupervisionView")]
+public sealed record SupervisionView(
+    [property: Id(0)] Guid OrderId, [property: Id(1)] string Cause, [property: Id(2)] string? Note, [property: Id(3)] DateTimeOffset IssuedAt);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.CallbackView")]
+public sealed record CallbackView(
+    [property: Id(0)] bool Reached, [property: Id(1)] string? Satisfaction, [property: Id(2)] string? Note, [property: Id(3)] DateTimeOffset At);
+
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReturnView")]
+public sealed record ReturnView(
+    [property: Id(0)] string FromUnit, [property: Id(1)] string ReasonCode, [property: Id(2)] string? Note, [property: Id(3)] DateTimeOffset At);
+
+/// <summary>Registration answers whether this call created the ticket or found it by its idempotency key.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.Registration")]
+public sealed record Registration([property: Id(0)] TicketView Ticket, [property: Id(1)] bool Created);

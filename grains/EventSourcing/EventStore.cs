@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace Dispatch.EventSourcing;
+
+/// <summary>
+/// Appends events to domain_events and runs the caller's read-model projection in the same
+/// transaction. The (stream_id, version) key makes a stale writer fail instead of forking history.
+/// </summary>
+public sealed class EventStore(NpgsqlDataSource database)
+{
+    private const string UniqueViolation = "23505";
+
+    public async Task<IReadOnlyList<EventEnvelope<TEvent>>> ReadAsync<TEvent>(
+        string streamId, JsonSerializerOptions json, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand(
+            "select version, payload, actor_id, actor_role, actor_unit, actor_area, occurred_at from domain_events where stream_id = $1 order by version");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<EventEnvelope<TEvent>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var payload = JsonSerializer.Deserialize<TEvent>(reader.GetString(1), json)
+                ?? throw new InvalidDataException($"Event {streamId} v{reader.GetInt32(0)} has an empty payload.");
+            var actor = new Identity.Actor(reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
+            events.Add(new EventEnvelope<TEvent>(reader.GetInt32(0), payload, actor, reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+        return events;
+    }
+
+    /// <summary>Returns false when another writer got there first (the stream is not at the expected version).</summary>
+    public async Task<bool> AppendAsync<TEvent>(
+        string streamType,
+        string streamId,
+        IReadOnlyList<EventEnvelope<TEvent>> events,
+        Func<TEvent, string> eventType,
+        JsonSerializerOptions json,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task> project,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await using (var batch = new NpgsqlBatch(connection, transaction))
+            {
+                foreach (var envelope in events)
+                {
+                    var insert = new NpgsqlBatchCommand("""
+                        insert into domain_events (stream_id, version, stream_type, event_type, payload, actor_id, actor_role, actor_unit, actor_area, occurred_at)
+                        values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
+                        """);
+                    insert.Parameters.Add(new NpgsqlParameter { Value = streamId });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Version });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = streamType });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = eventType(envelope.Event) });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(envelope.Event, json) });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Actor.UserId });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Actor.Role });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = (object?)envelope.Actor.UnitCode ?? DBNull.Value });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = (object?)envelope.Actor.AreaCode ?? DBNull.Value });
+                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.OccurredAt });
+                    batch.BatchCommands.Add(insert);
+                }
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await project(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.TableName == "domain_events")
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using Dispatch.Routing;
+using Npgsql;
+
+namespace Dispatch.Tickets;
+
+/// <summary>What a ticket needs to know from outside itself: units, routing, earlier calls, reference areas, numbers.</summary>
+public sealed class TicketDirectory(NpgsqlDataSource database, TimeProvider time) : IDisposable
+{
+    private static readonly TimeSpan ReferenceLifetime = TimeSpan.FromSeconds(30);
+    private readonly SemaphoreSlim referenceGate = new(1, 1);
+    private (IntakeReference Reference, DateTimeOffset LoadedAt)? reference;
+
+    public async Task<UnitTarget?> FindUnitAsync(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+        await using var command = database.CreateCommand("select code, area_code, active from units where code = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = code.Trim() });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new UnitTarget(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)) : null;
+    }
+
+    /// <summary>Automatic routing: the most specific rule names a unit kind; the ticket's county supplies the unit.</summary>
+    public async Task<UnitTarget?> RouteAsync(TicketDetails details)
+    {
+        var rules = await LoadRulesAsync();
+        var kind = RoutingRules.Choose(rules, new RoutingSubject(details.CountyCode, details.TownCode, details.Kind, details.Topic));
+        if (kind is null)
+        {
+            return null;
+        }
+        await using var command = database.CreateCommand(
+            "select code, area_code, active from units where area_code = $1 and kind = $2 and active order by code limit 1");
+        command.Parameters.Add(new NpgsqlParameter { Value = details.CountyCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = kind });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new UnitTarget(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)) : null;
+    }
+
+    /// <summary>重复来电: earlier tickets of the same person or phone on the same topic within 30 days.</summary>
+    public async Task<int> CountRepeatsAsync(string personId, string phone, string topic, DateTimeOffset now)
+    {
+        await using var command = database.CreateCommand("""
+            select count(*)::int from tickets
+            where (person_id = $1 or caller_phone = $2) and topic = $3 and received_at >= $4 and merged_into is null
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = personId });
+        command.Parameters.Add(new NpgsqlParameter { Value = phone });
+        command.Parameters.Add(new NpgsqlParameter { Value = topic });
+        command.Parameters.Add(new NpgsqlParameter { Value = now.AddDays(-30) });
+        return (int)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>JX12385-yyyyMMdd-nnnnnn, unique across the cluster: one counter row per local day.</summary>
+    public async Task<string> NextNumberAsync(DateOnly localDay)
+    {
+        await using var command = database.CreateCommand("""
+            insert into ticket_number_counters (day, last) values ($1, 1)
+            on conflict (day) do update set last = ticket_number_counters.last + 1
+            returning last
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = localDay });
+        var sequence = (int)(await command.ExecuteScalarAsync())!;
+        return $"JX12385-{localDay:yyyyMMdd}-{sequence:D6}";
+    }
+
+    public async Task<IntakeReference> ReferenceAsync()
+    {
+        var now = time.GetUtcNow();
+        if (reference is { } cached && now - cached.LoadedAt < ReferenceLifetime)
+        {
+            return cached.Reference;
+        }
+        await referenceGate.WaitAsync();
+        try
+        {
+            var areas = new List<string>();
+            await using (var command = database.CreateCommand("select code from areas"))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    areas.Add(reader.GetString(0));
+                }
+            }
+            var towns = new Dictionary<string, string>(StringComparer.Ordinal);
+            await using (var command = database.CreateCommand("select code, county_code from towns"))
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    towns[reader.GetString(0)] = reader.GetString(1);
+                }
+            }
+            var loaded = new IntakeReference(areas, towns);
+            reference = (loaded, now);
+            return loaded;
+        }
+        finally
+        {
+            referenceGate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyList<RoutingRule>> LoadRulesAsync()
+    {
+        await using var command = database.CreateCommand("select id, county_code, town_code, kind, topic, unit_kind from routing_rules where active");
+        await using var reader = await command.ExecuteReaderAsync();
+        var rules = new List<RoutingRule>();
+        while (await reader.ReadAsync())
+        {
+            rules.Add(new RoutingRule(reader.GetInt32(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4), reader.GetString(5)));
+        }
+        return rules;
+    }
+
+    public void Dispose() => referenceGate.Dispose();
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

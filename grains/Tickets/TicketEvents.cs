@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using Dispatch.Sla;
+
+namespace Dispatch.Tickets;
+
+/// <summary>Everything that can happen to a ticket. Stored as JSON with a "type" discriminator; never changed once written.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(TicketRegistered), "registered")]
+[JsonDerivedType(typeof(TicketAnsweredOnSpot), "answered_on_spot")]
+[JsonDerivedType(typeof(TicketDispatched), "dispatched")]
+[JsonDerivedType(typeof(TicketSigned), "signed")]
+[JsonDerivedType(typeof(TicketReturned), "returned")]
+[JsonDerivedType(typeof(TicketTransferred), "transferred")]
+[JsonDerivedType(typeof(TicketSuspended), "suspended")]
+[JsonDerivedType(typeof(TicketResumed), "resumed")]
+[JsonDerivedType(typeof(ExtensionRequested), "extension_requested")]
+[JsonDerivedType(typeof(ExtensionDecided), "extension_decided")]
+[JsonDerivedType(typeof(TicketResolved), "resolved")]
+[JsonDerivedType(typeof(CallbackRecorded), "callback_recorded")]
+[JsonDerivedType(typeof(TicketReopened), "reopened")]
+[JsonDerivedType(typeof(TicketClosed), "closed")]
+[JsonDerivedType(typeof(TicketMerged), "merged")]
+[JsonDerivedType(typeof(DuplicateAttached), "duplicate_attached")]
+[JsonDerivedType(typeof(SupervisionOrderIssued), "supervision_issued")]
+[JsonDerivedType(typeof(ClockWarned), "clock_warned")]
+[JsonDerivedType(typeof(ClockOverdue), "clock_overdue")]
+public abstract record TicketEvent;
+
+public sealed record TicketRegistered(
+    string Number, TicketDetails Details, string PersonId, TicketClockRules Rules, int RepeatCount, string IntakeFingerprint) : TicketEvent;
+
+/// <summary>Resolved at intake by the operator (直接办结).</summary>
+public sealed record TicketAnsweredOnSpot(string Reply) : TicketEvent;
+
+public sealed record TicketDispatched(string UnitCode, bool Automatic, bool Ruling, string? Note) : TicketEvent;
+
+public sealed record TicketSigned : TicketEvent;
+
+/// <summary>退单: the unit says the ticket is not theirs.</summary>
+public sealed record TicketReturned(string FromUnit, string ReasonCode, string? Note) : TicketEvent;
+
+/// <summary>转派: sent on to another unit; the handling clock keeps running.</summary>
+public sealed record TicketTransferred(string FromUnit, string ToUnit, string? Note) : TicketEvent;
+
+/// <summary>挂起: the clocks pause.</summary>
+public sealed record TicketSuspended(string ReasonCode, string? Note) : TicketEvent;
+
+public sealed record TicketResumed(string? Note) : TicketEvent;
+
+public sealed record ExtensionRequested(Guid RequestId, SlaDuration Amount, string Reason) : TicketEvent;
+
+public sealed record ExtensionDecided(Guid RequestId, bool Approved, string? Note) : TicketEvent;
+
+public sealed record TicketResolved(string Reply) : TicketEvent;
+
+/// <summary>回访: a callback attempt; reached with a satisfaction, or not reached.</summary>
+public sealed record CallbackRecorded(bool Reached, string? Satisfaction, string? Note) : TicketEvent;
+
+/// <summary>重办: back to the same unit because the caller was not satisfied.</summary>
+public sealed record TicketReopened(string? Note) : TicketEvent;
+
+public sealed record TicketClosed(string? Note) : TicketEvent;
+
+/// <summary>This ticket duplicates another; it keeps its own caller and callback.</summary>
+public sealed record TicketMerged(Guid IntoTicketId, string IntoNumber) : TicketEvent;
+
+/// <summary>Recorded on the surviving ticket when a duplicate is merged into it.</summary>
+public sealed record DuplicateAttached(Guid DuplicateId, string DuplicateNumber) : TicketEvent;
+
+/// <summary>督办: by a supervisor, or automatically when a clock runs out or returns pile up.</summary>
+public sealed record SupervisionOrderIssued(Guid OrderId, string Cause, string? Note) : TicketEvent;
+
+/// <summary>预警: a clock passed its warning point.</summary>
+public sealed record ClockWarned(string Clock) : TicketEvent;
+
+/// <summary>超期: a clock ran out.</summary>
+public sealed record ClockOverdue(string Clock) : TicketEvent;
+
+/// <summary>The validated intake as it is kept on the ticket.</summary>
+public sealed record TicketDetails(
+    string Channel, string Kind, string Topic, string Urgency,
+    string CallerName, string CallerPhone, string? ResidentId, string? DisabilityCertificate,
+    string CountyCode, string? TownCode, string? Address, string Title, string Content);

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Dispatch.Tickets;
+
+/// <summary>How ticket events are written to the event log: camelCase JSON, enums as snake_case strings.</summary>
+public static class TicketJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}
+
+/// <summary>The event_type column: the same names as the JSON discriminator.</summary>
+public static class TicketEventNames
+{
+    public static string Of(TicketEvent e) => e switch
+    {
+        TicketRegistered => "registered",
+        TicketAnsweredOnSpot => "answered_on_spot",
+        TicketDispatched => "dispatched",
+        TicketSigned => "signed",
+        TicketReturned => "returned",
+        TicketTransferred => "transferred",
+        TicketSuspended => "suspended",
+        TicketResumed => "resumed",
+        ExtensionRequested => "extension_requested",
+        ExtensionDecided => "extension_decided",
+        TicketResolved => "resolved",
+        CallbackRecorded => "callback_recorded",
+        TicketReopened => "reopened",
+        TicketClosed => "closed",
+        TicketMerged => "merged",
+        DuplicateAttached => "duplicate_attached",
+        SupervisionOrderIssued => "supervision_issued",
+        ClockWarned => "clock_warned",
+        ClockOverdue => "clock_overdue",
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),
+    };
+}

@@ -1,0 +1,112 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+
+namespace Dispatch.Tickets;
+
+public static partial class TicketLifecycle
+{
+    /// <summary>回访: reached with a satisfaction, or a failed attempt.</summary>
+    public static Decision RecordCallback(TicketState s, Actor actor, RecordCallback command)
+    {
+        if (Gate(s, actor, TicketActions.Callback, () => TicketAccess.IsDispatcher(actor)) is { } refused)
+        {
+            return refused;
+        }
+        var errors = new List<FieldError?>
+        {
+            command.Reached is null ? new FieldError("reached", "required", "请说明是否联系上来电人。", "Say whether the caller was reached.") : null,
+            command.Reached == true && (command.Satisfaction is null || !TicketVocabulary.Satisfactions.Contains(command.Satisfaction))
+                ? new FieldError("satisfaction", "unknown_value", "满意度须为 satisfied（满意）、basically_satisfied（基本满意）或 unsatisfied（不满意）。",
+                    "Satisfaction must be satisfied, basically_satisfied or unsatisfied.")
+                : null,
+            command.Reached == false && command.Satisfaction is not null
+                ? new FieldError("satisfaction", "not_applicable", "未联系上来电人时不能记录满意度。", "No satisfaction can be recorded when the caller was not reached.")
+                : null,
+            CheckText("note", command.Note, MaxNoteLength, required: false, "回访记录", "note"),
+        };
+        if (Invalid([.. errors]) is { } invalid)
+        {
+            return invalid;
+        }
+        if (s.CallbackDone)
+        {
+            return Conflict("callback_done", "该工单已完成回访。", "The callback was already recorded.", s.Status, AllowedActions(s));
+        }
+        return Decision.Of(new CallbackRecorded(command.Reached!.Value, command.Reached == true ? command.Satisfaction : null, Trimmed(command.Note)));
+    }
+
+    /// <summary>重办: the caller was not satisfied; back to the same unit, counted as rework.</summary>
+    public static Decision Reopen(TicketState s, Actor actor, TicketNote command)
+    {
+        if (Gate(s, actor, TicketActions.Reopen, () => TicketAccess.IsDispatcher(actor)) is { } refused)
+        {
+            return refused;
+        }
+        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: false, "重办说明", "note")) is { } invalid)
+        {
+            return invalid;
+        }
+        return Decision.Of(new TicketReopened(Trimmed(command.Note)));
+    }
+
+    /// <summary>归档: after a callback, after an answer on the spot, or after repeated failed callback attempts.</summary>
+    public static Decision Close(TicketState s, Actor actor, TicketNote command)
+    {
+        if (Gate(s, actor, TicketActions.Close, () => TicketAccess.IsDispatcher(actor)) is { } refused)
+        {
+            return refused;
+        }
+        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: false, "备注", "note")) is { } invalid)
+        {
+            return invalid;
+        }
+        return Decision.Of(new TicketClosed(Trimmed(command.Note)));
+    }
+
+    /// <summary>督办 by a supervisor whose scope covers the ticket.</summary>
+    public static Decision Supervise(TicketState s, Actor actor, TicketNote command, Guid orderId)
+    {
+        if (Gate(s, actor, TicketActions.Supervise, () => TicketAccess.IsSupervisorInScope(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: true, "督办意见", "note")) is { } invalid)
+        {
+            return invalid;
+        }
+        return Decision.Of(new SupervisionOrderIssued(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
+    }
+
+    /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>
+    public static IReadOnlyList<TicketEvent> ClockEvents(TicketState s, IClockReader clocks, Func<Guid> newOrderId)
+    {
+        var events = new List<TicketEvent>();
+        if (!s.Exists || s.Status == TicketStatus.Closed)
+        {
+            return events;
+        }
+        foreach (var clock in s.Clocks.Where(c => c.Running))
+        {
+            var view = clocks.Evaluate(clock);
+            var late = view.State == Sla.ClockState.Overdue;
+            if ((late || view.State == Sla.ClockState.Warning) && !clock.Warned)
+            {
+                events.Add(new ClockWarned(clock.Name));
+            }
+            if (late && !clock.OverdueRaised)
+            {
+                events.Add(new ClockOverdue(clock.Name));
+                events.Add(new SupervisionOrderIssued(newOrderId(), SupervisionCauses.Overdue, $"{ClockNameZh(clock.Name)}已超期。"));
+            }
+        }
+        return events;
+    }
+
+    public static string ClockNameZh(string clock) => clock switch
+    {
+        ClockNames.SignFor => "签收时限",
+        ClockNames.Handling => "办理时限",
+        ClockNames.Callback => "回访时限",
+        _ => clock,
+    };
+}

@@ -1,0 +1,137 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.Sla;
+
+namespace Dispatch.Tickets;
+
+public static partial class TicketLifecycle
+{
+    /// <summary>挂起: needs a reason code; the sign-for and handling clocks pause until resumed.</summary>
+    public static Decision Suspend(TicketState s, Actor actor, SuspendTicket command)
+    {
+        if (Gate(s, actor, TicketActions.Suspend, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        var reason = command.ReasonCode is not null && TicketVocabulary.SuspendReasons.Contains(command.ReasonCode)
+            ? null
+            : new FieldError("reasonCode", "unknown_value", $"挂起原因须为：{string.Join("、", TicketVocabulary.SuspendReasons)}。",
+                $"The suspension reason must be one of: {string.Join(", ", TicketVocabulary.SuspendReasons)}.");
+        if (Invalid(reason, CheckText("note", command.Note, MaxNoteLength, required: command.ReasonCode == "other", "挂起说明", "note")) is { } invalid)
+        {
+            return invalid;
+        }
+        return Decision.Of(new TicketSuspended(command.ReasonCode!, Trimmed(command.Note)));
+    }
+
+    public static Decision Resume(TicketState s, Actor actor, TicketNote command)
+    {
+        if (Gate(s, actor, TicketActions.Resume, () => TicketAccess.IsHandlingUnit(actor, s) || TicketAccess.IsDispatcher(actor)) is { } refused)
+        {
+            return refused;
+        }
+        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: false, "备注", "note")) is { } invalid)
+        {
+            return invalid;
+        }
+        return Decision.Of(new TicketResumed(Trimmed(command.Note)));
+    }
+
+    /// <summary>延期申请: before the handling deadline, one pending at a time, never beyond the rule's cap in total.</summary>
+    public static Decision RequestExtension(TicketState s, Actor actor, RequestExtension command, Guid requestId, IClockReader clocks)
+    {
+        if (Gate(s, actor, TicketActions.ExtensionRequest, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        var errors = new List<FieldError?>
+        {
+            CheckText("reason", command.Reason, MaxNoteLength, required: true, "延期理由", "reason"),
+        };
+        SlaDuration? amount = null;
+        if (command.Amount is not > 0)
+        {
+            errors.Add(new FieldError("amount", "invalid_value", "延期时长须为正整数。", "The extension amount must be a positive whole number."));
+        }
+        else if (!SlaUnitNames.TryParse(command.Unit, out var unit))
+        {
+            errors.Add(new FieldError("unit", "unknown_value", "时长单位须为 working_days、working_hours、calendar_days 或 hours。",
+                "The unit must be working_days, working_hours, calendar_days or hours."));
+        }
+        else if (unit.CountsWorkingTime() != s.Rules.Handling.CountsWorkingTime)
+        {
+            errors.Add(new FieldError("unit", "incompatible_unit",
+                $"延期单位须与办理时限的计时方式一致（{s.Rules.Handling}）。", $"The extension must count time the way the handling limit does ({s.Rules.Handling})."));
+        }
+        else
+        {
+            amount = new SlaDuration(command.Amount.Value, unit);
+        }
+        if (Invalid([.. errors]) is { } invalid)
+        {
+            return invalid;
+        }
+        if (HasPendingExtension(s))
+        {
+            return Conflict("extension_pending", "已有待审批的延期申请。", "An extension request is already waiting for a decision.", s.Status, AllowedActions(s));
+        }
+        var handling = clocks.Evaluate(s.Handling!);
+        if (handling.State is ClockState.Overdue or ClockState.Missed)
+        {
+            return Conflict("deadline_passed", "办理期限已过，不能再申请延期。", "The handling deadline has passed; an extension must be asked before it.",
+                s.Status, AllowedActions(s));
+        }
+        var granted = s.Extensions.Where(e => e.Approved == true).Sum(e => clocks.Measure(e.Amount).Ticks);
+        var cap = clocks.Measure(s.Rules.ExtensionCap);
+        if (granted + clocks.Measure(amount!).Ticks > cap.Ticks)
+        {
+            return DomainError.Validation(new FieldError("amount", "over_cap",
+                $"延期总时长不能超过规则上限（{s.Rules.ExtensionCap}）。", $"Extensions may not exceed the rule's cap ({s.Rules.ExtensionCap}) in total."));
+        }
+        return Decision.Of(new ExtensionRequested(requestId, amount!, command.Reason!.Trim()));
+    }
+
+    /// <summary>延期审批 by a supervisor whose scope covers the ticket.</summary>
+    public static Decision DecideExtension(TicketState s, Actor actor, DecideExtension command)
+    {
+        if (Gate(s, actor, TicketActions.ExtensionDecision, () => TicketAccess.IsSupervisorInScope(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        var pending = s.Extensions.FirstOrDefault(e => e.Approved is null);
+        var errors = new List<FieldError?>
+        {
+            command.Approved is null ? new FieldError("approved", "required", "请选择批准或不批准。", "Say whether the extension is approved.") : null,
+            command.RequestId is { } id && id != pending?.RequestId
+                ? new FieldError("requestId", "unknown_request", "该延期申请不存在或已审批。", "That extension request does not exist or was already decided.")
+                : null,
+            CheckText("note", command.Note, MaxNoteLength, required: command.Approved == false, "审批意见", "note"),
+        };
+        if (Invalid([.. errors]) is { } invalid)
+        {
+            return invalid;
+        }
+        return Decision.Of(new ExtensionDecided(pending!.RequestId, command.Approved!.Value, Trimmed(command.Note)));
+    }
+
+    public static Decision Resolve(TicketState s, Actor actor, ReplyToCaller command)
+    {
+        if (Gate(s, actor, TicketActions.Resolve, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        if (Invalid(CheckText("reply", command.Reply, MaxReplyLength, required: true, "办理答复", "reply")) is { } invalid)
+        {
+            return invalid;
+        }
+        return Decision.Of(new TicketResolved(command.Reply!.Trim()));
+    }
+}
+
+/// <summary>Reads deadline clocks against the working calendar; supplied by the grain.</summary>
+public interface IClockReader
+{
+    ClockView Evaluate(ClockRecord clock);
+
+    TimeSpan Measure(SlaDuration duration);
+}

@@ -1,0 +1,78 @@
+using Dispatch.Sla;
+using Npgsql;
+
+namespace Dispatch.Tickets;
+
+/// <summary>Writes a ticket's read-model row inside the event transaction.</summary>
+public static class TicketProjection
+{
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketState s, IClockReader clocks)
+    {
+        var sign = Evaluate(s.SignFor, clocks);
+        var handling = Evaluate(s.Handling, clocks);
+        var callback = Evaluate(s.Callback, clocks);
+        var running = new[] { sign, handling, callback }.Where(v => v is { Running: true }).Select(v => v!.Value.View).ToList();
+        await using var command = new NpgsqlCommand(Upsert, connection, transaction);
+        object?[] values =
+        [
+            s.Id, s.Number, s.Version, s.Status, s.Suspension is not null, s.Suspension?.ReasonCode, s.MergedInto,
+            s.Details.Channel, s.Details.Kind, s.Details.Topic, s.Details.Urgency, s.Details.CallerName, s.Details.CallerPhone,
+            s.Details.ResidentId, s.PersonId, s.Details.CountyCode, s.Details.TownCode, s.UnitCode, s.Details.Title, s.Details.Content,
+            s.ReceivedAt, s.FirstDispatchedAt, s.ResolvedAt, s.ClosedAt, s.AnsweredOnSpot, s.AwaitingDispatch, s.AwaitingRuling,
+            s.Returns.Count, s.TransferCount, s.ReworkCount, s.RepeatCount, s.Satisfaction, s.SupervisionOrders.Count,
+            sign?.View.DueAt, handling?.View.DueAt, callback?.View.DueAt, WorstState(running),
+            running.Any(v => v.State == ClockState.Warning), running.Any(v => v.State == ClockState.Overdue)
+                || new[] { handling, callback }.Any(v => v is { View.State: ClockState.Missed }),
+            NextClockChange(s, clocks), DeadlineWatch.ShardOf(s.Id), s.UpdatedAt,
+        ];
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The earliest instant at which any running, unpaused clock changes state.</summary>
+    public static DateTimeOffset? NextClockChange(TicketState s, IClockReader clocks) => s.Status == TicketStatus.Closed
+        ? null
+        : s.Clocks.Where(c => c.Running).Select(c => clocks.Evaluate(c).NextChangeAt).Where(t => t is not null).Min();
+
+    private static (ClockView View, bool Running)? Evaluate(ClockRecord? clock, IClockReader clocks) =>
+        clock is null ? null : (clocks.Evaluate(clock), clock.Running);
+
+    private static string? WorstState(List<ClockView> running) =>
+        running.Count == 0 ? null : TicketViews.StateName(running.Select(v => v.State).OrderByDescending(Severity).First());
+
+    private static int Severity(ClockState state) => state switch
+    {
+        ClockState.Overdue => 3,
+        ClockState.Warning => 2,
+        ClockState.Paused => 1,
+        _ => 0,
+    };
+
+    private const string Upsert = """
+        insert into tickets (
+            id, number, version, status, suspended, suspend_reason, merged_into,
+            channel, kind, topic, urgency, caller_name, caller_phone,
+            resident_id, person_id, county_code, town_code, unit_code, title, content,
+            received_at, first_dispatched_at, resolved_at, closed_at, answered_on_spot, awaiting_dispatch, awaiting_ruling,
+            return_count, transfer_count, rework_count, repeat_count, satisfaction, open_supervision,
+            sign_due_at, handling_due_at, callback_due_at, clock_state, at_risk, overdue,
+            next_clock_change, watch_shard, updated_at)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42)
+        on conflict (id) do update set
+            version = excluded.version, status = excluded.status, suspended = excluded.suspended,
+            suspend_reason = excluded.suspend_reason, merged_into = excluded.merged_into, unit_code = excluded.unit_code,
+            first_dispatched_at = excluded.first_dispatched_at, resolved_at = excluded.resolved_at, closed_at = excluded.closed_at,
+            answered_on_spot = excluded.answered_on_spot, awaiting_dispatch = excluded.awaiting_dispatch,
+            awaiting_ruling = excluded.awaiting_ruling, return_count = excluded.return_count,
+            transfer_count = excluded.transfer_count, rework_count = excluded.rework_count, satisfaction = excluded.satisfaction,
+            open_supervision = excluded.open_supervision, sign_due_at = excluded.sign_due_at,
+            handling_due_at = excluded.handling_due_at, callback_due_at = excluded.callback_due_at,
+            clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
+            next_clock_change = excluded.next_clock_change, updated_at = excluded.updated_at
+        where tickets.version < excluded.version
+        """;
+}

@@ -1,0 +1,185 @@
+using System.Collections.Immutable;
+using Dispatch.Sla;
+
+namespace Dispatch.Tickets;
+
+/// <summary>A ticket's state, rebuilt by folding its events in order. Immutable: Apply returns the next state.</summary>
+public sealed record TicketState
+{
+    public static readonly TicketState Empty = new();
+
+    public Guid Id { get; init; }
+    public int Version { get; init; }
+    public bool Exists => Version > 0;
+    public string Number { get; init; } = "";
+    public TicketDetails Details { get; init; } = null!;
+    public string PersonId { get; init; } = "";
+    public TicketClockRules Rules { get; init; } = null!;
+    public int RepeatCount { get; init; }
+    public string IntakeFingerprint { get; init; } = "";
+    public string Status { get; init; } = TicketStatus.Registered;
+    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public string? UnitCode { get; init; }
+    public DateTimeOffset? FirstDispatchedAt { get; init; }
+    public bool AwaitingDispatch { get; init; }
+    public bool AwaitingRuling { get; init; }
+    public bool DispatchedByRuling { get; init; }
+    public Suspension? Suspension { get; init; }
+    public ImmutableList<ReturnRecord> Returns { get; init; } = [];
+    public int TransferCount { get; init; }
+    public int ReworkCount { get; init; }
+    public ImmutableList<ExtensionRecord> Extensions { get; init; } = [];
+    public ImmutableList<SupervisionOrder> SupervisionOrders { get; init; } = [];
+    public ImmutableList<CallbackAttempt> Callbacks { get; init; } = [];
+    public string? Reply { get; init; }
+    public bool AnsweredOnSpot { get; init; }
+    public DateTimeOffset? ResolvedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    public Guid? MergedInto { get; init; }
+    public string? MergedIntoNumber { get; init; }
+    public ImmutableList<string> Duplicates { get; init; } = [];
+    public ClockRecord? SignFor { get; init; }
+    public ClockRecord? Handling { get; init; }
+    public ClockRecord? Callback { get; init; }
+
+    public string? Satisfaction => Callbacks.LastOrDefault(c => c.Reached)?.Satisfaction;
+
+    public bool CallbackDone => Callbacks.Any(c => c.Reached);
+
+    public IEnumerable<ClockRecord> Clocks => new[] { SignFor, Handling, Callback }.OfType<ClockRecord>();
+
+    public TicketState Apply(Guid id, int version, TicketEvent e, DateTimeOffset at)
+    {
+        var next = Fold(this with { Id = id, Version = version, UpdatedAt = at }, e, at);
+        return next;
+    }
+
+    private static TicketState Fold(TicketState s, TicketEvent e, DateTimeOffset at) => e switch
+    {
+        TicketRegistered r => s with
+        {
+            Number = r.Number, Details = r.Details, PersonId = r.PersonId, Rules = r.Rules, RepeatCount = r.RepeatCount,
+            IntakeFingerprint = r.IntakeFingerprint, Status = TicketStatus.Registered, ReceivedAt = at, AwaitingDispatch = true,
+        },
+        TicketAnsweredOnSpot a => s with
+        {
+            Status = TicketStatus.Resolved, AnsweredOnSpot = true, Reply = a.Reply, ResolvedAt = at, AwaitingDispatch = false,
+            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+        },
+        TicketDispatched d => s with
+        {
+            Status = TicketStatus.Dispatched, UnitCode = d.UnitCode, FirstDispatchedAt = s.FirstDispatchedAt ?? at,
+            AwaitingDispatch = false, AwaitingRuling = false, DispatchedByRuling = s.DispatchedByRuling || d.Ruling,
+            SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
+            Handling = s.Handling ?? ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
+        },
+        TicketSigned => s with { Status = TicketStatus.Signed, SignFor = s.SignFor?.Stop(at) },
+        TicketReturned r => s with
+        {
+            Status = TicketStatus.Registered, UnitCode = null, AwaitingDispatch = true,
+            Returns = s.Returns.Add(new ReturnRecord(r.FromUnit, r.ReasonCode, r.Note, at)),
+            AwaitingRuling = s.Returns.Count + 1 >= TicketLimits.ReturnsBeforeRuling,
+            SignFor = s.SignFor?.Stop(at),
+        },
+        TicketTransferred t => s with
+        {
+            Status = TicketStatus.Dispatched, UnitCode = t.ToUnit, TransferCount = s.TransferCount + 1,
+            SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
+        },
+        TicketSuspended p => s with { Suspension = new Suspension(p.ReasonCode, p.Note, at), SignFor = s.SignFor?.Pause(at), Handling = s.Handling?.Pause(at) },
+        TicketResumed => s with { Suspension = null, SignFor = s.SignFor?.Resume(at), Handling = s.Handling?.Resume(at) },
+        ExtensionRequested x => s with { Extensions = s.Extensions.Add(new ExtensionRecord(x.RequestId, x.Amount, x.Reason, at, null, null)) },
+        ExtensionDecided x => Decide(s, x, at),
+        TicketResolved r => s with
+        {
+            Status = TicketStatus.Resolved, Reply = r.Reply, ResolvedAt = at, SignFor = s.SignFor?.Stop(at), Handling = s.Handling?.Stop(at),
+            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+        },
+        CallbackRecorded c => s with
+        {
+            Callbacks = s.Callbacks.Add(new CallbackAttempt(c.Reached, c.Satisfaction, c.Note, at)),
+            Callback = c.Reached ? s.Callback?.Stop(at) : s.Callback,
+        },
+        TicketReopened => s with
+        {
+            Status = TicketStatus.Dispatched, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null, AnsweredOnSpot = false,
+            SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
+            Handling = ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
+            Callback = null,
+        },
+        TicketClosed => s with
+        {
+            Status = TicketStatus.Closed, ClosedAt = at, AwaitingDispatch = false,
+            SignFor = s.SignFor?.Stop(at), Handling = s.Handling?.Stop(at), Callback = s.Callback?.Stop(at),
+        },
+        TicketMerged m => s with
+        {
+            MergedInto = m.IntoTicketId, MergedIntoNumber = m.IntoNumber, Status = TicketStatus.Resolved, ResolvedAt = at,
+            Reply = $"已并入工单 {m.IntoNumber} 一并办理。Merged into ticket {m.IntoNumber}.", AwaitingDispatch = false, AwaitingRuling = false,
+            Suspension = null, SignFor = s.SignFor?.Resume(at).Stop(at), Handling = s.Handling?.Resume(at).Stop(at),
+            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+        },
+        DuplicateAttached d => s with { Duplicates = s.Duplicates.Add(d.DuplicateNumber) },
+        SupervisionOrderIssued o => s with { SupervisionOrders = s.SupervisionOrders.Add(new SupervisionOrder(o.OrderId, o.Cause, o.Note, at)) },
+        ClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
+        ClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
+        _ => throw new InvalidOperationException($"Unknown ticket event {e.GetType().Name}."),
+    };
+
+    private static TicketState Decide(TicketState s, ExtensionDecided x, DateTimeOffset at)
+    {
+        var request = s.Extensions.Single(r => r.RequestId == x.RequestId);
+        var decided = s with { Extensions = s.Extensions.Replace(request, request with { Approved = x.Approved, DecidedAt = at }) };
+        return x.Approved && s.Handling is { } handling
+            ? decided with { Handling = handling with { Extensions = handling.Extensions.Add(request.Amount) } }
+            : decided;
+    }
+
+    public TicketState MapClock(string name, Func<ClockRecord, ClockRecord> map) => name switch
+    {
+        ClockNames.SignFor when SignFor is not null => this with { SignFor = map(SignFor) },
+        ClockNames.Handling when Handling is not null => this with { Handling = map(Handling) },
+        ClockNames.Callback when Callback is not null => this with { Callback = map(Callback) },
+        _ => this,
+    };
+}
+
+public static class TicketLimits
+{
+    /// <summary>After this many returns the dispatcher must rule (审定) and a supervision order follows.</summary>
+    public const int ReturnsBeforeRuling = 2;
+
+    /// <summary>Failed callback attempts after which the ticket may be closed without reaching the caller.</summary>
+    public const int CallbackAttemptsBeforeClose = 3;
+}
+
+public sealed record Suspension(string ReasonCode, string? Note, DateTimeOffset Since);
+
+public sealed record ReturnRecord(string FromUnit, string ReasonCode, string? Note, DateTimeOffset At);
+
+public sealed record ExtensionRecord(Guid RequestId, SlaDuration Amount, string Reason, DateTimeOffset RequestedAt, bool? Approved, DateTimeOffset? DecidedAt);
+
+public sealed record SupervisionOrder(Guid OrderId, string Cause, string? Note, DateTimeOffset IssuedAt);
+
+public sealed record CallbackAttempt(bool Reached, string? Satisfaction, string? Note, DateTimeOffset At);
+
+/// <summary>One deadline clock as recorded: its length, when it started, pauses, extensions, when its work was done.</summary>
+public sealed record ClockRecord(
+    string Name, SlaDuration Length, DateTimeOffset StartedAt, ImmutableList<PauseRecord> Pauses,
+    ImmutableList<SlaDuration> Extensions, DateTimeOffset? StoppedAt, bool Warned, bool OverdueRaised)
+{
+    public static ClockRecord Start(string name, SlaDuration length, DateTimeOffset at) => new(name, length, at, [], [], null, false, false);
+
+    public bool Running => StoppedAt is null;
+
+    public bool Paused => Pauses.Count > 0 && Pauses[^1].To is null;
+
+    public ClockRecord Stop(DateTimeOffset at) => StoppedAt is null ? this with { StoppedAt = at } : this;
+
+    public ClockRecord Pause(DateTimeOffset at) => Running && !Paused ? this with { Pauses = Pauses.Add(new PauseRecord(at, null)) } : this;
+
+    public ClockRecord Resume(DateTimeOffset at) => Paused ? this with { Pauses = Pauses.SetItem(Pauses.Count - 1, Pauses[^1] with { To = at }) } : this;
+}
+
+public sealed record PauseRecord(DateTimeOffset From, DateTimeOffset? To);

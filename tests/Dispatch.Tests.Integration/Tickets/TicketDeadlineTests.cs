@@ -1,0 +1,107 @@
+using Dispatch.Identity;
+using Dispatch.Tests.Fixtures;
+using Dispatch.Tests.Integration.Cluster;
+using Dispatch.Tickets;
+using FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Orleans.TestingHost;
+
+namespace Dispatch.Tests.Integration.Tickets;
+
+/// <summary>Deadlines fire by themselves, on a fake clock, for tickets nobody touches, also across a restart.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TicketDeadlineTests(PostgresFixture database)
+{
+    private string connectionString = "";
+
+    private static readonly Actor Operator = new("deadline-test-operator", Roles.Operator, null, null);
+
+    // Monday 2 March 2026, 09:00 in Jiaxing: an ordinary working day.
+    private static readonly DateTimeOffset MondayMorning = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    [Fact]
+    public async Task An_untouched_ticket_warns_then_goes_overdue_with_a_supervision_order()
+    {
+        var clock = new FakeTimeProvider(MondayMorning);
+        connectionString = await database.CreateIsolatedDatabaseAsync();
+        var cluster = await DispatchTestCluster.StartAsync(connectionString, time: clock);
+        try
+        {
+            var id = await RegisterAndDispatchAsync(cluster);
+            var ticket = cluster.Client.GetGrain<ITicketGrain>(id);
+            (await ticket.Get(Operator)).Value!.Deadlines.SignFor!.State.Should().Be("running");
+
+            clock.SetUtcNow(MondayMorning.AddHours(7.5)); // 16:30: 6 of 7.5 working hours used, past the 75% warning point
+            await TickAsync(cluster, id);
+            var warned = (await ticket.Get(Operator)).Value!;
+            warned.Deadlines.SignFor!.State.Should().Be("warning");
+            warned.SupervisionOrders.Should().BeEmpty();
+
+            clock.SetUtcNow(MondayMorning.AddDays(1).AddHours(1)); // Tuesday 10:00: past the one-working-day sign-for limit
+            await TickAsync(cluster, id);
+            var overdue = (await ticket.Get(Operator)).Value!;
+            overdue.Deadlines.SignFor!.State.Should().Be("overdue");
+            overdue.SupervisionOrders.Should().ContainSingle(o => o.Cause == "overdue");
+            (await ReadModelOverdueAsync(id)).Should().BeTrue();
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Deadlines_fire_after_a_real_silo_restart_from_the_read_model()
+    {
+        var clock = new FakeTimeProvider(MondayMorning);
+        var serviceId = "deadline-" + Guid.NewGuid().ToString("N")[..8];
+        connectionString = await database.CreateIsolatedDatabaseAsync();
+        var first = await DispatchTestCluster.StartAsync(connectionString, serviceId, time: clock);
+        var id = await RegisterAndDispatchAsync(first);
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+
+        clock.SetUtcNow(MondayMorning.AddDays(1).AddHours(1));
+        var second = await DispatchTestCluster.StartAsync(connectionString, serviceId, time: clock);
+        try
+        {
+            await TickAsync(second, id);
+            var view = (await second.Client.GetGrain<ITicketGrain>(id).Get(Operator)).Value!;
+            view.Deadlines.SignFor!.State.Should().Be("overdue");
+            view.SupervisionOrders.Should().ContainSingle(o => o.Cause == "overdue");
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    private static async Task<Guid> RegisterAndDispatchAsync(TestCluster cluster)
+    {
+        var id = Guid.NewGuid();
+        var ticket = cluster.Client.GetGrain<ITicketGrain>(id);
+        var registered = await ticket.Register(new TicketIntake
+        {
+            Channel = "phone", Kind = "inquiry", Topic = "certificates", Urgency = "normal", CallerName = "王五",
+            CallerPhone = "13700001111", CountyCode = "330411", Content = "咨询残疾人证换领需要哪些材料。" + id,
+        }, Operator);
+        registered.Error.Should().BeNull();
+        var dispatched = await ticket.Dispatch(new DispatchTicket("330411-CENTRE", null), Operator, null);
+        dispatched.Error.Should().BeNull();
+        return id;
+    }
+
+    private static async Task TickAsync(TestCluster cluster, Guid id) =>
+        await cluster.Client.GetGrain<IDeadlineWatchGrain>(DeadlineWatch.ShardOf(id)).Tick();
+
+    private async Task<bool> ReadModelOverdueAsync(Guid id)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand("select overdue from tickets where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+}

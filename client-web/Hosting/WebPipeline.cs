@@ -2,6 +2,7 @@ using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Health;
 using Dispatch.Web.Reference;
+using Dispatch.Web.Routing;
 using Dispatch.Web.Tickets;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -37,6 +38,7 @@ public static class WebPipeline
         api.MapReferenceApi();
         api.MapTicketsApi();
         api.MapTicketListsApi();
+        api.MapRoutingApi();
         return app;
     }
 }

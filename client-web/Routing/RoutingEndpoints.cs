@@ -1,0 +1,52 @@
+using Dispatch.Routing;
+using Dispatch.Web.Auth;
+using Dispatch.Web.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+
+namespace Dispatch.Web.Routing;
+
+/// <summary>/api/routing-rules: the rules automatic dispatch applies; administrators change them.</summary>
+public static class RoutingEndpoints
+{
+    private const string RegistryKey = "jiaxing";
+
+    public static RouteGroupBuilder MapRoutingApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/routing-rules").WithTags("Routing 派单规则").RequireAuthorization();
+        group.MapGet("/", List).WithSummary("Routing rules: where each applies (null = any) and the unit kind it sends to; the most specific match wins");
+        group.MapPost("/", Add).RequireAuthorization(Policies.Admin).WithSummary("Add a routing rule (administrators)");
+        group.MapPut("/{id:int}", Change).RequireAuthorization(Policies.Admin).WithSummary("Change a routing rule (administrators)");
+        return api;
+    }
+
+    private static async Task<Ok<List<RoutingRuleRecord>>> List(NpgsqlDataSource database, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            "select id, county_code, town_code, kind, topic, unit_kind, active, note from routing_rules order by id");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rules = new List<RoutingRuleRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            rules.Add(new RoutingRuleRecord(reader.GetInt32(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
+                reader.GetString(5), reader.GetBoolean(6), Text(reader, 7)));
+        }
+        return TypedResults.Ok(rules);
+    }
+
+    private static async Task<Results<Created<RoutingRuleRecord>, ProblemHttpResult>> Add(RoutingRuleDefinition rule, IGrainFactory grains, HttpContext context)
+    {
+        var outcome = await grains.GetGrain<IRoutingRulesGrain>(RegistryKey).Add(rule, context.User.ToActor());
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/routing-rules/{outcome.Value!.Id}", outcome.Value)
+            : ProblemResponses.From(outcome.Error!, context);
+    }
+
+    private static async Task<Results<Ok<RoutingRuleRecord>, ProblemHttpResult>> Change(int id, RoutingRuleDefinition rule, IGrainFactory grains, HttpContext context)
+    {
+        var outcome = await grains.GetGrain<IRoutingRulesGrain>(RegistryKey).Change(id, rule, context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,70 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Npgsql;
+
+namespace Dispatch.Routing;
+
+/// <summary>Validates routing-rule changes and writes them; one activation serialises all writes.</summary>
+[GrainType("routing-rules")]
+public sealed class RoutingRulesGrain(NpgsqlDataSource database) : Grain, IRoutingRulesGrain
+{
+    public Task<Outcome<RoutingRuleRecord>> Add(RoutingRuleDefinition rule, Actor actor) => SaveAsync(null, rule, actor);
+
+    public Task<Outcome<RoutingRuleRecord>> Change(int id, RoutingRuleDefinition rule, Actor actor) => SaveAsync(id, rule, actor);
+
+    private async Task<Outcome<RoutingRuleRecord>> SaveAsync(int? id, RoutingRuleDefinition rule, Actor actor)
+    {
+        var (areas, towns) = await ReadAreasAsync();
+        var errors = RoutingRuleValidation.Validate(rule, areas, towns);
+        if (errors.Count > 0)
+        {
+            return DomainError.Validation([.. errors]);
+        }
+        await using var command = database.CreateCommand(id is null
+            ? """
+              insert into routing_rules (county_code, town_code, kind, topic, unit_kind, active, note, updated_by)
+              values ($1, $2, $3, $4, $5, $6, $7, $8) returning id
+              """
+            : """
+              update routing_rules set county_code = $1, town_code = $2, kind = $3, topic = $4, unit_kind = $5,
+                     active = $6, note = $7, updated_by = $8, updated_at = now()
+              where id = $9 returning id
+              """);
+        foreach (var value in new object?[] { rule.CountyCode, rule.TownCode, rule.Kind, rule.Topic, rule.UnitKind, rule.Active, rule.Note, actor.UserId })
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        if (id is { } existing)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = existing });
+        }
+        if (await command.ExecuteScalarAsync() is not int saved)
+        {
+            return DomainError.NotFound($"Routing rule {id}", $"派单规则 {id} ");
+        }
+        return Outcome<RoutingRuleRecord>.Success(new RoutingRuleRecord(saved, rule.CountyCode, rule.TownCode, rule.Kind, rule.Topic, rule.UnitKind!, rule.Active, rule.Note));
+    }
+
+    private async Task<(HashSet<string> Areas, Dictionary<string, string> Towns)> ReadAreasAsync()
+    {
+        var areas = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = database.CreateCommand("select code from areas"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                areas.Add(reader.GetString(0));
+            }
+        }
+        var towns = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = database.CreateCommand("select code, county_code from towns"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                towns[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        return (areas, towns);
+    }
+}

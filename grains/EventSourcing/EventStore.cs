@@ -30,14 +30,17 @@ public sealed class EventStore(NpgsqlDataSource database)
         return events;
     }
 
-    /// <summary>Returns false when another writer got there first (the stream is not at the expected version).</summary>
+    /// <summary>
+    /// Appends the events and runs the projection's commands in one transaction and one round trip.
+    /// Returns false when another writer got there first (the stream is not at the expected version).
+    /// </summary>
     public async Task<bool> AppendAsync<TEvent>(
         string streamType,
         string streamId,
         IReadOnlyList<EventEnvelope<TEvent>> events,
         Func<TEvent, string> eventType,
         JsonSerializerOptions json,
-        Func<NpgsqlConnection, NpgsqlTransaction, Task> project,
+        IEnumerable<NpgsqlBatchCommand> projection,
         CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -64,9 +67,13 @@ public sealed class EventStore(NpgsqlDataSource database)
                     insert.Parameters.Add(new NpgsqlParameter { Value = envelope.OccurredAt });
                     batch.BatchCommands.Add(insert);
                 }
+                // The read-model writes travel in the same round trip and the same transaction as the events.
+                foreach (var command in projection)
+                {
+                    batch.BatchCommands.Add(command);
+                }
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
-            await project(connection, transaction);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }

@@ -39,32 +39,62 @@ public sealed class TicketDirectory(NpgsqlDataSource database, TimeProvider time
         return await reader.ReadAsync() ? new UnitTarget(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)) : null;
     }
 
-    /// <summary>重复来电: earlier tickets of the same person or phone on the same topic within 30 days.</summary>
-    public async Task<int> CountRepeatsAsync(string personId, string phone, string topic, DateTimeOffset now)
+    /// <summary>
+    /// In one round trip: 重复来电 (earlier tickets of the same person or phone on the same topic within 30 days)
+    /// and the next number, JX12385-yyyyMMdd-nnnnnn, from that day's sequence (no row lock, gaps possible after a crash).
+    /// </summary>
+    public async Task<(int Repeats, string Number)> RepeatsAndNumberAsync(string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay)
     {
-        await using var command = database.CreateCommand("""
+        try
+        {
+            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay);
+        }
+        catch (PostgresException ex) when (ex.SqlState == UndefinedTable)
+        {
+            await CreateSequenceAsync(localDay);
+            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay);
+        }
+    }
+
+    private async Task<(int, string)> ReadRepeatsAndNumberAsync(string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay)
+    {
+        await using var batch = database.CreateBatch();
+        var repeats = new NpgsqlBatchCommand("""
             select count(*)::int from tickets
             where (person_id = $1 or caller_phone = $2) and topic = $3 and received_at >= $4 and merged_into is null
             """);
-        command.Parameters.Add(new NpgsqlParameter { Value = personId });
-        command.Parameters.Add(new NpgsqlParameter { Value = phone });
-        command.Parameters.Add(new NpgsqlParameter { Value = topic });
-        command.Parameters.Add(new NpgsqlParameter { Value = now.AddDays(-30) });
-        return (int)(await command.ExecuteScalarAsync())!;
+        foreach (var value in new object[] { personId, phone, topic, now.AddDays(-30) })
+        {
+            repeats.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+        batch.BatchCommands.Add(repeats);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select nextval('{SequenceName(localDay)}')::int"));
+        await using var reader = await batch.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var count = reader.GetInt32(0);
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        return (count, $"JX12385-{localDay:yyyyMMdd}-{reader.GetInt32(0):D6}");
     }
 
-    /// <summary>JX12385-yyyyMMdd-nnnnnn, unique across the cluster: one counter row per local day.</summary>
-    public async Task<string> NextNumberAsync(DateOnly localDay)
+    private async Task CreateSequenceAsync(DateOnly localDay)
     {
-        await using var command = database.CreateCommand("""
-            insert into ticket_number_counters (day, last) values ($1, 1)
-            on conflict (day) do update set last = ticket_number_counters.last + 1
-            returning last
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = localDay });
-        var sequence = (int)(await command.ExecuteScalarAsync())!;
-        return $"JX12385-{localDay:yyyyMMdd}-{sequence:D6}";
+        try
+        {
+            await using var create = database.CreateCommand($"create sequence if not exists {SequenceName(localDay)} as integer");
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException ex) when (ex.SqlState is UniqueViolation or DuplicateTable)
+        {
+            // Another registration created it at the same moment.
+        }
     }
+
+    private const string UndefinedTable = "42P01";
+    private const string DuplicateTable = "42P07";
+    private const string UniqueViolation = "23505";
+
+    private static string SequenceName(DateOnly localDay) => $"ticket_number_{localDay:yyyyMMdd}";
 
     public async Task<IntakeReference> ReferenceAsync()
     {

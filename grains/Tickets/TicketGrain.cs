@@ -52,8 +52,7 @@ public sealed class TicketGrain(
         var valid = validation.Intake;
         var details = TicketDetailsFrom(valid);
         var personId = valid.KnownResidentId is { } id ? "id:" + id.Value : "phone:" + valid.CallerPhone.Value;
-        var repeats = await directory.CountRepeatsAsync(personId, valid.CallerPhone.Value, valid.Topic, now);
-        var number = await directory.NextNumberAsync(sla.LocalDate(now));
+        var (repeats, number) = await directory.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, sla.LocalDate(now));
         var rules = sla.Rules.ForTicket(valid.Kind, valid.Urgency);
         var error = await CommitAsync([new TicketRegistered(number, details, personId, rules, repeats, fingerprint)], actor);
         return error ?? Outcome<Registration>.Success(new Registration(View(actor), Created: true));
@@ -184,7 +183,7 @@ public sealed class TicketGrain(
         }
         var clocks = Clocks();
         var appended = await store.AppendAsync(StreamType, StreamId, envelopes, TicketEventNames.Of, TicketJson.Options,
-            (connection, transaction) => TicketProjection.WriteAsync(connection, transaction, next, clocks));
+            [TicketProjection.Command(next, clocks)]);
         if (!appended)
         {
             logger.LogWarning("Ticket {Ticket} was changed elsewhere; reloading", id);

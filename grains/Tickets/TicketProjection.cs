@@ -3,16 +3,16 @@ using Npgsql;
 
 namespace Dispatch.Tickets;
 
-/// <summary>Writes a ticket's read-model row inside the event transaction.</summary>
+/// <summary>The upsert of a ticket's read-model row, run inside the event transaction.</summary>
 public static class TicketProjection
 {
-    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TicketState s, IClockReader clocks)
+    public static NpgsqlBatchCommand Command(TicketState s, IClockReader clocks)
     {
         var sign = Evaluate(s.SignFor, clocks);
         var handling = Evaluate(s.Handling, clocks);
         var callback = Evaluate(s.Callback, clocks);
         var running = new[] { sign, handling, callback }.Where(v => v is { Running: true }).Select(v => v!.Value.View).ToList();
-        await using var command = new NpgsqlCommand(Upsert, connection, transaction);
+        var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
             s.Id, s.Number, s.Version, s.Status, s.Suspension is not null, s.Suspension?.ReasonCode, s.MergedInto,
@@ -29,7 +29,7 @@ public static class TicketProjection
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
-        await command.ExecuteNonQueryAsync();
+        return command;
     }
 
     /// <summary>The earliest instant at which any running, unpaused clock changes state.</summary>

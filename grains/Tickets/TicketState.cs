@@ -43,9 +43,15 @@ public sealed record TicketState
     public ClockRecord? Handling { get; init; }
     public ClockRecord? Callback { get; init; }
 
-    public string? Satisfaction => Callbacks.LastOrDefault(c => c.Reached)?.Satisfaction;
+    /// <summary>Callback attempts made before the last reopen: they were about an earlier reply.</summary>
+    public int EarlierCallbacks { get; init; }
 
-    public bool CallbackDone => Callbacks.Any(c => c.Reached);
+    /// <summary>Callback attempts about the current reply; the history in <see cref="Callbacks"/> keeps them all.</summary>
+    public IEnumerable<CallbackAttempt> CurrentCallbacks => Callbacks.Skip(EarlierCallbacks);
+
+    public string? Satisfaction => CurrentCallbacks.LastOrDefault(c => c.Reached)?.Satisfaction;
+
+    public bool CallbackDone => CurrentCallbacks.Any(c => c.Reached);
 
     public IEnumerable<ClockRecord> Clocks => new[] { SignFor, Handling, Callback }.OfType<ClockRecord>();
 
@@ -106,7 +112,7 @@ public sealed record TicketState
             Status = TicketStatus.Dispatched, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null, AnsweredOnSpot = false,
             SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
             Handling = ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
-            Callback = null,
+            Callback = null, EarlierCallbacks = s.Callbacks.Count,
         },
         TicketClosed => s with
         {

@@ -107,6 +107,12 @@ public sealed record TicketState
             Callbacks = s.Callbacks.Add(new CallbackAttempt(c.Reached, c.Satisfaction, c.Note, at)),
             Callback = c.Reached ? s.Callback?.Stop(at) : s.Callback,
         },
+        // An answer on the spot has no unit to go back to: the rework waits for dispatch like a new ticket.
+        TicketReopened when s.UnitCode is null => s with
+        {
+            Status = TicketStatus.Registered, AwaitingDispatch = true, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null,
+            AnsweredOnSpot = false, Callback = null, EarlierCallbacks = s.Callbacks.Count,
+        },
         TicketReopened => s with
         {
             Status = TicketStatus.Dispatched, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null, AnsweredOnSpot = false,

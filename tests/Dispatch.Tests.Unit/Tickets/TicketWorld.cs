@@ -31,6 +31,7 @@ internal static class Actors
     public static readonly Actor Admin = new("admin", Roles.Admin, null, Places.City);
     public static readonly Actor CentreStaff = new("staff-centre", Roles.UnitStaff, Units.NanhuCentre, Places.Nanhu);
     public static readonly Actor LegalStaff = new("staff-legal", Roles.UnitStaff, Units.NanhuLegal, Places.Nanhu);
+    public static readonly Actor RehabStaff = new("staff-rehab", Roles.UnitStaff, Units.NanhuRehab, Places.Nanhu);
     public static readonly Actor NanhuSupervisor = new("sup-nanhu", Roles.Supervisor, null, Places.Nanhu);
     public static readonly Actor XiuzhouSupervisor = new("sup-xiuzhou", Roles.Supervisor, null, Places.Xiuzhou);
     public static readonly Actor CitySupervisor = new("sup-city", Roles.Supervisor, null, Places.City);

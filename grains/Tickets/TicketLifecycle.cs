@@ -51,7 +51,7 @@ public static partial class TicketLifecycle
 
     public static bool MayClose(TicketState s) =>
         s.Status == TicketStatus.Resolved
-        && (s.AnsweredOnSpot || s.CallbackDone || s.Callbacks.Count(c => !c.Reached) >= TicketLimits.CallbackAttemptsBeforeClose);
+        && (s.AnsweredOnSpot || s.CallbackDone || s.CurrentCallbacks.Count(c => !c.Reached) >= TicketLimits.CallbackAttemptsBeforeClose);
 
     /// <summary>Common gate: the ticket exists for this user, the action is allowed in its state, and the role fits.</summary>
     private static DomainError? Gate(TicketState s, Actor actor, string action, Func<bool> roleAllowed)

@@ -43,9 +43,15 @@ public sealed record TicketState
     public ClockRecord? Handling { get; init; }
     public ClockRecord? Callback { get; init; }
 
-    public string? Satisfaction => Callbacks.LastOrDefault(c => c.Reached)?.Satisfaction;
+    /// <summary>Callback attempts made before the last reopen: they were about an earlier reply.</summary>
+    public int EarlierCallbacks { get; init; }
 
-    public bool CallbackDone => Callbacks.Any(c => c.Reached);
+    /// <summary>Callback attempts about the current reply; the history in <see cref="Callbacks"/> keeps them all.</summary>
+    public IEnumerable<CallbackAttempt> CurrentCallbacks => Callbacks.Skip(EarlierCallbacks);
+
+    public string? Satisfaction => CurrentCallbacks.LastOrDefault(c => c.Reached)?.Satisfaction;
+
+    public bool CallbackDone => CurrentCallbacks.Any(c => c.Reached);
 
     public IEnumerable<ClockRecord> Clocks => new[] { SignFor, Handling, Callback }.OfType<ClockRecord>();
 
@@ -101,12 +107,18 @@ public sealed record TicketState
             Callbacks = s.Callbacks.Add(new CallbackAttempt(c.Reached, c.Satisfaction, c.Note, at)),
             Callback = c.Reached ? s.Callback?.Stop(at) : s.Callback,
         },
+        // An answer on the spot has no unit to go back to: the rework waits for dispatch like a new ticket.
+        TicketReopened when s.UnitCode is null => s with
+        {
+            Status = TicketStatus.Registered, AwaitingDispatch = true, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null,
+            AnsweredOnSpot = false, Callback = null, EarlierCallbacks = s.Callbacks.Count,
+        },
         TicketReopened => s with
         {
             Status = TicketStatus.Dispatched, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null, AnsweredOnSpot = false,
             SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
             Handling = ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
-            Callback = null,
+            Callback = null, EarlierCallbacks = s.Callbacks.Count,
         },
         TicketClosed => s with
         {

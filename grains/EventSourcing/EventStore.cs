@@ -43,44 +43,45 @@ public sealed class EventStore(NpgsqlDataSource database)
         IEnumerable<NpgsqlBatchCommand> projection,
         CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A batch without an explicit transaction runs as one implicit transaction (a single Sync): if any command
+        // fails, the earlier ones roll back. So the events and the read model commit together in one round trip.
+        await using var batch = database.CreateBatch();
+        foreach (var envelope in events)
+        {
+            batch.BatchCommands.Add(Insert(streamType, streamId, envelope, eventType, json));
+        }
+        foreach (var command in projection)
+        {
+            batch.BatchCommands.Add(command);
+        }
         try
         {
-            await using (var batch = new NpgsqlBatch(connection, transaction))
-            {
-                foreach (var envelope in events)
-                {
-                    var insert = new NpgsqlBatchCommand("""
-                        insert into domain_events (stream_id, version, stream_type, event_type, payload, actor_id, actor_role, actor_unit, actor_area, occurred_at)
-                        values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
-                        """);
-                    insert.Parameters.Add(new NpgsqlParameter { Value = streamId });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Version });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = streamType });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = eventType(envelope.Event) });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(envelope.Event, json) });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Actor.UserId });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Actor.Role });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = (object?)envelope.Actor.UnitCode ?? DBNull.Value });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = (object?)envelope.Actor.AreaCode ?? DBNull.Value });
-                    insert.Parameters.Add(new NpgsqlParameter { Value = envelope.OccurredAt });
-                    batch.BatchCommands.Add(insert);
-                }
-                // The read-model writes travel in the same round trip and the same transaction as the events.
-                foreach (var command in projection)
-                {
-                    batch.BatchCommands.Add(command);
-                }
-                await batch.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
             return true;
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.TableName == "domain_events")
         {
-            await transaction.RollbackAsync(CancellationToken.None);
             return false;
         }
+    }
+
+    private static NpgsqlBatchCommand Insert<TEvent>(
+        string streamType, string streamId, EventEnvelope<TEvent> envelope, Func<TEvent, string> eventType, JsonSerializerOptions json)
+    {
+        var insert = new NpgsqlBatchCommand("""
+            insert into domain_events (stream_id, version, stream_type, event_type, payload, actor_id, actor_role, actor_unit, actor_area, occurred_at)
+            values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
+            """);
+        insert.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Version });
+        insert.Parameters.Add(new NpgsqlParameter { Value = streamType });
+        insert.Parameters.Add(new NpgsqlParameter { Value = eventType(envelope.Event) });
+        insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(envelope.Event, json) });
+        insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Actor.UserId });
+        insert.Parameters.Add(new NpgsqlParameter { Value = envelope.Actor.Role });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)envelope.Actor.UnitCode ?? DBNull.Value });
+        insert.Parameters.Add(new NpgsqlParameter { Value = (object?)envelope.Actor.AreaCode ?? DBNull.Value });
+        insert.Parameters.Add(new NpgsqlParameter { Value = envelope.OccurredAt });
+        return insert;
     }
 }

@@ -81,7 +81,13 @@ public sealed class TicketDirectory(NpgsqlDataSource database, TimeProvider time
     {
         try
         {
-            await using var create = database.CreateCommand($"create sequence if not exists {SequenceName(localDay)} as integer");
+            // Start after any number already given that day (by an older numbering, or before the sequence was lost).
+            await using var create = database.CreateCommand($"""
+                create sequence if not exists {SequenceName(localDay)} as integer;
+                select setval('{SequenceName(localDay)}', greatest(highest, (select last_value from {SequenceName(localDay)})), true)
+                from (select max(substring(number from 18)::int) as highest from tickets where number like 'JX12385-{localDay:yyyyMMdd}-%') issued
+                where highest is not null
+                """);
             await create.ExecuteNonQueryAsync();
         }
         catch (PostgresException ex) when (ex.SqlState is UniqueViolation or DuplicateTable)

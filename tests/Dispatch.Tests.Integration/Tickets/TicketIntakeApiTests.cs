@@ -35,6 +35,24 @@ public sealed class TicketIntakeApiTests(RunningSystem system) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Numbers_continue_after_those_already_issued_when_a_day_sequence_is_created_again()
+    {
+        using var op = await Operator(system);
+        var first = (await RegisteredAsync(op)).GetProperty("number").GetString()!;
+        var day = first.Split('-')[1];
+        await using var database = NpgsqlDataSource.Create(system.ConnectionString);
+        await using (var drop = database.CreateCommand($"drop sequence ticket_number_{day}"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var second = (await RegisteredAsync(op, Intake(content: "序列重建后的来电：编号不得与当天已发编号重复。"))).GetProperty("number").GetString()!;
+
+        second.Should().StartWith($"JX12385-{day}-");
+        int.Parse(second[17..]).Should().Be(int.Parse(first[17..]) + 1);
+    }
+
+    [Fact]
     public async Task The_same_key_with_different_content_is_refused()
     {
         using var op = await Operator(system);

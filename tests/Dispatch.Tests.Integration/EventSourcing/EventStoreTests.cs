@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Dispatch.EventSourcing;
+using Dispatch.Identity;
+using Dispatch.Tests.Fixtures;
+using FluentAssertions;
+using Npgsql;
+
+namespace Dispatch.Tests.Integration.EventSourcing;
+
+[Collection(PostgresCollection.Name)]
+public sealed class EventStoreTests(PostgresFixture fixture)
+{
+    private static readonly Actor Writer = new("event-store-test", Roles.Operator, null, null);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task Events_and_their_projection_are_stored_together()
+    {
+        await using var database = NpgsqlDataSource.Create(await fixture.CreateIsolatedDatabaseAsync());
+        await CreateProjectionTableAsync(database);
+        var store = new EventStore(database);
+
+        var appended = await store.AppendAsync("probe", "probe-1", [Envelope(1, "opened")], e => e, Json, [Project("probe-1", "opened")]);
+
+        appended.Should().BeTrue();
+        (await store.ReadAsync<string>("probe-1", Json)).Select(e => e.Event).Should().Equal("opened");
+        (await ProjectedAsync(database, "probe-1")).Should().Be("opened");
+    }
+
+    [Fact]
+    public async Task A_failing_projection_stores_none_of_the_events()
+    {
+        await using var database = NpgsqlDataSource.Create(await fixture.CreateIsolatedDatabaseAsync());
+        await CreateProjectionTableAsync(database);
+        var store = new EventStore(database);
+
+        var failing = () => store.AppendAsync("probe", "probe-2", [Envelope(1, "opened"), Envelope(2, "changed")], e => e, Json,
+            [Project("probe-2", "opened"), new NpgsqlBatchCommand("select 1 / 0")]);
+
+        await failing.Should().ThrowAsync<PostgresException>();
+        (await store.ReadAsync<string>("probe-2", Json)).Should().BeEmpty();
+        (await ProjectedAsync(database, "probe-2")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_stale_writer_is_refused_and_its_projection_is_not_applied()
+    {
+        await using var database = NpgsqlDataSource.Create(await fixture.CreateIsolatedDatabaseAsync());
+        await CreateProjectionTableAsync(database);
+        var store = new EventStore(database);
+        await store.AppendAsync("probe", "probe-3", [Envelope(1, "opened")], e => e, Json, [Project("probe-3", "opened")]);
+
+        var stale = await store.AppendAsync("probe", "probe-3", [Envelope(1, "forked")], e => e, Json, [Project("probe-3", "forked")]);
+
+        stale.Should().BeFalse();
+        (await store.ReadAsync<string>("probe-3", Json)).Select(e => e.Event).Should().Equal("opened");
+        (await ProjectedAsync(database, "probe-3")).Should().Be("opened");
+    }
+
+    private static EventEnvelope<string> Envelope(int version, string what) =>
+        new(version, what, Writer, new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+
+    private static NpgsqlBatchCommand Project(string streamId, string state)
+    {
+        var command = new NpgsqlBatchCommand("""
+            insert into probe_projection (stream_id, state) values ($1, $2)
+            on conflict (stream_id) do update set state = excluded.state
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = state });
+        return command;
+    }
+
+    private static async Task CreateProjectionTableAsync(NpgsqlDataSource database)
+    {
+        await using var create = database.CreateCommand("create table probe_projection (stream_id text primary key, state text not null)");
+        await create.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string?> ProjectedAsync(NpgsqlDataSource database, string streamId)
+    {
+        await using var read = database.CreateCommand("select state from probe_projection where stream_id = $1");
+        read.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        return (string?)await read.ExecuteScalarAsync();
+    }
+}

@@ -63,18 +63,25 @@ public static class TicketSearchEndpoints
             return ProblemResponses.Validation(context, [.. errors]);
         }
         var filter = new TicketFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), county, unit, status, kind, overdue, from, to, page ?? 1, pageSize ?? 20);
-        return TypedResults.Ok(await readModel.SearchAsync(context.User.ToActor(), filter, ct));
+        var actor = context.User.ToActor();
+        var found = await readModel.SearchAsync(actor, filter, ct);
+        return TypedResults.Ok(found with { Items = TicketPresentation.ForActor(found.Items, actor) });
     }
 
     public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid id, IGrainFactory grains, TicketReadModel readModel, HttpContext context, CancellationToken ct)
+        Guid id, IGrainFactory grains, TicketReadModel readModel, PersonalDataAccessLog accessLog, HttpContext context, CancellationToken ct)
     {
-        var visible = await grains.GetGrain<ITicketGrain>(id).Get(context.User.ToActor());
+        var actor = context.User.ToActor();
+        var visible = await grains.GetGrain<ITicketGrain>(id).Get(actor);
         if (!visible.Succeeded)
         {
             return ProblemResponses.From(visible.Error!, context);
         }
-        return TypedResults.Ok(await readModel.HistoryAsync(id, ct));
+        if (TicketPresentation.SeesFullPersonalData(actor))
+        {
+            await accessLog.RecordAsync(actor, "ticket_history", id.ToString());
+        }
+        return TypedResults.Ok(TicketPresentation.ForActor(await readModel.HistoryAsync(id, ct), actor));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
@@ -90,7 +97,7 @@ public static class TicketSearchEndpoints
             return ProblemResponses.Validation(context, new FieldError("status", "unknown_value",
                 "待办列表状态须为 dispatched 或 signed。", "Worklist status must be dispatched or signed."));
         }
-        return TypedResults.Ok(await readModel.WorklistAsync(actor, unitCode, status, overdue, ct));
+        return TypedResults.Ok(TicketPresentation.ForActor(await readModel.WorklistAsync(actor, unitCode, status, overdue, ct), actor));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> DispatchQueue(

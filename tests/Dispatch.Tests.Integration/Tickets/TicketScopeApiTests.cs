@@ -37,6 +37,22 @@ public sealed class TicketScopeApiTests(RunningSystem system) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task Supervisors_see_masked_numbers_in_the_history_and_in_search_results()
+    {
+        using var op = await Operator(system);
+        var id = ResidentId("33040219760606" + Random.Shared.Next(100, 999));
+        var ticket = await RegisteredAsync(op, Intake(residentId: id, phone: "13944445555", content: "历史记录脱敏测试：督办看到的身份证号和电话须打码。"));
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+
+        var history = await supervisor.GetStringAsync($"/api/tickets/{Id(ticket)}/history");
+        var found = await supervisor.GetFromJsonAsync<JsonElement>("/api/tickets?q=历史记录脱敏测试");
+
+        history.Should().NotContain("13944445555").And.NotContain(id).And.Contain("139****5555");
+        found.GetRawText().Should().NotContain(id).And.NotContain("13944445555");
+        (await op.GetStringAsync($"/api/tickets/{Id(ticket)}/history")).Should().Contain("13944445555").And.Contain(id);
+    }
+
+    [Fact]
     public async Task The_worklist_lists_a_units_open_tickets_nearest_deadline_first()
     {
         using var op = await Operator(system);

@@ -91,7 +91,7 @@ export default {
   'dash.chart.table': 'Show the chart data as a table', 'dash.level.county': 'county', 'dash.level.unit': 'unit',
   'dash.trend.date': 'Date', 'dash.trend.received': 'Received', 'dash.trend.resolved': 'Resolved', 'dash.trend.onTime': 'On-time closure',
   'dash.atRisk': 'At risk', 'dash.overdue': 'Overdue', 'dash.alerts': 'Alerts', 'dash.alerts.empty': 'No alerts.',
-  'dash.empty': 'None.', 'dash.drill': 'Open {name}', 'dash.children': 'Below', 'dash.bigScreen': 'Big screen', 'dash.exitBigScreen': 'Leave big screen',
+  'dash.empty': 'None.', 'dash.drill': 'Open {name}', 'dash.children': 'Below', 'dash.path': 'Scope', 'dash.bigScreen': 'Big screen', 'dash.exitBigScreen': 'Leave big screen',
   'dash.unavailable': 'Statistics are not available: {message}', 'dash.worklist': 'Open this unit\'s worklist',
   'dash.live.connecting': 'Connecting to live updates…', 'dash.live.connected': 'Live', 'dash.live.reconnecting': 'Connection lost; reconnecting…',
   'dash.live.disconnected': 'Live updates stopped; figures may be out of date', 'dash.updated': 'Updated {time}',

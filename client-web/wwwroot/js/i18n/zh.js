@@ -90,7 +90,7 @@ export default {
   'dash.chart.table': '以表格查看图表数据', 'dash.level.county': '县（市、区）', 'dash.level.unit': '承办单位',
   'dash.trend.date': '日期', 'dash.trend.received': '受理', 'dash.trend.resolved': '办结', 'dash.trend.onTime': '按时办结率',
   'dash.atRisk': '预警事项', 'dash.overdue': '超期事项', 'dash.alerts': '告警动态', 'dash.alerts.empty': '暂无告警。',
-  'dash.empty': '暂无。', 'dash.drill': '查看 {name}', 'dash.children': '下级', 'dash.bigScreen': '大屏模式', 'dash.exitBigScreen': '退出大屏',
+  'dash.empty': '暂无。', 'dash.drill': '查看 {name}', 'dash.children': '下级', 'dash.path': '督办层级', 'dash.bigScreen': '大屏模式', 'dash.exitBigScreen': '退出大屏',
   'dash.unavailable': '统计服务暂不可用：{message}', 'dash.worklist': '打开该单位待办',
   'dash.live.connecting': '正在连接实时推送…', 'dash.live.connected': '实时更新中', 'dash.live.reconnecting': '连接中断，正在重连…',
   'dash.live.disconnected': '实时推送已断开，数据可能不是最新', 'dash.updated': '数据更新于 {time}',

@@ -31,7 +31,7 @@ export async function render(main, { user, query, go }) {
   const trend = chartFigure('chart-trend', t('dash.chart.trend'));
   const atRisk = h('section', { class: 'panel', id: 'dash-at-risk' });
   const overdue = h('section', { class: 'panel', id: 'dash-overdue' });
-  const feed = h('ul', { class: 'feed', id: 'dash-alerts', role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' });
+  const feed = h('ul', { class: 'feed', id: 'dash-alerts' });
   const bigButton = h('button', { type: 'button', id: 'big-screen', onclick: () => setBigScreen(!document.documentElement.classList.contains('big-screen')) });
   emptyFeed(feed);
 
@@ -42,7 +42,8 @@ export async function render(main, { user, query, go }) {
     notice, tiles,
     h('div', { class: 'charts' }, scope.startsWith('unit:') ? null : children.figure, trend.figure),
     h('div', { class: 'lists' }, atRisk, overdue,
-      h('section', { class: 'panel', 'aria-labelledby': 'alerts-heading' }, h('h2', { id: 'alerts-heading' }, t('dash.alerts')), feed)));
+      h('section', { class: 'panel', 'aria-labelledby': 'alerts-heading' }, h('h2', { id: 'alerts-heading' }, t('dash.alerts')),
+        h('div', { role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' }, feed))));
 
   const drawAll = () => {
     drawTiles(tiles, state.day, state.month);

@@ -36,6 +36,8 @@ public sealed class BrowserSystem : IAsyncLifetime
         silo = await LocalSilo.StartAsync(connectionString, clusterId);
         var contentRoot = Path.Combine(RepositoryRoot.Find(), "client-web");
         web = await LocalWebApp.StartAsync(connectionString, clusterId, "Development", $"--contentRoot={contentRoot}");
+        // CI shares two cores between test projects: give the page time rather than fail on a slow moment.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

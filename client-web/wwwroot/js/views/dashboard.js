@@ -68,8 +68,8 @@ export async function render(main, { user, query, go }) {
   };
 
   await loadRest(scope, state, notice);
-  drawAll();
-  refreshTrend(true);
+  if (query.get('screen') === 'big') setBigScreen(true);
+  else { bigButton.textContent = t('dash.bigScreen'); bigButton.setAttribute('aria-pressed', 'false'); drawAll(); refreshTrend(true); }
   const live = await connectLive(scope, handlers).catch(() => { handlers.status('disconnected'); return null; });
   const onResize = () => resize(children, trend);
   window.addEventListener('resize', onResize);
@@ -84,9 +84,8 @@ export async function render(main, { user, query, go }) {
     if (!on && !fromBrowser && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
     drawAll();
     refreshTrend(true);
-    setTimeout(onResize, 50);
+    setTimeout(() => resize(children, trend), 50);
   }
-  setBigScreen(query.get('screen') === 'big');
 
   return () => {
     live?.stop();

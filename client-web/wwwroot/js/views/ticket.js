@@ -57,6 +57,7 @@ export async function render(main, { params, user }) {
         h('button', { type: 'button', onclick: () => { drawActions(); actions.querySelector(`#act-${action}`)?.focus(); } }, t('form.cancel'))));
     el.addEventListener('submit', event => { event.preventDefault(); perform(action, form, error); });
     fill(area, el);
+    if (action === 'dispatch') showSuggestion(state.ticket, form.fields[0].control);
     (form.fields[0].control ?? form.fields[0].inputs[0]).focus();
   }
 
@@ -84,6 +85,15 @@ export async function render(main, { params, user }) {
   }
 
   await load();
+}
+
+/** Names the unit automatic dispatch would choose in the first option of the unit select. */
+async function showSuggestion(v, select) {
+  const q = new URLSearchParams({ countyCode: v.countyCode, kind: v.kind, topic: v.topic, ...(v.townCode ? { townCode: v.townCode } : {}) });
+  try {
+    const unit = await api(`/api/routing-suggestion?${q}`);
+    select.options[0].textContent = t('intake.unit.autoWith', { name: await unitName(unit.unitCode) });
+  } catch { /* no rule applies: the operator chooses */ }
 }
 
 async function drawFacts(section, v) {

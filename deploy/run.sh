@@ -26,6 +26,7 @@ die() { echo "[run] ERROR: $*" >&2; exit 1; }
 [[ "$WEB_PORT" =~ ^[0-9]+$ ]] || die "WEB_PORT must be a port number, got '$WEB_PORT'"
 command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is not installed"
 command -v curl >/dev/null || { say "installing curl"; apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
+bash "$root/deploy/ui-tools.sh" node
 
 (exec 3<>"/dev/tcp/127.0.0.1/$WEB_PORT") 2>/dev/null && die "port $WEB_PORT is already in use (is another deploy/run.sh running?); set WEB_PORT to use another"
 

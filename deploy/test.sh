@@ -6,6 +6,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 command -v dotnet >/dev/null || { echo "[test] the .NET 10 SDK (dotnet) is not installed" >&2; exit 1; }
+# The build fetches the UI's npm packages; the browser tests drive Debian's Chromium.
+bash "$root/deploy/ui-tools.sh" node
+bash "$root/deploy/ui-tools.sh" chromium
 
 pg_dir=$(mktemp -d /tmp/dispatch-test-pg.XXXXXX)
 results=$(mktemp -d /tmp/dispatch-test-results.XXXXXX)

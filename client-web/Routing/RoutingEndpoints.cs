@@ -1,6 +1,7 @@
 using Dispatch.Routing;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Problems;
+using Dispatch.Web.Reference;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -17,6 +18,8 @@ public static class RoutingEndpoints
         group.MapGet("/", List).WithSummary("Routing rules: where each applies (null = any) and the unit kind it sends to; the most specific match wins");
         group.MapPost("/", Add).RequireAuthorization(Policies.Admin).WithSummary("Add a routing rule (administrators)");
         group.MapPut("/{id:int}", Change).RequireAuthorization(Policies.Admin).WithSummary("Change a routing rule (administrators)");
+        api.MapGet("/routing-suggestion", Suggest).RequireAuthorization().WithTags("Routing 派单规则")
+            .WithSummary("The unit automatic dispatch would choose for countyCode/townCode, kind and topic (建议承办单位), before dispatching");
         return api;
     }
 
@@ -48,5 +51,23 @@ public static class RoutingEndpoints
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
 
+    private static async Task<Results<Ok<SuggestedUnit>, ProblemHttpResult>> Suggest(
+        string? countyCode, string? townCode, string? kind, string? topic, IGrainFactory grains, ReferenceQueries reference,
+        HttpContext context, CancellationToken ct)
+    {
+        var outcome = await grains.GetGrain<IRouteSuggestionGrain>(0).Suggest(new RouteQuestion(countyCode, townCode, kind, topic));
+        if (!outcome.Succeeded)
+        {
+            return ProblemResponses.From(outcome.Error!, context);
+        }
+        var suggestion = outcome.Value!;
+        var units = await reference.UnitsAsync(suggestion.CountyCode, null, ct);
+        var unit = units.FirstOrDefault(u => u.Code == suggestion.UnitCode);
+        return TypedResults.Ok(new SuggestedUnit(suggestion.UnitCode, suggestion.CountyCode, unit?.Name ?? suggestion.UnitCode,
+            unit?.NameEn ?? suggestion.UnitCode, unit?.Kind ?? ""));
+    }
+
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
+
+public sealed record SuggestedUnit(string UnitCode, string CountyCode, string Name, string NameEn, string Kind);

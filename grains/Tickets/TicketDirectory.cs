@@ -23,17 +23,21 @@ public sealed class TicketDirectory(NpgsqlDataSource database, TimeProvider time
     }
 
     /// <summary>Automatic routing: the most specific rule names a unit kind; the ticket's county supplies the unit.</summary>
-    public async Task<UnitTarget?> RouteAsync(TicketDetails details)
+    public Task<UnitTarget?> RouteAsync(TicketDetails details) =>
+        RouteAsync(new RoutingSubject(details.CountyCode, details.TownCode, details.Kind, details.Topic));
+
+    /// <summary>The same choice for facts not yet on a ticket: the intake form's suggestion.</summary>
+    public async Task<UnitTarget?> RouteAsync(RoutingSubject subject)
     {
         var rules = await LoadRulesAsync();
-        var kind = RoutingRules.Choose(rules, new RoutingSubject(details.CountyCode, details.TownCode, details.Kind, details.Topic));
+        var kind = RoutingRules.Choose(rules, subject);
         if (kind is null)
         {
             return null;
         }
         await using var command = database.CreateCommand(
             "select code, area_code, active from units where area_code = $1 and kind = $2 and active order by code limit 1");
-        command.Parameters.Add(new NpgsqlParameter { Value = details.CountyCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = subject.CountyCode });
         command.Parameters.Add(new NpgsqlParameter { Value = kind });
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync() ? new UnitTarget(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)) : null;

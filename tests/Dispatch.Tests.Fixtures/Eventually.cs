@@ -1,4 +1,4 @@
-namespace Dispatch.Tests.Integration.Cluster;
+namespace Dispatch.Tests.Fixtures;
 
 /// <summary>Polls a condition until it holds or a deadline passes; no fixed sleeps.</summary>
 public static class Eventually

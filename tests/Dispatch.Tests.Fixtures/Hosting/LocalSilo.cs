@@ -5,9 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
-namespace Dispatch.Tests.Integration.Web;
+namespace Dispatch.Tests.Fixtures.Hosting;
 
-/// <summary>A real silo with TCP endpoints on loopback, configured like silo/Program.cs, for web tests.</summary>
+/// <summary>A real silo with TCP endpoints on loopback, configured like silo/Program.cs, for web and browser tests.</summary>
 public sealed class LocalSilo : IAsyncDisposable
 {
     private readonly IHost host;

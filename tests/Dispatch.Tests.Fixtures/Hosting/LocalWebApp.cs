@@ -1,7 +1,7 @@
 using Dispatch.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 
-namespace Dispatch.Tests.Integration.Web;
+namespace Dispatch.Tests.Fixtures.Hosting;
 
 /// <summary>The real web app on Kestrel at a free loopback port, talked to with a real HttpClient.</summary>
 public sealed class LocalWebApp : IAsyncDisposable
@@ -22,11 +22,14 @@ public sealed class LocalWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development")
+    /// <param name="extraArguments">More command-line settings, e.g. --contentRoot so the static UI is served.</param>
+    public static async Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development",
+        params string[] extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{LocalSilo.FreePort()}");
         var app = await DispatchWebApp.BuildAsync(
         [
+            .. extraArguments,
             $"--environment={environment}",
             $"--urls={address}",
             $"--ConnectionStrings:Dispatch={connectionString}",
@@ -38,7 +41,7 @@ public sealed class LocalWebApp : IAsyncDisposable
         // The host finishes starting only once a silo answers; Kestrel serves before that.
         var starting = app.StartAsync();
         var web = new LocalWebApp(app, address, starting);
-        await Cluster.Eventually.Get(
+        await Eventually.Get(
             async () => starting.IsFaulted ? throw starting.Exception! : await web.TryGetLiveAsync(),
             live => live, TimeSpan.FromSeconds(60), "/health/live");
         return web;

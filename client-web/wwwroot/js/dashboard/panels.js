@@ -1,0 +1,67 @@
+// Dashboard tiles, the at-risk and overdue lists and the alert feed (contract: /work/briefs live-contract shapes).
+import { fill, h } from '../dom.js';
+import { pick, t, word } from '../i18n.js';
+import { clockBadge, count, dateTime, percent, time } from '../format.js';
+import { countyNameNow, unitNameNow } from '../reference.js';
+
+const tiles = [
+  { key: 'received', period: 'day', read: s => count(s?.tickets?.received) },
+  { key: 'open', period: 'day', read: s => count(s?.tickets?.open) },
+  { key: 'atRisk', period: 'day', read: s => count(s?.tickets?.atRisk), tone: s => (s?.tickets?.atRisk ? 'bad' : '') },
+  { key: 'overdue', period: 'day', read: s => count(s?.tickets?.overdue), tone: s => (s?.tickets?.overdue ? 'bad' : '') },
+  { key: 'resolved', period: 'day', read: s => count(s?.tickets?.resolved) },
+  { key: 'onTime', period: 'month', read: s => percent(s?.tickets?.onTimeClosureRate), tone: rateTone, target: true },
+  { key: 'closure', period: 'month', read: s => percent(s?.tickets?.closureRate) },
+  { key: 'signFor', period: 'month', read: s => percent(s?.tickets?.timelySignForRate) },
+  { key: 'satisfaction', period: 'month', read: s => percent(s?.tickets?.satisfactionRate) },
+  { key: 'mustCloseToday', period: 'month', read: s => count(s?.forecast?.mustCloseToday) },
+];
+
+function rateTone(s) {
+  const rate = s?.tickets?.onTimeClosureRate;
+  if (rate === null || rate === undefined) return '';
+  return rate >= (s.target ?? 0.95) ? 'good' : 'bad';
+}
+
+export function drawTiles(list, day, month) {
+  fill(list, tiles.map(tile => {
+    const stats = tile.period === 'day' ? day : month;
+    const period = t(tile.period === 'day' ? 'dash.today' : 'dash.month');
+    return h('li', { class: `tile ${tile.tone?.(stats) ?? ''}`, id: `tile-${tile.key}` },
+      h('span', { class: 'name' }, `${period} · ${t(`dash.tile.${tile.key}`)}`),
+      h('span', { class: 'value' }, tile.read(stats)),
+      tile.target ? h('span', { class: 'name' }, t('dash.target', { p: percent(stats?.target ?? 0.95) })) : null);
+  }));
+}
+
+/** The at-risk or overdue items, nearest deadline first, as a table. */
+export function drawItems(section, title, items) {
+  const sorted = [...items.values()].sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)));
+  fill(section, h('h2', {}, `${title} (${sorted.length})`),
+    sorted.length ? h('div', { class: 'table-wrap' }, h('table', {},
+      h('caption', { class: 'visually-hidden' }, title),
+      h('thead', {}, h('tr', {}, ['number', 'title', 'county', 'unit', 'clock', 'due'].map(c => h('th', { scope: 'col' }, t(`col.${c}`))))),
+      h('tbody', {}, sorted.map(item => h('tr', {},
+        h('th', { scope: 'row' }, itemLink(item)),
+        h('td', {}, item.title), h('td', {}, countyNameNow(item.countyCode)), h('td', {}, unitNameNow(item.unitCode)),
+        h('td', {}, clockBadge(item.clockState)), h('td', {}, dateTime(item.dueAt)))))))
+      : h('p', { class: 'empty' }, t('dash.empty')));
+}
+
+export function itemLink(item) {
+  const label = `${item.itemType && item.itemType !== 'ticket' ? `${word('itemType', item.itemType)} ` : ''}${item.number}`;
+  return item.itemType === 'ticket' || !item.itemType ? h('a', { href: `#/tickets/${item.id}` }, label) : label;
+}
+
+/** Prepends an alert to the feed (a log region: screen readers hear new entries). */
+export function addAlert(feed, alert) {
+  feed.querySelector('.empty')?.remove();
+  feed.prepend(h('li', {},
+    h('strong', {}, word('dash.alert', alert.kind)), ' ',
+    h('time', { datetime: alert.at }, time(alert.at)), ' ',
+    pick(alert.messageZh, alert.messageEn), ' ',
+    alert.item ? itemLink(alert.item) : null));
+  while (feed.children.length > 50) feed.lastElementChild.remove();
+}
+
+export const emptyFeed = feed => fill(feed, h('li', { class: 'empty' }, t('dash.alerts.empty')));

@@ -1,0 +1,87 @@
+// The intake rules of the server (TicketIntakeRules, ResidentIdNumber, DisabilityCertificateNumber, PhoneNumber)
+// mirrored for feedback while typing. The server stays the judge; its field errors are shown as well.
+import { isEnglish, t } from '../i18n.js';
+
+export const limits = { callerName: 50, address: 200, title: 100, contentMin: 5, content: 4000, reply: 4000, note: 1000 };
+
+/** Characters as the server counts them: Unicode code points. */
+export const length = text => [...(text ?? '')].length;
+
+const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const checkCharacters = '10X98765432';
+const mobile = /^1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}$/;
+const landline = /^(0[12][0-9]|0[3-9][0-9]{2})[ -]?[0-9]{7,8}$/;
+
+/** null when valid, else the server's error code. */
+export function residentIdProblem(text, today = new Date()) {
+  const id = (text ?? '').trim().toUpperCase();
+  if (id.length !== 18) return 'invalid_length';
+  if (!/^[0-9]{17}[0-9X]$/.test(id)) return 'invalid_characters';
+  const year = +id.slice(6, 10), month = +id.slice(10, 12), day = +id.slice(12, 14);
+  const birth = new Date(Date.UTC(year, month - 1, day));
+  const valid = birth.getUTCFullYear() === year && birth.getUTCMonth() === month - 1 && birth.getUTCDate() === day;
+  if (!valid || year < 1900 || birth > today) return 'invalid_birth_date';
+  const sum = weights.reduce((total, w, i) => total + w * Number(id[i]), 0);
+  return checkCharacters[sum % 11] === id[17] ? null : 'invalid_checksum';
+}
+
+export function phoneProblem(text) {
+  const phone = (text ?? '').trim();
+  if (phone === '12385') return 'service_number';
+  return mobile.test(phone) || landline.test(phone) ? null : 'invalid_format';
+}
+
+const label = field => {
+  const text = t(`intake.${field}`);
+  return isEnglish() ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+};
+
+function textProblem(field, value, { required = false, min = 1, max }) {
+  const text = (value ?? '').trim();
+  if (!text) return required ? t('v.required', { field: label(field) }) : '';
+  if (length(text) < min) return t('v.tooShort', { field: label(field), n: min });
+  if (max && length(text) > max) return t('v.tooLong', { field: label(field), n: max });
+  return '';
+}
+
+function residentIdMessage(value) {
+  if (!(value ?? '').trim()) return '';
+  const code = residentIdProblem(value);
+  return code ? t('v.id', { problem: t(`v.idProblem.${code}`) }) : '';
+}
+
+function certificateMessage(value, residentId) {
+  const cert = (value ?? '').trim().toUpperCase();
+  if (!cert) return '';
+  if (cert.length !== 20) return t('v.cert.invalid_length');
+  const idCode = residentIdProblem(cert.slice(0, 18));
+  if (idCode) return t('v.certId', { problem: t(`v.idProblem.${idCode}`) });
+  if (!/[1-7]/.test(cert[18])) return t('v.cert.invalid_category');
+  if (!/[1-4]/.test(cert[19])) return t('v.cert.invalid_grade');
+  const id = (residentId ?? '').trim().toUpperCase();
+  return id && !residentIdProblem(id) && id !== cert.slice(0, 18) ? t('v.cert.mismatch') : '';
+}
+
+function phoneMessage(value) {
+  if (!(value ?? '').trim()) return t('v.required', { field: label('callerPhone') });
+  const code = phoneProblem(value);
+  return code === 'service_number' ? t('v.serviceNumber') : code ? t('v.phone') : '';
+}
+
+/** The message for one field given every value of the form; '' when the field is fine. */
+export function fieldProblem(field, values) {
+  const v = values[field];
+  switch (field) {
+    case 'channel': case 'kind': case 'topic': case 'urgency': case 'countyCode':
+      return v ? '' : t('v.required', { field: label(field) });
+    case 'callerName': return textProblem(field, v, { required: true, max: limits.callerName });
+    case 'callerPhone': return phoneMessage(v);
+    case 'residentId': return residentIdMessage(v);
+    case 'disabilityCertificate': return certificateMessage(v, values.residentId);
+    case 'address': return textProblem(field, v, { max: limits.address });
+    case 'titleField': return textProblem(field, v, { max: limits.title });
+    case 'content': return textProblem(field, v, { required: true, min: limits.contentMin, max: limits.content });
+    case 'reply': return values.mode === 'answer' ? textProblem(field, v, { required: true, max: limits.reply }) : '';
+    default: return '';
+  }
+}

@@ -1,0 +1,74 @@
+// The intake form's side panels: the suggested unit and the caller's record with possible duplicates.
+import { api } from '../api.js';
+import { fill, h } from '../dom.js';
+import { t } from '../i18n.js';
+import { nameOf } from '../reference.js';
+import { phoneProblem, residentIdProblem } from './intake-rules.js';
+import { ticketTable } from './ticket-table.js';
+
+export function suggestionPanel() {
+  const body = h('p', { id: 'suggested-unit' }, t('intake.suggestion.wait'));
+  const panel = h('section', { class: 'panel', 'aria-labelledby': 'suggestion-heading' },
+    h('h2', { id: 'suggestion-heading' }, t('intake.suggestion')), body);
+  let asked = '';
+  /** Asks the routing rules; calls back with the suggested unit or null. */
+  async function update(values, onUnit) {
+    const { countyCode, townCode, kind, topic } = values;
+    if (!countyCode || !kind || !topic) { fill(body, t('intake.suggestion.wait')); onUnit(null); return; }
+    const query = new URLSearchParams({ countyCode, kind, topic, ...(townCode ? { townCode } : {}) }).toString();
+    if (query === asked) return;
+    asked = query;
+    try {
+      const unit = await api(`/api/routing-suggestion?${query}`);
+      if (asked !== query) return;
+      fill(body, h('strong', {}, nameOf(unit)), ` (${unit.unitCode})`);
+      onUnit(unit);
+    } catch (problem) {
+      if (asked !== query) return;
+      fill(body, problem.code === 'no_route' ? t('intake.suggestion.none') : problem.text);
+      onUnit(null);
+    }
+  }
+  return { panel, update };
+}
+
+export function callerHistoryPanel() {
+  const body = h('div', { id: 'caller-history', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('intake.history.wait')));
+  const panel = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' },
+    h('h2', { id: 'history-heading' }, t('intake.history')), body);
+  let asked = '';
+  async function update(values) {
+    const id = (values.residentId ?? '').trim().toUpperCase();
+    const phone = (values.callerPhone ?? '').trim();
+    const query = new URLSearchParams({
+      ...(id && !residentIdProblem(id) ? { residentId: id } : {}),
+      ...(phone && !phoneProblem(phone) ? { phone } : {}),
+      ...(values.topic ? { topic: values.topic } : {}),
+    });
+    if (!query.has('residentId') && !query.has('phone')) { asked = ''; fill(body, h('p', { class: 'hint' }, t('intake.history.wait'))); return; }
+    if (query.toString() === asked) return;
+    asked = query.toString();
+    try {
+      const history = await api(`/api/intake/caller-history?${asked}`);
+      if (asked !== query.toString()) return;
+      fill(body,
+        section(t('intake.history.earlier', { n: history.earlierTickets.length }), history.earlierTickets),
+        section(t('intake.history.duplicates', { n: history.possibleDuplicates.length }), history.possibleDuplicates));
+    } catch (problem) {
+      fill(body, h('p', { class: 'field-error' }, problem.text));
+    }
+  }
+  return { panel, update };
+}
+
+function section(title, summaries) {
+  const table = ticketTable(title, summaries, ['number', 'status', 'title', 'received']);
+  if (!table) return h('div', {}, h('h3', {}, title), h('p', { class: 'empty' }, t('intake.history.none')));
+  // Open earlier tickets beside the form, so nothing typed is lost.
+  table.querySelectorAll('a').forEach(a => {
+    a.target = '_blank';
+    a.rel = 'noopener';
+    a.append(h('span', { class: 'visually-hidden' }, t('app.opensNew')));
+  });
+  return table;
+}

@@ -1,0 +1,54 @@
+// 待办: a unit's open tickets, nearest deadline first, with the clock state in colour and words.
+import { api } from '../api.js';
+import { announce, fill, h } from '../dom.js';
+import { t } from '../i18n.js';
+import { loadCounties, loadUnits, nameOf } from '../reference.js';
+import { ticketTable } from '../parts/ticket-table.js';
+
+const filters = { all: {}, dispatched: { status: 'dispatched' }, signed: { status: 'signed' }, overdue: { overdue: 'true' } };
+
+export async function render(main, { user, query }) {
+  const [, units] = await Promise.all([loadCounties(), loadUnits()]);
+  const visible = user.role === 'unit_staff' ? units.filter(u => u.code === user.unitCode)
+    : user.role === 'supervisor' && user.areaCode !== '330400' ? units.filter(u => u.countyCode === user.areaCode) : units;
+  const state = {
+    unitCode: visible.some(u => u.code === query.get('unit')) ? query.get('unit') : user.unitCode ?? visible[0]?.code,
+    show: filters[query.get('show')] ? query.get('show') : 'all',
+  };
+  const heading = h('h1', {});
+  const picker = visible.length > 1
+    ? h('div', { class: 'field' }, h('label', { for: 'worklist-unit' }, t('worklist.unit')),
+      h('select', { id: 'worklist-unit', onchange: e => change({ unitCode: e.target.value }) },
+        visible.map(u => h('option', { value: u.code, selected: u.code === state.unitCode }, nameOf(u)))))
+    : null;
+  const filter = h('fieldset', { class: 'field' }, h('legend', {}, t('worklist.filter')),
+    h('div', { class: 'radios' }, Object.keys(filters).map(name => h('label', {},
+      h('input', { type: 'radio', name: 'show', value: name, checked: name === state.show, onchange: () => change({ show: name }) }),
+      t(`worklist.${name}`)))));
+  const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
+  const body = h('div', { id: 'worklist' });
+  main.append(heading, h('div', { class: 'toolbar' }, picker, filter, h('button', { type: 'button', onclick: () => load() }, t('worklist.refresh'))),
+    h('div', { class: 'panel' }, count, body));
+
+  function change(next) {
+    Object.assign(state, next);
+    // Keep the address shareable without redrawing the page (focus stays where the user is).
+    history.replaceState(null, '', `#/worklist?unit=${encodeURIComponent(state.unitCode)}&show=${state.show}`);
+    load();
+  }
+
+  async function load() {
+    heading.textContent = `${t('worklist.title')} · ${nameOf(units.find(u => u.code === state.unitCode)) || state.unitCode || ''}`;
+    if (!state.unitCode) { fill(body, h('p', { class: 'empty' }, t('worklist.empty'))); return; }
+    try {
+      const items = await api(`/api/units/${encodeURIComponent(state.unitCode)}/worklist?${new URLSearchParams(filters[state.show])}`);
+      count.textContent = t('worklist.count', { n: items.length });
+      fill(body, ticketTable(t('worklist.title'), items, ['number', 'title', 'kind', 'status', 'clock', 'due', 'received'])
+        ?? h('p', { class: 'empty' }, t('worklist.empty')));
+    } catch (problem) {
+      fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));
+      announce(problem.text, 'alert');
+    }
+  }
+  await load();
+}

@@ -1,0 +1,80 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using FluentAssertions;
+using Microsoft.Playwright;
+using static Dispatch.Tests.Browser.Browsing;
+
+namespace Dispatch.Tests.Browser;
+
+/// <summary>An axe-core scan of every page (and of the states that add content), with a screenshot of each as an artefact.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(BrowserSystem system)
+{
+    public static TheoryData<string> Pages() =>
+        ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english"];
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_has_no_serious_or_critical_accessibility_violations(string name)
+    {
+        var page = await OpenAsync(name);
+        await ScreenshotAsync(page, "page-" + name);
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}");
+        serious.Should().BeEmpty();
+    }
+
+    private async Task<IPage> OpenAsync(string name)
+    {
+        var bigScreen = name == "dashboard-big-screen";
+        var page = bigScreen ? await system.NewPageAsync(1920, 1080) : await system.NewPageAsync();
+        switch (name)
+        {
+            case "login":
+                await page.GotoAsync("/");
+                await page.Locator("#login-email").WaitForAsync();
+                break;
+            case "intake" or "intake-errors" or "intake-english":
+                await SignInAsync(page, Operator);
+                if (name == "intake-errors")
+                {
+                    await page.Locator("#intake-submit").ClickAsync();
+                    await page.Locator(".error-summary").WaitForAsync();
+                }
+                if (name == "intake-english")
+                {
+                    await page.Locator("#lang-toggle").ClickAsync();
+                    await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Call intake");
+                }
+                break;
+            case "queue":
+                await SignInAsync(page, Operator);
+                await page.GotoAsync("/#/queue");
+                await page.Locator("#queue").WaitForAsync();
+                break;
+            case "worklist":
+                await SignInAsync(page, CentreStaff);
+                await page.Locator("#worklist-count").WaitForAsync();
+                break;
+            case "ticket":
+                using (var api = await ApiAsync(system, Operator))
+                {
+                    var ticket = await RegisteredAndDispatchedAsync(api);
+                    await SignInAsync(page, CentreStaff);
+                    await page.GotoAsync($"/#/tickets/{ticket.GetProperty("id").GetString()}");
+                    await page.Locator("#act-sign").WaitForAsync();
+                }
+                break;
+            default:
+                await SignInAsync(page, name == "dashboard-county" ? CountySupervisor : CitySupervisor);
+                await page.GotoAsync(bigScreen ? "/#/dashboard?screen=big" : "/#/dashboard");
+                await page.Locator("#dash-tiles li").First.WaitForAsync();
+                await Assertions.Expect(page.Locator("#live-status")).Not.ToHaveTextAsync("正在连接实时推送…");
+                break;
+        }
+        return page;
+    }
+}

@@ -1,5 +1,6 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Dispatch.People;
 using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
@@ -30,4 +31,7 @@ public interface ITicketGrain : IClockedItem
 
     /// <summary>Records on this ticket that a duplicate was merged into it. Idempotent.</summary>
     [Alias("AttachDuplicate")] Task AttachDuplicate(Guid duplicateId, string duplicateNumber);
+
+    /// <summary>Records on this ticket, as done by <paramref name="actor"/>, that a legal-aid case or visit was opened from it. Idempotent.</summary>
+    [Alias("AttachLink")] Task AttachLink(LinkedItem link, Actor actor);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dispatch.People;
 using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
@@ -50,6 +51,8 @@ public sealed record TicketView
     [Id(40)] public ImmutableArray<string> Duplicates { get; init; } = [];
     [Id(41)] public ImmutableArray<string> AllowedActions { get; init; } = [];
     [Id(42)] public int Version { get; init; }
+    /// <summary>Legal-aid cases and rehabilitation visits opened from this ticket.</summary>
+    [Id(43)] public ImmutableArray<LinkedItem> Links { get; init; } = [];
 }
 
 /// <summary>The three clocks of a ticket; a clock not started yet is null.</summary>

@@ -149,6 +149,18 @@ public sealed class TicketGrain(
         }
     }
 
+    public async Task AttachLink(LinkedItem link, Actor actor)
+    {
+        // A stale commit reloads the stream; try again on the fresh state rather than lose the link.
+        for (var attempt = 0; attempt < 3 && State.Exists && !State.Links.Any(l => l.Id == link.Id); attempt++)
+        {
+            if (await CommitAsync([new ItemLinked(link.ItemType, link.Id, link.Number, link.Label)], actor) is null)
+            {
+                return;
+            }
+        }
+    }
+
     public async Task EvaluateClocks()
     {
         var events = TicketLifecycle.ClockEvents(State, Clocks(), Guid.NewGuid);

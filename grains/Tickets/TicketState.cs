@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.EventSourcing;
+using Dispatch.People;
 using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
@@ -40,6 +41,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     public Guid? MergedInto { get; init; }
     public string? MergedIntoNumber { get; init; }
     public ImmutableList<string> Duplicates { get; init; } = [];
+    public ImmutableList<LinkedItem> Links { get; init; } = [];
     public ClockRecord? SignFor { get; init; }
     public ClockRecord? Handling { get; init; }
     public ClockRecord? Callback { get; init; }
@@ -134,6 +136,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
             Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
         },
         DuplicateAttached d => s with { Duplicates = s.Duplicates.Add(d.DuplicateNumber) },
+        ItemLinked l => s with { Links = s.Links.Add(new LinkedItem(l.ItemType, l.ItemId, l.Number, l.Label, at)) },
         SupervisionOrderIssued o => s with { SupervisionOrders = s.SupervisionOrders.Add(new SupervisionOrder(o.OrderId, o.Cause, o.Note, at)) },
         ClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         ClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),

@@ -53,6 +53,7 @@ public static class TicketViews
         Callbacks = [.. s.Callbacks.Select(c => new CallbackView(c.Reached, c.Satisfaction, c.Note, c.At))],
         Returns = [.. s.Returns.Select(r => new ReturnView(r.FromUnit, r.ReasonCode, r.Note, r.At))],
         Duplicates = [.. s.Duplicates],
+        Links = [.. s.Links],
         AllowedActions = TicketLifecycle.AllowedActions(s),
         Version = s.Version,
     };

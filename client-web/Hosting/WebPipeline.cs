@@ -1,6 +1,7 @@
 using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Health;
+using Dispatch.Web.LegalAid;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Routing;
 using Dispatch.Web.Tickets;
@@ -38,6 +39,8 @@ public static class WebPipeline
         api.MapReferenceApi();
         api.MapTicketsApi();
         api.MapTicketListsApi();
+        api.MapLegalAidApi();
+        api.MapLegalAidListsApi();
         api.MapRoutingApi();
         return app;
     }

@@ -1,5 +1,7 @@
 using Dispatch.Schema;
 using Dispatch.Web.Auth;
+using Dispatch.Web.Items;
+using Dispatch.Web.LegalAid;
 using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
@@ -20,7 +22,9 @@ public static class WebServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ReferenceQueries>();
+        services.AddSingleton<EventHistory>();
         services.AddSingleton<TicketReadModel>();
+        services.AddSingleton<LegalAidReadModel>();
         services.AddSingleton<PersonalDataAccessLog>();
         services.AddScoped<AccountSeeder>();
 

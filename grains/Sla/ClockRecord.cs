@@ -19,8 +19,10 @@ public sealed record ClockRecord(
 
     public bool Paused => Pauses.Count > 0 && Pauses[^1].To is null;
 
-    /// <summary>Work done before a clock's start (a visit finished before its window opened) stops it at its start.</summary>
-    public ClockRecord Stop(DateTimeOffset at) => StoppedAt is null ? this with { StoppedAt = at < StartedAt ? StartedAt : at } : this;
+    /// <summary>Work done before a clock's start (a visit finished before its window opened) meets it there and then.</summary>
+    public ClockRecord Stop(DateTimeOffset at) => StoppedAt is not null ? this
+        : at < StartedAt ? this with { StartedAt = at, StoppedAt = at }
+        : this with { StoppedAt = at };
 
     public ClockRecord Fail(DateTimeOffset at) => Running ? Stop(at) with { Failed = true } : this;
 

@@ -1,6 +1,7 @@
 using Dispatch.Calendar;
 using Dispatch.EventSourcing;
 using Dispatch.Numbers;
+using Dispatch.Rehab;
 using Dispatch.Schema;
 using Dispatch.Sla;
 using Dispatch.Tickets;
@@ -49,6 +50,7 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton<DailyNumbers>();
         silo.Services.AddSingleton<UnitDirectory>();
         silo.Services.AddSingleton<TicketDirectory>();
+        silo.Services.AddSingleton<RehabDirectory>();
         // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
         silo.AddStartupTask((services, _) => DeadlineWatch.StartAllAsync(services.GetRequiredService<IGrainFactory>()));
         return silo;

@@ -2,6 +2,8 @@ using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Health;
 using Dispatch.Web.LegalAid;
+using Dispatch.Web.People;
+using Dispatch.Web.Rehab;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Routing;
 using Dispatch.Web.Tickets;
@@ -41,6 +43,10 @@ public static class WebPipeline
         api.MapTicketListsApi();
         api.MapLegalAidApi();
         api.MapLegalAidListsApi();
+        api.MapRehabVisitsApi();
+        api.MapRehabPlansApi();
+        api.MapRehabListsApi();
+        api.MapPersonApi();
         api.MapRoutingApi();
         return app;
     }

@@ -2,6 +2,8 @@ using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Items;
 using Dispatch.Web.LegalAid;
+using Dispatch.Web.People;
+using Dispatch.Web.Rehab;
 using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
@@ -25,6 +27,8 @@ public static class WebServiceRegistration
         services.AddSingleton<EventHistory>();
         services.AddSingleton<TicketReadModel>();
         services.AddSingleton<LegalAidReadModel>();
+        services.AddSingleton<RehabReadModel>();
+        services.AddSingleton<PersonTimeline>();
         services.AddSingleton<PersonalDataAccessLog>();
         services.AddScoped<AccountSeeder>();
 

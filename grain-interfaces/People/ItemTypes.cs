@@ -9,4 +9,7 @@ public static class ItemTypes
     public const string Ticket = "ticket";
     public const string LegalAidCase = "legal_aid_case";
     public const string RehabVisit = "rehab_visit";
+
+    /// <summary>A rehabilitation plan: not itself on the person record (its visits are), but stored and keyed the same way.</summary>
+    public const string RehabPlan = "rehab_plan";
 }

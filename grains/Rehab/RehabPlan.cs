@@ -29,7 +29,7 @@ public sealed record PlanState : IFoldedState<PlanState, PlanEvent>
 {
     public static readonly PlanState Empty = new();
 
-    public const string StreamType = "rehab_plan";
+    public const string StreamType = ItemTypes.RehabPlan;
 
     public static readonly StreamKind<PlanState, PlanEvent> Kind = new(StreamType, Empty, TicketJson.Options,
         e => e switch { PlanCreated => "created", PlanVisitsOpened => "visits_opened", _ => throw new ArgumentOutOfRangeException(nameof(e)) });

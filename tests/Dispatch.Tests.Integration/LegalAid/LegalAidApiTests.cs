@@ -200,4 +200,29 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
         page.GetProperty("items").EnumerateArray().Should().OnlyContain(i => i.GetProperty("stationCode").GetString() == "330421-LEGAL");
         (await station.GetAsync("/api/legal-aid-cases?status=pending")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_legal_aid_rehab_and_person_record_endpoint_with_a_summary()
+    {
+        var document = await system.Web.Client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+
+        string[] expected =
+        [
+            "/api/legal-aid-cases", "/api/legal-aid-cases/{id}", "/api/legal-aid-cases/{id}/history", "/api/legal-aid-cases/{id}/accept",
+            "/api/legal-aid-cases/{id}/request-documents", "/api/legal-aid-cases/{id}/objection-decision", "/api/tickets/{id}/legal-aid",
+            "/api/units/{unitCode}/legal-aid-worklist", "/api/rehab-visits", "/api/rehab-visits/{id}", "/api/rehab-visits/{id}/history",
+            "/api/rehab-visits/{id}/assign", "/api/rehab-visits/{id}/reschedule", "/api/tickets/{id}/rehab-visits", "/api/rehab-plans",
+            "/api/rehab-plans/{id}", "/api/units/{unitCode}/rehab-worklist", "/api/units/{unitCode}/rehab-calendar",
+            "/api/persons/{personId}/timeline",
+        ];
+        paths.Keys.Should().Contain(expected);
+        foreach (var path in expected)
+        {
+            foreach (var operation in paths[path].EnumerateObject().Where(o => o.Name is "get" or "post"))
+            {
+                operation.Value.GetProperty("summary").GetString().Should().NotBeNullOrWhiteSpace($"{operation.Name} {path} needs a summary");
+            }
+        }
+    }
 }

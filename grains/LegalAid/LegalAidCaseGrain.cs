@@ -25,15 +25,18 @@ public sealed class LegalAidCaseGrain(
     TimeProvider time,
     ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain
 {
-    private ItemStream<LegalAidState, LegalAidEvent> stream = null!;
+    private static readonly ItemProjection<LegalAidState> Projection = new(
+        (s, clocks) => [LegalAidProjection.Command(s, clocks)], LegalAidProjection.NextClockChange);
+
+    private ClockedItemStream<LegalAidState, LegalAidEvent> stream = null!;
 
     private LegalAidState State => stream.State;
 
-    private ClockedItemRef Item => new(ItemTypes.LegalAidCase, stream.Id);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new ItemStream<LegalAidState, LegalAidEvent>(store, LegalAidStream.Kind, this.GetPrimaryKey());
+        var events = new ItemStream<LegalAidState, LegalAidEvent>(store, LegalAidStream.Kind, this.GetPrimaryKey());
+        stream = new ClockedItemStream<LegalAidState, LegalAidEvent>(events, ItemTypes.LegalAidCase, Projection, GrainFactory);
         await stream.LoadAsync(cancellationToken);
     }
 
@@ -126,18 +129,8 @@ public sealed class LegalAidCaseGrain(
     public Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Supervise(s, actor, command, c, Guid.NewGuid()));
 
-    public async Task EvaluateClocks()
-    {
-        var events = LegalAidRules.ClockEvents(State, Clocks(), Guid.NewGuid);
-        if (events.Count > 0)
-        {
-            await CommitAsync(events, Actor.Platform);
-        }
-        else if (State.Exists)
-        {
-            await WatchAsync();
-        }
-    }
+    public Task EvaluateClocks() =>
+        stream.EvaluateClocksAsync(LegalAidRules.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), time.GetUtcNow());
 
     private async Task<Outcome<CaseOpening>> OpenAsync(LegalAidApplication application, TicketLink? ticket, string fingerprint, Actor actor)
     {
@@ -183,19 +176,14 @@ public sealed class LegalAidCaseGrain(
     /// <summary>Records events, the read model and the clock index atomically; the in-memory state moves only after the commit.</summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<LegalAidEvent> events, Actor actor)
     {
-        var clocks = Clocks();
-        var committed = await stream.TryCommitAsync(events, actor, time.GetUtcNow(),
-            next => [LegalAidProjection.Command(next, clocks), ClockWatchIndex.Command(Item, LegalAidProjection.NextClockChange(next, clocks))]);
-        if (!committed)
+        var error = await stream.CommitAsync(events, actor, Clocks(), time.GetUtcNow());
+        if (error is not null)
         {
-            logger.LogWarning("Legal-aid case {Case} was changed elsewhere; reloaded", stream.Id);
-            return DomainError.Stale(State.Version);
+            logger.LogWarning("Legal-aid case {Id} was changed elsewhere; reloaded", stream.Id);
         }
-        await WatchAsync();
-        return null;
+        return error;
     }
 
-    private Task WatchAsync() => DeadlineWatch.TrackAsync(GrainFactory, Item, LegalAidProjection.NextClockChange(State, Clocks()));
 
     private ClockReader Clocks() => new(sla, time.GetUtcNow());
 

@@ -60,22 +60,9 @@ public static class LegalAidOpening
     }
 
     /// <summary>From a ticket, applicant fields left out are the ticket caller's.</summary>
-    public static LegalAidApplication WithTicketDefaults(LegalAidApplication application, TicketView ticket)
+    public static LegalAidApplication WithTicketDefaults(LegalAidApplication application, TicketView ticket) => application with
     {
-        var given = application.Applicant ?? new PersonInput();
-        return application with
-        {
-            Applicant = given with
-            {
-                Name = given.Name ?? ticket.CallerName,
-                Phone = given.Phone ?? ticket.CallerPhone,
-                ResidentId = given.ResidentId ?? ticket.ResidentId,
-                DisabilityCertificate = given.DisabilityCertificate ?? ticket.DisabilityCertificate,
-                CountyCode = given.CountyCode ?? (given.TownCode is null ? ticket.CountyCode : null),
-                TownCode = given.TownCode ?? (given.CountyCode is null ? ticket.TownCode : null),
-                Address = given.Address ?? ticket.Address,
-            },
-            Summary = application.Summary ?? ticket.Content,
-        };
-    }
+        Applicant = TicketReferrals.CallerAsPerson(application.Applicant, ticket),
+        Summary = application.Summary ?? ticket.Content,
+    };
 }

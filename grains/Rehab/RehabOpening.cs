@@ -76,24 +76,11 @@ public static class RehabOpening
     }
 
     /// <summary>From a ticket, person fields left out are the ticket caller's.</summary>
-    public static VisitRequest WithTicketDefaults(VisitRequest request, TicketView ticket)
+    public static VisitRequest WithTicketDefaults(VisitRequest request, TicketView ticket) => request with
     {
-        var given = request.Person ?? new PersonInput();
-        return request with
-        {
-            Person = given with
-            {
-                Name = given.Name ?? ticket.CallerName,
-                Phone = given.Phone ?? ticket.CallerPhone,
-                ResidentId = given.ResidentId ?? ticket.ResidentId,
-                DisabilityCertificate = given.DisabilityCertificate ?? ticket.DisabilityCertificate,
-                CountyCode = given.CountyCode ?? (given.TownCode is null ? ticket.CountyCode : null),
-                TownCode = given.TownCode ?? (given.CountyCode is null ? ticket.TownCode : null),
-                Address = given.Address ?? ticket.Address,
-            },
-            Note = request.Note ?? TextRules.Trimmed(ticket.Title),
-        };
-    }
+        Person = TicketReferrals.CallerAsPerson(request.Person, ticket),
+        Note = request.Note ?? TextRules.Trimmed(ticket.Title),
+    };
 
     private static void AddIf(List<FieldError> errors, FieldError? error)
     {

@@ -30,17 +30,18 @@ public sealed class RehabVisitGrain(
 {
     private const string ExclusionViolation = "23P01";
 
-    private ItemStream<RehabState, RehabEvent> stream = null!;
+    private static readonly ItemProjection<RehabState> Projection = new(RehabProjection.Commands, RehabProjection.NextClockChange);
+
+    private ClockedItemStream<RehabState, RehabEvent> stream = null!;
 
     private RehabState State => stream.State;
-
-    private ClockedItemRef Item => new(ItemTypes.RehabVisit, stream.Id);
 
     private DateTimeOffset Now => time.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new ItemStream<RehabState, RehabEvent>(store, RehabStream.Kind, this.GetPrimaryKey());
+        var events = new ItemStream<RehabState, RehabEvent>(store, RehabStream.Kind, this.GetPrimaryKey());
+        stream = new ClockedItemStream<RehabState, RehabEvent>(events, ItemTypes.RehabVisit, Projection, GrainFactory);
         await stream.LoadAsync(cancellationToken);
     }
 
@@ -144,18 +145,8 @@ public sealed class RehabVisitGrain(
     public Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, s => RehabRules.Supervise(s, actor, command, Guid.NewGuid()));
 
-    public async Task EvaluateClocks()
-    {
-        var events = RehabRules.ClockEvents(State, Clocks(), Guid.NewGuid);
-        if (events.Count > 0)
-        {
-            await CommitAsync(events, Actor.Platform);
-        }
-        else if (State.Exists)
-        {
-            await WatchAsync();
-        }
-    }
+    public Task EvaluateClocks() =>
+        stream.EvaluateClocksAsync(RehabRules.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), Now);
 
     private async Task<Outcome<VisitOpening>> OpenAsync(VisitRequest request, TicketLink? ticket, string fingerprint, Actor actor)
     {
@@ -208,23 +199,19 @@ public sealed class RehabVisitGrain(
     /// <summary>Records events, read model, booking and clock index atomically; the in-memory state moves only after the commit.</summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<RehabEvent> events, Actor actor)
     {
-        var clocks = Clocks();
         try
         {
-            var committed = await stream.TryCommitAsync(events, actor, Now,
-                next => [.. RehabProjection.Commands(next, clocks), ClockWatchIndex.Command(Item, RehabProjection.NextClockChange(next, clocks))]);
-            if (!committed)
+            var error = await stream.CommitAsync(events, actor, Clocks(), Now);
+            if (error is not null)
             {
                 logger.LogWarning("Visit {Visit} was changed elsewhere; reloaded", stream.Id);
-                return DomainError.Stale(State.Version);
             }
+            return error;
         }
         catch (PostgresException ex) when (ex.SqlState == ExclusionViolation && ex.ConstraintName == RehabProjection.NoOverlapConstraint)
         {
             return await LostBookingRaceAsync(events);
         }
-        await WatchAsync();
-        return null;
     }
 
     /// <summary>Another visit booked the worker between our check and our commit: the database said no, say why.</summary>
@@ -236,7 +223,6 @@ public sealed class RehabVisitGrain(
         return RehabRules.DoubleBooked(State, conflict);
     }
 
-    private Task WatchAsync() => DeadlineWatch.TrackAsync(GrainFactory, Item, RehabProjection.NextClockChange(State, Clocks()));
 
     private ClockReader Clocks() => new(sla, Now);
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
+using Dispatch.Items;
 using Dispatch.People;
 using Dispatch.Sla;
 using Microsoft.Extensions.Logging;
@@ -26,15 +27,18 @@ public sealed class TicketGrain(
 
     public static readonly StreamKind<TicketState, TicketEvent> Stream = new(StreamType, TicketState.Empty, TicketJson.Options, TicketEventNames.Of);
 
-    private ItemStream<TicketState, TicketEvent> stream = null!;
+    private static readonly ItemProjection<TicketState> Projection = new(
+        (s, clocks) => [TicketProjection.Command(s, clocks)], TicketProjection.NextClockChange);
+
+    private ClockedItemStream<TicketState, TicketEvent> stream = null!;
 
     private TicketState State => stream.State;
 
-    private ClockedItemRef Item => new(ItemTypes.Ticket, stream.Id);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        stream = new ItemStream<TicketState, TicketEvent>(store, Stream, this.GetPrimaryKey());
+        var events = new ItemStream<TicketState, TicketEvent>(store, Stream, this.GetPrimaryKey());
+        stream = new ClockedItemStream<TicketState, TicketEvent>(events, ItemTypes.Ticket, Projection, GrainFactory);
         await stream.LoadAsync(cancellationToken);
     }
 
@@ -161,18 +165,8 @@ public sealed class TicketGrain(
         }
     }
 
-    public async Task EvaluateClocks()
-    {
-        var events = TicketLifecycle.ClockEvents(State, Clocks(), Guid.NewGuid);
-        if (events.Count > 0)
-        {
-            await CommitAsync(events, Actor.Platform);
-        }
-        else if (State.Exists)
-        {
-            await WatchAsync();
-        }
-    }
+    public Task EvaluateClocks() =>
+        stream.EvaluateClocksAsync(TicketLifecycle.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), time.GetUtcNow());
 
     private async Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, Decision> decide)
     {
@@ -192,19 +186,14 @@ public sealed class TicketGrain(
     /// <summary>Records events, the read model and the clock index atomically; the in-memory state moves only after the commit.</summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<TicketEvent> events, Actor actor)
     {
-        var clocks = Clocks();
-        var committed = await stream.TryCommitAsync(events, actor, time.GetUtcNow(),
-            next => [TicketProjection.Command(next, clocks), ClockWatchIndex.Command(Item, TicketProjection.NextClockChange(next, clocks))]);
-        if (!committed)
+        var error = await stream.CommitAsync(events, actor, Clocks(), time.GetUtcNow());
+        if (error is not null)
         {
-            logger.LogWarning("Ticket {Ticket} was changed elsewhere; reloaded", stream.Id);
-            return DomainError.Stale(State.Version);
+            logger.LogWarning("Ticket {Id} was changed elsewhere; reloaded", stream.Id);
         }
-        await WatchAsync();
-        return null;
+        return error;
     }
 
-    private Task WatchAsync() => DeadlineWatch.TrackAsync(GrainFactory, Item, TicketProjection.NextClockChange(State, Clocks()));
 
     private ClockReader Clocks() => new(sla, time.GetUtcNow());
 

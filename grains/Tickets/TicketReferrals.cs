@@ -1,5 +1,6 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Dispatch.People;
 
 namespace Dispatch.Tickets;
 
@@ -17,5 +18,22 @@ public static class TicketReferrals
         return allowed
             ? null
             : DomainError.Forbidden("只有话务员或该工单的承办单位可以由工单转办。", "Only operators or the unit handling the ticket open items from it.");
+    }
+
+    /// <summary>The person a referral is about: what was given, completed from the ticket's caller where left out.</summary>
+    public static PersonInput CallerAsPerson(PersonInput? given, TicketView ticket)
+    {
+        given ??= new PersonInput();
+        return given with
+        {
+            Name = given.Name ?? ticket.CallerName,
+            Phone = given.Phone ?? ticket.CallerPhone,
+            ResidentId = given.ResidentId ?? ticket.ResidentId,
+            DisabilityCertificate = given.DisabilityCertificate ?? ticket.DisabilityCertificate,
+            // A town decides the county: the ticket's place is taken only when the request names neither.
+            CountyCode = given.CountyCode ?? (given.TownCode is null ? ticket.CountyCode : null),
+            TownCode = given.TownCode ?? (given.CountyCode is null ? ticket.TownCode : null),
+            Address = given.Address ?? ticket.Address,
+        };
     }
 }

@@ -1,6 +1,9 @@
 using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Health;
+using Dispatch.Web.LegalAid;
+using Dispatch.Web.People;
+using Dispatch.Web.Rehab;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Routing;
 using Dispatch.Web.Tickets;
@@ -38,6 +41,12 @@ public static class WebPipeline
         api.MapReferenceApi();
         api.MapTicketsApi();
         api.MapTicketListsApi();
+        api.MapLegalAidApi();
+        api.MapLegalAidListsApi();
+        api.MapRehabVisitsApi();
+        api.MapRehabPlansApi();
+        api.MapRehabListsApi();
+        api.MapPersonApi();
         api.MapRoutingApi();
         return app;
     }

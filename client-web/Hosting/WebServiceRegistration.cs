@@ -1,5 +1,9 @@
 using Dispatch.Schema;
 using Dispatch.Web.Auth;
+using Dispatch.Web.Items;
+using Dispatch.Web.LegalAid;
+using Dispatch.Web.People;
+using Dispatch.Web.Rehab;
 using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
@@ -20,7 +24,11 @@ public static class WebServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<ReferenceQueries>();
+        services.AddSingleton<EventHistory>();
         services.AddSingleton<TicketReadModel>();
+        services.AddSingleton<LegalAidReadModel>();
+        services.AddSingleton<RehabReadModel>();
+        services.AddSingleton<PersonTimeline>();
         services.AddSingleton<PersonalDataAccessLog>();
         services.AddScoped<AccountSeeder>();
 

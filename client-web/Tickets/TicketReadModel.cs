@@ -1,11 +1,12 @@
 using System.Text;
 using Dispatch.Identity;
+using Dispatch.Web.Items;
 using Npgsql;
 
 namespace Dispatch.Web.Tickets;
 
 /// <summary>Queries over the tickets read model and the event log, always limited to what the user may see.</summary>
-public sealed class TicketReadModel(NpgsqlDataSource database)
+public sealed class TicketReadModel(NpgsqlDataSource database, EventHistory history)
 {
     private const string SummaryColumns = """
         id, number, status, suspended, suspend_reason, kind, topic, urgency, channel, caller_name, caller_phone,
@@ -101,24 +102,7 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
         return ListAsync($"select {SummaryColumns} from tickets {where} order by received_at desc limit 50", parameters, ct);
     }
 
-    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid ticketId, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand("""
-            select version, event_type, payload::text, actor_id, actor_role, actor_unit, actor_area, occurred_at
-            from domain_events where stream_id = $1 order by version
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = "ticket-" + ticketId.ToString("N") });
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var entries = new List<HistoryEntry>();
-        while (await reader.ReadAsync(ct))
-        {
-            entries.Add(new HistoryEntry(
-                reader.GetInt32(0), reader.GetString(1), System.Text.Json.JsonDocument.Parse(reader.GetString(2)).RootElement,
-                new HistoryActor(reader.GetString(3), reader.GetString(4), Text(reader, 5), Text(reader, 6)),
-                reader.GetFieldValue<DateTimeOffset>(7)));
-        }
-        return entries;
-    }
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(Guid ticketId, CancellationToken ct) => history.ReadAsync("ticket", ticketId, ct);
 
     private static void AddScope(Actor actor, StringBuilder where, List<object?> parameters)
     {
@@ -181,8 +165,6 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
         }
         return command;
     }
-
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
 
 public sealed record TicketFilter(

@@ -18,8 +18,6 @@ public static class TicketSearchEndpoints
             .WithSummary("A unit's open tickets, nearest deadline first (status, overdue filters)");
         api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags("Tickets 工单")
             .WithSummary("Tickets waiting for (re)dispatch, those awaiting a ruling and returned ones first");
-        api.MapGet("/persons/{personId}/timeline", Timeline).RequireAuthorization().WithTags("People 一人一档")
-            .WithSummary("The person record (一人一档): every ticket of one person, newest first. personId is id:<ID number> or phone:<number>");
         api.MapGet("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags("Tickets 工单")
             .WithSummary("For the intake form: the caller's earlier tickets and open possible duplicates (same person or phone, same topic)");
         return api;
@@ -110,9 +108,6 @@ public static class TicketSearchEndpoints
         }
         return TypedResults.Ok(await readModel.DispatchQueueAsync(actor, ct));
     }
-
-    private static async Task<Ok<IReadOnlyList<TicketSummary>>> Timeline(string personId, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
-        TypedResults.Ok(await readModel.PersonTimelineAsync(context.User.ToActor(), personId, ct));
 
     private static async Task<Ok<CallerHistory>> CallerHistory(
         string? residentId, string? phone, string? topic, TicketReadModel readModel, TimeProvider time, HttpContext context, CancellationToken ct)

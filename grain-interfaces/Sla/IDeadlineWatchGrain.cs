@@ -1,29 +1,53 @@
 using Orleans.Concurrency;
 
-namespace Dispatch.Tickets;
+namespace Dispatch.Sla;
 
 /// <summary>
-/// Watches the deadlines of one shard of tickets so that warnings and overdue fire for tickets nobody touches,
-/// also after a restart: one reminder per shard rescans the read model each minute, timers give precision.
+/// Watches the deadlines of one shard of clocked items (tickets, legal-aid cases, visits) so that warnings and overdue
+/// fire for items nobody touches, also after a restart: one reminder per shard rescans the shared clock_watch index
+/// each minute, timers give precision.
 /// </summary>
 [Alias("Dispatch.Sla.IDeadlineWatchGrain")]
 public interface IDeadlineWatchGrain : IGrainWithIntegerKey
 {
-    /// <summary>A ticket's next clock change (warning point or due time), or null when no clock runs.</summary>
-    [OneWay, Alias("Track")] Task Track(Guid ticketId, DateTimeOffset? nextChange);
+    /// <summary>An item's next clock change (warning point or due time), or null when none of its clocks runs.</summary>
+    [OneWay, Alias("TrackItem")] Task Track(ClockedItemRef item, DateTimeOffset? nextChange);
 
-    /// <summary>Rescans the read model and fires what is due now; the reminder and timers call the same work.</summary>
+    /// <summary>Rescans the index and fires what is due now; the reminder and timers call the same work.</summary>
     [Alias("Tick")] Task<int> Tick();
+}
+
+/// <summary>
+/// An item whose clocks the watcher tracks. <see cref="ItemType"/> is the item's grain type ("ticket",
+/// "legal_aid_case", "rehab_visit"), so the watcher can reach any kind of item through <see cref="IClockedItem"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.ClockedItemRef")]
+public sealed record ClockedItemRef([property: Id(0)] string ItemType, [property: Id(1)] Guid Id);
+
+/// <summary>An item with deadline clocks: the watcher calls it when one of them reaches its warning point or runs out.</summary>
+[Alias("Dispatch.Sla.IClockedItem")]
+public interface IClockedItem : IGrainWithGuidKey
+{
+    /// <summary>Raises warnings and overdue for clocks that reached those points; called by the deadline watcher.</summary>
+    [Alias("EvaluateClocks")] Task EvaluateClocks();
 }
 
 public static class DeadlineWatch
 {
-    /// <summary>Few reminders, whatever the number of tickets: one per shard.</summary>
+    /// <summary>Few reminders, whatever the number of items: one per shard.</summary>
     public const int Shards = 8;
 
-    public static int ShardOf(Guid ticketId) => (int)((uint)ticketId.GetHashCode() % Shards);
+    public static int ShardOf(Guid itemId) => (int)((uint)itemId.GetHashCode() % Shards);
 
     /// <summary>Activates every shard's watcher, which then keeps itself alive with its reminder.</summary>
     public static Task StartAllAsync(IGrainFactory grains) =>
         Task.WhenAll(Enumerable.Range(0, Shards).Select(shard => grains.GetGrain<IDeadlineWatchGrain>(shard).Tick()));
+
+    /// <summary>Tells the item's shard when its clocks next change, so that a near deadline gets a timer.</summary>
+    public static Task TrackAsync(IGrainFactory grains, ClockedItemRef item, DateTimeOffset? nextChange) =>
+        grains.GetGrain<IDeadlineWatchGrain>(ShardOf(item.Id)).Track(item, nextChange);
+
+    /// <summary>The item behind a reference, whatever its kind.</summary>
+    public static IClockedItem Item(IGrainFactory grains, ClockedItemRef item) =>
+        grains.GetGrain<IClockedItem>(GrainId.Create(GrainType.Create(item.ItemType), GrainIdKeyExtensions.CreateGuidKey(item.Id)));
 }

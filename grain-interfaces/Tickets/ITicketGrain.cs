@@ -1,12 +1,14 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Dispatch.People;
+using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
 
 /// <summary>One hotline ticket (工单): the single writer of its state and its life cycle.</summary>
 /// <remarks>expectedVersion, when given, must equal the ticket's version (If-Match); otherwise the call fails with a stale-version error.</remarks>
 [Alias("Dispatch.Tickets.ITicketGrain")]
-public interface ITicketGrain : IGrainWithGuidKey
+public interface ITicketGrain : IClockedItem
 {
     /// <summary>登记. Calling again with the same intake returns the existing ticket (Created = false).</summary>
     [Alias("Register")] Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor);
@@ -30,6 +32,6 @@ public interface ITicketGrain : IGrainWithGuidKey
     /// <summary>Records on this ticket that a duplicate was merged into it. Idempotent.</summary>
     [Alias("AttachDuplicate")] Task AttachDuplicate(Guid duplicateId, string duplicateNumber);
 
-    /// <summary>Raises warnings and overdue for clocks that reached those points; called by the deadline watcher.</summary>
-    [Alias("EvaluateClocks")] Task EvaluateClocks();
+    /// <summary>Records on this ticket, as done by <paramref name="actor"/>, that a legal-aid case or visit was opened from it. Idempotent.</summary>
+    [Alias("AttachLink")] Task AttachLink(LinkedItem link, Actor actor);
 }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Dispatch.People;
+using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
 
@@ -49,6 +51,8 @@ public sealed record TicketView
     [Id(40)] public ImmutableArray<string> Duplicates { get; init; } = [];
     [Id(41)] public ImmutableArray<string> AllowedActions { get; init; } = [];
     [Id(42)] public int Version { get; init; }
+    /// <summary>Legal-aid cases and rehabilitation visits opened from this ticket.</summary>
+    [Id(43)] public ImmutableArray<LinkedItem> Links { get; init; } = [];
 }
 
 /// <summary>The three clocks of a ticket; a clock not started yet is null.</summary>
@@ -58,27 +62,10 @@ public sealed record TicketDeadlines(
     [property: Id(1)] DeadlineView? Handling,
     [property: Id(2)] DeadlineView? Callback);
 
-/// <summary>One clock: due time (UTC), state (running, paused, warning, overdue, met, missed) and the rule it runs under.</summary>
-[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.DeadlineView")]
-public sealed record DeadlineView(
-    [property: Id(0)] DateTimeOffset DueAt,
-    [property: Id(1)] string State,
-    [property: Id(2)] int RuleVersion,
-    [property: Id(3)] string Length,
-    [property: Id(4)] DateTimeOffset StartedAt,
-    [property: Id(5)] DateTimeOffset WarnAt,
-    [property: Id(6)] DateTimeOffset? StoppedAt,
-    [property: Id(7)] double PausedHours,
-    [property: Id(8)] string? Extended);
-
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ExtensionView")]
 public sealed record ExtensionView(
     [property: Id(0)] Guid RequestId, [property: Id(1)] string Amount, [property: Id(2)] string Reason,
     [property: Id(3)] DateTimeOffset RequestedAt, [property: Id(4)] bool? Approved, [property: Id(5)] DateTimeOffset? DecidedAt);
-
-[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.SupervisionView")]
-public sealed record SupervisionView(
-    [property: Id(0)] Guid OrderId, [property: Id(1)] string Cause, [property: Id(2)] string? Note, [property: Id(3)] DateTimeOffset IssuedAt);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.CallbackView")]
 public sealed record CallbackView(

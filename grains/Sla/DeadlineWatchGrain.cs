@@ -1,12 +1,13 @@
-using Dispatch.Tickets;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Dispatch.Sla;
 
 /// <summary>
-/// Keeps the near-term deadlines of one shard in memory and fires them with one grain timer. A one-minute
-/// reminder rescans the read model (indexed on shard and next change) so nothing depends on memory alone.
+/// Keeps the near-term deadlines of one shard of clocked items in memory and fires them with one grain timer. A
+/// one-minute reminder rescans the shared clock_watch index (by shard and next change, written in the same
+/// transaction as each item's events) so nothing depends on memory alone. Tickets, legal-aid cases and visits all
+/// go through here: the watcher knows an item only by its grain type and id.
 /// </summary>
 [GrainType("deadline-watch")]
 public sealed class DeadlineWatchGrain(NpgsqlDataSource database, TimeProvider time, ILogger<DeadlineWatchGrain> logger)
@@ -16,7 +17,7 @@ public sealed class DeadlineWatchGrain(NpgsqlDataSource database, TimeProvider t
     private static readonly TimeSpan ScanPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Horizon = TimeSpan.FromMinutes(2);
 
-    private readonly Dictionary<Guid, DateTimeOffset> due = [];
+    private readonly Dictionary<ClockedItemRef, DateTimeOffset> due = [];
     private IGrainTimer? timer;
     private DateTimeOffset? timerAt;
 
@@ -25,16 +26,16 @@ public sealed class DeadlineWatchGrain(NpgsqlDataSource database, TimeProvider t
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         await this.RegisterOrUpdateReminder(ReminderName, ScanPeriod, ScanPeriod, cancellationToken);
 
-    public Task Track(Guid ticketId, DateTimeOffset? nextChange)
+    public Task Track(ClockedItemRef item, DateTimeOffset? nextChange)
     {
         if (nextChange is { } at && at <= time.GetUtcNow() + Horizon)
         {
-            due[ticketId] = at;
+            due[item] = at;
             Schedule();
         }
         else
         {
-            due.Remove(ticketId);
+            due.Remove(item);
         }
         return Task.CompletedTask;
     }
@@ -50,13 +51,13 @@ public sealed class DeadlineWatchGrain(NpgsqlDataSource database, TimeProvider t
     private async Task ScanAsync()
     {
         await using var command = database.CreateCommand(
-            "select id, next_clock_change from tickets where watch_shard = $1 and next_clock_change <= $2");
+            "select item_type, item_id, next_change from clock_watch where watch_shard = $1 and next_change <= $2");
         command.Parameters.Add(new NpgsqlParameter { Value = Shard });
         command.Parameters.Add(new NpgsqlParameter { Value = time.GetUtcNow() + Horizon });
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            due[reader.GetGuid(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+            due[new ClockedItemRef(reader.GetString(0), reader.GetGuid(1))] = reader.GetFieldValue<DateTimeOffset>(2);
         }
     }
 
@@ -64,17 +65,17 @@ public sealed class DeadlineWatchGrain(NpgsqlDataSource database, TimeProvider t
     {
         var now = time.GetUtcNow();
         var ready = due.Where(pair => pair.Value <= now).Select(pair => pair.Key).ToList();
-        foreach (var ticketId in ready)
+        foreach (var item in ready)
         {
-            due.Remove(ticketId);
+            due.Remove(item);
             try
             {
-                await GrainFactory.GetGrain<ITicketGrain>(ticketId).EvaluateClocks();
+                await DeadlineWatch.Item(GrainFactory, item).EvaluateClocks();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The next scan finds it again from the read model.
-                logger.LogWarning(ex, "Evaluating the clocks of ticket {Ticket} failed", ticketId);
+                // The next scan finds it again in the index.
+                logger.LogWarning(ex, "Evaluating the clocks of {ItemType} {Item} failed", item.ItemType, item.Id);
             }
         }
         Schedule();

@@ -18,37 +18,37 @@ internal static class IntakeErrors
     public static FieldError TooShort(IntakeField field, int min) =>
         new(field.Name, "too_short", $"{field.Zh}至少需要 {min} 个字符。", $"The {field.En} must be at least {min} characters.");
 
-    public static FieldError UnknownCounty(string code) =>
-        new(IntakeField.CountyCode.Name, "unknown_county", $"县（市、区）代码 {code} 不存在。", $"The county code {code} does not exist.");
+    public static FieldError UnknownCounty(string code, IntakeField? field = null) =>
+        new((field ?? IntakeField.CountyCode).Name, "unknown_county", $"县（市、区）代码 {code} 不存在。", $"The county code {code} does not exist.");
 
-    public static FieldError UnknownTown(string code) =>
-        new(IntakeField.TownCode.Name, "unknown_town", $"镇（街道）代码 {code} 不存在。", $"The town code {code} does not exist.");
+    public static FieldError UnknownTown(string code, IntakeField? field = null) =>
+        new((field ?? IntakeField.TownCode).Name, "unknown_town", $"镇（街道）代码 {code} 不存在。", $"The town code {code} does not exist.");
 
-    public static FieldError TownNotInCounty(string town, string townCounty, string county) =>
-        new(IntakeField.TownCode.Name, "town_not_in_county",
+    public static FieldError TownNotInCounty(string town, string townCounty, string county, IntakeField? field = null) =>
+        new((field ?? IntakeField.TownCode).Name, "town_not_in_county",
             $"镇（街道）{town} 属于县（市、区）{townCounty}，与所填的 {county} 不一致。",
             $"The town {town} belongs to county {townCounty}, not to {county}.");
 
-    public static FieldError CertificateIdMismatch() =>
-        new(IntakeField.DisabilityCertificate.Name, "certificate_id_mismatch",
+    public static FieldError CertificateIdMismatch(IntakeField? field = null) =>
+        new((field ?? IntakeField.DisabilityCertificate).Name, "certificate_id_mismatch",
             "残疾人证号的前 18 位与所填身份证号不一致。",
             "The first 18 characters of the disability certificate number differ from the resident ID number.");
 
-    public static FieldError Phone(string code) => code == "service_number"
-        ? new(IntakeField.CallerPhone.Name, code, "12385 是本热线号码，请填写来电人自己的电话。",
+    public static FieldError Phone(string code, IntakeField? field = null) => code == "service_number"
+        ? new((field ?? IntakeField.CallerPhone).Name, code, "12385 是本热线号码，请填写来电人自己的电话。",
             "12385 is the hotline's own number; enter the caller's phone number.")
-        : new(IntakeField.CallerPhone.Name, code, "联系电话格式不正确：手机为 1 开头的 11 位数字，固话须带区号（如 0573-82345678）。",
+        : new((field ?? IntakeField.CallerPhone).Name, code, "联系电话格式不正确：手机为 1 开头的 11 位数字，固话须带区号（如 0573-82345678）。",
             "The phone number is not valid: a mobile has 11 digits starting with 1, a landline needs its area code (for example 0573-82345678).");
 
-    public static FieldError ResidentId(string code)
+    public static FieldError ResidentId(string code, IntakeField? field = null)
     {
         var (zh, en) = IdentityNumberProblem(code);
-        return new(IntakeField.ResidentId.Name, code, $"身份证号{zh}", $"The resident ID number {en}");
+        return new((field ?? IntakeField.ResidentId).Name, code, $"身份证号{zh}", $"The resident ID number {en}");
     }
 
-    public static FieldError Certificate(string code)
+    public static FieldError Certificate(string code, IntakeField? certificateField = null)
     {
-        var field = IntakeField.DisabilityCertificate.Name;
+        var field = (certificateField ?? IntakeField.DisabilityCertificate).Name;
         return code switch
         {
             "invalid_length" => new(field, code, "残疾人证号须为 20 位：18 位身份证号 + 1 位残疾类别 + 1 位残疾等级。",

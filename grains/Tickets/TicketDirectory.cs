@@ -1,10 +1,11 @@
+using Dispatch.Numbers;
 using Dispatch.Routing;
 using Npgsql;
 
 namespace Dispatch.Tickets;
 
 /// <summary>What a ticket needs to know from outside itself: units, routing, earlier calls, reference areas, numbers.</summary>
-public sealed class TicketDirectory(NpgsqlDataSource database, TimeProvider time) : IDisposable
+public sealed class TicketDirectory(NpgsqlDataSource database, DailyNumbers numbers, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan ReferenceLifetime = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim referenceGate = new(1, 1);
@@ -53,9 +54,9 @@ public sealed class TicketDirectory(NpgsqlDataSource database, TimeProvider time
         {
             return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay);
         }
-        catch (PostgresException ex) when (ex.SqlState == UndefinedTable)
+        catch (PostgresException ex) when (ex.SqlState == DailyNumbers.UndefinedTable)
         {
-            await CreateSequenceAsync(localDay);
+            await numbers.CreateSequenceAsync(DailyNumberSeries.Tickets, localDay);
             return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay);
         }
     }
@@ -72,39 +73,14 @@ public sealed class TicketDirectory(NpgsqlDataSource database, TimeProvider time
             repeats.Parameters.Add(new NpgsqlParameter { Value = value });
         }
         batch.BatchCommands.Add(repeats);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"select nextval('{SequenceName(localDay)}')::int"));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(DailyNumberSeries.Tickets.NextValueSql(localDay)));
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.ReadAsync();
         var count = reader.GetInt32(0);
         await reader.NextResultAsync();
         await reader.ReadAsync();
-        return (count, $"JX12385-{localDay:yyyyMMdd}-{reader.GetInt32(0):D6}");
+        return (count, DailyNumberSeries.Tickets.Format(localDay, reader.GetInt32(0)));
     }
-
-    private async Task CreateSequenceAsync(DateOnly localDay)
-    {
-        try
-        {
-            // Start after any number already given that day (by an older numbering, or before the sequence was lost).
-            await using var create = database.CreateCommand($"""
-                create sequence if not exists {SequenceName(localDay)} as integer;
-                select setval('{SequenceName(localDay)}', greatest(highest, (select last_value from {SequenceName(localDay)})), true)
-                from (select max(substring(number from 18)::int) as highest from tickets where number like 'JX12385-{localDay:yyyyMMdd}-%') issued
-                where highest is not null
-                """);
-            await create.ExecuteNonQueryAsync();
-        }
-        catch (PostgresException ex) when (ex.SqlState is UniqueViolation or DuplicateTable)
-        {
-            // Another registration created it at the same moment.
-        }
-    }
-
-    private const string UndefinedTable = "42P01";
-    private const string DuplicateTable = "42P07";
-    private const string UniqueViolation = "23505";
-
-    private static string SequenceName(DateOnly localDay) => $"ticket_number_{localDay:yyyyMMdd}";
 
     public async Task<IntakeReference> ReferenceAsync()
     {

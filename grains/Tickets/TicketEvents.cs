@@ -24,6 +24,7 @@ namespace Dispatch.Tickets;
 [JsonDerivedType(typeof(SupervisionOrderIssued), "supervision_issued")]
 [JsonDerivedType(typeof(ClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(ClockOverdue), "clock_overdue")]
+[JsonDerivedType(typeof(ItemLinked), "item_linked")]
 public abstract record TicketEvent;
 
 public sealed record TicketRegistered(
@@ -75,6 +76,9 @@ public sealed record ClockWarned(string Clock) : TicketEvent;
 
 /// <summary>超期: a clock ran out.</summary>
 public sealed record ClockOverdue(string Clock) : TicketEvent;
+
+/// <summary>A legal-aid case or rehabilitation visit was opened from this ticket (转办).</summary>
+public sealed record ItemLinked(string ItemType, Guid ItemId, string Number, string Label) : TicketEvent;
 
 /// <summary>The validated intake as it is kept on the ticket.</summary>
 public sealed record TicketDetails(

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.People;
 using Dispatch.Sla;
 using Microsoft.Extensions.Logging;
 
@@ -21,20 +23,31 @@ public sealed class TicketGrain(
     TimeProvider time,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
-    public const string StreamType = "ticket";
+    public const string StreamType = ItemTypes.Ticket;
 
-    private TicketState state = TicketState.Empty;
+    public static readonly StreamKind<TicketState, TicketEvent> Stream = new(StreamType, TicketState.Empty, TicketJson.Options, TicketEventNames.Of);
 
-    private string StreamId => "ticket-" + this.GetPrimaryKey().ToString("N");
+    private static readonly ItemProjection<TicketState> Projection = new(
+        (s, clocks) => [TicketProjection.Command(s, clocks)], TicketProjection.NextClockChange);
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReloadAsync(cancellationToken);
+    private ClockedItemStream<TicketState, TicketEvent> stream = null!;
+
+    private TicketState State => stream.State;
+
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var events = new ItemStream<TicketState, TicketEvent>(store, Stream, this.GetPrimaryKey());
+        stream = new ClockedItemStream<TicketState, TicketEvent>(events, ItemTypes.Ticket, Projection, GrainFactory);
+        await stream.LoadAsync(cancellationToken);
+    }
 
     public async Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor)
     {
         var fingerprint = Fingerprint(intake, actor);
-        if (state.Exists)
+        if (State.Exists)
         {
-            return state.IntakeFingerprint == fingerprint
+            return State.IntakeFingerprint == fingerprint
                 ? Outcome<Registration>.Success(new Registration(View(actor), Created: false))
                 : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一张不同内容的工单。",
                     "This Idempotency-Key was already used for a ticket with different content.");
@@ -51,7 +64,7 @@ public sealed class TicketGrain(
         }
         var valid = validation.Intake;
         var details = TicketDetailsFrom(valid);
-        var personId = valid.KnownResidentId is { } id ? "id:" + id.Value : "phone:" + valid.CallerPhone.Value;
+        var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
         var (repeats, number) = await directory.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, sla.LocalDate(now));
         var rules = sla.Rules.ForTicket(valid.Kind, valid.Urgency);
         var error = await CommitAsync([new TicketRegistered(number, details, personId, rules, repeats, fingerprint)], actor);
@@ -59,7 +72,7 @@ public sealed class TicketGrain(
     }
 
     public Task<Outcome<TicketView>> Get(Actor actor) => Task.FromResult(
-        state.Exists && TicketAccess.CanSee(actor, state)
+        State.Exists && TicketAccess.CanSee(actor, State)
             ? Outcome<TicketView>.Success(View(actor))
             : DomainError.NotFound("Ticket", "工单"));
 
@@ -69,7 +82,7 @@ public sealed class TicketGrain(
     public async Task<Outcome<TicketView>> Dispatch(DispatchTicket command, Actor actor, int? expectedVersion)
     {
         var automatic = string.IsNullOrWhiteSpace(command.UnitCode);
-        var target = !state.Exists ? null : automatic ? await directory.RouteAsync(state.Details) : await directory.FindUnitAsync(command.UnitCode);
+        var target = !State.Exists ? null : automatic ? await directory.RouteAsync(State.Details) : await directory.FindUnitAsync(command.UnitCode);
         return await ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Dispatch(s, actor, command, target, automatic));
     }
 
@@ -122,44 +135,46 @@ public sealed class TicketGrain(
         }
         else if (command.IntoTicketId is { } self)
         {
-            into = new TicketView { Id = self, Number = state.Number, Status = state.Status };
+            into = new TicketView { Id = self, Number = State.Number, Status = State.Status };
         }
         var merged = await ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Merge(s, actor, into));
         if (merged.Succeeded)
         {
-            await GrainFactory.GetGrain<ITicketGrain>(into!.Id).AttachDuplicate(this.GetPrimaryKey(), state.Number);
+            await GrainFactory.GetGrain<ITicketGrain>(into!.Id).AttachDuplicate(this.GetPrimaryKey(), State.Number);
         }
         return merged;
     }
 
     public async Task AttachDuplicate(Guid duplicateId, string duplicateNumber)
     {
-        if (state.Exists && !state.Duplicates.Contains(duplicateNumber))
+        if (State.Exists && !State.Duplicates.Contains(duplicateNumber))
         {
             await CommitAsync([new DuplicateAttached(duplicateId, duplicateNumber)], Actor.Platform);
         }
     }
 
-    public async Task EvaluateClocks()
+    public async Task AttachLink(LinkedItem link, Actor actor)
     {
-        var events = TicketLifecycle.ClockEvents(state, Clocks(), Guid.NewGuid);
-        if (events.Count > 0)
+        // A stale commit reloads the stream; try again on the fresh state rather than lose the link.
+        for (var attempt = 0; attempt < 3 && State.Exists && !State.Links.Any(l => l.Id == link.Id); attempt++)
         {
-            await CommitAsync(events, Actor.Platform);
-        }
-        else if (state.Exists)
-        {
-            await WatchAsync();
+            if (await CommitAsync([new ItemLinked(link.ItemType, link.Id, link.Number, link.Label)], actor) is null)
+            {
+                return;
+            }
         }
     }
 
+    public Task EvaluateClocks() =>
+        stream.EvaluateClocksAsync(TicketLifecycle.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), time.GetUtcNow());
+
     private async Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, Decision> decide)
     {
-        if (expectedVersion is { } expected && state.Exists && TicketAccess.CanSee(actor, state) && expected != state.Version)
+        if (expectedVersion is { } expected && State.Exists && TicketAccess.CanSee(actor, State) && expected != State.Version)
         {
-            return DomainError.Stale(state.Version);
+            return DomainError.Stale(State.Version);
         }
-        var decision = decide(state);
+        var decision = decide(State);
         if (decision.Error is { } refused)
         {
             return refused;
@@ -168,54 +183,21 @@ public sealed class TicketGrain(
         return error ?? Outcome<TicketView>.Success(View(actor));
     }
 
-    /// <summary>Records events and the read model atomically; the in-memory state moves only after the commit.</summary>
+    /// <summary>Records events, the read model and the clock index atomically; the in-memory state moves only after the commit.</summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<TicketEvent> events, Actor actor)
     {
-        var now = time.GetUtcNow();
-        var id = this.GetPrimaryKey();
-        var envelopes = new List<EventEnvelope<TicketEvent>>(events.Count);
-        var next = state;
-        foreach (var e in events)
+        var error = await stream.CommitAsync(events, actor, Clocks(), time.GetUtcNow());
+        if (error is not null)
         {
-            var envelope = new EventEnvelope<TicketEvent>(next.Version + 1, e, actor, now);
-            next = next.Apply(id, envelope.Version, e, now);
-            envelopes.Add(envelope);
+            logger.LogWarning("Ticket {Id} was changed elsewhere; reloaded", stream.Id);
         }
-        var clocks = Clocks();
-        var appended = await store.AppendAsync(StreamType, StreamId, envelopes, TicketEventNames.Of, TicketJson.Options,
-            [TicketProjection.Command(next, clocks)]);
-        if (!appended)
-        {
-            logger.LogWarning("Ticket {Ticket} was changed elsewhere; reloading", id);
-            await ReloadAsync(CancellationToken.None);
-            return DomainError.Stale(state.Version);
-        }
-        state = next;
-        await WatchAsync();
-        return null;
+        return error;
     }
 
-    private async Task WatchAsync()
-    {
-        var nextChange = TicketProjection.NextClockChange(state, Clocks());
-        var watcher = GrainFactory.GetGrain<IDeadlineWatchGrain>(DeadlineWatch.ShardOf(this.GetPrimaryKey()));
-        await watcher.Track(this.GetPrimaryKey(), nextChange);
-    }
 
-    private async Task ReloadAsync(CancellationToken cancellationToken)
-    {
-        var id = this.GetPrimaryKey();
-        var loaded = TicketState.Empty;
-        foreach (var envelope in await store.ReadAsync<TicketEvent>(StreamId, TicketJson.Options, cancellationToken))
-        {
-            loaded = loaded.Apply(id, envelope.Version, envelope.Event, envelope.OccurredAt);
-        }
-        state = loaded;
-    }
+    private ClockReader Clocks() => new(sla, time.GetUtcNow());
 
-    private TicketClockReader Clocks() => new(sla, time.GetUtcNow());
-
-    private TicketView View(Actor actor) => TicketViews.From(state, Clocks(), actor);
+    private TicketView View(Actor actor) => TicketViews.From(State, Clocks(), actor);
 
     private static TicketDetails TicketDetailsFrom(ValidIntake valid) => new(
         valid.Channel, valid.Kind, valid.Topic, valid.Urgency, valid.CallerName, valid.CallerPhone.Value,

@@ -22,9 +22,9 @@ public static partial class TicketIntakeRules
         var topic = Choice(intake.Topic, TicketVocabulary.Topics, IntakeField.Topic, errors);
         var urgency = Choice(intake.Urgency, TicketVocabulary.Urgencies, IntakeField.Urgency, errors);
         var callerName = RequiredText(intake.CallerName, IntakeField.CallerName, 1, MaxCallerNameLength, errors);
-        var phone = CallerPhone(intake.CallerPhone, errors);
-        var residentId = ResidentId(intake.ResidentId, today, errors);
-        var certificate = Certificate(intake.DisabilityCertificate, residentId, today, errors);
+        var phone = PersonRules.Phone(intake.CallerPhone, IntakeField.CallerPhone, errors);
+        var residentId = PersonRules.ResidentId(intake.ResidentId, today, IntakeField.ResidentId, errors);
+        var certificate = PersonRules.Certificate(intake.DisabilityCertificate, residentId, today, IntakeField.DisabilityCertificate, errors);
         var area = IntakeArea.Resolve(intake.CountyCode, intake.TownCode, reference, errors);
         var address = OptionalText(intake.Address, IntakeField.Address, MaxAddressLength, errors);
         var title = OptionalText(intake.Title, IntakeField.Title, MaxTitleLength, errors);
@@ -52,7 +52,7 @@ public static partial class TicketIntakeRules
         });
     }
 
-    private static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
+    internal static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
     {
         var value = Trimmed(text);
         if (value is null)
@@ -68,7 +68,7 @@ public static partial class TicketIntakeRules
         return value;
     }
 
-    private static string? RequiredText(string? text, IntakeField field, int min, int max, List<FieldError> errors)
+    internal static string? RequiredText(string? text, IntakeField field, int min, int max, List<FieldError> errors)
     {
         var value = Trimmed(text);
         if (value is null)
@@ -90,7 +90,7 @@ public static partial class TicketIntakeRules
         return value;
     }
 
-    private static string? OptionalText(string? text, IntakeField field, int max, List<FieldError> errors)
+    internal static string? OptionalText(string? text, IntakeField field, int max, List<FieldError> errors)
     {
         var value = Trimmed(text);
         if (value is not null && TextLength.Of(value) > max)
@@ -99,52 +99,6 @@ public static partial class TicketIntakeRules
             return null;
         }
         return value;
-    }
-
-    private static PhoneNumber? CallerPhone(string? text, List<FieldError> errors)
-    {
-        if (Trimmed(text) is null)
-        {
-            errors.Add(IntakeErrors.Required(IntakeField.CallerPhone));
-            return null;
-        }
-        if (!PhoneNumber.TryParse(text, out var phone, out var code))
-        {
-            errors.Add(IntakeErrors.Phone(code));
-        }
-        return phone;
-    }
-
-    private static ResidentIdNumber? ResidentId(string? text, DateOnly today, List<FieldError> errors)
-    {
-        if (Trimmed(text) is null)
-        {
-            return null;
-        }
-        if (!ResidentIdNumber.TryParse(text, today, out var id, out var code))
-        {
-            errors.Add(IntakeErrors.ResidentId(code));
-        }
-        return id;
-    }
-
-    private static DisabilityCertificateNumber? Certificate(string? text, ResidentIdNumber? residentId, DateOnly today, List<FieldError> errors)
-    {
-        if (Trimmed(text) is null)
-        {
-            return null;
-        }
-        if (!DisabilityCertificateNumber.TryParse(text, today, out var certificate, out var code))
-        {
-            errors.Add(IntakeErrors.Certificate(code));
-            return null;
-        }
-        if (residentId is not null && certificate.ResidentId != residentId)
-        {
-            errors.Add(IntakeErrors.CertificateIdMismatch());
-            return null;
-        }
-        return certificate;
     }
 
     // Content often starts with line breaks and indentation pasted from a letter; a title is one line.

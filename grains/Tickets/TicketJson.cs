@@ -37,6 +37,7 @@ public static class TicketEventNames
         SupervisionOrderIssued => "supervision_issued",
         ClockWarned => "clock_warned",
         ClockOverdue => "clock_overdue",
+        ItemLinked => "item_linked",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),
     };
 }

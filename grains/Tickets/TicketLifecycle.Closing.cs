@@ -1,5 +1,6 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
 
@@ -85,18 +86,16 @@ public static partial class TicketLifecycle
         {
             return events;
         }
-        foreach (var clock in s.Clocks.Where(c => c.Running))
+        foreach (var alarm in ClockAlarms.Due(s.Clocks, clocks))
         {
-            var view = clocks.Evaluate(clock);
-            var late = view.State == Sla.ClockState.Overdue;
-            if ((late || view.State == Sla.ClockState.Warning) && !clock.Warned)
+            if (alarm.Warn)
             {
-                events.Add(new ClockWarned(clock.Name));
+                events.Add(new ClockWarned(alarm.Clock));
             }
-            if (late && !clock.OverdueRaised)
+            if (alarm.Overdue)
             {
-                events.Add(new ClockOverdue(clock.Name));
-                events.Add(new SupervisionOrderIssued(newOrderId(), SupervisionCauses.Overdue, $"{ClockNameZh(clock.Name)}已超期。"));
+                events.Add(new ClockOverdue(alarm.Clock));
+                events.Add(new SupervisionOrderIssued(newOrderId(), SupervisionCauses.Overdue, $"{ClockNameZh(alarm.Clock)}已超期。"));
             }
         }
         return events;

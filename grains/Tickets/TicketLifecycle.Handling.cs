@@ -127,11 +127,3 @@ public static partial class TicketLifecycle
         return Decision.Of(new TicketResolved(command.Reply!.Trim()));
     }
 }
-
-/// <summary>Reads deadline clocks against the working calendar; supplied by the grain.</summary>
-public interface IClockReader
-{
-    ClockView Evaluate(ClockRecord clock);
-
-    TimeSpan Measure(SlaDuration duration);
-}

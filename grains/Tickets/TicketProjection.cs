@@ -8,10 +8,10 @@ public static class TicketProjection
 {
     public static NpgsqlBatchCommand Command(TicketState s, IClockReader clocks)
     {
+        var summary = ClockSummary.Of(s.Clocks, clocks);
         var sign = Evaluate(s.SignFor, clocks);
         var handling = Evaluate(s.Handling, clocks);
         var callback = Evaluate(s.Callback, clocks);
-        var running = new[] { sign, handling, callback }.Where(v => v is { Running: true }).Select(v => v!.Value.View).ToList();
         var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
@@ -20,9 +20,8 @@ public static class TicketProjection
             s.Details.ResidentId, s.PersonId, s.Details.CountyCode, s.Details.TownCode, s.UnitCode, s.Details.Title, s.Details.Content,
             s.ReceivedAt, s.FirstDispatchedAt, s.ResolvedAt, s.ClosedAt, s.AnsweredOnSpot, s.AwaitingDispatch, s.AwaitingRuling,
             s.Returns.Count, s.TransferCount, s.ReworkCount, s.RepeatCount, s.Satisfaction, s.SupervisionOrders.Count,
-            sign?.View.DueAt, handling?.View.DueAt, callback?.View.DueAt, WorstState(running),
-            running.Any(v => v.State == ClockState.Warning), running.Any(v => v.State == ClockState.Overdue)
-                || new[] { handling, callback }.Any(v => v is { View.State: ClockState.Missed }),
+            sign?.DueAt, handling?.DueAt, callback?.DueAt, summary.WorstState, summary.AnyWarning,
+            summary.AnyOverdue || new[] { handling, callback }.Any(v => v is { State: ClockState.Missed }),
             NextClockChange(s, clocks), DeadlineWatch.ShardOf(s.Id), s.UpdatedAt,
         ];
         foreach (var value in values)
@@ -35,21 +34,9 @@ public static class TicketProjection
     /// <summary>The earliest instant at which any running, unpaused clock changes state.</summary>
     public static DateTimeOffset? NextClockChange(TicketState s, IClockReader clocks) => s.Status == TicketStatus.Closed
         ? null
-        : s.Clocks.Where(c => c.Running).Select(c => clocks.Evaluate(c).NextChangeAt).Where(t => t is not null).Min();
+        : ClockSummary.Of(s.Clocks, clocks).NextChange;
 
-    private static (ClockView View, bool Running)? Evaluate(ClockRecord? clock, IClockReader clocks) =>
-        clock is null ? null : (clocks.Evaluate(clock), clock.Running);
-
-    private static string? WorstState(List<ClockView> running) =>
-        running.Count == 0 ? null : TicketViews.StateName(running.Select(v => v.State).OrderByDescending(Severity).First());
-
-    private static int Severity(ClockState state) => state switch
-    {
-        ClockState.Overdue => 3,
-        ClockState.Warning => 2,
-        ClockState.Paused => 1,
-        _ => 0,
-    };
+    private static ClockView? Evaluate(ClockRecord? clock, IClockReader clocks) => clock is null ? null : clocks.Evaluate(clock);
 
     private const string Upsert = """
         insert into tickets (

@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using Dispatch.EventSourcing;
+using Dispatch.People;
 using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
 
 /// <summary>A ticket's state, rebuilt by folding its events in order. Immutable: Apply returns the next state.</summary>
-public sealed record TicketState
+public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
 {
     public static readonly TicketState Empty = new();
 
@@ -39,6 +41,7 @@ public sealed record TicketState
     public Guid? MergedInto { get; init; }
     public string? MergedIntoNumber { get; init; }
     public ImmutableList<string> Duplicates { get; init; } = [];
+    public ImmutableList<LinkedItem> Links { get; init; } = [];
     public ClockRecord? SignFor { get; init; }
     public ClockRecord? Handling { get; init; }
     public ClockRecord? Callback { get; init; }
@@ -133,6 +136,7 @@ public sealed record TicketState
             Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
         },
         DuplicateAttached d => s with { Duplicates = s.Duplicates.Add(d.DuplicateNumber) },
+        ItemLinked l => s with { Links = s.Links.Add(new LinkedItem(l.ItemType, l.ItemId, l.Number, l.Label, at)) },
         SupervisionOrderIssued o => s with { SupervisionOrders = s.SupervisionOrders.Add(new SupervisionOrder(o.OrderId, o.Cause, o.Note, at)) },
         ClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         ClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
@@ -175,23 +179,3 @@ public sealed record ExtensionRecord(Guid RequestId, SlaDuration Amount, string 
 public sealed record SupervisionOrder(Guid OrderId, string Cause, string? Note, DateTimeOffset IssuedAt);
 
 public sealed record CallbackAttempt(bool Reached, string? Satisfaction, string? Note, DateTimeOffset At);
-
-/// <summary>One deadline clock as recorded: its length, when it started, pauses, extensions, when its work was done.</summary>
-public sealed record ClockRecord(
-    string Name, SlaDuration Length, DateTimeOffset StartedAt, ImmutableList<PauseRecord> Pauses,
-    ImmutableList<SlaDuration> Extensions, DateTimeOffset? StoppedAt, bool Warned, bool OverdueRaised)
-{
-    public static ClockRecord Start(string name, SlaDuration length, DateTimeOffset at) => new(name, length, at, [], [], null, false, false);
-
-    public bool Running => StoppedAt is null;
-
-    public bool Paused => Pauses.Count > 0 && Pauses[^1].To is null;
-
-    public ClockRecord Stop(DateTimeOffset at) => StoppedAt is null ? this with { StoppedAt = at } : this;
-
-    public ClockRecord Pause(DateTimeOffset at) => Running && !Paused ? this with { Pauses = Pauses.Add(new PauseRecord(at, null)) } : this;
-
-    public ClockRecord Resume(DateTimeOffset at) => Paused ? this with { Pauses = Pauses.SetItem(Pauses.Count - 1, Pauses[^1] with { To = at }) } : this;
-}
-
-public sealed record PauseRecord(DateTimeOffset From, DateTimeOffset? To);

@@ -44,36 +44,17 @@ public static class TicketViews
         RepeatCount = s.RepeatCount,
         AwaitingDispatch = s.AwaitingDispatch,
         AwaitingRuling = s.AwaitingRuling,
-        Deadlines = new TicketDeadlines(Deadline(s.SignFor, s, clocks), Deadline(s.Handling, s, clocks), Deadline(s.Callback, s, clocks)),
+        Deadlines = new TicketDeadlines(
+            DeadlineViews.From(s.SignFor, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.Handling, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.Callback, s.Rules.RuleVersion, clocks)),
         Extensions = [.. s.Extensions.Select(e => new ExtensionView(e.RequestId, e.Amount.ToString(), e.Reason, e.RequestedAt, e.Approved, e.DecidedAt))],
         SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
         Callbacks = [.. s.Callbacks.Select(c => new CallbackView(c.Reached, c.Satisfaction, c.Note, c.At))],
         Returns = [.. s.Returns.Select(r => new ReturnView(r.FromUnit, r.ReasonCode, r.Note, r.At))],
         Duplicates = [.. s.Duplicates],
+        Links = [.. s.Links],
         AllowedActions = TicketLifecycle.AllowedActions(s),
         Version = s.Version,
-    };
-
-    private static DeadlineView? Deadline(ClockRecord? clock, TicketState s, IClockReader clocks)
-    {
-        if (clock is null)
-        {
-            return null;
-        }
-        var view = clocks.Evaluate(clock);
-        var extended = clock.Extensions.Count == 0 ? null : string.Join(" + ", clock.Extensions.Select(e => e.ToString()));
-        return new DeadlineView(view.DueAt, StateName(view.State), s.Rules.RuleVersion, clock.Length.ToString(), clock.StartedAt,
-            view.WarnAt, clock.StoppedAt, Math.Round(view.PausedTotal.TotalHours, 2), extended);
-    }
-
-    public static string StateName(ClockState state) => state switch
-    {
-        ClockState.Running => "running",
-        ClockState.Paused => "paused",
-        ClockState.Warning => "warning",
-        ClockState.Overdue => "overdue",
-        ClockState.Met => "met",
-        ClockState.Missed => "missed",
-        _ => state.ToString().ToLowerInvariant(),
     };
 }

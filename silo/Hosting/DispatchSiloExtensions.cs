@@ -1,8 +1,11 @@
 using Dispatch.Calendar;
 using Dispatch.EventSourcing;
+using Dispatch.Numbers;
+using Dispatch.Rehab;
 using Dispatch.Schema;
 using Dispatch.Sla;
 using Dispatch.Tickets;
+using Dispatch.Units;
 using Npgsql;
 using Orleans.Configuration;
 
@@ -44,7 +47,10 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton(LoadSla(DatabaseSetup.DefaultReferenceDataFolder));
         silo.Services.AddSingleton<EventStore>();
+        silo.Services.AddSingleton<DailyNumbers>();
+        silo.Services.AddSingleton<UnitDirectory>();
         silo.Services.AddSingleton<TicketDirectory>();
+        silo.Services.AddSingleton<RehabDirectory>();
         // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
         silo.AddStartupTask((services, _) => DeadlineWatch.StartAllAsync(services.GetRequiredService<IGrainFactory>()));
         return silo;

@@ -1,6 +1,7 @@
 using Dispatch.Identity;
 using Dispatch.Tests.Fixtures;
 using Dispatch.Tests.Integration.Cluster;
+using Dispatch.Sla;
 using Dispatch.Tickets;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;

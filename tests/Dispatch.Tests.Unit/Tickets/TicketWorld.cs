@@ -44,7 +44,7 @@ internal static class TicketClocks
 
     public static TicketClockRules Rules(string kind, string urgency) => Settings.Rules.ForTicket(kind, urgency);
 
-    public static TicketClockReader At(DateTimeOffset now) => new(Settings, now);
+    public static ClockReader At(DateTimeOffset now) => new(Settings, now);
 
     public static ClockView Handling(TicketState s, DateTimeOffset now) => At(now).Evaluate(s.Handling!);
 

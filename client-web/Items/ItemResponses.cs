@@ -1,0 +1,59 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.People;
+using Dispatch.Web.Auth;
+using Dispatch.Web.Problems;
+using Dispatch.Web.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Web.Items;
+
+/// <summary>The HTTP side every item action shares: If-Match in, one grain call, ETag and the view (or problem details) out.</summary>
+public static class ItemResponses
+{
+    public static async Task<Results<Ok<TView>, ProblemHttpResult>> ActAsync<TView>(
+        HttpContext context, Func<Actor, int?, Task<Outcome<TView>>> call, Func<TView, int> version, Func<TView, Actor, TView> present)
+    {
+        if (!VersionHeaders.TryReadIfMatch(context.Request, out var expected))
+        {
+            return ProblemResponses.Validation(context, new FieldError("If-Match", "invalid_format",
+                "If-Match 须为版本号，如 \"3\"。", "If-Match must be the item version, e.g. \"3\"."));
+        }
+        var actor = context.User.ToActor();
+        var outcome = await call(actor, expected);
+        if (!outcome.Succeeded)
+        {
+            return ProblemResponses.From(outcome.Error!, context);
+        }
+        VersionHeaders.WriteETag(context.Response, version(outcome.Value!));
+        return TypedResults.Ok(present(outcome.Value!, actor));
+    }
+
+    /// <summary>201 with a Location for a new item, 200 for the same item found again by its Idempotency-Key.</summary>
+    public static Results<Created<TView>, Ok<TView>, ProblemHttpResult> Opened<TView>(
+        HttpContext context, Outcome<TView> outcome, bool created, string location, int version, Actor actor, Func<TView, Actor, TView> present)
+    {
+        if (!outcome.Succeeded)
+        {
+            return ProblemResponses.From(outcome.Error!, context);
+        }
+        VersionHeaders.WriteETag(context.Response, version);
+        var view = present(outcome.Value!, actor);
+        return created ? TypedResults.Created(location, view) : TypedResults.Ok(view);
+    }
+
+    public static ProblemHttpResult MissingIdempotencyKey(HttpContext context) =>
+        ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",
+            $"请在 Idempotency-Key 请求头中提供本次提交的唯一标识（最长 {ItemIds.MaxKeyLength} 字符），重复提交将返回同一记录。",
+            $"Send a unique Idempotency-Key header (at most {ItemIds.MaxKeyLength} characters); a repeat returns the same item."));
+
+    /// <summary>Personal numbers as the role may see them (PIPL): masked for supervisors.</summary>
+    public static PersonView Present(PersonView person, Actor actor) => TicketPresentation.SeesFullPersonalData(actor)
+        ? person
+        : person with
+        {
+            Phone = TicketPresentation.MaskPhone(person.Phone),
+            ResidentId = person.ResidentId is null ? null : TicketPresentation.MaskId(person.ResidentId),
+            DisabilityCertificate = person.DisabilityCertificate is null ? null : TicketPresentation.MaskId(person.DisabilityCertificate),
+        };
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using Dispatch.Identity;
+using Npgsql;
+
+namespace Dispatch.Web.Items;
+
+/// <summary>
+/// A parameterised where clause for the read-model lists, always starting from what the user may see: all for
+/// operators and administrators, one county (or the city) for supervisors, one unit for unit staff.
+/// </summary>
+public sealed class SqlWhere
+{
+    private readonly StringBuilder clause = new("where true");
+    private readonly List<object?> parameters = [];
+
+    /// <param name="unitColumn">The column naming the unit that works the item (unit_code, station_code, provider_code).</param>
+    public static SqlWhere ScopedTo(Actor actor, string unitColumn, string countyColumn = "county_code")
+    {
+        var where = new SqlWhere();
+        switch (actor.Role)
+        {
+            case Roles.Admin or Roles.Operator:
+                break;
+            case Roles.Supervisor when actor.AreaCode == "330400":
+                break;
+            case Roles.Supervisor:
+                where.Equal(countyColumn, actor.AreaCode ?? "");
+                break;
+            case Roles.UnitStaff:
+                where.Equal(unitColumn, actor.UnitCode ?? "");
+                break;
+            default:
+                where.clause.Append(" and false");
+                break;
+        }
+        return where;
+    }
+
+    /// <summary>The next parameter's placeholder ($n) after adding its value.</summary>
+    public string Add(object? value)
+    {
+        parameters.Add(value);
+        return "$" + parameters.Count;
+    }
+
+    public SqlWhere Equal(string column, object? value)
+    {
+        if (value is not null)
+        {
+            clause.Append($" and {column} = {Add(value)}");
+        }
+        return this;
+    }
+
+    /// <summary>Case-insensitive containment of <paramref name="text"/> in an expression (a trigram index serves it).</summary>
+    public SqlWhere Contains(string expression, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            clause.Append($" and {expression} ilike {Add("%" + EscapeLike(text.Trim()) + "%")}");
+        }
+        return this;
+    }
+
+    public SqlWhere And(string condition)
+    {
+        clause.Append(" and (").Append(condition).Append(')');
+        return this;
+    }
+
+    public override string ToString() => clause.ToString();
+
+    public NpgsqlCommand Command(NpgsqlDataSource database, string sql)
+    {
+        var command = database.CreateCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    public async Task<IReadOnlyList<T>> ListAsync<T>(NpgsqlDataSource database, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    {
+        await using var command = Command(database, sql);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var items = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            items.Add(read(reader));
+        }
+        return items;
+    }
+
+    public async Task<int> CountAsync(NpgsqlDataSource database, string sql, CancellationToken ct)
+    {
+        await using var command = Command(database, sql);
+        return (int)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
+
+/// <summary>Typed reads of nullable columns.</summary>
+public static class Columns
+{
+    public static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    public static DateTimeOffset? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
+
+    public static Guid? Id(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetGuid(i);
+}

@@ -1,0 +1,67 @@
+using Dispatch.Identity;
+using Dispatch.Web.Items;
+using Dispatch.Web.Tickets;
+using Npgsql;
+
+namespace Dispatch.Web.LegalAid;
+
+/// <summary>A row of a case list; the applicant's phone is always masked in lists.</summary>
+public sealed record CaseSummary(
+    Guid Id, string Number, string Status, string CaseType, string ApplicantName, string ApplicantPhone, string CountyCode,
+    string StationCode, Guid? TicketId, string? TicketNumber, DateTimeOffset AppliedAt, bool DocumentsPending, bool ObjectionPending,
+    string? HandlerName, DateTimeOffset? DecisionDueAt, DateTimeOffset? AssignmentDueAt, DateTimeOffset? AgreementDueAt,
+    DateTimeOffset? ObjectionReviewDueAt, DateTimeOffset? NextDueAt, string? ClockState, bool AtRisk, bool Overdue, int Version)
+{
+    public const string Columns = """
+        id, number, status, case_type, applicant_name, applicant_phone, county_code, station_code, ticket_id, ticket_number,
+        applied_at, documents_pending, objection_pending, handler_name, decision_due_at, assignment_due_at, agreement_due_at,
+        objection_review_due_at, next_due_at, clock_state, at_risk, overdue, version
+        """;
+
+    public static CaseSummary Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), TicketPresentation.MaskPhone(r.GetString(5)),
+        r.GetString(6), r.GetString(7), Items.Columns.Id(r, 8), Items.Columns.Text(r, 9), r.GetFieldValue<DateTimeOffset>(10),
+        r.GetBoolean(11), r.GetBoolean(12), Items.Columns.Text(r, 13), Items.Columns.Time(r, 14), Items.Columns.Time(r, 15),
+        Items.Columns.Time(r, 16), Items.Columns.Time(r, 17), Items.Columns.Time(r, 18), Items.Columns.Text(r, 19),
+        r.GetBoolean(20), r.GetBoolean(21), r.GetInt32(22));
+}
+
+public sealed record CaseFilter(string? Query, string? County, string? Station, string? Status, string? Type, bool? Overdue, int Page, int PageSize);
+
+public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total, int Page, int PageSize);
+
+/// <summary>Queries over the legal_aid_cases read model, always limited to what the user may see.</summary>
+public sealed class LegalAidReadModel(NpgsqlDataSource database)
+{
+    public async Task<CasePage> SearchAsync(Actor actor, CaseFilter filter, CancellationToken ct)
+    {
+        var where = SqlWhere.ScopedTo(actor, "station_code")
+            .Contains("(number || ' ' || applicant_name || ' ' || summary)", filter.Query)
+            .Equal("county_code", filter.County)
+            .Equal("station_code", filter.Station)
+            .Equal("status", filter.Status)
+            .Equal("case_type", filter.Type)
+            .Equal("overdue", filter.Overdue);
+        var total = await where.CountAsync(database, $"select count(*)::int from legal_aid_cases {where}", ct);
+        var limit = where.Add(filter.PageSize);
+        var offset = where.Add((filter.Page - 1) * filter.PageSize);
+        var items = await where.ListAsync(database,
+            $"select {CaseSummary.Columns} from legal_aid_cases {where} order by applied_at desc, id limit {limit} offset {offset}",
+            CaseSummary.Read, ct);
+        return new CasePage(items, total, filter.Page, filter.PageSize);
+    }
+
+    /// <summary>A station's open cases: overdue first, then nearest deadline; new applications (no clock yet) after them.</summary>
+    public Task<IReadOnlyList<CaseSummary>> WorklistAsync(Actor actor, string stationCode, string? status, CancellationToken ct)
+    {
+        var where = SqlWhere.ScopedTo(actor, "station_code")
+            .Equal("station_code", stationCode)
+            .And("status not in ('concluded', 'archived')")
+            .Equal("status", status);
+        return where.ListAsync(database, $"""
+            select {CaseSummary.Columns} from legal_aid_cases {where}
+            order by overdue desc, next_due_at nulls last, applied_at
+            limit 500
+            """, CaseSummary.Read, ct);
+    }
+}

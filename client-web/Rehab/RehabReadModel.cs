@@ -1,0 +1,94 @@
+using Dispatch.Identity;
+using Dispatch.Web.Items;
+using Dispatch.Web.Tickets;
+using Npgsql;
+
+namespace Dispatch.Web.Rehab;
+
+/// <summary>A row of a visit list or calendar; the person's phone is always masked in lists.</summary>
+public sealed record VisitSummary(
+    Guid Id, string Number, string Status, string ServiceType, string PersonName, string PersonPhone, string CountyCode,
+    string ProviderCode, string? WorkerId, string? WorkerName, Guid? PlanId, int? PlanSequence, Guid? TicketId, string? TicketNumber,
+    DateTimeOffset RequestedAt, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, bool RecordPending,
+    DateTimeOffset? FirstVisitDueAt, DateTimeOffset? WindowDueAt, DateTimeOffset? RecordDueAt, DateTimeOffset? NextDueAt,
+    string? ClockState, bool AtRisk, bool Overdue, int Version)
+{
+    public const string Columns = """
+        id, number, status, service_type, person_name, person_phone, county_code, provider_code, worker_id, worker_name,
+        plan_id, plan_sequence, ticket_id, ticket_number, requested_at, window_start, window_end, record_pending,
+        first_visit_due_at, window_due_at, record_due_at, next_due_at, clock_state, at_risk, overdue, version
+        """;
+
+    public static VisitSummary Read(NpgsqlDataReader r) => new(
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), TicketPresentation.MaskPhone(r.GetString(5)),
+        r.GetString(6), r.GetString(7), Items.Columns.Text(r, 8), Items.Columns.Text(r, 9), Items.Columns.Id(r, 10),
+        r.IsDBNull(11) ? null : r.GetInt32(11), Items.Columns.Id(r, 12), Items.Columns.Text(r, 13), r.GetFieldValue<DateTimeOffset>(14),
+        Items.Columns.Time(r, 15), Items.Columns.Time(r, 16), r.GetBoolean(17), Items.Columns.Time(r, 18), Items.Columns.Time(r, 19),
+        Items.Columns.Time(r, 20), Items.Columns.Time(r, 21), Items.Columns.Text(r, 22), r.GetBoolean(23), r.GetBoolean(24), r.GetInt32(25));
+}
+
+public sealed record VisitFilter(string? Query, string? County, string? Provider, string? Status, string? Type, string? Worker, Guid? Plan, int Page, int PageSize);
+
+public sealed record VisitPage(IReadOnlyList<VisitSummary> Items, int Total, int Page, int PageSize);
+
+/// <summary>A provider's day: each worker's visits in time order, and the visits of that day nobody is booked for yet.</summary>
+public sealed record ProviderDay(string UnitCode, DateOnly Date, IReadOnlyList<WorkerDay> Workers, IReadOnlyList<VisitSummary> Unassigned);
+
+public sealed record WorkerDay(string WorkerId, string WorkerName, IReadOnlyList<VisitSummary> Visits);
+
+/// <summary>Queries over the rehab_visits read model, always limited to what the user may see.</summary>
+public sealed class RehabReadModel(NpgsqlDataSource database)
+{
+    public static readonly TimeZoneInfo Jiaxing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public async Task<VisitPage> SearchAsync(Actor actor, VisitFilter filter, CancellationToken ct)
+    {
+        var where = SqlWhere.ScopedTo(actor, "provider_code")
+            .Contains("(number || ' ' || person_name)", filter.Query)
+            .Equal("county_code", filter.County)
+            .Equal("provider_code", filter.Provider)
+            .Equal("status", filter.Status)
+            .Equal("service_type", filter.Type)
+            .Equal("worker_id", filter.Worker)
+            .Equal("plan_id", filter.Plan);
+        var total = await where.CountAsync(database, $"select count(*)::int from rehab_visits {where}", ct);
+        var limit = where.Add(filter.PageSize);
+        var offset = where.Add((filter.Page - 1) * filter.PageSize);
+        var items = await where.ListAsync(database,
+            $"select {VisitSummary.Columns} from rehab_visits {where} order by coalesce(window_start, requested_at) desc, id limit {limit} offset {offset}",
+            VisitSummary.Read, ct);
+        return new VisitPage(items, total, filter.Page, filter.PageSize);
+    }
+
+    /// <summary>A provider's open visits: overdue first, then the nearest deadline, then the earliest window.</summary>
+    public Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, CancellationToken ct)
+    {
+        var where = SqlWhere.ScopedTo(actor, "provider_code")
+            .Equal("provider_code", providerCode)
+            .And("status in ('requested', 'scheduled', 'assigned', 'checked_in', 'missed') or record_pending")
+            .Equal("status", status);
+        return where.ListAsync(database, $"""
+            select {VisitSummary.Columns} from rehab_visits {where}
+            order by overdue desc, next_due_at nulls last, window_start nulls last, requested_at
+            limit 500
+            """, VisitSummary.Read, ct);
+    }
+
+    /// <summary>Every visit of the provider whose window touches the local day, grouped per worker (or one worker).</summary>
+    public async Task<ProviderDay> DayAsync(Actor actor, string providerCode, DateOnly date, string? worker, CancellationToken ct)
+    {
+        var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Jiaxing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
+        var where = SqlWhere.ScopedTo(actor, "provider_code").Equal("provider_code", providerCode).Equal("worker_id", worker)
+            .And("status <> 'cancelled'");
+        where.And($"window_start < {where.Add(dayStart.AddDays(1))} and window_end > {where.Add(dayStart)}");
+        var visits = await where.ListAsync(database,
+            $"select {VisitSummary.Columns} from rehab_visits {where} order by window_start, number", VisitSummary.Read, ct);
+        var workers = visits.Where(v => v.WorkerId is not null)
+            .GroupBy(v => v.WorkerId!)
+            .Select(g => new WorkerDay(g.Key, g.Last().WorkerName ?? g.Key, [.. g]))
+            .OrderBy(w => w.WorkerId, StringComparer.Ordinal)
+            .ToList();
+        var unassigned = visits.Where(v => v.WorkerId is null).ToList();
+        return new ProviderDay(providerCode, date, workers, unassigned);
+    }
+}

@@ -1,0 +1,32 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.Sla;
+
+namespace Dispatch.LegalAid;
+
+/// <summary>One legal-aid case (法律援助案件): the single writer of its state, its life cycle and its statutory clocks.</summary>
+/// <remarks>expectedVersion, when given, must equal the case's version (If-Match); otherwise the call fails with a stale-version error.</remarks>
+[Alias("Dispatch.LegalAid.ILegalAidCaseGrain")]
+public interface ILegalAidCaseGrain : IClockedItem
+{
+    /// <summary>Registers an application at a station. Calling again with the same application returns the existing case.</summary>
+    [Alias("Open")] Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor);
+
+    /// <summary>Registers an application arising from a ticket and records the link on both. Idempotent like <see cref="Open"/>.</summary>
+    [Alias("OpenFromTicket")] Task<Outcome<CaseOpening>> OpenFromTicket(Guid ticketId, LegalAidApplication application, Actor actor);
+
+    [Alias("Get")] Task<Outcome<LegalAidCaseView>> Get(Actor actor);
+    [Alias("Accept")] Task<Outcome<LegalAidCaseView>> Accept(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("RequestDocuments")] Task<Outcome<LegalAidCaseView>> RequestDocuments(RequestDocuments command, Actor actor, int? expectedVersion);
+    [Alias("ReceiveDocuments")] Task<Outcome<LegalAidCaseView>> ReceiveDocuments(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("Grant")] Task<Outcome<LegalAidCaseView>> Grant(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("Refuse")] Task<Outcome<LegalAidCaseView>> Refuse(RefuseAid command, Actor actor, int? expectedVersion);
+    [Alias("RecordObjection")] Task<Outcome<LegalAidCaseView>> RecordObjection(RecordObjection command, Actor actor, int? expectedVersion);
+    [Alias("DecideObjection")] Task<Outcome<LegalAidCaseView>> DecideObjection(DecideObjection command, Actor actor, int? expectedVersion);
+    [Alias("Assign")] Task<Outcome<LegalAidCaseView>> Assign(AssignHandler command, Actor actor, int? expectedVersion);
+    [Alias("RecordAgreement")] Task<Outcome<LegalAidCaseView>> RecordAgreement(RecordAgreement command, Actor actor, int? expectedVersion);
+    [Alias("RecordProgress")] Task<Outcome<LegalAidCaseView>> RecordProgress(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("Conclude")] Task<Outcome<LegalAidCaseView>> Conclude(ConcludeCase command, Actor actor, int? expectedVersion);
+    [Alias("Archive")] Task<Outcome<LegalAidCaseView>> Archive(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("Supervise")] Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion);
+}

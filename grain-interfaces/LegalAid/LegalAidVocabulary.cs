@@ -1,0 +1,72 @@
+namespace Dispatch.LegalAid;
+
+/// <summary>Statuses of a legal-aid case (法律援助案件).</summary>
+public static class LegalAidStatus
+{
+    /// <summary>申请: registered, not yet accepted for review.</summary>
+    public const string Applied = "applied";
+    /// <summary>审查: accepted; the decision clock runs (paused while documents are awaited).</summary>
+    public const string UnderReview = "under_review";
+    public const string Granted = "granted";
+    /// <summary>不予援助: the applicant may object within the objection window.</summary>
+    public const string Refused = "refused";
+    /// <summary>指派: a lawyer or legal worker is assigned; the agreement is not yet signed.</summary>
+    public const string Assigned = "assigned";
+    public const string InProgress = "in_progress";
+    public const string Concluded = "concluded";
+    public const string Archived = "archived";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Applied, UnderReview, Granted, Refused, Assigned, InProgress, Concluded, Archived,
+    };
+}
+
+/// <summary>The action names of the case API: POST /api/legal-aid-cases/{id}/{action}.</summary>
+public static class LegalAidActions
+{
+    public const string Accept = "accept";
+    public const string RequestDocuments = "request-documents";
+    public const string ReceiveDocuments = "receive-documents";
+    public const string Grant = "grant";
+    public const string Refuse = "refuse";
+    public const string Object = "objection";
+    public const string DecideObjection = "objection-decision";
+    public const string Assign = "assign";
+    public const string RecordAgreement = "agreement";
+    public const string RecordProgress = "progress";
+    public const string Conclude = "conclude";
+    public const string Archive = "archive";
+    public const string Supervise = "supervise";
+}
+
+/// <summary>The fixed vocabularies of a legal-aid case, as the API spells them.</summary>
+public static class LegalAidVocabulary
+{
+    /// <summary>劳动争议, 人身损害, 婚姻家庭, 财产权益, 行政, 刑事辩护, 其他.</summary>
+    public static readonly IReadOnlySet<string> CaseTypes = Set(
+        "labour_dispute", "personal_injury", "marriage_family", "property", "administrative", "criminal_defence", "other");
+
+    /// <summary>律师 or 基层法律服务工作者.</summary>
+    public static readonly IReadOnlySet<string> HandlerKinds = Set("lawyer", "legal_worker");
+
+    /// <summary>胜诉, 部分胜诉, 调解/和解, 败诉, 终止援助, 其他.</summary>
+    public static readonly IReadOnlySet<string> Outcomes = Set("won", "partly_won", "mediated", "lost", "terminated", "other");
+
+    /// <summary>The justice bureau's ruling on an objection: grant aid after all, or keep the refusal.</summary>
+    public static readonly IReadOnlySet<string> ObjectionDecisions = Set("grant", "uphold_refusal");
+
+    private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);
+}
+
+/// <summary>The clocks of a case as the API names them in "deadlines".</summary>
+public static class LegalAidClockNames
+{
+    public const string Decision = "decision";
+    public const string Assignment = "assignment";
+    public const string Agreement = "agreement";
+    public const string ObjectionReview = "objectionReview";
+
+    /// <summary>Not a deadline of the station: the time the applicant has to object (shown as objectionWindowEndsAt).</summary>
+    public const string ObjectionWindow = "objectionWindow";
+}

@@ -1,0 +1,41 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.Sla;
+
+namespace Dispatch.Rehab;
+
+/// <summary>One home-rehabilitation visit (上门康复服务): the single writer of its window, worker, life cycle and clocks.</summary>
+/// <remarks>expectedVersion, when given, must equal the visit's version (If-Match); otherwise the call fails with a stale-version error.</remarks>
+[Alias("Dispatch.Rehab.IRehabVisitGrain")]
+public interface IRehabVisitGrain : IClockedItem
+{
+    /// <summary>A visit requested by a provider or the hotline. Calling again with the same request returns the existing visit.</summary>
+    [Alias("Request")] Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor);
+
+    /// <summary>A visit arising from a ticket, linked on both. Idempotent like <see cref="Request"/>.</summary>
+    [Alias("RequestFromTicket")] Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor);
+
+    /// <summary>One visit of a plan, created scheduled in its window. Idempotent: a plan may repeat it after a crash.</summary>
+    [Alias("CreateForPlan")] Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor);
+
+    [Alias("Get")] Task<Outcome<RehabVisitView>> Get(Actor actor);
+    [Alias("Schedule")] Task<Outcome<RehabVisitView>> Schedule(ScheduleVisit command, Actor actor, int? expectedVersion);
+    [Alias("Assign")] Task<Outcome<RehabVisitView>> Assign(AssignWorker command, Actor actor, int? expectedVersion);
+    [Alias("Reschedule")] Task<Outcome<RehabVisitView>> Reschedule(ScheduleVisit command, Actor actor, int? expectedVersion);
+    [Alias("CheckIn")] Task<Outcome<RehabVisitView>> CheckIn(VisitNote command, Actor actor, int? expectedVersion);
+    [Alias("Complete")] Task<Outcome<RehabVisitView>> Complete(VisitRecord command, Actor actor, int? expectedVersion);
+    [Alias("Record")] Task<Outcome<RehabVisitView>> Record(VisitRecord command, Actor actor, int? expectedVersion);
+    [Alias("Miss")] Task<Outcome<RehabVisitView>> Miss(VisitReason command, Actor actor, int? expectedVersion);
+    [Alias("Cancel")] Task<Outcome<RehabVisitView>> Cancel(VisitReason command, Actor actor, int? expectedVersion);
+    [Alias("Supervise")] Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion);
+}
+
+/// <summary>A rehabilitation plan (康复计划): expands into one visit actor per occurrence.</summary>
+[Alias("Dispatch.Rehab.IRehabPlanGrain")]
+public interface IRehabPlanGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the plan and its visits. Calling again with the same request returns the plan (and finishes an interrupted expansion).</summary>
+    [Alias("Create")] Task<Outcome<PlanOpening>> Create(PlanRequest request, Actor actor);
+
+    [Alias("Get")] Task<Outcome<RehabPlanView>> Get(Actor actor);
+}

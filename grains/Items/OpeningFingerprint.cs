@@ -1,0 +1,18 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dispatch.Identity;
+using Dispatch.Tickets;
+
+namespace Dispatch.Items;
+
+/// <summary>
+/// What an idempotent opening request was: who sent it, from which ticket, with which content. The same key with the
+/// same fingerprint returns the existing item; with another fingerprint it is a reused key (409).
+/// </summary>
+public static class OpeningFingerprint
+{
+    public static string Of<TRequest>(Actor actor, Guid? ticketId, TRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            actor.UserId + "\n" + ticketId + "\n" + JsonSerializer.Serialize(request, TicketJson.Options))));
+}

@@ -1,0 +1,191 @@
+using Dispatch.Errors;
+using Dispatch.EventSourcing;
+using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.Numbers;
+using Dispatch.People;
+using Dispatch.Sla;
+using Dispatch.Tickets;
+using Dispatch.Units;
+using Microsoft.Extensions.Logging;
+
+namespace Dispatch.LegalAid;
+
+/// <summary>
+/// One legal-aid case. Loads its events on activation, asks <see cref="LegalAidRules"/> what each command means, records
+/// the events, the read-model row and its clock-index entry in one transaction, then tells the shared deadline watcher.
+/// </summary>
+[GrainType(ItemTypes.LegalAidCase)]
+public sealed class LegalAidCaseGrain(
+    EventStore store,
+    TicketDirectory directory,
+    UnitDirectory units,
+    DailyNumbers numbers,
+    SlaSettings sla,
+    TimeProvider time,
+    ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain
+{
+    private static readonly ItemProjection<LegalAidState> Projection = new(
+        (s, clocks) => [LegalAidProjection.Command(s, clocks)], LegalAidProjection.NextClockChange);
+
+    private ClockedItemStream<LegalAidState, LegalAidEvent> stream = null!;
+
+    private LegalAidState State => stream.State;
+
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var events = new ItemStream<LegalAidState, LegalAidEvent>(store, LegalAidStream.Kind, this.GetPrimaryKey());
+        stream = new ClockedItemStream<LegalAidState, LegalAidEvent>(events, ItemTypes.LegalAidCase, Projection, GrainFactory);
+        await stream.LoadAsync(cancellationToken);
+    }
+
+    public async Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor)
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, null, application);
+        if (State.Exists)
+        {
+            return Existing(fingerprint);
+        }
+        if (actor.Role is not (Roles.Operator or Roles.Admin or Roles.UnitStaff))
+        {
+            return DomainError.Forbidden("只有话务员和法律援助站可以登记法律援助申请。", "Only operators and legal-aid stations register applications.");
+        }
+        return await OpenAsync(application, null, fingerprint, actor);
+    }
+
+    public async Task<Outcome<CaseOpening>> OpenFromTicket(Guid ticketId, LegalAidApplication application, Actor actor)
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, ticketId, application);
+        Outcome<CaseOpening> opening;
+        if (State.Exists)
+        {
+            opening = Existing(fingerprint);
+        }
+        else
+        {
+            var ticket = await GrainFactory.GetGrain<ITicketGrain>(ticketId).Get(actor);
+            if (!ticket.Succeeded)
+            {
+                return ticket.Error!;
+            }
+            if (TicketReferrals.Check(ticket.Value!, actor) is { } refused)
+            {
+                return refused;
+            }
+            opening = await OpenAsync(LegalAidOpening.WithTicketDefaults(application, ticket.Value!),
+                new TicketLink(ticketId, ticket.Value!.Number), fingerprint, actor);
+        }
+        if (opening.Succeeded && State.Ticket is { } link)
+        {
+            // Also on a repeat: a crash between the case and the ticket's record of it heals here.
+            await GrainFactory.GetGrain<ITicketGrain>(link.TicketId).AttachLink(
+                new LinkedItem(ItemTypes.LegalAidCase, stream.Id, State.Number, State.CaseType, State.AppliedAt), actor);
+        }
+        return opening;
+    }
+
+    public Task<Outcome<LegalAidCaseView>> Get(Actor actor) => Task.FromResult(
+        State.Exists && LegalAidAccess.CanSee(actor, State)
+            ? Outcome<LegalAidCaseView>.Success(View())
+            : DomainError.NotFound("Legal-aid case", "法律援助案件"));
+
+    public Task<Outcome<LegalAidCaseView>> Accept(CaseNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Accept(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> RequestDocuments(RequestDocuments command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RequestDocuments(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> ReceiveDocuments(CaseNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.ReceiveDocuments(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Grant(CaseNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Grant(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Refuse(RefuseAid command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Refuse(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> RecordObjection(RecordObjection command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordObjection(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> DecideObjection(DecideObjection command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.DecideObjection(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Assign(AssignHandler command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Assign(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> RecordAgreement(RecordAgreement command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordAgreement(s, actor, command, c, sla.LocalDate(time.GetUtcNow())));
+
+    public Task<Outcome<LegalAidCaseView>> RecordProgress(CaseNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordProgress(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Conclude(ConcludeCase command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Conclude(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Archive(CaseNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Archive(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Supervise(s, actor, command, c, Guid.NewGuid()));
+
+    public Task EvaluateClocks() =>
+        stream.EvaluateClocksAsync(LegalAidRules.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), time.GetUtcNow());
+
+    private async Task<Outcome<CaseOpening>> OpenAsync(LegalAidApplication application, TicketLink? ticket, string fingerprint, Actor actor)
+    {
+        var now = time.GetUtcNow();
+        var (valid, invalid) = LegalAidOpening.Validate(application, await directory.ReferenceAsync(), sla.LocalDate(now));
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var station = valid!.StationCode is { } code ? await units.FindAsync(code) : await units.ServingAsync(valid.StationArea, UnitKinds.LegalAid);
+        if (LegalAidOpening.CheckStation(valid, station, actor, fromTicket: ticket is not null) is { } refused)
+        {
+            return refused;
+        }
+        var number = await numbers.NextAsync(DailyNumberSeries.LegalAidCases, sla.LocalDate(now));
+        var opened = new CaseOpened(number, valid.Applicant.ToView(), valid.Applicant.PersonId, valid.CaseType, valid.Summary,
+            station!.Code, valid.CityLevel, ticket, LegalAidClockRules.From(sla.Rules), fingerprint);
+        var error = await CommitAsync([opened], actor);
+        return error ?? Outcome<CaseOpening>.Success(new CaseOpening(View(), Created: true));
+    }
+
+    private Outcome<CaseOpening> Existing(string fingerprint) => State.Fingerprint == fingerprint
+        ? Outcome<CaseOpening>.Success(new CaseOpening(View(), Created: false))
+        : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一份不同内容的申请。",
+            "This Idempotency-Key was already used for an application with different content.");
+
+    private async Task<Outcome<LegalAidCaseView>> ExecuteAsync(
+        Actor actor, int? expectedVersion, Func<LegalAidState, IClockReader, Change<LegalAidEvent>> decide)
+    {
+        if (expectedVersion is { } expected && State.Exists && LegalAidAccess.CanSee(actor, State) && expected != State.Version)
+        {
+            return DomainError.Stale(State.Version);
+        }
+        var change = decide(State, Clocks());
+        if (change.Error is { } refused)
+        {
+            return refused;
+        }
+        var error = await CommitAsync(change.Events, actor);
+        return error ?? Outcome<LegalAidCaseView>.Success(View());
+    }
+
+    /// <summary>Records events, the read model and the clock index atomically; the in-memory state moves only after the commit.</summary>
+    private async Task<DomainError?> CommitAsync(IReadOnlyList<LegalAidEvent> events, Actor actor)
+    {
+        var error = await stream.CommitAsync(events, actor, Clocks(), time.GetUtcNow());
+        if (error is not null)
+        {
+            logger.LogWarning("Legal-aid case {Id} was changed elsewhere; reloaded", stream.Id);
+        }
+        return error;
+    }
+
+
+    private ClockReader Clocks() => new(sla, time.GetUtcNow());
+
+    private LegalAidCaseView View() => LegalAidViews.From(State, Clocks());
+}

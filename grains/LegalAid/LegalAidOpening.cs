@@ -1,0 +1,68 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.People;
+using Dispatch.Tickets;
+using Dispatch.Units;
+
+namespace Dispatch.LegalAid;
+
+/// <summary>An application that passed <see cref="LegalAidOpening.Validate"/>.</summary>
+public sealed record ValidApplication(ValidPerson Applicant, string CaseType, string Summary, bool CityLevel, string? StationCode)
+{
+    /// <summary>Where the station is looked for when none is named: the city for city-level matters, else the applicant's county.</summary>
+    public string StationArea => CityLevel || Applicant.CountyCode == UnitDirectory.CityArea ? UnitDirectory.CityArea : Applicant.CountyCode;
+}
+
+/// <summary>What makes an application registrable, and which station takes it. No I/O: the grain looks things up.</summary>
+public static class LegalAidOpening
+{
+    public const int MinSummaryLength = 5;
+
+    public static (ValidApplication? Application, DomainError? Error) Validate(LegalAidApplication application, IntakeReference reference, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        var applicant = PersonRules.Validate(application.Applicant, "applicant", reference, today, errors);
+        errors.AddRange(new[]
+        {
+            TextRules.Choice("caseType", application.CaseType, LegalAidVocabulary.CaseTypes, "案件类型", "case type"),
+            TextRules.Check("summary", application.Summary, TextRules.MaxLongTextLength, true, "案情简述", "summary"),
+            TextLength.Of(application.Summary?.Trim() ?? "") is > 0 and < MinSummaryLength
+                ? new FieldError("summary", "too_short", $"案情简述至少需要 {MinSummaryLength} 个字符。", $"The summary must be at least {MinSummaryLength} characters.")
+                : null,
+        }.OfType<FieldError>());
+        if (errors.Count > 0)
+        {
+            return (null, DomainError.Validation([.. errors]));
+        }
+        return (new ValidApplication(applicant!, application.CaseType!, application.Summary!.Trim(), application.CityLevel ?? false,
+            TextRules.Trimmed(application.StationCode)), null);
+    }
+
+    /// <summary>
+    /// The station must be an active legal-aid station, and station staff open cases only at their own. From a ticket the
+    /// referral rules decide who may open, wherever the case goes.
+    /// </summary>
+    public static DomainError? CheckStation(ValidApplication application, UnitInfo? station, Actor actor, bool fromTicket)
+    {
+        if (station is null || station.Kind != UnitKinds.LegalAid || !station.Active)
+        {
+            return application.StationCode is null
+                ? DomainError.Validation(new FieldError("stationCode", "no_station",
+                    $"地区 {application.StationArea} 没有可受理的法律援助站，请指定 stationCode。",
+                    $"No active legal-aid station serves area {application.StationArea}; name one in stationCode."))
+                : DomainError.Validation(new FieldError("stationCode", "not_a_station",
+                    $"{application.StationCode} 不是可受理的法律援助站。", $"{application.StationCode} is not an active legal-aid station."));
+        }
+        return fromTicket || LegalAidAccess.MayOpenAt(actor, station.Code)
+            ? null
+            : DomainError.Forbidden("只能在本法律援助站登记申请。", "Station staff register applications only at their own station.");
+    }
+
+    /// <summary>From a ticket, applicant fields left out are the ticket caller's.</summary>
+    public static LegalAidApplication WithTicketDefaults(LegalAidApplication application, TicketView ticket) => application with
+    {
+        Applicant = TicketReferrals.CallerAsPerson(application.Applicant, ticket),
+        Summary = application.Summary ?? ticket.Content,
+    };
+}

@@ -1,0 +1,53 @@
+using Dispatch.Sla;
+using Npgsql;
+
+namespace Dispatch.LegalAid;
+
+/// <summary>The upsert of a case's read-model row, run inside the event transaction.</summary>
+public static class LegalAidProjection
+{
+    public static NpgsqlBatchCommand Command(LegalAidState s, IClockReader clocks)
+    {
+        var summary = ClockSummary.Of(s.Clocks, clocks);
+        var command = new NpgsqlBatchCommand(Upsert);
+        object?[] values =
+        [
+            s.Id, s.Number, s.Version, s.Status, s.CaseType, s.Applicant.Name, s.Applicant.Phone, s.Applicant.ResidentId, s.PersonId,
+            s.CountyCode, s.StationCode, s.Ticket?.TicketId, s.Ticket?.TicketNumber, s.Summary, s.AppliedAt, s.AcceptedAt, s.DecidedAt,
+            s.ConcludedAt, s.ArchivedAt, s.DocumentsPending, s.Objection is { Decision: null }, s.Handler?.Name, s.Outcome,
+            DueAt(s.Decision, clocks), DueAt(s.Assignment, clocks), DueAt(s.Agreement, clocks), DueAt(s.ObjectionReview, clocks),
+            summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.UpdatedAt,
+        ];
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    /// <summary>The earliest instant at which any running, unpaused clock of the case changes state.</summary>
+    public static DateTimeOffset? NextClockChange(LegalAidState s, IClockReader clocks) => ClockSummary.Of(s.Clocks, clocks).NextChange;
+
+    private static DateTimeOffset? DueAt(ClockRecord? clock, IClockReader clocks) => clock is null ? null : clocks.Evaluate(clock).DueAt;
+
+    private const string Upsert = """
+        insert into legal_aid_cases (
+            id, number, version, status, case_type, applicant_name, applicant_phone, resident_id, person_id,
+            county_code, station_code, ticket_id, ticket_number, summary, applied_at, accepted_at, decided_at,
+            concluded_at, archived_at, documents_pending, objection_pending, handler_name, outcome,
+            decision_due_at, assignment_due_at, agreement_due_at, objection_review_due_at,
+            clock_state, at_risk, overdue, next_due_at, supervision_count, updated_at)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)
+        on conflict (id) do update set
+            version = excluded.version, status = excluded.status, accepted_at = excluded.accepted_at,
+            decided_at = excluded.decided_at, concluded_at = excluded.concluded_at, archived_at = excluded.archived_at,
+            documents_pending = excluded.documents_pending, objection_pending = excluded.objection_pending,
+            handler_name = excluded.handler_name, outcome = excluded.outcome,
+            decision_due_at = excluded.decision_due_at, assignment_due_at = excluded.assignment_due_at,
+            agreement_due_at = excluded.agreement_due_at, objection_review_due_at = excluded.objection_review_due_at,
+            clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
+            next_due_at = excluded.next_due_at, supervision_count = excluded.supervision_count, updated_at = excluded.updated_at
+        where legal_aid_cases.version < excluded.version
+        """;
+}

@@ -1,0 +1,45 @@
+using Dispatch.Sla;
+
+namespace Dispatch.LegalAid;
+
+/// <summary>Turns a case's state into what the API shows, with its clocks evaluated now.</summary>
+public static class LegalAidViews
+{
+    public static LegalAidCaseView From(LegalAidState s, IClockReader clocks) => new()
+    {
+        Id = s.Id,
+        Number = s.Number,
+        Status = s.Status,
+        CaseType = s.CaseType,
+        Applicant = s.Applicant,
+        PersonId = s.PersonId,
+        CountyCode = s.CountyCode,
+        StationCode = s.StationCode,
+        CityLevel = s.CityLevel,
+        Summary = s.Summary,
+        Ticket = s.Ticket,
+        AppliedAt = s.AppliedAt,
+        AcceptedAt = s.AcceptedAt,
+        DocumentsPending = s.DocumentsPending,
+        DocumentRequests = [.. s.DocumentRequests.Select(d => new DocumentRequestView(d.Documents, d.Note, d.RequestedAt, d.ReceivedAt))],
+        DecidedAt = s.DecidedAt,
+        RefusalReasons = s.RefusalReasons,
+        ObjectionWindowEndsAt = s.ObjectionWindow is { } window ? clocks.Evaluate(window).DueAt : null,
+        Objection = s.Objection is { } o ? new ObjectionView(o.Grounds, o.RecordedAt, o.Decision, o.Note, o.DecidedAt) : null,
+        Handler = s.Handler is { } h ? new HandlerView(h.Name, h.Kind, h.Organisation, h.Phone, h.AssignedAt) : null,
+        AgreementSignedOn = s.AgreementSignedOn,
+        Progress = [.. s.Progress.Select(p => new ProgressView(p.Note, p.By, p.At))],
+        ConcludedAt = s.ConcludedAt,
+        Outcome = s.Outcome,
+        OutcomeSummary = s.OutcomeSummary,
+        ArchivedAt = s.ArchivedAt,
+        Deadlines = new LegalAidDeadlines(
+            DeadlineViews.From(s.Decision, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.Assignment, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.Agreement, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.ObjectionReview, s.Rules.RuleVersion, clocks)),
+        SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
+        AllowedActions = LegalAidRules.AllowedActions(s, clocks),
+        Version = s.Version,
+    };
+}

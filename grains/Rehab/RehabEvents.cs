@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+using Dispatch.People;
+
+namespace Dispatch.Rehab;
+
+/// <summary>Everything that can happen to a visit. Stored as JSON with a "type" discriminator; never changed once written.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(VisitRequested), "requested")]
+[JsonDerivedType(typeof(VisitScheduled), "scheduled")]
+[JsonDerivedType(typeof(VisitRescheduled), "rescheduled")]
+[JsonDerivedType(typeof(WorkerAssigned), "worker_assigned")]
+[JsonDerivedType(typeof(VisitCheckedIn), "checked_in")]
+[JsonDerivedType(typeof(VisitCompleted), "completed")]
+[JsonDerivedType(typeof(VisitRecordFiled), "record_filed")]
+[JsonDerivedType(typeof(VisitMissed), "missed")]
+[JsonDerivedType(typeof(VisitCancelled), "cancelled")]
+[JsonDerivedType(typeof(VisitSupervisionOrdered), "supervision_issued")]
+[JsonDerivedType(typeof(VisitClockWarned), "clock_warned")]
+[JsonDerivedType(typeof(VisitClockOverdue), "clock_overdue")]
+public abstract record RehabEvent;
+
+/// <param name="FirstVisit">The first visit of a request or plan: the first-visit clock runs from <paramref name="RequestedAt"/>.</param>
+public sealed record VisitRequested(
+    string Number, PersonView Person, string PersonId, string ServiceType, string ProviderCode, TicketLink? Ticket,
+    Guid? PlanId, int? PlanSequence, bool FirstVisit, DateTimeOffset RequestedAt, string? Note, RehabClockRules Rules,
+    string Fingerprint) : RehabEvent;
+
+public sealed record VisitScheduled(DateTimeOffset WindowStart, DateTimeOffset WindowEnd) : RehabEvent;
+
+/// <summary>改期: the earlier window stays in the history; the worker stays when still free, otherwise none.</summary>
+public sealed record VisitRescheduled(DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string Reason, bool KeepsWorker) : RehabEvent;
+
+public sealed record WorkerAssigned(string WorkerId, string WorkerName) : RehabEvent;
+
+public sealed record VisitCheckedIn(string? Note) : RehabEvent;
+
+public sealed record VisitCompleted(string? Notes) : RehabEvent;
+
+public sealed record VisitRecordFiled(string Notes) : RehabEvent;
+
+public sealed record VisitMissed(string Reason) : RehabEvent;
+
+public sealed record VisitCancelled(string Reason) : RehabEvent;
+
+public sealed record VisitSupervisionOrdered(Guid OrderId, string Cause, string? Note) : RehabEvent;
+
+public sealed record VisitClockWarned(string Clock) : RehabEvent;
+
+public sealed record VisitClockOverdue(string Clock) : RehabEvent;

@@ -1,0 +1,92 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.People;
+using Dispatch.Tickets;
+using Dispatch.Units;
+
+namespace Dispatch.Rehab;
+
+/// <summary>A visit request that passed <see cref="RehabOpening.Validate(VisitRequest, IntakeReference, RehabClockRules, DateTimeOffset, DateOnly)"/>.</summary>
+public sealed record ValidVisitRequest(ValidPerson Person, string ServiceType, string? ProviderCode, VisitWindow? Window, string? Note);
+
+/// <summary>A plan request that passed validation, with its windows laid out.</summary>
+public sealed record ValidPlanRequest(
+    ValidPerson Person, string ServiceType, string? ProviderCode, string Frequency, int Count, int WindowMinutes, VisitWindow First, string? Note);
+
+/// <summary>What makes a visit or plan request acceptable and which provider takes it. No I/O: the grain looks things up.</summary>
+public static class RehabOpening
+{
+    public const int MaxPlanVisits = 52;
+
+    public static (ValidVisitRequest? Request, DomainError? Error) Validate(
+        VisitRequest request, IntakeReference reference, RehabClockRules rules, DateTimeOffset now, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        var person = PersonRules.Validate(request.Person, "person", reference, today, errors);
+        AddIf(errors, TextRules.Choice("serviceType", request.ServiceType, RehabVocabulary.ServiceTypes, "服务类型", "service type"));
+        AddIf(errors, TextRules.Check("note", request.Note, TextRules.MaxNoteLength, false, "备注", "note"));
+        var window = request.WindowStart is null && request.WindowMinutes is null ? null : RehabRules.WindowOf(request.WindowStart, request.WindowMinutes, rules, now, errors);
+        if (errors.Count > 0)
+        {
+            return (null, DomainError.Validation([.. errors]));
+        }
+        return (new ValidVisitRequest(person!, request.ServiceType!, TextRules.Trimmed(request.ProviderCode), window, TextRules.Trimmed(request.Note)), null);
+    }
+
+    public static (ValidPlanRequest? Request, DomainError? Error) Validate(
+        PlanRequest request, IntakeReference reference, RehabClockRules rules, DateTimeOffset now, DateOnly today)
+    {
+        var errors = new List<FieldError>();
+        var person = PersonRules.Validate(request.Person, "person", reference, today, errors);
+        AddIf(errors, TextRules.Choice("serviceType", request.ServiceType, RehabVocabulary.ServiceTypes, "服务类型", "service type"));
+        AddIf(errors, TextRules.Choice("frequency", request.Frequency, RehabVocabulary.FrequencyDays.Keys.ToHashSet(), "频次", "frequency"));
+        if (request.Count is not (>= 1 and <= MaxPlanVisits))
+        {
+            errors.Add(new FieldError("count", request.Count is null ? "required" : "invalid_value",
+                $"上门次数须为 1 到 {MaxPlanVisits}。", $"The number of visits must be 1 to {MaxPlanVisits}."));
+        }
+        AddIf(errors, TextRules.Check("note", request.Note, TextRules.MaxNoteLength, false, "备注", "note"));
+        var first = RehabRules.WindowOf(request.FirstWindowStart, request.WindowMinutes, rules, now, errors, "firstWindowStart");
+        if (errors.Count > 0)
+        {
+            return (null, DomainError.Validation([.. errors]));
+        }
+        return (new ValidPlanRequest(person!, request.ServiceType!, TextRules.Trimmed(request.ProviderCode), request.Frequency!, request.Count!.Value,
+            request.WindowMinutes ?? rules.DefaultWindowMinutes, first!, TextRules.Trimmed(request.Note)), null);
+    }
+
+    /// <summary>Where the provider is looked for when none is named: the person's county (city-level: the city's centre).</summary>
+    public static string ProviderArea(ValidPerson person) => person.CountyCode;
+
+    /// <summary>The provider must be an active rehabilitation provider; provider staff request only for their own.</summary>
+    public static DomainError? CheckProvider(string? named, string area, UnitInfo? provider, Actor actor, bool fromTicket)
+    {
+        if (provider is null || provider.Kind != UnitKinds.Rehab || !provider.Active)
+        {
+            return named is null
+                ? DomainError.Validation(new FieldError("providerCode", "no_provider",
+                    $"地区 {area} 没有可上门服务的康复机构，请指定 providerCode。", $"No active rehabilitation provider serves area {area}; name one in providerCode."))
+                : DomainError.Validation(new FieldError("providerCode", "not_a_provider",
+                    $"{named} 不是可上门服务的康复机构。", $"{named} is not an active rehabilitation provider."));
+        }
+        return fromTicket || RehabAccess.MayRequestAt(actor, provider.Code)
+            ? null
+            : DomainError.Forbidden("只能为本康复机构登记上门服务。", "Provider staff request visits only for their own provider.");
+    }
+
+    /// <summary>From a ticket, person fields left out are the ticket caller's.</summary>
+    public static VisitRequest WithTicketDefaults(VisitRequest request, TicketView ticket) => request with
+    {
+        Person = TicketReferrals.CallerAsPerson(request.Person, ticket),
+        Note = request.Note ?? TextRules.Trimmed(ticket.Title),
+    };
+
+    private static void AddIf(List<FieldError> errors, FieldError? error)
+    {
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Dispatch.Errors;
+using Dispatch.EventSourcing;
+using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.Sla;
+using Dispatch.Tickets;
+using Dispatch.Units;
+
+namespace Dispatch.Rehab;
+
+/// <summary>
+/// A rehabilitation plan. Records the plan with every visit's id and window first, then asks each visit actor to exist
+/// (idempotently), then records their numbers. A crash in between is finished by the next identical request.
+/// </summary>
+[GrainType(PlanState.StreamType)]
+public sealed class RehabPlanGrain(EventStore store, TicketDirectory directory, UnitDirectory units, SlaSettings sla, TimeProvider time)
+    : Grain, IRehabPlanGrain
+{
+    private ItemStream<PlanState, PlanEvent> stream = null!;
+
+    private PlanState State => stream.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        stream = new ItemStream<PlanState, PlanEvent>(store, PlanState.Kind, this.GetPrimaryKey());
+        await stream.LoadAsync(cancellationToken);
+    }
+
+    public async Task<Outcome<PlanOpening>> Create(PlanRequest request, Actor actor)
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, null, request);
+        var created = !State.Exists;
+        if (State.Exists && State.Plan.Fingerprint != fingerprint)
+        {
+            return DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一份不同内容的康复计划。",
+                "This Idempotency-Key was already used for a plan with different content.");
+        }
+        if (!State.Exists && await PlanAsync(request, fingerprint, actor) is { } refused)
+        {
+            return refused;
+        }
+        if (!State.VisitsOpened && await OpenVisitsAsync(actor) is { } failed)
+        {
+            return failed;
+        }
+        return Outcome<PlanOpening>.Success(new PlanOpening(State.View(), created));
+    }
+
+    public Task<Outcome<RehabPlanView>> Get(Actor actor) => Task.FromResult(
+        State.Exists && RehabAccess.CanSee(actor, State.Plan.ProviderCode, State.Plan.Person.CountyCode)
+            ? Outcome<RehabPlanView>.Success(State.View())
+            : DomainError.NotFound("Rehabilitation plan", "康复计划"));
+
+    private async Task<DomainError?> PlanAsync(PlanRequest request, string fingerprint, Actor actor)
+    {
+        if (actor.Role is not (Roles.Operator or Roles.Admin or Roles.UnitStaff))
+        {
+            return DomainError.Forbidden("只有话务员和康复机构可以制定康复计划。", "Only operators and rehabilitation providers make plans.");
+        }
+        var now = time.GetUtcNow();
+        var rules = RehabClockRules.From(sla.Rules);
+        var (valid, invalid) = RehabOpening.Validate(request, await directory.ReferenceAsync(), rules, now, sla.LocalDate(now));
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var area = RehabOpening.ProviderArea(valid!.Person);
+        var provider = valid.ProviderCode is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, UnitKinds.Rehab);
+        if (RehabOpening.CheckProvider(valid.ProviderCode, area, provider, actor, fromTicket: false) is { } refused)
+        {
+            return refused;
+        }
+        var windows = PlanSchedule.Expand(valid.First, RehabVocabulary.FrequencyDays[valid.Frequency], valid.Count, sla.Calendar);
+        var visits = windows.Select((w, i) => new PlannedVisit(i + 1, PlanVisitIds.Of(stream.Id, i + 1), w.Start, w.End)).ToList();
+        var plan = new PlanCreated(valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, valid.Frequency,
+            valid.WindowMinutes, [.. visits], valid.Note, fingerprint);
+        return await stream.TryCommitAsync([plan], actor, now, _ => []) ? null : DomainError.Stale(State.Version);
+    }
+
+    private async Task<DomainError?> OpenVisitsAsync(Actor actor)
+    {
+        var opened = await Task.WhenAll(State.Plan.Visits.Select(v =>
+            GrainFactory.GetGrain<IRehabVisitGrain>(v.VisitId).CreateForPlan(State.Slot(v), actor)));
+        if (opened.FirstOrDefault(o => !o.Succeeded) is { } failed)
+        {
+            return failed.Error;
+        }
+        var numbers = opened.Select(o => o.Value!.Visit.Number).ToList();
+        return await stream.TryCommitAsync([new PlanVisitsOpened([.. numbers])], actor, time.GetUtcNow(), _ => []) ? null : DomainError.Stale(State.Version);
+    }
+}

@@ -1,0 +1,83 @@
+using Dispatch.Sla;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Dispatch.Rehab;
+
+/// <summary>
+/// The visit's read-model row and its worker booking, run inside the event transaction. The booking table's exclusion
+/// constraint refuses two overlapping windows for one worker, so a double booking fails the whole commit whichever
+/// visit grains, silos or requests race for the worker.
+/// </summary>
+public static class RehabProjection
+{
+    public const string NoOverlapConstraint = "rehab_bookings_no_overlap";
+
+    public static IEnumerable<NpgsqlBatchCommand> Commands(RehabState s, IClockReader clocks)
+    {
+        yield return Visit(s, clocks);
+        yield return Booking(s);
+    }
+
+    public static DateTimeOffset? NextClockChange(RehabState s, IClockReader clocks) => ClockSummary.Of(s.Clocks, clocks).NextChange;
+
+    private static NpgsqlBatchCommand Visit(RehabState s, IClockReader clocks)
+    {
+        var summary = ClockSummary.Of(s.Clocks, clocks);
+        var command = new NpgsqlBatchCommand(Upsert);
+        object?[] values =
+        [
+            s.Id, s.Number, s.Version, s.Status, s.ServiceType, s.Person.Name, s.Person.Phone, s.Person.ResidentId, s.PersonId,
+            s.CountyCode, s.Person.TownCode, s.Person.Address, s.ProviderCode, s.Worker?.Id, s.Worker?.Name, s.PlanId, s.PlanSequence,
+            s.Ticket?.TicketId, s.Ticket?.TicketNumber, s.RequestedAt, s.Window?.Start, s.Window?.End, s.CheckedInAt, s.CompletedAt,
+            s.RecordPending, DueAt(s.FirstVisit, clocks), DueAt(s.WindowClock, clocks), DueAt(s.Record, clocks),
+            summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.Reschedules.Count,
+            s.UpdatedAt,
+        ];
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+        return command;
+    }
+
+    private static NpgsqlBatchCommand Booking(RehabState s)
+    {
+        if (!s.Books)
+        {
+            var release = new NpgsqlBatchCommand("delete from rehab_bookings where visit_id = $1");
+            release.Parameters.Add(new NpgsqlParameter { Value = s.Id });
+            return release;
+        }
+        var book = new NpgsqlBatchCommand("""
+            insert into rehab_bookings (visit_id, provider_code, worker_id, during) values ($1, $2, $3, $4)
+            on conflict (visit_id) do update set provider_code = excluded.provider_code, worker_id = excluded.worker_id, during = excluded.during
+            """);
+        book.Parameters.Add(new NpgsqlParameter { Value = s.Id });
+        book.Parameters.Add(new NpgsqlParameter { Value = s.ProviderCode });
+        book.Parameters.Add(new NpgsqlParameter { Value = s.Worker!.Id });
+        book.Parameters.Add(new NpgsqlParameter { Value = new NpgsqlRange<DateTime>(s.Window!.Start.UtcDateTime, true, s.Window.End.UtcDateTime, false) });
+        return book;
+    }
+
+    private static DateTimeOffset? DueAt(ClockRecord? clock, IClockReader clocks) => clock is null ? null : clocks.Evaluate(clock).DueAt;
+
+    private const string Upsert = """
+        insert into rehab_visits (
+            id, number, version, status, service_type, person_name, person_phone, resident_id, person_id,
+            county_code, town_code, address, provider_code, worker_id, worker_name, plan_id, plan_sequence,
+            ticket_id, ticket_number, requested_at, window_start, window_end, checked_in_at, completed_at,
+            record_pending, first_visit_due_at, window_due_at, record_due_at,
+            clock_state, at_risk, overdue, next_due_at, supervision_count, reschedule_count, updated_at)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35)
+        on conflict (id) do update set
+            version = excluded.version, status = excluded.status, worker_id = excluded.worker_id, worker_name = excluded.worker_name,
+            window_start = excluded.window_start, window_end = excluded.window_end, checked_in_at = excluded.checked_in_at,
+            completed_at = excluded.completed_at, record_pending = excluded.record_pending,
+            first_visit_due_at = excluded.first_visit_due_at, window_due_at = excluded.window_due_at, record_due_at = excluded.record_due_at,
+            clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue, next_due_at = excluded.next_due_at,
+            supervision_count = excluded.supervision_count, reschedule_count = excluded.reschedule_count, updated_at = excluded.updated_at
+        where rehab_visits.version < excluded.version
+        """;
+}

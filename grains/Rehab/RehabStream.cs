@@ -1,0 +1,28 @@
+using Dispatch.EventSourcing;
+using Dispatch.People;
+using Dispatch.Tickets;
+
+namespace Dispatch.Rehab;
+
+/// <summary>How visit events are stored: the ticket JSON conventions, event_type equal to the JSON discriminator.</summary>
+public static class RehabStream
+{
+    public static readonly StreamKind<RehabState, RehabEvent> Kind = new(ItemTypes.RehabVisit, RehabState.Empty, TicketJson.Options, EventType);
+
+    public static string EventType(RehabEvent e) => e switch
+    {
+        VisitRequested => "requested",
+        VisitScheduled => "scheduled",
+        VisitRescheduled => "rescheduled",
+        WorkerAssigned => "worker_assigned",
+        VisitCheckedIn => "checked_in",
+        VisitCompleted => "completed",
+        VisitRecordFiled => "record_filed",
+        VisitMissed => "missed",
+        VisitCancelled => "cancelled",
+        VisitSupervisionOrdered => "supervision_issued",
+        VisitClockWarned => "clock_warned",
+        VisitClockOverdue => "clock_overdue",
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown visit event."),
+    };
+}

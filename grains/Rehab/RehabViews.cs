@@ -1,0 +1,42 @@
+using Dispatch.Sla;
+
+namespace Dispatch.Rehab;
+
+/// <summary>Turns a visit's state into what the API shows, with its clocks evaluated now.</summary>
+public static class RehabViews
+{
+    public static RehabVisitView From(RehabState s, IClockReader clocks) => new()
+    {
+        Id = s.Id,
+        Number = s.Number,
+        Status = s.Status,
+        ServiceType = s.ServiceType,
+        Person = s.Person,
+        PersonId = s.PersonId,
+        CountyCode = s.CountyCode,
+        ProviderCode = s.ProviderCode,
+        WorkerId = s.Worker?.Id,
+        WorkerName = s.Worker?.Name,
+        Ticket = s.Ticket,
+        PlanId = s.PlanId,
+        PlanSequence = s.PlanSequence,
+        RequestedAt = s.RequestedAt,
+        WindowStart = s.Window?.Start,
+        WindowEnd = s.Window?.End,
+        Reschedules = [.. s.Reschedules.Select(r => new RescheduleView(r.From?.Start, r.From?.End, r.To.Start, r.To.End, r.Reason, r.At))],
+        CheckedInAt = s.CheckedInAt,
+        CompletedAt = s.CompletedAt,
+        RecordedAt = s.RecordedAt,
+        RecordNotes = s.RecordNotes,
+        MissedReason = s.MissedReason,
+        CancelReason = s.CancelReason,
+        Note = s.Note,
+        Deadlines = new RehabDeadlines(
+            DeadlineViews.From(s.FirstVisit, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.WindowClock, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.Record, s.Rules.RuleVersion, clocks)),
+        SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
+        AllowedActions = RehabRules.AllowedActions(s),
+        Version = s.Version,
+    };
+}

@@ -1,0 +1,230 @@
+using Dispatch.Errors;
+using Dispatch.EventSourcing;
+using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.Numbers;
+using Dispatch.People;
+using Dispatch.Sla;
+using Dispatch.Tickets;
+using Dispatch.Units;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Dispatch.Rehab;
+
+/// <summary>
+/// One home-rehabilitation visit. Loads its events on activation, asks <see cref="RehabRules"/> what each command means,
+/// records the events, the read-model row, the worker booking and its clock-index entry in one transaction, then tells
+/// the shared deadline watcher. A booking that overlaps another visit of the same worker fails that transaction.
+/// </summary>
+[GrainType(ItemTypes.RehabVisit)]
+public sealed class RehabVisitGrain(
+    EventStore store,
+    TicketDirectory directory,
+    UnitDirectory units,
+    RehabDirectory bookings,
+    DailyNumbers numbers,
+    SlaSettings sla,
+    TimeProvider time,
+    ILogger<RehabVisitGrain> logger) : Grain, IRehabVisitGrain
+{
+    private const string ExclusionViolation = "23P01";
+
+    private static readonly ItemProjection<RehabState> Projection = new(RehabProjection.Commands, RehabProjection.NextClockChange);
+
+    private ClockedItemStream<RehabState, RehabEvent> stream = null!;
+
+    private RehabState State => stream.State;
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var events = new ItemStream<RehabState, RehabEvent>(store, RehabStream.Kind, this.GetPrimaryKey());
+        stream = new ClockedItemStream<RehabState, RehabEvent>(events, ItemTypes.RehabVisit, Projection, GrainFactory);
+        await stream.LoadAsync(cancellationToken);
+    }
+
+    public async Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor)
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, null, request);
+        if (State.Exists)
+        {
+            return Existing(fingerprint);
+        }
+        if (actor.Role is not (Roles.Operator or Roles.Admin or Roles.UnitStaff))
+        {
+            return DomainError.Forbidden("只有话务员和康复机构可以登记上门服务。", "Only operators and rehabilitation providers request visits.");
+        }
+        return await OpenAsync(request, null, fingerprint, actor);
+    }
+
+    public async Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor)
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, ticketId, request);
+        Outcome<VisitOpening> opening;
+        if (State.Exists)
+        {
+            opening = Existing(fingerprint);
+        }
+        else
+        {
+            var ticket = await GrainFactory.GetGrain<ITicketGrain>(ticketId).Get(actor);
+            if (!ticket.Succeeded)
+            {
+                return ticket.Error!;
+            }
+            if (TicketReferrals.Check(ticket.Value!, actor) is { } refused)
+            {
+                return refused;
+            }
+            opening = await OpenAsync(RehabOpening.WithTicketDefaults(request, ticket.Value!), new TicketLink(ticketId, ticket.Value!.Number), fingerprint, actor);
+        }
+        if (opening.Succeeded && State.Ticket is { } link)
+        {
+            // Also on a repeat: a crash between the visit and the ticket's record of it heals here.
+            await GrainFactory.GetGrain<ITicketGrain>(link.TicketId).AttachLink(
+                new LinkedItem(ItemTypes.RehabVisit, stream.Id, State.Number, State.ServiceType, State.RequestedAt), actor);
+        }
+        return opening;
+    }
+
+    public async Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor)
+    {
+        if (State.Exists)
+        {
+            return Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: false));
+        }
+        var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, sla.LocalDate(Now));
+        var requested = new VisitRequested(number, slot.Person, slot.PersonId, slot.ServiceType, slot.ProviderCode, null, slot.PlanId,
+            slot.Sequence, FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, RehabClockRules.From(sla.Rules), $"plan:{slot.PlanId:N}:{slot.Sequence}");
+        var error = await CommitAsync([requested, new VisitScheduled(slot.WindowStart, slot.WindowEnd)], actor);
+        return error ?? Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: true));
+    }
+
+    public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(
+        State.Exists && RehabAccess.CanSee(actor, State)
+            ? Outcome<RehabVisitView>.Success(View())
+            : DomainError.NotFound("Rehabilitation visit", "上门康复服务"));
+
+    public Task<Outcome<RehabVisitView>> Schedule(ScheduleVisit command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, s => RehabRules.Schedule(s, actor, command, Now));
+
+    public async Task<Outcome<RehabVisitView>> Assign(AssignWorker command, Actor actor, int? expectedVersion)
+    {
+        var conflict = State.Exists ? await bookings.ConflictAsync(State.ProviderCode, command.WorkerId, State.Window, stream.Id) : null;
+        return await ExecuteAsync(actor, expectedVersion, s => RehabRules.Assign(s, actor, command, conflict));
+    }
+
+    public async Task<Outcome<RehabVisitView>> Reschedule(ScheduleVisit command, Actor actor, int? expectedVersion)
+    {
+        BookingConflict? conflict = null;
+        if (State.Exists && RehabRules.KeepsWorker(State))
+        {
+            var window = RehabRules.WindowOf(command.WindowStart, command.WindowMinutes, State.Rules, Now, []);
+            conflict = await bookings.ConflictAsync(State.ProviderCode, State.Worker!.Id, window, stream.Id);
+        }
+        return await ExecuteAsync(actor, expectedVersion, s => RehabRules.Reschedule(s, actor, command, Now, conflict));
+    }
+
+    public Task<Outcome<RehabVisitView>> CheckIn(VisitNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, s => RehabRules.CheckIn(s, actor, command, Now));
+
+    public Task<Outcome<RehabVisitView>> Complete(VisitRecord command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, s => RehabRules.Complete(s, actor, command));
+
+    public Task<Outcome<RehabVisitView>> Record(VisitRecord command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, s => RehabRules.Record(s, actor, command));
+
+    public Task<Outcome<RehabVisitView>> Miss(VisitReason command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, s => RehabRules.Miss(s, actor, command, Now));
+
+    public Task<Outcome<RehabVisitView>> Cancel(VisitReason command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, s => RehabRules.Cancel(s, actor, command));
+
+    public Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, s => RehabRules.Supervise(s, actor, command, Guid.NewGuid()));
+
+    public Task EvaluateClocks() =>
+        stream.EvaluateClocksAsync(RehabRules.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), Now);
+
+    private async Task<Outcome<VisitOpening>> OpenAsync(VisitRequest request, TicketLink? ticket, string fingerprint, Actor actor)
+    {
+        var rules = RehabClockRules.From(sla.Rules);
+        var (valid, invalid) = RehabOpening.Validate(request, await directory.ReferenceAsync(), rules, Now, sla.LocalDate(Now));
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var area = RehabOpening.ProviderArea(valid!.Person);
+        var provider = valid.ProviderCode is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, UnitKinds.Rehab);
+        if (RehabOpening.CheckProvider(valid.ProviderCode, area, provider, actor, fromTicket: ticket is not null) is { } refused)
+        {
+            return refused;
+        }
+        var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, sla.LocalDate(Now));
+        var events = new List<RehabEvent>
+        {
+            new VisitRequested(number, valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, ticket, null, null,
+                FirstVisit: true, Now, valid.Note, rules, fingerprint),
+        };
+        if (valid.Window is { } window)
+        {
+            events.Add(new VisitScheduled(window.Start, window.End));
+        }
+        var error = await CommitAsync(events, actor);
+        return error ?? Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: true));
+    }
+
+    private Outcome<VisitOpening> Existing(string fingerprint) => State.Fingerprint == fingerprint
+        ? Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: false))
+        : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一份不同内容的上门服务申请。",
+            "This Idempotency-Key was already used for a visit request with different content.");
+
+    private async Task<Outcome<RehabVisitView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<RehabState, Change<RehabEvent>> decide)
+    {
+        if (expectedVersion is { } expected && State.Exists && RehabAccess.CanSee(actor, State) && expected != State.Version)
+        {
+            return DomainError.Stale(State.Version);
+        }
+        var change = decide(State);
+        if (change.Error is { } refused)
+        {
+            return refused;
+        }
+        var error = await CommitAsync(change.Events, actor);
+        return error ?? Outcome<RehabVisitView>.Success(View());
+    }
+
+    /// <summary>Records events, read model, booking and clock index atomically; the in-memory state moves only after the commit.</summary>
+    private async Task<DomainError?> CommitAsync(IReadOnlyList<RehabEvent> events, Actor actor)
+    {
+        try
+        {
+            var error = await stream.CommitAsync(events, actor, Clocks(), Now);
+            if (error is not null)
+            {
+                logger.LogWarning("Visit {Visit} was changed elsewhere; reloaded", stream.Id);
+            }
+            return error;
+        }
+        catch (PostgresException ex) when (ex.SqlState == ExclusionViolation && ex.ConstraintName == RehabProjection.NoOverlapConstraint)
+        {
+            return await LostBookingRaceAsync(events);
+        }
+    }
+
+    /// <summary>Another visit booked the worker between our check and our commit: the database said no, say why.</summary>
+    private async Task<DomainError> LostBookingRaceAsync(IReadOnlyList<RehabEvent> events)
+    {
+        var wanted = events.Aggregate(State, (s, e) => s.Apply(stream.Id, s.Version + 1, e, Now));
+        var conflict = await bookings.ConflictAsync(wanted.ProviderCode, wanted.Worker?.Id, wanted.Window, stream.Id)
+            ?? new BookingConflict(Guid.Empty, "?", wanted.Worker?.Id ?? "", wanted.Worker?.Name ?? "", bookings.LocalWindow(wanted.Window!.Start, wanted.Window.End));
+        return RehabRules.DoubleBooked(State, conflict);
+    }
+
+
+    private ClockReader Clocks() => new(sla, Now);
+
+    private RehabVisitView View() => RehabViews.From(State, Clocks());
+}

@@ -1,0 +1,39 @@
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.People;
+
+namespace Dispatch.Tickets;
+
+/// <summary>Who may open a legal-aid case or a rehabilitation visit from a ticket (转法律援助 / 转上门康复).</summary>
+public static class TicketReferrals
+{
+    public static DomainError? Check(TicketView ticket, Actor actor)
+    {
+        if (ticket.MergedInto is not null)
+        {
+            return DomainError.Conflict("ticket_merged", $"该工单已并入工单 {ticket.MergedIntoNumber}，请从该工单转办。",
+                $"This ticket was merged into {ticket.MergedIntoNumber}; open it from that ticket.") with { CurrentStatus = ticket.Status };
+        }
+        var allowed = actor.Role is Roles.Operator or Roles.Admin || (actor.Role == Roles.UnitStaff && actor.UnitCode == ticket.UnitCode);
+        return allowed
+            ? null
+            : DomainError.Forbidden("只有话务员或该工单的承办单位可以由工单转办。", "Only operators or the unit handling the ticket open items from it.");
+    }
+
+    /// <summary>The person a referral is about: what was given, completed from the ticket's caller where left out.</summary>
+    public static PersonInput CallerAsPerson(PersonInput? given, TicketView ticket)
+    {
+        given ??= new PersonInput();
+        return given with
+        {
+            Name = given.Name ?? ticket.CallerName,
+            Phone = given.Phone ?? ticket.CallerPhone,
+            ResidentId = given.ResidentId ?? ticket.ResidentId,
+            DisabilityCertificate = given.DisabilityCertificate ?? ticket.DisabilityCertificate,
+            // A town decides the county: the ticket's place is taken only when the request names neither.
+            CountyCode = given.CountyCode ?? (given.TownCode is null ? ticket.CountyCode : null),
+            TownCode = given.TownCode ?? (given.CountyCode is null ? ticket.TownCode : null),
+            Address = given.Address ?? ticket.Address,
+        };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Dispatch.Tests.Integration.LegalAid;
+
+/// <summary>Builders and calls for the legal-aid API as a client sees it.</summary>
+public static class CaseApi
+{
+    public static object Application(string county = "330402", string caseType = "labour_dispute", string phone = "13912345678",
+        string? residentId = null, bool? cityLevel = null, string name = "李明") => new
+    {
+        applicant = new { name, phone, residentId, countyCode = county, address = "解放路 1 号" },
+        caseType,
+        summary = "用人单位拖欠工资三个月，申请法律援助。",
+        cityLevel,
+    };
+
+    public static async Task<HttpResponseMessage> OpenAsync(HttpClient client, object application, string? key = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/legal-aid-cases") { Content = JsonContent.Create(application) };
+        if (key != "")
+        {
+            request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
+        }
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> OpenedAsync(HttpClient client, object? application = null)
+    {
+        var response = await OpenAsync(client, application ?? Application());
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"open answered {(int)response.StatusCode}: {json}");
+    }
+
+    public static async Task<HttpResponseMessage> ActAsync(HttpClient client, JsonElement legalAid, string action, object? body = null, int? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/legal-aid-cases/{Id(legalAid)}/{action}")
+        {
+            Content = JsonContent.Create(body ?? new { }),
+        };
+        if (ifMatch is { } version)
+        {
+            request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
+        }
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<JsonElement> ActOkAsync(HttpClient client, JsonElement legalAid, string action, object? body = null)
+    {
+        var response = await ActAsync(client, legalAid, action, body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"{action} answered {(int)response.StatusCode}: {json}");
+    }
+
+    public static async Task<JsonElement> GetAsync(HttpClient client, JsonElement legalAid) =>
+        await client.GetFromJsonAsync<JsonElement>($"/api/legal-aid-cases/{Id(legalAid)}");
+
+    public static string Id(JsonElement item) => item.GetProperty("id").GetString()!;
+
+    public static string Status(JsonElement item) => item.GetProperty("status").GetString()!;
+
+    public static int Version(JsonElement item) => item.GetProperty("version").GetInt32();
+}

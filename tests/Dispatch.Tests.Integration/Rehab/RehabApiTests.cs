@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Tests.Integration.Web;
+using FluentAssertions;
+using Npgsql;
+using static Dispatch.Tests.Integration.Rehab.VisitApi;
+using TicketApi = Dispatch.Tests.Integration.Tickets.TicketApi;
+
+namespace Dispatch.Tests.Integration.Rehab;
+
+public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningSystem>
+{
+    [Fact]
+    public async Task Requesting_a_visit_answers_201_with_a_visit_number_the_countys_provider_and_a_running_first_visit_clock()
+    {
+        using var op = await TicketApi.Operator(system);
+
+        var response = await RequestAsync(op, Request(county: "330411"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var visit = await response.Content.ReadFromJsonAsync<JsonElement>();
+        visit.GetProperty("number").GetString().Should().MatchRegex(@"^JXKF-\d{8}-\d{6}$");
+        Status(visit).Should().Be("requested");
+        visit.GetProperty("providerCode").GetString().Should().Be("330411-REHAB-1");
+        visit.GetProperty("deadlines").GetProperty("firstVisit").GetProperty("state").GetString().Should().Be("running");
+        visit.GetProperty("deadlines").GetProperty("firstVisit").GetProperty("length").GetString().Should().Be("5 working_days");
+    }
+
+    [Fact]
+    public async Task A_visit_goes_from_request_to_record_and_every_step_is_in_its_history()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var visit = await RequestedAsync(provider);
+        var start = SoonAt(30);
+
+        var scheduled = await ActOkAsync(provider, visit, "schedule", new { windowStart = start, windowMinutes = 90 });
+        scheduled.GetProperty("windowEnd").GetDateTimeOffset().Should().Be(start.AddMinutes(90));
+        Status(await ActOkAsync(provider, visit, "assign", new { workerId = "W-API-1", workerName = "张丽" })).Should().Be("assigned");
+        var arrived = await ActOkAsync(provider, visit, "check-in");
+        arrived.GetProperty("deadlines").GetProperty("firstVisit").GetProperty("state").GetString().Should().Be("met");
+        var done = await ActOkAsync(provider, visit, "complete");
+        done.GetProperty("deadlines").GetProperty("record").GetProperty("state").GetString().Should().Be("running");
+        var recorded = await ActOkAsync(provider, visit, "record", new { notes = "完成下肢康复训练 60 分钟。" });
+        recorded.GetProperty("allowedActions").GetArrayLength().Should().Be(0);
+
+        var history = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-visits/{Id(visit)}/history"))!;
+        history.Select(h => h.GetProperty("type").GetString()).Should().Equal(
+            "requested", "scheduled", "worker_assigned", "checked_in", "completed", "record_filed");
+    }
+
+    [Fact]
+    public async Task A_worker_booked_for_an_overlapping_window_gets_409_with_a_clear_bilingual_message()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var start = SoonAt(24 * 60);
+        var first = await RequestedAsync(provider, Request(windowStart: start));
+        var second = await RequestedAsync(provider, Request(windowStart: start.AddMinutes(60), name: "李华", phone: "13612340002"));
+        var booked = await ActOkAsync(provider, first, "assign", new { workerId = "W-DOUBLE", workerName = "张丽" });
+
+        var response = await ActAsync(provider, second, "assign", new { workerId = "W-DOUBLE", workerName = "张丽" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("code").GetString().Should().Be("worker_double_booked");
+        problem.GetProperty("zh").GetProperty("detail").GetString().Should().Contain("张丽").And.Contain(booked.GetProperty("number").GetString()).And.Contain("不能重复预约");
+        problem.GetProperty("en").GetProperty("detail").GetString().Should().Contain("already booked").And.Contain("overlap");
+        problem.GetProperty("currentStatus").GetString().Should().Be("scheduled");
+        (await ActAsync(provider, second, "assign", new { workerId = "W-OTHER", workerName = "李强" })).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Concurrent_bookings_of_one_worker_for_overlapping_windows_let_exactly_one_through()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var start = SoonAt(2 * 24 * 60);
+        var visits = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            RequestedAsync(provider, Request(windowStart: start.AddMinutes(10 * i), name: "并发" + i, phone: $"1361234{i:D4}"))));
+
+        var responses = await Task.WhenAll(visits.Select(v => ActAsync(provider, v, "assign", new { workerId = "W-RACE", workerName = "赵敏" })));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).Should().Be(5);
+        await using var database = NpgsqlDataSource.Create(system.ConnectionString);
+        await using var count = database.CreateCommand("select count(*)::int from rehab_bookings where worker_id = 'W-RACE'");
+        ((int)(await count.ExecuteScalarAsync())!).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_plan_of_twelve_weekly_visits_yields_twelve_visit_actors_and_the_same_key_the_same_plan()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var key = Guid.NewGuid().ToString();
+        var plan = new
+        {
+            person = new { name = "孙梅", phone = "13612349999", countyCode = "330402" },
+            serviceType = "rehabilitation_training",
+            firstWindowStart = SoonAt(3 * 24 * 60),
+            frequency = "weekly",
+            count = 12,
+        };
+
+        var response = await PlanAsync(provider, plan, key);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var visits = created.GetProperty("visits").EnumerateArray().ToList();
+        visits.Should().HaveCount(12);
+        visits.Select(v => v.GetProperty("number").GetString()).Distinct().Should().HaveCount(12);
+        foreach (var planned in visits)
+        {
+            var visit = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{planned.GetProperty("visitId").GetString()}");
+            Status(visit).Should().Be("scheduled");
+            visit.GetProperty("planId").GetString().Should().Be(Id(created));
+        }
+        var page = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits?plan={Id(created)}&pageSize=50");
+        page.GetProperty("total").GetInt32().Should().Be(12);
+        var again = await PlanAsync(provider, plan, key);
+        again.StatusCode.Should().Be(HttpStatusCode.OK);
+        Id((await again.Content.ReadFromJsonAsync<JsonElement>())).Should().Be(Id(created));
+        (await provider.GetAsync($"/api/rehab-plans/{Id(created)}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_provider_sees_each_workers_day_in_its_calendar()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var start = LocalDayAt(4, 9);
+        var morning = await RequestedAsync(provider, Request(windowStart: start, name: "周一"));
+        var later = await RequestedAsync(provider, Request(windowStart: start.AddHours(3), name: "周二", phone: "13612340008"));
+        var open = await RequestedAsync(provider, Request(windowStart: start.AddHours(1), name: "周三", phone: "13612340009"));
+        await ActOkAsync(provider, later, "assign", new { workerId = "W-CAL", workerName = "钱七" });
+        await ActOkAsync(provider, morning, "assign", new { workerId = "W-CAL", workerName = "钱七" });
+        var date = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd");
+
+        var day = await provider.GetFromJsonAsync<JsonElement>($"/api/units/330402-REHAB-1/rehab-calendar?date={date}&worker=W-CAL");
+        var all = await provider.GetFromJsonAsync<JsonElement>($"/api/units/330402-REHAB-1/rehab-calendar?date={date}");
+
+        var worker = day.GetProperty("workers").EnumerateArray().Single();
+        worker.GetProperty("workerId").GetString().Should().Be("W-CAL");
+        worker.GetProperty("visits").EnumerateArray().Select(Id).Should().Equal(Id(morning), Id(later));
+        all.GetProperty("unassigned").EnumerateArray().Select(Id).Should().Contain(Id(open));
+        (await provider.GetAsync("/api/units/330411-REHAB-1/rehab-calendar")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await provider.GetAsync("/api/units/330402-REHAB-1/rehab-calendar?date=2026-13-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Forbidden_moves_get_409_stale_versions_412_and_other_providers_404()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        using var other = await TicketApi.Staff(system, "330411-REHAB-1");
+        var visit = await RequestedAsync(provider);
+
+        var early = await ActAsync(provider, visit, "check-in");
+        early.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("allowedActions").EnumerateArray()
+            .Select(a => a.GetString()).Should().Equal("schedule", "cancel", "supervise");
+        (await ActAsync(provider, visit, "schedule", new { windowStart = SoonAt(120) }, ifMatch: 5)).StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        (await ActAsync(other, visit, "schedule", new { windowStart = SoonAt(120) })).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.GetAsync($"/api/rehab-visits/{Id(visit)}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await other.GetAsync("/api/units/330402-REHAB-1/rehab-worklist")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var worklist = (await provider.GetFromJsonAsync<JsonElement[]>("/api/units/330402-REHAB-1/rehab-worklist"))!;
+        worklist.Select(Id).Should().Contain(Id(visit));
+    }
+}

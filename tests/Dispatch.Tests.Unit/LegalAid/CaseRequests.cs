@@ -1,0 +1,39 @@
+using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.LegalAid;
+using Dispatch.Tests.Unit.Tickets;
+using A = Dispatch.LegalAid.LegalAidActions;
+
+namespace Dispatch.Tests.Unit.LegalAid;
+
+/// <summary>A valid request for every case action, so that only state, role or scope can refuse it.</summary>
+internal static class CaseRequests
+{
+    public static readonly string[] All =
+    [
+        A.Accept, A.RequestDocuments, A.ReceiveDocuments, A.Grant, A.Refuse, A.Object, A.DecideObjection, A.Assign,
+        A.RecordAgreement, A.RecordProgress, A.Conclude, A.Archive, A.Supervise,
+    ];
+
+    public static Change<LegalAidEvent> Take(string action, LegalAidState s, Actor actor, DateTimeOffset now)
+    {
+        var clocks = TicketClocks.At(now);
+        return action switch
+        {
+            A.Accept => LegalAidRules.Accept(s, actor, new CaseNote(null), clocks),
+            A.RequestDocuments => LegalAidRules.RequestDocuments(s, actor, new RequestDocuments("身份证复印件", null), clocks),
+            A.ReceiveDocuments => LegalAidRules.ReceiveDocuments(s, actor, new CaseNote(null), clocks),
+            A.Grant => LegalAidRules.Grant(s, actor, new CaseNote(null), clocks),
+            A.Refuse => LegalAidRules.Refuse(s, actor, new RefuseAid("经济状况不符合条件。"), clocks),
+            A.Object => LegalAidRules.RecordObjection(s, actor, new RecordObjection("家庭收入已低于标准。"), clocks),
+            A.DecideObjection => LegalAidRules.DecideObjection(s, actor, new DecideObjection("grant", null), clocks),
+            A.Assign => LegalAidRules.Assign(s, actor, new AssignHandler("王律师", "lawyer", null, null), clocks),
+            A.RecordAgreement => LegalAidRules.RecordAgreement(s, actor, new RecordAgreement(null, null), clocks, DateOnly.FromDateTime(now.Date)),
+            A.RecordProgress => LegalAidRules.RecordProgress(s, actor, new CaseNote("已向劳动仲裁委提交仲裁申请。"), clocks),
+            A.Conclude => LegalAidRules.Conclude(s, actor, new ConcludeCase("won", "仲裁裁决支持全部请求。"), clocks),
+            A.Archive => LegalAidRules.Archive(s, actor, new CaseNote(null), clocks),
+            A.Supervise => LegalAidRules.Supervise(s, actor, new CaseNote("请加快审查。"), clocks, Guid.Empty),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No such case action."),
+        };
+    }
+}

@@ -4,18 +4,23 @@ using System.Text.Json;
 using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
+using Dispatch.Live;
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Dispatch.Tickets;
 
 /// <summary>
 /// One ticket. Loads its events on activation, asks <see cref="TicketLifecycle"/> what each command means,
-/// records the resulting events and the read-model row in one transaction, then tells its deadline watcher.
+/// records the resulting events, the read-model row and the measures' counters in one transaction, then announces
+/// the change to the live feed and tells its deadline watcher.
 /// </summary>
 [GrainType("ticket")]
 public sealed class TicketGrain(
     EventStore store,
+    NpgsqlDataSource database,
     TicketDirectory directory,
     SlaSettings sla,
     TimeProvider time,
@@ -24,6 +29,7 @@ public sealed class TicketGrain(
     public const string StreamType = "ticket";
 
     private TicketState state = TicketState.Empty;
+    private TicketStatsRow? stored;
 
     private string StreamId => "ticket-" + this.GetPrimaryKey().ToString("N");
 
@@ -168,31 +174,45 @@ public sealed class TicketGrain(
         return error ?? Outcome<TicketView>.Success(View(actor));
     }
 
-    /// <summary>Records events and the read model atomically; the in-memory state moves only after the commit.</summary>
+    /// <summary>
+    /// Records events, the read model and the measures' counters atomically; the in-memory state moves only after the
+    /// commit, and only then is the change announced to the live feed.
+    /// </summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<TicketEvent> events, Actor actor)
     {
-        var now = time.GetUtcNow();
         var id = this.GetPrimaryKey();
-        var envelopes = new List<EventEnvelope<TicketEvent>>(events.Count);
-        var next = state;
-        foreach (var e in events)
-        {
-            var envelope = new EventEnvelope<TicketEvent>(next.Version + 1, e, actor, now);
-            next = next.Apply(id, envelope.Version, e, now);
-            envelopes.Add(envelope);
-        }
-        var clocks = Clocks();
-        var appended = await store.AppendAsync(StreamType, StreamId, envelopes, TicketEventNames.Of, TicketJson.Options,
-            [TicketProjection.Command(next, clocks)]);
+        var now = time.GetUtcNow();
+        var write = TicketWrite.Prepare(id, state, stored, events, actor, now, sla);
+        var appended = await store.AppendAsync(StreamType, StreamId, write.Envelopes, TicketEventNames.Of, TicketJson.Options, write.Commands);
         if (!appended)
         {
             logger.LogWarning("Ticket {Ticket} was changed elsewhere; reloading", id);
             await ReloadAsync(CancellationToken.None);
             return DomainError.Stale(state.Version);
         }
-        state = next;
+        var before = stored;
+        state = write.Next;
+        stored = write.Row;
+        Announce(TicketLiveChanges.From(before, write.Row, events, write.Counters, now));
         await WatchAsync();
         return null;
+    }
+
+    /// <summary>One-way to this silo's feed: a lost announcement costs a browser a refresh, never the write.</summary>
+    private void Announce(LiveChange? change)
+    {
+        if (change is null)
+        {
+            return;
+        }
+        try
+        {
+            _ = GrainFactory.GetGrain<ILiveFeedGrain>(0).Publish(change);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Announcing a change of ticket {Ticket} failed", change.Item.Id);
+        }
     }
 
     private async Task WatchAsync()
@@ -211,6 +231,8 @@ public sealed class TicketGrain(
             loaded = loaded.Apply(id, envelope.Version, envelope.Event, envelope.OccurredAt);
         }
         state = loaded;
+        // The counters move by the difference between the stored row and the next one, so start from what is stored.
+        stored = loaded.Exists ? await TicketStatsRow.LoadAsync(database, id, cancellationToken) : null;
     }
 
     private TicketClockReader Clocks() => new(sla, time.GetUtcNow());

@@ -1,8 +1,10 @@
 using Dispatch.Schema;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Health;
+using Dispatch.Web.Live;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Routing;
+using Dispatch.Web.Stats;
 using Dispatch.Web.Tickets;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -39,6 +41,8 @@ public static class WebPipeline
         api.MapTicketsApi();
         api.MapTicketListsApi();
         api.MapRoutingApi();
+        api.MapStatsApi();
+        app.MapHub<SupervisionHub>(LiveSetup.HubPath);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Dispatch.Schema;
 using Dispatch.Web.Auth;
+using Dispatch.Web.Live;
 using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
@@ -46,6 +47,8 @@ public static class WebServiceRegistration
         });
         services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
         services.AddAuthorizationBuilder().AddDispatchPolicies();
+
+        services.AddSupervisionHub();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.Complete);
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());

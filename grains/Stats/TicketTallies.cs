@@ -17,8 +17,8 @@ namespace Dispatch.Stats;
 /// dispatched tickets: the median). By the day closed: closed.
 /// On-time closure, for tickets with a handling deadline (dispatched at least once): on_time_counted in each period
 /// holding the day resolved, or the day of the handling deadline once the ticket is resolved or that deadline had
-/// passed when the row was last written (handling_due_at &lt; updated_at; the deadline watcher writes the row
-/// when it passes) - once per period even when both days fall in it; on_time in the same periods when the
+/// passed when the row was last written (handling_due_at &lt;= updated_at, both as stored, to the microsecond; the
+/// deadline watcher writes the row just after the deadline) - once per period even when both days fall in it; on_time in the same periods when the
 /// ticket was resolved no later than its handling deadline. open_due: not resolved and the deadline not yet passed,
 /// on the day of the deadline (the forecast).
 /// </remarks>
@@ -122,7 +122,7 @@ public static class TicketTallies
         var dueDay = StatsPeriod.LocalDate(due);
         if (t.ResolvedAt is not { } resolved)
         {
-            return due < t.UpdatedAt
+            return due <= t.UpdatedAt
                 ? CounterCell.Dated(dueDay, OnTimeCounted)
                 : CounterCell.Dated(dueDay, OpenDue);
         }

@@ -37,9 +37,12 @@ public sealed class LiveFeedGrain(TimeProvider time, ILogger<LiveFeedGrain> logg
     {
         flush?.Dispose();
         flush = null;
+        // Take the changes first: whatever arrives while this flush waits goes into the next one.
+        var changes = pending.ToArray();
+        pending.Clear();
         var targets = await ObserversAsync();
         var sentAt = time.GetUtcNow();
-        foreach (var chunk in pending.Chunk(MaxBatch))
+        foreach (var chunk in changes.Chunk(MaxBatch))
         {
             var batch = new LiveBatch([.. chunk], sentAt);
             foreach (var observer in targets)
@@ -54,7 +57,6 @@ public sealed class LiveFeedGrain(TimeProvider time, ILogger<LiveFeedGrain> logg
                 }
             }
         }
-        pending.Clear();
     }
 
     private async Task<ImmutableArray<ILiveFeedObserver>> ObserversAsync()

@@ -61,12 +61,18 @@ Console.WriteLine($"{options.Clients} clients connected and joined in {connectin
 var driver = new TicketDriver(operatorClient, centreStaff);
 var webCpu = web?.Seconds();
 var siloCpu = silo?.Seconds();
+var postgres = ProcessCpu.FindAll("postgres", "postgres");
+var postgresCpu = postgres.ToDictionary(p => p.Pid, p => p.SecondsOrZero());
+var benchCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 var run = Stopwatch.StartNew();
 clients.StartRecording();
 await driver.RunAsync(options.Rate, TimeSpan.FromSeconds(options.Seconds));
 var driving = run.Elapsed;
 var webUsed = web is null ? (double?)null : web.Seconds() - webCpu!.Value;
 var siloUsed = silo is null ? (double?)null : silo.Seconds() - siloCpu!.Value;
+// Only processes alive at both ends count (a PostgreSQL backend may exit meanwhile).
+var postgresUsed = postgres.Select(p => (p.Pid, Now: p.SecondsOrZero())).Where(p => p.Now > 0).Sum(p => p.Now - postgresCpu[p.Pid]);
+var benchUsed = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu;
 await Task.Delay(TimeSpan.FromSeconds(2));
 clients.StopRecording();
 
@@ -83,6 +89,7 @@ foreach (var (process, used) in new[] { (web, webUsed), (silo, siloUsed) })
         Console.WriteLine($"  {process.Name} process {process.Pid} CPU: {seconds:0.0} s in {driving.TotalSeconds:0.0} s = {100 * seconds / driving.TotalSeconds:0}% of one core ({Environment.ProcessorCount} cores here)");
     }
 }
+Console.WriteLine($"  PostgreSQL (connections open at the start) CPU: {100 * postgresUsed / driving.TotalSeconds:0}% of one core; this benchmark's own CPU: {100 * benchUsed / driving.TotalSeconds:0}% of one core");
 if (web is null)
 {
     Console.WriteLine("  web process not found: pass --web-pid");

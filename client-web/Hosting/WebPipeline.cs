@@ -42,7 +42,7 @@ public static class WebPipeline
         api.MapTicketListsApi();
         api.MapRoutingApi();
         api.MapStatsApi();
-        app.MapHub<SupervisionHub>(LiveSetup.HubPath);
+        app.MapHub<SupervisionHub>(LiveSetup.HubPath, LiveSetup.ConfigureConnections);
         return app;
     }
 }

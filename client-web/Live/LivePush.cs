@@ -24,21 +24,32 @@ public sealed class LivePush(
     {
         await foreach (var batch in batches.Reader.ReadAllAsync(stoppingToken))
         {
+            var sends = new List<Task>();
             foreach (var change in batch.Changes)
             {
-                try
-                {
-                    await PushAsync(change, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogWarning(ex, "Pushing a change of {Item} failed", change.Item.Id);
-                }
+                Push(change, sends);
+            }
+            // Each connection writes its messages in order; one slow browser may hold this loop for a moment, not forever.
+            var all = Task.WhenAll(sends);
+            try
+            {
+                await all.WaitAsync(SlowClientPatience, time, stoppingToken);
+            }
+            catch (TimeoutException)
+            {
+                _ = all.ContinueWith(t => logger.LogDebug(t.Exception, "A live push finished late or failed"), TaskScheduler.Default);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Pushing a live batch failed");
             }
         }
     }
 
-    private async Task PushAsync(LiveChange change, CancellationToken cancellationToken)
+    /// <summary>How long a batch waits for browsers that read slowly before the next batch goes out.</summary>
+    public static readonly TimeSpan SlowClientPatience = TimeSpan.FromMilliseconds(250);
+
+    private void Push(LiveChange change, List<Task> sends)
     {
         stats.MarkChanged(change.StatsScopes);
         foreach (var scope in change.Scopes.Where(groups.IsWatched))
@@ -46,13 +57,13 @@ public sealed class LivePush(
             var group = hub.Clients.Group(LiveGroups.GroupName(scope));
             if (change.Change is { } kind)
             {
-                await group.SendAsync(LiveMessageNames.ItemChanged, new ItemChangedMessage(scope, kind, change.Item, change.At), cancellationToken);
+                sends.Add(group.SendAsync(LiveMessageNames.ItemChanged, new ItemChangedMessage(scope, kind, change.Item, change.At)));
                 metrics.Sent(LiveMessageNames.ItemChanged);
             }
             foreach (var alert in change.Alerts)
             {
-                await group.SendAsync(LiveMessageNames.Alert,
-                    new AlertMessage(scope, alert.Kind, change.Item, change.At, alert.MessageZh, alert.MessageEn), cancellationToken);
+                sends.Add(group.SendAsync(LiveMessageNames.Alert,
+                    new AlertMessage(scope, alert.Kind, change.Item, change.At, alert.MessageZh, alert.MessageEn)));
                 metrics.Sent(LiveMessageNames.Alert);
             }
         }

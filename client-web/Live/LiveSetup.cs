@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dispatch.Web.Live;
@@ -7,6 +8,15 @@ namespace Dispatch.Web.Live;
 public static class LiveSetup
 {
     public const string HubPath = "/hubs/supervision";
+
+    /// <summary>
+    /// A browser may fall a little behind (a burst of changes with their measures) before its writes wait; the default
+    /// 64 KB would make one slow reader hold up the others on this instance.
+    /// </summary>
+    public static void ConfigureConnections(HttpConnectionDispatcherOptions options)
+    {
+        options.TransportMaxBufferSize = 512 * 1024;
+    }
 
     public static IServiceCollection AddSupervisionHub(this IServiceCollection services)
     {

@@ -13,7 +13,7 @@ namespace Dispatch.Live;
 [GrainType("live-feed")]
 public sealed class LiveFeedGrain(TimeProvider time, ILogger<LiveFeedGrain> logger) : Grain, ILiveFeedGrain
 {
-    public static readonly TimeSpan FlushAfter = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan FlushAfter = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ObserversFreshFor = TimeSpan.FromSeconds(1);
     private const int MaxBatch = 500;
 

@@ -7,8 +7,6 @@ namespace Dispatch.Tickets;
 /// <summary>The upsert of a ticket's read-model row, run inside the event transaction.</summary>
 public static class TicketProjection
 {
-    public static NpgsqlBatchCommand Command(TicketState s, IClockReader clocks) => Project(s, clocks).Command;
-
     /// <summary>
     /// The upsert, and the columns of the same row that the measures and the live feed read, evaluated once so the two
     /// cannot differ.

@@ -1,3 +1,4 @@
+using Dispatch.Web.Live;
 using Npgsql;
 
 namespace Dispatch.Web.Health;
@@ -13,11 +14,12 @@ public static class HealthEndpoints
         group.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", [])))
             .WithSummary("The web process is up");
         group.MapGet("/ready", Ready)
-            .WithSummary("200 when the Orleans cluster and PostgreSQL answer, 503 with the reasons otherwise");
+            .WithSummary("200 when the Orleans cluster and PostgreSQL answer and the live feed reaches this instance, 503 with the reasons otherwise");
         return app;
     }
 
-    private static async Task<IResult> Ready(IClusterClient cluster, NpgsqlDataSource database, ClusterConnectionState connection, CancellationToken ct)
+    private static async Task<IResult> Ready(
+        IClusterClient cluster, NpgsqlDataSource database, ClusterConnectionState connection, LiveFeedSubscription live, CancellationToken ct)
     {
         var problems = new List<string>();
         var clusterProblem = await ProbeClusterAsync(cluster, connection, ct);
@@ -29,6 +31,10 @@ public static class HealthEndpoints
         if (databaseProblem is not null)
         {
             problems.Add(databaseProblem);
+        }
+        if (clusterProblem is null && !live.Subscribed)
+        {
+            problems.Add("live: not yet subscribed to the cluster's live feed");
         }
         return problems.Count == 0
             ? TypedResults.Ok(new HealthReport("ready", []))

@@ -4,8 +4,10 @@ using Dispatch.Web.Health;
 using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
+using Dispatch.Web.Live;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Routing;
+using Dispatch.Web.Stats;
 using Dispatch.Web.Tickets;
 using Npgsql;
 using Scalar.AspNetCore;
@@ -48,6 +50,8 @@ public static class WebPipeline
         api.MapRehabListsApi();
         api.MapPersonApi();
         api.MapRoutingApi();
+        api.MapStatsApi();
+        app.MapHub<SupervisionHub>(LiveSetup.HubPath, LiveSetup.ConfigureConnections);
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Dispatch.Web.Items;
 using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
+using Dispatch.Web.Live;
 using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
@@ -54,6 +55,8 @@ public static class WebServiceRegistration
         });
         services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
         services.AddAuthorizationBuilder().AddDispatchPolicies();
+
+        services.AddSupervisionHub();
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.Complete);
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());

@@ -1,3 +1,4 @@
+using Dispatch.People;
 using Dispatch.Identity;
 using Dispatch.LegalAid;
 using Dispatch.Web.Auth;

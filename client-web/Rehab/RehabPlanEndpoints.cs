@@ -1,3 +1,4 @@
+using Dispatch.People;
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Rehab;

@@ -5,19 +5,24 @@ using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
 using Dispatch.Items;
+using Dispatch.Live;
 using Dispatch.People;
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Dispatch.Tickets;
 
 /// <summary>
 /// One ticket. Loads its events on activation, asks <see cref="TicketLifecycle"/> what each command means,
-/// records the resulting events and the read-model row in one transaction, then tells its deadline watcher.
+/// records the resulting events, the read-model row and the measures' counters in one transaction, then announces
+/// the change to the live feed and tells its deadline watcher.
 /// </summary>
 [GrainType("ticket")]
 public sealed class TicketGrain(
     EventStore store,
+    NpgsqlDataSource database,
     TicketDirectory directory,
     SlaSettings sla,
     TimeProvider time,
@@ -27,10 +32,13 @@ public sealed class TicketGrain(
 
     public static readonly StreamKind<TicketState, TicketEvent> Stream = new(StreamType, TicketState.Empty, TicketJson.Options, TicketEventNames.Of);
 
-    private static readonly ItemProjection<TicketState> Projection = new(
-        (s, clocks) => [TicketProjection.Command(s, clocks)], TicketProjection.NextClockChange);
-
     private ClockedItemStream<TicketState, TicketEvent> stream = null!;
+
+    /// <summary>The read-model row as stored: the counters move by the difference between it and the next one.</summary>
+    private TicketStatsRow? stored;
+
+    /// <summary>The row and counter changes of the write in flight, known once its projection has been computed.</summary>
+    private TicketRowWrite? projected;
 
     private TicketState State => stream.State;
 
@@ -38,8 +46,9 @@ public sealed class TicketGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var events = new ItemStream<TicketState, TicketEvent>(store, Stream, this.GetPrimaryKey());
-        stream = new ClockedItemStream<TicketState, TicketEvent>(events, ItemTypes.Ticket, Projection, GrainFactory);
-        await stream.LoadAsync(cancellationToken);
+        var projection = new ItemProjection<TicketState>(ProjectWithCounters, TicketProjection.NextClockChange);
+        stream = new ClockedItemStream<TicketState, TicketEvent>(events, ItemTypes.Ticket, projection, GrainFactory);
+        await LoadAsync(cancellationToken);
     }
 
     public async Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor)
@@ -165,8 +174,19 @@ public sealed class TicketGrain(
         }
     }
 
-    public Task EvaluateClocks() =>
-        stream.EvaluateClocksAsync(TicketLifecycle.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), time.GetUtcNow());
+    public async Task EvaluateClocks()
+    {
+        var clocks = Clocks();
+        var alarms = TicketLifecycle.ClockEvents(State, clocks, Guid.NewGuid);
+        if (alarms.Count > 0)
+        {
+            await CommitAsync(alarms, Actor.Platform);
+        }
+        else if (State.Exists)
+        {
+            await stream.WatchAsync(clocks);
+        }
+    }
 
     private async Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, Decision> decide)
     {
@@ -183,17 +203,56 @@ public sealed class TicketGrain(
         return error ?? Outcome<TicketView>.Success(View(actor));
     }
 
-    /// <summary>Records events, the read model and the clock index atomically; the in-memory state moves only after the commit.</summary>
+    /// <summary>
+    /// Records events, the read model, the clock index and the measures' counters atomically; the in-memory state moves
+    /// only after the commit, and only then is the change announced to the live feed.
+    /// </summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<TicketEvent> events, Actor actor)
     {
-        var error = await stream.CommitAsync(events, actor, Clocks(), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        projected = null;
+        var error = await stream.CommitAsync(events, actor, new ClockReader(sla, now), now);
         if (error is not null)
         {
             logger.LogWarning("Ticket {Id} was changed elsewhere; reloaded", stream.Id);
+            stored = State.Exists ? await TicketStatsRow.LoadAsync(database, stream.Id, CancellationToken.None) : null;
+            return error;
         }
-        return error;
+        var before = stored;
+        var write = projected!;
+        stored = write.Row;
+        Announce(TicketLiveChanges.From(before, write.Row, events, write.Counters, now));
+        return null;
     }
 
+    private IEnumerable<NpgsqlBatchCommand> ProjectWithCounters(TicketState next, IClockReader clocks)
+    {
+        projected = TicketRowWrite.Between(stored, next, clocks);
+        return projected.Commands;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await stream.LoadAsync(cancellationToken);
+        stored = State.Exists ? await TicketStatsRow.LoadAsync(database, stream.Id, cancellationToken) : null;
+    }
+
+    /// <summary>One-way to this silo's feed: a lost announcement costs a browser a refresh, never the write.</summary>
+    private void Announce(LiveChange? change)
+    {
+        if (change is null)
+        {
+            return;
+        }
+        try
+        {
+            _ = GrainFactory.GetGrain<ILiveFeedGrain>(0).Publish(change);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "Announcing a change of ticket {Ticket} failed", change.Item.Id);
+        }
+    }
 
     private ClockReader Clocks() => new(sla, time.GetUtcNow());
 

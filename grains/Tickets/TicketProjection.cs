@@ -1,4 +1,5 @@
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Npgsql;
 
 namespace Dispatch.Tickets;
@@ -6,12 +7,19 @@ namespace Dispatch.Tickets;
 /// <summary>The upsert of a ticket's read-model row, run inside the event transaction.</summary>
 public static class TicketProjection
 {
-    public static NpgsqlBatchCommand Command(TicketState s, IClockReader clocks)
+    /// <summary>
+    /// The upsert, and the columns of the same row that the measures and the live feed read, evaluated once so the two
+    /// cannot differ.
+    /// </summary>
+    public static (NpgsqlBatchCommand Command, TicketStatsRow Row) Project(TicketState s, IClockReader clocks)
     {
-        var summary = ClockSummary.Of(s.Clocks, clocks);
         var sign = Evaluate(s.SignFor, clocks);
         var handling = Evaluate(s.Handling, clocks);
         var callback = Evaluate(s.Callback, clocks);
+        var running = new[] { sign, handling, callback }.Where(v => v is { Running: true }).Select(v => v!.Value).ToList();
+        var worst = running.Count == 0 ? ((ClockView View, bool Running, string Name)?)null
+            : running.OrderByDescending(v => Severity(v.View.State)).ThenBy(v => v.View.DueAt).First();
+        var clockState = worst is { } w ? DeadlineViews.StateName(w.View.State) : null;
         var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
@@ -20,15 +28,26 @@ public static class TicketProjection
             s.Details.ResidentId, s.PersonId, s.Details.CountyCode, s.Details.TownCode, s.UnitCode, s.Details.Title, s.Details.Content,
             s.ReceivedAt, s.FirstDispatchedAt, s.ResolvedAt, s.ClosedAt, s.AnsweredOnSpot, s.AwaitingDispatch, s.AwaitingRuling,
             s.Returns.Count, s.TransferCount, s.ReworkCount, s.RepeatCount, s.Satisfaction, s.SupervisionOrders.Count,
-            sign?.DueAt, handling?.DueAt, callback?.DueAt, summary.WorstState, summary.AnyWarning,
-            summary.AnyOverdue || new[] { handling, callback }.Any(v => v is { State: ClockState.Missed }),
+            sign?.View.DueAt, handling?.View.DueAt, callback?.View.DueAt, clockState,
+            running.Any(v => v.View.State == ClockState.Warning), running.Any(v => v.View.State == ClockState.Overdue)
+                || new[] { handling, callback }.Any(v => v is { View.State: ClockState.Missed }),
             NextClockChange(s, clocks), DeadlineWatch.ShardOf(s.Id), s.UpdatedAt,
+            s.SignedAt, worst?.Name, worst?.View.DueAt,
         ];
         foreach (var value in values)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
-        return command;
+        var row = TicketStatsRow.Stored(new TicketStatsRow
+        {
+            Id = s.Id, Number = s.Number, Title = s.Details.Title, CountyCode = s.Details.CountyCode, UnitCode = s.UnitCode,
+            Status = s.Status, ReceivedAt = s.ReceivedAt, FirstDispatchedAt = s.FirstDispatchedAt, SignedAt = s.SignedAt,
+            SignDueAt = sign?.View.DueAt, HandlingDueAt = handling?.View.DueAt, ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt,
+            AnsweredOnSpot = s.AnsweredOnSpot, ReturnCount = s.Returns.Count, ReworkCount = s.ReworkCount, RepeatCount = s.RepeatCount,
+            Satisfaction = s.Satisfaction, Suspended = s.Suspension is not null, SuspendReason = s.Suspension?.ReasonCode,
+            ClockState = clockState, ClockName = worst?.Name, ClockDueAt = worst?.View.DueAt, UpdatedAt = s.UpdatedAt,
+        });
+        return (command, row);
     }
 
     /// <summary>The earliest instant at which any running, unpaused clock changes state.</summary>
@@ -36,7 +55,16 @@ public static class TicketProjection
         ? null
         : ClockSummary.Of(s.Clocks, clocks).NextChange;
 
-    private static ClockView? Evaluate(ClockRecord? clock, IClockReader clocks) => clock is null ? null : clocks.Evaluate(clock);
+    private static (ClockView View, bool Running, string Name)? Evaluate(ClockRecord? clock, IClockReader clocks) =>
+        clock is null ? null : (clocks.Evaluate(clock), clock.Running, clock.Name);
+
+    private static int Severity(ClockState state) => state switch
+    {
+        ClockState.Overdue => 3,
+        ClockState.Warning => 2,
+        ClockState.Paused => 1,
+        _ => 0,
+    };
 
     private const string Upsert = """
         insert into tickets (
@@ -46,9 +74,10 @@ public static class TicketProjection
             received_at, first_dispatched_at, resolved_at, closed_at, answered_on_spot, awaiting_dispatch, awaiting_ruling,
             return_count, transfer_count, rework_count, repeat_count, satisfaction, open_supervision,
             sign_due_at, handling_due_at, callback_due_at, clock_state, at_risk, overdue,
-            next_clock_change, watch_shard, updated_at)
+            next_clock_change, watch_shard, updated_at, signed_at, clock_name, clock_due_at)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42,
+                $43, $44, $45)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, suspended = excluded.suspended,
             suspend_reason = excluded.suspend_reason, merged_into = excluded.merged_into, unit_code = excluded.unit_code,
@@ -59,7 +88,8 @@ public static class TicketProjection
             open_supervision = excluded.open_supervision, sign_due_at = excluded.sign_due_at,
             handling_due_at = excluded.handling_due_at, callback_due_at = excluded.callback_due_at,
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
-            next_clock_change = excluded.next_clock_change, updated_at = excluded.updated_at
+            next_clock_change = excluded.next_clock_change, updated_at = excluded.updated_at,
+            signed_at = excluded.signed_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
         where tickets.version < excluded.version
         """;
 }

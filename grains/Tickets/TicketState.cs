@@ -24,6 +24,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     public DateTimeOffset UpdatedAt { get; init; }
     public string? UnitCode { get; init; }
     public DateTimeOffset? FirstDispatchedAt { get; init; }
+
+    /// <summary>When the unit signed for the current dispatch; a new dispatch, transfer, return or reopening clears it.</summary>
+    public DateTimeOffset? SignedAt { get; init; }
     public bool AwaitingDispatch { get; init; }
     public bool AwaitingRuling { get; init; }
     public bool DispatchedByRuling { get; init; }
@@ -79,21 +82,21 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         TicketDispatched d => s with
         {
             Status = TicketStatus.Dispatched, UnitCode = d.UnitCode, FirstDispatchedAt = s.FirstDispatchedAt ?? at,
-            AwaitingDispatch = false, AwaitingRuling = false, DispatchedByRuling = s.DispatchedByRuling || d.Ruling,
+            AwaitingDispatch = false, AwaitingRuling = false, DispatchedByRuling = s.DispatchedByRuling || d.Ruling, SignedAt = null,
             SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
             Handling = s.Handling ?? ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
         },
-        TicketSigned => s with { Status = TicketStatus.Signed, SignFor = s.SignFor?.Stop(at) },
+        TicketSigned => s with { Status = TicketStatus.Signed, SignedAt = at, SignFor = s.SignFor?.Stop(at) },
         TicketReturned r => s with
         {
-            Status = TicketStatus.Registered, UnitCode = null, AwaitingDispatch = true,
+            Status = TicketStatus.Registered, UnitCode = null, AwaitingDispatch = true, SignedAt = null,
             Returns = s.Returns.Add(new ReturnRecord(r.FromUnit, r.ReasonCode, r.Note, at)),
             AwaitingRuling = s.Returns.Count + 1 >= TicketLimits.ReturnsBeforeRuling,
             SignFor = s.SignFor?.Stop(at),
         },
         TicketTransferred t => s with
         {
-            Status = TicketStatus.Dispatched, UnitCode = t.ToUnit, TransferCount = s.TransferCount + 1,
+            Status = TicketStatus.Dispatched, UnitCode = t.ToUnit, TransferCount = s.TransferCount + 1, SignedAt = null,
             SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
         },
         TicketSuspended p => s with { Suspension = new Suspension(p.ReasonCode, p.Note, at), SignFor = s.SignFor?.Pause(at), Handling = s.Handling?.Pause(at) },
@@ -118,7 +121,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         },
         TicketReopened => s with
         {
-            Status = TicketStatus.Dispatched, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null, AnsweredOnSpot = false,
+            Status = TicketStatus.Dispatched, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null, AnsweredOnSpot = false, SignedAt = null,
             SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
             Handling = ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
             Callback = null, EarlierCallbacks = s.Callbacks.Count,

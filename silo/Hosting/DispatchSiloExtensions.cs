@@ -4,6 +4,7 @@ using Dispatch.Numbers;
 using Dispatch.Rehab;
 using Dispatch.Schema;
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Dispatch.Tickets;
 using Dispatch.Units;
 using Npgsql;
@@ -51,6 +52,14 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton<UnitDirectory>();
         silo.Services.AddSingleton<TicketDirectory>();
         silo.Services.AddSingleton<RehabDirectory>();
+        silo.Services.AddSingleton(LoadTargets(DatabaseSetup.DefaultReferenceDataFolder));
+        silo.Services.AddSingleton<StatsCounterReader>();
+        silo.Services.AddSingleton<ScopeDirectory>();
+        silo.Services.AddSingleton<StatsQueries>();
+        silo.Services.AddSingleton<AttentionLists>();
+        silo.Services.AddSingleton<StatsRebuild>();
+        // A database whose tickets predate the counters gets them computed once from the read model.
+        silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<StatsRebuild>().EnsureBuiltAsync(cancellationToken));
         // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
         silo.AddStartupTask((services, _) => DeadlineWatch.StartAllAsync(services.GetRequiredService<IGrainFactory>()));
         return silo;
@@ -67,6 +76,19 @@ public static class DispatchSiloExtensions
             or CalendarDataException or SlaRulesException)
         {
             throw new ReferenceDataException($"Deadline rules or calendar in {referenceDataFolder}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Loads the targets the measures are held against; a bad file stops the silo with one clear line.</summary>
+    public static MeasureTargets LoadTargets(string referenceDataFolder)
+    {
+        try
+        {
+            return MeasureTargets.Load(referenceDataFolder);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or System.Text.Json.JsonException or FormatException)
+        {
+            throw new ReferenceDataException($"Measure targets in {referenceDataFolder}: {ex.Message}", ex);
         }
     }
 

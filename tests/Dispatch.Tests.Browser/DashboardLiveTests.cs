@@ -4,16 +4,11 @@ using static Dispatch.Tests.Browser.Browsing;
 
 namespace Dispatch.Tests.Browser;
 
-/// <summary>
-/// Needs the supervision backend (GET /api/stats..., hub /hubs/supervision) from the `live` branch.
-/// Remove the Skip when both branches are merged.
-/// </summary>
+/// <summary>The supervisor dashboard against the real stats API and supervision hub.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardLiveTests(BrowserSystem system)
 {
-    public const string NeedsLiveBranch = "Needs the stats API and /hubs/supervision from the live branch; remove this Skip after merging it.";
-
-    [Fact(Skip = NeedsLiveBranch)]
+    [Fact]
     public async Task A_supervisors_open_dashboard_shows_a_new_ticket_without_a_reload()
     {
         var page = await system.NewPageAsync();

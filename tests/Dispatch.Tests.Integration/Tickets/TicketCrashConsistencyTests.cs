@@ -43,6 +43,8 @@ public sealed class TicketCrashConsistencyTests(PostgresFixture database)
                 rows[id].Should().Be((view.Version, view.Status), because: $"ticket {view.Number} must agree with its events");
                 (await EventCountAsync(connectionString, id)).Should().Be(view.Version);
             }
+            // The measures' counters were written in the same transactions, so they agree with the read model exactly.
+            (await Stats.MeasuresSql.CompareAsync(connectionString)).Should().BeEmpty();
         }
         finally
         {

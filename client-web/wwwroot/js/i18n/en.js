@@ -96,5 +96,5 @@ export default {
   'dash.live.connecting': 'Connecting to live updates…', 'dash.live.connected': 'Live', 'dash.live.reconnecting': 'Connection lost; reconnecting…',
   'dash.live.disconnected': 'Live updates stopped; figures may be out of date', 'dash.updated': 'Updated {time}',
   'dash.alert.overdue': 'Overdue', 'dash.alert.supervision': 'Supervision', 'dash.target.line': 'Target 95%',
-  'itemType.ticket': 'Ticket', 'itemType.legal_aid': 'Legal aid', 'itemType.rehab_visit': 'Home rehabilitation',
+  'itemType.ticket': 'Ticket', 'itemType.legal_aid_case': 'Legal aid', 'itemType.rehab_visit': 'Home rehabilitation',
 };

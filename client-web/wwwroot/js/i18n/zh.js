@@ -95,5 +95,5 @@ export default {
   'dash.live.connecting': '正在连接实时推送…', 'dash.live.connected': '实时更新中', 'dash.live.reconnecting': '连接中断，正在重连…',
   'dash.live.disconnected': '实时推送已断开，数据可能不是最新', 'dash.updated': '数据更新于 {time}',
   'dash.alert.overdue': '超期', 'dash.alert.supervision': '督办', 'dash.target.line': '目标 95%',
-  'itemType.ticket': '工单', 'itemType.legal_aid': '法律援助', 'itemType.rehab_visit': '上门康复',
+  'itemType.ticket': '工单', 'itemType.legal_aid_case': '法律援助', 'itemType.rehab_visit': '上门康复',
 };

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dispatch.Bench.Live;
+
+/// <summary>
+/// Many browsers on the supervision hub, each joined to one scope. Every itemChanged and alert carries the instant of
+/// the grain event it reports ("at"); the delay to its arrival here is recorded.
+/// </summary>
+internal sealed class LiveClients : IAsyncDisposable
+{
+    private readonly List<HubConnection> connections = [];
+    private readonly ConcurrentBag<double> delays = [];
+    private long items;
+    private long alerts;
+    private long stats;
+    private long snapshots;
+    private volatile bool recording;
+
+    public long Items => Interlocked.Read(ref items);
+    public long Alerts => Interlocked.Read(ref alerts);
+    public long Stats => Interlocked.Read(ref stats);
+    public long Snapshots => Interlocked.Read(ref snapshots);
+    public IReadOnlyCollection<double> Delays => delays;
+
+    public void StartRecording() => recording = true;
+
+    public void StopRecording() => recording = false;
+
+    public async Task ConnectAsync(Uri url, string token, string scope)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(url, "/hubs/supervision"), o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+        // Typed to the few fields read, so 500 clients in one process spend little on parsing what they skip.
+        connection.On<Stamped>("itemChanged", message => Arrived(message, ref items));
+        connection.On<Stamped>("alert", message => Arrived(message, ref alerts));
+        connection.On<Scoped>("statsChanged", _ => Interlocked.Increment(ref stats));
+        connection.On<Scoped>("snapshot", _ => Interlocked.Increment(ref snapshots));
+        await connection.StartAsync();
+        await connection.InvokeAsync("Join", scope);
+        lock (connections)
+        {
+            connections.Add(connection);
+        }
+    }
+
+    private void Arrived(Stamped message, ref long count)
+    {
+        if (!recording)
+        {
+            return;
+        }
+        Interlocked.Increment(ref count);
+        delays.Add((DateTimeOffset.UtcNow - message.At).TotalMilliseconds);
+    }
+
+    /// <summary>itemChanged and alert: the instant of the grain event they report.</summary>
+    private sealed record Stamped(DateTimeOffset At);
+
+    private sealed record Scoped(string Scope);
+
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    public async ValueTask DisposeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        Console.WriteLine($"closed {connections.Count} connections in {clock.Elapsed.TotalSeconds:0.0} s");
+    }
+}

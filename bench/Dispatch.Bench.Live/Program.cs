@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Dispatch.Bench.Live;
+
+// Live push benchmark: run against a running system (deploy/run.sh), prints its figures.
+//   dotnet run -c Release --project bench/Dispatch.Bench.Live -- --url http://127.0.0.1:8080 --clients 500 --rate 200 --seconds 30
+var options = LiveBenchOptions.Parse(args);
+Console.WriteLine($"target {options.Url}  clients {options.Clients}  ticket events {options.Rate}/s  for {options.Seconds} s");
+var web = options.WebPid is { } pid ? new ProcessCpu(pid, "web") : ProcessCpu.Find("Dispatch.Web.dll", "web");
+var silo = ProcessCpu.Find("Dispatch.Silo.dll", "silo");
+
+using var operatorClient = await ApiClient.SignInAsync(options.Url, "operator@jx12385.test");
+var units = await operatorClient.UnitsAsync();
+var counties = units.Select(u => u.County).Where(c => c != "330400").Distinct().Order(StringComparer.Ordinal).ToList();
+var centreStaff = new Dictionary<string, ApiClient>(StringComparer.Ordinal);
+foreach (var county in counties)
+{
+    centreStaff[county] = await ApiClient.SignInAsync(options.Url, $"staff.{county}-centre@jx12385.test");
+}
+
+// Scopes across the tree: a tenth city-wide, four tenths counties, the rest units (one account per scope).
+var tokens = new Dictionary<string, string>(StringComparer.Ordinal)
+{
+    ["city"] = (await ApiClient.SignInAsync(options.Url, "supervisor@jx12385.test")).Token,
+};
+foreach (var county in counties)
+{
+    tokens[$"county:{county}"] = (await ApiClient.SignInAsync(options.Url, $"supervisor.{county}@jx12385.test")).Token;
+}
+foreach (var (code, _) in units)
+{
+    tokens[$"unit:{code}"] = (await ApiClient.SignInAsync(options.Url, $"staff.{code.ToLowerInvariant()}@jx12385.test")).Token;
+}
+var countyScopes = tokens.Keys.Where(k => k.StartsWith("county:", StringComparison.Ordinal)).ToList();
+var unitScopes = tokens.Keys.Where(k => k.StartsWith("unit:", StringComparison.Ordinal)).ToList();
+string ScopeOf(int i) => (i % 10) switch
+{
+    0 => "city",
+    <= 4 => countyScopes[i % countyScopes.Count],
+    _ => unitScopes[i % unitScopes.Count],
+};
+
+await using var clients = new LiveClients();
+var connecting = Stopwatch.StartNew();
+using (var gate = new SemaphoreSlim(32))
+{
+    await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await clients.ConnectAsync(options.Url, tokens[ScopeOf(i)], ScopeOf(i));
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }));
+}
+Console.WriteLine($"{options.Clients} clients connected and joined in {connecting.Elapsed.TotalSeconds:0.0} s ({clients.Snapshots} snapshots)");
+
+var driver = new TicketDriver(operatorClient, centreStaff);
+var webCpu = web?.Seconds();
+var siloCpu = silo?.Seconds();
+var postgres = ProcessCpu.FindAll("postgres", "postgres");
+var postgresCpu = postgres.ToDictionary(p => p.Pid, p => p.SecondsOrZero());
+var benchCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+var run = Stopwatch.StartNew();
+clients.StartRecording();
+await driver.RunAsync(options.Rate, TimeSpan.FromSeconds(options.Seconds));
+var driving = run.Elapsed;
+var webUsed = web is null ? (double?)null : web.Seconds() - webCpu!.Value;
+var siloUsed = silo is null ? (double?)null : silo.Seconds() - siloCpu!.Value;
+// Only processes alive at both ends count (a PostgreSQL backend may exit meanwhile).
+var postgresUsed = postgres.Select(p => (p.Pid, Now: p.SecondsOrZero())).Where(p => p.Now > 0).Sum(p => p.Now - postgresCpu[p.Pid]);
+var benchUsed = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu;
+await Task.Delay(TimeSpan.FromSeconds(2));
+clients.StopRecording();
+
+var delays = clients.Delays.Order().ToArray();
+var steps = driver.Latencies.Order().ToArray();
+Console.WriteLine($"ticket events: {driver.Steps / driving.TotalSeconds:0.0}/s over {driving.TotalSeconds:0.0} s ({driver.Steps} events, {driver.Failures} failures)");
+Console.WriteLine($"  HTTP step latency        p50={LiveClients.Percentile(steps, 0.5),7:0.0} ms  p99={LiveClients.Percentile(steps, 0.99),7:0.0} ms");
+Console.WriteLine($"pushed messages received: itemChanged {clients.Items}, alert {clients.Alerts}, statsChanged {clients.Stats}");
+Console.WriteLine($"  grain event -> client    p50={LiveClients.Percentile(delays, 0.5),7:0.0} ms  p99={LiveClients.Percentile(delays, 0.99),7:0.0} ms  max={(delays.Length == 0 ? double.NaN : delays[^1]),7:0.0} ms  (target p99 < 500 ms)");
+foreach (var (process, used) in new[] { (web, webUsed), (silo, siloUsed) })
+{
+    if (process is not null && used is { } seconds)
+    {
+        Console.WriteLine($"  {process.Name} process {process.Pid} CPU: {seconds:0.0} s in {driving.TotalSeconds:0.0} s = {100 * seconds / driving.TotalSeconds:0}% of one core ({Environment.ProcessorCount} cores here)");
+    }
+}
+Console.WriteLine($"  PostgreSQL (connections open at the start) CPU: {100 * postgresUsed / driving.TotalSeconds:0}% of one core; this benchmark's own CPU: {100 * benchUsed / driving.TotalSeconds:0}% of one core");
+if (web is null)
+{
+    Console.WriteLine("  web process not found: pass --web-pid");
+}
+foreach (var client in centreStaff.Values)
+{
+    client.Dispose();
+}

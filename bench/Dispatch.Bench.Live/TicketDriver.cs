@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Dispatch.Bench.Live;
+
+/// <summary>
+/// Drives ticket events over HTTP at a steady rate: each tick performs one life-cycle step (register, dispatch, sign,
+/// resolve, callback, close) of a ticket that is waiting for its next step, or registers a new one.
+/// </summary>
+internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary<string, ApiClient> centreStaff)
+{
+    private static readonly string[] Counties = ["330402", "330411", "330421", "330424", "330481", "330482", "330483"];
+    private readonly ConcurrentQueue<DrivenTicket> waiting = new();
+    private readonly ConcurrentBag<double> latencies = [];
+    private int registered;
+    private int failures;
+    private int steps;
+
+    public int Steps => steps;
+    public int Failures => failures;
+    public IReadOnlyCollection<double> Latencies => latencies;
+
+    public async Task RunAsync(int rate, TimeSpan duration)
+    {
+        var clock = Stopwatch.StartNew();
+        var running = new List<Task>();
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+        var issued = 0L;
+        while (clock.Elapsed < duration)
+        {
+            // Catch up after a late tick, so the offered rate stays the configured one.
+            while (issued < (long)(clock.Elapsed.TotalSeconds * rate))
+            {
+                running.Add(StepAsync());
+                issued++;
+            }
+            await tick.WaitForNextTickAsync();
+        }
+        await Task.WhenAll(running);
+    }
+
+    private async Task StepAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        DrivenTicket? ticket = null;
+        try
+        {
+            if (!waiting.TryDequeue(out ticket))
+            {
+                var n = Interlocked.Increment(ref registered);
+                var county = Counties[n % Counties.Length];
+                ticket = new DrivenTicket(await operatorClient.RegisterAsync(n, county), county);
+            }
+            else
+            {
+                await NextAsync(ticket);
+            }
+            Interlocked.Increment(ref steps);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (ticket.Step < 5)
+            {
+                waiting.Enqueue(ticket);
+            }
+        }
+        catch (HttpRequestException ex)
+        {
+            if (Interlocked.Increment(ref failures) <= 3)
+            {
+                Console.WriteLine($"  step failed: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task NextAsync(DrivenTicket ticket)
+    {
+        var staff = centreStaff[ticket.County];
+        switch (ticket.Step)
+        {
+            case 0: await operatorClient.ActAsync(ticket.Id, "dispatch", new { unitCode = ticket.County + "-CENTRE" }); break;
+            case 1: await staff.ActAsync(ticket.Id, "sign", null); break;
+            case 2: await staff.ActAsync(ticket.Id, "resolve", new { reply = "已核实处理。" }); break;
+            case 3: await operatorClient.ActAsync(ticket.Id, "callback", new { reached = true, satisfaction = "satisfied" }); break;
+            default: await operatorClient.ActAsync(ticket.Id, "close", new { }); break;
+        }
+        ticket.Step++;
+    }
+
+    private sealed class DrivenTicket(string id, string county)
+    {
+        public string Id { get; } = id;
+        public string County { get; } = county;
+        public int Step { get; set; }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Identity;
+
+namespace Dispatch.Web.Live;
+
+/// <summary>The supervision hub's services: SignalR, the live-feed observer and its subscription, the measures refresh.</summary>
+public static class LiveSetup
+{
+    public const string HubPath = "/hubs/supervision";
+
+    /// <summary>
+    /// A browser may fall a little behind (a burst of changes with their measures) before its writes wait; the default
+    /// 64 KB would make one slow reader hold up the others on this instance.
+    /// </summary>
+    public static void ConfigureConnections(HttpConnectionDispatcherOptions options)
+    {
+        options.TransportMaxBufferSize = 512 * 1024;
+    }
+
+    public static IServiceCollection AddSupervisionHub(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<LiveGroups>();
+        services.AddSingleton<LiveMetrics>();
+        services.AddSingleton<LivePush>();
+        services.AddSingleton<LiveStatsPublisher>();
+        services.AddSingleton<LiveFeedSubscription>();
+        services.AddHostedService(sp => sp.GetRequiredService<LivePush>());
+        services.AddHostedService(sp => sp.GetRequiredService<LiveStatsPublisher>());
+        services.AddHostedService(sp => sp.GetRequiredService<LiveFeedSubscription>());
+        // Browsers cannot set headers on a WebSocket: for the hubs the bearer token may come as ?access_token=.
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/hubs") && context.Request.Query["access_token"] is { Count: > 0 } token)
+            {
+                context.Token = token.ToString();
+            }
+            return Task.CompletedTask;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Dispatch.Stats;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dispatch.Web.Live;
+
+/// <summary>
+/// Sends statsChanged at most once per <see cref="Interval"/> per scope: the scopes whose counters moved and that
+/// someone here watches are read in one grain call (one database round trip) and pushed to their groups.
+/// </summary>
+public sealed class LiveStatsPublisher(
+    IHubContext<SupervisionHub> hub, IGrainFactory grains, LiveGroups groups, LiveMetrics metrics, TimeProvider time, ILogger<LiveStatsPublisher> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ConcurrentDictionary<string, byte> changed = new(StringComparer.Ordinal);
+
+    public void MarkChanged(IEnumerable<string> scopes)
+    {
+        foreach (var scope in scopes)
+        {
+            changed.TryAdd(scope, 0);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var tick = new PeriodicTimer(Interval, time);
+        while (await tick.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await PublishAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Refreshing the live measures failed");
+            }
+        }
+    }
+
+    private async Task PublishAsync(CancellationToken cancellationToken)
+    {
+        var due = new List<string>();
+        foreach (var scope in changed.Keys)
+        {
+            changed.TryRemove(scope, out _);
+            if (groups.IsWatched(scope))
+            {
+                due.Add(scope);
+            }
+        }
+        if (due.Count == 0)
+        {
+            return;
+        }
+        foreach (var stats in await grains.GetGrain<IStatsGrain>(0).LiveStats([.. due]))
+        {
+            await hub.Clients.Group(LiveGroups.GroupName(stats.Scope)).SendAsync(LiveMessageNames.StatsChanged, stats, cancellationToken);
+            metrics.Sent(LiveMessageNames.StatsChanged);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Dispatch.Errors;
+using Dispatch.Stats;
+using Dispatch.Web.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dispatch.Web.Live;
+
+/// <summary>
+/// /hubs/supervision: a browser joins the scopes it may see, gets a snapshot at once, then statsChanged, itemChanged and
+/// alert messages for them. After a reconnect it joins again and so re-reads the snapshot: nothing is lost for long.
+/// </summary>
+[Authorize]
+public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups) : Hub
+{
+    public async Task Join(string scope)
+    {
+        var actor = Context.User!.ToActor();
+        var stats = grains.GetGrain<IStatsGrain>(0);
+        var watch = await stats.Watch(scope, actor);
+        if (!watch.Succeeded)
+        {
+            throw Refused(watch.Error!);
+        }
+        var key = watch.Value!;
+        // Join the group before reading the snapshot, so no change falls between the two.
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.GroupName(key));
+        groups.Joined(Context.ConnectionId, key);
+        var snapshot = await stats.LiveSnapshot(key, actor);
+        if (!snapshot.Succeeded)
+        {
+            throw Refused(snapshot.Error!);
+        }
+        await Clients.Caller.SendAsync(LiveMessageNames.Snapshot, snapshot.Value);
+    }
+
+    public async Task Leave(string scope)
+    {
+        if (groups.Left(Context.ConnectionId, scope ?? "") is { } key)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.GroupName(key));
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        groups.Disconnected(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The hub's error carries both languages; a client shows the one it needs.</summary>
+    private static HubException Refused(DomainError error) =>
+        new($"{error.MessageZh} {error.MessageEn} (scope must be city, county:<county code> or unit:<unit code> you may see)");
+}

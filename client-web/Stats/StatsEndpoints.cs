@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Dispatch.Errors;
+using Dispatch.Stats;
+using Dispatch.Web.Auth;
+using Dispatch.Web.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dispatch.Web.Stats;
+
+/// <summary>/api/stats: the supervision measures, the month's trend and the at-risk and overdue lists of one scope.</summary>
+public static class StatsEndpoints
+{
+    public static RouteGroupBuilder MapStatsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/stats").WithTags("Supervision 督办统计").RequireAuthorization();
+        group.MapGet("/", Snapshot)
+            .WithSummary("Measures of a scope (city, county:<code>, unit:<code>) for the day, month or year holding date (today by default)");
+        group.MapGet("/trend", Trend).WithSummary("Received, resolved and on-time closure per day of a month (month=yyyy-MM)");
+        group.MapGet("/at-risk", (string? scope, HttpContext context, IGrainFactory grains) => AttentionAsync(scope, "warning", context, grains))
+            .WithSummary("Items whose worst running clock is at risk (预警), nearest deadline first");
+        group.MapGet("/overdue", (string? scope, HttpContext context, IGrainFactory grains) => AttentionAsync(scope, "overdue", context, grains))
+            .WithSummary("Items whose worst running clock is overdue (超期), nearest deadline first");
+        group.MapPost("/rebuild", Rebuild).RequireAuthorization(Policies.Admin)
+            .WithSummary("Recompute every counter from the read model (administrators)");
+        return api;
+    }
+
+    private static async Task<Results<Ok<StatsSnapshot>, ProblemHttpResult>> Snapshot(
+        string? scope, string? period, string? date, HttpContext context, IGrainFactory grains)
+    {
+        DateOnly? day = null;
+        if (date is not null)
+        {
+            if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return ProblemResponses.Validation(context, new FieldError("date", "invalid_format",
+                    "日期格式应为 yyyy-MM-dd，如 2026-11-29。", "The date must look like yyyy-MM-dd, e.g. 2026-11-29."));
+            }
+            day = parsed;
+        }
+        var outcome = await grains.GetGrain<IStatsGrain>(0).Snapshot(scope, period, day, context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
+    }
+
+    private static async Task<Results<Ok<ImmutableArray<TrendPoint>>, ProblemHttpResult>> Trend(
+        string? scope, string? month, HttpContext context, IGrainFactory grains)
+    {
+        var outcome = await grains.GetGrain<IStatsGrain>(0).Trend(scope, month, context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : ProblemResponses.From(outcome.Error!, context);
+    }
+
+    private static async Task<Results<Ok<ImmutableArray<AttentionItem>>, ProblemHttpResult>> AttentionAsync(
+        string? scope, string clockState, HttpContext context, IGrainFactory grains)
+    {
+        var outcome = await grains.GetGrain<IStatsGrain>(0).Attention(scope, clockState, context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : ProblemResponses.From(outcome.Error!, context);
+    }
+
+    private static async Task<Results<Ok<StatsRebuilt>, ProblemHttpResult>> Rebuild(HttpContext context, IGrainFactory grains)
+    {
+        var outcome = await grains.GetGrain<IStatsGrain>(0).Rebuild(context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
+    }
+}

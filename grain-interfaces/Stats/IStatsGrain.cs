@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.Live;
+
+namespace Dispatch.Stats;
+
+/// <summary>
+/// Reads the supervision measures and lists, scope-checked for the asking user. A stateless worker: each silo answers
+/// from PostgreSQL (the counters and the read models), so any number of dashboards can ask.
+/// </summary>
+[Alias("Dispatch.Stats.IStatsGrain")]
+public interface IStatsGrain : IGrainWithIntegerKey
+{
+    /// <summary>The measures of a scope for the day, month or year holding <paramref name="date"/> (today when null).</summary>
+    [Alias("Snapshot")]
+    Task<Outcome<StatsSnapshot>> Snapshot(string? scope, string? period, DateOnly? date, Actor actor);
+
+    /// <summary>Received, resolved and on-time closure per day of a month (yyyy-MM; the current month when null).</summary>
+    [Alias("Trend")]
+    Task<Outcome<ImmutableArray<TrendPoint>>> Trend(string? scope, string? month, Actor actor);
+
+    /// <summary>Items whose worst running clock is at risk (warning) or overdue, nearest deadline first.</summary>
+    [Alias("Attention")]
+    Task<Outcome<ImmutableArray<AttentionItem>>> Attention(string? scope, string clockState, Actor actor);
+
+    /// <summary>Checks that the user may watch a scope and returns its canonical name (the hub's group).</summary>
+    [Alias("Watch")]
+    Task<Outcome<string>> Watch(string? scope, Actor actor);
+
+    /// <summary>What a browser gets when it joins a scope: today's and this month's measures and both lists.</summary>
+    [Alias("LiveSnapshot")]
+    Task<Outcome<LiveSnapshot>> LiveSnapshot(string? scope, Actor actor);
+
+    /// <summary>Today's and this month's measures of scopes already checked at join (for statsChanged).</summary>
+    [Alias("LiveStats")]
+    Task<ImmutableArray<LiveStats>> LiveStats(ImmutableArray<string> scopes);
+
+    /// <summary>Recomputes every counter from the read model (administrators).</summary>
+    [Alias("Rebuild")]
+    Task<Outcome<StatsRebuilt>> Rebuild(Actor actor);
+}

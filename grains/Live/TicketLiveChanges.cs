@@ -1,0 +1,135 @@
+using Dispatch.People;
+using System.Collections.Immutable;
+using Dispatch.Stats;
+using Dispatch.Tickets;
+
+namespace Dispatch.Live;
+
+/// <summary>
+/// What browsers should hear about one committed ticket write, from the stored row before and after it and the events
+/// it recorded. Pure: the grain announces the result after its transaction.
+/// </summary>
+public static class TicketLiveChanges
+{
+    public static LiveChange? From(
+        TicketStatsRow? before, TicketStatsRow after, IReadOnlyList<TicketEvent> events, IReadOnlyList<CounterChange> counters, DateTimeOffset at)
+    {
+        var change = Kind(before, after, events);
+        var alerts = Alerts(after, events);
+        var statsScopes = CounterDelta.ScopesOf(counters);
+        if (change is null && alerts.IsEmpty && statsScopes.Count == 0)
+        {
+            return null;
+        }
+        return new LiveChange(Item(after), change, Scopes(before, after), alerts, [.. statsScopes], at);
+    }
+
+    public static LiveItem Item(TicketStatsRow row) => new(
+        ItemTypes.Ticket, row.Id, row.Number, row.Title, row.UnitCode, row.CountyCode, row.Status, row.ClockState, row.ClockDueAt);
+
+    /// <summary>
+    /// The most telling change, or null when nothing a list shows has changed. A return sends the ticket back to the
+    /// dispatch queue, reported as registered (its status again); a transfer is a dispatch to the new unit.
+    /// </summary>
+    public static string? Kind(TicketStatsRow? before, TicketStatsRow after, IReadOnlyList<TicketEvent> events)
+    {
+        if (before is null)
+        {
+            return LiveChangeKinds.Registered;
+        }
+        if (after.ClosedAt is not null && before.ClosedAt is null)
+        {
+            return LiveChangeKinds.Closed;
+        }
+        if (after.ResolvedAt is not null && before.ResolvedAt is null)
+        {
+            return LiveChangeKinds.Resolved;
+        }
+        if (events.Any(e => e is TicketReopened))
+        {
+            return LiveChangeKinds.Reopened;
+        }
+        if (after.UnitCode != before.UnitCode || events.Any(e => e is TicketDispatched))
+        {
+            return after.UnitCode is null ? LiveChangeKinds.Registered : LiveChangeKinds.Dispatched;
+        }
+        if (after.SignedAt is not null && before.SignedAt is null)
+        {
+            return LiveChangeKinds.Signed;
+        }
+        return ClockKind(before.ClockState, after.ClockState);
+    }
+
+    private static string? ClockKind(string? before, string? after)
+    {
+        if (before == after)
+        {
+            return null;
+        }
+        return after switch
+        {
+            "overdue" => LiveChangeKinds.Overdue,
+            "warning" => LiveChangeKinds.AtRisk,
+            _ when before is "warning" or "overdue" => LiveChangeKinds.Cleared,
+            _ => null,
+        };
+    }
+
+    /// <summary>A clock that ran out, and every supervision order (manual or automatic), alert the supervisors.</summary>
+    public static ImmutableArray<LiveAlert> Alerts(TicketStatsRow row, IReadOnlyList<TicketEvent> events)
+    {
+        var alerts = ImmutableArray.CreateBuilder<LiveAlert>();
+        foreach (var e in events)
+        {
+            switch (e)
+            {
+                case ClockOverdue overdue:
+                    alerts.Add(new LiveAlert(LiveAlertKinds.Overdue,
+                        $"工单 {row.Number}「{row.Title}」{TicketLifecycle.ClockNameZh(overdue.Clock)}已超期。",
+                        $"Ticket {row.Number} \"{row.Title}\": the {ClockNameEn(overdue.Clock)} deadline has passed."));
+                    break;
+                case SupervisionOrderIssued order:
+                    alerts.Add(new LiveAlert(LiveAlertKinds.Supervision,
+                        $"工单 {row.Number}「{row.Title}」已督办（{CauseZh(order.Cause)}）{Suffix(order.Note)}",
+                        $"Supervision order on ticket {row.Number} \"{row.Title}\" ({CauseEn(order.Cause)}){Suffix(order.Note)}"));
+                    break;
+            }
+        }
+        return alerts.ToImmutable();
+    }
+
+    /// <summary>The city, the county, the unit holding the ticket, and the unit that just lost it (so its list drops it).</summary>
+    private static ImmutableArray<string> Scopes(TicketStatsRow? before, TicketStatsRow after)
+    {
+        var scopes = StatsScope.KeysOf(after.CountyCode, after.UnitCode).ToList();
+        if (before?.UnitCode is { } previous && previous != after.UnitCode)
+        {
+            scopes.Add(StatsScope.Unit(previous).Key);
+        }
+        return [.. scopes];
+    }
+
+    private static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? "." : ": " + note;
+
+    private static string ClockNameEn(string clock) => clock switch
+    {
+        ClockNames.SignFor => "sign-for",
+        ClockNames.Handling => "handling",
+        ClockNames.Callback => "callback",
+        _ => clock,
+    };
+
+    private static string CauseZh(string cause) => cause switch
+    {
+        SupervisionCauses.Overdue => "超期自动督办",
+        SupervisionCauses.RepeatedReturns => "多次退单",
+        _ => "人工督办",
+    };
+
+    private static string CauseEn(string cause) => cause switch
+    {
+        SupervisionCauses.Overdue => "automatic, overdue",
+        SupervisionCauses.RepeatedReturns => "repeated returns",
+        _ => "by a supervisor",
+    };
+}

@@ -1,0 +1,28 @@
+namespace Dispatch.Stats;
+
+/// <summary>Counter values read for some scopes and periods, summed over shards. Missing counters are 0.</summary>
+public sealed class CounterSet
+{
+    private readonly Dictionary<(string Scope, string Period, DateOnly Start), Dictionary<string, long>> values = [];
+
+    public void Add(string scope, string period, DateOnly start, string measure, long value)
+    {
+        if (!values.TryGetValue((scope, period, start), out var measures))
+        {
+            measures = new Dictionary<string, long>(StringComparer.Ordinal);
+            values[(scope, period, start)] = measures;
+        }
+        measures[measure] = measures.GetValueOrDefault(measure) + value;
+    }
+
+    public long Get(string scope, string period, DateOnly start, string measure) =>
+        values.TryGetValue((scope, period, start), out var measures) ? measures.GetValueOrDefault(measure) : 0;
+
+    public long Current(string scope, string measure) => Get(scope, StatsPeriod.Current, StatsPeriod.CurrentStart, measure);
+
+    /// <summary>Every non-zero measure of one cell whose name starts with <paramref name="prefix"/>.</summary>
+    public IEnumerable<(string Measure, long Value)> WithPrefix(string scope, string period, DateOnly start, string prefix) =>
+        values.TryGetValue((scope, period, start), out var measures)
+            ? measures.Where(m => m.Value != 0 && m.Key.StartsWith(prefix, StringComparison.Ordinal)).Select(m => (m.Key, m.Value))
+            : [];
+}

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Dispatch.Errors;
+using Dispatch.Identity;
+using Dispatch.Live;
+using Orleans.Concurrency;
+
+namespace Dispatch.Stats;
+
+/// <summary>Checks the scope against the user, then answers from the counters and read models. Any silo, many at once.</summary>
+[StatelessWorker]
+[GrainType("stats")]
+public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, StatsRebuild rebuild) : Grain, IStatsGrain
+{
+    public async Task<Outcome<StatsSnapshot>> Snapshot(string? scope, string? period, DateOnly? date, Actor actor)
+    {
+        var chosen = period ?? StatsPeriod.Day;
+        if (!StatsPeriod.IsPeriod(chosen))
+        {
+            return DomainError.Validation(new FieldError("period", "unknown_value", "统计周期须为 day、month 或 year。", "The period must be day, month or year."));
+        }
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error : Outcome<StatsSnapshot>.Success(await queries.SnapshotAsync(found.Value!, chosen, date ?? queries.Today));
+    }
+
+    public async Task<Outcome<ImmutableArray<TrendPoint>>> Trend(string? scope, string? month, Actor actor)
+    {
+        var first = queries.Today;
+        if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out first))
+        {
+            return DomainError.Validation(new FieldError("month", "invalid_format", "月份格式应为 yyyy-MM，如 2026-11。", "The month must look like yyyy-MM, e.g. 2026-11."));
+        }
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error : Outcome<ImmutableArray<TrendPoint>>.Success(await queries.TrendAsync(found.Value!, first));
+    }
+
+    public async Task<Outcome<ImmutableArray<AttentionItem>>> Attention(string? scope, string clockState, Actor actor)
+    {
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error : Outcome<ImmutableArray<AttentionItem>>.Success(await attention.ReadAsync(found.Value!.Scope, clockState));
+    }
+
+    public async Task<Outcome<string>> Watch(string? scope, Actor actor)
+    {
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error : Outcome<string>.Success(found.Value!.Scope.Key);
+    }
+
+    public async Task<Outcome<LiveSnapshot>> LiveSnapshot(string? scope, Actor actor)
+    {
+        var found = await ResolveAsync(scope, actor);
+        if (found.Error is { } error)
+        {
+            return error;
+        }
+        var info = found.Value!;
+        var stats = (await queries.LiveStatsAsync([info]))[0];
+        return Outcome<LiveSnapshot>.Success(new LiveSnapshot(info.Scope.Key, stats.Stats, stats.Month,
+            await attention.ReadAsync(info.Scope, "warning"), await attention.ReadAsync(info.Scope, "overdue")));
+    }
+
+    public async Task<ImmutableArray<LiveStats>> LiveStats(ImmutableArray<string> watched)
+    {
+        var known = new List<ScopeInfo>();
+        foreach (var text in watched)
+        {
+            if (StatsScope.TryParse(text, out var scope) && await scopes.FindAsync(scope) is { } info)
+            {
+                known.Add(info);
+            }
+        }
+        return known.Count == 0 ? [] : await queries.LiveStatsAsync(known);
+    }
+
+    public async Task<Outcome<StatsRebuilt>> Rebuild(Actor actor)
+    {
+        if (actor.Role != Roles.Admin)
+        {
+            return DomainError.Forbidden("只有管理员可以重建统计。", "Only administrators rebuild the measures.");
+        }
+        return Outcome<StatsRebuilt>.Success(await rebuild.RunAsync());
+    }
+
+    /// <summary>An unknown scope and one the user may not watch look the same: not found.</summary>
+    private async Task<Outcome<ScopeInfo>> ResolveAsync(string? text, Actor actor)
+    {
+        if (StatsScope.TryParse(text ?? "city", out var scope) && await scopes.FindAsync(scope) is { } info
+            && ScopeAccess.CanWatch(actor, scope, info.UnitCounty))
+        {
+            return Outcome<ScopeInfo>.Success(info);
+        }
+        return DomainError.NotFound($"Scope '{text}'", $"统计范围“{text}”");
+    }
+}

@@ -1,0 +1,189 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Tests.Integration.Tickets;
+using FluentAssertions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dispatch.Tests.Integration.Live;
+
+/// <summary>The supervision hub with the real SignalR .NET client against two running web instances.</summary>
+public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveSystem>
+{
+    private const string CitySupervisor = "supervisor@jx12385.test";
+    private const string NanhuSupervisor = "supervisor.330402@jx12385.test";
+    private const string XiuzhouSupervisor = "supervisor.330411@jx12385.test";
+
+    [Fact]
+    public async Task Joining_a_scope_sends_its_snapshot_at_once()
+    {
+        await using var city = await LiveListener.ConnectAsync(system.WebA, CitySupervisor);
+
+        await city.JoinAsync("city");
+
+        var snapshot = await city.WaitForAsync("snapshot", _ => true, "snapshot");
+        snapshot.Scope().Should().Be("city");
+        snapshot.GetProperty("stats").GetProperty("period").GetString().Should().Be("day");
+        snapshot.GetProperty("month").GetProperty("period").GetString().Should().Be("month");
+        snapshot.GetProperty("stats").GetProperty("target").GetDouble().Should().Be(0.95);
+        snapshot.GetProperty("stats").GetProperty("children").GetArrayLength().Should().Be(8, "seven counties and the city level");
+        snapshot.GetProperty("atRisk").ValueKind.Should().Be(JsonValueKind.Array);
+        snapshot.GetProperty("overdue").ValueKind.Should().Be(JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task A_registered_then_dispatched_ticket_reaches_the_county_supervisor_as_item_changes_and_new_measures()
+    {
+        await using var nanhu = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
+        await nanhu.JoinAsync("county:330402");
+        var before = (await nanhu.WaitForAsync("snapshot", _ => true, "snapshot")).GetProperty("stats").Received();
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+
+        var ticket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
+        var registered = await nanhu.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(ticket), "itemChanged registered");
+        await TicketApi.ActOkAsync(operatorClient, ticket, "dispatch", new { unitCode = "330402-CENTRE" });
+        var dispatched = await nanhu.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(ticket) && m.Change() == "dispatched", "itemChanged dispatched");
+
+        registered.Change().Should().Be("registered");
+        registered.Scope().Should().Be("county:330402");
+        registered.GetProperty("item").GetProperty("number").GetString().Should().Be(ticket.GetProperty("number").GetString());
+        registered.GetProperty("at").GetDateTimeOffset().Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        dispatched.GetProperty("item").GetProperty("unitCode").GetString().Should().Be("330402-CENTRE");
+        dispatched.GetProperty("item").GetProperty("dueAt").ValueKind.Should().Be(JsonValueKind.String);
+        var stats = await nanhu.WaitForAsync("statsChanged", m => m.GetProperty("stats").Received() == before + 1, "statsChanged with the new ticket");
+        stats.GetProperty("month").Received().Should().BeGreaterThanOrEqualTo(before + 1);
+    }
+
+    [Fact]
+    public async Task A_county_supervisor_never_hears_about_another_countys_tickets()
+    {
+        await using var nanhu = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
+        await using var xiuzhou = await LiveListener.ConnectAsync(system.WebA, XiuzhouSupervisor);
+        await nanhu.JoinAsync("county:330402");
+        await xiuzhou.JoinAsync("county:330411");
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+
+        var nanhuTicket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
+        await TicketApi.ActOkAsync(operatorClient, nanhuTicket, "dispatch", new { unitCode = "330402-CENTRE" });
+        await nanhu.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(nanhuTicket) && m.Change() == "dispatched", "Nanhu's dispatch");
+        var xiuzhouTicket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330411"));
+        await xiuzhou.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(xiuzhouTicket), "Xiuzhou's own ticket");
+        await xiuzhou.WaitForAsync("statsChanged", _ => true, "Xiuzhou's new measures");
+
+        xiuzhou.About(TicketApi.Id(nanhuTicket)).Should().BeEmpty();
+        xiuzhou.Received.Where(m => m.Name is "itemChanged" or "alert")
+            .Should().OnlyContain(m => m.Payload.GetProperty("item").GetProperty("countyCode").GetString() == "330411");
+        xiuzhou.Received.Where(m => m.Name == "statsChanged").Should().OnlyContain(m => m.Payload.Scope() == "county:330411");
+    }
+
+    [Fact]
+    public async Task Unit_staff_never_hear_about_another_units_tickets()
+    {
+        await using var nanhuCentre = await LiveListener.ConnectAsync(system.WebA, "staff.330402-centre@jx12385.test");
+        await using var xiuzhouCentre = await LiveListener.ConnectAsync(system.WebB, "staff.330411-centre@jx12385.test");
+        await nanhuCentre.JoinAsync("unit:330402-CENTRE");
+        await xiuzhouCentre.JoinAsync("unit:330411-centre");
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+
+        var nanhuTicket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
+        await TicketApi.ActOkAsync(operatorClient, nanhuTicket, "dispatch", new { unitCode = "330402-CENTRE" });
+        var xiuzhouTicket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330411"));
+        await TicketApi.ActOkAsync(operatorClient, xiuzhouTicket, "dispatch", new { unitCode = "330411-CENTRE" });
+
+        var mine = await nanhuCentre.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(nanhuTicket), "the Nanhu centre's ticket");
+        await xiuzhouCentre.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(xiuzhouTicket), "the Xiuzhou centre's ticket");
+        mine.Scope().Should().Be("unit:330402-CENTRE");
+        xiuzhouCentre.About(TicketApi.Id(nanhuTicket)).Should().BeEmpty();
+        nanhuCentre.About(TicketApi.Id(xiuzhouTicket)).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_change_made_through_one_web_instance_reaches_a_browser_connected_to_the_other()
+    {
+        await using var onB = await LiveListener.ConnectAsync(system.WebB, CitySupervisor);
+        await onB.JoinAsync("city");
+        using var operatorOnA = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+
+        var ticket = await TicketApi.RegisteredAsync(operatorOnA, TicketApi.Intake(county: "330483"));
+
+        var heard = await onB.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(ticket), "the change made through web A");
+        heard.Change().Should().Be("registered");
+        heard.Scope().Should().Be("city");
+    }
+
+    [Theory]
+    [InlineData(NanhuSupervisor, "county:330411")]
+    [InlineData(NanhuSupervisor, "unit:330411-CENTRE")]
+    [InlineData("staff.330402-centre@jx12385.test", "city")]
+    [InlineData("staff.330402-centre@jx12385.test", "unit:330402-LEGAL")]
+    [InlineData("operator@jx12385.test", "county:330402")]
+    [InlineData(CitySupervisor, "province")]
+    [InlineData(CitySupervisor, "unit:NO-SUCH-UNIT")]
+    public async Task Joining_a_scope_one_may_not_see_fails_with_a_bilingual_hub_error(string email, string scope)
+    {
+        await using var listener = await LiveListener.ConnectAsync(system.WebA, email);
+
+        var join = () => listener.JoinAsync(scope);
+
+        var error = (await join.Should().ThrowAsync<HubException>()).Which.Message;
+        error.Should().Contain("不存在或无权查看").And.Contain("was not found");
+        listener.Received.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task After_leaving_a_scope_its_messages_stop()
+    {
+        await using var city = await LiveListener.ConnectAsync(system.WebA, CitySupervisor);
+        await city.JoinAsync("city");
+        await city.JoinAsync("county:330421");
+        await city.LeaveAsync("county:330421");
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+
+        var ticket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330421"));
+
+        await city.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(ticket), "the city's message");
+        city.About(TicketApi.Id(ticket)).Should().OnlyContain(m => m.Payload.Scope() == "city");
+    }
+
+    [Fact]
+    public async Task A_supervision_order_alerts_the_supervisors_watching_the_ticket()
+    {
+        await using var nanhu = await LiveListener.ConnectAsync(system.WebB, NanhuSupervisor);
+        await nanhu.JoinAsync("county:330402");
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+        using var supervisor = await LiveSystem.ClientAsync(system.WebA, NanhuSupervisor);
+        var ticket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
+
+        await TicketApi.ActOkAsync(supervisor, ticket, "supervise", new { note = "请本周内办结" });
+
+        var alert = await nanhu.WaitForAsync("alert", m => m.ItemId() == TicketApi.Id(ticket), "the supervision alert");
+        alert.GetProperty("kind").GetString().Should().Be("supervision");
+        alert.GetProperty("messageZh").GetString().Should().Contain("请本周内办结");
+        alert.GetProperty("messageEn").GetString().Should().Contain("Supervision order");
+    }
+
+    [Fact]
+    public async Task A_browser_signed_in_with_the_cookie_joins_too()
+    {
+        var cookies = new CookieContainer();
+        using (var handler = new HttpClientHandler { CookieContainer = cookies })
+        using (var browser = new HttpClient(handler) { BaseAddress = system.WebA.Address })
+        {
+            (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = CitySupervisor, password = "Demo#12385" }))
+                .EnsureSuccessStatusCode();
+        }
+        await using var listener = await LiveListener.ConnectWithCookiesAsync(system.WebA, cookies);
+
+        await listener.JoinAsync("county:330424");
+
+        (await listener.WaitForAsync("snapshot", _ => true, "snapshot")).Scope().Should().Be("county:330424");
+    }
+
+    [Fact]
+    public async Task Without_signing_in_the_hub_refuses_the_connection()
+    {
+        var connect = () => LiveListener.ConnectWithCookiesAsync(system.WebA, new CookieContainer());
+
+        (await connect.Should().ThrowAsync<HttpRequestException>()).Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+}

@@ -1,0 +1,112 @@
+using Npgsql;
+
+namespace Dispatch.Tests.Integration.Stats;
+
+/// <summary>
+/// The ticket measures computed afresh in SQL from the tickets read model, written independently of the C# rules
+/// (from the definitions in the README), and the incrementally kept counters to hold against them.
+/// </summary>
+public static class MeasuresSql
+{
+    /// <summary>(scope, period, period_start, measure) -> value, for every non-zero measure.</summary>
+    public const string Expected = """
+        with t as (
+            select id, county_code, unit_code, suspended, suspend_reason, clock_state, answered_on_spot, return_count,
+                   rework_count, repeat_count, satisfaction, first_dispatched_at, signed_at, sign_due_at, handling_due_at,
+                   resolved_at, closed_at, updated_at,
+                   (received_at at time zone 'Asia/Shanghai')::date as received_day,
+                   (resolved_at at time zone 'Asia/Shanghai')::date as resolved_day,
+                   (closed_at at time zone 'Asia/Shanghai')::date as closed_day,
+                   (handling_due_at at time zone 'Asia/Shanghai')::date as due_day,
+                   floor(extract(epoch from resolved_at - first_dispatched_at) / 3600)::bigint as handling_hours
+            from tickets
+        ),
+        facts (id, measure, day) as (
+            select id, 'open', null::date from t where resolved_at is null
+            union all select id, 'at_risk', null from t where clock_state = 'warning'
+            union all select id, 'overdue', null from t where clock_state = 'overdue'
+            union all select id, 'suspended:' || coalesce(suspend_reason, 'unknown'), null from t where suspended
+            union all select id, 'received', received_day from t
+            union all select id, 'received_resolved', received_day from t where resolved_at is not null
+            union all select id, 'on_spot', received_day from t where answered_on_spot
+            union all select id, 'dispatched', received_day from t where first_dispatched_at is not null
+            union all select id, 'returned', received_day from t where first_dispatched_at is not null and return_count > 0
+            union all select id, 'reworked', received_day from t where rework_count > 0
+            union all select id, 'repeat_call', received_day from t where repeat_count > 0
+            union all select id, 'signed', received_day from t where signed_at is not null
+            union all select id, 'signed_on_time', received_day from t where signed_at <= sign_due_at
+            union all select id, 'resolved', resolved_day from t where resolved_at is not null
+            union all select id, 'called_back', resolved_day from t where resolved_at is not null and satisfaction is not null
+            union all select id, 'satisfied', resolved_day from t
+                where resolved_at is not null and satisfaction in ('satisfied', 'basically_satisfied')
+            union all select id, 'handling_h:' || case
+                    when handling_hours < 0 then 0
+                    when handling_hours < 72 then handling_hours
+                    when handling_hours < 720 then 72 + (handling_hours - 72) / 6 * 6
+                    when handling_hours < 4320 then 720 + (handling_hours - 720) / 24 * 24
+                    else 4320 end, resolved_day
+                from t where resolved_at is not null and first_dispatched_at is not null
+            union all select id, 'closed', closed_day from t where closed_at is not null
+            union all select id, 'open_due', due_day from t
+                where first_dispatched_at is not null and handling_due_at is not null and resolved_at is null and handling_due_at > updated_at
+        ),
+        cells (id, measure, period, period_start) as (
+            select f.id, f.measure, p.period, p.period_start
+            from facts f
+            cross join lateral (values ('day', f.day), ('month', date_trunc('month', f.day)::date), ('year', date_trunc('year', f.day)::date))
+                as p (period, period_start)
+            where f.day is not null
+            union all
+            select id, measure, 'current', date '1970-01-01' from facts where day is null
+            union all
+            -- On-time closure: each period holding the day resolved, or the due day once resolved or past, counted once.
+            select distinct o.id, m.measure, p.period, p.period_start
+            from t o
+            cross join lateral (values (o.resolved_day),
+                                       (case when o.resolved_at is not null or o.handling_due_at <= o.updated_at then o.due_day end)) as d (day)
+            cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date), ('year', date_trunc('year', d.day)::date))
+                as p (period, period_start)
+            cross join lateral (values ('on_time_counted', true), ('on_time', o.resolved_at <= o.handling_due_at)) as m (measure, counts)
+            where o.first_dispatched_at is not null and o.handling_due_at is not null and d.day is not null and m.counts
+        )
+        select s.scope, c.period, c.period_start, c.measure, count(*)::bigint
+        from cells c
+        join t on t.id = c.id
+        cross join lateral (values ('city'), ('county:' || t.county_code), ('unit:' || t.unit_code)) as s (scope)
+        where s.scope is not null
+        group by s.scope, c.period, c.period_start, c.measure
+        """;
+
+    public const string Kept = """
+        select scope, period, period_start, measure, sum(value)::bigint from stats_counters
+        where item_type = 'ticket'
+        group by scope, period, period_start, measure
+        having sum(value) <> 0
+        """;
+
+    public static async Task<Dictionary<(string Scope, string Period, DateOnly Start, string Measure), long>> ReadAsync(string connectionString, string sql)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand(sql);
+        command.CommandTimeout = 300;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new Dictionary<(string, string, DateOnly, string), long>();
+        while (await reader.ReadAsync())
+        {
+            values[(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3))] = reader.GetInt64(4);
+        }
+        return values;
+    }
+
+    /// <summary>Every counter where the kept value and the SQL value differ, described for a failure message.</summary>
+    public static List<string> Differences(
+        Dictionary<(string Scope, string Period, DateOnly Start, string Measure), long> kept,
+        Dictionary<(string Scope, string Period, DateOnly Start, string Measure), long> expected) =>
+        [.. kept.Keys.Union(expected.Keys)
+            .Where(k => kept.GetValueOrDefault(k) != expected.GetValueOrDefault(k))
+            .Select(k => $"{k.Scope} {k.Period} {k.Start:yyyy-MM-dd} {k.Measure}: kept {kept.GetValueOrDefault(k)}, SQL {expected.GetValueOrDefault(k)}")
+            .Order(StringComparer.Ordinal)];
+
+    public static async Task<List<string>> CompareAsync(string connectionString) =>
+        Differences(await ReadAsync(connectionString, Kept), await ReadAsync(connectionString, Expected));
+}

@@ -1,0 +1,209 @@
+using Dispatch.EventSourcing;
+using Dispatch.Identity;
+using Dispatch.Sla;
+using Dispatch.Stats;
+using Dispatch.Tickets;
+
+namespace Dispatch.Tests.Integration.Stats;
+
+/// <summary>
+/// Generates tickets and drives each through a random but plausible life over ten weeks, deciding every step with the
+/// real life-cycle rules and writing it exactly as the ticket grain does (<see cref="TicketWrite"/>, one transaction per
+/// write through <see cref="EventStore"/>), with the deadline watcher's warnings and overdue fired when they fall due.
+/// Seeded, so a failure can be replayed.
+/// </summary>
+public sealed class TicketSimulation(EventStore store, SlaSettings sla)
+{
+    public static readonly DateTimeOffset Start = new(2026, 9, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset End = Start.AddDays(75);
+
+    private static readonly string[] Counties = ["330402", "330411", "330421", "330424", "330481", "330482", "330483", "330400"];
+    private static readonly string[] Kinds = ["inquiry", "help", "complaint", "suggestion", "petition"];
+    private static readonly string[] Satisfactions = ["satisfied", "satisfied", "satisfied", "basically_satisfied", "basically_satisfied", "unsatisfied"];
+    private static readonly Actor Operator = new("sim-operator", Roles.Operator, null, null);
+    private static readonly Actor Admin = new("sim-admin", Roles.Admin, null, null);
+
+    public async Task RunAsync(int tickets, int workers)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < tickets)
+            {
+                await LiveAsync(index);
+            }
+        }));
+    }
+
+    private async Task LiveAsync(int index)
+    {
+        var random = new Random(12385 + index);
+        var county = Counties[random.Next(Counties.Length)];
+        var ticket = new SimulatedTicket(store, sla, new Guid(index, 0x5151, 0x4000, [0x80, 0, 0, 0, 0, 0, 0, 1]),
+            Start.AddSeconds(random.Next(0, 60 * 24 * 3600)));
+        var kind = Kinds[random.Next(Kinds.Length)];
+        var urgency = random.NextDouble() < 0.1 ? "urgent" : "normal";
+        await ticket.WriteAsync(Operator, new TicketRegistered($"SIM-{index:D6}",
+            new TicketDetails("phone", kind, "care_services", urgency, "模拟来电人", "13800000000", null, null, county, null, null, "模拟工单", "模拟内容"),
+            "phone:13800000000", sla.Rules.ForTicket(kind, urgency), random.NextDouble() < 0.15 ? random.Next(1, 3) : 0, "sim"));
+        if (random.NextDouble() < 0.2)
+        {
+            await ticket.AfterAsync(Minutes(random, 1, 10));
+            await ticket.DecideAsync(s => TicketLifecycle.AnswerOnSpot(s, Operator, new ReplyToCaller("当场答复。")));
+        }
+        else if (!await HandleAsync(ticket, random, county))
+        {
+            await ticket.AfterAsync(End - ticket.Now);
+            return;
+        }
+        await CallBackAsync(ticket, random, county);
+        await ticket.AfterAsync(End - ticket.Now);
+    }
+
+    /// <summary>Dispatch to the end of handling; false when the ticket is left unresolved.</summary>
+    private async Task<bool> HandleAsync(SimulatedTicket ticket, Random random, string county)
+    {
+        await ticket.AfterAsync(Minutes(random, 1, 90));
+        await ticket.DecideAsync(s => TicketLifecycle.Dispatch(s, Operator, new DispatchTicket(Unit(county, "CENTRE"), null), Target(county, "CENTRE"), false));
+        if (random.NextDouble() < 0.1)
+        {
+            await ticket.AfterAsync(Hours(random, 0.5, 8));
+            await ticket.DecideAsync(s => TicketLifecycle.Return(s, Staff(s), new ReturnTicket("not_our_responsibility", null), Guid.NewGuid()));
+            await ticket.AfterAsync(Hours(random, 0.5, 6));
+            await ticket.DecideAsync(s => TicketLifecycle.Dispatch(s, Operator, new DispatchTicket(Unit(county, "LEGAL"), null), Target(county, "LEGAL"), false));
+        }
+        if (random.NextDouble() < 0.08)
+        {
+            var rehab = county == "330400" ? "REHAB" : "REHAB-1";
+            await ticket.AfterAsync(Hours(random, 0.5, 12));
+            await ticket.DecideAsync(s => TicketLifecycle.Transfer(s, Staff(s), new TransferTicket(Unit(county, rehab), null), Target(county, rehab)));
+        }
+        await ticket.AfterAsync(random.NextDouble() < 0.8 ? Hours(random, 0.1, 6) : Hours(random, 8, 72));
+        await ticket.DecideAsync(s => TicketLifecycle.Sign(s, Staff(s)));
+        await SuspendAndExtendAsync(ticket, random);
+        if (random.NextDouble() < 0.12)
+        {
+            return false;
+        }
+        await ticket.AfterAsync(random.NextDouble() < 0.85 ? Hours(random, 2, 24 * 12) : Hours(random, 24 * 12, 24 * 40));
+        await ticket.DecideAsync(s => TicketLifecycle.Resolve(s, Staff(s), new ReplyToCaller("已办理。")));
+        return true;
+    }
+
+    private static async Task SuspendAndExtendAsync(SimulatedTicket ticket, Random random)
+    {
+        if (random.NextDouble() < 0.15)
+        {
+            var reason = TicketVocabulary.SuspendReasons.Where(r => r != "other").ElementAt(random.Next(5));
+            await ticket.AfterAsync(Hours(random, 1, 24));
+            await ticket.DecideAsync(s => TicketLifecycle.Suspend(s, Staff(s), new SuspendTicket(reason, null)));
+            if (random.NextDouble() < 0.8)
+            {
+                await ticket.AfterAsync(Hours(random, 2, 120));
+                await ticket.DecideAsync(s => TicketLifecycle.Resume(s, Staff(s), new TicketNote(null)));
+            }
+        }
+        if (random.NextDouble() < 0.1)
+        {
+            await ticket.AfterAsync(Hours(random, 1, 48));
+            await ticket.DecideAsync(s => TicketLifecycle.RequestExtension(s, Staff(s), new RequestExtension(2, "working_days", "需协调。"), Guid.NewGuid(), ticket.Clocks));
+            await ticket.AfterAsync(Hours(random, 1, 24));
+            var approved = random.NextDouble() < 0.7;
+            await ticket.DecideAsync(s => TicketLifecycle.DecideExtension(s, Admin, new DecideExtension(null, approved, approved ? null : "理由不足。")));
+        }
+    }
+
+    private static async Task CallBackAsync(SimulatedTicket ticket, Random random, string county)
+    {
+        if (random.NextDouble() < 0.15)
+        {
+            return;
+        }
+        await ticket.AfterAsync(Hours(random, 2, 72));
+        var reached = random.NextDouble() < 0.9;
+        var satisfaction = reached ? Satisfactions[random.Next(Satisfactions.Length)] : null;
+        await ticket.DecideAsync(s => TicketLifecycle.RecordCallback(s, Operator, new RecordCallback(reached, satisfaction, null)));
+        if (satisfaction == "unsatisfied" && random.NextDouble() < 0.6)
+        {
+            await ticket.AfterAsync(Hours(random, 0.2, 4));
+            await ticket.DecideAsync(s => TicketLifecycle.Reopen(s, Operator, new TicketNote(null)));
+            if (ticket.State.UnitCode is null)
+            {
+                await ticket.DecideAsync(s => TicketLifecycle.Dispatch(s, Operator, new DispatchTicket(Unit(county, "CENTRE"), null), Target(county, "CENTRE"), false));
+            }
+            await ticket.AfterAsync(Hours(random, 0.5, 30));
+            await ticket.DecideAsync(s => TicketLifecycle.Sign(s, Staff(s)));
+            await ticket.AfterAsync(Hours(random, 2, 24 * 8));
+            await ticket.DecideAsync(s => TicketLifecycle.Resolve(s, Staff(s), new ReplyToCaller("重新办理。")));
+            await ticket.AfterAsync(Hours(random, 2, 48));
+            await ticket.DecideAsync(s => TicketLifecycle.RecordCallback(s, Operator, new RecordCallback(true, "satisfied", null)));
+        }
+        if (random.NextDouble() < 0.8)
+        {
+            await ticket.AfterAsync(Hours(random, 1, 48));
+            await ticket.DecideAsync(s => TicketLifecycle.Close(s, Operator, new TicketNote(null)));
+        }
+    }
+
+    private static string Unit(string county, string suffix) => $"{county}-{suffix}";
+
+    private static UnitTarget Target(string county, string suffix) => new(Unit(county, suffix), county, true);
+
+    private static Actor Staff(TicketState s) => new("sim-staff", Roles.UnitStaff, s.UnitCode, null);
+
+    private static TimeSpan Minutes(Random random, double from, double to) => TimeSpan.FromSeconds(Math.Round((from + random.NextDouble() * (to - from)) * 60));
+
+    private static TimeSpan Hours(Random random, double from, double to) => Minutes(random, from * 60, to * 60);
+}
+
+/// <summary>One simulated ticket: its state, its stored row and its own clock.</summary>
+internal sealed class SimulatedTicket(EventStore store, SlaSettings sla, Guid id, DateTimeOffset registeredAt)
+{
+    public TicketState State { get; private set; } = TicketState.Empty;
+    public TicketStatsRow? Row { get; private set; }
+    public DateTimeOffset Now { get; private set; } = registeredAt;
+    public ClockReader Clocks => new(sla, Now);
+
+    /// <summary>Lets time pass; the deadline watcher fires at each warning point and due time on the way.</summary>
+    public async Task AfterAsync(TimeSpan wait)
+    {
+        var until = Now + (wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        for (var guard = 0; guard < 20 && TicketProjection.NextClockChange(State, Clocks) is { } next && next <= until; guard++)
+        {
+            Now = next;
+            var events = TicketLifecycle.ClockEvents(State, Clocks, Guid.NewGuid);
+            if (events.Count > 0)
+            {
+                await WriteAsync(Actor.Platform, [.. events]);
+            }
+        }
+        Now = until;
+    }
+
+    /// <summary>Asks the rules; a refused step is skipped, as a user would be told no.</summary>
+    public async Task DecideAsync(Func<TicketState, Decision> decide)
+    {
+        var decision = decide(State);
+        if (decision.Error is null)
+        {
+            await WriteAsync(Deciding, [.. decision.Events]);
+        }
+    }
+
+    public async Task WriteAsync(Actor actor, params TicketEvent[] events)
+    {
+        var write = TicketWrite.Prepare(id, State, Row, events, actor, Now, sla);
+        var appended = await store.AppendAsync(TicketGrain.StreamType, "ticket-" + id.ToString("N"), write.Envelopes,
+            TicketEventNames.Of, TicketJson.Options, write.Commands);
+        if (!appended)
+        {
+            throw new InvalidOperationException($"Ticket {id} v{State.Version + 1} was already written.");
+        }
+        State = write.Next;
+        Row = write.Row;
+    }
+
+    /// <summary>Recorded as the author of decided steps; who may act was already checked by the rules.</summary>
+    private static readonly Actor Deciding = new("sim-user", Roles.Operator, null, null);
+}

@@ -44,6 +44,20 @@ public sealed class CaseWorkTests(BrowserSystem system)
     }
 
     [Fact]
+    public async Task The_callers_record_in_intake_lists_their_legal_aid_case_named_by_its_item_type()
+    {
+        var opened = await CaseOpenedFromTicketAsync(system);
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, Operator);
+
+        await page.Locator("#f-callerPhone").FillAsync("13900001234");
+
+        var row = page.Locator("#person-items tr", new() { HasText = opened.GetProperty("number").GetString()! });
+        await Assertions.Expect(row).ToContainTextAsync("法律援助");
+        await Assertions.Expect(row).ToContainTextAsync("劳动争议");
+    }
+
+    [Fact]
     public async Task A_provider_sees_a_visit_in_its_worklist_and_on_its_worker_calendar_and_is_told_clearly_of_a_double_booking()
     {
         var start = NextWindowStart();

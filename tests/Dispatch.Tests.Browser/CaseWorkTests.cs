@@ -81,7 +81,10 @@ public sealed class CaseWorkTests(BrowserSystem system)
 
         await page.GotoAsync($"/#/rehab-visits/{clash.GetProperty("id").GetString()}");
         await page.Locator("#act-assign").ClickAsync();
+        await page.Locator("#f-workerId").FillAsync("W 001");
+        await Assertions.Expect(page.Locator("#f-workerId-error")).ToContainTextAsync("康复人员编号须为", new() { Timeout = 5_000 });
         await page.Locator("#f-workerId").FillAsync("W001");
+        await Assertions.Expect(page.Locator("#f-workerId-error")).ToBeEmptyAsync();
         await page.Locator("#f-workerName").FillAsync("张丽");
         await page.Locator("#action-submit").ClickAsync();
 

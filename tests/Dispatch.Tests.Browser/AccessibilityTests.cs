@@ -11,7 +11,8 @@ namespace Dispatch.Tests.Browser;
 public sealed class AccessibilityTests(BrowserSystem system)
 {
     public static TheoryData<string> Pages() =>
-        ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english"];
+        ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
+        "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -66,6 +67,44 @@ public sealed class AccessibilityTests(BrowserSystem system)
                     await SignInAsync(page, CentreStaff);
                     await page.GotoAsync($"/#/tickets/{ticket.GetProperty("id").GetString()}");
                     await page.Locator("#act-sign").WaitForAsync();
+                }
+                break;
+            case "legal-aid-worklist" or "legal-aid-case":
+                var opened = await CaseSeeding.CaseOpenedFromTicketAsync(system);
+                await SignInAsync(page, CaseSeeding.LegalStaff);
+                await page.Locator("#worklist table").WaitForAsync();
+                if (name == "legal-aid-case")
+                {
+                    await page.GotoAsync($"/#/legal-aid-cases/{opened.GetProperty("id").GetString()}");
+                    await page.Locator("#act-accept").ClickAsync();
+                    await page.Locator("#f-note").WaitForAsync();
+                }
+                break;
+            case "ticket-referral":
+                using (var api = await ApiAsync(system, Operator))
+                {
+                    var ticket = await RegisteredAndDispatchedAsync(api);
+                    await SignInAsync(page, Operator);
+                    await page.GotoAsync($"/#/tickets/{ticket.GetProperty("id").GetString()}");
+                    await page.Locator("#act-open-legal-aid").ClickAsync();
+                    await page.Locator("#referral-submit").ClickAsync();
+                    await page.Locator("#f-caseType[aria-invalid=true]").WaitForAsync();
+                }
+                break;
+            case "rehab-worklist" or "rehab-calendar" or "rehab-visit":
+                var start = CaseSeeding.NextWindowStart();
+                var visit = await CaseSeeding.ScheduledVisitAsync(system, start, name == "rehab-visit" ? null : $"W-{name}", "李敏");
+                await SignInAsync(page, CaseSeeding.RehabStaff);
+                await page.Locator("#worklist table").WaitForAsync();
+                if (name == "rehab-calendar")
+                {
+                    await page.GotoAsync($"/#/rehab-calendar?date={start:yyyy-MM-dd}");
+                    await page.Locator("#calendar table").First.WaitForAsync();
+                }
+                if (name == "rehab-visit")
+                {
+                    await page.GotoAsync($"/#/rehab-visits/{visit.GetProperty("id").GetString()}");
+                    await page.Locator("#act-assign").WaitForAsync();
                 }
                 break;
             default:

@@ -2,6 +2,7 @@
 import { api } from './api.js';
 import { announce, fill, h } from './dom.js';
 import { applyStaticText, isEnglish, onLanguageChange, setLanguage, t, word } from './i18n.js';
+import { loadUnits } from './reference.js';
 
 const everyone = ['operator', 'unit_staff', 'supervisor', 'admin'];
 const routes = [
@@ -9,10 +10,21 @@ const routes = [
   { path: 'intake', nav: 'nav.intake', roles: ['operator', 'admin'], view: () => import('./views/intake.js') },
   { path: 'queue', nav: 'nav.queue', roles: ['operator', 'admin', 'supervisor'], view: () => import('./views/queue.js') },
   { path: 'worklist', nav: 'nav.worklist', roles: ['unit_staff', 'admin', 'supervisor'], view: () => import('./views/worklist.js') },
+  { path: 'legal-aid-worklist', nav: 'nav.legalAid', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-worklist.js') },
+  { path: 'rehab-worklist', nav: 'nav.rehab', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-worklist.js') },
+  { path: 'rehab-calendar', nav: 'nav.calendar', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-calendar.js') },
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
+  { path: 'legal-aid-cases/:id', roles: everyone, view: () => import('./views/legal-aid-case.js') },
+  { path: 'rehab-visits/:id', roles: everyone, view: () => import('./views/rehab-visit.js') },
 ];
 const homes = { operator: 'intake', unit_staff: 'worklist', supervisor: 'dashboard', admin: 'dashboard' };
+const unitHomes = { legal_aid: 'legal-aid-worklist', rehab: 'rehab-worklist' };
+
+/** Whether this user may open the route: by role, and for unit staff by the kind of their unit. */
+const allowed = (route, who) => Boolean(who) && route.roles.includes(who.role)
+  && (!route.kinds || who.role !== 'unit_staff' || route.kinds.includes(who.unitKind));
+const homeOf = who => (who?.role === 'unit_staff' ? unitHomes[who.unitKind] : null) ?? homes[who?.role];
 
 let user = null;
 let cleanup = null;
@@ -41,6 +53,10 @@ function match(path) {
 
 async function loadUser() {
   try { user = await api('/api/auth/me'); } catch { user = null; }
+  if (user?.unitCode) {
+    const units = await loadUnits().catch(() => []);
+    user.unitKind = units.find(u => u.code === user.unitCode)?.kind ?? null;
+  }
   return user;
 }
 
@@ -53,11 +69,11 @@ async function render() {
     go(`login?next=${encodeURIComponent(path)}`);
     return;
   }
-  if (!path) { go(homes[user?.role] ?? 'login'); return; }
+  if (!path) { go(homeOf(user) ?? 'login'); return; }
   const found = match(path);
   const main = document.getElementById('main');
   drawShell(path);
-  if (!found || (found.route.roles && !found.route.roles.includes(user?.role))) {
+  if (!found || (found.route.roles && !allowed(found.route, user))) {
     fill(main, h('h1', { tabindex: '-1' }, t('app.notFound')));
     return;
   }
@@ -79,7 +95,7 @@ function drawShell(path) {
   nav.hidden = !user;
   document.getElementById('logout').hidden = !user;
   fill(document.getElementById('who'), user ? t('app.signedInAs', { name: user.displayName || user.email, role: word('role', user.role) }) : '');
-  const links = routes.filter(r => r.nav && user && r.roles.includes(user.role)).map(r =>
+  const links = routes.filter(r => r.nav && allowed(r, user)).map(r =>
     h('li', {}, h('a', { href: `#/${r.path}`, 'aria-current': path.split('/')[0] === r.path ? 'page' : null }, t(r.nav))));
   fill(document.getElementById('nav-links'), links);
   const toggle = document.getElementById('lang-toggle');
@@ -90,7 +106,7 @@ function drawShell(path) {
 
 async function onLoggedIn(next) {
   await loadUser();
-  go(next && match(next) ? next : homes[user?.role] ?? '');
+  go(next && match(next) ? next : homeOf(user) ?? '');
 }
 
 async function logout() {

@@ -1,7 +1,8 @@
 // The intake form's side panels: the suggested unit and the caller's record with possible duplicates.
 import { api } from '../api.js';
 import { fill, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, word } from '../i18n.js';
+import { clockBadge, dateTime } from '../format.js';
 import { nameOf } from '../reference.js';
 import { phoneProblem, residentIdProblem } from './intake-rules.js';
 import { ticketTable } from './ticket-table.js';
@@ -49,11 +50,17 @@ export function callerHistoryPanel() {
     if (query.toString() === asked) return;
     asked = query.toString();
     try {
-      const history = await api(`/api/intake/caller-history?${asked}`);
+      const person = personId(query);
+      const [history, timeline] = await Promise.all([
+        api(`/api/intake/caller-history?${asked}`),
+        api(`/api/persons/${encodeURIComponent(person)}/timeline`).catch(() => []),
+      ]);
       if (asked !== query.toString()) return;
+      const others = timeline.filter(e => e.itemType !== 'ticket');
       fill(body,
         section(t('intake.history.earlier', { n: history.earlierTickets.length }), history.earlierTickets),
-        section(t('intake.history.duplicates', { n: history.possibleDuplicates.length }), history.possibleDuplicates));
+        section(t('intake.history.duplicates', { n: history.possibleDuplicates.length }), history.possibleDuplicates),
+        otherItems(t('intake.history.others', { n: others.length }), others));
     } catch (problem) {
       fill(body, h('p', { class: 'field-error' }, problem.text));
     }
@@ -71,4 +78,32 @@ function section(title, summaries) {
     a.append(h('span', { class: 'visually-hidden' }, t('app.opensNew')));
   });
   return table;
+}
+
+/** The person record key the server uses: id:<resident ID>, else phone:<normalised number>. */
+function personId(query) {
+  if (query.has('residentId')) return `id:${query.get('residentId')}`;
+  const compact = query.get('phone').replace(/[\s-]/g, '');
+  const landline = /^(0\d{2,3})(\d{7,8})$/.exec(compact);
+  return `phone:${landline ? `${landline[1]}-${landline[2]}` : compact}`;
+}
+
+const routes = { legal_aid_case: 'legal-aid-cases', rehab_visit: 'rehab-visits' };
+const statusGroups = { legal_aid_case: 'caseStatus', rehab_visit: 'visitStatus' };
+const labelGroups = { legal_aid_case: 'caseType', rehab_visit: 'serviceType' };
+
+/** The person's legal-aid cases and rehab visits, each row named by its item type; links open beside the form. */
+function otherItems(title, entries) {
+  if (!entries.length) return h('div', {}, h('h3', {}, title), h('p', { class: 'empty' }, t('intake.history.none')));
+  return h('div', { class: 'table-wrap', id: 'person-items' }, h('table', {},
+    h('caption', {}, title),
+    h('thead', {}, h('tr', {}, ['col.itemType', 'col.number', 'col.kind', 'col.status', 'col.clock', 'col.received'].map(k => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, entries.map(e => h('tr', {},
+      h('td', {}, word('itemType', e.itemType)),
+      h('th', { scope: 'row' }, h('a', { href: `#/${routes[e.itemType]}/${e.id}`, target: '_blank', rel: 'noopener' },
+        e.number, h('span', { class: 'visually-hidden' }, t('app.opensNew')))),
+      h('td', {}, word(labelGroups[e.itemType], e.label)),
+      h('td', {}, word(statusGroups[e.itemType], e.status)),
+      h('td', {}, clockBadge(e.clockState ?? 'none')),
+      h('td', {}, dateTime(e.at)))))));
 }

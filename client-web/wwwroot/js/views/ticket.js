@@ -6,8 +6,9 @@ import { clockBadge, dateTime } from '../format.js';
 import { countyName, loadUnits, unitName, unitNameNow } from '../reference.js';
 import { showError } from '../parts/fields.js';
 import { actionForm, actionLabel, offeredActions } from '../parts/action-forms.js';
+import { linksPanel, offeredReferrals, referralForm } from '../parts/ticket-referrals.js';
 
-export async function render(main, { params, user }) {
+export async function render(main, { params, user, go }) {
   const units = await loadUnits();
   const state = { ticket: null };
   const heading = h('h1', {});
@@ -16,7 +17,8 @@ export async function render(main, { params, user }) {
   const deadlines = h('section', { class: 'panel', 'aria-labelledby': 'deadlines-heading' });
   const actions = h('section', { class: 'panel', id: 'ticket-actions', 'aria-labelledby': 'actions-heading' });
   const history = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' });
-  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, history), h('div', {}, deadlines, actions)));
+  const links = h('div', {});
+  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, links, history), h('div', {}, deadlines, actions)));
 
   async function load() {
     try {
@@ -25,6 +27,7 @@ export async function render(main, { params, user }) {
       heading.textContent = t('ticket.title', { number: ticket.number });
       await drawFacts(facts, ticket);
       drawDeadlines(deadlines, ticket);
+      fill(links, linksPanel(ticket));
       drawActions();
       drawHistory(history, entries);
     } catch (problem) {
@@ -34,7 +37,7 @@ export async function render(main, { params, user }) {
   }
 
   function drawActions(open) {
-    const offered = offeredActions(state.ticket, user);
+    const offered = [...offeredActions(state.ticket, user), ...offeredReferrals(state.ticket, user)];
     const formArea = h('div', { id: 'action-form' });
     fill(actions, h('h2', { id: 'actions-heading', tabindex: '-1' }, t('ticket.actions')),
       offered.length
@@ -45,6 +48,13 @@ export async function render(main, { params, user }) {
   }
 
   function start(action) {
+    if (offeredReferrals(state.ticket, user).includes(action)) {
+      drawActions(action);
+      const referral = referralForm(action, state.ticket, { go, onCancel: () => { drawActions(); actions.querySelector(`#act-${action}`)?.focus(); } });
+      fill(actions.querySelector('#action-form'), referral.el);
+      referral.focus();
+      return;
+    }
     const form = actionForm(action, state.ticket, units);
     if (!form.fields.length) { perform(action, form, null); return; }
     drawActions(action);

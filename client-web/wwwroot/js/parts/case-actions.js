@@ -1,0 +1,67 @@
+// What each legal-aid case action asks for, and who may take it (mirrors LegalAidAccess; the server still decides).
+import { t } from '../i18n.js';
+import { shanghaiDate } from '../format.js';
+
+const note = 1000;
+const long = 4000;
+
+export const caseVocabulary = {
+  caseType: ['labour_dispute', 'personal_injury', 'marriage_family', 'property', 'administrative', 'criminal_defence', 'other'],
+  handlerKind: ['lawyer', 'legal_worker'],
+  outcome: ['won', 'partly_won', 'mediated', 'lost', 'terminated', 'other'],
+  objectionDecision: ['grant', 'uphold_refusal'],
+  status: ['applied', 'under_review', 'granted', 'refused', 'assigned', 'in_progress', 'concluded', 'archived'],
+};
+
+const isStation = (item, user) => user.role === 'admin' || (user.role === 'unit_staff' && user.unitCode === item.stationCode);
+const isSupervisor = user => user.role === 'admin' || user.role === 'supervisor';
+const who = {
+  objection: (item, user) => isStation(item, user) || user.role === 'operator',
+  'objection-decision': (item, user) => isSupervisor(user),
+  supervise: (item, user) => isSupervisor(user),
+};
+
+/** The case's allowed actions this user may take. */
+export const offeredCaseActions = (item, user) =>
+  (item.allowedActions ?? []).filter(action => (who[action] ?? isStation)(item, user));
+
+/** The form of one action as checked-form specs; no specs means the action runs at once. */
+export function caseForm(action) {
+  const noteField = (required = false, max = note) => ({ name: 'note', label: t('form.note'), kind: 'long', required, max });
+  switch (action) {
+    case 'accept': case 'receive-documents': case 'grant': case 'archive':
+      return [noteField()];
+    case 'request-documents':
+      return [{ name: 'documents', label: t('case.form.documents'), kind: 'long', required: true, max: note }, noteField()];
+    case 'refuse':
+      return [{ name: 'reasons', label: t('case.form.reasons'), kind: 'long', required: true, max: long, hint: t('case.form.reasons.hint') }];
+    case 'objection':
+      return [{ name: 'grounds', label: t('case.form.grounds'), kind: 'long', required: true, max: long }];
+    case 'objection-decision':
+      return [{ name: 'decision', label: t('case.form.decision'), kind: 'select', group: 'objectionDecision', values: caseVocabulary.objectionDecision, required: true },
+        { name: 'note', label: t('case.form.reviewNote'), kind: 'long', max: long, hint: t('case.form.reviewNote.hint') }];
+    case 'assign':
+      return [{ name: 'handlerName', label: t('case.form.handlerName'), required: true, max: 50 },
+        { name: 'kind', label: t('case.form.handlerKind'), kind: 'select', group: 'handlerKind', values: caseVocabulary.handlerKind, required: true },
+        { name: 'organisation', label: t('case.form.organisation'), max: 100 },
+        { name: 'phone', label: t('case.form.phone'), max: 20, hint: t('intake.callerPhone.hint') }];
+    case 'agreement':
+      return [{ name: 'signedOn', label: t('case.form.signedOn'), kind: 'date', required: true, value: shanghaiDate(), hint: t('case.form.signedOn.hint') }, noteField()];
+    case 'progress':
+      return [{ name: 'note', label: t('case.form.progress'), kind: 'long', required: true, max: long }];
+    case 'conclude':
+      return [{ name: 'outcome', label: t('case.form.outcome'), kind: 'select', group: 'outcome', values: caseVocabulary.outcome, required: true },
+        { name: 'summary', label: t('case.form.summary'), kind: 'long', required: true, max: long }];
+    case 'supervise':
+      return [noteField(true)];
+    default:
+      return [];
+  }
+}
+
+/** The fields of opening a case from a ticket (applicant from the ticket's caller). */
+export const openCaseForm = () => [
+  { name: 'caseType', label: t('case.caseType'), kind: 'select', group: 'caseType', values: caseVocabulary.caseType, required: true },
+  { name: 'summary', label: t('case.summary'), kind: 'long', max: long, hint: t('case.open.summary.hint') },
+  { name: 'cityLevel', label: t('case.open.cityLevel'), kind: 'checkbox' },
+];

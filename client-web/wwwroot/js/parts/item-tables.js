@@ -1,0 +1,40 @@
+// Tables of case and visit summaries; the clock state shows in colour and words, each number links to its page.
+import { h } from '../dom.js';
+import { t, word } from '../i18n.js';
+import { clockBadge, dateTime } from '../format.js';
+
+function table(caption, rows, columns) {
+  if (!rows.length) return null;
+  return h('div', { class: 'table-wrap' }, h('table', {},
+    h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, columns.map(([name]) => h('th', { scope: 'col' }, t(name))))),
+    h('tbody', {}, rows.map(r => h('tr', {},
+      columns.map(([, cell], i) => (i === 0 ? h('th', { scope: 'row' }, cell(r)) : h('td', {}, cell(r)))))))));
+}
+
+const caseStatus = c => [word('caseStatus', c.status), c.documentsPending ? t('case.documentsPending') : '',
+  c.objectionPending ? t('case.objectionPending') : ''].filter(Boolean).join(' · ');
+
+export const caseTable = (caption, rows) => table(caption, rows, [
+  ['case.number', c => h('a', { href: `#/legal-aid-cases/${c.id}`, id: `item-${c.number}` }, c.number)],
+  ['case.caseType', c => word('caseType', c.caseType)],
+  ['case.applicant', c => `${c.applicantName} ${c.applicantPhone}`],
+  ['col.status', caseStatus],
+  ['col.clock', c => clockBadge(c.clockState ?? 'none', c.documentsPending && c.status === 'under_review')],
+  ['col.due', c => dateTime(c.nextDueAt)],
+  ['case.handler', c => c.handlerName ?? '—'],
+  ['case.appliedAt', c => dateTime(c.appliedAt)],
+]);
+
+export const windowCell = v => (v.windowStart ? `${dateTime(v.windowStart)}–${dateTime(v.windowEnd).slice(-5)}` : t('visit.noWindow'));
+
+export const visitTable = (caption, rows) => table(caption, rows, [
+  ['visit.number', v => h('a', { href: `#/rehab-visits/${v.id}`, id: `item-${v.number}` }, v.number)],
+  ['visit.serviceType', v => word('serviceType', v.serviceType)],
+  ['visit.person', v => `${v.personName} ${v.personPhone}`],
+  ['col.status', v => word('visitStatus', v.status)],
+  ['visit.window', windowCell],
+  ['visit.worker', v => (v.workerId ? `${v.workerName}（${v.workerId}）` : t('visit.noWorker'))],
+  ['col.clock', v => clockBadge(v.clockState ?? 'none')],
+  ['col.due', v => dateTime(v.nextDueAt)],
+]);

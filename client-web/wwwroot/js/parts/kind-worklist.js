@@ -1,0 +1,48 @@
+// A unit's open items of one kind (legal-aid cases, rehab visits), nearest deadline first, with a status filter.
+import { api } from '../api.js';
+import { announce, fill, h } from '../dom.js';
+import { t, word } from '../i18n.js';
+import { loadCounties, loadUnits, nameOf } from '../reference.js';
+import { unitPicker, unitsOfKind } from './unit-scope.js';
+
+/** config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows), emptyKey } */
+export async function kindWorklist(main, { user, query }, config) {
+  const [, units] = await Promise.all([loadCounties(), loadUnits()]);
+  const visible = unitsOfKind(units, user, config.kind);
+  const state = {
+    unitCode: visible.some(u => u.code === query.get('unit')) ? query.get('unit') : visible.find(u => u.code === user.unitCode)?.code ?? visible[0]?.code,
+    status: config.statuses.includes(query.get('status')) ? query.get('status') : '',
+  };
+  const heading = h('h1', {});
+  const status = h('div', { class: 'field' }, h('label', { for: 'status-filter' }, t('worklist.status')),
+    h('select', { id: 'status-filter', onchange: e => change({ status: e.target.value }) },
+      h('option', { value: '' }, t('worklist.allOpen')),
+      config.statuses.map(s => h('option', { value: s, selected: s === state.status }, word(config.statusGroup, s)))));
+  const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
+  const body = h('div', { id: 'worklist' });
+  main.append(heading,
+    h('div', { class: 'toolbar' }, unitPicker(visible, state.unitCode, code => change({ unitCode: code })), status,
+      h('button', { type: 'button', id: 'worklist-refresh', onclick: () => load() }, t('worklist.refresh'))),
+    h('div', { class: 'panel' }, count, body));
+
+  function change(next) {
+    Object.assign(state, next);
+    history.replaceState(null, '', `#/${config.route}?unit=${encodeURIComponent(state.unitCode)}${state.status ? `&status=${state.status}` : ''}`);
+    load();
+  }
+
+  async function load() {
+    heading.textContent = `${t(config.titleKey)} · ${nameOf(units.find(u => u.code === state.unitCode)) || ''}`;
+    if (!state.unitCode) { fill(body, h('p', { class: 'empty' }, t(config.emptyKey))); return; }
+    try {
+      const q = state.status ? `?status=${encodeURIComponent(state.status)}` : '';
+      const rows = await api(`${config.endpoint(state.unitCode)}${q}`);
+      count.textContent = t('worklist.count', { n: rows.length });
+      fill(body, config.table(t(config.titleKey), rows) ?? h('p', { class: 'empty' }, t(config.emptyKey)));
+    } catch (problem) {
+      fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));
+      announce(problem.text, 'alert');
+    }
+  }
+  await load();
+}

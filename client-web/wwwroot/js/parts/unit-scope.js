@@ -1,0 +1,19 @@
+// Which units of one kind a user may pick: staff their own, county supervisors their county, others all.
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+import { nameOf } from '../reference.js';
+
+export function unitsOfKind(units, user, kind) {
+  const ofKind = units.filter(u => u.kind === kind);
+  if (user.role === 'unit_staff') return ofKind.filter(u => u.code === user.unitCode);
+  if (user.role === 'supervisor' && user.areaCode !== '330400') return ofKind.filter(u => u.countyCode === user.areaCode);
+  return ofKind;
+}
+
+/** A unit select when there is more than one unit to choose from, else null. */
+export function unitPicker(visible, selected, onchange) {
+  if (visible.length < 2) return null;
+  return h('div', { class: 'field' }, h('label', { for: 'unit-picker' }, t('worklist.unit')),
+    h('select', { id: 'unit-picker', onchange: e => onchange(e.target.value) },
+      visible.map(u => h('option', { value: u.code, selected: u.code === selected }, nameOf(u)))));
+}

@@ -1,0 +1,56 @@
+// One home-rehabilitation visit: window, worker, clocks, the provider's actions (double booking shown clearly), history.
+import { t, word } from '../i18n.js';
+import { dateTime } from '../format.js';
+import { countyName, unitName } from '../reference.js';
+import { itemPage, ticketLink } from '../parts/item-page.js';
+import { offeredVisitActions, visitForm } from '../parts/visit-actions.js';
+
+export async function render(main, { params, user }) {
+  await itemPage(main, user, {
+    url: `/api/rehab-visits/${encodeURIComponent(params.id)}`,
+    title: item => t('visit.title', { number: item.number }),
+    facts,
+    clockNames: ['firstVisit', 'window', 'record'],
+    actionGroup: 'visitAction',
+    eventGroup: 'visitEvent',
+    offered: offeredVisitActions,
+    formFor: visitForm,
+    eventDetail,
+    conflictField: problem => (problem.code === 'worker_double_booked' ? 'workerId' : null),
+  });
+}
+
+export const windowText = (start, end) => (start ? `${dateTime(start)}–${dateTime(end).slice(-5)}` : '—');
+
+async function facts(v) {
+  const p = v.person ?? {};
+  return [
+    [t('col.status'), word('visitStatus', v.status)],
+    [t('visit.serviceType'), word('serviceType', v.serviceType)],
+    [t('visit.person'), p.name],
+    [t('ticket.phone'), p.phone],
+    [t('ticket.residentId'), p.residentId],
+    [t('ticket.place'), [await countyName(v.countyCode), p.address].filter(Boolean).join(' · ')],
+    [t('visit.provider'), await unitName(v.providerCode)],
+    [t('visit.window'), v.windowStart ? windowText(v.windowStart, v.windowEnd) : t('visit.noWindow')],
+    [t('visit.worker'), v.workerId ? `${v.workerName}（${v.workerId}）` : t('visit.noWorker')],
+    [t('visit.plan'), v.planSequence ? t('visit.planSequence', { n: v.planSequence }) : null],
+    [t('item.ticket'), ticketLink(v.ticket)],
+    [t('visit.requestedAt'), dateTime(v.requestedAt)],
+    [t('visit.checkedInAt'), v.checkedInAt ? dateTime(v.checkedInAt) : null],
+    [t('visit.completedAt'), v.completedAt ? dateTime(v.completedAt) : null],
+    [t('visit.form.notes'), v.recordNotes],
+    [t('visit.form.missReason'), v.missedReason],
+    [t('visit.form.cancelReason'), v.cancelReason],
+    [t('visit.reschedules'), v.reschedules?.length ? v.reschedules.map(r => `${windowText(r.toStart, r.toEnd)}（${r.reason}）`).join('；') : null],
+    [t('form.note'), v.note],
+  ];
+}
+
+function eventDetail(entry) {
+  const d = entry.data ?? {};
+  return [
+    d.serviceType && word('serviceType', d.serviceType), d.windowStart && windowText(d.windowStart, d.windowEnd),
+    d.workerName && `${d.workerName}（${d.workerId}）`, d.clock && word('clockName', d.clock), d.reason, d.notes, d.note,
+  ];
+}

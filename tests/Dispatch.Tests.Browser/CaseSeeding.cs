@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluentAssertions;
+
+namespace Dispatch.Tests.Browser;
+
+/// <summary>Legal-aid cases and rehab visits set up through the API, as the people who would create them.</summary>
+public static class CaseSeeding
+{
+    public const string LegalStaff = "staff.330402-legal@jx12385.test";
+    public const string RehabStaff = "staff.330402-rehab-1@jx12385.test";
+    public const string RehabProvider = "330402-REHAB-1";
+
+    private static readonly TimeSpan Jiaxing = TimeSpan.FromHours(8);
+
+    /// <summary>An operator registers a 南湖区 ticket and opens a legal-aid case from it (to 330402-LEGAL); returns the case.</summary>
+    public static async Task<JsonElement> CaseOpenedFromTicketAsync(BrowserSystem system)
+    {
+        using var operatorApi = await Browsing.ApiAsync(system, Browsing.Operator);
+        var ticket = await Browsing.RegisteredAndDispatchedAsync(operatorApi, "来电反映单位拖欠残疾职工工资三个月，希望得到法律援助。");
+        var opened = await operatorApi.PostAsJsonAsync($"/api/tickets/{ticket.GetProperty("id").GetString()}/legal-aid",
+            new { caseType = "labour_dispute", summary = "用人单位拖欠工资三个月，申请劳动争议法律援助。" });
+        opened.IsSuccessStatusCode.Should().BeTrue(await opened.Content.ReadAsStringAsync());
+        return await opened.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The start of a visit window in a whole hour at least two hours ahead, in Jiaxing time.</summary>
+    public static DateTimeOffset NextWindowStart()
+    {
+        var now = DateTimeOffset.UtcNow.ToOffset(Jiaxing).AddHours(2);
+        return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, Jiaxing);
+    }
+
+    /// <summary>An operator requests a scheduled visit at 330402-REHAB-1; with a worker, the provider's staff assigns them.</summary>
+    public static async Task<JsonElement> ScheduledVisitAsync(BrowserSystem system, DateTimeOffset windowStart, string? workerId = null, string? workerName = null)
+    {
+        using var operatorApi = await Browsing.ApiAsync(system, Browsing.Operator);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rehab-visits")
+        {
+            Content = JsonContent.Create(new
+            {
+                person = new { name = "王芳", phone = "13900005678", countyCode = "330402", address = "南湖区建设街道 1 号" },
+                serviceType = "rehabilitation_training", providerCode = RehabProvider, windowStart, windowMinutes = 120,
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var requested = await operatorApi.SendAsync(request);
+        requested.IsSuccessStatusCode.Should().BeTrue(await requested.Content.ReadAsStringAsync());
+        var visit = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        if (workerId is null)
+        {
+            return visit;
+        }
+        using var providerApi = await Browsing.ApiAsync(system, RehabStaff);
+        using var assign = new HttpRequestMessage(HttpMethod.Post, $"/api/rehab-visits/{visit.GetProperty("id").GetString()}/assign")
+        {
+            Content = JsonContent.Create(new { workerId, workerName }),
+        };
+        assign.Headers.TryAddWithoutValidation("If-Match", $"\"{visit.GetProperty("version").GetInt32()}\"");
+        var assigned = await providerApi.SendAsync(assign);
+        assigned.IsSuccessStatusCode.Should().BeTrue(await assigned.Content.ReadAsStringAsync());
+        return await assigned.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

@@ -49,13 +49,14 @@ public sealed class CaseSimulation(EventStore store, SlaSettings sla)
         await c.WriteAsync(SimulatedItem<LegalAidState, LegalAidEvent, LegalAidStatsRow>.Admin, [new CaseOpened($"SIMFY-{index:D6}",
             new PersonView("模拟申请人", "13800000001", null, null, county, null, null), "phone:13800000001", "labour_dispute", "模拟申请",
             county + "-LEGAL", county == "330400", null, LegalAidClockRules.From(sla.Rules), "sim")]);
+        await c.AfterAsync(Hours(random, 1, 30));
+        await c.DecideAsync((s, k) => LegalAidRules.Accept(s, Admin, new CaseNote(null), k));
         if (random.NextDouble() < 0.1)
         {
-            await c.AfterAsync(End - c.Now);
+            // Left under review: stops between its warning point and its deadline, so it stays at risk.
+            await c.AfterAsync(c.Clocks.Evaluate(c.State.Decision!).WarnAt - c.Now + TimeSpan.FromMinutes(1));
             return;
         }
-        await c.AfterAsync(Hours(random, 1, 30));
-        await c.DecideAsync((s, k) => LegalAidRules.Accept(s, SimulatedItem<LegalAidState, LegalAidEvent, LegalAidStatsRow>.Admin, new CaseNote(null), k));
         if (random.NextDouble() < 0.2)
         {
             await c.AfterAsync(Hours(random, 2, 48));

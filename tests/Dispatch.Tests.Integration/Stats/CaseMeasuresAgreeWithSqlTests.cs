@@ -49,6 +49,28 @@ public sealed class CaseMeasuresAgreeWithSqlTests(PostgresFixture database)
         MeasuresSql.Differences(await MeasuresSql.ReadAsync(connectionString, CaseMeasuresSql.Kept("rehab_visit")), expectedVisits).Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_overdue_and_at_risk_lists_hold_cases_and_visits_of_the_scope_only()
+    {
+        var connectionString = await database.CreateIsolatedDatabaseAsync();
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        var sla = DispatchSiloExtensions.LoadSla(DatabaseSetup.DefaultReferenceDataFolder);
+        await new CaseSimulation(new EventStore(source), sla).RunAsync(80, 80, workers: 2);
+        var lists = new AttentionLists(source);
+
+        var overdue = await lists.ReadAsync(StatsScope.City, "overdue");
+        var atRisk = await lists.ReadAsync(StatsScope.City, "warning");
+        var nanhu = await lists.ReadAsync(StatsScope.County("330402"), "overdue");
+        var station = await lists.ReadAsync(StatsScope.Unit("330402-LEGAL"), "overdue");
+
+        overdue.Select(i => i.ItemType).Distinct().Should().BeEquivalentTo(["legal_aid_case", "rehab_visit"]);
+        overdue.Should().OnlyContain(i => i.Clock != null && i.DueAt != null && i.ClockState == "overdue");
+        overdue.Select(i => i.DueAt).Should().BeInAscendingOrder();
+        atRisk.Should().Contain(i => i.ItemType == "legal_aid_case" && i.Clock == "decision");
+        nanhu.Should().NotBeEmpty().And.OnlyContain(i => i.CountyCode == "330402");
+        station.Should().NotBeEmpty().And.OnlyContain(i => i.ItemType == "legal_aid_case" && i.UnitCode == "330402-LEGAL");
+    }
+
     private static List<string> Measures(Dictionary<(string Scope, string Period, DateOnly Start, string Measure), long> values) =>
         [.. values.Keys.Select(k => k.Measure).Distinct()];
 }

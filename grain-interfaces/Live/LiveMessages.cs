@@ -70,6 +70,17 @@ public static class LiveChangeKinds
     public const string Closed = "closed";
     public const string Dispatched = "dispatched";
     public const string Signed = "signed";
+
+    /// <summary>A legal-aid case concluded.</summary>
+    public const string Concluded = "concluded";
+
+    /// <summary>A visit completed, missed or cancelled.</summary>
+    public const string Completed = "completed";
+    public const string Missed = "missed";
+    public const string Cancelled = "cancelled";
+
+    /// <summary>A case or visit moved to another status that no other kind names (accepted, granted, assigned...).</summary>
+    public const string Updated = "updated";
 }
 
 public static class LiveAlertKinds

@@ -25,9 +25,11 @@ public sealed record StatsSnapshot
     [Id(6)] public double Target { get; init; }
     [Id(7)] public ItemMeasures Tickets { get; init; } = new();
 
-    /// <summary>Null until legal-aid cases and rehabilitation visits feed the counters.</summary>
-    [Id(8)] public ItemMeasures? LegalAid { get; init; }
-    [Id(9)] public ItemMeasures? Rehab { get; init; }
+    /// <summary>Legal-aid cases (item_type legal_aid_case); definitions in <c>LegalAidTallies</c>.</summary>
+    [Id(8)] public LegalAidMeasures? LegalAid { get; init; }
+
+    /// <summary>Home-rehabilitation visits (item_type rehab_visit); definitions in <c>RehabTallies</c>.</summary>
+    [Id(9)] public RehabMeasures? Rehab { get; init; }
 
     /// <summary>Always about today and the current month, whatever period was asked for.</summary>
     [Id(10)] public Forecast Forecast { get; init; } = new();
@@ -59,6 +61,57 @@ public sealed record ItemMeasures
     /// <summary>Suspension reason code to the share of open items suspended for it.</summary>
     [Id(15)] public ImmutableSortedDictionary<string, double> PauseShareByReason { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
     [Id(16)] public double? MedianHandlingHours { get; init; }
+}
+
+/// <summary>
+/// Legal-aid cases' measures. Rates are 0..1, or null when their denominator is 0. Counts by day: received (applied),
+/// decided / granted / refused (first decision), concluded; gauges: open, atRisk, overdue.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Stats.LegalAidMeasures")]
+public sealed record LegalAidMeasures
+{
+    [Id(0)] public long Received { get; init; }
+    [Id(1)] public long Open { get; init; }
+    [Id(2)] public long AtRisk { get; init; }
+    [Id(3)] public long Overdue { get; init; }
+    [Id(4)] public long Decided { get; init; }
+    [Id(5)] public long Granted { get; init; }
+    [Id(6)] public long Refused { get; init; }
+    [Id(7)] public long Concluded { get; init; }
+
+    /// <summary>Decided by the decision deadline / decided after acceptance, by the day decided.</summary>
+    [Id(8)] public double? OnTimeDecisionRate { get; init; }
+
+    /// <summary>Granted / decided, by the day decided.</summary>
+    [Id(9)] public double? GrantRate { get; init; }
+
+    /// <summary>First assigned by the assignment deadline / first assigned, by the day of the first assignment.</summary>
+    [Id(10)] public double? OnTimeAssignmentRate { get; init; }
+}
+
+/// <summary>
+/// Home-rehabilitation visits' measures. Rates are 0..1, or null when their denominator is 0. Counts by day: requested,
+/// completed, missed (last missed window), cancelled; gauges: open, atRisk, overdue.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Stats.RehabMeasures")]
+public sealed record RehabMeasures
+{
+    [Id(0)] public long Requested { get; init; }
+    [Id(1)] public long Open { get; init; }
+    [Id(2)] public long AtRisk { get; init; }
+    [Id(3)] public long Overdue { get; init; }
+    [Id(4)] public long Completed { get; init; }
+    [Id(5)] public long Missed { get; init; }
+    [Id(6)] public long Cancelled { get; init; }
+
+    /// <summary>Checked in by the first-visit deadline / first visits checked in, by the day checked in.</summary>
+    [Id(7)] public double? OnTimeFirstVisitRate { get; init; }
+
+    /// <summary>Completed by now / requested and not cancelled, by the day requested.</summary>
+    [Id(8)] public double? CompletionRate { get; init; }
+
+    /// <summary>Record filed by its deadline / completed, by the day completed.</summary>
+    [Id(9)] public double? OnTimeRecordRate { get; init; }
 }
 
 /// <summary>How many open tickets must be resolved today for the month's on-time closure rate to stay at or above target.</summary>

@@ -41,17 +41,4 @@ public sealed class ClockedItemStream<TState, TEvent>(
     }
 
     public Task WatchAsync(IClockReader clocks) => DeadlineWatch.TrackAsync(grains, Item, projection.NextClockChange(State, clocks));
-
-    /// <summary>The watcher's call: records the alarms the clocks owe now, or just re-arms the watcher when there are none.</summary>
-    public async Task EvaluateClocksAsync(IReadOnlyList<TEvent> alarms, bool exists, IClockReader clocks, DateTimeOffset now)
-    {
-        if (alarms.Count > 0)
-        {
-            await CommitAsync(alarms, Actor.Platform, clocks, now);
-        }
-        else if (exists)
-        {
-            await WatchAsync(clocks);
-        }
-    }
 }

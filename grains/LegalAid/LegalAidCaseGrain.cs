@@ -2,12 +2,15 @@ using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
 using Dispatch.Items;
+using Dispatch.Live;
 using Dispatch.Numbers;
 using Dispatch.People;
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Dispatch.Tickets;
 using Dispatch.Units;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Dispatch.LegalAid;
 
@@ -18,6 +21,7 @@ namespace Dispatch.LegalAid;
 [GrainType(ItemTypes.LegalAidCase)]
 public sealed class LegalAidCaseGrain(
     EventStore store,
+    NpgsqlDataSource database,
     TicketDirectory directory,
     UnitDirectory units,
     DailyNumbers numbers,
@@ -25,10 +29,13 @@ public sealed class LegalAidCaseGrain(
     TimeProvider time,
     ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain
 {
-    private static readonly ItemProjection<LegalAidState> Projection = new(
-        (s, clocks) => [LegalAidProjection.Command(s, clocks)], LegalAidProjection.NextClockChange);
-
     private ClockedItemStream<LegalAidState, LegalAidEvent> stream = null!;
+
+    /// <summary>The read-model row as stored: the counters move by the difference between it and the next one.</summary>
+    private LegalAidStatsRow? stored;
+
+    /// <summary>The row and counter changes of the write in flight, known once its projection has been computed.</summary>
+    private CountedRowWrite<LegalAidStatsRow>? projected;
 
     private LegalAidState State => stream.State;
 
@@ -36,8 +43,9 @@ public sealed class LegalAidCaseGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var events = new ItemStream<LegalAidState, LegalAidEvent>(store, LegalAidStream.Kind, this.GetPrimaryKey());
-        stream = new ClockedItemStream<LegalAidState, LegalAidEvent>(events, ItemTypes.LegalAidCase, Projection, GrainFactory);
-        await stream.LoadAsync(cancellationToken);
+        var projection = new ItemProjection<LegalAidState>(ProjectWithCounters, LegalAidProjection.NextClockChange);
+        stream = new ClockedItemStream<LegalAidState, LegalAidEvent>(events, ItemTypes.LegalAidCase, projection, GrainFactory);
+        await LoadAsync(cancellationToken);
     }
 
     public async Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor)
@@ -129,8 +137,20 @@ public sealed class LegalAidCaseGrain(
     public Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Supervise(s, actor, command, c, Guid.NewGuid()));
 
-    public Task EvaluateClocks() =>
-        stream.EvaluateClocksAsync(LegalAidRules.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), time.GetUtcNow());
+    /// <summary>The watcher's call: the alarms go through this grain's commit, so the counters and the live feed see them.</summary>
+    public async Task EvaluateClocks()
+    {
+        var clocks = Clocks();
+        var alarms = LegalAidRules.ClockEvents(State, clocks, Guid.NewGuid);
+        if (alarms.Count > 0)
+        {
+            await CommitAsync(alarms, Actor.Platform);
+        }
+        else if (State.Exists)
+        {
+            await stream.WatchAsync(clocks);
+        }
+    }
 
     private async Task<Outcome<CaseOpening>> OpenAsync(LegalAidApplication application, TicketLink? ticket, string fingerprint, Actor actor)
     {
@@ -173,15 +193,39 @@ public sealed class LegalAidCaseGrain(
         return error ?? Outcome<LegalAidCaseView>.Success(View());
     }
 
-    /// <summary>Records events, the read model and the clock index atomically; the in-memory state moves only after the commit.</summary>
+    /// <summary>
+    /// Records events, the read model, the clock index and the measures' counters atomically; the in-memory state moves
+    /// only after the commit, and only then is the change announced to the live feed.
+    /// </summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<LegalAidEvent> events, Actor actor)
     {
-        var error = await stream.CommitAsync(events, actor, Clocks(), time.GetUtcNow());
+        var now = time.GetUtcNow();
+        projected = null;
+        var error = await stream.CommitAsync(events, actor, new ClockReader(sla, now), now);
         if (error is not null)
         {
             logger.LogWarning("Legal-aid case {Id} was changed elsewhere; reloaded", stream.Id);
+            stored = State.Exists ? await LegalAidStatsRow.LoadAsync(database, stream.Id, CancellationToken.None) : null;
+            return error;
         }
-        return error;
+        var before = stored;
+        var write = projected!;
+        stored = write.Row;
+        LiveAnnouncement.Send(GrainFactory, LegalAidLiveChanges.From(before, write.Row, events, write.Counters, now), logger);
+        return null;
+    }
+
+    private IEnumerable<NpgsqlBatchCommand> ProjectWithCounters(LegalAidState next, IClockReader clocks)
+    {
+        projected = CountedRowWrite<LegalAidStatsRow>.Between(
+            stored, LegalAidProjection.Row(next, clocks), StatsContribution.Of, [LegalAidProjection.Command(next, clocks)]);
+        return projected.Commands;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await stream.LoadAsync(cancellationToken);
+        stored = State.Exists ? await LegalAidStatsRow.LoadAsync(database, stream.Id, cancellationToken) : null;
     }
 
 

@@ -1,4 +1,5 @@
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Npgsql;
 
 namespace Dispatch.LegalAid;
@@ -6,9 +7,24 @@ namespace Dispatch.LegalAid;
 /// <summary>The upsert of a case's read-model row, run inside the event transaction.</summary>
 public static class LegalAidProjection
 {
+    /// <summary>The case's stored row as the measures and the live feed see it, from the same state and clocks as the upsert.</summary>
+    public static LegalAidStatsRow Row(LegalAidState s, IClockReader clocks)
+    {
+        var worst = WorstClock.Of(s.Clocks, clocks);
+        return LegalAidStatsRow.Stored(new LegalAidStatsRow
+        {
+            Id = s.Id, Number = s.Number, ApplicantName = s.Applicant.Name, CaseType = s.CaseType, CountyCode = s.CountyCode,
+            StationCode = s.StationCode, Status = s.Status, AppliedAt = s.AppliedAt, DecidedAt = s.DecidedAt,
+            DecisionDueAt = DueAt(s.Decision, clocks), AssignmentDueAt = DueAt(s.Assignment, clocks), FirstAssignedAt = s.Assignment?.StoppedAt,
+            ConcludedAt = s.ConcludedAt, ObjectionPending = s.Objection is { Decision: null },
+            ClockState = worst?.State, ClockName = worst?.Name, ClockDueAt = worst?.DueAt, UpdatedAt = s.UpdatedAt,
+        });
+    }
+
     public static NpgsqlBatchCommand Command(LegalAidState s, IClockReader clocks)
     {
         var summary = ClockSummary.Of(s.Clocks, clocks);
+        var worst = WorstClock.Of(s.Clocks, clocks);
         var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
@@ -17,6 +33,7 @@ public static class LegalAidProjection
             s.ConcludedAt, s.ArchivedAt, s.DocumentsPending, s.Objection is { Decision: null }, s.Handler?.Name, s.Outcome,
             DueAt(s.Decision, clocks), DueAt(s.Assignment, clocks), DueAt(s.Agreement, clocks), DueAt(s.ObjectionReview, clocks),
             summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.UpdatedAt,
+            s.Assignment?.StoppedAt, worst?.Name, worst?.DueAt,
         ];
         foreach (var value in values)
         {
@@ -36,9 +53,9 @@ public static class LegalAidProjection
             county_code, station_code, ticket_id, ticket_number, summary, applied_at, accepted_at, decided_at,
             concluded_at, archived_at, documents_pending, objection_pending, handler_name, outcome,
             decision_due_at, assignment_due_at, agreement_due_at, objection_review_due_at,
-            clock_state, at_risk, overdue, next_due_at, supervision_count, updated_at)
+            clock_state, at_risk, overdue, next_due_at, supervision_count, updated_at, first_assigned_at, clock_name, clock_due_at)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, accepted_at = excluded.accepted_at,
             decided_at = excluded.decided_at, concluded_at = excluded.concluded_at, archived_at = excluded.archived_at,
@@ -47,7 +64,8 @@ public static class LegalAidProjection
             decision_due_at = excluded.decision_due_at, assignment_due_at = excluded.assignment_due_at,
             agreement_due_at = excluded.agreement_due_at, objection_review_due_at = excluded.objection_review_due_at,
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
-            next_due_at = excluded.next_due_at, supervision_count = excluded.supervision_count, updated_at = excluded.updated_at
+            next_due_at = excluded.next_due_at, supervision_count = excluded.supervision_count, updated_at = excluded.updated_at,
+            first_assigned_at = excluded.first_assigned_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
         where legal_aid_cases.version < excluded.version
         """;
 }

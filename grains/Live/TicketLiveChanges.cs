@@ -57,22 +57,7 @@ public static class TicketLiveChanges
         {
             return LiveChangeKinds.Signed;
         }
-        return ClockKind(before.ClockState, after.ClockState);
-    }
-
-    private static string? ClockKind(string? before, string? after)
-    {
-        if (before == after)
-        {
-            return null;
-        }
-        return after switch
-        {
-            "overdue" => LiveChangeKinds.Overdue,
-            "warning" => LiveChangeKinds.AtRisk,
-            _ when before is "warning" or "overdue" => LiveChangeKinds.Cleared,
-            _ => null,
-        };
+        return ItemLiveChanges.ClockKind(before.ClockState, after.ClockState);
     }
 
     /// <summary>A clock that ran out, and every supervision order (manual or automatic), alert the supervisors.</summary>

@@ -1,4 +1,5 @@
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,17 +14,28 @@ public static class RehabProjection
 {
     public const string NoOverlapConstraint = "rehab_bookings_no_overlap";
 
-    public static IEnumerable<NpgsqlBatchCommand> Commands(RehabState s, IClockReader clocks)
-    {
-        yield return Visit(s, clocks);
-        yield return Booking(s);
-    }
+    public static IEnumerable<NpgsqlBatchCommand> Commands(RehabState s, IClockReader clocks) => [Visit(s, clocks), Booking(s)];
 
     public static DateTimeOffset? NextClockChange(RehabState s, IClockReader clocks) => ClockSummary.Of(s.Clocks, clocks).NextChange;
+
+    /// <summary>The visit's stored row as the measures and the live feed see it, from the same state and clocks as the upsert.</summary>
+    public static RehabStatsRow Row(RehabState s, IClockReader clocks)
+    {
+        var worst = WorstClock.Of(s.Clocks, clocks);
+        return RehabStatsRow.Stored(new RehabStatsRow
+        {
+            Id = s.Id, Number = s.Number, PersonName = s.Person.Name, ServiceType = s.ServiceType, CountyCode = s.CountyCode,
+            ProviderCode = s.ProviderCode, Status = s.Status, RequestedAt = s.RequestedAt, CheckedInAt = s.CheckedInAt,
+            CompletedAt = s.CompletedAt, RecordedAt = s.RecordedAt, MissedAt = s.MissedAt, CancelledAt = s.CancelledAt,
+            FirstVisitDueAt = DueAt(s.FirstVisit, clocks), RecordDueAt = DueAt(s.Record, clocks),
+            ClockState = worst?.State, ClockName = worst?.Name, ClockDueAt = worst?.DueAt, UpdatedAt = s.UpdatedAt,
+        });
+    }
 
     private static NpgsqlBatchCommand Visit(RehabState s, IClockReader clocks)
     {
         var summary = ClockSummary.Of(s.Clocks, clocks);
+        var worst = WorstClock.Of(s.Clocks, clocks);
         var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
@@ -32,7 +44,7 @@ public static class RehabProjection
             s.Ticket?.TicketId, s.Ticket?.TicketNumber, s.RequestedAt, s.Window?.Start, s.Window?.End, s.CheckedInAt, s.CompletedAt,
             s.RecordPending, DueAt(s.FirstVisit, clocks), DueAt(s.WindowClock, clocks), DueAt(s.Record, clocks),
             summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.Reschedules.Count,
-            s.UpdatedAt,
+            s.UpdatedAt, s.RecordedAt, s.MissedAt, s.CancelledAt, worst?.Name, worst?.DueAt,
         ];
         foreach (var value in values)
         {
@@ -68,16 +80,19 @@ public static class RehabProjection
             county_code, town_code, address, provider_code, worker_id, worker_name, plan_id, plan_sequence,
             ticket_id, ticket_number, requested_at, window_start, window_end, checked_in_at, completed_at,
             record_pending, first_visit_due_at, window_due_at, record_due_at,
-            clock_state, at_risk, overdue, next_due_at, supervision_count, reschedule_count, updated_at)
+            clock_state, at_risk, overdue, next_due_at, supervision_count, reschedule_count, updated_at,
+            recorded_at, missed_at, cancelled_at, clock_name, clock_due_at)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, worker_id = excluded.worker_id, worker_name = excluded.worker_name,
             window_start = excluded.window_start, window_end = excluded.window_end, checked_in_at = excluded.checked_in_at,
             completed_at = excluded.completed_at, record_pending = excluded.record_pending,
             first_visit_due_at = excluded.first_visit_due_at, window_due_at = excluded.window_due_at, record_due_at = excluded.record_due_at,
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue, next_due_at = excluded.next_due_at,
-            supervision_count = excluded.supervision_count, reschedule_count = excluded.reschedule_count, updated_at = excluded.updated_at
+            supervision_count = excluded.supervision_count, reschedule_count = excluded.reschedule_count, updated_at = excluded.updated_at,
+            recorded_at = excluded.recorded_at, missed_at = excluded.missed_at, cancelled_at = excluded.cancelled_at,
+            clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
         where rehab_visits.version < excluded.version
         """;
 }

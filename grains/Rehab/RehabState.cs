@@ -36,6 +36,10 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
     public string? RecordNotes { get; init; }
     public string? MissedReason { get; init; }
     public string? CancelReason { get; init; }
+
+    /// <summary>The last time a window was missed; kept after a reschedule.</summary>
+    public DateTimeOffset? MissedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
     public ImmutableList<VisitSupervision> SupervisionOrders { get; init; } = [];
     public ClockRecord? FirstVisit { get; init; }
     public ClockRecord? WindowClock { get; init; }
@@ -78,10 +82,10 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
         VisitCompleted c => Completed(s with { Status = RehabVisitStatus.Completed, CompletedAt = at, WindowClock = s.WindowClock?.Stop(at) }, c.Notes, at),
         VisitRecordFiled r => s with { RecordedAt = at, RecordNotes = r.Notes, Record = s.Record?.Stop(at) },
         // The first visit is still owed: its clock keeps running until a rescheduled visit happens.
-        VisitMissed m => s with { Status = RehabVisitStatus.Missed, MissedReason = m.Reason, WindowClock = s.WindowClock?.Fail(at) },
+        VisitMissed m => s with { Status = RehabVisitStatus.Missed, MissedReason = m.Reason, MissedAt = at, WindowClock = s.WindowClock?.Fail(at) },
         VisitCancelled c => s with
         {
-            Status = RehabVisitStatus.Cancelled, CancelReason = c.Reason,
+            Status = RehabVisitStatus.Cancelled, CancelReason = c.Reason, CancelledAt = at,
             FirstVisit = s.FirstVisit?.Stop(at), WindowClock = s.WindowClock?.Stop(at), Record = s.Record?.Stop(at),
         },
         VisitSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(new VisitSupervision(o.OrderId, o.Cause, o.Note, at)) },

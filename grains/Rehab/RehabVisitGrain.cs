@@ -2,9 +2,11 @@ using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
 using Dispatch.Items;
+using Dispatch.Live;
 using Dispatch.Numbers;
 using Dispatch.People;
 using Dispatch.Sla;
+using Dispatch.Stats;
 using Dispatch.Tickets;
 using Dispatch.Units;
 using Microsoft.Extensions.Logging;
@@ -20,6 +22,7 @@ namespace Dispatch.Rehab;
 [GrainType(ItemTypes.RehabVisit)]
 public sealed class RehabVisitGrain(
     EventStore store,
+    NpgsqlDataSource database,
     TicketDirectory directory,
     UnitDirectory units,
     RehabDirectory bookings,
@@ -30,7 +33,11 @@ public sealed class RehabVisitGrain(
 {
     private const string ExclusionViolation = "23P01";
 
-    private static readonly ItemProjection<RehabState> Projection = new(RehabProjection.Commands, RehabProjection.NextClockChange);
+    /// <summary>The read-model row as stored: the counters move by the difference between it and the next one.</summary>
+    private RehabStatsRow? stored;
+
+    /// <summary>The row and counter changes of the write in flight, known once its projection has been computed.</summary>
+    private CountedRowWrite<RehabStatsRow>? projected;
 
     private ClockedItemStream<RehabState, RehabEvent> stream = null!;
 
@@ -41,8 +48,9 @@ public sealed class RehabVisitGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var events = new ItemStream<RehabState, RehabEvent>(store, RehabStream.Kind, this.GetPrimaryKey());
-        stream = new ClockedItemStream<RehabState, RehabEvent>(events, ItemTypes.RehabVisit, Projection, GrainFactory);
-        await stream.LoadAsync(cancellationToken);
+        var projection = new ItemProjection<RehabState>(ProjectWithCounters, RehabProjection.NextClockChange);
+        stream = new ClockedItemStream<RehabState, RehabEvent>(events, ItemTypes.RehabVisit, projection, GrainFactory);
+        await LoadAsync(cancellationToken);
     }
 
     public async Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor)
@@ -145,8 +153,20 @@ public sealed class RehabVisitGrain(
     public Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, s => RehabRules.Supervise(s, actor, command, Guid.NewGuid()));
 
-    public Task EvaluateClocks() =>
-        stream.EvaluateClocksAsync(RehabRules.ClockEvents(State, Clocks(), Guid.NewGuid), State.Exists, Clocks(), Now);
+    /// <summary>The watcher's call: the alarms go through this grain's commit, so the counters and the live feed see them.</summary>
+    public async Task EvaluateClocks()
+    {
+        var clocks = Clocks();
+        var alarms = RehabRules.ClockEvents(State, clocks, Guid.NewGuid);
+        if (alarms.Count > 0)
+        {
+            await CommitAsync(alarms, Actor.Platform);
+        }
+        else if (State.Exists)
+        {
+            await stream.WatchAsync(clocks);
+        }
+    }
 
     private async Task<Outcome<VisitOpening>> OpenAsync(VisitRequest request, TicketLink? ticket, string fingerprint, Actor actor)
     {
@@ -199,19 +219,39 @@ public sealed class RehabVisitGrain(
     /// <summary>Records events, read model, booking and clock index atomically; the in-memory state moves only after the commit.</summary>
     private async Task<DomainError?> CommitAsync(IReadOnlyList<RehabEvent> events, Actor actor)
     {
+        var now = Now;
+        projected = null;
         try
         {
-            var error = await stream.CommitAsync(events, actor, Clocks(), Now);
+            var error = await stream.CommitAsync(events, actor, new ClockReader(sla, now), now);
             if (error is not null)
             {
                 logger.LogWarning("Visit {Visit} was changed elsewhere; reloaded", stream.Id);
+                stored = State.Exists ? await RehabStatsRow.LoadAsync(database, stream.Id, CancellationToken.None) : null;
+                return error;
             }
-            return error;
         }
         catch (PostgresException ex) when (ex.SqlState == ExclusionViolation && ex.ConstraintName == RehabProjection.NoOverlapConstraint)
         {
             return await LostBookingRaceAsync(events);
         }
+        var before = stored;
+        var write = projected!;
+        stored = write.Row;
+        LiveAnnouncement.Send(GrainFactory, RehabLiveChanges.From(before, write.Row, events, write.Counters, now), logger);
+        return null;
+    }
+
+    private IEnumerable<NpgsqlBatchCommand> ProjectWithCounters(RehabState next, IClockReader clocks)
+    {
+        projected = CountedRowWrite<RehabStatsRow>.Between(stored, RehabProjection.Row(next, clocks), StatsContribution.Of, RehabProjection.Commands(next, clocks));
+        return projected.Commands;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await stream.LoadAsync(cancellationToken);
+        stored = State.Exists ? await RehabStatsRow.LoadAsync(database, stream.Id, cancellationToken) : null;
     }
 
     /// <summary>Another visit booked the worker between our check and our commit: the database said no, say why.</summary>

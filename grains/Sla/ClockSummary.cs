@@ -24,7 +24,7 @@ public sealed record ClockSummary(string? WorstState, bool AnyWarning, bool AnyO
             running.Select(v => v.NextChangeAt).Where(t => t is not null).Min());
     }
 
-    private static int Severity(ClockState state) => state switch
+    internal static int Severity(ClockState state) => state switch
     {
         ClockState.Overdue => 3,
         ClockState.Warning => 2,

@@ -5,12 +5,23 @@ using Npgsql;
 namespace Dispatch.Stats;
 
 /// <summary>
-/// The at-risk and overdue lists: items whose worst running clock is in warning or overdue, nearest deadline first,
-/// read from the read models (tickets now; legal-aid cases and visits join here when they have read models).
+/// The at-risk and overdue lists: tickets, legal-aid cases and visits whose worst running clock is in warning or
+/// overdue, nearest deadline first, read from their read models. Cases count in their station's unit, visits in their
+/// provider's.
 /// </summary>
 public sealed class AttentionLists(NpgsqlDataSource database)
 {
     public const int Limit = 200;
+
+    private const string Items = $"""
+        select '{ItemTypes.Ticket}' as item_type, id, number, title, unit_code, county_code, clock_name, clock_state, clock_due_at from tickets
+        union all
+        select '{ItemTypes.LegalAidCase}', id, number, applicant_name || ' · ' || case_type, station_code, county_code, clock_name, clock_state, clock_due_at
+        from legal_aid_cases
+        union all
+        select '{ItemTypes.RehabVisit}', id, number, person_name || ' · ' || service_type, provider_code, county_code, clock_name, clock_state, clock_due_at
+        from rehab_visits
+        """;
 
     public async Task<ImmutableArray<AttentionItem>> ReadAsync(StatsScope scope, string clockState)
     {
@@ -21,7 +32,7 @@ public sealed class AttentionLists(NpgsqlDataSource database)
             _ => "and $2::text is not null",
         };
         await using var command = database.CreateCommand($"""
-            select id, number, title, unit_code, county_code, clock_name, clock_state, clock_due_at from tickets
+            select item_type, id, number, title, unit_code, county_code, clock_name, clock_state, clock_due_at from ({Items}) i
             where clock_state = $1 {filter}
             order by clock_due_at nulls last, id limit {Limit}
             """);
@@ -31,9 +42,9 @@ public sealed class AttentionLists(NpgsqlDataSource database)
         var items = ImmutableArray.CreateBuilder<AttentionItem>();
         while (await reader.ReadAsync())
         {
-            items.Add(new AttentionItem(ItemTypes.Ticket, reader.GetGuid(0), reader.GetString(1), reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
+            items.Add(new AttentionItem(reader.GetString(0), reader.GetGuid(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8)));
         }
         return items.ToImmutable();
     }

@@ -7,6 +7,12 @@ public sealed record StatsContribution(string ItemType, Guid Id, IReadOnlyList<s
 {
     public static StatsContribution Of(TicketStatsRow row) =>
         new(ItemTypes.Ticket, row.Id, StatsScope.KeysOf(row.CountyCode, row.UnitCode), [.. TicketTallies.Of(row)]);
+
+    public static StatsContribution Of(LegalAidStatsRow row) =>
+        new(ItemTypes.LegalAidCase, row.Id, StatsScope.KeysOf(row.CountyCode, row.StationCode), [.. LegalAidTallies.Of(row)]);
+
+    public static StatsContribution Of(RehabStatsRow row) =>
+        new(ItemTypes.RehabVisit, row.Id, StatsScope.KeysOf(row.CountyCode, row.ProviderCode), [.. RehabTallies.Of(row)]);
 }
 
 /// <summary>A change to one counter row.</summary>

@@ -1,9 +1,24 @@
 namespace Dispatch.Stats;
 
-/// <summary>Counter values read for some scopes and periods, summed over shards. Missing counters are 0.</summary>
+/// <summary>
+/// Counter values read for some scopes and periods, summed over shards. Missing counters are 0. The set holds the
+/// counters of the item type it was read for (tickets at the top); <see cref="ForType"/> holds the other types'.
+/// </summary>
 public sealed class CounterSet
 {
     private readonly Dictionary<(string Scope, string Period, DateOnly Start), Dictionary<string, long>> values = [];
+    private readonly Dictionary<string, CounterSet> others = new(StringComparer.Ordinal);
+
+    /// <summary>The counters of another item type read into the same set (created empty when none were read).</summary>
+    public CounterSet ForType(string itemType)
+    {
+        if (!others.TryGetValue(itemType, out var set))
+        {
+            set = new CounterSet();
+            others[itemType] = set;
+        }
+        return set;
+    }
 
     public void Add(string scope, string period, DateOnly start, string measure, long value)
     {

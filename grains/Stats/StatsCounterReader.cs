@@ -1,3 +1,4 @@
+using Dispatch.People;
 using Npgsql;
 
 namespace Dispatch.Stats;
@@ -9,7 +10,7 @@ public sealed record CounterQuery(
     IReadOnlyCollection<(string Period, DateOnly Start)> Periods,
     IReadOnlyCollection<string>? Measures = null);
 
-/// <summary>Reads counters, summed over shards, several queries in one round trip.</summary>
+/// <summary>Reads counters, summed over shards, several queries (of any item types) in one round trip.</summary>
 public sealed class StatsCounterReader(NpgsqlDataSource database)
 {
     private const string Select = """
@@ -40,11 +41,14 @@ public sealed class StatsCounterReader(NpgsqlDataSource database)
             batch.BatchCommands.Add(command);
         }
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var index = 0;
         do
         {
+            // One result per query, in order: tickets fill the set itself, other item types their own part of it.
+            var target = wanted[index++].ItemType == ItemTypes.Ticket ? set : set.ForType(wanted[index - 1].ItemType);
             while (await reader.ReadAsync(cancellationToken))
             {
-                set.Add(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetInt64(4));
+                target.Add(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetInt64(4));
             }
         }
         while (await reader.NextResultAsync(cancellationToken));

@@ -64,6 +64,8 @@ public sealed class StatsQueries(StatsCounterReader counters, ScopeDirectory sco
         [
             new CounterQuery(ItemTypes.Ticket, [.. own.Select(s => s.Scope.Key)], ownPeriods),
             new CounterQuery(ItemTypes.Ticket, [.. children.Select(s => s.Scope.Key)], childPeriods, TicketFigures.HeadlineMeasures),
+            new CounterQuery(ItemTypes.LegalAidCase, [.. own.Select(s => s.Scope.Key)], periods.Append((StatsPeriod.Current, StatsPeriod.CurrentStart)).Distinct().ToList()),
+            new CounterQuery(ItemTypes.RehabVisit, [.. own.Select(s => s.Scope.Key)], periods.Append((StatsPeriod.Current, StatsPeriod.CurrentStart)).Distinct().ToList()),
         ];
     }
 
@@ -80,8 +82,8 @@ public sealed class StatsQueries(StatsCounterReader counters, ScopeDirectory sco
             To = StatsPeriod.End(period, date),
             Target = (double)targets.OnTimeClosureTarget,
             Tickets = TicketFigures.Measures(set, scope.Scope.Key, period, start),
-            LegalAid = null,
-            Rehab = null,
+            LegalAid = CaseFigures.LegalAid(set.ForType(ItemTypes.LegalAidCase), scope.Scope.Key, period, start),
+            Rehab = CaseFigures.Rehab(set.ForType(ItemTypes.RehabVisit), scope.Scope.Key, period, start),
             Forecast = TicketFigures.Forecast(set, scope.Scope.Key, Today, targets.OnTimeClosureTarget),
             Children = [.. children.Select(child => TicketFigures.Headline(set, child, period, start))],
         };

@@ -1,4 +1,3 @@
-using Dispatch.People;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -7,9 +6,9 @@ using NpgsqlTypes;
 namespace Dispatch.Stats;
 
 /// <summary>
-/// Recomputes every ticket counter from the read model, with the same rules the writes use. The counters table is
-/// locked against writers meanwhile (readers go on): a ticket write waiting on the lock then applies its change on
-/// top of the rebuilt counters, which already hold the row it started from.
+/// Recomputes every counter (tickets, legal-aid cases, visits) from the read models, with the same rules the writes
+/// use. The counters table is locked against writers meanwhile (readers go on): an item write waiting on the lock then
+/// applies its change on top of the rebuilt counters, which already hold the row it started from.
 /// </summary>
 public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild> logger)
 {
@@ -19,41 +18,51 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await ExecuteAsync(connection, "lock table stats_counters in exclusive mode", cancellationToken);
-        await ExecuteAsync(connection, $"delete from stats_counters where item_type = '{ItemTypes.Ticket}'", cancellationToken);
-        var (items, totals) = await TallyAsync(connection, cancellationToken);
+        await ExecuteAsync(connection, "delete from stats_counters", cancellationToken);
+        var totals = new Dictionary<CounterChange, long>();
+        var items = await TallyAsync(connection, $"select {TicketStatsRow.Columns} from tickets",
+            r => StatsContribution.Of(TicketStatsRow.Read(r)), totals, cancellationToken);
+        items += await TallyAsync(connection, $"select {LegalAidStatsRow.Columns} from legal_aid_cases",
+            r => StatsContribution.Of(LegalAidStatsRow.Read(r)), totals, cancellationToken);
+        items += await TallyAsync(connection, $"select {RehabStatsRow.Columns} from rehab_visits",
+            r => StatsContribution.Of(RehabStatsRow.Read(r)), totals, cancellationToken);
         await WriteAsync(connection, totals, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Rebuilt {Counters} ticket counters from {Items} tickets in {Seconds:0.0} s", totals.Count, items, clock.Elapsed.TotalSeconds);
+        logger.LogInformation("Rebuilt {Counters} counters from {Items} tickets, cases and visits in {Seconds:0.0} s",
+            totals.Count, items, clock.Elapsed.TotalSeconds);
         return new StatsRebuilt(items, totals.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }
 
-    /// <summary>Rebuilds once when tickets exist but no counters do (a database that predates the counters).</summary>
+    /// <summary>Rebuilds once when items of a kind exist but none of its counters do (a database that predates them).</summary>
     public async Task EnsureBuiltAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand(
-            "select exists (select 1 from tickets) and not exists (select 1 from stats_counters where item_type = 'ticket')");
+        await using var command = database.CreateCommand("""
+            select (exists (select 1 from tickets) and not exists (select 1 from stats_counters where item_type = 'ticket'))
+                or (exists (select 1 from legal_aid_cases) and not exists (select 1 from stats_counters where item_type = 'legal_aid_case'))
+                or (exists (select 1 from rehab_visits) and not exists (select 1 from stats_counters where item_type = 'rehab_visit'))
+            """);
         if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
         {
             await RunAsync(cancellationToken);
         }
     }
 
-    private static async Task<(long Items, Dictionary<CounterChange, long> Totals)> TallyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private static async Task<long> TallyAsync(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, StatsContribution> contribution,
+        Dictionary<CounterChange, long> totals, CancellationToken cancellationToken)
     {
-        var totals = new Dictionary<CounterChange, long>();
         var items = 0L;
-        await using var command = new NpgsqlCommand($"select {TicketStatsRow.Columns} from tickets", connection);
+        await using var command = new NpgsqlCommand(sql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             items++;
-            foreach (var change in CounterDelta.Between(null, StatsContribution.Of(TicketStatsRow.Read(reader))))
+            foreach (var change in CounterDelta.Between(null, contribution(reader)))
             {
                 var key = change with { Delta = 0 };
                 totals[key] = totals.GetValueOrDefault(key) + change.Delta;
             }
         }
-        return (items, totals);
+        return items;
     }
 
     private static async Task WriteAsync(NpgsqlConnection connection, Dictionary<CounterChange, long> totals, CancellationToken cancellationToken)

@@ -221,7 +221,7 @@ public sealed class TicketGrain(
         var before = stored;
         var write = projected!;
         stored = write.Row;
-        Announce(TicketLiveChanges.From(before, write.Row, events, write.Counters, now));
+        LiveAnnouncement.Send(GrainFactory, TicketLiveChanges.From(before, write.Row, events, write.Counters, now), logger);
         return null;
     }
 
@@ -235,23 +235,6 @@ public sealed class TicketGrain(
     {
         await stream.LoadAsync(cancellationToken);
         stored = State.Exists ? await TicketStatsRow.LoadAsync(database, stream.Id, cancellationToken) : null;
-    }
-
-    /// <summary>One-way to this silo's feed: a lost announcement costs a browser a refresh, never the write.</summary>
-    private void Announce(LiveChange? change)
-    {
-        if (change is null)
-        {
-            return;
-        }
-        try
-        {
-            _ = GrainFactory.GetGrain<ILiveFeedGrain>(0).Publish(change);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            logger.LogWarning(ex, "Announcing a change of ticket {Ticket} failed", change.Item.Id);
-        }
     }
 
     private ClockReader Clocks() => new(sla, time.GetUtcNow());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dispatch.Tests.Integration.LegalAid;
 using Dispatch.Tests.Integration.Tickets;
 using FluentAssertions;
 using Microsoft.AspNetCore.SignalR;
@@ -74,6 +75,29 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
         xiuzhou.Received.Where(m => m.Name is "itemChanged" or "alert")
             .Should().OnlyContain(m => m.Payload.GetProperty("item").GetProperty("countyCode").GetString() == "330411");
         xiuzhou.Received.Where(m => m.Name == "statsChanged").Should().OnlyContain(m => m.Payload.Scope() == "county:330411");
+    }
+
+    [Fact]
+    public async Task A_county_supervisor_hears_about_a_legal_aid_case_opened_in_the_county_and_not_about_another_countys()
+    {
+        await using var nanhu = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
+        await nanhu.JoinAsync("county:330402");
+        var before = (await nanhu.WaitForAsync("snapshot", _ => true, "snapshot")).GetProperty("stats").GetProperty("legalAid").GetProperty("received").GetInt64();
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+
+        var xiuzhouCase = await CaseApi.OpenedAsync(operatorClient, CaseApi.Application(county: "330411", phone: "13912340001"));
+        var nanhuCase = await CaseApi.OpenedAsync(operatorClient, CaseApi.Application(county: "330402", phone: "13912340002"));
+        var opened = await nanhu.WaitForAsync("itemChanged", m => m.ItemId() == CaseApi.Id(nanhuCase), "itemChanged for Nanhu's case");
+        var stats = await nanhu.WaitForAsync("statsChanged",
+            m => m.GetProperty("stats").GetProperty("legalAid").GetProperty("received").GetInt64() == before + 1, "statsChanged with the new case");
+
+        opened.Change().Should().Be("registered");
+        opened.GetProperty("item").GetProperty("itemType").GetString().Should().Be("legal_aid_case");
+        opened.GetProperty("item").GetProperty("countyCode").GetString().Should().Be("330402");
+        opened.GetProperty("item").GetProperty("status").GetString().Should().Be("applied");
+        stats.GetProperty("stats").GetProperty("legalAid").GetProperty("open").GetInt64().Should().BeGreaterThan(0);
+        stats.GetProperty("stats").GetProperty("rehab").ValueKind.Should().Be(JsonValueKind.Object);
+        nanhu.About(CaseApi.Id(xiuzhouCase)).Should().BeEmpty();
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Dispatch.Tests.Integration.Stats;
 public sealed class StatsApiTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]
-    public async Task The_city_snapshot_has_the_period_the_target_every_county_and_no_legal_aid_or_rehab_figures_yet()
+    public async Task The_city_snapshot_has_the_period_the_target_every_county_and_the_legal_aid_and_rehab_figures()
     {
         using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
 
@@ -23,8 +23,10 @@ public sealed class StatsApiTests(RunningSystem system) : IClassFixture<RunningS
         snapshot.GetProperty("from").GetString().Should().Be("2026-11-01");
         snapshot.GetProperty("to").GetString().Should().Be("2026-11-30");
         snapshot.GetProperty("target").GetDouble().Should().Be(0.95);
-        snapshot.GetProperty("legalAid").ValueKind.Should().Be(JsonValueKind.Null);
-        snapshot.GetProperty("rehab").ValueKind.Should().Be(JsonValueKind.Null);
+        snapshot.GetProperty("legalAid").EnumerateObject().Select(p => p.Name).Should().Equal(
+            "received", "open", "atRisk", "overdue", "decided", "granted", "refused", "concluded", "onTimeDecisionRate", "grantRate", "onTimeAssignmentRate");
+        snapshot.GetProperty("rehab").EnumerateObject().Select(p => p.Name).Should().Equal(
+            "requested", "open", "atRisk", "overdue", "completed", "missed", "cancelled", "onTimeFirstVisitRate", "completionRate", "onTimeRecordRate");
         snapshot.GetProperty("tickets").GetProperty("pauseShareByReason").ValueKind.Should().Be(JsonValueKind.Object);
         snapshot.GetProperty("forecast").GetProperty("mustCloseToday").GetInt64().Should().BeGreaterThanOrEqualTo(0);
         snapshot.GetProperty("children").EnumerateArray().Select(c => c.GetProperty("scope").GetString()).Should().Equal(

@@ -1,4 +1,4 @@
-// Dashboard tiles, the at-risk and overdue lists and the alert feed (contract: /work/briefs live-contract shapes).
+// Dashboard tiles, the at-risk and overdue lists and the alert feed (shapes: client-web/Live/contract.md).
 import { fill, h } from '../dom.js';
 import { pick, t, word } from '../i18n.js';
 import { clockBadge, count, dateTime, percent, time } from '../format.js';
@@ -15,7 +15,15 @@ const tiles = [
   { key: 'signFor', period: 'month', read: s => percent(s?.tickets?.timelySignForRate) },
   { key: 'satisfaction', period: 'month', read: s => percent(s?.tickets?.satisfactionRate) },
   { key: 'mustCloseToday', period: 'month', read: s => count(s?.forecast?.mustCloseToday) },
+  { key: 'legalAidOpen', period: 'day', read: s => count(s?.legalAid?.open) },
+  { key: 'legalAidOverdue', period: 'day', read: s => count(s?.legalAid?.overdue), tone: s => (s?.legalAid?.overdue ? 'bad' : '') },
+  { key: 'legalAidOnTime', period: 'month', read: s => percent(s?.legalAid?.onTimeDecisionRate) },
+  { key: 'rehabOpen', period: 'day', read: s => count(s?.rehab?.open) },
+  { key: 'rehabOverdue', period: 'day', read: s => count(s?.rehab?.overdue), tone: s => (s?.rehab?.overdue ? 'bad' : '') },
+  { key: 'rehabOnTime', period: 'month', read: s => percent(s?.rehab?.onTimeFirstVisitRate) },
 ];
+
+const itemPages = { ticket: 'tickets', legal_aid_case: 'legal-aid-cases', rehab_visit: 'rehab-visits' };
 
 function rateTone(s) {
   const rate = s?.tickets?.onTimeClosureRate;
@@ -50,7 +58,8 @@ export function drawItems(section, title, items) {
 
 export function itemLink(item) {
   const label = `${item.itemType && item.itemType !== 'ticket' ? `${word('itemType', item.itemType)} ` : ''}${item.number}`;
-  return item.itemType === 'ticket' || !item.itemType ? h('a', { href: `#/tickets/${item.id}` }, label) : label;
+  const page = itemPages[item.itemType ?? 'ticket'];
+  return page ? h('a', { href: `#/${page}/${item.id}` }, label) : label;
 }
 
 /** Prepends an alert to the feed (a log region: screen readers hear new entries). */

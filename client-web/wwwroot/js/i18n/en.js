@@ -86,6 +86,8 @@ export default {
   'dash.title': 'Supervision dashboard', 'dash.city': 'Jiaxing', 'dash.today': 'Today', 'dash.month': 'This month',
   'dash.tile.received': 'Received', 'dash.tile.open': 'Open', 'dash.tile.atRisk': 'At risk', 'dash.tile.overdue': 'Overdue', 'dash.tile.resolved': 'Resolved',
   'dash.tile.onTime': 'On-time closure', 'dash.tile.closure': 'Closure rate', 'dash.tile.signFor': 'Timely sign-for', 'dash.tile.satisfaction': 'Satisfaction',
+  'dash.tile.legalAidOpen': 'Legal aid open', 'dash.tile.legalAidOverdue': 'Legal aid overdue', 'dash.tile.legalAidOnTime': 'Legal aid decided on time',
+  'dash.tile.rehabOpen': 'Home rehab open', 'dash.tile.rehabOverdue': 'Home rehab overdue', 'dash.tile.rehabOnTime': 'First visit on time',
   'dash.tile.mustCloseToday': 'Must close today', 'dash.target': 'target {p}',
   'dash.chart.children': 'On-time closure rate this month per {level} (95% target line)', 'dash.chart.trend': 'This month per day: received, resolved, on-time closure rate',
   'dash.chart.table': 'Show the chart data as a table', 'dash.level.county': 'county', 'dash.level.unit': 'unit',

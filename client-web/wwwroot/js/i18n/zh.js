@@ -85,6 +85,8 @@ export default {
   'dash.title': '督办看板', 'dash.city': '嘉兴市', 'dash.today': '今日', 'dash.month': '本月',
   'dash.tile.received': '受理', 'dash.tile.open': '在办', 'dash.tile.atRisk': '预警', 'dash.tile.overdue': '超期', 'dash.tile.resolved': '办结',
   'dash.tile.onTime': '按时办结率', 'dash.tile.closure': '办结率', 'dash.tile.signFor': '及时签收率', 'dash.tile.satisfaction': '满意率',
+  'dash.tile.legalAidOpen': '法律援助在办', 'dash.tile.legalAidOverdue': '法律援助超期', 'dash.tile.legalAidOnTime': '法援按时审查率',
+  'dash.tile.rehabOpen': '上门康复在办', 'dash.tile.rehabOverdue': '上门康复超期', 'dash.tile.rehabOnTime': '首次上门及时率',
   'dash.tile.mustCloseToday': '今日须办结', 'dash.target': '目标 {p}',
   'dash.chart.children': '本月各{level}按时办结率（目标线 95%）', 'dash.chart.trend': '本月每日受理、办结与按时办结率',
   'dash.chart.table': '以表格查看图表数据', 'dash.level.county': '县（市、区）', 'dash.level.unit': '承办单位',

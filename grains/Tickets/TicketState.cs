@@ -150,8 +150,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     {
         var request = s.Extensions.Single(r => r.RequestId == x.RequestId);
         var decided = s with { Extensions = s.Extensions.Replace(request, request with { Approved = x.Approved, DecidedAt = at }) };
+        // The extension gives a new deadline, so its warning and overdue are owed anew.
         return x.Approved && s.Handling is { } handling
-            ? decided with { Handling = handling with { Extensions = handling.Extensions.Add(request.Amount) } }
+            ? decided with { Handling = handling with { Extensions = handling.Extensions.Add(request.Amount), Warned = false, OverdueRaised = false } }
             : decided;
     }
 

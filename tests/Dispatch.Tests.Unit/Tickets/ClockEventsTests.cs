@@ -40,6 +40,17 @@ public sealed class ClockEventsTests
         EventsAt(WatchedAt(Signed(), WarningPoint), WarningPoint.AddHours(1)).Should().BeEmpty();
 
     [Fact]
+    public void An_approved_extension_lets_the_handling_clock_warn_again_for_its_new_deadline()
+    {
+        // 10 + 5 working days: at the old due time 10/15 is used (no warning); two working days later 12/15 = 80%.
+        var extended = WatchedAt(Signed(), WarningPoint)
+            .ExtensionRequested(SlaDuration.WorkingDays(5)).ExtensionDecided(approved: true);
+
+        EventsAt(extended, Due).Should().BeEmpty();
+        EventsAt(extended, Shanghai.At(2026, 3, 18, 9)).Should().Equal(new ClockWarned(ClockNames.Handling));
+    }
+
+    [Fact]
     public void Nothing_more_is_raised_at_the_due_time_itself() =>
         EventsAt(WatchedAt(Signed(), WarningPoint), Due).Should().BeEmpty();
 

@@ -68,8 +68,9 @@ public sealed class PostgresFixture : IAsyncLifetime
         public static string Start()
         {
             var script = Path.Combine(RepositoryRoot.Find(), "deploy", "pg.sh");
+            RemoveAbandoned();
             var port = Run(script, "free-port").Trim();
-            var dataDirectory = Path.Combine(Path.GetTempPath(), "dispatch-test-pg-" + Guid.NewGuid().ToString("N")[..8]);
+            var dataDirectory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + Guid.NewGuid().ToString("N")[..8]);
             Run(script, "start", dataDirectory, port);
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
@@ -96,6 +97,24 @@ public sealed class PostgresFixture : IAsyncLifetime
                 throw new InvalidOperationException($"deploy/pg.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {error}");
             }
             return output;
+        }
+
+        private const string DirectoryPrefix = "dispatch-test-pg-";
+
+        /// <summary>
+        /// A test host can be ended before its exit handler deletes the stopped instance's folder; earlier runs' folders
+        /// with no server running (no postmaster.pid) and untouched for ten minutes are removed here.
+        /// </summary>
+        private static void RemoveAbandoned()
+        {
+            var cutoff = DateTime.UtcNow.AddMinutes(-10);
+            foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+            {
+                if (!File.Exists(Path.Combine(directory, "postmaster.pid")) && Directory.GetLastWriteTimeUtc(directory) < cutoff)
+                {
+                    TryDelete(directory);
+                }
+            }
         }
 
         private static void TryDelete(string directory)

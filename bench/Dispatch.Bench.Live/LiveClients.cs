@@ -29,6 +29,24 @@ internal sealed class LiveClients : IAsyncDisposable
 
     public void StopRecording() => recording = false;
 
+    /// <summary>Waits until <paramref name="count"/> stops growing for <paramref name="quiet"/>, or <paramref name="limit"/> passes.</summary>
+    public static async Task SettledAsync(Func<long> count, TimeSpan quiet, TimeSpan limit)
+    {
+        var overall = Stopwatch.StartNew();
+        var unchanged = Stopwatch.StartNew();
+        var last = count();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (unchanged.Elapsed < quiet && overall.Elapsed < limit && await poll.WaitForNextTickAsync())
+        {
+            var now = count();
+            if (now != last)
+            {
+                last = now;
+                unchanged.Restart();
+            }
+        }
+    }
+
     public async Task ConnectAsync(Uri url, string token, string scope)
     {
         var connection = new HubConnectionBuilder()

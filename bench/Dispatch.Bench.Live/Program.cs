@@ -56,6 +56,8 @@ using (var gate = new SemaphoreSlim(32))
         }
     }));
 }
+// A snapshot's handler can run just after its Join returns.
+await LiveClients.SettledAsync(() => clients.Snapshots >= options.Clients ? -1 : clients.Snapshots, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(5));
 Console.WriteLine($"{options.Clients} clients connected and joined in {connecting.Elapsed.TotalSeconds:0.0} s ({clients.Snapshots} snapshots)");
 
 var driver = new TicketDriver(operatorClient, centreStaff);
@@ -73,7 +75,8 @@ var siloUsed = silo is null ? (double?)null : silo.Seconds() - siloCpu!.Value;
 // Only processes alive at both ends count (a PostgreSQL backend may exit meanwhile).
 var postgresUsed = postgres.Select(p => (p.Pid, Now: p.SecondsOrZero())).Where(p => p.Now > 0).Sum(p => p.Now - postgresCpu[p.Pid]);
 var benchUsed = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds - benchCpu;
-await Task.Delay(TimeSpan.FromSeconds(2));
+// Messages still in flight when driving stops count too: wait until deliveries stop arriving.
+await LiveClients.SettledAsync(() => clients.Items + clients.Alerts, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(5));
 clients.StopRecording();
 
 var delays = clients.Delays.Order().ToArray();

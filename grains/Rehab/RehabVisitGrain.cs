@@ -77,14 +77,10 @@ public sealed class RehabVisitGrain(
         }
         else
         {
-            var ticket = await GrainFactory.GetGrain<ITicketGrain>(ticketId).Get(actor);
+            var ticket = await TicketReferrals.ReferrableAsync(GrainFactory, ticketId, actor);
             if (!ticket.Succeeded)
             {
                 return ticket.Error!;
-            }
-            if (TicketReferrals.Check(ticket.Value!, actor) is { } refused)
-            {
-                return refused;
             }
             opening = await OpenAsync(RehabOpening.WithTicketDefaults(request, ticket.Value!), new TicketLink(ticketId, ticket.Value!.Number), fingerprint, actor);
         }

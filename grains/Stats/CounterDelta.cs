@@ -16,25 +16,15 @@ public sealed record StatsContribution(string ItemType, Guid Id, IReadOnlyList<s
 }
 
 /// <summary>A change to one counter row.</summary>
-public readonly record struct CounterChange(string ItemType, string Scope, string Period, DateOnly Start, string Measure, short Shard, long Delta);
+public readonly record struct CounterChange(string ItemType, string Scope, string Period, DateOnly Start, string Measure, long Delta);
 
 /// <summary>
 /// The counter changes between an item's contribution before and after a write: constant work per write, whatever
-/// the number of items. Changes come out in primary-key order, so concurrent writers lock rows in the same order and
-/// cannot deadlock.
+/// the number of items. Changes come out in primary-key order, so the folder that applies them locks counter rows in a
+/// fixed order.
 /// </summary>
 public static class CounterDelta
 {
-    /// <summary>How many rows share each counter, to spread concurrent writers (readers sum over them).</summary>
-    public const int Shards = 4;
-
-    public static short ShardOf(Guid id)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        id.TryWriteBytes(bytes);
-        return (short)(bytes[0] % Shards);
-    }
-
     public static IReadOnlyList<CounterChange> Between(StatsContribution? before, StatsContribution? after)
     {
         var item = after ?? before;
@@ -49,9 +39,8 @@ public static class CounterDelta
         var deltas = new Dictionary<(string Scope, CounterCell Cell), long>();
         Add(deltas, after, +1);
         Add(deltas, before, -1);
-        var shard = ShardOf(item.Id);
         return [.. deltas.Where(d => d.Value != 0)
-            .Select(d => new CounterChange(item.ItemType, d.Key.Scope, d.Key.Cell.Period, d.Key.Cell.Start, d.Key.Cell.Measure, shard, d.Value))
+            .Select(d => new CounterChange(item.ItemType, d.Key.Scope, d.Key.Cell.Period, d.Key.Cell.Start, d.Key.Cell.Measure, d.Value))
             .OrderBy(c => c.Scope, StringComparer.Ordinal)
             .ThenBy(c => c.Period, StringComparer.Ordinal)
             .ThenBy(c => c.Start)

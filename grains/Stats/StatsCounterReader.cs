@@ -10,15 +10,17 @@ public sealed record CounterQuery(
     IReadOnlyCollection<(string Period, DateOnly Start)> Periods,
     IReadOnlyCollection<string>? Measures = null);
 
-/// <summary>Reads counters, summed over shards, several queries (of any item types) in one round trip.</summary>
+/// <summary>
+/// Reads counter totals (folded counters plus pending changes, <c>stats_counter_totals</c>), several queries (of any item
+/// types) in one round trip.
+/// </summary>
 public sealed class StatsCounterReader(NpgsqlDataSource database)
 {
     private const string Select = """
-        select c.scope, c.period, c.period_start, c.measure, sum(c.value)::bigint
-        from stats_counters c
-        join unnest($3::text[], $4::date[]) as p(period, start) on c.period = p.period and c.period_start = p.start
-        where c.item_type = $1 and c.scope = any($2) and ($5::text[] is null or c.measure = any($5))
-        group by c.scope, c.period, c.period_start, c.measure
+        select t.scope, t.period, t.period_start, t.measure, t.value
+        from stats_counter_totals t
+        join unnest($3::text[], $4::date[]) as p(period, start) on t.period = p.period and t.period_start = p.start
+        where t.item_type = $1 and t.scope = any($2) and t.period_start = any($4) and ($5::text[] is null or t.measure = any($5))
         """;
 
     public async Task<CounterSet> ReadAsync(IReadOnlyList<CounterQuery> queries, CancellationToken cancellationToken = default)

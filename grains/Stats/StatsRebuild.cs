@@ -7,8 +7,9 @@ namespace Dispatch.Stats;
 
 /// <summary>
 /// Recomputes every counter (tickets, legal-aid cases, visits) from the read models, with the same rules the writes
-/// use. The counters table is locked against writers meanwhile (readers go on): an item write waiting on the lock then
-/// applies its change on top of the rebuilt counters, which already hold the row it started from.
+/// use. It takes the fold's advisory lock, then locks the pending changes and the counters against writers (readers go
+/// on): an item write waiting on the lock then records its change on top of the rebuilt counters, which already hold the
+/// row it started from.
 /// </summary>
 public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild> logger)
 {
@@ -17,7 +18,9 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
         var clock = Stopwatch.StartNew();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, "lock table stats_counters in exclusive mode", cancellationToken);
+        await ExecuteAsync(connection, $"select pg_advisory_xact_lock({StatsCounterFold.LockKey})", cancellationToken);
+        await ExecuteAsync(connection, "lock table stats_counter_changes, stats_counters in exclusive mode", cancellationToken);
+        await ExecuteAsync(connection, "delete from stats_counter_changes", cancellationToken);
         await ExecuteAsync(connection, "delete from stats_counters", cancellationToken);
         var totals = new Dictionary<CounterChange, long>();
         var items = await TallyAsync(connection, $"select {TicketStatsRow.Columns} from tickets",
@@ -37,9 +40,11 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
     public async Task EnsureBuiltAsync(CancellationToken cancellationToken = default)
     {
         await using var command = database.CreateCommand("""
-            select (exists (select 1 from tickets) and not exists (select 1 from stats_counters where item_type = 'ticket'))
-                or (exists (select 1 from legal_aid_cases) and not exists (select 1 from stats_counters where item_type = 'legal_aid_case'))
-                or (exists (select 1 from rehab_visits) and not exists (select 1 from stats_counters where item_type = 'rehab_visit'))
+            with kept (item_type) as (
+                select item_type from stats_counters union all select item_type from stats_counter_changes)
+            select (exists (select 1 from tickets) and not exists (select 1 from kept where item_type = 'ticket'))
+                or (exists (select 1 from legal_aid_cases) and not exists (select 1 from kept where item_type = 'legal_aid_case'))
+                or (exists (select 1 from rehab_visits) and not exists (select 1 from kept where item_type = 'rehab_visit'))
             """);
         if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
         {
@@ -68,7 +73,7 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
     private static async Task WriteAsync(NpgsqlConnection connection, Dictionary<CounterChange, long> totals, CancellationToken cancellationToken)
     {
         await using var import = await connection.BeginBinaryImportAsync(
-            "copy stats_counters (item_type, scope, period, period_start, measure, shard, value) from stdin (format binary)", cancellationToken);
+            "copy stats_counters (item_type, scope, period, period_start, measure, value) from stdin (format binary)", cancellationToken);
         foreach (var (key, value) in totals)
         {
             await import.StartRowAsync(cancellationToken);
@@ -77,7 +82,6 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
             await import.WriteAsync(key.Period, NpgsqlDbType.Text, cancellationToken);
             await import.WriteAsync(key.Start, NpgsqlDbType.Date, cancellationToken);
             await import.WriteAsync(key.Measure, NpgsqlDbType.Text, cancellationToken);
-            await import.WriteAsync(key.Shard, NpgsqlDbType.Smallint, cancellationToken);
             await import.WriteAsync(value, NpgsqlDbType.Bigint, cancellationToken);
         }
         await import.CompleteAsync(cancellationToken);

@@ -58,6 +58,8 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton<StatsQueries>();
         silo.Services.AddSingleton<AttentionLists>();
         silo.Services.AddSingleton<StatsRebuild>();
+        silo.Services.AddSingleton<StatsCounterFold>();
+        silo.Services.AddHostedService<StatsCounterFolding>();
         // A database whose tickets predate the counters gets them computed once from the read model.
         silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<StatsRebuild>().EnsureBuiltAsync(cancellationToken));
         // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.

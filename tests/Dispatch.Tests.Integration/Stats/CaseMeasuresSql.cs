@@ -84,7 +84,7 @@ public static class CaseMeasuresSql
         """;
 
     public static string Kept(string itemType) => $"""
-        select scope, period, period_start, measure, sum(value)::bigint from stats_counters
+        select scope, period, period_start, measure, sum(value)::bigint from stats_counter_totals
         where item_type = '{itemType}'
         group by scope, period, period_start, measure
         having sum(value) <> 0

@@ -25,11 +25,24 @@ public sealed class MeasuresAgreeWithSqlTests(PostgresFixture database)
         await using var source = NpgsqlDataSource.Create(connectionString);
         var sla = DispatchSiloExtensions.LoadSla(DatabaseSetup.DefaultReferenceDataFolder);
 
-        await new TicketSimulation(new EventStore(source), sla).RunAsync(Tickets, workers: 4);
+        var fold = new StatsCounterFold(source);
+        var simulation = new TicketSimulation(new EventStore(source), sla).RunAsync(Tickets, workers: 4);
+        // Fold while the writers run, as the silo does, so changes are folded while others are being committed.
+        var foldedMeanwhile = 0;
+        while (!simulation.IsCompleted)
+        {
+            foldedMeanwhile += await fold.FoldOnceAsync(wait: true);
+        }
+        await simulation;
+        foldedMeanwhile.Should().BeGreaterThan(0, "the folder must have had changes to fold while the simulation ran");
 
         var kept = await MeasuresSql.ReadAsync(connectionString, MeasuresSql.Kept);
         var expected = await MeasuresSql.ReadAsync(connectionString, MeasuresSql.Expected);
         MeasuresSql.Differences(kept, expected).Should().BeEmpty();
+        await fold.FoldAllAsync();
+        (await PendingChangesAsync(source)).Should().Be(0);
+        MeasuresSql.Differences(await MeasuresSql.ReadAsync(connectionString, MeasuresSql.FoldedOnly), expected).Should().BeEmpty(
+            "once everything is folded the counters table alone holds every measure");
         kept.Where(k => k.Key is { Scope: "city", Period: "current", Measure: "open" }).Sum(k => k.Value).Should().BeGreaterThan(0);
         kept.Keys.Select(k => k.Measure.Split(':')[0] + (k.Measure.Contains(':') ? ":" : "")).Distinct().Should().Contain(
         [
@@ -43,5 +56,11 @@ public sealed class MeasuresAgreeWithSqlTests(PostgresFixture database)
 
         rebuilt.Items.Should().Be(Tickets);
         MeasuresSql.Differences(await MeasuresSql.ReadAsync(connectionString, MeasuresSql.Kept), expected).Should().BeEmpty();
+    }
+
+    private static async Task<long> PendingChangesAsync(NpgsqlDataSource source)
+    {
+        await using var command = source.CreateCommand("select count(*) from stats_counter_changes");
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

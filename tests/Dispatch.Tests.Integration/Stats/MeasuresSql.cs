@@ -78,10 +78,16 @@ public static class MeasuresSql
         """;
 
     public const string Kept = """
-        select scope, period, period_start, measure, sum(value)::bigint from stats_counters
+        select scope, period, period_start, measure, sum(value)::bigint from stats_counter_totals
         where item_type = 'ticket'
         group by scope, period, period_start, measure
         having sum(value) <> 0
+        """;
+
+    /// <summary>The folded counters alone, without pending changes.</summary>
+    public const string FoldedOnly = """
+        select scope, period, period_start, measure, value from stats_counters
+        where item_type = 'ticket' and value <> 0
         """;
 
     public static async Task<Dictionary<(string Scope, string Period, DateOnly Start, string Measure), long>> ReadAsync(string connectionString, string sql)

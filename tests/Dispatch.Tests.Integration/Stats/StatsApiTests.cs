@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dispatch.Tests.Integration.Tickets;
+using Dispatch.Tests.Fixtures;
 using Dispatch.Tests.Integration.Web;
 using FluentAssertions;
+using Npgsql;
 
 namespace Dispatch.Tests.Integration.Stats;
 
@@ -46,6 +48,32 @@ public sealed class StatsApiTests(RunningSystem system) : IClassFixture<RunningS
         var city = await (await system.SignInAsync("supervisor@jx12385.test")).GetFromJsonAsync<JsonElement>("/api/stats?scope=city");
         city.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("scope").GetString() == "county:330482")
             .GetProperty("received").GetInt64().Should().Be(before + 1);
+    }
+
+    [Fact]
+    public async Task The_silo_folds_each_writes_counter_changes_into_the_counters_by_itself_and_the_figures_stay_the_same()
+    {
+        using var supervisor = await system.SignInAsync("supervisor.330483@jx12385.test");
+        using var operatorClient = await TicketApi.Operator(system);
+        var before = await ReceivedAsync(supervisor, "county:330483");
+        await using var source = NpgsqlDataSource.Create(system.ConnectionString);
+
+        await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330483"));
+
+        (await ReceivedAsync(supervisor, "county:330483")).Should().Be(before + 1, "a pending change counts at once");
+        await Eventually.Get(() => ScalarAsync(source, "select count(*) from stats_counter_changes"), n => n == 0,
+            TimeSpan.FromSeconds(30), "the silo to fold the pending counter changes");
+        (await ScalarAsync(source, """
+            select coalesce(sum(value), 0) from stats_counters
+            where item_type = 'ticket' and scope = 'county:330483' and period = 'day' and period_start = (now() at time zone 'Asia/Shanghai')::date and measure = 'received'
+            """)).Should().Be(before + 1, "the folded counters alone now hold the change");
+        (await ReceivedAsync(supervisor, "county:330483")).Should().Be(before + 1, "folding moves a change, never counts it twice");
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource source, string sql)
+    {
+        await using var command = source.CreateCommand(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Theory]

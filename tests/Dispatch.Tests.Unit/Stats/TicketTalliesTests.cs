@@ -252,11 +252,11 @@ public sealed class TicketTalliesTests
     }
 
     [Fact]
-    public void Counter_changes_come_in_key_order_on_one_shard_so_concurrent_writers_lock_rows_alike()
+    public void Counter_changes_come_in_key_order_so_the_folder_locks_counter_rows_in_a_fixed_order()
     {
         var story = TicketStory.Registered().Dispatched().After(TimeSpan.FromHours(1)).Signed().After(TimeSpan.FromHours(3)).Resolved();
 
-        story.Last.Select(c => c.Shard).Distinct().Should().ContainSingle();
+        story.Last.Select(c => c.ItemType).Distinct().Should().ContainSingle();
         story.Last.Select(c => (c.Scope, c.Period, c.Start, c.Measure)).Should().BeInAscendingOrder(Comparer<(string, string, DateOnly, string)>.Create(
             (a, b) => string.CompareOrdinal(a.Item1, b.Item1) is not 0 and var s ? s
                 : string.CompareOrdinal(a.Item2, b.Item2) is not 0 and var p ? p

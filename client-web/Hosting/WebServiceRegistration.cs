@@ -23,7 +23,7 @@ public static class WebServiceRegistration
         var connectionString = DatabaseConnection.Resolve(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton(_ => DatabaseConnection.CreateDataSource(connectionString));
         services.AddSingleton<ReferenceQueries>();
         services.AddSingleton<EventHistory>();
         services.AddSingleton<TicketReadModel>();

@@ -24,6 +24,29 @@ public static class DatabaseConnection
             "No database configured: set ConnectionStrings__Dispatch (an Npgsql connection string) or DATABASE_URL (postgres://user:password@host:port/database).");
     }
 
+    /// <summary>
+    /// The data source the silo and the web app query through. Unless the connection string says otherwise, statements
+    /// run often are prepared on each pooled connection after their second use (PostgreSQL then skips parsing and
+    /// planning them), and a connection going back to the pool is not reset (the application sets no session state;
+    /// transactions, including their advisory locks, end before a connection is returned).
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!Mentions(connectionString, "Max Auto Prepare", "MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+        }
+        if (!Mentions(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
+        }
+        return NpgsqlDataSource.Create(settings.ConnectionString);
+    }
+
+    private static bool Mentions(string connectionString, params string[] keys) =>
+        keys.Any(k => connectionString.Contains(k, StringComparison.OrdinalIgnoreCase));
+
     public static string FromUrl(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "postgres" && uri.Scheme != "postgresql"))

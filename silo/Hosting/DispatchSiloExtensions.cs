@@ -44,7 +44,7 @@ public static class DispatchSiloExtensions
             options.DefunctSiloExpiration = TimeSpan.FromHours(1);
             options.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
         });
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(_ => DatabaseConnection.CreateDataSource(connectionString));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton(LoadSla(DatabaseSetup.DefaultReferenceDataFolder));
         silo.Services.AddSingleton<EventStore>();

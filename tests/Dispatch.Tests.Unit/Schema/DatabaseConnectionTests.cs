@@ -50,4 +50,18 @@ public sealed class DatabaseConnectionTests
         line.Should().Be("Configuration error: bad port");
         StartupProblem.Describe(new InvalidOperationException("something else")).Should().BeNull();
     }
+
+    [Fact]
+    public void The_data_source_prepares_statements_used_often_and_does_not_reset_connections_unless_told_otherwise()
+    {
+        using var defaults = DatabaseConnection.CreateDataSource("Host=db.local;Database=dispatch");
+        var settings = new NpgsqlConnectionStringBuilder(defaults.ConnectionString);
+        settings.MaxAutoPrepare.Should().Be(64);
+        settings.NoResetOnClose.Should().BeTrue();
+
+        using var told = DatabaseConnection.CreateDataSource("Host=db.local;Database=dispatch;Max Auto Prepare=0;No Reset On Close=false");
+        var kept = new NpgsqlConnectionStringBuilder(told.ConnectionString);
+        kept.MaxAutoPrepare.Should().Be(0);
+        kept.NoResetOnClose.Should().BeFalse();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dispatch.Bench.Common;
 using Dispatch.Bench.Live;
 
 // Live push benchmark: run against a running system (deploy/run.sh), prints its figures.

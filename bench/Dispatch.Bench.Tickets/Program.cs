@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dispatch.Bench.Common;
 using Dispatch.Bench.Tickets;
 
 // Ticket load generator: run against a running system (deploy/run.sh), prints its figures.
@@ -13,14 +14,19 @@ foreach (var county in new[] { "330402", "330411", "330421", "330424", "330481",
     staff[county] = await TicketClient.SignInAsync(options.Url, $"staff.{county}-centre@jx12385.test");
 }
 var duration = TimeSpan.FromSeconds(options.Seconds);
+var cpu = new CpuMeter();
 
 // 1. Raw durable single-row INSERTs from the same number of connections.
+cpu.Start();
 var rawRate = await RawInsertBaseline.RunAsync(options.Database, options.Workers, duration);
+var rawCpu = cpu.Stop();
 Console.WriteLine($"raw INSERT baseline: {rawRate,8:0.0} rows/s ({options.Workers} connections)");
+Console.WriteLine(rawCpu.PerOperation(rawRate * rawCpu.Elapsed, "row"));
 
 // 2. Registration as fast as the workers go (durable, audited, indexed).
 var saturated = new LatencyRecorder();
 var registered = 0;
+cpu.Start();
 var clock = Stopwatch.StartNew();
 await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(async worker =>
 {
@@ -31,12 +37,15 @@ await Task.WhenAll(Enumerable.Range(0, options.Workers).Select(async worker =>
     }
 }));
 var registerRate = registered / clock.Elapsed.TotalSeconds;
+var registerCpu = cpu.Stop();
 Console.WriteLine($"tickets registered:  {registerRate,8:0.0} tickets/s  ratio to raw INSERT {registerRate / rawRate:P0} (target >= 25%)");
+Console.WriteLine(registerCpu.PerOperation(registered, "registration"));
 saturated.Print("saturated registration latency:");
 
 // 3. Paced load: new tickets at the given rate, each driven through its whole life cycle.
 var paced = new LatencyRecorder();
 var lifecycles = new List<Task>();
+cpu.Start();
 clock.Restart();
 using (var pace = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / options.Rate)))
 {
@@ -52,7 +61,9 @@ using (var pace = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / options.Rate)))
     }
 }
 await Task.WhenAll(lifecycles);
+var pacedCpu = cpu.Stop();
 Console.WriteLine($"paced run: {paced.Count("register") / clock.Elapsed.TotalSeconds:0.0} tickets/s offered, failures {paced.Failures}");
+Console.WriteLine(pacedCpu.PerOperation(paced.Count("register"), "ticket life cycle (6 requests)"));
 paced.Print($"latency at {options.Rate} tickets/s (target p99 < 100 ms):");
 
 foreach (var client in staff.Values)

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Dispatch.Bench.Live;
+namespace Dispatch.Bench.Common;
 
 /// <summary>CPU time of another process on this machine, from /proc/&lt;pid&gt;/stat (user + system, in clock ticks).</summary>
-internal sealed class ProcessCpu(int pid, string name)
+public sealed class ProcessCpu(int pid, string name)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 

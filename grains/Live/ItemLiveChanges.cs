@@ -63,4 +63,18 @@ public static class ItemLiveChanges
     }
 
     public static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? "." : ": " + note;
+
+    /// <summary>The alert for a clock that ran out, worded alike for every kind of item.</summary>
+    /// <param name="kindZh">The item kind in Chinese, e.g. 法律援助案件.</param>
+    /// <param name="kindEn">The item kind in English, lower case, e.g. legal-aid case.</param>
+    public static LiveAlert Overdue(string kindZh, string kindEn, string number, string name, string clockZh, string clockEn) =>
+        new(LiveAlertKinds.Overdue,
+            $"{kindZh} {number}（{name}）{clockZh}期限已超期。",
+            $"{char.ToUpperInvariant(kindEn[0])}{kindEn[1..]} {number} ({name}): the {clockEn} deadline has passed.");
+
+    /// <summary>The alert for a supervision order, automatic (cause overdue) or by a supervisor.</summary>
+    public static LiveAlert SupervisionOrdered(string kindZh, string kindEn, string number, string name, string cause, string? note) =>
+        new(LiveAlertKinds.Supervision,
+            $"{kindZh} {number}（{name}）已督办（{(cause == "overdue" ? "超期自动督办" : "人工督办")}）{Suffix(note)}",
+            $"Supervision order on {kindEn} {number} ({name}, {(cause == "overdue" ? "automatic, overdue" : "by a supervisor")}){Suffix(note)}");
 }

@@ -20,6 +20,9 @@ public static class LegalAidLiveChanges
         : events.Any(e => e is CaseArchived) ? LiveChangeKinds.Closed
         : null;
 
+    private const string KindZh = "法律援助案件";
+    private const string KindEn = "legal-aid case";
+
     /// <summary>A clock that ran out, and every supervision order (manual or automatic).</summary>
     public static ImmutableArray<LiveAlert> Alerts(LegalAidStatsRow row, IReadOnlyList<LegalAidEvent> events)
     {
@@ -29,14 +32,10 @@ public static class LegalAidLiveChanges
             switch (e)
             {
                 case CaseClockOverdue overdue:
-                    alerts.Add(new LiveAlert(LiveAlertKinds.Overdue,
-                        $"法律援助案件 {row.Number}（{row.ApplicantName}）{ClockZh(overdue.Clock)}期限已超期。",
-                        $"Legal-aid case {row.Number} ({row.ApplicantName}): the {ClockEn(overdue.Clock)} deadline has passed."));
+                    alerts.Add(ItemLiveChanges.Overdue(KindZh, KindEn, row.Number, row.ApplicantName, ClockZh(overdue.Clock), ClockEn(overdue.Clock)));
                     break;
                 case CaseSupervisionOrdered order:
-                    alerts.Add(new LiveAlert(LiveAlertKinds.Supervision,
-                        $"法律援助案件 {row.Number}（{row.ApplicantName}）已督办（{(order.Cause == "overdue" ? "超期自动督办" : "人工督办")}）{ItemLiveChanges.Suffix(order.Note)}",
-                        $"Supervision order on legal-aid case {row.Number} ({row.ApplicantName}, {(order.Cause == "overdue" ? "automatic, overdue" : "by a supervisor")}){ItemLiveChanges.Suffix(order.Note)}"));
+                    alerts.Add(ItemLiveChanges.SupervisionOrdered(KindZh, KindEn, row.Number, row.ApplicantName, order.Cause, order.Note));
                     break;
             }
         }

@@ -21,6 +21,9 @@ public static class RehabLiveChanges
         : events.Any(e => e is VisitCancelled) ? LiveChangeKinds.Cancelled
         : null;
 
+    private const string KindZh = "上门康复服务";
+    private const string KindEn = "rehab visit";
+
     /// <summary>A clock that ran out, and every supervision order (manual or automatic).</summary>
     public static ImmutableArray<LiveAlert> Alerts(RehabStatsRow row, IReadOnlyList<RehabEvent> events)
     {
@@ -30,14 +33,10 @@ public static class RehabLiveChanges
             switch (e)
             {
                 case VisitClockOverdue overdue:
-                    alerts.Add(new LiveAlert(LiveAlertKinds.Overdue,
-                        $"上门康复服务 {row.Number}（{row.PersonName}）{ClockZh(overdue.Clock)}期限已超期。",
-                        $"Rehab visit {row.Number} ({row.PersonName}): the {ClockEn(overdue.Clock)} deadline has passed."));
+                    alerts.Add(ItemLiveChanges.Overdue(KindZh, KindEn, row.Number, row.PersonName, ClockZh(overdue.Clock), ClockEn(overdue.Clock)));
                     break;
                 case VisitSupervisionOrdered order:
-                    alerts.Add(new LiveAlert(LiveAlertKinds.Supervision,
-                        $"上门康复服务 {row.Number}（{row.PersonName}）已督办（{(order.Cause == "overdue" ? "超期自动督办" : "人工督办")}）{ItemLiveChanges.Suffix(order.Note)}",
-                        $"Supervision order on rehab visit {row.Number} ({row.PersonName}, {(order.Cause == "overdue" ? "automatic, overdue" : "by a supervisor")}){ItemLiveChanges.Suffix(order.Note)}"));
+                    alerts.Add(ItemLiveChanges.SupervisionOrdered(KindZh, KindEn, row.Number, row.PersonName, order.Cause, order.Note));
                     break;
             }
         }

@@ -26,7 +26,7 @@ public static class DatabaseConnection
 
     /// <summary>
     /// The data source the silo and the web app query through. Unless the connection string says otherwise, statements
-    /// run often are prepared on each pooled connection after their second use (PostgreSQL then skips parsing and
+    /// run often are prepared on each pooled connection after a few uses (PostgreSQL then skips parsing and
     /// planning them), and a connection going back to the pool is not reset (the application sets no session state;
     /// transactions, including their advisory locks, end before a connection is returned).
     /// </summary>

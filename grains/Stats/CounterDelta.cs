@@ -20,8 +20,7 @@ public readonly record struct CounterChange(string ItemType, string Scope, strin
 
 /// <summary>
 /// The counter changes between an item's contribution before and after a write: constant work per write, whatever
-/// the number of items. Changes come out in primary-key order, so the folder that applies them locks counter rows in a
-/// fixed order.
+/// the number of items. Changes come out in primary-key order, so a write's changes read (and compare) the same every time.
 /// </summary>
 public static class CounterDelta
 {

@@ -1,5 +1,6 @@
 using System.Text;
 using Dispatch.Identity;
+using Dispatch.Scopes;
 using Npgsql;
 
 namespace Dispatch.Web.Items;
@@ -17,23 +18,7 @@ public sealed class SqlWhere
     public static SqlWhere ScopedTo(Actor actor, string unitColumn, string countyColumn = "county_code")
     {
         var where = new SqlWhere();
-        switch (actor.Role)
-        {
-            case Roles.Admin or Roles.Operator:
-                break;
-            case Roles.Supervisor when actor.AreaCode == "330400":
-                break;
-            case Roles.Supervisor:
-                where.Equal(countyColumn, actor.AreaCode ?? "");
-                break;
-            case Roles.UnitStaff:
-                where.Equal(unitColumn, actor.UnitCode ?? "");
-                break;
-            default:
-                where.clause.Append(" and false");
-                break;
-        }
-        return where;
+        return where.And(ActorScope.Of(actor).SqlCondition(countyColumn, unitColumn, where.Add));
     }
 
     /// <summary>The next parameter's placeholder ($n) after adding its value.</summary>

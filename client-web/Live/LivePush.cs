@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using System.Threading.Channels;
 using Dispatch.Live;
 using Microsoft.AspNetCore.SignalR;

@@ -1,3 +1,6 @@
+using Dispatch.Items;
+using Dispatch.People;
+
 namespace Dispatch.LegalAid;
 
 /// <summary>Statuses of a legal-aid case (法律援助案件).</summary>
@@ -55,6 +58,44 @@ public static class LegalAidVocabulary
 
     /// <summary>The justice bureau's ruling on an objection: grant aid after all, or keep the refusal.</summary>
     public static readonly IReadOnlySet<string> ObjectionDecisions = Set("grant", "uphold_refusal");
+
+    /// <summary>法律援助案件: its statuses, actions and clocks in Chinese and English.</summary>
+    public static readonly ItemVocabulary Item = new(ItemTypes.LegalAidCase, new("legalAidCase", "法律援助案件", "legal-aid case"),
+    [
+        new(LegalAidStatus.Applied, "已申请", "Applied"),
+        new(LegalAidStatus.UnderReview, "审查中", "Under review"),
+        new(LegalAidStatus.Granted, "决定援助", "Granted"),
+        new(LegalAidStatus.Refused, "不予援助", "Refused"),
+        new(LegalAidStatus.Assigned, "已指派", "Assigned"),
+        new(LegalAidStatus.InProgress, "办理中", "In progress"),
+        new(LegalAidStatus.Concluded, "已结案", "Concluded"),
+        new(LegalAidStatus.Archived, "已归档", "Archived"),
+    ],
+    [
+        new(LegalAidActions.Accept, "受理", "Accept for review"),
+        new(LegalAidActions.RequestDocuments, "通知补充材料", "Ask for documents"),
+        new(LegalAidActions.ReceiveDocuments, "收到补充材料", "Documents received"),
+        new(LegalAidActions.Grant, "决定给予援助", "Grant aid"),
+        new(LegalAidActions.Refuse, "决定不予援助", "Refuse"),
+        new(LegalAidActions.Object, "登记异议", "Record objection"),
+        new(LegalAidActions.DecideObjection, "异议审查决定", "Decide objection"),
+        new(LegalAidActions.Assign, "指派承办人", "Assign handler"),
+        new(LegalAidActions.RecordAgreement, "登记委托协议", "Record agreement"),
+        new(LegalAidActions.RecordProgress, "登记办理进展", "Record progress"),
+        new(LegalAidActions.Conclude, "结案", "Conclude"),
+        new(LegalAidActions.Archive, "归档", "Archive"),
+        new(LegalAidActions.Supervise, "督办", "Supervise"),
+    ],
+    [
+        new(LegalAidClockNames.Decision, "审查决定时限", "Decision"),
+        new(LegalAidClockNames.Assignment, "指派时限", "Assignment"),
+        new(LegalAidClockNames.Agreement, "签订委托协议时限", "Agreement"),
+        new(LegalAidClockNames.ObjectionReview, "异议审查时限", "Objection review"),
+    ]);
+
+    /// <summary>Statuses in which a case is on its station's worklist; the read models filter on them.</summary>
+    public static readonly IReadOnlyList<string> WorklistStatuses =
+        [LegalAidStatus.Applied, LegalAidStatus.UnderReview, LegalAidStatus.Granted, LegalAidStatus.Refused, LegalAidStatus.Assigned, LegalAidStatus.InProgress];
 
     private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);
 }

@@ -1,3 +1,6 @@
+using Dispatch.Items;
+using Dispatch.People;
+
 namespace Dispatch.Rehab;
 
 /// <summary>Statuses of a home-rehabilitation visit (上门康复服务).</summary>
@@ -48,6 +51,38 @@ public static class RehabVocabulary
         ["weekly"] = 7,
         ["fortnightly"] = 14,
     };
+
+    /// <summary>上门康复服务: its statuses, actions and clocks in Chinese and English.</summary>
+    public static readonly ItemVocabulary Item = new(ItemTypes.RehabVisit, new("rehabVisit", "上门康复服务", "rehabilitation visit"),
+    [
+        new(RehabVisitStatus.Requested, "待安排", "Requested"),
+        new(RehabVisitStatus.Scheduled, "已排期", "Scheduled"),
+        new(RehabVisitStatus.Assigned, "已派人", "Worker assigned"),
+        new(RehabVisitStatus.CheckedIn, "已到达", "Checked in"),
+        new(RehabVisitStatus.Completed, "已完成", "Completed"),
+        new(RehabVisitStatus.Missed, "未上门", "Missed"),
+        new(RehabVisitStatus.Cancelled, "已取消", "Cancelled"),
+    ],
+    [
+        new(RehabActions.Schedule, "排期", "Schedule"),
+        new(RehabActions.Assign, "派人", "Assign worker"),
+        new(RehabActions.Reschedule, "改期", "Reschedule"),
+        new(RehabActions.CheckIn, "到达签到", "Check in"),
+        new(RehabActions.Complete, "完成服务", "Complete"),
+        new(RehabActions.Record, "填写服务记录", "File record"),
+        new(RehabActions.Miss, "登记未上门", "Record missed"),
+        new(RehabActions.Cancel, "取消上门", "Cancel visit"),
+        new(RehabActions.Supervise, "督办", "Supervise"),
+    ],
+    [
+        new(RehabClockNames.FirstVisit, "首次上门时限", "First visit"),
+        new(RehabClockNames.Window, "上门时段", "Visit window"),
+        new(RehabClockNames.Record, "服务记录时限", "Visit record"),
+    ]);
+
+    /// <summary>Statuses in which a visit is on its provider's worklist (a completed visit also while its record is pending).</summary>
+    public static readonly IReadOnlyList<string> WorklistStatuses =
+        [RehabVisitStatus.Requested, RehabVisitStatus.Scheduled, RehabVisitStatus.Assigned, RehabVisitStatus.CheckedIn, RehabVisitStatus.Missed];
 
     private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.Errors;
 using Dispatch.Identity;
-using Dispatch.Live;
 
 namespace Dispatch.Stats;
 

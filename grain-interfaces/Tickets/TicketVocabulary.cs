@@ -1,3 +1,6 @@
+using Dispatch.Items;
+using Dispatch.People;
+
 namespace Dispatch.Tickets;
 
 /// <summary>The fixed vocabularies of a hotline ticket, as the API spells them.</summary>
@@ -25,6 +28,41 @@ public static class TicketVocabulary
         "awaiting_citizen_documents", "awaiting_citizen_contact", "awaiting_other_agency", "legal_proceedings", "force_majeure", "other");
 
     public static readonly IReadOnlySet<string> Satisfactions = Set("satisfied", "basically_satisfied", "unsatisfied");
+
+    /// <summary>工单: its statuses, actions and clocks in Chinese and English.</summary>
+    public static readonly ItemVocabulary Item = new(ItemTypes.Ticket, new("ticket", "工单", "ticket"),
+    [
+        new(TicketStatus.Registered, "已登记", "Registered"),
+        new(TicketStatus.Dispatched, "已派单", "Dispatched"),
+        new(TicketStatus.Signed, "办理中", "In progress"),
+        new(TicketStatus.Resolved, "已办结", "Resolved"),
+        new(TicketStatus.Closed, "已归档", "Closed"),
+    ],
+    [
+        new(TicketActions.Answer, "直接办结", "Answer on the spot"),
+        new(TicketActions.Dispatch, "派单", "Dispatch"),
+        new(TicketActions.Sign, "签收", "Sign for"),
+        new(TicketActions.Return, "退单", "Return"),
+        new(TicketActions.Transfer, "转派", "Transfer"),
+        new(TicketActions.Suspend, "挂起", "Suspend"),
+        new(TicketActions.Resume, "恢复办理", "Resume"),
+        new(TicketActions.ExtensionRequest, "申请延期", "Ask for an extension"),
+        new(TicketActions.ExtensionDecision, "延期审批", "Decide extension"),
+        new(TicketActions.Resolve, "办结", "Resolve"),
+        new(TicketActions.Callback, "回访", "Record callback"),
+        new(TicketActions.Reopen, "重办", "Reopen"),
+        new(TicketActions.Close, "归档", "Close"),
+        new(TicketActions.Merge, "合并", "Merge"),
+        new(TicketActions.Supervise, "督办", "Supervision order"),
+    ],
+    [
+        new(ClockNames.SignFor, "签收时限", "Sign-for"),
+        new(ClockNames.Handling, "办理时限", "Handling"),
+        new(ClockNames.Callback, "回访时限", "Callback"),
+    ]);
+
+    /// <summary>Statuses in which a ticket is on its unit's worklist; the read models filter on them.</summary>
+    public static readonly IReadOnlyList<string> WorklistStatuses = [TicketStatus.Dispatched, TicketStatus.Signed];
 
     private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);
 }

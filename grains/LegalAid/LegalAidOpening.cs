@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Items;
@@ -11,7 +12,7 @@ namespace Dispatch.LegalAid;
 public sealed record ValidApplication(ValidPerson Applicant, string CaseType, string Summary, bool CityLevel, string? StationCode)
 {
     /// <summary>Where the station is looked for when none is named: the city for city-level matters, else the applicant's county.</summary>
-    public string StationArea => CityLevel || Applicant.CountyCode == UnitDirectory.CityArea ? UnitDirectory.CityArea : Applicant.CountyCode;
+    public string StationArea => CityLevel || Applicant.CountyCode == ActorScope.CityCode ? ActorScope.CityCode : Applicant.CountyCode;
 }
 
 /// <summary>What makes an application registrable, and which station takes it. No I/O: the grain looks things up.</summary>

@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using System.Collections.Immutable;
 using Dispatch.Stats;
 

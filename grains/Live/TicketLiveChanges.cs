@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using Dispatch.People;
 using System.Collections.Immutable;
 using Dispatch.Stats;

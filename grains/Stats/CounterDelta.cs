@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using Dispatch.People;
 
 namespace Dispatch.Stats;

@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using Npgsql;
 
 namespace Dispatch.Stats;

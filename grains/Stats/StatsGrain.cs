@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using System.Collections.Immutable;
 using System.Globalization;
 using Dispatch.Errors;
@@ -85,7 +86,7 @@ public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, Atte
     private async Task<Outcome<ScopeInfo>> ResolveAsync(string? text, Actor actor)
     {
         if (StatsScope.TryParse(text ?? "city", out var scope) && await scopes.FindAsync(scope) is { } info
-            && ScopeAccess.CanWatch(actor, scope, info.UnitCounty))
+            && ActorScope.Of(actor).MayWatch(scope, info.UnitCounty))
         {
             return Outcome<ScopeInfo>.Success(info);
         }

@@ -1,26 +1,18 @@
 using Dispatch.Identity;
+using Dispatch.Scopes;
 
 namespace Dispatch.Tickets;
 
 /// <summary>Who may see a ticket and who may act on it. Outside a user's scope a ticket does not exist (404).</summary>
 public static class TicketAccess
 {
-    public const string CityArea = "330400";
-
-    public static bool CanSee(Actor actor, TicketState ticket) => actor.Role switch
-    {
-        Roles.Admin or Roles.Operator => true,
-        Roles.Supervisor => actor.AreaCode == CityArea || actor.AreaCode == ticket.Details.CountyCode,
-        Roles.UnitStaff => actor.UnitCode is not null && actor.UnitCode == ticket.UnitCode,
-        Roles.System => true,
-        _ => false,
-    };
+    public static bool CanSee(Actor actor, TicketState ticket) => ActorScope.Of(actor).Covers(ticket.Details.CountyCode, ticket.UnitCode);
 
     public static bool IsDispatcher(Actor actor) => actor.Role is Roles.Operator or Roles.Admin;
 
     public static bool IsHandlingUnit(Actor actor, TicketState ticket) =>
-        actor.Role == Roles.Admin || (actor.Role == Roles.UnitStaff && actor.UnitCode == ticket.UnitCode);
+        actor.Role == Roles.Admin || ActorScope.Of(actor).IsStaffOf(ticket.UnitCode);
 
     public static bool IsSupervisorInScope(Actor actor, TicketState ticket) =>
-        actor.Role == Roles.Admin || (actor.Role == Roles.Supervisor && (actor.AreaCode == CityArea || actor.AreaCode == ticket.Details.CountyCode));
+        actor.Role == Roles.Admin || ActorScope.Of(actor).SupervisesCounty(ticket.Details.CountyCode);
 }

@@ -8,9 +8,6 @@ public sealed record UnitInfo(string Code, string Kind, string AreaCode, bool Ac
 /// <summary>Finds service units in the reference data: by code, or the unit of a kind that serves an area.</summary>
 public sealed class UnitDirectory(NpgsqlDataSource database)
 {
-    /// <summary>City-level matters and units use the city's own code.</summary>
-    public const string CityArea = "330400";
-
     public async Task<UnitInfo?> FindAsync(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))

@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using Dispatch.EventSourcing;
 using Dispatch.Schema;
 using Dispatch.Silo.Hosting;

@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using Dispatch.Live;
 using Dispatch.Tests.Unit.Tickets;
 using Dispatch.Tickets;

@@ -1,7 +1,8 @@
+using Dispatch.Scopes;
 using Dispatch.Stats;
 using FluentAssertions;
 
-namespace Dispatch.Tests.Unit.Stats;
+namespace Dispatch.Tests.Unit.Scopes;
 
 public sealed class StatsScopeTests
 {

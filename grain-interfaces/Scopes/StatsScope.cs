@@ -1,4 +1,4 @@
-namespace Dispatch.Stats;
+namespace Dispatch.Scopes;
 
 public enum StatsScopeKind
 {
@@ -10,9 +10,7 @@ public enum StatsScopeKind
 /// <summary>Where measures are kept and watched: the whole city, one county (by its area code), or one unit.</summary>
 public sealed record StatsScope(StatsScopeKind Kind, string Code)
 {
-    public const string CityCode = "330400";
-
-    public static readonly StatsScope City = new(StatsScopeKind.City, CityCode);
+    public static readonly StatsScope City = new(StatsScopeKind.City, ActorScope.CityCode);
 
     /// <summary>The canonical text: city, county:330402, unit:330402-CENTRE. Counter rows and hub groups use it.</summary>
     public string Key { get; } = Kind switch

@@ -7,12 +7,12 @@ namespace Dispatch.Tickets;
 /// <summary>What makes an intake registrable. Reports every bad field at once so the operator fixes them in one pass; no I/O, no clock.</summary>
 public static partial class TicketIntakeRules
 {
-    public const int MinContentLength = 5;
-    public const int MaxContentLength = 4000;
-    public const int MaxTitleLength = 100;
-    public const int DerivedTitleLength = 30;
-    public const int MaxCallerNameLength = 50;
-    public const int MaxAddressLength = 200;
+    public const int MinContentLength = IntakeLimits.MinContentLength;
+    public const int MaxContentLength = IntakeLimits.MaxContentLength;
+    public const int MaxTitleLength = IntakeLimits.MaxTitleLength;
+    public const int DerivedTitleLength = IntakeLimits.DerivedTitleLength;
+    public const int MaxCallerNameLength = IntakeLimits.MaxCallerNameLength;
+    public const int MaxAddressLength = IntakeLimits.MaxAddressLength;
 
     public static IntakeValidation Validate(TicketIntake intake, IntakeReference reference, DateOnly today)
     {

@@ -3,41 +3,39 @@ using Dispatch.Errors;
 
 namespace Dispatch.Items;
 
-/// <summary>How an item names itself and its vocabulary in messages: "案件"/"legal-aid case", its status and actions in Chinese.</summary>
-public sealed record ItemWords(string Zh, string En, Func<string, string> StatusZh, Func<string, string> ActionZh);
-
 /// <summary>
 /// The gate every item action passes, in order: an item the user may not see does not exist (404); an action its
 /// state does not allow is a conflict naming the status and what is allowed (409); a role that may not do it is 403.
 /// </summary>
 public static class ActionGate
 {
+    /// <param name="suspended">The item is suspended (挂起): its status is named so in the conflict.</param>
     public static DomainError? Check(
-        ItemWords words, bool visible, string status, ImmutableArray<string> allowed, string action, bool roleAllowed)
+        ItemVocabulary words, bool visible, string status, ImmutableArray<string> allowed, string action, bool roleAllowed, bool suspended = false)
     {
         if (!visible)
         {
-            return DomainError.NotFound(Capitalised(words.En), words.Zh);
+            return DomainError.NotFound(Capitalised(words.Name.En), words.Name.Zh);
         }
         if (!allowed.Contains(action))
         {
-            return NotAllowedNow(words, status, allowed, action);
+            return NotAllowedNow(words, status, allowed, action, suspended);
         }
         return roleAllowed
             ? null
-            : DomainError.Forbidden($"您的角色无权对该{words.Zh}执行“{words.ActionZh(action)}”。", $"Your role may not '{action}' this {words.En}.");
+            : DomainError.Forbidden($"您的角色无权对该{words.Name.Zh}执行“{words.ActionZh(action)}”。", $"Your role may not '{action}' this {words.Name.En}.");
     }
 
-    public static DomainError NotAllowedNow(ItemWords words, string status, ImmutableArray<string> allowed, string action) =>
+    public static DomainError NotAllowedNow(ItemVocabulary words, string status, ImmutableArray<string> allowed, string action, bool suspended = false) =>
         Conflict(words, status, allowed, "action_not_allowed",
-            $"{words.Zh}当前状态为“{words.StatusZh(status)}”，不能{words.ActionZh(action)}。当前可执行：{AllowedZh(words, allowed)}。",
-            $"The {words.En} is {status}; '{action}' is not allowed now. Allowed: {AllowedEn(allowed)}.");
+            $"{words.Name.Zh}当前状态为“{(suspended ? "挂起·" : "")}{words.StatusZh(status)}”，不能{words.ActionZh(action)}。当前可执行：{AllowedZh(words, allowed)}。",
+            $"The {words.Name.En} is {status}{(suspended ? " (suspended)" : "")}; '{action}' is not allowed now. Allowed: {AllowedEn(allowed)}.");
 
     /// <summary>A 409 that carries the item's status and allowed actions, so a client can offer what is possible.</summary>
-    public static DomainError Conflict(ItemWords words, string status, ImmutableArray<string> allowed, string code, string zh, string en) =>
+    public static DomainError Conflict(ItemVocabulary words, string status, ImmutableArray<string> allowed, string code, string zh, string en) =>
         DomainError.Conflict(code, zh, en) with { CurrentStatus = status, AllowedActions = allowed };
 
-    private static string AllowedZh(ItemWords words, ImmutableArray<string> allowed) =>
+    private static string AllowedZh(ItemVocabulary words, ImmutableArray<string> allowed) =>
         allowed.IsEmpty ? "无" : string.Join("、", allowed.Select(words.ActionZh));
 
     private static string AllowedEn(ImmutableArray<string> allowed) => allowed.IsEmpty ? "nothing" : string.Join(", ", allowed);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Dispatch.Identity;
 using Dispatch.Tickets;
+using Dispatch.EventSourcing;
 
 namespace Dispatch.Items;
 
@@ -14,5 +15,5 @@ public static class OpeningFingerprint
 {
     public static string Of<TRequest>(Actor actor, Guid? ticketId, TRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            actor.UserId + "\n" + ticketId + "\n" + JsonSerializer.Serialize(request, TicketJson.Options))));
+            actor.UserId + "\n" + ticketId + "\n" + JsonSerializer.Serialize(request, EventJson.Options))));
 }

@@ -11,6 +11,7 @@ using Dispatch.Tickets;
 using Dispatch.Units;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Dispatch.Fields;
 
 namespace Dispatch.LegalAid;
 
@@ -22,7 +23,7 @@ namespace Dispatch.LegalAid;
 public sealed class LegalAidCaseGrain(
     EventStore store,
     NpgsqlDataSource database,
-    TicketDirectory directory,
+    AreaDirectory areas,
     UnitDirectory units,
     DailyNumbers numbers,
     SlaSettings sla,
@@ -151,7 +152,7 @@ public sealed class LegalAidCaseGrain(
     private async Task<Outcome<CaseOpening>> OpenAsync(LegalAidApplication application, TicketLink? ticket, string fingerprint, Actor actor)
     {
         var now = time.GetUtcNow();
-        var (valid, invalid) = LegalAidOpening.Validate(application, await directory.ReferenceAsync(), sla.LocalDate(now));
+        var (valid, invalid) = LegalAidOpening.Validate(application, await areas.ReferenceAsync(), sla.LocalDate(now));
         if (invalid is not null)
         {
             return invalid;

@@ -5,6 +5,7 @@ using Dispatch.Items;
 using Dispatch.People;
 using Dispatch.Tickets;
 using Dispatch.Units;
+using Dispatch.Fields;
 
 namespace Dispatch.LegalAid;
 

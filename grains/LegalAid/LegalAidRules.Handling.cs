@@ -115,7 +115,7 @@ public static partial class LegalAidRules
             if (alarm.Overdue)
             {
                 events.Add(new CaseClockOverdue(alarm.Clock));
-                events.Add(new CaseSupervisionOrdered(newOrderId(), SupervisionCauses.Overdue, $"{ClockZh(alarm.Clock)}已超期。"));
+                events.Add(new CaseSupervisionOrdered(newOrderId(), SupervisionCauses.Overdue, $"{Words.ClockZh(alarm.Clock)}已超期。"));
             }
         }
         return events;

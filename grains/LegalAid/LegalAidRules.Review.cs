@@ -76,7 +76,7 @@ public static partial class LegalAidRules
         if (s.Exists && LegalAidAccess.CanSee(actor, s) && s.Status == LegalAidStatus.Refused && s.Objection is null && !ObjectionWindowOpen(s, clocks))
         {
             return ActionGate.Conflict(Words, s.Status, AllowedActions(s, clocks), "objection_window_closed",
-                $"该案件已{StatusZh(s.Status)}，异议期限（{s.Rules.ObjectionWindow}）已过，不能再登记异议。",
+                $"该案件已{Words.StatusZh(s.Status)}，异议期限（{s.Rules.ObjectionWindow}）已过，不能再登记异议。",
                 $"The legal-aid case is {s.Status} and the objection window ({s.Rules.ObjectionWindow}) has closed; no objection can be recorded now.");
         }
         if (Gate(s, actor, clocks, LegalAidActions.Object, () => LegalAidAccess.MayRecordObjection(actor, s)) is { } refused)

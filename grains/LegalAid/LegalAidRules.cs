@@ -13,7 +13,7 @@ namespace Dispatch.LegalAid;
 /// </summary>
 public static partial class LegalAidRules
 {
-    public static readonly ItemWords Words = new("法律援助案件", "legal-aid case", StatusZh, ActionZh);
+    public static readonly ItemVocabulary Words = LegalAidVocabulary.Item;
 
     /// <summary>What the case's state allows now, whoever asks.</summary>
     public static ImmutableArray<string> AllowedActions(LegalAidState s, IClockReader clocks) => !s.Exists ? [] : s.Status switch
@@ -41,44 +41,4 @@ public static partial class LegalAidRules
         var visible = s.Exists && LegalAidAccess.CanSee(actor, s);
         return ActionGate.Check(Words, visible, s.Status, visible ? AllowedActions(s, clocks) : [], action, visible && roleAllowed());
     }
-
-    public static string StatusZh(string status) => status switch
-    {
-        LegalAidStatus.Applied => "已申请",
-        LegalAidStatus.UnderReview => "审查中",
-        LegalAidStatus.Granted => "决定援助",
-        LegalAidStatus.Refused => "不予援助",
-        LegalAidStatus.Assigned => "已指派",
-        LegalAidStatus.InProgress => "办理中",
-        LegalAidStatus.Concluded => "已结案",
-        LegalAidStatus.Archived => "已归档",
-        _ => status,
-    };
-
-    public static string ActionZh(string action) => action switch
-    {
-        LegalAidActions.Accept => "受理",
-        LegalAidActions.RequestDocuments => "通知补充材料",
-        LegalAidActions.ReceiveDocuments => "收到补充材料",
-        LegalAidActions.Grant => "决定给予援助",
-        LegalAidActions.Refuse => "决定不予援助",
-        LegalAidActions.Object => "登记异议",
-        LegalAidActions.DecideObjection => "异议审查决定",
-        LegalAidActions.Assign => "指派承办人",
-        LegalAidActions.RecordAgreement => "登记委托协议",
-        LegalAidActions.RecordProgress => "登记办理进展",
-        LegalAidActions.Conclude => "结案",
-        LegalAidActions.Archive => "归档",
-        LegalAidActions.Supervise => "督办",
-        _ => action,
-    };
-
-    public static string ClockZh(string clock) => clock switch
-    {
-        LegalAidClockNames.Decision => "审查决定时限",
-        LegalAidClockNames.Assignment => "指派时限",
-        LegalAidClockNames.Agreement => "签订委托协议时限",
-        LegalAidClockNames.ObjectionReview => "异议审查时限",
-        _ => clock,
-    };
 }

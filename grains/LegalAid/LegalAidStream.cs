@@ -8,7 +8,7 @@ namespace Dispatch.LegalAid;
 public static class LegalAidStream
 {
     public static readonly StreamKind<LegalAidState, LegalAidEvent> Kind =
-        new(ItemTypes.LegalAidCase, LegalAidState.Empty, TicketJson.Options, EventType);
+        new(ItemTypes.LegalAidCase, LegalAidState.Empty, EventJson.Options, EventType);
 
     public static string EventType(LegalAidEvent e) => e switch
     {

@@ -1,6 +1,7 @@
 using Dispatch.Scopes;
 using System.Collections.Immutable;
 using Dispatch.Stats;
+using Dispatch.Sla;
 
 namespace Dispatch.Live;
 

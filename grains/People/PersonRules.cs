@@ -1,5 +1,6 @@
 using Dispatch.Errors;
 using Dispatch.Tickets;
+using Dispatch.Fields;
 
 namespace Dispatch.People;
 
@@ -22,8 +23,8 @@ public sealed record ValidPerson(
 /// </summary>
 public static class PersonRules
 {
-    public const int MaxNameLength = TicketIntakeRules.MaxCallerNameLength;
-    public const int MaxAddressLength = TicketIntakeRules.MaxAddressLength;
+    public const int MaxNameLength = IntakeLimits.MaxCallerNameLength;
+    public const int MaxAddressLength = IntakeLimits.MaxAddressLength;
 
     public static ValidPerson? Validate(PersonInput? input, string prefix, IntakeReference reference, DateOnly today, List<FieldError> errors)
     {
@@ -33,14 +34,14 @@ public static class PersonRules
             return null;
         }
         var before = errors.Count;
-        var name = TicketIntakeRules.RequiredText(input.Name, Field(prefix, "name", "姓名", "name"), 1, MaxNameLength, errors);
+        var name = IntakeText.RequiredText(input.Name, Field(prefix, "name", "姓名", "name"), 1, MaxNameLength, errors);
         var phone = Phone(input.Phone, Field(prefix, "phone", "联系电话", "phone number"), errors);
         var residentId = ResidentId(input.ResidentId, today, Field(prefix, "residentId", "身份证号", "resident ID number"), errors);
         var certificate = Certificate(input.DisabilityCertificate, residentId, today,
             Field(prefix, "disabilityCertificate", "残疾人证号", "disability certificate number"), errors);
         var (county, town) = IntakeArea.Resolve(input.CountyCode, input.TownCode, reference, errors,
             Field(prefix, "countyCode", "县（市、区）", "county"), Field(prefix, "townCode", "镇（街道）", "town or sub-district"));
-        var address = TicketIntakeRules.OptionalText(input.Address, Field(prefix, "address", "地址", "address"), MaxAddressLength, errors);
+        var address = IntakeText.OptionalText(input.Address, Field(prefix, "address", "地址", "address"), MaxAddressLength, errors);
         return errors.Count > before ? null : new ValidPerson(name!, phone!, residentId, certificate, county!, town, address);
     }
 

@@ -4,6 +4,7 @@ using Dispatch.Items;
 using Dispatch.People;
 using Dispatch.Tickets;
 using Dispatch.Units;
+using Dispatch.Fields;
 
 namespace Dispatch.Rehab;
 

@@ -31,7 +31,7 @@ public sealed record PlanState : IFoldedState<PlanState, PlanEvent>
 
     public const string StreamType = ItemTypes.RehabPlan;
 
-    public static readonly StreamKind<PlanState, PlanEvent> Kind = new(StreamType, Empty, TicketJson.Options,
+    public static readonly StreamKind<PlanState, PlanEvent> Kind = new(StreamType, Empty, EventJson.Options,
         e => e switch { PlanCreated => "created", PlanVisitsOpened => "visits_opened", _ => throw new ArgumentOutOfRangeException(nameof(e)) });
 
     public Guid Id { get; init; }

@@ -5,6 +5,7 @@ using Dispatch.Items;
 using Dispatch.Sla;
 using Dispatch.Tickets;
 using Dispatch.Units;
+using Dispatch.Fields;
 
 namespace Dispatch.Rehab;
 
@@ -13,7 +14,7 @@ namespace Dispatch.Rehab;
 /// (idempotently), then records their numbers. A crash in between is finished by the next identical request.
 /// </summary>
 [GrainType(PlanState.StreamType)]
-public sealed class RehabPlanGrain(EventStore store, TicketDirectory directory, UnitDirectory units, SlaSettings sla, TimeProvider time)
+public sealed class RehabPlanGrain(EventStore store, AreaDirectory areas, UnitDirectory units, SlaSettings sla, TimeProvider time)
     : Grain, IRehabPlanGrain
 {
     private ItemStream<PlanState, PlanEvent> stream = null!;
@@ -59,7 +60,7 @@ public sealed class RehabPlanGrain(EventStore store, TicketDirectory directory, 
         }
         var now = time.GetUtcNow();
         var rules = RehabClockRules.From(sla.Rules);
-        var (valid, invalid) = RehabOpening.Validate(request, await directory.ReferenceAsync(), rules, now, sla.LocalDate(now));
+        var (valid, invalid) = RehabOpening.Validate(request, await areas.ReferenceAsync(), rules, now, sla.LocalDate(now));
         if (invalid is not null)
         {
             return invalid;

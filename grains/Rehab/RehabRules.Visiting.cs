@@ -105,7 +105,7 @@ public static partial class RehabRules
             if (alarm.Overdue)
             {
                 events.Add(new VisitClockOverdue(alarm.Clock));
-                events.Add(new VisitSupervisionOrdered(newOrderId(), SupervisionCauses.Overdue, $"{ClockZh(alarm.Clock)}已超期。"));
+                events.Add(new VisitSupervisionOrdered(newOrderId(), SupervisionCauses.Overdue, $"{Words.ClockZh(alarm.Clock)}已超期。"));
             }
         }
         return events;

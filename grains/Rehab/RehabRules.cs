@@ -12,7 +12,7 @@ namespace Dispatch.Rehab;
 /// </summary>
 public static partial class RehabRules
 {
-    public static readonly ItemWords Words = new("上门康复服务", "rehabilitation visit", StatusZh, ActionZh);
+    public static readonly ItemVocabulary Words = RehabVocabulary.Item;
 
     /// <summary>A worker may check in this long before the window opens.</summary>
     public static readonly TimeSpan EarlyCheckIn = TimeSpan.FromHours(1);
@@ -36,38 +36,4 @@ public static partial class RehabRules
 
     private static DomainError Conflict(RehabState s, string code, string zh, string en) =>
         ActionGate.Conflict(Words, s.Status, AllowedActions(s), code, zh, en);
-
-    public static string StatusZh(string status) => status switch
-    {
-        RehabVisitStatus.Requested => "待安排",
-        RehabVisitStatus.Scheduled => "已排期",
-        RehabVisitStatus.Assigned => "已派人",
-        RehabVisitStatus.CheckedIn => "已到达",
-        RehabVisitStatus.Completed => "已完成",
-        RehabVisitStatus.Missed => "未上门",
-        RehabVisitStatus.Cancelled => "已取消",
-        _ => status,
-    };
-
-    public static string ActionZh(string action) => action switch
-    {
-        RehabActions.Schedule => "排期",
-        RehabActions.Assign => "派人",
-        RehabActions.Reschedule => "改期",
-        RehabActions.CheckIn => "到达签到",
-        RehabActions.Complete => "完成服务",
-        RehabActions.Record => "填写服务记录",
-        RehabActions.Miss => "登记未上门",
-        RehabActions.Cancel => "取消",
-        RehabActions.Supervise => "督办",
-        _ => action,
-    };
-
-    public static string ClockZh(string clock) => clock switch
-    {
-        RehabClockNames.FirstVisit => "首次上门时限",
-        RehabClockNames.Window => "上门时段",
-        RehabClockNames.Record => "服务记录时限",
-        _ => clock,
-    };
 }

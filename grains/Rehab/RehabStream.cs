@@ -7,7 +7,7 @@ namespace Dispatch.Rehab;
 /// <summary>How visit events are stored: the ticket JSON conventions, event_type equal to the JSON discriminator.</summary>
 public static class RehabStream
 {
-    public static readonly StreamKind<RehabState, RehabEvent> Kind = new(ItemTypes.RehabVisit, RehabState.Empty, TicketJson.Options, EventType);
+    public static readonly StreamKind<RehabState, RehabEvent> Kind = new(ItemTypes.RehabVisit, RehabState.Empty, EventJson.Options, EventType);
 
     public static string EventType(RehabEvent e) => e switch
     {

@@ -11,6 +11,7 @@ using Dispatch.Tickets;
 using Dispatch.Units;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Dispatch.Fields;
 
 namespace Dispatch.Rehab;
 
@@ -23,7 +24,7 @@ namespace Dispatch.Rehab;
 public sealed class RehabVisitGrain(
     EventStore store,
     NpgsqlDataSource database,
-    TicketDirectory directory,
+    AreaDirectory areas,
     UnitDirectory units,
     RehabDirectory bookings,
     DailyNumbers numbers,
@@ -167,7 +168,7 @@ public sealed class RehabVisitGrain(
     private async Task<Outcome<VisitOpening>> OpenAsync(VisitRequest request, TicketLink? ticket, string fingerprint, Actor actor)
     {
         var rules = RehabClockRules.From(sla.Rules);
-        var (valid, invalid) = RehabOpening.Validate(request, await directory.ReferenceAsync(), rules, Now, sla.LocalDate(Now));
+        var (valid, invalid) = RehabOpening.Validate(request, await areas.ReferenceAsync(), rules, Now, sla.LocalDate(Now));
         if (invalid is not null)
         {
             return invalid;

@@ -1,5 +1,6 @@
 using Dispatch.Errors;
 using Dispatch.Tickets;
+using Dispatch.Fields;
 
 namespace Dispatch.Routing;
 
@@ -17,7 +18,7 @@ public static class RouteQuestionCheck
 
     private static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
     {
-        var value = TicketIntakeRules.Trimmed(text);
+        var value = IntakeText.Trimmed(text);
         if (value is null)
         {
             errors.Add(IntakeErrors.Required(field));

@@ -28,7 +28,7 @@ public sealed class SlaRuleSet
     /// <summary>The share of a clock after which it warns (预警), 1-100.</summary>
     public int WarningAtPercent { get; }
 
-    public IReadOnlyList<TicketRule> TicketRules => _ticketRules;
+    public IReadOnlyList<TicketRule> TicketEntries => _ticketRules;
     public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
     public IReadOnlyCollection<string> RehabClocks => [.. _rehab.Keys];
 

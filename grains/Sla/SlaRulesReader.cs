@@ -8,9 +8,9 @@ internal sealed record SlaRulesJson(
     int? Version,
     string? EffectiveFrom,
     int? WarningAtPercent,
-    IReadOnlyList<TicketRuleJson?>? TicketRules,
-    IReadOnlyList<NamedClockJson?>? LegalAidRules,
-    IReadOnlyList<NamedClockJson?>? RehabRules);
+    [property: JsonPropertyName("ticketRules")] IReadOnlyList<TicketRuleJson?>? TicketEntries,
+    [property: JsonPropertyName("legalAidRules")] IReadOnlyList<NamedClockJson?>? LegalAidClocks,
+    [property: JsonPropertyName("rehabRules")] IReadOnlyList<NamedClockJson?>? RehabClocks);
 
 internal sealed record TicketRuleJson(
     string? Kind, string? Urgency, DurationJson? SignFor, DurationJson? Handling, DurationJson? Callback, DurationJson? ExtensionCap);
@@ -55,9 +55,9 @@ internal sealed class SlaRulesReader
             $"'effectiveFrom' is '{raw.EffectiveFrom}', expected yyyy-MM-dd");
         var warning = raw.WarningAtPercent ?? throw Bad("'warningAtPercent' is missing");
         Require(warning is >= 1 and <= 100, $"'warningAtPercent' is {warning}; it must be between 1 and 100");
-        var ticketRules = ReadTicketRules(raw.TicketRules, version);
-        var legalAid = ReadNamedClocks(raw.LegalAidRules, "legalAidRules");
-        var rehab = ReadNamedClocks(raw.RehabRules, "rehabRules");
+        var ticketRules = ReadTicketRules(raw.TicketEntries, version);
+        var legalAid = ReadNamedClocks(raw.LegalAidClocks, "legalAidRules");
+        var rehab = ReadNamedClocks(raw.RehabClocks, "rehabRules");
         return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab);
     }
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Dispatch.Sla;
 using static Dispatch.Stats.StoredInstant;
 
 namespace Dispatch.Stats;

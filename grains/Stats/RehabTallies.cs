@@ -1,3 +1,5 @@
+using Dispatch.Sla;
+
 namespace Dispatch.Stats;
 
 /// <summary>

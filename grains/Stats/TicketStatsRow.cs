@@ -1,4 +1,5 @@
 using Npgsql;
+using Dispatch.Sla;
 
 namespace Dispatch.Stats;
 

@@ -11,11 +11,13 @@ using Dispatch.Sla;
 using Dispatch.Stats;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Dispatch.Fields;
+using Dispatch.Routing;
 
 namespace Dispatch.Tickets;
 
 /// <summary>
-/// One ticket. Loads its events on activation, asks <see cref="TicketLifecycle"/> what each command means,
+/// One ticket. Loads its events on activation, asks <see cref="TicketRules"/> what each command means,
 /// records the resulting events, the read-model row and the measures' counters in one transaction, then announces
 /// the change to the live feed and tells its deadline watcher.
 /// </summary>
@@ -23,14 +25,16 @@ namespace Dispatch.Tickets;
 public sealed class TicketGrain(
     EventStore store,
     NpgsqlDataSource database,
-    TicketDirectory directory,
+    AreaDirectory areas,
+    CallerHistory callers,
+    UnitRouter router,
     SlaSettings sla,
     TimeProvider time,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     public const string StreamType = ItemTypes.Ticket;
 
-    public static readonly StreamKind<TicketState, TicketEvent> Stream = new(StreamType, TicketState.Empty, TicketJson.Options, TicketEventNames.Of);
+    public static readonly StreamKind<TicketState, TicketEvent> Stream = new(StreamType, TicketState.Empty, EventJson.Options, TicketEventNames.Of);
 
     private ClockedItemStream<TicketState, TicketEvent> stream = null!;
 
@@ -66,7 +70,7 @@ public sealed class TicketGrain(
             return DomainError.Forbidden("只有话务员可以登记工单。", "Only operators register tickets.");
         }
         var now = time.GetUtcNow();
-        var validation = TicketIntakeRules.Validate(intake, await directory.ReferenceAsync(), sla.LocalDate(now));
+        var validation = TicketIntakeRules.Validate(intake, await areas.ReferenceAsync(), sla.LocalDate(now));
         if (!validation.IsValid)
         {
             return validation.Error!;
@@ -74,7 +78,7 @@ public sealed class TicketGrain(
         var valid = validation.Intake;
         var details = TicketDetailsFrom(valid);
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
-        var (repeats, number) = await directory.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, sla.LocalDate(now));
+        var (repeats, number) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, sla.LocalDate(now));
         var rules = sla.Rules.ForTicket(valid.Kind, valid.Urgency);
         var error = await CommitAsync([new TicketRegistered(number, details, personId, rules, repeats, fingerprint)], actor);
         return error ?? Outcome<Registration>.Success(new Registration(View(actor), Created: true));
@@ -86,53 +90,53 @@ public sealed class TicketGrain(
             : DomainError.NotFound("Ticket", "工单"));
 
     public Task<Outcome<TicketView>> AnswerOnSpot(ReplyToCaller command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.AnswerOnSpot(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.AnswerOnSpot(s, actor, command));
 
     public async Task<Outcome<TicketView>> Dispatch(DispatchTicket command, Actor actor, int? expectedVersion)
     {
         var automatic = string.IsNullOrWhiteSpace(command.UnitCode);
-        var target = !State.Exists ? null : automatic ? await directory.RouteAsync(State.Details) : await directory.FindUnitAsync(command.UnitCode);
-        return await ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Dispatch(s, actor, command, target, automatic));
+        var target = !State.Exists ? null : automatic ? await router.RouteAsync(new RoutingSubject(State.Details.CountyCode, State.Details.TownCode, State.Details.Kind, State.Details.Topic)) : await router.FindUnitAsync(command.UnitCode);
+        return await ExecuteAsync(actor, expectedVersion, s => TicketRules.Dispatch(s, actor, command, target, automatic));
     }
 
     public Task<Outcome<TicketView>> Sign(Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Sign(s, actor));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Sign(s, actor));
 
     public Task<Outcome<TicketView>> Return(ReturnTicket command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Return(s, actor, command, Guid.NewGuid()));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Return(s, actor, command, Guid.NewGuid()));
 
     public async Task<Outcome<TicketView>> Transfer(TransferTicket command, Actor actor, int? expectedVersion)
     {
-        var target = await directory.FindUnitAsync(command.UnitCode);
-        return await ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Transfer(s, actor, command, target));
+        var target = await router.FindUnitAsync(command.UnitCode);
+        return await ExecuteAsync(actor, expectedVersion, s => TicketRules.Transfer(s, actor, command, target));
     }
 
     public Task<Outcome<TicketView>> Suspend(SuspendTicket command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Suspend(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Suspend(s, actor, command));
 
     public Task<Outcome<TicketView>> Resume(TicketNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Resume(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Resume(s, actor, command));
 
     public Task<Outcome<TicketView>> RequestExtension(RequestExtension command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.RequestExtension(s, actor, command, Guid.NewGuid(), Clocks()));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.RequestExtension(s, actor, command, Guid.NewGuid(), Clocks()));
 
     public Task<Outcome<TicketView>> DecideExtension(DecideExtension command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.DecideExtension(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.DecideExtension(s, actor, command));
 
     public Task<Outcome<TicketView>> Resolve(ReplyToCaller command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Resolve(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Resolve(s, actor, command));
 
     public Task<Outcome<TicketView>> RecordCallback(RecordCallback command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.RecordCallback(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.RecordCallback(s, actor, command));
 
     public Task<Outcome<TicketView>> Reopen(TicketNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Reopen(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Reopen(s, actor, command));
 
     public Task<Outcome<TicketView>> Close(TicketNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Close(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Close(s, actor, command));
 
     public Task<Outcome<TicketView>> Supervise(TicketNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Supervise(s, actor, command, Guid.NewGuid()));
+        ExecuteAsync(actor, expectedVersion, s => TicketRules.Supervise(s, actor, command, Guid.NewGuid()));
 
     public async Task<Outcome<TicketView>> Merge(MergeTicket command, Actor actor, int? expectedVersion)
     {
@@ -146,7 +150,7 @@ public sealed class TicketGrain(
         {
             into = new TicketView { Id = self, Number = State.Number, Status = State.Status };
         }
-        var merged = await ExecuteAsync(actor, expectedVersion, s => TicketLifecycle.Merge(s, actor, into));
+        var merged = await ExecuteAsync(actor, expectedVersion, s => TicketRules.Merge(s, actor, into));
         if (merged.Succeeded)
         {
             await GrainFactory.GetGrain<ITicketGrain>(into!.Id).AttachDuplicate(this.GetPrimaryKey(), State.Number);
@@ -177,7 +181,7 @@ public sealed class TicketGrain(
     public async Task EvaluateClocks()
     {
         var clocks = Clocks();
-        var alarms = TicketLifecycle.ClockEvents(State, clocks, Guid.NewGuid);
+        var alarms = TicketRules.ClockEvents(State, clocks, Guid.NewGuid);
         if (alarms.Count > 0)
         {
             await CommitAsync(alarms, Actor.Platform);
@@ -188,7 +192,7 @@ public sealed class TicketGrain(
         }
     }
 
-    private async Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, Decision> decide)
+    private async Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, Change<TicketEvent>> decide)
     {
         if (expectedVersion is { } expected && State.Exists && TicketAccess.CanSee(actor, State) && expected != State.Version)
         {
@@ -247,5 +251,5 @@ public sealed class TicketGrain(
         valid.Address, valid.Title, valid.Content);
 
     private static string Fingerprint(TicketIntake intake, Actor actor) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(actor.UserId + "\n" + JsonSerializer.Serialize(intake, TicketJson.Options))));
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(actor.UserId + "\n" + JsonSerializer.Serialize(intake, EventJson.Options))));
 }

@@ -1,18 +1,14 @@
 using System.Text.RegularExpressions;
 using Dispatch.Errors;
 using Dispatch.People;
+using Dispatch.Fields;
+using Dispatch.Items;
 
 namespace Dispatch.Tickets;
 
 /// <summary>What makes an intake registrable. Reports every bad field at once so the operator fixes them in one pass; no I/O, no clock.</summary>
 public static partial class TicketIntakeRules
 {
-    public const int MinContentLength = IntakeLimits.MinContentLength;
-    public const int MaxContentLength = IntakeLimits.MaxContentLength;
-    public const int MaxTitleLength = IntakeLimits.MaxTitleLength;
-    public const int DerivedTitleLength = IntakeLimits.DerivedTitleLength;
-    public const int MaxCallerNameLength = IntakeLimits.MaxCallerNameLength;
-    public const int MaxAddressLength = IntakeLimits.MaxAddressLength;
 
     public static IntakeValidation Validate(TicketIntake intake, IntakeReference reference, DateOnly today)
     {
@@ -21,14 +17,14 @@ public static partial class TicketIntakeRules
         var kind = Choice(intake.Kind, TicketVocabulary.Kinds, IntakeField.Kind, errors);
         var topic = Choice(intake.Topic, TicketVocabulary.Topics, IntakeField.Topic, errors);
         var urgency = Choice(intake.Urgency, TicketVocabulary.Urgencies, IntakeField.Urgency, errors);
-        var callerName = RequiredText(intake.CallerName, IntakeField.CallerName, 1, MaxCallerNameLength, errors);
+        var callerName = IntakeText.RequiredText(intake.CallerName, IntakeField.CallerName, 1, IntakeLimits.MaxCallerNameLength, errors);
         var phone = PersonRules.Phone(intake.CallerPhone, IntakeField.CallerPhone, errors);
         var residentId = PersonRules.ResidentId(intake.ResidentId, today, IntakeField.ResidentId, errors);
         var certificate = PersonRules.Certificate(intake.DisabilityCertificate, residentId, today, IntakeField.DisabilityCertificate, errors);
         var area = IntakeArea.Resolve(intake.CountyCode, intake.TownCode, reference, errors);
-        var address = OptionalText(intake.Address, IntakeField.Address, MaxAddressLength, errors);
-        var title = OptionalText(intake.Title, IntakeField.Title, MaxTitleLength, errors);
-        var content = RequiredText(intake.Content, IntakeField.Content, MinContentLength, MaxContentLength, errors);
+        var address = IntakeText.OptionalText(intake.Address, IntakeField.Address, IntakeLimits.MaxAddressLength, errors);
+        var title = IntakeText.OptionalText(intake.Title, IntakeField.Title, IntakeLimits.MaxTitleLength, errors);
+        var content = IntakeText.RequiredText(intake.Content, IntakeField.Content, IntakeLimits.MinContentLength, IntakeLimits.MaxContentLength, errors);
         if (errors.Count > 0)
         {
             return IntakeValidation.Invalid(errors);
@@ -54,7 +50,7 @@ public static partial class TicketIntakeRules
 
     internal static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
     {
-        var value = Trimmed(text);
+        var value = IntakeText.Trimmed(text);
         if (value is null)
         {
             errors.Add(IntakeErrors.Required(field));
@@ -68,44 +64,9 @@ public static partial class TicketIntakeRules
         return value;
     }
 
-    internal static string? RequiredText(string? text, IntakeField field, int min, int max, List<FieldError> errors)
-    {
-        var value = Trimmed(text);
-        if (value is null)
-        {
-            errors.Add(IntakeErrors.Required(field));
-            return null;
-        }
-        var length = TextLength.Of(value);
-        if (length < min)
-        {
-            errors.Add(IntakeErrors.TooShort(field, min));
-            return null;
-        }
-        if (length > max)
-        {
-            errors.Add(IntakeErrors.TooLong(field, max));
-            return null;
-        }
-        return value;
-    }
-
-    internal static string? OptionalText(string? text, IntakeField field, int max, List<FieldError> errors)
-    {
-        var value = Trimmed(text);
-        if (value is not null && TextLength.Of(value) > max)
-        {
-            errors.Add(IntakeErrors.TooLong(field, max));
-            return null;
-        }
-        return value;
-    }
-
     // Content often starts with line breaks and indentation pasted from a letter; a title is one line.
     private static string DeriveTitle(string content) =>
-        TextLength.Prefix(Whitespace().Replace(content, " "), DerivedTitleLength).TrimEnd();
-
-    internal static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        TextLength.Prefix(Whitespace().Replace(content, " "), IntakeLimits.DerivedTitleLength).TrimEnd();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

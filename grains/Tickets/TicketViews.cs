@@ -54,7 +54,7 @@ public static class TicketViews
         Returns = [.. s.Returns.Select(r => new ReturnView(r.FromUnit, r.ReasonCode, r.Note, r.At))],
         Duplicates = [.. s.Duplicates],
         Links = [.. s.Links],
-        AllowedActions = TicketLifecycle.AllowedActions(s),
+        AllowedActions = TicketRules.AllowedActions(s),
         Version = s.Version,
     };
 }

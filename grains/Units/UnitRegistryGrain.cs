@@ -1,6 +1,7 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Npgsql;
+using Dispatch.Items;
 
 namespace Dispatch.Units;
 

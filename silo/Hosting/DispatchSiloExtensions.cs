@@ -9,6 +9,8 @@ using Dispatch.Tickets;
 using Dispatch.Units;
 using Npgsql;
 using Orleans.Configuration;
+using Dispatch.Fields;
+using Dispatch.Routing;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -50,7 +52,9 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton<EventStore>();
         silo.Services.AddSingleton<DailyNumbers>();
         silo.Services.AddSingleton<UnitDirectory>();
-        silo.Services.AddSingleton<TicketDirectory>();
+        silo.Services.AddSingleton<AreaDirectory>();
+        silo.Services.AddSingleton<UnitRouter>();
+        silo.Services.AddSingleton<CallerHistory>();
         silo.Services.AddSingleton<RehabDirectory>();
         silo.Services.AddSingleton(LoadTargets(DatabaseSetup.DefaultReferenceDataFolder));
         silo.Services.AddSingleton<StatsCounterReader>();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dispatch.Tests.Integration.Cluster;
 using Dispatch.Tests.Integration.Web;
 using Microsoft.AspNetCore.SignalR.Client;
+using Dispatch.Items;
 
 namespace Dispatch.Tests.Integration.Live;
 

@@ -5,6 +5,7 @@ using Dispatch.Tests.Integration.LegalAid;
 using Dispatch.Tests.Integration.Tickets;
 using FluentAssertions;
 using Microsoft.AspNetCore.SignalR;
+using Dispatch.Items;
 
 namespace Dispatch.Tests.Integration.Live;
 

@@ -3,6 +3,8 @@ using Dispatch.Identity;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Dispatch.Tickets;
+using Dispatch.Routing;
+using Dispatch.Items;
 
 namespace Dispatch.Tests.Integration.Stats;
 
@@ -50,7 +52,7 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
         if (random.NextDouble() < 0.2)
         {
             await ticket.AfterAsync(Minutes(random, 1, 10));
-            await ticket.DecideAsync(s => TicketLifecycle.AnswerOnSpot(s, Operator, new ReplyToCaller("当场答复。")));
+            await ticket.DecideAsync(s => TicketRules.AnswerOnSpot(s, Operator, new ReplyToCaller("当场答复。")));
         }
         else if (!await HandleAsync(ticket, random, county))
         {
@@ -65,29 +67,29 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
     private async Task<bool> HandleAsync(SimulatedTicket ticket, Random random, string county)
     {
         await ticket.AfterAsync(Minutes(random, 1, 90));
-        await ticket.DecideAsync(s => TicketLifecycle.Dispatch(s, Operator, new DispatchTicket(Unit(county, "CENTRE"), null), Target(county, "CENTRE"), false));
+        await ticket.DecideAsync(s => TicketRules.Dispatch(s, Operator, new DispatchTicket(Unit(county, "CENTRE"), null), Target(county, "CENTRE"), false));
         if (random.NextDouble() < 0.1)
         {
             await ticket.AfterAsync(Hours(random, 0.5, 8));
-            await ticket.DecideAsync(s => TicketLifecycle.Return(s, Staff(s), new ReturnTicket("not_our_responsibility", null), Guid.NewGuid()));
+            await ticket.DecideAsync(s => TicketRules.Return(s, Staff(s), new ReturnTicket("not_our_responsibility", null), Guid.NewGuid()));
             await ticket.AfterAsync(Hours(random, 0.5, 6));
-            await ticket.DecideAsync(s => TicketLifecycle.Dispatch(s, Operator, new DispatchTicket(Unit(county, "LEGAL"), null), Target(county, "LEGAL"), false));
+            await ticket.DecideAsync(s => TicketRules.Dispatch(s, Operator, new DispatchTicket(Unit(county, "LEGAL"), null), Target(county, "LEGAL"), false));
         }
         if (random.NextDouble() < 0.08)
         {
             var rehab = county == "330400" ? "REHAB" : "REHAB-1";
             await ticket.AfterAsync(Hours(random, 0.5, 12));
-            await ticket.DecideAsync(s => TicketLifecycle.Transfer(s, Staff(s), new TransferTicket(Unit(county, rehab), null), Target(county, rehab)));
+            await ticket.DecideAsync(s => TicketRules.Transfer(s, Staff(s), new TransferTicket(Unit(county, rehab), null), Target(county, rehab)));
         }
         await ticket.AfterAsync(random.NextDouble() < 0.8 ? Hours(random, 0.1, 6) : Hours(random, 8, 72));
-        await ticket.DecideAsync(s => TicketLifecycle.Sign(s, Staff(s)));
+        await ticket.DecideAsync(s => TicketRules.Sign(s, Staff(s)));
         await SuspendAndExtendAsync(ticket, random);
         if (random.NextDouble() < 0.12)
         {
             return false;
         }
         await ticket.AfterAsync(random.NextDouble() < 0.85 ? Hours(random, 2, 24 * 12) : Hours(random, 24 * 12, 24 * 40));
-        await ticket.DecideAsync(s => TicketLifecycle.Resolve(s, Staff(s), new ReplyToCaller("已办理。")));
+        await ticket.DecideAsync(s => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("已办理。")));
         return true;
     }
 
@@ -97,20 +99,20 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
         {
             var reason = TicketVocabulary.SuspendReasons.Where(r => r != "other").ElementAt(random.Next(5));
             await ticket.AfterAsync(Hours(random, 1, 24));
-            await ticket.DecideAsync(s => TicketLifecycle.Suspend(s, Staff(s), new SuspendTicket(reason, null)));
+            await ticket.DecideAsync(s => TicketRules.Suspend(s, Staff(s), new SuspendTicket(reason, null)));
             if (random.NextDouble() < 0.8)
             {
                 await ticket.AfterAsync(Hours(random, 2, 120));
-                await ticket.DecideAsync(s => TicketLifecycle.Resume(s, Staff(s), new TicketNote(null)));
+                await ticket.DecideAsync(s => TicketRules.Resume(s, Staff(s), new TicketNote(null)));
             }
         }
         if (random.NextDouble() < 0.1)
         {
             await ticket.AfterAsync(Hours(random, 1, 48));
-            await ticket.DecideAsync(s => TicketLifecycle.RequestExtension(s, Staff(s), new RequestExtension(2, "working_days", "需协调。"), Guid.NewGuid(), ticket.Clocks));
+            await ticket.DecideAsync(s => TicketRules.RequestExtension(s, Staff(s), new RequestExtension(2, "working_days", "需协调。"), Guid.NewGuid(), ticket.Clocks));
             await ticket.AfterAsync(Hours(random, 1, 24));
             var approved = random.NextDouble() < 0.7;
-            await ticket.DecideAsync(s => TicketLifecycle.DecideExtension(s, Admin, new DecideExtension(null, approved, approved ? null : "理由不足。")));
+            await ticket.DecideAsync(s => TicketRules.DecideExtension(s, Admin, new DecideExtension(null, approved, approved ? null : "理由不足。")));
         }
     }
 
@@ -123,26 +125,26 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
         await ticket.AfterAsync(Hours(random, 2, 72));
         var reached = random.NextDouble() < 0.9;
         var satisfaction = reached ? Satisfactions[random.Next(Satisfactions.Length)] : null;
-        await ticket.DecideAsync(s => TicketLifecycle.RecordCallback(s, Operator, new RecordCallback(reached, satisfaction, null)));
+        await ticket.DecideAsync(s => TicketRules.RecordCallback(s, Operator, new RecordCallback(reached, satisfaction, null)));
         if (satisfaction == "unsatisfied" && random.NextDouble() < 0.6)
         {
             await ticket.AfterAsync(Hours(random, 0.2, 4));
-            await ticket.DecideAsync(s => TicketLifecycle.Reopen(s, Operator, new TicketNote(null)));
+            await ticket.DecideAsync(s => TicketRules.Reopen(s, Operator, new TicketNote(null)));
             if (ticket.State.UnitCode is null)
             {
-                await ticket.DecideAsync(s => TicketLifecycle.Dispatch(s, Operator, new DispatchTicket(Unit(county, "CENTRE"), null), Target(county, "CENTRE"), false));
+                await ticket.DecideAsync(s => TicketRules.Dispatch(s, Operator, new DispatchTicket(Unit(county, "CENTRE"), null), Target(county, "CENTRE"), false));
             }
             await ticket.AfterAsync(Hours(random, 0.5, 30));
-            await ticket.DecideAsync(s => TicketLifecycle.Sign(s, Staff(s)));
+            await ticket.DecideAsync(s => TicketRules.Sign(s, Staff(s)));
             await ticket.AfterAsync(Hours(random, 2, 24 * 8));
-            await ticket.DecideAsync(s => TicketLifecycle.Resolve(s, Staff(s), new ReplyToCaller("重新办理。")));
+            await ticket.DecideAsync(s => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("重新办理。")));
             await ticket.AfterAsync(Hours(random, 2, 48));
-            await ticket.DecideAsync(s => TicketLifecycle.RecordCallback(s, Operator, new RecordCallback(true, "satisfied", null)));
+            await ticket.DecideAsync(s => TicketRules.RecordCallback(s, Operator, new RecordCallback(true, "satisfied", null)));
         }
         if (random.NextDouble() < 0.8)
         {
             await ticket.AfterAsync(Hours(random, 1, 48));
-            await ticket.DecideAsync(s => TicketLifecycle.Close(s, Operator, new TicketNote(null)));
+            await ticket.DecideAsync(s => TicketRules.Close(s, Operator, new TicketNote(null)));
         }
     }
 
@@ -172,7 +174,7 @@ internal sealed class SimulatedTicket(EventStore store, SlaSettings sla, Guid id
         for (var guard = 0; guard < 20 && TicketProjection.NextClockChange(State, Clocks) is { } next && next <= until; guard++)
         {
             Now = next;
-            var events = TicketLifecycle.ClockEvents(State, Clocks, Guid.NewGuid);
+            var events = TicketRules.ClockEvents(State, Clocks, Guid.NewGuid);
             if (events.Count > 0)
             {
                 await WriteAsync(Actor.Platform, [.. events]);
@@ -182,7 +184,7 @@ internal sealed class SimulatedTicket(EventStore store, SlaSettings sla, Guid id
     }
 
     /// <summary>Asks the rules; a refused step is skipped, as a user would be told no.</summary>
-    public async Task DecideAsync(Func<TicketState, Decision> decide)
+    public async Task DecideAsync(Func<TicketState, Change<TicketEvent>> decide)
     {
         var decision = decide(State);
         if (decision.Error is null)
@@ -195,7 +197,7 @@ internal sealed class SimulatedTicket(EventStore store, SlaSettings sla, Guid id
     {
         var write = TicketWrite.Prepare(id, State, Row, events, actor, Now, sla);
         var appended = await store.AppendAsync(TicketGrain.StreamType, "ticket-" + id.ToString("N"), write.Envelopes,
-            TicketEventNames.Of, TicketJson.Options, write.Commands);
+            TicketEventNames.Of, EventJson.Options, write.Commands);
         if (!appended)
         {
             throw new InvalidOperationException($"Ticket {id} v{State.Version + 1} was already written.");

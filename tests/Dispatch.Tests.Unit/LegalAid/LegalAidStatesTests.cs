@@ -83,7 +83,7 @@ public sealed class LegalAidStatesTests
         error.Code.Should().BeOneOf("action_not_allowed", "objection_window_closed");
         error.CurrentStatus.Should().Be(@case.Status);
         error.AllowedActions.Should().Equal(LegalAidRules.AllowedActions(@case, builder.Clocks));
-        error.MessageZh.Should().Contain(LegalAidRules.StatusZh(@case.Status));
+        error.MessageZh.Should().Contain(LegalAidVocabulary.Item.StatusZh(@case.Status));
         error.MessageEn.Should().Contain(@case.Status);
     }
 

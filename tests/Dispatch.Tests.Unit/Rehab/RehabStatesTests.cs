@@ -68,7 +68,7 @@ public sealed class RehabStatesTests
 
         error.CurrentStatus.Should().Be(visit.Status);
         error.AllowedActions.Should().Equal(RehabRules.AllowedActions(visit));
-        error.MessageZh.Should().Contain(RehabRules.StatusZh(visit.Status));
+        error.MessageZh.Should().Contain(RehabVocabulary.Item.StatusZh(visit.Status));
         error.MessageEn.Should().Contain(visit.Status);
     }
 

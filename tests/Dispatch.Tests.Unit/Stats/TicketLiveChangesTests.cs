@@ -3,6 +3,7 @@ using Dispatch.Live;
 using Dispatch.Tests.Unit.Tickets;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Items;
 using UnitCodes = Dispatch.Tests.Unit.Tickets.Units;
 
 namespace Dispatch.Tests.Unit.Stats;

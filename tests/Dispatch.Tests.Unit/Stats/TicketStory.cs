@@ -4,6 +4,7 @@ using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tests.Unit.Tickets;
 using Dispatch.Tickets;
 using Microsoft.Extensions.Time.Testing;
+using Dispatch.Items;
 using UnitCodes = Dispatch.Tests.Unit.Tickets.Units;
 
 namespace Dispatch.Tests.Unit.Stats;
@@ -27,7 +28,7 @@ internal sealed class TicketStory
     public IReadOnlyList<TicketEvent> LastEvents { get; private set; } = [];
 
     /// <summary>What the grain would announce for the last write.</summary>
-    public Dispatch.Live.LiveChange? Announced => Dispatch.Live.TicketLiveChanges.From(Previous, Row!, LastEvents, Last, Clock.GetUtcNow());
+    public Dispatch.Live.LiveChange? Announced => Dispatch.Tickets.TicketLiveChanges.From(Previous, Row!, LastEvents, Last, Clock.GetUtcNow());
 
     public static TicketStory Registered(string kind = "complaint", string county = Places.Nanhu, int repeats = 0, DateTimeOffset? at = null)
     {
@@ -51,32 +52,32 @@ internal sealed class TicketStory
         return this;
     }
 
-    public TicketStory Dispatched(string unit = UnitCodes.NanhuCentre) => Decide(TicketLifecycle.Dispatch(State, Actors.Operator, new DispatchTicket(unit, null), UnitCodes.Target(unit), false));
+    public TicketStory Dispatched(string unit = UnitCodes.NanhuCentre) => Decide(TicketRules.Dispatch(State, Actors.Operator, new DispatchTicket(unit, null), UnitCodes.Target(unit), false));
 
-    public TicketStory Signed() => Decide(TicketLifecycle.Sign(State, Staff));
+    public TicketStory Signed() => Decide(TicketRules.Sign(State, Staff));
 
-    public TicketStory Resolved() => Decide(TicketLifecycle.Resolve(State, Staff, new ReplyToCaller("已办理。")));
+    public TicketStory Resolved() => Decide(TicketRules.Resolve(State, Staff, new ReplyToCaller("已办理。")));
 
-    public TicketStory AnsweredOnSpot() => Decide(TicketLifecycle.AnswerOnSpot(State, Actors.Operator, new ReplyToCaller("已当场答复。")));
+    public TicketStory AnsweredOnSpot() => Decide(TicketRules.AnswerOnSpot(State, Actors.Operator, new ReplyToCaller("已当场答复。")));
 
-    public TicketStory CalledBack(string satisfaction) => Decide(TicketLifecycle.RecordCallback(State, Actors.Operator, new RecordCallback(true, satisfaction, null)));
+    public TicketStory CalledBack(string satisfaction) => Decide(TicketRules.RecordCallback(State, Actors.Operator, new RecordCallback(true, satisfaction, null)));
 
-    public TicketStory Reopened() => Decide(TicketLifecycle.Reopen(State, Actors.Operator, new TicketNote(null)));
+    public TicketStory Reopened() => Decide(TicketRules.Reopen(State, Actors.Operator, new TicketNote(null)));
 
-    public TicketStory Closed() => Decide(TicketLifecycle.Close(State, Actors.Operator, new TicketNote(null)));
+    public TicketStory Closed() => Decide(TicketRules.Close(State, Actors.Operator, new TicketNote(null)));
 
-    public TicketStory Returned() => Decide(TicketLifecycle.Return(State, Staff, new ReturnTicket("not_our_responsibility", null), Guid.NewGuid()));
+    public TicketStory Returned() => Decide(TicketRules.Return(State, Staff, new ReturnTicket("not_our_responsibility", null), Guid.NewGuid()));
 
-    public TicketStory Transferred(string unit) => Decide(TicketLifecycle.Transfer(State, Staff, new TransferTicket(unit, null), UnitCodes.Target(unit)));
+    public TicketStory Transferred(string unit) => Decide(TicketRules.Transfer(State, Staff, new TransferTicket(unit, null), UnitCodes.Target(unit)));
 
-    public TicketStory Suspended(string reason = "awaiting_citizen_documents") => Decide(TicketLifecycle.Suspend(State, Staff, new SuspendTicket(reason, null)));
+    public TicketStory Suspended(string reason = "awaiting_citizen_documents") => Decide(TicketRules.Suspend(State, Staff, new SuspendTicket(reason, null)));
 
-    public TicketStory Resumed() => Decide(TicketLifecycle.Resume(State, Staff, new TicketNote(null)));
+    public TicketStory Resumed() => Decide(TicketRules.Resume(State, Staff, new TicketNote(null)));
 
     /// <summary>What the deadline watcher does when it wakes now: records warnings and overdue clocks, if any.</summary>
     public TicketStory WatcherFires()
     {
-        var events = TicketLifecycle.ClockEvents(State, TicketClocks.At(Clock.GetUtcNow()), Guid.NewGuid);
+        var events = TicketRules.ClockEvents(State, TicketClocks.At(Clock.GetUtcNow()), Guid.NewGuid);
         return events.Count == 0 ? this : Write([.. events]);
     }
 
@@ -116,7 +117,7 @@ internal sealed class TicketStory
 
     private Actor Staff => new("staff", Roles.UnitStaff, State.UnitCode, null);
 
-    private TicketStory Decide(Decision decision)
+    private TicketStory Decide(Change<TicketEvent> decision)
     {
         if (decision.Error is { } error)
         {

@@ -1,5 +1,6 @@
 using Dispatch.Identity;
 using Dispatch.Tickets;
+using Dispatch.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -24,25 +25,25 @@ internal static class ActionRequests
         TicketActions.Supervise,
     ];
 
-    public static Decision Take(string action, TicketState s, Actor actor, DateTimeOffset now) => action switch
+    public static Change<TicketEvent> Take(string action, TicketState s, Actor actor, DateTimeOffset now) => action switch
     {
-        TicketActions.Answer => TicketLifecycle.AnswerOnSpot(s, actor, new ReplyToCaller("已告知办理残疾人证所需材料。")),
-        TicketActions.Dispatch => TicketLifecycle.Dispatch(
+        TicketActions.Answer => TicketRules.AnswerOnSpot(s, actor, new ReplyToCaller("已告知办理残疾人证所需材料。")),
+        TicketActions.Dispatch => TicketRules.Dispatch(
             s, actor, new DispatchTicket(Units.NanhuLegal, null), Units.Target(Units.NanhuLegal), automatic: false),
-        TicketActions.Sign => TicketLifecycle.Sign(s, actor),
-        TicketActions.Return => TicketLifecycle.Return(s, actor, new ReturnTicket("not_our_responsibility", null), OrderId),
-        TicketActions.Transfer => TicketLifecycle.Transfer(s, actor, new TransferTicket(Units.NanhuRehab, null), Units.Target(Units.NanhuRehab)),
-        TicketActions.Suspend => TicketLifecycle.Suspend(s, actor, new SuspendTicket("awaiting_citizen_documents", null)),
-        TicketActions.Resume => TicketLifecycle.Resume(s, actor, new TicketNote(null)),
-        TicketActions.ExtensionRequest => TicketLifecycle.RequestExtension(
+        TicketActions.Sign => TicketRules.Sign(s, actor),
+        TicketActions.Return => TicketRules.Return(s, actor, new ReturnTicket("not_our_responsibility", null), OrderId),
+        TicketActions.Transfer => TicketRules.Transfer(s, actor, new TransferTicket(Units.NanhuRehab, null), Units.Target(Units.NanhuRehab)),
+        TicketActions.Suspend => TicketRules.Suspend(s, actor, new SuspendTicket("awaiting_citizen_documents", null)),
+        TicketActions.Resume => TicketRules.Resume(s, actor, new TicketNote(null)),
+        TicketActions.ExtensionRequest => TicketRules.RequestExtension(
             s, actor, new RequestExtension(2, "working_days", "需等待区民政局出具意见"), TicketBuilder.SecondExtension, TicketClocks.At(now)),
-        TicketActions.ExtensionDecision => TicketLifecycle.DecideExtension(s, actor, new DecideExtension(null, true, null)),
-        TicketActions.Resolve => TicketLifecycle.Resolve(s, actor, new ReplyToCaller("已协调街道核实，补贴已于本周发放。")),
-        TicketActions.Callback => TicketLifecycle.RecordCallback(s, actor, new RecordCallback(true, "satisfied", null)),
-        TicketActions.Reopen => TicketLifecycle.Reopen(s, actor, new TicketNote(null)),
-        TicketActions.Close => TicketLifecycle.Close(s, actor, new TicketNote(null)),
-        TicketActions.Merge => TicketLifecycle.Merge(s, actor, EarlierTicket),
-        TicketActions.Supervise => TicketLifecycle.Supervise(s, actor, new TicketNote("请加快办理。"), OrderId),
+        TicketActions.ExtensionDecision => TicketRules.DecideExtension(s, actor, new DecideExtension(null, true, null)),
+        TicketActions.Resolve => TicketRules.Resolve(s, actor, new ReplyToCaller("已协调街道核实，补贴已于本周发放。")),
+        TicketActions.Callback => TicketRules.RecordCallback(s, actor, new RecordCallback(true, "satisfied", null)),
+        TicketActions.Reopen => TicketRules.Reopen(s, actor, new TicketNote(null)),
+        TicketActions.Close => TicketRules.Close(s, actor, new TicketNote(null)),
+        TicketActions.Merge => TicketRules.Merge(s, actor, EarlierTicket),
+        TicketActions.Supervise => TicketRules.Supervise(s, actor, new TicketNote("请加快办理。"), OrderId),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a ticket action."),
     };
 }

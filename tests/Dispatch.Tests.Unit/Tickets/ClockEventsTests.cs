@@ -2,6 +2,7 @@ using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -20,7 +21,7 @@ public sealed class ClockEventsTests
     private static IReadOnlyList<TicketEvent> EventsAt(TicketBuilder ticket, DateTimeOffset now)
     {
         var orders = new Queue<Guid>([ActionRequests.OrderId, SecondOrder]);
-        return TicketLifecycle.ClockEvents(ticket.Build(), TicketClocks.At(now), orders.Dequeue);
+        return TicketRules.ClockEvents(ticket.Build(), TicketClocks.At(now), orders.Dequeue);
     }
 
     /// <summary>The ticket with whatever the watcher raised at <paramref name="now"/> recorded.</summary>

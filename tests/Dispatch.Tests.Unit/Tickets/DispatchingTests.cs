@@ -2,6 +2,7 @@ using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -16,12 +17,12 @@ public sealed class DispatchingTests
 
     [Fact]
     public void Operator_answers_a_registered_ticket_on_the_spot_with_the_trimmed_reply() =>
-        TicketLifecycle.AnswerOnSpot(TicketBuilder.Registered("inquiry").Build(), Actors.Operator, new ReplyToCaller("  已告知所需材料。 "))
+        TicketRules.AnswerOnSpot(TicketBuilder.Registered("inquiry").Build(), Actors.Operator, new ReplyToCaller("  已告知所需材料。 "))
             .ShouldRecord(new TicketAnsweredOnSpot("已告知所需材料。"));
 
     [Fact]
     public void Answer_on_the_spot_needs_a_reply() =>
-        TicketLifecycle.AnswerOnSpot(TicketBuilder.Registered("inquiry").Build(), Actors.Operator, new ReplyToCaller("   "))
+        TicketRules.AnswerOnSpot(TicketBuilder.Registered("inquiry").Build(), Actors.Operator, new ReplyToCaller("   "))
             .ShouldReportFields(("reply", "required"));
 
     [Fact]
@@ -43,29 +44,29 @@ public sealed class DispatchingTests
 
     [Fact]
     public void Operator_dispatches_to_a_chosen_unit_with_a_note() =>
-        TicketLifecycle.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(Units.NanhuCentre, " 请核实 "),
+        TicketRules.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(Units.NanhuCentre, " 请核实 "),
                 Units.Target(Units.NanhuCentre), automatic: false)
             .ShouldRecord(new TicketDispatched(Units.NanhuCentre, Automatic: false, Ruling: false, "请核实"));
 
     [Fact]
     public void Automatic_dispatch_sends_the_ticket_to_the_routed_unit() =>
-        TicketLifecycle.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(null, null),
+        TicketRules.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(null, null),
                 Units.Target(Units.NanhuCentre), automatic: true)
             .ShouldRecord(new TicketDispatched(Units.NanhuCentre, Automatic: true, Ruling: false, null));
 
     [Fact]
     public void Automatic_dispatch_without_a_route_asks_for_a_unit() =>
-        TicketLifecycle.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(null, null), null, automatic: true)
+        TicketRules.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(null, null), null, automatic: true)
             .ShouldReportFields(("unitCode", "no_route"));
 
     [Fact]
     public void Dispatch_to_an_unknown_unit_is_a_field_error() =>
-        TicketLifecycle.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket("330402-NOWHERE", null), null, automatic: false)
+        TicketRules.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket("330402-NOWHERE", null), null, automatic: false)
             .ShouldReportFields(("unitCode", "unknown_unit"));
 
     [Fact]
     public void Dispatch_to_an_inactive_unit_is_a_field_error() =>
-        TicketLifecycle.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(Units.NanhuRehab, null),
+        TicketRules.Dispatch(TicketBuilder.Registered().Build(), Actors.Operator, new DispatchTicket(Units.NanhuRehab, null),
                 Units.Inactive(Units.NanhuRehab), automatic: false)
             .ShouldReportFields(("unitCode", "inactive_unit"));
 
@@ -91,7 +92,7 @@ public sealed class DispatchingTests
 
     [Fact]
     public void Unit_signs_for_its_dispatched_ticket() =>
-        TicketLifecycle.Sign(TicketBuilder.Registered().Dispatched().Build(), Actors.CentreStaff).ShouldRecord(new TicketSigned());
+        TicketRules.Sign(TicketBuilder.Registered().Dispatched().Build(), Actors.CentreStaff).ShouldRecord(new TicketSigned());
 
     [Fact]
     public void Signing_stops_the_sign_for_clock_and_leaves_the_handling_clock_running()
@@ -105,7 +106,7 @@ public sealed class DispatchingTests
 
     [Fact]
     public void Unit_returns_a_ticket_that_is_not_theirs_with_a_reason() =>
-        TicketLifecycle.Return(TicketBuilder.Registered().Dispatched().Build(), Actors.CentreStaff, new ReturnTicket("wrong_county", " 属秀洲区 "), ActionRequests.OrderId)
+        TicketRules.Return(TicketBuilder.Registered().Dispatched().Build(), Actors.CentreStaff, new ReturnTicket("wrong_county", " 属秀洲区 "), ActionRequests.OrderId)
             .ShouldRecord(new TicketReturned(Units.NanhuCentre, "wrong_county", "属秀洲区"));
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class DispatchingTests
 
     [Fact]
     public void Unit_transfers_its_ticket_to_another_unit() =>
-        TicketLifecycle.Transfer(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff,
+        TicketRules.Transfer(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff,
                 new TransferTicket(Units.NanhuLegal, "法律援助事项"), Units.Target(Units.NanhuLegal))
             .ShouldRecord(new TicketTransferred(Units.NanhuCentre, Units.NanhuLegal, "法律援助事项"));
 
@@ -166,7 +167,7 @@ public sealed class DispatchingTests
 
     [Fact]
     public void Transfer_to_the_unit_that_has_the_ticket_is_a_field_error() =>
-        TicketLifecycle.Transfer(TicketBuilder.Registered().Dispatched().Build(), Actors.Operator,
+        TicketRules.Transfer(TicketBuilder.Registered().Dispatched().Build(), Actors.Operator,
                 new TransferTicket(Units.NanhuCentre, null), Units.Target(Units.NanhuCentre))
             .ShouldReportFields(("unitCode", "same_unit"));
 }

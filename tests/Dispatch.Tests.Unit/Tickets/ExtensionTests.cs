@@ -2,6 +2,8 @@ using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Items;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -13,7 +15,7 @@ public sealed class ExtensionTests
     /// <summary>A normal complaint (10 working days, capped at 10 more), signed at the first dispatch on 2 March 09:00.</summary>
     private static TicketBuilder Signed() => TicketBuilder.Registered("complaint").Dispatched().Signed().At(Friday);
 
-    private static Decision Ask(TicketState s, int amount, string unit, DateTimeOffset at) => TicketLifecycle.RequestExtension(
+    private static Change<TicketEvent> Ask(TicketState s, int amount, string unit, DateTimeOffset at) => TicketRules.RequestExtension(
         s, Actors.CentreStaff, new RequestExtension(amount, unit, "需等待区民政局出具意见"), TicketBuilder.SecondExtension, TicketClocks.At(at));
 
     [Fact]
@@ -27,13 +29,13 @@ public sealed class ExtensionTests
         var requested = Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build();
 
         requested.Extensions.Should().ContainSingle().Which.Approved.Should().BeNull();
-        TicketLifecycle.HasPendingExtension(requested).Should().BeTrue();
+        TicketRules.HasPendingExtension(requested).Should().BeTrue();
         TicketClocks.Handling(requested, Friday).DueAt.Should().Be(Shanghai.At(2026, 3, 16, 9));
     }
 
     [Fact]
     public void County_supervisor_approves_the_pending_extension() =>
-        TicketLifecycle.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
+        TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
                 new DecideExtension(TicketBuilder.FirstExtension, true, null))
             .ShouldRecord(new ExtensionDecided(TicketBuilder.FirstExtension, true, null));
 
@@ -49,24 +51,24 @@ public sealed class ExtensionTests
 
     [Fact]
     public void Decided_extension_is_no_longer_pending() =>
-        TicketLifecycle.HasPendingExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).ExtensionDecided(approved: false).Build())
+        TicketRules.HasPendingExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).ExtensionDecided(approved: false).Build())
             .Should().BeFalse();
 
     [Fact]
     public void Rejecting_an_extension_needs_a_note() =>
-        TicketLifecycle.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
+        TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
                 new DecideExtension(null, false, " "))
             .ShouldReportFields(("note", "required"));
 
     [Fact]
     public void A_decision_must_say_approved_or_not() =>
-        TicketLifecycle.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
+        TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
                 new DecideExtension(null, null, null))
             .ShouldReportFields(("approved", "required"));
 
     [Fact]
     public void A_decision_on_another_request_than_the_pending_one_is_a_field_error() =>
-        TicketLifecycle.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
+        TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
                 new DecideExtension(TicketBuilder.SecondExtension, true, null))
             .ShouldReportFields(("requestId", "unknown_request"));
 
@@ -121,7 +123,7 @@ public sealed class ExtensionTests
 
     [Fact]
     public void Extension_needs_a_positive_amount_and_a_reason() =>
-        TicketLifecycle.RequestExtension(Signed().Build(), Actors.CentreStaff, new RequestExtension(0, "working_days", null),
+        TicketRules.RequestExtension(Signed().Build(), Actors.CentreStaff, new RequestExtension(0, "working_days", null),
                 TicketBuilder.SecondExtension, TicketClocks.At(Friday))
             .ShouldReportFields(("reason", "required"), ("amount", "invalid_value"));
 

@@ -1,5 +1,6 @@
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Fields;
 
 namespace Dispatch.Tests.Unit.Tickets;
 

@@ -2,6 +2,7 @@ using Dispatch.Errors;
 using Dispatch.Tests.Unit.People;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Fields;
 
 namespace Dispatch.Tests.Unit.Tickets;
 

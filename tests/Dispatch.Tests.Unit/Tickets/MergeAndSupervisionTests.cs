@@ -1,5 +1,7 @@
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Items;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -8,8 +10,8 @@ public sealed class MergeAndSupervisionTests
 {
     private static readonly TicketView Earlier = ActionRequests.EarlierTicket;
 
-    private static Decision MergeInto(TicketView? target) =>
-        TicketLifecycle.Merge(TicketBuilder.Registered().Dispatched().Build(), Actors.Operator, target);
+    private static Change<TicketEvent> MergeInto(TicketView? target) =>
+        TicketRules.Merge(TicketBuilder.Registered().Dispatched().Build(), Actors.Operator, target);
 
     [Fact]
     public void Operator_merges_a_duplicate_into_an_earlier_ticket() =>
@@ -59,12 +61,12 @@ public sealed class MergeAndSupervisionTests
 
     [Fact]
     public void Supervisor_in_scope_issues_a_supervision_order() =>
-        TicketLifecycle.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(" 请于本周内办结 "), ActionRequests.OrderId)
+        TicketRules.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(" 请于本周内办结 "), ActionRequests.OrderId)
             .ShouldRecord(new SupervisionOrderIssued(ActionRequests.OrderId, SupervisionCauses.Manual, "请于本周内办结"));
 
     [Fact]
     public void Supervision_order_needs_a_note() =>
-        TicketLifecycle.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(""), ActionRequests.OrderId)
+        TicketRules.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(""), ActionRequests.OrderId)
             .ShouldReportFields(("note", "required"));
 
     [Fact]

@@ -1,4 +1,6 @@
 using Dispatch.Tickets;
+using Dispatch.Items;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -7,11 +9,11 @@ public sealed class ReasonCodeTests
 {
     private static readonly TicketState Dispatched = TicketBuilder.Registered().Dispatched().Build();
 
-    private static Decision Return(string? reason, string? note) =>
-        TicketLifecycle.Return(Dispatched, Actors.CentreStaff, new ReturnTicket(reason, note), ActionRequests.OrderId);
+    private static Change<TicketEvent> Return(string? reason, string? note) =>
+        TicketRules.Return(Dispatched, Actors.CentreStaff, new ReturnTicket(reason, note), ActionRequests.OrderId);
 
-    private static Decision Suspend(string? reason, string? note) =>
-        TicketLifecycle.Suspend(Dispatched, Actors.CentreStaff, new SuspendTicket(reason, note));
+    private static Change<TicketEvent> Suspend(string? reason, string? note) =>
+        TicketRules.Suspend(Dispatched, Actors.CentreStaff, new SuspendTicket(reason, note));
 
     [Fact]
     public void Return_for_another_reason_needs_a_note() =>
@@ -47,5 +49,15 @@ public sealed class ReasonCodeTests
 
     [Fact]
     public void Overlong_return_note_is_a_field_error() =>
-        Return("wrong_county", new string('说', TicketLifecycle.MaxNoteLength + 1)).ShouldReportFields(("note", "too_long"));
+        Return("wrong_county", new string('说', TextLimits.Note + 1)).ShouldReportFields(("note", "too_long"));
+
+    [Fact]
+    public void A_reply_of_rare_characters_is_measured_in_characters_like_every_other_item_text()
+    {
+        var signed = TicketBuilder.Registered().Dispatched().Signed().Build();
+        var reply = string.Concat(Enumerable.Repeat("𠀀", TextLimits.LongText));
+
+        TicketRules.Resolve(signed, Actors.CentreStaff, new ReplyToCaller(reply)).ShouldRecord(new TicketResolved(reply));
+        TicketRules.Resolve(signed, Actors.CentreStaff, new ReplyToCaller(reply + "𠀀")).ShouldReportFields(("reply", "too_long"));
+    }
 }

@@ -2,6 +2,7 @@ using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -15,12 +16,12 @@ public sealed class ResolutionTests
 
     [Fact]
     public void Unit_resolves_its_signed_ticket_with_a_reply() =>
-        TicketLifecycle.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(" 补贴已发放。 "))
+        TicketRules.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(" 补贴已发放。 "))
             .ShouldRecord(new TicketResolved("补贴已发放。"));
 
     [Fact]
     public void Resolving_needs_a_reply() =>
-        TicketLifecycle.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(null))
+        TicketRules.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(null))
             .ShouldReportFields(("reply", "required"));
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class ResolutionTests
 
     [Fact]
     public void Operator_records_a_callback_that_reached_the_caller() =>
-        TicketLifecycle.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "basically_satisfied", " 基本认可 "))
+        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "basically_satisfied", " 基本认可 "))
             .ShouldRecord(new CallbackRecorded(true, "basically_satisfied", "基本认可"));
 
     [Fact]
@@ -61,22 +62,22 @@ public sealed class ResolutionTests
 
     [Fact]
     public void Reached_callback_needs_a_known_satisfaction() =>
-        TicketLifecycle.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "thrilled", null))
+        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "thrilled", null))
             .ShouldReportFields(("satisfaction", "unknown_value"));
 
     [Fact]
     public void Unreached_callback_cannot_carry_a_satisfaction() =>
-        TicketLifecycle.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(false, "satisfied", null))
+        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(false, "satisfied", null))
             .ShouldReportFields(("satisfaction", "not_applicable"));
 
     [Fact]
     public void A_second_reached_callback_is_refused() =>
-        TicketLifecycle.RecordCallback(Resolved().CalledBack("satisfied").Build(), Actors.Operator, new RecordCallback(true, "unsatisfied", null))
+        TicketRules.RecordCallback(Resolved().CalledBack("satisfied").Build(), Actors.Operator, new RecordCallback(true, "unsatisfied", null))
             .ShouldConflict("callback_done");
 
     [Fact]
     public void Operator_reopens_a_ticket_whose_caller_is_unsatisfied() =>
-        TicketLifecycle.Reopen(Resolved().CalledBack("unsatisfied").Build(), Actors.Operator, new TicketNote("来电人认为补贴金额有误"))
+        TicketRules.Reopen(Resolved().CalledBack("unsatisfied").Build(), Actors.Operator, new TicketNote("来电人认为补贴金额有误"))
             .ShouldRecord(new TicketReopened("来电人认为补贴金额有误"));
 
     [Fact]
@@ -105,18 +106,18 @@ public sealed class ResolutionTests
     {
         var reworked = Resolved().CalledBack("unsatisfied").Reopened().Signed().Resolved().Build();
 
-        TicketLifecycle.Close(reworked, Actors.Operator, new TicketNote(null)).ShouldConflict("action_not_allowed");
+        TicketRules.Close(reworked, Actors.Operator, new TicketNote(null)).ShouldConflict("action_not_allowed");
     }
 
     [Fact]
     public void Reworked_ticket_takes_a_new_callback() =>
-        TicketLifecycle.RecordCallback(Resolved().CalledBack("unsatisfied").Reopened().Signed().Resolved().Build(), Actors.Operator,
+        TicketRules.RecordCallback(Resolved().CalledBack("unsatisfied").Reopened().Signed().Resolved().Build(), Actors.Operator,
                 new RecordCallback(true, "satisfied", null))
             .ShouldRecord(new CallbackRecorded(true, "satisfied", null));
 
     [Fact]
     public void Reworked_ticket_is_not_reopened_on_the_strength_of_the_earlier_callback() =>
-        TicketLifecycle.AllowedActions(Resolved().CalledBack("unsatisfied").Reopened().Signed().Resolved().Build())
+        TicketRules.AllowedActions(Resolved().CalledBack("unsatisfied").Reopened().Signed().Resolved().Build())
             .Should().NotContain(TicketActions.Reopen);
 
     [Fact]
@@ -127,27 +128,27 @@ public sealed class ResolutionTests
         reopened.Status.Should().Be(TicketStatus.Registered);
         reopened.AwaitingDispatch.Should().BeTrue();
         reopened.SignFor.Should().BeNull();
-        TicketLifecycle.AllowedActions(reopened).Should().Contain(TicketActions.Dispatch);
+        TicketRules.AllowedActions(reopened).Should().Contain(TicketActions.Dispatch);
     }
 
     [Fact]
     public void Operator_closes_a_ticket_after_its_callback() =>
-        TicketLifecycle.Close(Resolved().CalledBack("satisfied").Build(), Actors.Operator, new TicketNote(" 归档 "))
+        TicketRules.Close(Resolved().CalledBack("satisfied").Build(), Actors.Operator, new TicketNote(" 归档 "))
             .ShouldRecord(new TicketClosed("归档"));
 
     [Fact]
     public void Operator_closes_a_ticket_answered_on_the_spot_without_a_callback() =>
-        TicketLifecycle.Close(TicketBuilder.Registered("inquiry").AnsweredOnSpot().Build(), Actors.Operator, new TicketNote(null))
+        TicketRules.Close(TicketBuilder.Registered("inquiry").AnsweredOnSpot().Build(), Actors.Operator, new TicketNote(null))
             .ShouldRecord(new TicketClosed(null));
 
     [Fact]
     public void Operator_closes_a_ticket_after_three_failed_callback_attempts() =>
-        TicketLifecycle.Close(Resolved().CallbackMissed().CallbackMissed().CallbackMissed().Build(), Actors.Operator, new TicketNote(null))
+        TicketRules.Close(Resolved().CallbackMissed().CallbackMissed().CallbackMissed().Build(), Actors.Operator, new TicketNote(null))
             .ShouldRecord(new TicketClosed(null));
 
     [Fact]
     public void Two_failed_callback_attempts_are_not_enough_to_close() =>
-        TicketLifecycle.Close(Resolved().CallbackMissed().CallbackMissed().Build(), Actors.Operator, new TicketNote(null))
+        TicketRules.Close(Resolved().CallbackMissed().CallbackMissed().Build(), Actors.Operator, new TicketNote(null))
             .ShouldConflict("action_not_allowed");
 
     [Fact]

@@ -2,6 +2,8 @@ using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Items;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -12,18 +14,18 @@ public sealed class ReturnRulingTests
 
     private static TicketBuilder ReturnedTwice() => ReturnedOnce().Dispatched(Units.NanhuLegal).Returned();
 
-    private static Decision SecondReturn() => TicketLifecycle.Return(
+    private static Change<TicketEvent> SecondReturn() => TicketRules.Return(
         ReturnedOnce().Dispatched(Units.NanhuLegal).Build(), Actors.LegalStaff, new ReturnTicket("not_our_responsibility", null), ActionRequests.OrderId);
 
-    private static Decision AutomaticDispatch(TicketState s) => TicketLifecycle.Dispatch(
+    private static Change<TicketEvent> AutomaticDispatch(TicketState s) => TicketRules.Dispatch(
         s, Actors.Operator, new DispatchTicket(null, null), Units.Target(Units.NanhuCentre), automatic: true);
 
-    private static Decision Ruling(TicketState s, Actor actor) => TicketLifecycle.Dispatch(
+    private static Change<TicketEvent> Ruling(TicketState s, Actor actor) => TicketRules.Dispatch(
         s, actor, new DispatchTicket(Units.NanhuRehab, "审定：由康复服务机构办理"), Units.Target(Units.NanhuRehab), automatic: false);
 
     [Fact]
     public void First_return_issues_no_supervision_order() =>
-        TicketLifecycle.Return(TicketBuilder.Registered().Dispatched().Build(), Actors.CentreStaff,
+        TicketRules.Return(TicketBuilder.Registered().Dispatched().Build(), Actors.CentreStaff,
                 new ReturnTicket("not_our_responsibility", null), ActionRequests.OrderId)
             .Events.Should().ContainSingle().Which.Should().BeOfType<TicketReturned>();
 
@@ -69,7 +71,7 @@ public sealed class ReturnRulingTests
     {
         var ruled = ReturnedTwice().Applying(Ruling(ReturnedTwice().Build(), Actors.Operator)).Build();
 
-        var error = TicketLifecycle.Return(ruled, Actors.RehabStaff,
+        var error = TicketRules.Return(ruled, Actors.RehabStaff,
             new ReturnTicket("not_our_responsibility", null), ActionRequests.OrderId).ShouldConflict("action_not_allowed");
 
         error.AllowedActions.Should().NotContain(TicketActions.Return).And.Contain(TicketActions.Sign);
@@ -77,7 +79,7 @@ public sealed class ReturnRulingTests
 
     [Fact]
     public void Ruled_ticket_can_no_longer_be_returned_even_after_signing() =>
-        TicketLifecycle.AllowedActions(ReturnedTwice().Dispatched(Units.NanhuRehab).Signed().Build())
+        TicketRules.AllowedActions(ReturnedTwice().Dispatched(Units.NanhuRehab).Signed().Build())
             .Should().NotContain(TicketActions.Return).And.Contain(TicketActions.Transfer);
 
     [Fact]

@@ -2,6 +2,7 @@ using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -16,7 +17,7 @@ public sealed class SuspensionTests
 
     [Fact]
     public void Unit_suspends_its_ticket_with_a_reason_code() =>
-        TicketLifecycle.Suspend(Signed().Build(), Actors.CentreStaff, new SuspendTicket("awaiting_citizen_documents", " 等待来电人补交残疾人证复印件 "))
+        TicketRules.Suspend(Signed().Build(), Actors.CentreStaff, new SuspendTicket("awaiting_citizen_documents", " 等待来电人补交残疾人证复印件 "))
             .ShouldRecord(new TicketSuspended("awaiting_citizen_documents", "等待来电人补交残疾人证复印件"));
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class SuspensionTests
 
     [Fact]
     public void Unit_resumes_its_suspended_ticket() =>
-        TicketLifecycle.Resume(Signed().At(Tuesday).Suspended().Build(), Actors.CentreStaff, new TicketNote("材料已补齐"))
+        TicketRules.Resume(Signed().At(Tuesday).Suspended().Build(), Actors.CentreStaff, new TicketNote("材料已补齐"))
             .ShouldRecord(new TicketResumed("材料已补齐"));
 
     [Fact]

@@ -2,6 +2,7 @@ using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -59,7 +60,7 @@ internal sealed record TicketBuilder(TicketState State, DateTimeOffset Now)
     public TicketBuilder MergedInto(Guid target, string targetNumber) => With(new TicketMerged(target, targetNumber));
 
     /// <summary>The events a successful decision recorded, folded at the builder's instant.</summary>
-    public TicketBuilder Applying(Decision decision)
+    public TicketBuilder Applying(Change<TicketEvent> decision)
     {
         decision.Error.Should().BeNull("the decision is expected to succeed");
         return decision.Events.Aggregate(this, (builder, e) => builder.With(e));

@@ -118,8 +118,8 @@ public sealed class TicketIntakeRulesTests
     [Fact]
     public void Characters_outside_the_basic_plane_count_once()
     {
-        var rare = string.Concat(Enumerable.Repeat("𠀀", TicketIntakeRules.MaxContentLength));
+        var rare = string.Concat(Enumerable.Repeat("𠀀", IntakeLimits.MaxContentLength));
         var intake = Intakes.Accepted(Valid with { Title = null, Content = rare });
-        intake.Title.Should().Be(string.Concat(Enumerable.Repeat("𠀀", TicketIntakeRules.DerivedTitleLength)));
+        intake.Title.Should().Be(string.Concat(Enumerable.Repeat("𠀀", IntakeLimits.DerivedTitleLength)));
     }
 }

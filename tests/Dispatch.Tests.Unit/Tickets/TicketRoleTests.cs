@@ -3,6 +3,8 @@ using Dispatch.Identity;
 using Dispatch.Sla;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Items;
+using Dispatch.Tests.Unit.Items;
 
 namespace Dispatch.Tests.Unit.Tickets;
 
@@ -18,16 +20,16 @@ public sealed class TicketRoleTests
     private static readonly TicketState PendingExtension = TicketBuilder.Registered().Dispatched(Units.NanhuCentre).Signed()
         .ExtensionRequested(SlaDuration.WorkingDays(3)).Build();
 
-    private static Decision Take(string action, TicketState s, Actor actor) =>
+    private static Change<TicketEvent> Take(string action, TicketState s, Actor actor) =>
         ActionRequests.Take(action, s, actor, TicketBuilder.Start);
 
     [Fact]
     public void Operator_may_not_sign_for_a_unit() =>
-        TicketLifecycle.Sign(Dispatched, Actors.Operator).ShouldBeRefused(DomainErrorKind.Forbidden);
+        TicketRules.Sign(Dispatched, Actors.Operator).ShouldBeRefused(DomainErrorKind.Forbidden);
 
     [Fact]
     public void Supervisor_may_not_sign_for_a_unit() =>
-        TicketLifecycle.Sign(Dispatched, Actors.NanhuSupervisor).ShouldBeRefused(DomainErrorKind.Forbidden);
+        TicketRules.Sign(Dispatched, Actors.NanhuSupervisor).ShouldBeRefused(DomainErrorKind.Forbidden);
 
     [Fact]
     public void Unit_staff_do_not_see_a_ticket_waiting_for_dispatch_so_cannot_dispatch_it() =>
@@ -55,16 +57,16 @@ public sealed class TicketRoleTests
 
     [Fact]
     public void Staff_of_another_unit_do_not_see_the_ticket() =>
-        TicketLifecycle.Sign(Dispatched, Actors.LegalStaff).ShouldBeRefused(DomainErrorKind.NotFound);
+        TicketRules.Sign(Dispatched, Actors.LegalStaff).ShouldBeRefused(DomainErrorKind.NotFound);
 
     [Fact]
     public void Staff_of_the_previous_unit_lose_sight_of_a_transferred_ticket() =>
-        TicketLifecycle.Sign(TicketBuilder.Registered().Dispatched(Units.NanhuCentre).Transferred(Units.NanhuLegal).Build(), Actors.CentreStaff)
+        TicketRules.Sign(TicketBuilder.Registered().Dispatched(Units.NanhuCentre).Transferred(Units.NanhuLegal).Build(), Actors.CentreStaff)
             .ShouldBeRefused(DomainErrorKind.NotFound);
 
     [Fact]
     public void Staff_of_the_new_unit_sign_for_a_transferred_ticket() =>
-        TicketLifecycle.Sign(TicketBuilder.Registered().Dispatched(Units.NanhuCentre).Transferred(Units.NanhuLegal).Build(), Actors.LegalStaff)
+        TicketRules.Sign(TicketBuilder.Registered().Dispatched(Units.NanhuCentre).Transferred(Units.NanhuLegal).Build(), Actors.LegalStaff)
             .ShouldRecord(new TicketSigned());
 
     [Fact]
@@ -94,13 +96,13 @@ public sealed class TicketRoleTests
 
     [Fact]
     public void Administrator_may_act_for_the_handling_unit() =>
-        TicketLifecycle.Sign(Dispatched, Actors.Admin).ShouldRecord(new TicketSigned());
+        TicketRules.Sign(Dispatched, Actors.Admin).ShouldRecord(new TicketSigned());
 
     [Fact]
     public void Nobody_acts_on_a_ticket_that_was_never_registered() =>
-        TicketLifecycle.Sign(TicketState.Empty, Actors.Admin).ShouldBeRefused(DomainErrorKind.NotFound);
+        TicketRules.Sign(TicketState.Empty, Actors.Admin).ShouldBeRefused(DomainErrorKind.NotFound);
 
     [Fact]
     public void A_ticket_out_of_sight_is_not_found_before_its_state_is_considered() =>
-        TicketLifecycle.Resolve(Registered, Actors.LegalStaff, new ReplyToCaller("答复")).ShouldBeRefused(DomainErrorKind.NotFound);
+        TicketRules.Resolve(Registered, Actors.LegalStaff, new ReplyToCaller("答复")).ShouldBeRefused(DomainErrorKind.NotFound);
 }

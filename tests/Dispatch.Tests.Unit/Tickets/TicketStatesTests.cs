@@ -1,6 +1,7 @@
 using Dispatch.Sla;
 using Dispatch.Tickets;
 using FluentAssertions;
+using Dispatch.Tests.Unit.Items;
 using static Dispatch.Tickets.TicketActions;
 
 namespace Dispatch.Tests.Unit.Tickets;
@@ -28,7 +29,7 @@ public sealed class TicketStatesTests
         var data = new TheoryData<string, string>();
         foreach (var state in States)
         {
-            var allowed = TicketLifecycle.AllowedActions(InState(state).Build());
+            var allowed = TicketRules.AllowedActions(InState(state).Build());
             foreach (var action in ActionRequests.All.Except(allowed))
             {
                 data.Add(state, action);
@@ -46,7 +47,7 @@ public sealed class TicketStatesTests
     [InlineData("suspended", new[] { Resume, Merge, Supervise })]
     [InlineData("merged", new[] { Callback, Supervise })]
     public void Each_state_allows_exactly_its_own_actions(string state, string[] expected) =>
-        TicketLifecycle.AllowedActions(InState(state).Build()).Should().Equal(expected);
+        TicketRules.AllowedActions(InState(state).Build()).Should().Equal(expected);
 
     [Theory]
     [MemberData(nameof(ForbiddenMoves))]
@@ -58,7 +59,7 @@ public sealed class TicketStatesTests
         var error = ActionRequests.Take(action, ticket, Actors.Admin, TicketBuilder.Start).ShouldConflict("action_not_allowed");
 
         error.CurrentStatus.Should().Be(ticket.Status);
-        error.AllowedActions.Should().Equal(TicketLifecycle.AllowedActions(ticket));
+        error.AllowedActions.Should().Equal(TicketRules.AllowedActions(ticket));
     }
 
     [Fact]
@@ -68,25 +69,25 @@ public sealed class TicketStatesTests
 
     [Fact]
     public void A_pending_extension_may_be_decided() =>
-        TicketLifecycle.AllowedActions(InState("signed").ExtensionRequested(SlaDuration.WorkingDays(2)).Build())
+        TicketRules.AllowedActions(InState("signed").ExtensionRequested(SlaDuration.WorkingDays(2)).Build())
             .Should().Contain(ExtensionDecision);
 
     [Fact]
     public void A_satisfied_callback_allows_closing_but_not_reopening() =>
-        TicketLifecycle.AllowedActions(InState("resolved").CalledBack("satisfied").Build())
+        TicketRules.AllowedActions(InState("resolved").CalledBack("satisfied").Build())
             .Should().Equal(Callback, Close, Supervise);
 
     [Fact]
     public void An_unsatisfied_callback_allows_reopening_and_closing() =>
-        TicketLifecycle.AllowedActions(InState("resolved").CalledBack("unsatisfied").Build())
+        TicketRules.AllowedActions(InState("resolved").CalledBack("unsatisfied").Build())
             .Should().Equal(Callback, Reopen, Close, Supervise);
 
     [Fact]
     public void A_merged_duplicate_is_not_reopened_even_when_its_caller_is_unsatisfied() =>
-        TicketLifecycle.AllowedActions(InState("merged").CalledBack("unsatisfied").Build())
+        TicketRules.AllowedActions(InState("merged").CalledBack("unsatisfied").Build())
             .Should().NotContain(Reopen);
 
     [Fact]
     public void A_ticket_that_was_never_registered_allows_nothing() =>
-        TicketLifecycle.AllowedActions(TicketState.Empty).Should().BeEmpty();
+        TicketRules.AllowedActions(TicketState.Empty).Should().BeEmpty();
 }

@@ -2,6 +2,7 @@ using Dispatch.Identity;
 using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
+using Dispatch.Routing;
 
 namespace Dispatch.Tests.Unit.Tickets;
 

@@ -1,6 +1,6 @@
 using Dispatch.Errors;
 
-namespace Dispatch.Tickets;
+namespace Dispatch.Fields;
 
 /// <summary>Where a ticket belongs. The town decides the county: an address's town belongs to exactly one county.</summary>
 internal static class IntakeArea
@@ -9,8 +9,8 @@ internal static class IntakeArea
         string? countyText, string? townText, IntakeReference reference, List<FieldError> errors,
         IntakeField? countyField = null, IntakeField? townField = null)
     {
-        var county = TicketIntakeRules.Trimmed(countyText);
-        var town = TicketIntakeRules.Trimmed(townText);
+        var county = IntakeText.Trimmed(countyText);
+        var town = IntakeText.Trimmed(townText);
         if (county is null && town is null)
         {
             errors.Add(IntakeErrors.Required(countyField ?? IntakeField.CountyCode));

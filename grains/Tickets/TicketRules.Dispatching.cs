@@ -1,28 +1,27 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.Routing;
 
 namespace Dispatch.Tickets;
 
-/// <summary>A unit as the life cycle needs to know it when sending a ticket there.</summary>
-public sealed record UnitTarget(string Code, string AreaCode, bool Active);
-
-public static partial class TicketLifecycle
+public static partial class TicketRules
 {
-    public static Decision AnswerOnSpot(TicketState s, Actor actor, ReplyToCaller command)
+    public static Change<TicketEvent> AnswerOnSpot(TicketState s, Actor actor, ReplyToCaller command)
     {
         if (Gate(s, actor, TicketActions.Answer, () => TicketAccess.IsDispatcher(actor)) is { } refused)
         {
             return refused;
         }
-        if (Invalid(CheckText("reply", command.Reply, MaxReplyLength, required: true, "答复内容", "reply")) is { } invalid)
+        if (TextRules.Invalid(TextRules.Check("reply", command.Reply, TextLimits.LongText, true, "答复内容", "reply")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketAnsweredOnSpot(command.Reply!.Trim()));
+        return Change<TicketEvent>.Of(new TicketAnsweredOnSpot(command.Reply!.Trim()));
     }
 
     /// <summary>派单. After two returns only a dispatcher's explicit ruling (审定) with a chosen unit sends it out again.</summary>
-    public static Decision Dispatch(TicketState s, Actor actor, DispatchTicket command, UnitTarget? target, bool automatic)
+    public static Change<TicketEvent> Dispatch(TicketState s, Actor actor, DispatchTicket command, UnitTarget? target, bool automatic)
     {
         var mayRule = TicketAccess.IsDispatcher(actor) || TicketAccess.IsSupervisorInScope(actor, s);
         if (Gate(s, actor, TicketActions.Dispatch, () => TicketAccess.IsDispatcher(actor) || (s.AwaitingRuling && mayRule)) is { } refused)
@@ -34,24 +33,24 @@ public static partial class TicketLifecycle
             return DomainError.Validation(new FieldError("unitCode", "ruling_required",
                 "该工单已被退回两次，须由派单员审定并指定承办单位。", "This ticket was returned twice; a dispatcher must rule and name the unit."));
         }
-        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: false, "备注", "note"), UnitProblem("unitCode", target, command.UnitCode, automatic)) is { } invalid)
+        if (TextRules.Invalid(TextRules.Check("note", command.Note, TextLimits.Note, false, "备注", "note"), UnitProblem("unitCode", target, command.UnitCode, automatic)) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketDispatched(target!.Code, automatic, s.AwaitingRuling, Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new TicketDispatched(target!.Code, automatic, s.AwaitingRuling, TextRules.Trimmed(command.Note)));
     }
 
-    public static Decision Sign(TicketState s, Actor actor)
+    public static Change<TicketEvent> Sign(TicketState s, Actor actor)
     {
         if (Gate(s, actor, TicketActions.Sign, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
         {
             return refused;
         }
-        return Decision.Of(new TicketSigned());
+        return Change<TicketEvent>.Of(new TicketSigned());
     }
 
     /// <summary>退单. The second return also issues a supervision order: the dispatcher must rule.</summary>
-    public static Decision Return(TicketState s, Actor actor, ReturnTicket command, Guid orderId)
+    public static Change<TicketEvent> Return(TicketState s, Actor actor, ReturnTicket command, Guid orderId)
     {
         if (Gate(s, actor, TicketActions.Return, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
         {
@@ -61,19 +60,19 @@ public static partial class TicketLifecycle
             ? null
             : new FieldError("reasonCode", "unknown_value", $"退单原因须为：{string.Join("、", TicketVocabulary.ReturnReasons)}。",
                 $"The return reason must be one of: {string.Join(", ", TicketVocabulary.ReturnReasons)}.");
-        if (Invalid(reason, CheckText("note", command.Note, MaxNoteLength, required: command.ReasonCode == "other", "退单说明", "note")) is { } invalid)
+        if (TextRules.Invalid(reason, TextRules.Check("note", command.Note, TextLimits.Note, command.ReasonCode == "other", "退单说明", "note")) is { } invalid)
         {
             return invalid;
         }
-        var returned = new TicketReturned(s.UnitCode!, command.ReasonCode!, Trimmed(command.Note));
+        var returned = new TicketReturned(s.UnitCode!, command.ReasonCode!, TextRules.Trimmed(command.Note));
         return s.Returns.Count + 1 >= TicketLimits.ReturnsBeforeRuling
-            ? Decision.Of(returned, new SupervisionOrderIssued(orderId, SupervisionCauses.RepeatedReturns,
+            ? Change<TicketEvent>.Of(returned, new SupervisionOrderIssued(orderId, SupervisionCauses.RepeatedReturns,
                 $"工单已被退回 {s.Returns.Count + 1} 次，请派单员审定承办单位。"))
-            : Decision.Of(returned);
+            : Change<TicketEvent>.Of(returned);
     }
 
     /// <summary>转派: the handling clock keeps running from the first dispatch.</summary>
-    public static Decision Transfer(TicketState s, Actor actor, TransferTicket command, UnitTarget? target)
+    public static Change<TicketEvent> Transfer(TicketState s, Actor actor, TransferTicket command, UnitTarget? target)
     {
         if (Gate(s, actor, TicketActions.Transfer, () => TicketAccess.IsHandlingUnit(actor, s) || TicketAccess.IsDispatcher(actor)) is { } refused)
         {
@@ -82,16 +81,16 @@ public static partial class TicketLifecycle
         var sameUnit = target is not null && target.Code == s.UnitCode
             ? new FieldError("unitCode", "same_unit", "不能转派给当前承办单位。", "The ticket is already with this unit.")
             : null;
-        if (Invalid(UnitProblem("unitCode", target, command.UnitCode, automatic: false), sameUnit,
-                CheckText("note", command.Note, MaxNoteLength, required: false, "备注", "note")) is { } invalid)
+        if (TextRules.Invalid(UnitProblem("unitCode", target, command.UnitCode, automatic: false), sameUnit,
+                TextRules.Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketTransferred(s.UnitCode!, target!.Code, Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new TicketTransferred(s.UnitCode!, target!.Code, TextRules.Trimmed(command.Note)));
     }
 
     /// <summary>Merge this ticket into an earlier one as a duplicate; each caller keeps their own callback.</summary>
-    public static Decision Merge(TicketState s, Actor actor, TicketView? into)
+    public static Change<TicketEvent> Merge(TicketState s, Actor actor, TicketView? into)
     {
         if (Gate(s, actor, TicketActions.Merge, () => TicketAccess.IsDispatcher(actor)) is { } refused)
         {
@@ -106,7 +105,7 @@ public static partial class TicketLifecycle
             return DomainError.Validation(new FieldError("intoTicketId", "invalid_target",
                 "目标工单须为另一张未归档、未被合并的工单。", "The target must be another ticket that is neither closed nor merged."));
         }
-        return Decision.Of(new TicketMerged(into.Id, into.Number));
+        return Change<TicketEvent>.Of(new TicketMerged(into.Id, into.Number));
     }
 
     private static FieldError? UnitProblem(string field, UnitTarget? target, string? requested, bool automatic)
@@ -120,11 +119,4 @@ public static partial class TicketLifecycle
         }
         return target.Active ? null : new FieldError(field, "inactive_unit", $"承办单位 {target.Code} 已停用。", $"The unit {target.Code} is not active.");
     }
-}
-
-public static class SupervisionCauses
-{
-    public const string Manual = "manual";
-    public const string Overdue = "overdue";
-    public const string RepeatedReturns = "repeated_returns";
 }

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Dispatch.Tickets;
+namespace Dispatch.Fields;
 
 /// <summary>The areas an intake may name: county codes (city level 330400 included) and which county each town belongs to.</summary>
 public sealed class IntakeReference

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using Dispatch.People;
 using Dispatch.Rehab;
 using Dispatch.Stats;
+using Dispatch.Live;
+using Dispatch.Sla;
 
-namespace Dispatch.Live;
+namespace Dispatch.Rehab;
 
 /// <summary>What browsers should hear about one committed visit write. Pure: the grain announces it after its transaction.</summary>
 public static class RehabLiveChanges

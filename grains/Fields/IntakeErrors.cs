@@ -1,6 +1,6 @@
 using Dispatch.Errors;
 
-namespace Dispatch.Tickets;
+namespace Dispatch.Fields;
 
 /// <summary>The field errors of an intake, each in plain Chinese and English. ID and phone numbers are never echoed: they are personal data.</summary>
 internal static class IntakeErrors

@@ -1,17 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Dispatch.Tickets;
-
-/// <summary>How ticket events are written to the event log: camelCase JSON, enums as snake_case strings.</summary>
-public static class TicketJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-}
 
 /// <summary>The event_type column: the same names as the JSON discriminator.</summary>
 public static class TicketEventNames

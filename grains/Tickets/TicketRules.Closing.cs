@@ -1,13 +1,14 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Sla;
+using Dispatch.Items;
 
 namespace Dispatch.Tickets;
 
-public static partial class TicketLifecycle
+public static partial class TicketRules
 {
     /// <summary>回访: reached with a satisfaction, or a failed attempt.</summary>
-    public static Decision RecordCallback(TicketState s, Actor actor, RecordCallback command)
+    public static Change<TicketEvent> RecordCallback(TicketState s, Actor actor, RecordCallback command)
     {
         if (Gate(s, actor, TicketActions.Callback, () => TicketAccess.IsDispatcher(actor)) is { } refused)
         {
@@ -23,59 +24,59 @@ public static partial class TicketLifecycle
             command.Reached == false && command.Satisfaction is not null
                 ? new FieldError("satisfaction", "not_applicable", "未联系上来电人时不能记录满意度。", "No satisfaction can be recorded when the caller was not reached.")
                 : null,
-            CheckText("note", command.Note, MaxNoteLength, required: false, "回访记录", "note"),
+            TextRules.Check("note", command.Note, TextLimits.Note, false, "回访记录", "note"),
         };
-        if (Invalid([.. errors]) is { } invalid)
+        if (TextRules.Invalid([.. errors]) is { } invalid)
         {
             return invalid;
         }
         if (s.CallbackDone)
         {
-            return Conflict("callback_done", "该工单已完成回访。", "The callback was already recorded.", s.Status, AllowedActions(s));
+            return Conflict(s, "callback_done", "该工单已完成回访。", "The callback was already recorded.");
         }
-        return Decision.Of(new CallbackRecorded(command.Reached!.Value, command.Reached == true ? command.Satisfaction : null, Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new CallbackRecorded(command.Reached!.Value, command.Reached == true ? command.Satisfaction : null, TextRules.Trimmed(command.Note)));
     }
 
     /// <summary>重办: the caller was not satisfied; back to the same unit, counted as rework.</summary>
-    public static Decision Reopen(TicketState s, Actor actor, TicketNote command)
+    public static Change<TicketEvent> Reopen(TicketState s, Actor actor, TicketNote command)
     {
         if (Gate(s, actor, TicketActions.Reopen, () => TicketAccess.IsDispatcher(actor)) is { } refused)
         {
             return refused;
         }
-        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: false, "重办说明", "note")) is { } invalid)
+        if (TextRules.Invalid(TextRules.Check("note", command.Note, TextLimits.Note, false, "重办说明", "note")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketReopened(Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new TicketReopened(TextRules.Trimmed(command.Note)));
     }
 
     /// <summary>归档: after a callback, after an answer on the spot, or after repeated failed callback attempts.</summary>
-    public static Decision Close(TicketState s, Actor actor, TicketNote command)
+    public static Change<TicketEvent> Close(TicketState s, Actor actor, TicketNote command)
     {
         if (Gate(s, actor, TicketActions.Close, () => TicketAccess.IsDispatcher(actor)) is { } refused)
         {
             return refused;
         }
-        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: false, "备注", "note")) is { } invalid)
+        if (TextRules.Invalid(TextRules.Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketClosed(Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new TicketClosed(TextRules.Trimmed(command.Note)));
     }
 
     /// <summary>督办 by a supervisor whose scope covers the ticket.</summary>
-    public static Decision Supervise(TicketState s, Actor actor, TicketNote command, Guid orderId)
+    public static Change<TicketEvent> Supervise(TicketState s, Actor actor, TicketNote command, Guid orderId)
     {
         if (Gate(s, actor, TicketActions.Supervise, () => TicketAccess.IsSupervisorInScope(actor, s)) is { } refused)
         {
             return refused;
         }
-        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: true, "督办意见", "note")) is { } invalid)
+        if (TextRules.Invalid(TextRules.Check("note", command.Note, TextLimits.Note, true, "督办意见", "note")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new SupervisionOrderIssued(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
+        return Change<TicketEvent>.Of(new SupervisionOrderIssued(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
     }
 
     /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>

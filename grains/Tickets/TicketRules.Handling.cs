@@ -1,13 +1,14 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Sla;
+using Dispatch.Items;
 
 namespace Dispatch.Tickets;
 
-public static partial class TicketLifecycle
+public static partial class TicketRules
 {
     /// <summary>挂起: needs a reason code; the sign-for and handling clocks pause until resumed.</summary>
-    public static Decision Suspend(TicketState s, Actor actor, SuspendTicket command)
+    public static Change<TicketEvent> Suspend(TicketState s, Actor actor, SuspendTicket command)
     {
         if (Gate(s, actor, TicketActions.Suspend, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
         {
@@ -17,28 +18,28 @@ public static partial class TicketLifecycle
             ? null
             : new FieldError("reasonCode", "unknown_value", $"挂起原因须为：{string.Join("、", TicketVocabulary.SuspendReasons)}。",
                 $"The suspension reason must be one of: {string.Join(", ", TicketVocabulary.SuspendReasons)}.");
-        if (Invalid(reason, CheckText("note", command.Note, MaxNoteLength, required: command.ReasonCode == "other", "挂起说明", "note")) is { } invalid)
+        if (TextRules.Invalid(reason, TextRules.Check("note", command.Note, TextLimits.Note, command.ReasonCode == "other", "挂起说明", "note")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketSuspended(command.ReasonCode!, Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new TicketSuspended(command.ReasonCode!, TextRules.Trimmed(command.Note)));
     }
 
-    public static Decision Resume(TicketState s, Actor actor, TicketNote command)
+    public static Change<TicketEvent> Resume(TicketState s, Actor actor, TicketNote command)
     {
         if (Gate(s, actor, TicketActions.Resume, () => TicketAccess.IsHandlingUnit(actor, s) || TicketAccess.IsDispatcher(actor)) is { } refused)
         {
             return refused;
         }
-        if (Invalid(CheckText("note", command.Note, MaxNoteLength, required: false, "备注", "note")) is { } invalid)
+        if (TextRules.Invalid(TextRules.Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketResumed(Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new TicketResumed(TextRules.Trimmed(command.Note)));
     }
 
     /// <summary>延期申请: before the handling deadline, one pending at a time, never beyond the rule's cap in total.</summary>
-    public static Decision RequestExtension(TicketState s, Actor actor, RequestExtension command, Guid requestId, IClockReader clocks)
+    public static Change<TicketEvent> RequestExtension(TicketState s, Actor actor, RequestExtension command, Guid requestId, IClockReader clocks)
     {
         if (Gate(s, actor, TicketActions.ExtensionRequest, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
         {
@@ -46,7 +47,7 @@ public static partial class TicketLifecycle
         }
         var errors = new List<FieldError?>
         {
-            CheckText("reason", command.Reason, MaxNoteLength, required: true, "延期理由", "reason"),
+            TextRules.Check("reason", command.Reason, TextLimits.Note, true, "延期理由", "reason"),
         };
         SlaDuration? amount = null;
         if (command.Amount is not > 0)
@@ -67,19 +68,18 @@ public static partial class TicketLifecycle
         {
             amount = new SlaDuration(command.Amount.Value, unit);
         }
-        if (Invalid([.. errors]) is { } invalid)
+        if (TextRules.Invalid([.. errors]) is { } invalid)
         {
             return invalid;
         }
         if (HasPendingExtension(s))
         {
-            return Conflict("extension_pending", "已有待审批的延期申请。", "An extension request is already waiting for a decision.", s.Status, AllowedActions(s));
+            return Conflict(s, "extension_pending", "已有待审批的延期申请。", "An extension request is already waiting for a decision.");
         }
         var handling = clocks.Evaluate(s.Handling!);
         if (handling.State is ClockState.Overdue or ClockState.Missed)
         {
-            return Conflict("deadline_passed", "办理期限已过，不能再申请延期。", "The handling deadline has passed; an extension must be asked before it.",
-                s.Status, AllowedActions(s));
+            return Conflict(s, "deadline_passed", "办理期限已过，不能再申请延期。", "The handling deadline has passed; an extension must be asked before it.");
         }
         var granted = s.Extensions.Where(e => e.Approved == true).Sum(e => clocks.Measure(e.Amount).Ticks);
         var cap = clocks.Measure(s.Rules.ExtensionCap);
@@ -88,11 +88,11 @@ public static partial class TicketLifecycle
             return DomainError.Validation(new FieldError("amount", "over_cap",
                 $"延期总时长不能超过规则上限（{s.Rules.ExtensionCap}）。", $"Extensions may not exceed the rule's cap ({s.Rules.ExtensionCap}) in total."));
         }
-        return Decision.Of(new ExtensionRequested(requestId, amount!, command.Reason!.Trim()));
+        return Change<TicketEvent>.Of(new ExtensionRequested(requestId, amount!, command.Reason!.Trim()));
     }
 
     /// <summary>延期审批 by a supervisor whose scope covers the ticket.</summary>
-    public static Decision DecideExtension(TicketState s, Actor actor, DecideExtension command)
+    public static Change<TicketEvent> DecideExtension(TicketState s, Actor actor, DecideExtension command)
     {
         if (Gate(s, actor, TicketActions.ExtensionDecision, () => TicketAccess.IsSupervisorInScope(actor, s)) is { } refused)
         {
@@ -105,25 +105,25 @@ public static partial class TicketLifecycle
             command.RequestId is { } id && id != pending?.RequestId
                 ? new FieldError("requestId", "unknown_request", "该延期申请不存在或已审批。", "That extension request does not exist or was already decided.")
                 : null,
-            CheckText("note", command.Note, MaxNoteLength, required: command.Approved == false, "审批意见", "note"),
+            TextRules.Check("note", command.Note, TextLimits.Note, command.Approved == false, "审批意见", "note"),
         };
-        if (Invalid([.. errors]) is { } invalid)
+        if (TextRules.Invalid([.. errors]) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new ExtensionDecided(pending!.RequestId, command.Approved!.Value, Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new ExtensionDecided(pending!.RequestId, command.Approved!.Value, TextRules.Trimmed(command.Note)));
     }
 
-    public static Decision Resolve(TicketState s, Actor actor, ReplyToCaller command)
+    public static Change<TicketEvent> Resolve(TicketState s, Actor actor, ReplyToCaller command)
     {
         if (Gate(s, actor, TicketActions.Resolve, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
         {
             return refused;
         }
-        if (Invalid(CheckText("reply", command.Reply, MaxReplyLength, required: true, "办理答复", "reply")) is { } invalid)
+        if (TextRules.Invalid(TextRules.Check("reply", command.Reply, TextLimits.LongText, true, "办理答复", "reply")) is { } invalid)
         {
             return invalid;
         }
-        return Decision.Of(new TicketResolved(command.Reply!.Trim()));
+        return Change<TicketEvent>.Of(new TicketResolved(command.Reply!.Trim()));
     }
 }

@@ -1,4 +1,4 @@
-namespace Dispatch.Tickets;
+namespace Dispatch.Fields;
 
 /// <summary>An intake field as the API names it (camelCase JSON) and as messages call it in Chinese and English.</summary>
 internal sealed record IntakeField(string Name, string Zh, string En)

@@ -1,12 +1,12 @@
 using System.Text;
 
-namespace Dispatch.Tickets;
+namespace Dispatch.Items;
 
 /// <summary>
 /// Lengths counted in Unicode code points, as PostgreSQL counts varchar(n): a rare CJK character
 /// outside the basic plane is one character to the user and to the database, though two UTF-16 units.
 /// </summary>
-internal static class TextLength
+public static class TextLength
 {
     public static int Of(string text) => text.EnumerateRunes().Count();
 

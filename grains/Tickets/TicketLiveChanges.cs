@@ -3,8 +3,11 @@ using Dispatch.People;
 using System.Collections.Immutable;
 using Dispatch.Stats;
 using Dispatch.Tickets;
+using Dispatch.Items;
+using Dispatch.Live;
+using Dispatch.Sla;
 
-namespace Dispatch.Live;
+namespace Dispatch.Tickets;
 
 /// <summary>
 /// What browsers should hear about one committed ticket write, from the stored row before and after it and the events
@@ -71,7 +74,7 @@ public static class TicketLiveChanges
             {
                 case ClockOverdue overdue:
                     alerts.Add(new LiveAlert(LiveAlertKinds.Overdue,
-                        $"工单 {row.Number}「{row.Title}」{TicketLifecycle.ClockNameZh(overdue.Clock)}已超期。",
+                        $"工单 {row.Number}「{row.Title}」{TicketRules.ClockNameZh(overdue.Clock)}已超期。",
                         $"Ticket {row.Number} \"{row.Title}\": the {ClockNameEn(overdue.Clock)} deadline has passed."));
                     break;
                 case SupervisionOrderIssued order:

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using Dispatch.LegalAid;
 using Dispatch.People;
 using Dispatch.Stats;
+using Dispatch.Live;
+using Dispatch.Sla;
 
-namespace Dispatch.Live;
+namespace Dispatch.LegalAid;
 
 /// <summary>What browsers should hear about one committed legal-aid case write. Pure: the grain announces it after its transaction.</summary>
 public static class LegalAidLiveChanges

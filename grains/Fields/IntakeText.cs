@@ -1,0 +1,43 @@
+using Dispatch.Errors;
+using Dispatch.Items;
+
+namespace Dispatch.Fields;
+
+/// <summary>Checks of the free-text fields of an intake form, each error named after its field.</summary>
+internal static class IntakeText
+{
+    public static string? RequiredText(string? text, IntakeField field, int min, int max, List<FieldError> errors)
+    {
+        var value = Trimmed(text);
+        if (value is null)
+        {
+            errors.Add(IntakeErrors.Required(field));
+            return null;
+        }
+        var length = TextLength.Of(value);
+        if (length < min)
+        {
+            errors.Add(IntakeErrors.TooShort(field, min));
+            return null;
+        }
+        if (length > max)
+        {
+            errors.Add(IntakeErrors.TooLong(field, max));
+            return null;
+        }
+        return value;
+    }
+
+    public static string? OptionalText(string? text, IntakeField field, int max, List<FieldError> errors)
+    {
+        var value = Trimmed(text);
+        if (value is not null && TextLength.Of(value) > max)
+        {
+            errors.Add(IntakeErrors.TooLong(field, max));
+            return null;
+        }
+        return value;
+    }
+
+    public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -43,9 +43,17 @@ public sealed class ItemStream<TState, TEvent>(EventStore store, StreamKind<TSta
         State = loaded;
     }
 
-    /// <summary>Folds the events at <paramref name="now"/>, appends them and runs the projection of the resulting state.</summary>
-    public async Task<bool> TryCommitAsync(
-        IReadOnlyList<TEvent> events, Actor actor, DateTimeOffset now, Func<TState, IEnumerable<NpgsqlBatchCommand>> projection)
+    /// <summary>Appends events that change no read model; false when another writer got there first.</summary>
+    public async Task<bool> TryCommitAsync(IReadOnlyList<TEvent> events, Actor actor, DateTimeOffset now) =>
+        await TryCommitAsync(events, actor, now, _ => events, _ => []) is not null;
+
+    /// <summary>
+    /// Folds the events at <paramref name="now"/>, prepares the write of the resulting state and appends the events with
+    /// the write's commands. Returns the write, or null when another writer got there first (the stream is reloaded).
+    /// </summary>
+    public async Task<TWrite?> TryCommitAsync<TWrite>(
+        IReadOnlyList<TEvent> events, Actor actor, DateTimeOffset now, Func<TState, TWrite> prepare, Func<TWrite, IEnumerable<NpgsqlBatchCommand>> commands)
+        where TWrite : class
     {
         var envelopes = new List<EventEnvelope<TEvent>>(events.Count);
         var next = State;
@@ -55,13 +63,14 @@ public sealed class ItemStream<TState, TEvent>(EventStore store, StreamKind<TSta
             next = next.Apply(Id, envelope.Version, e, now);
             envelopes.Add(envelope);
         }
-        var appended = await store.AppendAsync(kind.StreamType, StreamId, envelopes, kind.EventType, kind.Json, projection(next));
+        var write = prepare(next);
+        var appended = await store.AppendAsync(kind.StreamType, StreamId, envelopes, kind.EventType, kind.Json, commands(write));
         if (!appended)
         {
             await LoadAsync(CancellationToken.None);
-            return false;
+            return null;
         }
         State = next;
-        return true;
+        return write;
     }
 }

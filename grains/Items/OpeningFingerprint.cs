@@ -16,4 +16,8 @@ public static class OpeningFingerprint
     public static string Of<TRequest>(Actor actor, Guid? ticketId, TRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             actor.UserId + "\n" + ticketId + "\n" + JsonSerializer.Serialize(request, EventJson.Options))));
+
+    /// <summary>The fingerprint of an opening that never comes from a ticket (a ticket's own registration).</summary>
+    public static string Of<TRequest>(Actor actor, TRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(actor.UserId + "\n" + JsonSerializer.Serialize(request, EventJson.Options))));
 }

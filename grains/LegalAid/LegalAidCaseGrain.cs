@@ -21,32 +21,22 @@ namespace Dispatch.LegalAid;
 /// </summary>
 [GrainType(ItemTypes.LegalAidCase)]
 public sealed class LegalAidCaseGrain(
-    EventStore store,
-    NpgsqlDataSource database,
+    ItemServices services,
     AreaDirectory areas,
     UnitDirectory units,
     DailyNumbers numbers,
-    SlaSettings sla,
-    TimeProvider time,
     ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain
 {
-    private ClockedItemStream<LegalAidState, LegalAidEvent> stream = null!;
+    private ItemHost<LegalAidState, LegalAidEvent, LegalAidStatsRow> host = null!;
 
-    /// <summary>The read-model row as stored: the counters move by the difference between it and the next one.</summary>
-    private LegalAidStatsRow? stored;
+    private LegalAidState State => host.State;
 
-    /// <summary>The row and counter changes of the write in flight, known once its projection has been computed.</summary>
-    private CountedRowWrite<LegalAidStatsRow>? projected;
+    private SlaSettings Sla => services.Sla;
 
-    private LegalAidState State => stream.State;
-
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var events = new ItemStream<LegalAidState, LegalAidEvent>(store, LegalAidStream.Kind, this.GetPrimaryKey());
-        var projection = new ItemProjection<LegalAidState>(ProjectWithCounters, LegalAidProjection.NextClockChange);
-        stream = new ClockedItemStream<LegalAidState, LegalAidEvent>(events, ItemTypes.LegalAidCase, projection, GrainFactory);
-        await LoadAsync(cancellationToken);
+        host = new(LegalAidParts.Parts, services, this.GetPrimaryKey(), GrainFactory, logger);
+        return host.LoadAsync(cancellationToken);
     }
 
     public async Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor)
@@ -85,7 +75,7 @@ public sealed class LegalAidCaseGrain(
         {
             // Also on a repeat: a crash between the case and the ticket's record of it heals here.
             await GrainFactory.GetGrain<ITicketGrain>(link.TicketId).AttachLink(
-                new LinkedItem(ItemTypes.LegalAidCase, stream.Id, State.Number, State.CaseType, State.AppliedAt), actor);
+                new LinkedItem(ItemTypes.LegalAidCase, host.Id, State.Number, State.CaseType, State.AppliedAt), actor);
         }
         return opening;
     }
@@ -120,7 +110,7 @@ public sealed class LegalAidCaseGrain(
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Assign(s, actor, command, c));
 
     public Task<Outcome<LegalAidCaseView>> RecordAgreement(RecordAgreement command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordAgreement(s, actor, command, c, sla.LocalDate(time.GetUtcNow())));
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordAgreement(s, actor, command, c, Sla.LocalDate(host.Now)));
 
     public Task<Outcome<LegalAidCaseView>> RecordProgress(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordProgress(s, actor, command, c));
@@ -134,25 +124,12 @@ public sealed class LegalAidCaseGrain(
     public Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Supervise(s, actor, command, c, Guid.NewGuid()));
 
-    /// <summary>The watcher's call: the alarms go through this grain's commit, so the counters and the live feed see them.</summary>
-    public async Task EvaluateClocks()
-    {
-        var clocks = Clocks();
-        var alarms = LegalAidRules.ClockEvents(State, clocks, Guid.NewGuid);
-        if (alarms.Count > 0)
-        {
-            await CommitAsync(alarms, Actor.Platform);
-        }
-        else if (State.Exists)
-        {
-            await stream.WatchAsync(clocks);
-        }
-    }
+    public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);
 
     private async Task<Outcome<CaseOpening>> OpenAsync(LegalAidApplication application, TicketLink? ticket, string fingerprint, Actor actor)
     {
-        var now = time.GetUtcNow();
-        var (valid, invalid) = LegalAidOpening.Validate(application, await areas.ReferenceAsync(), sla.LocalDate(now));
+        var now = host.Now;
+        var (valid, invalid) = LegalAidOpening.Validate(application, await areas.ReferenceAsync(), Sla.LocalDate(now));
         if (invalid is not null)
         {
             return invalid;
@@ -162,11 +139,10 @@ public sealed class LegalAidCaseGrain(
         {
             return refused;
         }
-        var number = await numbers.NextAsync(DailyNumberSeries.LegalAidCases, sla.LocalDate(now));
+        var number = await numbers.NextAsync(DailyNumberSeries.LegalAidCases, Sla.LocalDate(now));
         var opened = new CaseOpened(number, valid.Applicant.ToView(), valid.Applicant.PersonId, valid.CaseType, valid.Summary,
-            station!.Code, valid.CityLevel, ticket, LegalAidClockRules.From(sla.Rules), fingerprint);
-        var error = await CommitAsync([opened], actor);
-        return error ?? Outcome<CaseOpening>.Success(new CaseOpening(View(), Created: true));
+            station!.Code, valid.CityLevel, ticket, LegalAidClockRules.From(Sla.Rules), fingerprint);
+        return await host.ApplyAsync(Change<LegalAidEvent>.Of(opened), actor, () => new CaseOpening(View(), Created: true));
     }
 
     private Outcome<CaseOpening> Existing(string fingerprint) => State.Fingerprint == fingerprint
@@ -174,59 +150,9 @@ public sealed class LegalAidCaseGrain(
         : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一份不同内容的申请。",
             "This Idempotency-Key was already used for an application with different content.");
 
-    private async Task<Outcome<LegalAidCaseView>> ExecuteAsync(
-        Actor actor, int? expectedVersion, Func<LegalAidState, IClockReader, Change<LegalAidEvent>> decide)
-    {
-        if (expectedVersion is { } expected && State.Exists && LegalAidAccess.CanSee(actor, State) && expected != State.Version)
-        {
-            return DomainError.Stale(State.Version);
-        }
-        var change = decide(State, Clocks());
-        if (change.Error is { } refused)
-        {
-            return refused;
-        }
-        var error = await CommitAsync(change.Events, actor);
-        return error ?? Outcome<LegalAidCaseView>.Success(View());
-    }
+    private Task<Outcome<LegalAidCaseView>> ExecuteAsync(
+        Actor actor, int? expectedVersion, Func<LegalAidState, IClockReader, Change<LegalAidEvent>> decide) =>
+        host.ExecuteAsync(actor, expectedVersion, decide, View);
 
-    /// <summary>
-    /// Records events, the read model, the clock index and the measures' counters atomically; the in-memory state moves
-    /// only after the commit, and only then is the change announced to the live feed.
-    /// </summary>
-    private async Task<DomainError?> CommitAsync(IReadOnlyList<LegalAidEvent> events, Actor actor)
-    {
-        var now = time.GetUtcNow();
-        projected = null;
-        var error = await stream.CommitAsync(events, actor, new ClockReader(sla, now), now);
-        if (error is not null)
-        {
-            logger.LogWarning("Legal-aid case {Id} was changed elsewhere; reloaded", stream.Id);
-            stored = State.Exists ? await LegalAidStatsRow.LoadAsync(database, stream.Id, CancellationToken.None) : null;
-            return error;
-        }
-        var before = stored;
-        var write = projected!;
-        stored = write.Row;
-        LiveAnnouncement.Send(GrainFactory, LegalAidLiveChanges.From(before, write.Row, events, write.Counters, now), logger);
-        return null;
-    }
-
-    private IEnumerable<NpgsqlBatchCommand> ProjectWithCounters(LegalAidState next, IClockReader clocks)
-    {
-        projected = CountedRowWrite<LegalAidStatsRow>.Between(
-            stored, LegalAidProjection.Row(next, clocks), StatsContribution.Of, [LegalAidProjection.Command(next, clocks)]);
-        return projected.Commands;
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        await stream.LoadAsync(cancellationToken);
-        stored = State.Exists ? await LegalAidStatsRow.LoadAsync(database, stream.Id, cancellationToken) : null;
-    }
-
-
-    private ClockReader Clocks() => new(sla, time.GetUtcNow());
-
-    private LegalAidCaseView View() => LegalAidViews.From(State, Clocks());
+    private LegalAidCaseView View() => LegalAidViews.From(State, host.Clocks());
 }

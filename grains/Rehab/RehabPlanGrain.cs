@@ -75,7 +75,7 @@ public sealed class RehabPlanGrain(EventStore store, AreaDirectory areas, UnitDi
         var visits = windows.Select((w, i) => new PlannedVisit(i + 1, PlanVisitIds.Of(stream.Id, i + 1), w.Start, w.End)).ToList();
         var plan = new PlanCreated(valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, valid.Frequency,
             valid.WindowMinutes, [.. visits], valid.Note, fingerprint);
-        return await stream.TryCommitAsync([plan], actor, now, _ => []) ? null : DomainError.Stale(State.Version);
+        return await stream.TryCommitAsync([plan], actor, now) ? null : DomainError.Stale(State.Version);
     }
 
     private async Task<DomainError?> OpenVisitsAsync(Actor actor)
@@ -87,6 +87,6 @@ public sealed class RehabPlanGrain(EventStore store, AreaDirectory areas, UnitDi
             return failed.Error;
         }
         var numbers = opened.Select(o => o.Value!.Visit.Number).ToList();
-        return await stream.TryCommitAsync([new PlanVisitsOpened([.. numbers])], actor, time.GetUtcNow(), _ => []) ? null : DomainError.Stale(State.Version);
+        return await stream.TryCommitAsync([new PlanVisitsOpened([.. numbers])], actor, time.GetUtcNow()) ? null : DomainError.Stale(State.Version);
     }
 }

@@ -22,36 +22,27 @@ namespace Dispatch.Rehab;
 /// </summary>
 [GrainType(ItemTypes.RehabVisit)]
 public sealed class RehabVisitGrain(
-    EventStore store,
-    NpgsqlDataSource database,
+    ItemServices services,
     AreaDirectory areas,
     UnitDirectory units,
     RehabDirectory bookings,
     DailyNumbers numbers,
-    SlaSettings sla,
-    TimeProvider time,
     ILogger<RehabVisitGrain> logger) : Grain, IRehabVisitGrain
 {
     private const string ExclusionViolation = "23P01";
 
-    /// <summary>The read-model row as stored: the counters move by the difference between it and the next one.</summary>
-    private RehabStatsRow? stored;
+    private ItemHost<RehabState, RehabEvent, RehabStatsRow> host = null!;
 
-    /// <summary>The row and counter changes of the write in flight, known once its projection has been computed.</summary>
-    private CountedRowWrite<RehabStatsRow>? projected;
+    private RehabState State => host.State;
 
-    private ClockedItemStream<RehabState, RehabEvent> stream = null!;
+    private DateTimeOffset Now => host.Now;
 
-    private RehabState State => stream.State;
+    private SlaSettings Sla => services.Sla;
 
-    private DateTimeOffset Now => time.GetUtcNow();
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var events = new ItemStream<RehabState, RehabEvent>(store, RehabStream.Kind, this.GetPrimaryKey());
-        var projection = new ItemProjection<RehabState>(ProjectWithCounters, RehabProjection.NextClockChange);
-        stream = new ClockedItemStream<RehabState, RehabEvent>(events, ItemTypes.RehabVisit, projection, GrainFactory);
-        await LoadAsync(cancellationToken);
+        host = new(RehabParts.Parts with { Explain = ExplainAsync }, services, this.GetPrimaryKey(), GrainFactory, logger);
+        return host.LoadAsync(cancellationToken);
     }
 
     public async Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor)
@@ -89,7 +80,7 @@ public sealed class RehabVisitGrain(
         {
             // Also on a repeat: a crash between the visit and the ticket's record of it heals here.
             await GrainFactory.GetGrain<ITicketGrain>(link.TicketId).AttachLink(
-                new LinkedItem(ItemTypes.RehabVisit, stream.Id, State.Number, State.ServiceType, State.RequestedAt), actor);
+                new LinkedItem(ItemTypes.RehabVisit, host.Id, State.Number, State.ServiceType, State.RequestedAt), actor);
         }
         return opening;
     }
@@ -100,11 +91,11 @@ public sealed class RehabVisitGrain(
         {
             return Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: false));
         }
-        var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, sla.LocalDate(Now));
+        var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
         var requested = new VisitRequested(number, slot.Person, slot.PersonId, slot.ServiceType, slot.ProviderCode, null, slot.PlanId,
-            slot.Sequence, FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, RehabClockRules.From(sla.Rules), $"plan:{slot.PlanId:N}:{slot.Sequence}");
-        var error = await CommitAsync([requested, new VisitScheduled(slot.WindowStart, slot.WindowEnd)], actor);
-        return error ?? Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: true));
+            slot.Sequence, FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, RehabClockRules.From(Sla.Rules), $"plan:{slot.PlanId:N}:{slot.Sequence}");
+        return await host.ApplyAsync(Change<RehabEvent>.Of(requested, new VisitScheduled(slot.WindowStart, slot.WindowEnd)), actor,
+            () => new VisitOpening(View(), Created: true));
     }
 
     public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(
@@ -113,12 +104,12 @@ public sealed class RehabVisitGrain(
             : DomainError.NotFound("Rehabilitation visit", "上门康复服务"));
 
     public Task<Outcome<RehabVisitView>> Schedule(ScheduleVisit command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => RehabRules.Schedule(s, actor, command, Now));
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Schedule(s, actor, command, Now));
 
     public async Task<Outcome<RehabVisitView>> Assign(AssignWorker command, Actor actor, int? expectedVersion)
     {
-        var conflict = State.Exists ? await bookings.ConflictAsync(State.ProviderCode, command.WorkerId, State.Window, stream.Id) : null;
-        return await ExecuteAsync(actor, expectedVersion, s => RehabRules.Assign(s, actor, command, conflict));
+        var conflict = State.Exists ? await bookings.ConflictAsync(State.ProviderCode, command.WorkerId, State.Window, host.Id) : null;
+        return await ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Assign(s, actor, command, conflict));
     }
 
     public async Task<Outcome<RehabVisitView>> Reschedule(ScheduleVisit command, Actor actor, int? expectedVersion)
@@ -127,48 +118,35 @@ public sealed class RehabVisitGrain(
         if (State.Exists && RehabRules.KeepsWorker(State))
         {
             var window = RehabRules.WindowOf(command.WindowStart, command.WindowMinutes, State.Rules, Now, []);
-            conflict = await bookings.ConflictAsync(State.ProviderCode, State.Worker!.Id, window, stream.Id);
+            conflict = await bookings.ConflictAsync(State.ProviderCode, State.Worker!.Id, window, host.Id);
         }
-        return await ExecuteAsync(actor, expectedVersion, s => RehabRules.Reschedule(s, actor, command, Now, conflict));
+        return await ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Reschedule(s, actor, command, Now, conflict));
     }
 
     public Task<Outcome<RehabVisitView>> CheckIn(VisitNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => RehabRules.CheckIn(s, actor, command, Now));
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.CheckIn(s, actor, command, Now));
 
     public Task<Outcome<RehabVisitView>> Complete(VisitRecord command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => RehabRules.Complete(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Complete(s, actor, command));
 
     public Task<Outcome<RehabVisitView>> Record(VisitRecord command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => RehabRules.Record(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Record(s, actor, command));
 
     public Task<Outcome<RehabVisitView>> Miss(VisitReason command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => RehabRules.Miss(s, actor, command, Now));
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Miss(s, actor, command, Now));
 
     public Task<Outcome<RehabVisitView>> Cancel(VisitReason command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => RehabRules.Cancel(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Cancel(s, actor, command));
 
     public Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, s => RehabRules.Supervise(s, actor, command, Guid.NewGuid()));
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Supervise(s, actor, command, Guid.NewGuid()));
 
-    /// <summary>The watcher's call: the alarms go through this grain's commit, so the counters and the live feed see them.</summary>
-    public async Task EvaluateClocks()
-    {
-        var clocks = Clocks();
-        var alarms = RehabRules.ClockEvents(State, clocks, Guid.NewGuid);
-        if (alarms.Count > 0)
-        {
-            await CommitAsync(alarms, Actor.Platform);
-        }
-        else if (State.Exists)
-        {
-            await stream.WatchAsync(clocks);
-        }
-    }
+    public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);
 
     private async Task<Outcome<VisitOpening>> OpenAsync(VisitRequest request, TicketLink? ticket, string fingerprint, Actor actor)
     {
-        var rules = RehabClockRules.From(sla.Rules);
-        var (valid, invalid) = RehabOpening.Validate(request, await areas.ReferenceAsync(), rules, Now, sla.LocalDate(Now));
+        var rules = RehabClockRules.From(Sla.Rules);
+        var (valid, invalid) = RehabOpening.Validate(request, await areas.ReferenceAsync(), rules, Now, Sla.LocalDate(Now));
         if (invalid is not null)
         {
             return invalid;
@@ -179,7 +157,7 @@ public sealed class RehabVisitGrain(
         {
             return refused;
         }
-        var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, sla.LocalDate(Now));
+        var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
         var events = new List<RehabEvent>
         {
             new VisitRequested(number, valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, ticket, null, null,
@@ -189,8 +167,7 @@ public sealed class RehabVisitGrain(
         {
             events.Add(new VisitScheduled(window.Start, window.End));
         }
-        var error = await CommitAsync(events, actor);
-        return error ?? Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: true));
+        return await host.ApplyAsync(Change<RehabEvent>.Of([.. events]), actor, () => new VisitOpening(View(), Created: true));
     }
 
     private Outcome<VisitOpening> Existing(string fingerprint) => State.Fingerprint == fingerprint
@@ -198,70 +175,22 @@ public sealed class RehabVisitGrain(
         : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一份不同内容的上门服务申请。",
             "This Idempotency-Key was already used for a visit request with different content.");
 
-    private async Task<Outcome<RehabVisitView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<RehabState, Change<RehabEvent>> decide)
-    {
-        if (expectedVersion is { } expected && State.Exists && RehabAccess.CanSee(actor, State) && expected != State.Version)
-        {
-            return DomainError.Stale(State.Version);
-        }
-        var change = decide(State);
-        if (change.Error is { } refused)
-        {
-            return refused;
-        }
-        var error = await CommitAsync(change.Events, actor);
-        return error ?? Outcome<RehabVisitView>.Success(View());
-    }
+    private Task<Outcome<RehabVisitView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<RehabState, IClockReader, Change<RehabEvent>> decide) =>
+        host.ExecuteAsync(actor, expectedVersion, decide, View);
 
-    /// <summary>Records events, read model, booking and clock index atomically; the in-memory state moves only after the commit.</summary>
-    private async Task<DomainError?> CommitAsync(IReadOnlyList<RehabEvent> events, Actor actor)
-    {
-        var now = Now;
-        projected = null;
-        try
-        {
-            var error = await stream.CommitAsync(events, actor, new ClockReader(sla, now), now);
-            if (error is not null)
-            {
-                logger.LogWarning("Visit {Visit} was changed elsewhere; reloaded", stream.Id);
-                stored = State.Exists ? await RehabStatsRow.LoadAsync(database, stream.Id, CancellationToken.None) : null;
-                return error;
-            }
-        }
-        catch (PostgresException ex) when (ex.SqlState == ExclusionViolation && ex.ConstraintName == RehabProjection.NoOverlapConstraint)
-        {
-            return await LostBookingRaceAsync(events);
-        }
-        var before = stored;
-        var write = projected!;
-        stored = write.Row;
-        LiveAnnouncement.Send(GrainFactory, RehabLiveChanges.From(before, write.Row, events, write.Counters, now), logger);
-        return null;
-    }
-
-    private IEnumerable<NpgsqlBatchCommand> ProjectWithCounters(RehabState next, IClockReader clocks)
-    {
-        projected = CountedRowWrite<RehabStatsRow>.Between(stored, RehabProjection.Row(next, clocks), StatsContribution.Of, RehabProjection.Commands(next, clocks));
-        return projected.Commands;
-    }
-
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        await stream.LoadAsync(cancellationToken);
-        stored = State.Exists ? await RehabStatsRow.LoadAsync(database, stream.Id, cancellationToken) : null;
-    }
+    /// <summary>A booking that overlaps another visit of the worker fails the transaction: say which visit holds it.</summary>
+    private async Task<DomainError?> ExplainAsync(PostgresException ex, IReadOnlyList<RehabEvent> events) =>
+        ex.SqlState == ExclusionViolation && ex.ConstraintName == RehabProjection.NoOverlapConstraint ? await LostBookingRaceAsync(events) : null;
 
     /// <summary>Another visit booked the worker between our check and our commit: the database said no, say why.</summary>
     private async Task<DomainError> LostBookingRaceAsync(IReadOnlyList<RehabEvent> events)
     {
-        var wanted = events.Aggregate(State, (s, e) => s.Apply(stream.Id, s.Version + 1, e, Now));
-        var conflict = await bookings.ConflictAsync(wanted.ProviderCode, wanted.Worker?.Id, wanted.Window, stream.Id)
+        var wanted = events.Aggregate(State, (s, e) => s.Apply(host.Id, s.Version + 1, e, Now));
+        var conflict = await bookings.ConflictAsync(wanted.ProviderCode, wanted.Worker?.Id, wanted.Window, host.Id)
             ?? new BookingConflict(Guid.Empty, "?", wanted.Worker?.Id ?? "", wanted.Worker?.Name ?? "", bookings.LocalWindow(wanted.Window!.Start, wanted.Window.End));
         return RehabRules.DoubleBooked(State, conflict);
     }
 
 
-    private ClockReader Clocks() => new(sla, Now);
-
-    private RehabVisitView View() => RehabViews.From(State, Clocks());
+    private RehabVisitView View() => RehabViews.From(State, host.Clocks());
 }

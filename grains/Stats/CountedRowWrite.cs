@@ -4,8 +4,7 @@ namespace Dispatch.Stats;
 
 /// <summary>
 /// A read-model write with its counter changes: the item's projection commands, then one upsert of the difference
-/// between the contributions of the stored row and the new one. Cases and visits add these to their event transaction
-/// (tickets do the same through <c>TicketRowWrite</c>).
+/// between the contributions of the stored row and the new one. Every item adds these to its event transaction.
 /// </summary>
 public sealed record CountedRowWrite<TRow>(TRow Row, IReadOnlyList<CounterChange> Counters, IReadOnlyList<NpgsqlBatchCommand> Commands)
     where TRow : class

@@ -31,23 +31,8 @@ public sealed record TicketWrite(
             next = next.Apply(id, envelope.Version, e, now);
             envelopes.Add(envelope);
         }
-        var write = TicketRowWrite.Between(stored, next, new ClockReader(sla, now));
+        var (row, commands) = TicketParts.Parts.Project(next, new ClockReader(sla, now));
+        var write = CountedRowWrite<TicketStatsRow>.Between(stored, row, StatsContribution.Of, commands);
         return new TicketWrite(envelopes, next, write.Row, write.Counters, write.Commands);
-    }
-}
-
-/// <summary>
-/// The read-model upsert of a ticket's next state and the counter changes from its stored row to the new one: the
-/// commands a ticket write adds to its event transaction.
-/// </summary>
-public sealed record TicketRowWrite(TicketStatsRow Row, IReadOnlyList<CounterChange> Counters, IReadOnlyList<NpgsqlBatchCommand> Commands)
-{
-    /// <param name="stored">The ticket's read-model row as stored now; null for a new ticket.</param>
-    public static TicketRowWrite Between(TicketStatsRow? stored, TicketState next, IClockReader clocks)
-    {
-        var (projection, row) = TicketProjection.Project(next, clocks);
-        var counters = CounterDelta.Between(stored is null ? null : StatsContribution.Of(stored), StatsContribution.Of(row));
-        NpgsqlBatchCommand[] commands = counters.Count == 0 ? [projection] : [projection, StatsCounterCommand.For(counters)];
-        return new TicketRowWrite(row, counters, commands);
     }
 }

@@ -11,6 +11,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Dispatch.Fields;
 using Dispatch.Routing;
+using Dispatch.Items;
 
 namespace Dispatch.Silo.Hosting;
 
@@ -50,6 +51,7 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton(LoadSla(DatabaseSetup.DefaultReferenceDataFolder));
         silo.Services.AddSingleton<EventStore>();
+        silo.Services.AddSingleton<ItemServices>();
         silo.Services.AddSingleton<DailyNumbers>();
         silo.Services.AddSingleton<UnitDirectory>();
         silo.Services.AddSingleton<AreaDirectory>();

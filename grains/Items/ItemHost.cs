@@ -1,0 +1,132 @@
+using Dispatch.Errors;
+using Dispatch.EventSourcing;
+using Dispatch.Identity;
+using Dispatch.Live;
+using Dispatch.Sla;
+using Dispatch.Stats;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Dispatch.Items;
+
+/// <summary>The services every item grain's host needs, injected once into each grain.</summary>
+public sealed record ItemServices(EventStore Store, NpgsqlDataSource Database, SlaSettings Sla, TimeProvider Time);
+
+/// <summary>
+/// The life of every ticket, legal-aid case and visit grain: loads the events and the stored read-model row on
+/// activation; for a command checks the expected version, asks the item's rules, and commits the events, the read-model
+/// row, the counter changes and the clock-index entry in one transaction; then announces the change to the live feed and
+/// tells the shard's deadline watcher. The in-memory state moves only after the commit; a stale writer reloads and fails.
+/// </summary>
+public sealed class ItemHost<TState, TEvent, TRow>(
+    ItemParts<TState, TEvent, TRow> parts, ItemServices services, Guid id, IGrainFactory grains, ILogger logger)
+    where TState : IFoldedState<TState, TEvent>
+    where TRow : class
+{
+    private readonly ItemStream<TState, TEvent> stream = new(services.Store, parts.Kind, id);
+
+    /// <summary>The read-model row as stored: the counters move by the difference between it and the next one.</summary>
+    private TRow? stored;
+
+    public TState State => stream.State;
+
+    public Guid Id => id;
+
+    public ClockedItemRef Item { get; } = new(parts.ItemType, id);
+
+    public DateTimeOffset Now => services.Time.GetUtcNow();
+
+    public ClockReader Clocks() => new(services.Sla, Now);
+
+    public bool CanSee(Actor actor) => State.Version > 0 && parts.CanSee(actor, State);
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        await stream.LoadAsync(cancellationToken);
+        stored = State.Version > 0 ? await parts.LoadRow(services.Database, id, cancellationToken) : null;
+    }
+
+    /// <summary>One command: a stale If-Match fails first (only for a user who sees the item), then the rules decide.</summary>
+    public async Task<Outcome<TView>> ExecuteAsync<TView>(
+        Actor actor, int? expectedVersion, Func<TState, IClockReader, Change<TEvent>> decide, Func<TView> view)
+    {
+        if (expectedVersion is { } expected && CanSee(actor) && expected != State.Version)
+        {
+            return DomainError.Stale(State.Version);
+        }
+        return await ApplyAsync(decide(State, Clocks()), actor, view);
+    }
+
+    /// <summary>Commits what the rules decided (an opening, a command), or returns their refusal.</summary>
+    public async Task<Outcome<TView>> ApplyAsync<TView>(Change<TEvent> change, Actor actor, Func<TView> view)
+    {
+        if (change.Error is { } refused)
+        {
+            return refused;
+        }
+        var commit = await CommitAsync(change.Events, actor);
+        return commit.Error is { } error ? error : Outcome<TView>.Success(view());
+    }
+
+    /// <summary>
+    /// Records the events with everything they change, atomically, and returns that write; a stale writer gets the
+    /// stale-version error with the state reloaded.
+    /// </summary>
+    public async Task<ItemCommit<TRow>> CommitAsync(IReadOnlyList<TEvent> events, Actor actor)
+    {
+        var now = Now;
+        var clocks = new ClockReader(services.Sla, now);
+        CountedRowWrite<TRow>? write;
+        try
+        {
+            write = await stream.TryCommitAsync(events, actor, now, next => Prepare(next, clocks), w => w.Commands);
+        }
+        catch (PostgresException ex) when (parts.Explain is not null)
+        {
+            var explained = await parts.Explain(ex, events);
+            if (explained is null)
+            {
+                throw;
+            }
+            return new ItemCommit<TRow>(null, explained);
+        }
+        if (write is null)
+        {
+            logger.LogWarning("{ItemType} {Id} was changed elsewhere; reloaded", parts.ItemType, id);
+            stored = State.Version > 0 ? await parts.LoadRow(services.Database, id, CancellationToken.None) : null;
+            return new ItemCommit<TRow>(null, DomainError.Stale(State.Version));
+        }
+        var before = stored;
+        stored = write.Row;
+        LiveAnnouncement.Send(grains, parts.Announce(before, write.Row, events, write.Counters, now), logger);
+        await WatchAsync(clocks);
+        return new ItemCommit<TRow>(write, null);
+    }
+
+    /// <summary>The watcher's call: the alarms go through the commit, so the counters and the live feed see them.</summary>
+    public async Task EvaluateClocksAsync(Func<Guid> newId)
+    {
+        var clocks = Clocks();
+        var alarms = parts.ClockEvents(State, clocks, newId);
+        if (alarms.Count > 0)
+        {
+            await CommitAsync(alarms, Actor.Platform);
+        }
+        else if (State.Version > 0)
+        {
+            await WatchAsync(clocks);
+        }
+    }
+
+    private CountedRowWrite<TRow> Prepare(TState next, IClockReader clocks)
+    {
+        var (row, commands) = parts.Project(next, clocks);
+        return CountedRowWrite<TRow>.Between(stored, row, parts.Contribution,
+            [.. commands, ClockWatchIndex.Command(Item, parts.NextClockChange(next, clocks))]);
+    }
+
+    private Task WatchAsync(IClockReader clocks) => DeadlineWatch.TrackAsync(grains, Item, parts.NextClockChange(State, clocks));
+}
+
+/// <summary>What a commit recorded (the read-model row and counter changes), or why it did not.</summary>
+public sealed record ItemCommit<TRow>(CountedRowWrite<TRow>? Write, DomainError? Error) where TRow : class;

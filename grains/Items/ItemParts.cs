@@ -1,0 +1,31 @@
+using Dispatch.EventSourcing;
+using Dispatch.Identity;
+using Dispatch.Live;
+using Dispatch.Sla;
+using Dispatch.Stats;
+using Npgsql;
+
+namespace Dispatch.Items;
+
+/// <summary>
+/// What one kind of item (ticket, legal-aid case, visit) supplies to the <see cref="ItemHost{TState, TEvent, TRow}"/>:
+/// how it is stored, who sees it, its read-model row and commands, its clocks and what the browsers hear of a change.
+/// </summary>
+/// <param name="CanSee">Outside the actor's scope the item does not exist.</param>
+/// <param name="Project">The read-model row of a state and the commands that store it (row, booking...).</param>
+/// <param name="ClockEvents">The warnings, breaches and automatic orders due now (the watcher's call).</param>
+/// <param name="Announce">The live change of one commit, from the stored row before, the row after and the events.</param>
+/// <param name="Explain">A database refusal the item can explain (e.g. a double booking), or null to let it fly.</param>
+public sealed record ItemParts<TState, TEvent, TRow>(
+    StreamKind<TState, TEvent> Kind,
+    string ItemType,
+    Func<Actor, TState, bool> CanSee,
+    Func<TState, IClockReader, (TRow Row, IEnumerable<NpgsqlBatchCommand> Commands)> Project,
+    Func<TRow, StatsContribution> Contribution,
+    Func<TState, IClockReader, DateTimeOffset?> NextClockChange,
+    Func<NpgsqlDataSource, Guid, CancellationToken, Task<TRow?>> LoadRow,
+    Func<TState, IClockReader, Func<Guid>, IReadOnlyList<TEvent>> ClockEvents,
+    Func<TRow?, TRow, IReadOnlyList<TEvent>, IReadOnlyList<CounterChange>, DateTimeOffset, LiveChange?> Announce,
+    Func<PostgresException, IReadOnlyList<TEvent>, Task<Errors.DomainError?>>? Explain = null)
+    where TState : IFoldedState<TState, TEvent>
+    where TRow : class;

@@ -1,0 +1,14 @@
+using Dispatch.Items;
+using Dispatch.People;
+using Dispatch.Stats;
+
+namespace Dispatch.LegalAid;
+
+/// <summary>What a legal-aid case supplies to its item host: storage, scope, projection, clocks and live changes.</summary>
+public static class LegalAidParts
+{
+    public static readonly ItemParts<LegalAidState, LegalAidEvent, LegalAidStatsRow> Parts = new(
+        LegalAidStream.Kind, ItemTypes.LegalAidCase, LegalAidAccess.CanSee,
+        (s, clocks) => (LegalAidProjection.Row(s, clocks), [LegalAidProjection.Command(s, clocks)]),
+        StatsContribution.Of, LegalAidProjection.NextClockChange, LegalAidStatsRow.LoadAsync, LegalAidRules.ClockEvents, LegalAidLiveChanges.From);
+}

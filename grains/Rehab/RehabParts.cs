@@ -1,0 +1,14 @@
+using Dispatch.Items;
+using Dispatch.People;
+using Dispatch.Stats;
+
+namespace Dispatch.Rehab;
+
+/// <summary>What a visit supplies to its item host: storage, scope, projection (with the worker's booking), clocks and live changes.</summary>
+public static class RehabParts
+{
+    public static readonly ItemParts<RehabState, RehabEvent, RehabStatsRow> Parts = new(
+        RehabStream.Kind, ItemTypes.RehabVisit, RehabAccess.CanSee,
+        (s, clocks) => (RehabProjection.Row(s, clocks), RehabProjection.Commands(s, clocks)),
+        StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.From);
+}

@@ -1,0 +1,14 @@
+using Dispatch.Items;
+using Dispatch.People;
+using Dispatch.Stats;
+
+namespace Dispatch.Tickets;
+
+/// <summary>What a ticket supplies to its item host: storage, scope, projection, clocks and live changes.</summary>
+public static class TicketParts
+{
+    public static readonly ItemParts<TicketState, TicketEvent, TicketStatsRow> Parts = new(
+        TicketGrain.Stream, ItemTypes.Ticket, TicketAccess.CanSee,
+        (s, clocks) => TicketProjection.Project(s, clocks) is var (command, row) ? (row, [command]) : default,
+        StatsContribution.Of, TicketProjection.NextClockChange, TicketStatsRow.LoadAsync, TicketRules.ClockEvents, TicketLiveChanges.From);
+}

@@ -1,6 +1,6 @@
 using Dispatch.Identity;
 using Dispatch.Web.Items;
-using Dispatch.Web.Tickets;
+using Dispatch.Web.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.LegalAid;
@@ -19,7 +19,7 @@ public sealed record CaseSummary(
         """;
 
     public static CaseSummary Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), TicketPresentation.MaskPhone(r.GetString(5)),
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), PersonalDataMasks.MaskPhone(r.GetString(5)),
         r.GetString(6), r.GetString(7), Items.Columns.Id(r, 8), Items.Columns.Text(r, 9), r.GetFieldValue<DateTimeOffset>(10),
         r.GetBoolean(11), r.GetBoolean(12), Items.Columns.Text(r, 13), Items.Columns.Time(r, 14), Items.Columns.Time(r, 15),
         Items.Columns.Time(r, 16), Items.Columns.Time(r, 17), Items.Columns.Time(r, 18), Items.Columns.Text(r, 19),

@@ -1,6 +1,6 @@
 using Dispatch.Identity;
 using Dispatch.Web.Items;
-using Dispatch.Web.Tickets;
+using Dispatch.Web.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.Rehab;
@@ -20,7 +20,7 @@ public sealed record VisitSummary(
         """;
 
     public static VisitSummary Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), TicketPresentation.MaskPhone(r.GetString(5)),
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), PersonalDataMasks.MaskPhone(r.GetString(5)),
         r.GetString(6), r.GetString(7), Items.Columns.Text(r, 8), Items.Columns.Text(r, 9), Items.Columns.Id(r, 10),
         r.IsDBNull(11) ? null : r.GetInt32(11), Items.Columns.Id(r, 12), Items.Columns.Text(r, 13), r.GetFieldValue<DateTimeOffset>(14),
         Items.Columns.Time(r, 15), Items.Columns.Time(r, 16), r.GetBoolean(17), Items.Columns.Time(r, 18), Items.Columns.Time(r, 19),

@@ -1,7 +1,10 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Tickets;
+using Dispatch.People;
 using Dispatch.Web.Auth;
+using Dispatch.Web.Items;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -64,14 +67,14 @@ public static class TicketEndpoints
     private static async Task<Results<Created<TicketView>, Ok<TicketView>, ProblemHttpResult>> Register(
         TicketIntake intake, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > TicketIds.MaxKeyLength)
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > ItemIds.MaxKeyLength)
         {
             return ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",
                 "请在 Idempotency-Key 请求头中提供本次登记的唯一标识（最长 200 字符），重复提交将返回同一工单。",
                 "Send a unique Idempotency-Key header (at most 200 characters) with each registration; a repeat returns the same ticket."));
         }
         var actor = context.User.ToActor();
-        var id = TicketIds.FromIdempotencyKey(actor.UserId, idempotencyKey.Trim());
+        var id = ItemIds.FromKey(ItemTypes.Ticket, actor.UserId, idempotencyKey.Trim());
         var outcome = await grains.GetGrain<ITicketGrain>(id).Register(intake, actor);
         if (!outcome.Succeeded)
         {
@@ -92,7 +95,7 @@ public static class TicketEndpoints
         {
             return ProblemResponses.From(outcome.Error!, context);
         }
-        if (TicketPresentation.SeesFullPersonalData(actor))
+        if (PersonalDataMasks.SeesFullPersonalData(actor))
         {
             await accessLog.RecordAsync(actor, "ticket", id.ToString());
         }

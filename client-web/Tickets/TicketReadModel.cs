@@ -172,7 +172,3 @@ public sealed record TicketFilter(
     DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
 
 public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, int Page, int PageSize);
-
-public sealed record HistoryEntry(int Version, string Type, System.Text.Json.JsonElement Data, HistoryActor Actor, DateTimeOffset OccurredAt);
-
-public sealed record HistoryActor(string UserId, string Role, string? UnitCode, string? AreaCode);

@@ -2,6 +2,8 @@ using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Tickets;
 using Dispatch.Web.Auth;
+using Dispatch.Web.Items;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -75,11 +77,11 @@ public static class TicketSearchEndpoints
         {
             return ProblemResponses.From(visible.Error!, context);
         }
-        if (TicketPresentation.SeesFullPersonalData(actor))
+        if (PersonalDataMasks.SeesFullPersonalData(actor))
         {
             await accessLog.RecordAsync(actor, "ticket_history", id.ToString());
         }
-        return TypedResults.Ok(TicketPresentation.ForActor(await readModel.HistoryAsync(id, ct), actor));
+        return TypedResults.Ok(HistoryEntry.AsSeenBy(await readModel.HistoryAsync(id, ct), actor));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(

@@ -28,14 +28,23 @@ public sealed class SqlWhere
         return "$" + parameters.Count;
     }
 
-    public SqlWhere Equal(string column, object? value)
+    public SqlWhere Equal(string column, object? value) => Compare(column, "=", value);
+
+    /// <summary><c>column op value</c> (=, &lt;&gt;, &lt;, &gt;=...), left out when the value is null.</summary>
+    public SqlWhere Compare(string column, string op, object? value)
     {
         if (value is not null)
         {
-            clause.Append($" and {column} = {Add(value)}");
+            clause.Append($" and {column} {op} {Add(value)}");
         }
         return this;
     }
+
+    /// <summary><c>column = any($n)</c> with the values as one text[] parameter.</summary>
+    public SqlWhere AnyOf(string column, IReadOnlyList<string> values) => And(AnyOfCondition(column, values));
+
+    /// <summary>The condition of <see cref="AnyOf"/>, to combine with others.</summary>
+    public string AnyOfCondition(string column, IReadOnlyList<string> values) => $"{column} = any({Add(values.ToArray())})";
 
     /// <summary>Case-insensitive containment of <paramref name="text"/> in an expression (a trigram index serves it).</summary>
     public SqlWhere Contains(string expression, string? text)

@@ -1,4 +1,5 @@
 using Dispatch.Identity;
+using Dispatch.LegalAid;
 using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
 using Npgsql;
@@ -56,7 +57,7 @@ public sealed class LegalAidReadModel(NpgsqlDataSource database)
     {
         var where = SqlWhere.ScopedTo(actor, "station_code")
             .Equal("station_code", stationCode)
-            .And("status not in ('concluded', 'archived')")
+            .AnyOf("status", LegalAidVocabulary.WorklistStatuses)
             .Equal("status", status);
         return where.ListAsync(database, $"""
             select {CaseSummary.Columns} from legal_aid_cases {where}

@@ -1,4 +1,5 @@
 using Dispatch.Identity;
+using Dispatch.Rehab;
 using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
 using Npgsql;
@@ -63,10 +64,8 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
     /// <summary>A provider's open visits: overdue first, then the nearest deadline, then the earliest window.</summary>
     public Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, CancellationToken ct)
     {
-        var where = SqlWhere.ScopedTo(actor, "provider_code")
-            .Equal("provider_code", providerCode)
-            .And("status in ('requested', 'scheduled', 'assigned', 'checked_in', 'missed') or record_pending")
-            .Equal("status", status);
+        var where = SqlWhere.ScopedTo(actor, "provider_code").Equal("provider_code", providerCode);
+        where.And($"{where.AnyOfCondition("status", RehabVocabulary.WorklistStatuses)} or record_pending").Equal("status", status);
         return where.ListAsync(database, $"""
             select {VisitSummary.Columns} from rehab_visits {where}
             order by overdue desc, next_due_at nulls last, window_start nulls last, requested_at
@@ -79,7 +78,7 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
     {
         var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Jiaxing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
         var where = SqlWhere.ScopedTo(actor, "provider_code").Equal("provider_code", providerCode).Equal("worker_id", worker)
-            .And("status <> 'cancelled'");
+            .Compare("status", "<>", RehabVisitStatus.Cancelled);
         where.And($"window_start < {where.Add(dayStart.AddDays(1))} and window_end > {where.Add(dayStart)}");
         var visits = await where.ListAsync(database,
             $"select {VisitSummary.Columns} from rehab_visits {where} order by window_start, number", VisitSummary.Read, ct);

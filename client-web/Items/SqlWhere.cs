@@ -92,6 +92,17 @@ public sealed class SqlWhere
         return (int)(await command.ExecuteScalarAsync(ct))!;
     }
 
+    /// <summary>One page of the rows of <paramref name="table"/> in order, and how many rows there are in all.</summary>
+    public async Task<(IReadOnlyList<T> Items, int Total)> PageAsync<T>(
+        NpgsqlDataSource database, string table, string columns, string orderBy, int page, int pageSize, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    {
+        var total = await CountAsync(database, $"select count(*)::int from {table} {this}", ct);
+        var limit = Add(pageSize);
+        var offset = Add((page - 1) * pageSize);
+        var items = await ListAsync(database, $"select {columns} from {table} {this} order by {orderBy} limit {limit} offset {offset}", read, ct);
+        return (items, total);
+    }
+
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
 

@@ -43,11 +43,7 @@ public sealed class LegalAidReadModel(NpgsqlDataSource database)
             .Equal("status", filter.Status)
             .Equal("case_type", filter.Type)
             .Equal("overdue", filter.Overdue);
-        var total = await where.CountAsync(database, $"select count(*)::int from legal_aid_cases {where}", ct);
-        var limit = where.Add(filter.PageSize);
-        var offset = where.Add((filter.Page - 1) * filter.PageSize);
-        var items = await where.ListAsync(database,
-            $"select {CaseSummary.Columns} from legal_aid_cases {where} order by applied_at desc, id limit {limit} offset {offset}",
+        var (items, total) = await where.PageAsync(database, "legal_aid_cases", CaseSummary.Columns, "applied_at desc, id", filter.Page, filter.PageSize,
             CaseSummary.Read, ct);
         return new CasePage(items, total, filter.Page, filter.PageSize);
     }

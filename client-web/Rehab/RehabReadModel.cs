@@ -52,11 +52,7 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
             .Equal("service_type", filter.Type)
             .Equal("worker_id", filter.Worker)
             .Equal("plan_id", filter.Plan);
-        var total = await where.CountAsync(database, $"select count(*)::int from rehab_visits {where}", ct);
-        var limit = where.Add(filter.PageSize);
-        var offset = where.Add((filter.Page - 1) * filter.PageSize);
-        var items = await where.ListAsync(database,
-            $"select {VisitSummary.Columns} from rehab_visits {where} order by coalesce(window_start, requested_at) desc, id limit {limit} offset {offset}",
+        var (items, total) = await where.PageAsync(database, "rehab_visits", VisitSummary.Columns, "coalesce(window_start, requested_at) desc, id", filter.Page, filter.PageSize,
             VisitSummary.Read, ct);
         return new VisitPage(items, total, filter.Page, filter.PageSize);
     }

@@ -27,11 +27,8 @@ public sealed class TicketReadModel(NpgsqlDataSource database, EventHistory hist
             .Equal("overdue", filter.Overdue)
             .Compare("received_at", ">=", filter.From)
             .Compare("received_at", "<", filter.To);
-        var total = await where.CountAsync(database, $"select count(*)::int from tickets {where}", ct);
-        var limit = where.Add(filter.PageSize);
-        var offset = where.Add((filter.Page - 1) * filter.PageSize);
-        var items = await where.ListAsync(database,
-            $"select {SummaryColumns} from tickets {where} order by received_at desc, id limit {limit} offset {offset}", TicketSummary.Read, ct);
+        var (items, total) = await where.PageAsync(database, "tickets", SummaryColumns, "received_at desc, id", filter.Page, filter.PageSize,
+            TicketSummary.Read, ct);
         return new TicketPage(items, total, filter.Page, filter.PageSize);
     }
 

@@ -9,6 +9,7 @@ using Dispatch.Web.Reference;
 using Dispatch.Web.Routing;
 using Dispatch.Web.Stats;
 using Dispatch.Web.Tickets;
+using Dispatch.Web.Units;
 using Npgsql;
 using Scalar.AspNetCore;
 
@@ -41,6 +42,7 @@ public static class WebPipeline
         var api = app.MapGroup("/api");
         api.MapAuthApi();
         api.MapReferenceApi();
+        api.MapUnitsApi();
         api.MapTicketsApi();
         api.MapTicketListsApi();
         api.MapLegalAidApi();

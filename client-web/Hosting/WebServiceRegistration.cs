@@ -5,6 +5,7 @@ using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
 using Dispatch.Web.Live;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;

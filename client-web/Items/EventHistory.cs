@@ -1,4 +1,3 @@
-using Dispatch.Web.Tickets;
 using Npgsql;
 
 namespace Dispatch.Web.Items;

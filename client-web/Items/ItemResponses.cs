@@ -2,8 +2,8 @@ using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.People;
 using Dispatch.Web.Auth;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
-using Dispatch.Web.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Items;
@@ -42,18 +42,39 @@ public static class ItemResponses
         return created ? TypedResults.Created(location, view) : TypedResults.Ok(view);
     }
 
+    /// <summary>
+    /// One item as this user may see it, its version as the ETag; a user shown full personal data is logged under
+    /// <paramref name="subject"/>.
+    /// </summary>
+    public static async Task<Results<Ok<TView>, ProblemHttpResult>> ShownAsync<TView>(
+        HttpContext context, Outcome<TView> outcome, PersonalDataAccessLog accessLog, string subject, Guid id,
+        Func<TView, int> version, Func<TView, Actor, TView> present)
+    {
+        if (!outcome.Succeeded)
+        {
+            return ProblemResponses.From(outcome.Error!, context);
+        }
+        var actor = context.User.ToActor();
+        if (PersonalDataMasks.SeesFullPersonalData(actor))
+        {
+            await accessLog.RecordAsync(actor, subject, id.ToString());
+        }
+        VersionHeaders.WriteETag(context.Response, version(outcome.Value!));
+        return TypedResults.Ok(present(outcome.Value!, actor));
+    }
+
     public static ProblemHttpResult MissingIdempotencyKey(HttpContext context) =>
         ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",
             $"请在 Idempotency-Key 请求头中提供本次提交的唯一标识（最长 {ItemIds.MaxKeyLength} 字符），重复提交将返回同一记录。",
             $"Send a unique Idempotency-Key header (at most {ItemIds.MaxKeyLength} characters); a repeat returns the same item."));
 
     /// <summary>Personal numbers as the role may see them (PIPL): masked for supervisors.</summary>
-    public static PersonView Present(PersonView person, Actor actor) => TicketPresentation.SeesFullPersonalData(actor)
+    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.SeesFullPersonalData(actor)
         ? person
         : person with
         {
-            Phone = TicketPresentation.MaskPhone(person.Phone),
-            ResidentId = person.ResidentId is null ? null : TicketPresentation.MaskId(person.ResidentId),
-            DisabilityCertificate = person.DisabilityCertificate is null ? null : TicketPresentation.MaskId(person.DisabilityCertificate),
+            Phone = PersonalDataMasks.MaskPhone(person.Phone),
+            ResidentId = person.ResidentId is null ? null : PersonalDataMasks.MaskId(person.ResidentId),
+            DisabilityCertificate = person.DisabilityCertificate is null ? null : PersonalDataMasks.MaskId(person.DisabilityCertificate),
         };
 }

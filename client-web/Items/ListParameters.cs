@@ -7,11 +7,19 @@ public static class ListParameters
 {
     public const int MaxQueryLength = 100;
 
-    public static IEnumerable<FieldError> Check(string? county, int? page, int? pageSize, string? q, int maxPageSize)
+    public static IEnumerable<FieldError> CheckCounty(string? county)
     {
         if (county is not null && (county.Length != 6 || !county.All(char.IsAsciiDigit)))
         {
             yield return new("county", "invalid_format", "县（市、区）代码应为 6 位数字。", "The county code must be 6 digits.");
+        }
+    }
+
+    public static IEnumerable<FieldError> Check(string? county, int? page, int? pageSize, string? q, int maxPageSize)
+    {
+        foreach (var error in CheckCounty(county))
+        {
+            yield return error;
         }
         if (page is < 1)
         {

@@ -28,14 +28,23 @@ public sealed class SqlWhere
         return "$" + parameters.Count;
     }
 
-    public SqlWhere Equal(string column, object? value)
+    public SqlWhere Equal(string column, object? value) => Compare(column, "=", value);
+
+    /// <summary><c>column op value</c> (=, &lt;&gt;, &lt;, &gt;=...), left out when the value is null.</summary>
+    public SqlWhere Compare(string column, string op, object? value)
     {
         if (value is not null)
         {
-            clause.Append($" and {column} = {Add(value)}");
+            clause.Append($" and {column} {op} {Add(value)}");
         }
         return this;
     }
+
+    /// <summary><c>column = any($n)</c> with the values as one text[] parameter.</summary>
+    public SqlWhere AnyOf(string column, IReadOnlyList<string> values) => And(AnyOfCondition(column, values));
+
+    /// <summary>The condition of <see cref="AnyOf"/>, to combine with others.</summary>
+    public string AnyOfCondition(string column, IReadOnlyList<string> values) => $"{column} = any({Add(values.ToArray())})";
 
     /// <summary>Case-insensitive containment of <paramref name="text"/> in an expression (a trigram index serves it).</summary>
     public SqlWhere Contains(string expression, string? text)
@@ -81,6 +90,17 @@ public sealed class SqlWhere
     {
         await using var command = Command(database, sql);
         return (int)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>One page of the rows of <paramref name="table"/> in order, and how many rows there are in all.</summary>
+    public async Task<(IReadOnlyList<T> Items, int Total)> PageAsync<T>(
+        NpgsqlDataSource database, string table, string columns, string orderBy, int page, int pageSize, Func<NpgsqlDataReader, T> read, CancellationToken ct)
+    {
+        var total = await CountAsync(database, $"select count(*)::int from {table} {this}", ct);
+        var limit = Add(pageSize);
+        var offset = Add((page - 1) * pageSize);
+        var items = await ListAsync(database, $"select {columns} from {table} {this} order by {orderBy} limit {limit} offset {offset}", read, ct);
+        return (items, total);
     }
 
     private static string EscapeLike(string text) => text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

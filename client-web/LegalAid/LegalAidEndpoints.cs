@@ -3,8 +3,8 @@ using Dispatch.Identity;
 using Dispatch.LegalAid;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Items;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
-using Dispatch.Web.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -87,21 +87,9 @@ public static class LegalAidEndpoints
     }
 
     private static async Task<Results<Ok<LegalAidCaseView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog)
-    {
-        var actor = context.User.ToActor();
-        var outcome = await grains.GetGrain<ILegalAidCaseGrain>(id).Get(actor);
-        if (!outcome.Succeeded)
-        {
-            return ProblemResponses.From(outcome.Error!, context);
-        }
-        if (TicketPresentation.SeesFullPersonalData(actor))
-        {
-            await accessLog.RecordAsync(actor, Dispatch.People.ItemTypes.LegalAidCase, id.ToString());
-        }
-        VersionHeaders.WriteETag(context.Response, outcome.Value!.Version);
-        return TypedResults.Ok(Present(outcome.Value, actor));
-    }
+        Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog) =>
+        await ItemResponses.ShownAsync(context, await grains.GetGrain<ILegalAidCaseGrain>(id).Get(context.User.ToActor()), accessLog,
+            Dispatch.People.ItemTypes.LegalAidCase, id, view => view.Version, Present);
 
     public static LegalAidCaseView Present(LegalAidCaseView view, Actor actor) => view with { Applicant = ItemResponses.Present(view.Applicant, actor) };
 }

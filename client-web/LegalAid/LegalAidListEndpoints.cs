@@ -5,7 +5,6 @@ using Dispatch.People;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Items;
 using Dispatch.Web.Problems;
-using Dispatch.Web.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.LegalAid;

@@ -1,6 +1,7 @@
 using Dispatch.Identity;
+using Dispatch.LegalAid;
 using Dispatch.Web.Items;
-using Dispatch.Web.Tickets;
+using Dispatch.Web.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.LegalAid;
@@ -19,7 +20,7 @@ public sealed record CaseSummary(
         """;
 
     public static CaseSummary Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), TicketPresentation.MaskPhone(r.GetString(5)),
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), PersonalDataMasks.MaskPhone(r.GetString(5)),
         r.GetString(6), r.GetString(7), Items.Columns.Id(r, 8), Items.Columns.Text(r, 9), r.GetFieldValue<DateTimeOffset>(10),
         r.GetBoolean(11), r.GetBoolean(12), Items.Columns.Text(r, 13), Items.Columns.Time(r, 14), Items.Columns.Time(r, 15),
         Items.Columns.Time(r, 16), Items.Columns.Time(r, 17), Items.Columns.Time(r, 18), Items.Columns.Text(r, 19),
@@ -42,11 +43,7 @@ public sealed class LegalAidReadModel(NpgsqlDataSource database)
             .Equal("status", filter.Status)
             .Equal("case_type", filter.Type)
             .Equal("overdue", filter.Overdue);
-        var total = await where.CountAsync(database, $"select count(*)::int from legal_aid_cases {where}", ct);
-        var limit = where.Add(filter.PageSize);
-        var offset = where.Add((filter.Page - 1) * filter.PageSize);
-        var items = await where.ListAsync(database,
-            $"select {CaseSummary.Columns} from legal_aid_cases {where} order by applied_at desc, id limit {limit} offset {offset}",
+        var (items, total) = await where.PageAsync(database, "legal_aid_cases", CaseSummary.Columns, "applied_at desc, id", filter.Page, filter.PageSize,
             CaseSummary.Read, ct);
         return new CasePage(items, total, filter.Page, filter.PageSize);
     }
@@ -56,7 +53,7 @@ public sealed class LegalAidReadModel(NpgsqlDataSource database)
     {
         var where = SqlWhere.ScopedTo(actor, "station_code")
             .Equal("station_code", stationCode)
-            .And("status not in ('concluded', 'archived')")
+            .AnyOf("status", LegalAidVocabulary.WorklistStatuses)
             .Equal("status", status);
         return where.ListAsync(database, $"""
             select {CaseSummary.Columns} from legal_aid_cases {where}

@@ -6,7 +6,6 @@ using Dispatch.Rehab;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Items;
 using Dispatch.Web.Problems;
-using Dispatch.Web.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Rehab;

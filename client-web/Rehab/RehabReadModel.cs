@@ -1,6 +1,7 @@
 using Dispatch.Identity;
+using Dispatch.Rehab;
 using Dispatch.Web.Items;
-using Dispatch.Web.Tickets;
+using Dispatch.Web.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.Rehab;
@@ -20,7 +21,7 @@ public sealed record VisitSummary(
         """;
 
     public static VisitSummary Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), TicketPresentation.MaskPhone(r.GetString(5)),
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), PersonalDataMasks.MaskPhone(r.GetString(5)),
         r.GetString(6), r.GetString(7), Items.Columns.Text(r, 8), Items.Columns.Text(r, 9), Items.Columns.Id(r, 10),
         r.IsDBNull(11) ? null : r.GetInt32(11), Items.Columns.Id(r, 12), Items.Columns.Text(r, 13), r.GetFieldValue<DateTimeOffset>(14),
         Items.Columns.Time(r, 15), Items.Columns.Time(r, 16), r.GetBoolean(17), Items.Columns.Time(r, 18), Items.Columns.Time(r, 19),
@@ -51,11 +52,7 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
             .Equal("service_type", filter.Type)
             .Equal("worker_id", filter.Worker)
             .Equal("plan_id", filter.Plan);
-        var total = await where.CountAsync(database, $"select count(*)::int from rehab_visits {where}", ct);
-        var limit = where.Add(filter.PageSize);
-        var offset = where.Add((filter.Page - 1) * filter.PageSize);
-        var items = await where.ListAsync(database,
-            $"select {VisitSummary.Columns} from rehab_visits {where} order by coalesce(window_start, requested_at) desc, id limit {limit} offset {offset}",
+        var (items, total) = await where.PageAsync(database, "rehab_visits", VisitSummary.Columns, "coalesce(window_start, requested_at) desc, id", filter.Page, filter.PageSize,
             VisitSummary.Read, ct);
         return new VisitPage(items, total, filter.Page, filter.PageSize);
     }
@@ -63,10 +60,8 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
     /// <summary>A provider's open visits: overdue first, then the nearest deadline, then the earliest window.</summary>
     public Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, CancellationToken ct)
     {
-        var where = SqlWhere.ScopedTo(actor, "provider_code")
-            .Equal("provider_code", providerCode)
-            .And("status in ('requested', 'scheduled', 'assigned', 'checked_in', 'missed') or record_pending")
-            .Equal("status", status);
+        var where = SqlWhere.ScopedTo(actor, "provider_code").Equal("provider_code", providerCode);
+        where.And($"{where.AnyOfCondition("status", RehabVocabulary.WorklistStatuses)} or record_pending").Equal("status", status);
         return where.ListAsync(database, $"""
             select {VisitSummary.Columns} from rehab_visits {where}
             order by overdue desc, next_due_at nulls last, window_start nulls last, requested_at
@@ -79,7 +74,7 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
     {
         var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Jiaxing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
         var where = SqlWhere.ScopedTo(actor, "provider_code").Equal("provider_code", providerCode).Equal("worker_id", worker)
-            .And("status <> 'cancelled'");
+            .Compare("status", "<>", RehabVisitStatus.Cancelled);
         where.And($"window_start < {where.Add(dayStart.AddDays(1))} and window_end > {where.Add(dayStart)}");
         var visits = await where.ListAsync(database,
             $"select {VisitSummary.Columns} from rehab_visits {where} order by window_start, number", VisitSummary.Read, ct);

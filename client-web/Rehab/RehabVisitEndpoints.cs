@@ -4,8 +4,8 @@ using Dispatch.People;
 using Dispatch.Rehab;
 using Dispatch.Web.Auth;
 using Dispatch.Web.Items;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
-using Dispatch.Web.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -82,21 +82,9 @@ public static class RehabVisitEndpoints
     }
 
     private static async Task<Results<Ok<RehabVisitView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog)
-    {
-        var actor = context.User.ToActor();
-        var outcome = await grains.GetGrain<IRehabVisitGrain>(id).Get(actor);
-        if (!outcome.Succeeded)
-        {
-            return ProblemResponses.From(outcome.Error!, context);
-        }
-        if (TicketPresentation.SeesFullPersonalData(actor))
-        {
-            await accessLog.RecordAsync(actor, ItemTypes.RehabVisit, id.ToString());
-        }
-        VersionHeaders.WriteETag(context.Response, outcome.Value!.Version);
-        return TypedResults.Ok(Present(outcome.Value, actor));
-    }
+        Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog) =>
+        await ItemResponses.ShownAsync(context, await grains.GetGrain<IRehabVisitGrain>(id).Get(context.User.ToActor()), accessLog,
+            ItemTypes.RehabVisit, id, view => view.Version, Present);
 
     public static RehabVisitView Present(RehabVisitView view, Actor actor) => view with { Person = ItemResponses.Present(view.Person, actor) };
 }

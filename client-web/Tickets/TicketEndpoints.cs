@@ -1,7 +1,10 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Tickets;
+using Dispatch.People;
 using Dispatch.Web.Auth;
+using Dispatch.Web.Items;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,59 +47,28 @@ public static class TicketEndpoints
         group.MapPost("/{id:guid}/" + action, (Guid id, [FromBody] TBody body, HttpContext context, IGrainFactory grains) =>
             ActAsync(id, context, grains, call(body))).WithSummary(summary);
 
-    private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> ActAsync(Guid id, HttpContext context, IGrainFactory grains, TicketCall call)
-    {
-        if (!VersionHeaders.TryReadIfMatch(context.Request, out var version))
-        {
-            return ProblemResponses.Validation(context, new FieldError("If-Match", "invalid_format",
-                "If-Match 须为工单版本号，如 \"3\"。", "If-Match must be the ticket version, e.g. \"3\"."));
-        }
-        var actor = context.User.ToActor();
-        var outcome = await call(grains.GetGrain<ITicketGrain>(id), actor, version);
-        if (!outcome.Succeeded)
-        {
-            return ProblemResponses.From(outcome.Error!, context);
-        }
-        VersionHeaders.WriteETag(context.Response, outcome.Value!.Version);
-        return TypedResults.Ok(TicketPresentation.ForActor(outcome.Value, actor));
-    }
+    private static Task<Results<Ok<TicketView>, ProblemHttpResult>> ActAsync(Guid id, HttpContext context, IGrainFactory grains, TicketCall call) =>
+        ItemResponses.ActAsync(context, (actor, version) => call(grains.GetGrain<ITicketGrain>(id), actor, version),
+            view => view.Version, TicketPresentation.ForActor);
 
     private static async Task<Results<Created<TicketView>, Ok<TicketView>, ProblemHttpResult>> Register(
         TicketIntake intake, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains)
     {
-        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > TicketIds.MaxKeyLength)
+        if (!ItemIds.IsUsable(idempotencyKey))
         {
-            return ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",
-                "请在 Idempotency-Key 请求头中提供本次登记的唯一标识（最长 200 字符），重复提交将返回同一工单。",
-                "Send a unique Idempotency-Key header (at most 200 characters) with each registration; a repeat returns the same ticket."));
+            return ItemResponses.MissingIdempotencyKey(context);
         }
         var actor = context.User.ToActor();
-        var id = TicketIds.FromIdempotencyKey(actor.UserId, idempotencyKey.Trim());
+        var id = ItemIds.FromKey(ItemTypes.Ticket, actor.UserId, idempotencyKey!.Trim());
         var outcome = await grains.GetGrain<ITicketGrain>(id).Register(intake, actor);
-        if (!outcome.Succeeded)
-        {
-            return ProblemResponses.From(outcome.Error!, context);
-        }
-        var registration = outcome.Value!;
-        VersionHeaders.WriteETag(context.Response, registration.Ticket.Version);
-        var view = TicketPresentation.ForActor(registration.Ticket, actor);
-        return registration.Created ? TypedResults.Created($"/api/tickets/{view.Id}", view) : TypedResults.Ok(view);
+        var registration = outcome.Value;
+        var view = outcome.Succeeded ? Outcome<TicketView>.Success(registration!.Ticket) : Outcome<TicketView>.Failure(outcome.Error!);
+        return ItemResponses.Opened(context, view, registration?.Created ?? false, $"/api/tickets/{registration?.Ticket.Id}",
+            registration?.Ticket.Version ?? 0, actor, TicketPresentation.ForActor);
     }
 
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(
-        Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog)
-    {
-        var actor = context.User.ToActor();
-        var outcome = await grains.GetGrain<ITicketGrain>(id).Get(actor);
-        if (!outcome.Succeeded)
-        {
-            return ProblemResponses.From(outcome.Error!, context);
-        }
-        if (TicketPresentation.SeesFullPersonalData(actor))
-        {
-            await accessLog.RecordAsync(actor, "ticket", id.ToString());
-        }
-        VersionHeaders.WriteETag(context.Response, outcome.Value!.Version);
-        return TypedResults.Ok(TicketPresentation.ForActor(outcome.Value, actor));
-    }
+        Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog) =>
+        await ItemResponses.ShownAsync(context, await grains.GetGrain<ITicketGrain>(id).Get(context.User.ToActor()), accessLog,
+            ItemTypes.Ticket, id, view => view.Version, TicketPresentation.ForActor);
 }

@@ -2,6 +2,8 @@ using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Tickets;
 using Dispatch.Web.Auth;
+using Dispatch.Web.Items;
+using Dispatch.Web.PersonalData;
 using Dispatch.Web.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,26 +38,11 @@ public static class TicketSearchEndpoints
         {
             errors.Add(new("kind", "unknown_value", $"类型须为：{string.Join("、", TicketVocabulary.Kinds)}。", $"Kind must be one of: {string.Join(", ", TicketVocabulary.Kinds)}."));
         }
-        if (county is not null && (county.Length != 6 || !county.All(char.IsAsciiDigit)))
-        {
-            errors.Add(new("county", "invalid_format", "县（市、区）代码应为 6 位数字。", "The county code must be 6 digits."));
-        }
-        if (page is < 1)
-        {
-            errors.Add(new("page", "invalid_value", "页码从 1 开始。", "Pages start at 1."));
-        }
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add(new("pageSize", "invalid_value", $"每页条数须在 1 到 {MaxPageSize} 之间。", $"The page size must be between 1 and {MaxPageSize}."));
-        }
         if (from is not null && to is not null && from > to)
         {
             errors.Add(new("from", "invalid_range", "开始时间不能晚于结束时间。", "'from' must not be after 'to'."));
         }
-        if (q is { Length: > 100 })
-        {
-            errors.Add(new("q", "too_long", "搜索词不能超过 100 个字符。", "The search text must be at most 100 characters."));
-        }
+        errors.AddRange(ListParameters.Check(county, page, pageSize, q, MaxPageSize));
         if (errors.Count > 0)
         {
             return ProblemResponses.Validation(context, [.. errors]);
@@ -75,11 +62,11 @@ public static class TicketSearchEndpoints
         {
             return ProblemResponses.From(visible.Error!, context);
         }
-        if (TicketPresentation.SeesFullPersonalData(actor))
+        if (PersonalDataMasks.SeesFullPersonalData(actor))
         {
             await accessLog.RecordAsync(actor, "ticket_history", id.ToString());
         }
-        return TypedResults.Ok(TicketPresentation.ForActor(await readModel.HistoryAsync(id, ct), actor));
+        return TypedResults.Ok(HistoryEntry.AsSeenBy(await readModel.HistoryAsync(id, ct), actor));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
@@ -90,7 +77,7 @@ public static class TicketSearchEndpoints
         {
             return ProblemResponses.From(DomainError.NotFound("Unit", "单位"), context);
         }
-        if (status is not null and not (TicketStatus.Dispatched or TicketStatus.Signed))
+        if (status is not null && !TicketVocabulary.WorklistStatuses.Contains(status))
         {
             return ProblemResponses.Validation(context, new FieldError("status", "unknown_value",
                 "待办列表状态须为 dispatched 或 signed。", "Worklist status must be dispatched or signed."));

@@ -1,3 +1,5 @@
+using Dispatch.Web.Items;
+using Dispatch.Web.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.Tickets;
@@ -11,13 +13,9 @@ public sealed record TicketSummary(
     bool AwaitingDispatch, bool AwaitingRuling, Guid? MergedInto, string PersonId, int Version)
 {
     public static TicketSummary Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), Text(r, 4), r.GetString(5), r.GetString(6), r.GetString(7),
-        r.GetString(8), r.GetString(9), TicketPresentation.MaskPhone(r.GetString(10)), r.GetString(11), Text(r, 12), Text(r, 13), r.GetString(14),
-        r.GetFieldValue<DateTimeOffset>(15), Time(r, 16), Time(r, 17), Time(r, 18),
-        Text(r, 19), r.GetBoolean(20), r.GetBoolean(21), r.GetInt32(22), r.GetInt32(23), r.GetInt32(24),
+        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), Columns.Text(r, 4), r.GetString(5), r.GetString(6), r.GetString(7),
+        r.GetString(8), r.GetString(9), PersonalDataMasks.MaskPhone(r.GetString(10)), r.GetString(11), Columns.Text(r, 12), Columns.Text(r, 13), r.GetString(14),
+        r.GetFieldValue<DateTimeOffset>(15), Columns.Time(r, 16), Columns.Time(r, 17), Columns.Time(r, 18),
+        Columns.Text(r, 19), r.GetBoolean(20), r.GetBoolean(21), r.GetInt32(22), r.GetInt32(23), r.GetInt32(24),
         r.GetBoolean(25), r.GetBoolean(26), r.IsDBNull(27) ? null : r.GetGuid(27), r.GetString(28), r.GetInt32(29));
-
-    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static DateTimeOffset? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 }

@@ -34,7 +34,7 @@ public sealed class CaseWorkTests(BrowserSystem system)
         await TabToAsync(page, "action-submit");
         await page.Keyboard.PressAsync("Enter");
 
-        await Assertions.Expect(page.Locator("#item-notice")).ToContainTextAsync("受理审查");
+        await Assertions.Expect(page.Locator("#item-notice")).ToContainTextAsync("受理");
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("审查中");
         await Assertions.Expect(page.Locator("section[aria-labelledby=deadlines-heading]")).ToContainTextAsync("审查决定时限");
         await Assertions.Expect(page.Locator("section[aria-labelledby=deadlines-heading] .clock").First).ToHaveTextAsync("正常");

@@ -21,7 +21,7 @@ public sealed partial class TicketJourneyTests(BrowserSystem system)
         await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
 
         await staff.Locator("#act-sign").ClickAsync();
-        await Assertions.Expect(staff.Locator("#ticket-notice")).ToContainTextAsync("签收");
+        await Assertions.Expect(staff.Locator("#item-notice")).ToContainTextAsync("签收");
         await staff.Locator("#act-resolve").ClickAsync();
         await staff.Locator("#f-reply").FillAsync("已联系区残联，护理补贴将于本月底前发放。");
         await staff.GetByRole(AriaRole.Button, new() { Name = "确认办结" }).ClickAsync();

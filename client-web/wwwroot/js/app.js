@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { announce, fill, h } from './dom.js';
 import { applyStaticText, isEnglish, onLanguageChange, setLanguage, t, word } from './i18n.js';
-import { loadUnits } from './reference.js';
+import { loadUnits, loadVocabulary } from './reference.js';
 
 const everyone = ['operator', 'unit_staff', 'supervisor', 'admin'];
 const routes = [
@@ -53,6 +53,7 @@ function match(path) {
 
 async function loadUser() {
   try { user = await api('/api/auth/me'); } catch { user = null; }
+  if (user) await loadVocabulary().catch(() => null);
   if (user?.unitCode) {
     const units = await loadUnits().catch(() => []);
     user.unitKind = units.find(u => u.code === user.unitCode)?.kind ?? null;

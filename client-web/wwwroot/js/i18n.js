@@ -10,8 +10,23 @@ let language = localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh-CN';
 export const lang = () => language;
 export const isEnglish = () => language === 'en';
 
+// Status, action and clock names come from the server (GET /api/reference/vocabulary), keyed as the pages ask for them.
+const vocabularyGroups = { ticket: ['status', 'action'], legalAidCase: ['caseStatus', 'caseAction'], rehabVisit: ['visitStatus', 'visitAction'] };
+const vocabularyTerms = new Map();
+
+/** Takes the items' names from the server's vocabulary: t('status.signed') then answers in the current language. */
+export function useVocabulary(vocabulary) {
+  for (const [item, [statusGroup, actionGroup]] of Object.entries(vocabularyGroups)) {
+    const words = vocabulary.items[item];
+    words.statuses.forEach(term => vocabularyTerms.set(`${statusGroup}.${term.code}`, term));
+    words.actions.forEach(term => vocabularyTerms.set(`${actionGroup}.${term.code}`, term));
+    words.clocks.forEach(term => vocabularyTerms.set(`clockName.${term.code}`, term));
+  }
+}
+
 export function t(key, vars) {
-  const text = dictionaries[language][key] ?? zh[key] ?? key;
+  const term = vocabularyTerms.get(key);
+  const text = (term ? pick(term.zh, term.en) : null) ?? dictionaries[language][key] ?? zh[key] ?? key;
   return vars ? text.replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? '')) : text;
 }
 

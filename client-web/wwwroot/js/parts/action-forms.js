@@ -1,8 +1,8 @@
 // What each ticket action asks for, and which roles may take it (mirrors the server's role gates; the server still decides).
 import { h } from '../dom.js';
-import { t, word } from '../i18n.js';
+import { pick, t, word } from '../i18n.js';
 import { nameOf } from '../reference.js';
-import { field, radioGroup, vocabulary, vocabularySelect } from './fields.js';
+import { field, radioGroup, showError, vocabulary, vocabularySelect } from './fields.js';
 
 const dispatcher = ['operator', 'admin'];
 const unit = ['unit_staff', 'admin'];
@@ -90,4 +90,21 @@ export function actionForm(action, ticket, units) {
   }
 }
 
-export const actionLabel = action => word('action', action);
+/** An action's form with checked-form's interface, for the item page: the server checks, its field errors show at the fields. */
+export function ticketForm(action, ticket, units) {
+  const form = actionForm(action, ticket, units);
+  const nameOfField = f => f.control?.name ?? f.inputs?.[0]?.name;
+  return {
+    ...form,
+    check: () => { form.fields.forEach(f => f.control && showError(f, '')); return true; },
+    focusFirst: () => (form.fields[0]?.control ?? form.fields[0]?.inputs[0])?.focus(),
+    showServerErrors(problem) {
+      const shown = (problem.fieldErrors ?? []).map(e => {
+        const f = form.fields.find(x => nameOfField(x) === e.field);
+        if (f) showError(f, pick(e.zh, e.en));
+        return Boolean(f);
+      });
+      return shown.some(Boolean);
+    },
+  };
+}

@@ -1,9 +1,7 @@
 // What each legal-aid case action asks for, and who may take it (mirrors LegalAidAccess; the server still decides).
 import { t } from '../i18n.js';
 import { shanghaiDate } from '../format.js';
-
-const note = 1000;
-const long = 4000;
+import { textLimits } from '../reference.js';
 
 export const caseVocabulary = {
   caseType: ['labour_dispute', 'personal_injury', 'marriage_family', 'property', 'administrative', 'criminal_defence', 'other'],
@@ -27,6 +25,7 @@ export const offeredCaseActions = (item, user) =>
 
 /** The form of one action as checked-form specs; no specs means the action runs at once. */
 export function caseForm(action) {
+  const { note, longText: long } = textLimits();
   const noteField = (required = false, max = note) => ({ name: 'note', label: t('form.note'), kind: 'long', required, max });
   switch (action) {
     case 'accept': case 'receive-documents': case 'grant': case 'archive':
@@ -62,6 +61,6 @@ export function caseForm(action) {
 /** The fields of opening a case from a ticket (applicant from the ticket's caller). */
 export const openCaseForm = () => [
   { name: 'caseType', label: t('case.caseType'), kind: 'select', group: 'caseType', values: caseVocabulary.caseType, required: true },
-  { name: 'summary', label: t('case.summary'), kind: 'long', max: long, hint: t('case.open.summary.hint') },
+  { name: 'summary', label: t('case.summary'), kind: 'long', max: textLimits().longText, hint: t('case.open.summary.hint') },
   { name: 'cityLevel', label: t('case.open.cityLevel'), kind: 'checkbox' },
 ];

@@ -1,8 +1,10 @@
 // The intake rules of the server (TicketIntakeRules, ResidentIdNumber, DisabilityCertificateNumber, PhoneNumber)
 // mirrored for feedback while typing. The server stays the judge; its field errors are shown as well.
 import { isEnglish, t } from '../i18n.js';
+import { intakeLimits, textLimits } from '../reference.js';
 
-export const limits = { callerName: 50, address: 200, title: 100, contentMin: 5, content: 4000, reply: 4000, note: 1000 };
+/** The server's field lengths (IntakeLimits, TextLimits), from GET /api/reference/vocabulary. */
+export const limits = () => ({ ...intakeLimits(), reply: textLimits().longText });
 
 /** Characters as the server counts them: Unicode code points. */
 export const length = text => [...(text ?? '')].length;
@@ -74,14 +76,14 @@ export function fieldProblem(field, values) {
   switch (field) {
     case 'channel': case 'kind': case 'topic': case 'urgency': case 'countyCode':
       return v ? '' : t('v.required', { field: label(field) });
-    case 'callerName': return textProblem(field, v, { required: true, max: limits.callerName });
+    case 'callerName': return textProblem(field, v, { required: true, max: limits().callerName });
     case 'callerPhone': return phoneMessage(v);
     case 'residentId': return residentIdMessage(v);
     case 'disabilityCertificate': return certificateMessage(v, values.residentId);
-    case 'address': return textProblem(field, v, { max: limits.address });
-    case 'titleField': return textProblem(field, v, { max: limits.title });
-    case 'content': return textProblem(field, v, { required: true, min: limits.contentMin, max: limits.content });
-    case 'reply': return values.mode === 'answer' ? textProblem(field, v, { required: true, max: limits.reply }) : '';
+    case 'address': return textProblem(field, v, { max: limits().address });
+    case 'titleField': return textProblem(field, v, { max: limits().title });
+    case 'content': return textProblem(field, v, { required: true, min: limits().contentMin, max: limits().content });
+    case 'reply': return values.mode === 'answer' ? textProblem(field, v, { required: true, max: limits().reply }) : '';
     default: return '';
   }
 }

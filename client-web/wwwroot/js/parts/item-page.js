@@ -1,4 +1,4 @@
-// The page of one clocked item (a legal-aid case or a rehab visit): facts, clocks, actions with checked forms, history.
+// The page of one clocked item (a ticket, a legal-aid case or a rehab visit): facts, clocks, actions with checked forms, history.
 import { api, ApiProblem } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { t, word } from '../i18n.js';
@@ -8,6 +8,9 @@ import { checkedForm } from './checked-form.js';
 /**
  * config: { url, title(item), facts(item) -> [[label, value]...] (async), clockNames, actionGroup, eventGroup,
  * offered(item, user), formFor(action, item) -> specs, eventDetail(entry), conflictField(problem) }.
+ * Optional: factsHeading, notices(item) -> texts above the facts, panel(item) -> an element below them,
+ * form(action, item) -> a form with checked-form's interface instead of specs, ownForm(action, item, { onCancel }) -> { el, focus }
+ * for an action that is not a POST to the item (or null), formShown(action, form, item).
  */
 export async function itemPage(main, user, config) {
   const state = { item: null };
@@ -17,8 +20,10 @@ export async function itemPage(main, user, config) {
   const deadlines = h('section', { class: 'panel', 'aria-labelledby': 'deadlines-heading' });
   const actions = h('section', { class: 'panel', id: 'item-actions', 'aria-labelledby': 'actions-heading' });
   const history = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' });
-  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, history), h('div', {}, deadlines, actions)));
+  const panel = h('div', {});
+  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, panel, history), h('div', {}, deadlines, actions)));
   const label = action => word(config.actionGroup, action);
+  const closeForm = action => { drawActions(); actions.querySelector(`#act-${action}`)?.focus(); };
 
   async function load() {
     try {
@@ -26,8 +31,10 @@ export async function itemPage(main, user, config) {
       state.item = item;
       heading.textContent = config.title(item);
       const rows = (await config.facts(item)).filter(([, value]) => value !== null && value !== undefined && value !== '');
-      fill(facts, h('h2', { id: 'facts-heading' }, t('item.facts')),
+      fill(facts, h('h2', { id: 'facts-heading' }, config.factsHeading ?? t('item.facts')),
+        (config.notices?.(item) ?? []).filter(Boolean).map(text => h('p', { class: 'notice' }, text)),
         h('dl', { class: 'facts' }, rows.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])));
+      if (config.panel) fill(panel, config.panel(item));
       drawDeadlines(deadlines, item, config.clockNames);
       drawActions();
       drawHistory(history, entries, config);
@@ -48,16 +55,22 @@ export async function itemPage(main, user, config) {
   }
 
   function start(action) {
-    const specs = config.formFor(action, state.item);
-    const form = checkedForm(specs);
-    if (!specs.length) { perform(action, form, null); return; }
+    const own = config.ownForm?.(action, state.item, { onCancel: () => closeForm(action) });
+    if (own) {
+      drawActions(action);
+      fill(actions.querySelector('#action-form'), own.el);
+      own.focus();
+      return;
+    }
+    const form = config.form ? config.form(action, state.item) : checkedForm(config.formFor(action, state.item));
+    if (!form.fields.length) { perform(action, form, null); return; }
     drawActions(action);
     const error = h('p', { class: 'field-error', id: 'action-error', role: 'alert' });
     const el = h('form', { class: 'action-form', novalidate: true, 'aria-label': label(action) },
       h('h3', {}, label(action)), h('div', { class: 'grid' }, form.fields.map(f => f.wrap)), error,
       h('p', { class: 'toolbar' },
         h('button', { type: 'submit', class: 'primary', id: 'action-submit' }, t('form.submit', { action: label(action) })),
-        h('button', { type: 'button', onclick: () => { drawActions(); actions.querySelector(`#act-${action}`)?.focus(); } }, t('form.cancel'))));
+        h('button', { type: 'button', onclick: () => closeForm(action) }, t('form.cancel'))));
     el.addEventListener('submit', event => {
       event.preventDefault();
       error.textContent = '';
@@ -66,7 +79,8 @@ export async function itemPage(main, user, config) {
       perform(action, form, error);
     });
     fill(actions.querySelector('#action-form'), el);
-    form.fields[0].control.focus();
+    config.formShown?.(action, form, state.item);
+    form.focusFirst();
   }
 
   async function perform(action, form, error) {
@@ -105,7 +119,8 @@ function drawDeadlines(section, item, names) {
     clocks.length ? h('dl', { class: 'facts' }, clocks.map(([name, c]) => [
       h('dt', {}, word('clockName', name)),
       h('dd', {}, clockBadge(c.state), ' ', t(c.stoppedAt ? 'item.stopped' : 'ticket.due', { time: dateTime(c.stoppedAt ?? c.dueAt) }),
-        c.pausedHours ? ` · ${t('ticket.paused', { h: c.pausedHours })}` : '', ` · ${t('item.rule', { length: lengthText(c.length) })}`)]))
+        c.pausedHours ? ` · ${t('ticket.paused', { h: c.pausedHours })}` : '', c.extended ? ` · ${t('ticket.extended', { what: c.extended })}` : '',
+        ` · ${t('item.rule', { length: lengthText(c.length) })}`)]))
       : h('p', { class: 'empty' }, t('item.noClocks')));
 }
 

@@ -1,5 +1,6 @@
 // What each rehab visit action asks for, and who may take it (mirrors RehabAccess; the server still decides).
 import { t } from '../i18n.js';
+import { textLimits } from '../reference.js';
 import { localDateTime } from './checked-form.js';
 
 export const visitVocabulary = {
@@ -36,23 +37,23 @@ export function visitForm(action, item) {
       return [start(nextHour()), minutes()];
     case 'reschedule':
       return [start(localDateTime(item.windowStart) || nextHour()), minutes(windowMinutesOf(item)),
-        { name: 'reason', label: t('visit.form.rescheduleReason'), kind: 'long', required: true, max: 1000 }];
+        { name: 'reason', label: t('visit.form.rescheduleReason'), kind: 'long', required: true, max: textLimits().note }];
     case 'assign':
       return [{ name: 'workerId', label: t('visit.form.workerId'), required: true, max: 40, value: item.workerId ?? '',
         pattern: workerPattern, patternMessage: t('visit.form.workerId.invalid'), hint: t('visit.form.workerId.hint') },
       { name: 'workerName', label: t('visit.form.workerName'), required: true, max: 50, value: item.workerName ?? '' }];
     case 'check-in':
-      return [{ name: 'note', label: t('form.note'), kind: 'long', max: 1000 }];
+      return [{ name: 'note', label: t('form.note'), kind: 'long', max: textLimits().note }];
     case 'complete':
-      return [{ name: 'notes', label: t('visit.form.notes'), kind: 'long', max: 4000, hint: t('visit.form.notes.hint') }];
+      return [{ name: 'notes', label: t('visit.form.notes'), kind: 'long', max: textLimits().longText, hint: t('visit.form.notes.hint') }];
     case 'record':
-      return [{ name: 'notes', label: t('visit.form.notes'), kind: 'long', required: true, max: 4000 }];
+      return [{ name: 'notes', label: t('visit.form.notes'), kind: 'long', required: true, max: textLimits().longText }];
     case 'miss':
-      return [{ name: 'reason', label: t('visit.form.missReason'), kind: 'long', required: true, max: 1000 }];
+      return [{ name: 'reason', label: t('visit.form.missReason'), kind: 'long', required: true, max: textLimits().note }];
     case 'cancel':
-      return [{ name: 'reason', label: t('visit.form.cancelReason'), kind: 'long', required: true, max: 1000 }];
+      return [{ name: 'reason', label: t('visit.form.cancelReason'), kind: 'long', required: true, max: textLimits().note }];
     case 'supervise':
-      return [{ name: 'note', label: t('form.note'), kind: 'long', required: true, max: 1000 }];
+      return [{ name: 'note', label: t('form.note'), kind: 'long', required: true, max: textLimits().note }];
     default:
       return [];
   }
@@ -63,5 +64,5 @@ export const openVisitForm = () => [
   { name: 'serviceType', label: t('visit.serviceType'), kind: 'select', group: 'serviceType', values: visitVocabulary.serviceType, required: true },
   { name: 'windowStart', label: t('visit.form.start'), kind: 'datetime', hint: t('visit.open.start.hint') },
   minutes(),
-  { name: 'note', label: t('form.note'), kind: 'long', max: 1000 },
+  { name: 'note', label: t('form.note'), kind: 'long', max: textLimits().note },
 ];

@@ -62,7 +62,7 @@ export async function render(main) {
     if (name === 'disabilityCertificate' && draft.values.disabilityCertificate?.length >= 20) draft.touched.add(name);
     check(name);
     if (name === 'residentId') check('disabilityCertificate');
-    if (name === 'content') f.content.counter.textContent = t('intake.count', { n: length(f.content.control.value), max: limits.content });
+    if (name === 'content') f.content.counter.textContent = t('intake.count', { n: length(f.content.control.value), max: limits().content });
     if (name === 'countyCode') fillTowns(f.townCode.control, counties, f.countyCode.control.value);
     if (name === 'mode') showMode();
     refreshSide();
@@ -108,7 +108,7 @@ export async function render(main) {
 function buildFields(counties, units) {
   const input = attrs => h('input', { type: 'text', ...attrs });
   const f = {
-    callerName: field({ name: 'callerName', label: t('intake.callerName'), required: true, control: input({ autocomplete: 'off', maxlength: limits.callerName * 2 }) }),
+    callerName: field({ name: 'callerName', label: t('intake.callerName'), required: true, control: input({ autocomplete: 'off', maxlength: limits().callerName * 2 }) }),
     callerPhone: field({ name: 'callerPhone', label: t('intake.callerPhone'), hint: t('intake.callerPhone.hint'), required: true, control: input({ type: 'tel', inputmode: 'tel', autocomplete: 'off' }) }),
     residentId: field({ name: 'residentId', label: t('intake.residentId'), hint: t('intake.residentId.hint'), control: input({ autocomplete: 'off', maxlength: 18, spellcheck: 'false' }) }),
     disabilityCertificate: field({ name: 'disabilityCertificate', label: t('intake.disabilityCertificate'), hint: t('intake.disabilityCertificate.hint'), control: input({ autocomplete: 'off', maxlength: 20, spellcheck: 'false' }) }),
@@ -121,7 +121,7 @@ function buildFields(counties, units) {
     topic: field({ name: 'topic', label: t('intake.topic'), required: true, control: vocabularySelect('topic', vocabulary.topic) }),
     urgency: radioGroup({ name: 'urgency', legend: t('intake.urgency'), group: 'urgency', values: vocabulary.urgency, checked: 'normal', required: true }),
     titleField: field({ name: 'titleField', label: t('intake.titleField'), hint: t('intake.titleField.hint'), wide: true, control: input({ autocomplete: 'off' }) }),
-    content: field({ name: 'content', label: t('intake.content'), hint: t('intake.count', { n: 0, max: limits.content }), required: true, wide: true, control: h('textarea', { rows: 5 }) }),
+    content: field({ name: 'content', label: t('intake.content'), hint: t('intake.count', { n: 0, max: limits().content }), required: true, wide: true, control: h('textarea', { rows: 5 }) }),
     mode: radioGroup({ name: 'mode', legend: t('intake.handling'), group: 'intake.mode', values: ['dispatch', 'answer'], checked: 'dispatch' }),
     unitCode: field({ name: 'unitCode', label: t('intake.unit'), control: unitSelect(counties, units) }),
     reply: field({ name: 'reply', label: t('intake.reply'), required: true, control: h('textarea', { rows: 4 }) }),
@@ -162,7 +162,7 @@ function restore(f, counties) {
     if (x.inputs) x.inputs.forEach(i => { i.checked = i.value === v[name]; });
     else x.control.value = v[name];
   }
-  f.content.counter.textContent = t('intake.count', { n: length(v.content ?? ''), max: limits.content });
+  f.content.counter.textContent = t('intake.count', { n: length(v.content ?? ''), max: limits().content });
   draft.touched.forEach(name => f[name] && showError(f[name], fieldProblem(name, readValues(f))));
 }
 

@@ -1,7 +1,7 @@
 using Dispatch.Identity;
 using Npgsql;
 
-namespace Dispatch.Web.Tickets;
+namespace Dispatch.Web.PersonalData;
 
 /// <summary>Records who was shown full ID and phone numbers of which item.</summary>
 public sealed class PersonalDataAccessLog(NpgsqlDataSource database)

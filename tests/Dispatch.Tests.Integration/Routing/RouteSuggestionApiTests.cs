@@ -5,7 +5,7 @@ using Dispatch.Tests.Integration.Web;
 using FluentAssertions;
 using static Dispatch.Tests.Integration.Tickets.TicketApi;
 
-namespace Dispatch.Tests.Integration.Tickets;
+namespace Dispatch.Tests.Integration.Routing;
 
 public sealed class RouteSuggestionApiTests(RunningSystem system) : IClassFixture<RunningSystem>
 {

@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Dispatch.Web.Tickets;
+namespace Dispatch.Web.Items;
 
 /// <summary>Versions travel as ETags: responses carry ETag "n"; an If-Match with a stale n gets 412.</summary>
 public static class VersionHeaders

@@ -15,7 +15,7 @@ public static class ActionGate
     {
         if (!visible)
         {
-            return DomainError.NotFound(Capitalised(words.Name.En), words.Name.Zh);
+            return NotFound(words);
         }
         if (!allowed.Contains(action))
         {
@@ -25,6 +25,9 @@ public static class ActionGate
             ? null
             : DomainError.Forbidden($"您的角色无权对该{words.Name.Zh}执行“{words.ActionZh(action)}”。", $"Your role may not '{action}' this {words.Name.En}.");
     }
+
+    /// <summary>The item does not exist, or not for this user: the two look the same.</summary>
+    public static DomainError NotFound(ItemVocabulary words) => DomainError.NotFound(Capitalised(words.Name.En), words.Name.Zh);
 
     public static DomainError NotAllowedNow(ItemVocabulary words, string status, ImmutableArray<string> allowed, string action, bool suspended = false) =>
         Conflict(words, status, allowed, "action_not_allowed",

@@ -32,13 +32,17 @@ public sealed class ItemHost<TState, TEvent, TRow>(
 
     public Guid Id => id;
 
-    public ClockedItemRef Item { get; } = new(parts.ItemType, id);
+    public ClockedItemRef Item { get; } = new(parts.Words.ItemType, id);
 
     public DateTimeOffset Now => services.Time.GetUtcNow();
 
     public ClockReader Clocks() => new(services.Sla, Now);
 
     public bool CanSee(Actor actor) => State.Version > 0 && parts.CanSee(actor, State);
+
+    /// <summary>The item as the actor sees it; outside the actor's scope it does not exist.</summary>
+    public Outcome<TView> Get<TView>(Actor actor, Func<TView> view) =>
+        CanSee(actor) ? Outcome<TView>.Success(view()) : ActionGate.NotFound(parts.Words);
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
@@ -92,7 +96,7 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         }
         if (write is null)
         {
-            logger.LogWarning("{ItemType} {Id} was changed elsewhere; reloaded", parts.ItemType, id);
+            logger.LogWarning("{ItemType} {Id} was changed elsewhere; reloaded", parts.Words.ItemType, id);
             stored = State.Version > 0 ? await parts.LoadRow(services.Database, id, CancellationToken.None) : null;
             return new ItemCommit<TRow>(null, DomainError.Stale(State.Version));
         }

@@ -11,6 +11,7 @@ namespace Dispatch.Items;
 /// What one kind of item (ticket, legal-aid case, visit) supplies to the <see cref="ItemHost{TState, TEvent, TRow}"/>:
 /// how it is stored, who sees it, its read-model row and commands, its clocks and what the browsers hear of a change.
 /// </summary>
+/// <param name="Words">The item's names: its type, and how refusals and "not found" speak of it.</param>
 /// <param name="CanSee">Outside the actor's scope the item does not exist.</param>
 /// <param name="Project">The read-model row of a state and the commands that store it (row, booking...).</param>
 /// <param name="ClockEvents">The warnings, breaches and automatic orders due now (the watcher's call).</param>
@@ -18,7 +19,7 @@ namespace Dispatch.Items;
 /// <param name="Explain">A database refusal the item can explain (e.g. a double booking), or null to let it fly.</param>
 public sealed record ItemParts<TState, TEvent, TRow>(
     StreamKind<TState, TEvent> Kind,
-    string ItemType,
+    ItemVocabulary Words,
     Func<Actor, TState, bool> CanSee,
     Func<TState, IClockReader, (TRow Row, IEnumerable<NpgsqlBatchCommand> Commands)> Project,
     Func<TRow, StatsContribution> Contribution,

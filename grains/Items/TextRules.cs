@@ -6,9 +6,6 @@ namespace Dispatch.Items;
 /// <summary>Checks for the free-text fields of item actions (notes, reasons, outcomes), with bilingual field errors.</summary>
 public static class TextRules
 {
-    public const int MaxNoteLength = 1000;
-    public const int MaxLongTextLength = 4000;
-
     public static FieldError? Check(string field, string? text, int max, bool required, string whatZh, string whatEn)
     {
         if (string.IsNullOrWhiteSpace(text))

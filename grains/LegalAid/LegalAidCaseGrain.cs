@@ -44,46 +44,22 @@ public sealed class LegalAidCaseGrain(
         var fingerprint = OpeningFingerprint.Of(actor, null, application);
         if (State.Exists)
         {
-            return Existing(fingerprint);
+            return Repeat(fingerprint);
         }
-        if (actor.Role is not (Roles.Operator or Roles.Admin or Roles.UnitStaff))
-        {
-            return DomainError.Forbidden("只有话务员和法律援助站可以登记法律援助申请。", "Only operators and legal-aid stations register applications.");
-        }
-        return await OpenAsync(application, null, fingerprint, actor);
+        return LegalAidOpening.MayApply(actor) is { } refused ? refused : await OpenAsync(application, null, fingerprint, actor);
     }
 
-    public async Task<Outcome<CaseOpening>> OpenFromTicket(Guid ticketId, LegalAidApplication application, Actor actor)
+    public Task<Outcome<CaseOpening>> OpenFromTicket(Guid ticketId, LegalAidApplication application, Actor actor)
     {
         var fingerprint = OpeningFingerprint.Of(actor, ticketId, application);
-        Outcome<CaseOpening> opening;
-        if (State.Exists)
-        {
-            opening = Existing(fingerprint);
-        }
-        else
-        {
-            var ticket = await TicketReferrals.ReferrableAsync(GrainFactory, ticketId, actor);
-            if (!ticket.Succeeded)
-            {
-                return ticket.Error!;
-            }
-            opening = await OpenAsync(LegalAidOpening.WithTicketDefaults(application, ticket.Value!),
-                new TicketLink(ticketId, ticket.Value!.Number), fingerprint, actor);
-        }
-        if (opening.Succeeded && State.Ticket is { } link)
-        {
-            // Also on a repeat: a crash between the case and the ticket's record of it heals here.
-            await GrainFactory.GetGrain<ITicketGrain>(link.TicketId).AttachLink(
-                new LinkedItem(ItemTypes.LegalAidCase, host.Id, State.Number, State.CaseType, State.AppliedAt), actor);
-        }
-        return opening;
+        return TicketReferrals.OpenFromAsync(GrainFactory, ticketId, actor, State.Exists ? () => Repeat(fingerprint) : null,
+            (ticket, link) => OpenAsync(LegalAidOpening.WithTicketDefaults(application, ticket), link, fingerprint, actor),
+            () => State.Ticket is { } link
+                ? (link.TicketId, new LinkedItem(ItemTypes.LegalAidCase, host.Id, State.Number, State.CaseType, State.AppliedAt))
+                : null);
     }
 
-    public Task<Outcome<LegalAidCaseView>> Get(Actor actor) => Task.FromResult(
-        State.Exists && LegalAidAccess.CanSee(actor, State)
-            ? Outcome<LegalAidCaseView>.Success(View())
-            : DomainError.NotFound("Legal-aid case", "法律援助案件"));
+    public Task<Outcome<LegalAidCaseView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
 
     public Task<Outcome<LegalAidCaseView>> Accept(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Accept(s, actor, command, c));
@@ -128,8 +104,8 @@ public sealed class LegalAidCaseGrain(
 
     private async Task<Outcome<CaseOpening>> OpenAsync(LegalAidApplication application, TicketLink? ticket, string fingerprint, Actor actor)
     {
-        var now = host.Now;
-        var (valid, invalid) = LegalAidOpening.Validate(application, await areas.ReferenceAsync(), Sla.LocalDate(now));
+        var today = Sla.LocalDate(host.Now);
+        var (valid, invalid) = LegalAidOpening.Validate(application, await areas.ReferenceAsync(), today);
         if (invalid is not null)
         {
             return invalid;
@@ -139,16 +115,13 @@ public sealed class LegalAidCaseGrain(
         {
             return refused;
         }
-        var number = await numbers.NextAsync(DailyNumberSeries.LegalAidCases, Sla.LocalDate(now));
-        var opened = new CaseOpened(number, valid.Applicant.ToView(), valid.Applicant.PersonId, valid.CaseType, valid.Summary,
-            station!.Code, valid.CityLevel, ticket, LegalAidClockRules.From(Sla.Rules), fingerprint);
-        return await host.ApplyAsync(Change<LegalAidEvent>.Of(opened), actor, () => new CaseOpening(View(), Created: true));
+        var number = await numbers.NextAsync(DailyNumberSeries.LegalAidCases, today);
+        return await host.ApplyAsync(LegalAidOpening.Open(valid, station!, ticket, number, LegalAidClockRules.From(Sla.Rules), fingerprint), actor,
+            () => new CaseOpening(View(), Created: true));
     }
 
-    private Outcome<CaseOpening> Existing(string fingerprint) => State.Fingerprint == fingerprint
-        ? Outcome<CaseOpening>.Success(new CaseOpening(View(), Created: false))
-        : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一份不同内容的申请。",
-            "This Idempotency-Key was already used for an application with different content.");
+    private Outcome<CaseOpening> Repeat(string fingerprint) =>
+        ItemOpening.Repeat(LegalAidRules.Words, State.Fingerprint, fingerprint, () => new CaseOpening(View(), Created: false));
 
     private Task<Outcome<LegalAidCaseView>> ExecuteAsync(
         Actor actor, int? expectedVersion, Func<LegalAidState, IClockReader, Change<LegalAidEvent>> decide) =>

@@ -28,7 +28,7 @@ public static class LegalAidOpening
         errors.AddRange(new[]
         {
             TextRules.Choice("caseType", application.CaseType, LegalAidVocabulary.CaseTypes, "案件类型", "case type"),
-            TextRules.Check("summary", application.Summary, TextRules.MaxLongTextLength, true, "案情简述", "summary"),
+            TextRules.Check("summary", application.Summary, TextLimits.LongText, true, "案情简述", "summary"),
             TextLength.Of(application.Summary?.Trim() ?? "") is > 0 and < MinSummaryLength
                 ? new FieldError("summary", "too_short", $"案情简述至少需要 {MinSummaryLength} 个字符。", $"The summary must be at least {MinSummaryLength} characters.")
                 : null,
@@ -60,6 +60,17 @@ public static class LegalAidOpening
             ? null
             : DomainError.Forbidden("只能在本法律援助站登记申请。", "Station staff register applications only at their own station.");
     }
+
+    /// <summary>Operators, administrators and station staff register applications.</summary>
+    public static DomainError? MayApply(Actor actor) => ItemOpening.IsOpener(actor)
+        ? null
+        : DomainError.Forbidden("只有话务员和法律援助站可以登记法律援助申请。", "Only operators and legal-aid stations register applications.");
+
+    /// <summary>The case opens at its station (checked by <see cref="CheckStation"/>) with the clocks of the rule version in force.</summary>
+    public static Change<LegalAidEvent> Open(
+        ValidApplication valid, UnitInfo station, TicketLink? ticket, string number, LegalAidClockRules rules, string fingerprint) =>
+        Change<LegalAidEvent>.Of(new CaseOpened(number, valid.Applicant.ToView(), valid.Applicant.PersonId, valid.CaseType, valid.Summary,
+            station.Code, valid.CityLevel, ticket, rules, fingerprint));
 
     /// <summary>From a ticket, applicant fields left out are the ticket caller's.</summary>
     public static LegalAidApplication WithTicketDefaults(LegalAidApplication application, TicketView ticket) => application with

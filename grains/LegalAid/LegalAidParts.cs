@@ -8,7 +8,7 @@ namespace Dispatch.LegalAid;
 public static class LegalAidParts
 {
     public static readonly ItemParts<LegalAidState, LegalAidEvent, LegalAidStatsRow> Parts = new(
-        LegalAidStream.Kind, ItemTypes.LegalAidCase, LegalAidAccess.CanSee,
+        LegalAidStream.Kind, LegalAidRules.Words, LegalAidAccess.CanSee,
         (s, clocks) => (LegalAidProjection.Row(s, clocks), [LegalAidProjection.Command(s, clocks)]),
         StatsContribution.Of, LegalAidProjection.NextClockChange, LegalAidStatsRow.LoadAsync, LegalAidRules.ClockEvents, LegalAidLiveChanges.From);
 }

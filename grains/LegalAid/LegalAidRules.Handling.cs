@@ -44,7 +44,7 @@ public static partial class LegalAidRules
         var future = command.SignedOn > today
             ? new FieldError("signedOn", "in_future", "协议签订日期不能晚于今天。", "The agreement cannot be signed after today.")
             : null;
-        return Invalid(future, Check("note", command.Note, MaxNoteLength, false, "备注", "note")) is { } invalid
+        return Invalid(future, Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new AgreementRecorded(command.SignedOn ?? today, Trimmed(command.Note)));
     }
@@ -55,7 +55,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("note", command.Note, MaxLongTextLength, true, "办理进展", "progress note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.LongText, true, "办理进展", "progress note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new ProgressRecorded(command.Note!.Trim(), actor.UserId));
     }
@@ -69,7 +69,7 @@ public static partial class LegalAidRules
         }
         return Invalid(
                 Choice("outcome", command.Outcome, LegalAidVocabulary.Outcomes, "结案结果", "outcome"),
-                Check("summary", command.Summary, MaxLongTextLength, true, "结案摘要", "summary")) is { } invalid
+                Check("summary", command.Summary, TextLimits.LongText, true, "结案摘要", "summary")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new CaseConcluded(command.Outcome!, command.Summary!.Trim()));
     }
@@ -81,7 +81,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("note", command.Note, MaxNoteLength, false, "备注", "note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new CaseArchived(Trimmed(command.Note)));
     }
@@ -93,7 +93,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("note", command.Note, MaxNoteLength, true, "督办意见", "note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.Note, true, "督办意见", "note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new CaseSupervisionOrdered(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
     }

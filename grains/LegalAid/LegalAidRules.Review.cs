@@ -16,7 +16,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("note", command.Note, MaxNoteLength, false, "备注", "note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new CaseAccepted(Trimmed(command.Note)));
     }
@@ -29,8 +29,8 @@ public static partial class LegalAidRules
             return refused;
         }
         return Invalid(
-                Check("documents", command.Documents, MaxNoteLength, true, "需补充的材料", "list of missing documents"),
-                Check("note", command.Note, MaxNoteLength, false, "备注", "note")) is { } invalid
+                Check("documents", command.Documents, TextLimits.Note, true, "需补充的材料", "list of missing documents"),
+                Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new DocumentsRequested(command.Documents!.Trim(), Trimmed(command.Note)));
     }
@@ -41,7 +41,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("note", command.Note, MaxNoteLength, false, "备注", "note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new DocumentsReceived(Trimmed(command.Note)));
     }
@@ -53,7 +53,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("note", command.Note, MaxNoteLength, false, "备注", "note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new AidGranted(Trimmed(command.Note)));
     }
@@ -65,7 +65,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("reasons", command.Reasons, MaxLongTextLength, true, "不予援助的理由", "reasons for the refusal")) is { } invalid
+        return Invalid(Check("reasons", command.Reasons, TextLimits.LongText, true, "不予援助的理由", "reasons for the refusal")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new AidRefused(command.Reasons!.Trim()));
     }
@@ -83,7 +83,7 @@ public static partial class LegalAidRules
         {
             return refused;
         }
-        return Invalid(Check("grounds", command.Grounds, MaxLongTextLength, true, "异议理由", "grounds of the objection")) is { } invalid
+        return Invalid(Check("grounds", command.Grounds, TextLimits.LongText, true, "异议理由", "grounds of the objection")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new ObjectionRecorded(command.Grounds!.Trim()));
     }
@@ -98,7 +98,7 @@ public static partial class LegalAidRules
         var upheld = command.Decision == ObjectionRulings.UpholdRefusal;
         return Invalid(
                 Choice("decision", command.Decision, LegalAidVocabulary.ObjectionDecisions, "审查决定", "decision"),
-                Check("note", command.Note, MaxLongTextLength, upheld, "审查意见", "review note")) is { } invalid
+                Check("note", command.Note, TextLimits.LongText, upheld, "审查意见", "review note")) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new ObjectionDecided(command.Decision!, Trimmed(command.Note)));
     }

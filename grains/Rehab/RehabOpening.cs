@@ -26,7 +26,7 @@ public static class RehabOpening
         var errors = new List<FieldError>();
         var person = PersonRules.Validate(request.Person, "person", reference, today, errors);
         AddIf(errors, TextRules.Choice("serviceType", request.ServiceType, RehabVocabulary.ServiceTypes, "服务类型", "service type"));
-        AddIf(errors, TextRules.Check("note", request.Note, TextRules.MaxNoteLength, false, "备注", "note"));
+        AddIf(errors, TextRules.Check("note", request.Note, TextLimits.Note, false, "备注", "note"));
         var window = request.WindowStart is null && request.WindowMinutes is null ? null : RehabRules.WindowOf(request.WindowStart, request.WindowMinutes, rules, now, errors);
         if (errors.Count > 0)
         {
@@ -47,7 +47,7 @@ public static class RehabOpening
             errors.Add(new FieldError("count", request.Count is null ? "required" : "invalid_value",
                 $"上门次数须为 1 到 {MaxPlanVisits}。", $"The number of visits must be 1 to {MaxPlanVisits}."));
         }
-        AddIf(errors, TextRules.Check("note", request.Note, TextRules.MaxNoteLength, false, "备注", "note"));
+        AddIf(errors, TextRules.Check("note", request.Note, TextLimits.Note, false, "备注", "note"));
         var first = RehabRules.WindowOf(request.FirstWindowStart, request.WindowMinutes, rules, now, errors, "firstWindowStart");
         if (errors.Count > 0)
         {
@@ -77,6 +77,25 @@ public static class RehabOpening
     }
 
     /// <summary>From a ticket, person fields left out are the ticket caller's.</summary>
+    public static DomainError? MayRequest(Actor actor) => ItemOpening.IsOpener(actor)
+        ? null
+        : DomainError.Forbidden("只有话务员和康复机构可以登记上门服务。", "Only operators and rehabilitation providers request visits.");
+
+    /// <summary>The visit requested at its provider (checked by <see cref="CheckProvider"/>), scheduled at once when a window was given.</summary>
+    public static Change<RehabEvent> Request(
+        ValidVisitRequest valid, UnitInfo provider, TicketLink? ticket, string number, RehabClockRules rules, DateTimeOffset now, string fingerprint)
+    {
+        var requested = new VisitRequested(number, valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider.Code, ticket,
+            null, null, FirstVisit: true, now, valid.Note, rules, fingerprint);
+        return valid.Window is { } window ? Change<RehabEvent>.Of(requested, new VisitScheduled(window.Start, window.End)) : Change<RehabEvent>.Of(requested);
+    }
+
+    /// <summary>One visit of a plan, already scheduled in its window; the first visit of the plan carries the first-visit clock.</summary>
+    public static Change<RehabEvent> ForPlan(PlanSlot slot, string number, RehabClockRules rules) => Change<RehabEvent>.Of(
+        new VisitRequested(number, slot.Person, slot.PersonId, slot.ServiceType, slot.ProviderCode, null, slot.PlanId, slot.Sequence,
+            FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, rules, $"plan:{slot.PlanId:N}:{slot.Sequence}"),
+        new VisitScheduled(slot.WindowStart, slot.WindowEnd));
+
     public static VisitRequest WithTicketDefaults(VisitRequest request, TicketView ticket) => request with
     {
         Person = TicketReferrals.CallerAsPerson(request.Person, ticket),

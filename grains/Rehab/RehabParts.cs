@@ -8,7 +8,7 @@ namespace Dispatch.Rehab;
 public static class RehabParts
 {
     public static readonly ItemParts<RehabState, RehabEvent, RehabStatsRow> Parts = new(
-        RehabStream.Kind, ItemTypes.RehabVisit, RehabAccess.CanSee,
+        RehabStream.Kind, RehabRules.Words, RehabAccess.CanSee,
         (s, clocks) => (RehabProjection.Row(s, clocks), RehabProjection.Commands(s, clocks)),
         StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.From);
 }

@@ -66,7 +66,7 @@ public static partial class RehabRules
         }
         var errors = new List<FieldError>();
         var window = WindowOf(command.WindowStart, command.WindowMinutes, s.Rules, now, errors);
-        if (Check("reason", command.Reason, MaxNoteLength, true, "改期原因", "reason") is { } reason)
+        if (Check("reason", command.Reason, TextLimits.Note, true, "改期原因", "reason") is { } reason)
         {
             errors.Add(reason);
         }

@@ -20,7 +20,7 @@ public static partial class RehabRules
         {
             return Conflict(s, "too_early", "距上门时段开始还早于 1 小时，不能签到。", "Check-in opens one hour before the window starts.");
         }
-        return Invalid(Check("note", command.Note, MaxNoteLength, false, "备注", "note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid
             : Change<RehabEvent>.Of(new VisitCheckedIn(Trimmed(command.Note)));
     }
@@ -32,7 +32,7 @@ public static partial class RehabRules
         {
             return refused;
         }
-        return Invalid(Check("notes", command.Notes, MaxLongTextLength, false, "服务记录", "visit notes")) is { } invalid
+        return Invalid(Check("notes", command.Notes, TextLimits.LongText, false, "服务记录", "visit notes")) is { } invalid
             ? invalid
             : Change<RehabEvent>.Of(new VisitCompleted(Trimmed(command.Notes)));
     }
@@ -44,7 +44,7 @@ public static partial class RehabRules
         {
             return refused;
         }
-        return Invalid(Check("notes", command.Notes, MaxLongTextLength, true, "服务记录", "visit notes")) is { } invalid
+        return Invalid(Check("notes", command.Notes, TextLimits.LongText, true, "服务记录", "visit notes")) is { } invalid
             ? invalid
             : Change<RehabEvent>.Of(new VisitRecordFiled(command.Notes!.Trim()));
     }
@@ -61,7 +61,7 @@ public static partial class RehabRules
             return Conflict(s, "window_not_started", "上门时段尚未开始，不能登记未上门；如需调整请改期或取消。",
                 "The window has not started; reschedule or cancel the visit instead of recording it as missed.");
         }
-        return Invalid(Check("reason", command.Reason, MaxNoteLength, true, "未上门原因", "reason")) is { } invalid
+        return Invalid(Check("reason", command.Reason, TextLimits.Note, true, "未上门原因", "reason")) is { } invalid
             ? invalid
             : Change<RehabEvent>.Of(new VisitMissed(command.Reason!.Trim()));
     }
@@ -72,7 +72,7 @@ public static partial class RehabRules
         {
             return refused;
         }
-        return Invalid(Check("reason", command.Reason, MaxNoteLength, true, "取消原因", "reason")) is { } invalid
+        return Invalid(Check("reason", command.Reason, TextLimits.Note, true, "取消原因", "reason")) is { } invalid
             ? invalid
             : Change<RehabEvent>.Of(new VisitCancelled(command.Reason!.Trim()));
     }
@@ -83,7 +83,7 @@ public static partial class RehabRules
         {
             return refused;
         }
-        return Invalid(Check("note", command.Note, MaxNoteLength, true, "督办意见", "note")) is { } invalid
+        return Invalid(Check("note", command.Note, TextLimits.Note, true, "督办意见", "note")) is { } invalid
             ? invalid
             : Change<RehabEvent>.Of(new VisitSupervisionOrdered(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
     }

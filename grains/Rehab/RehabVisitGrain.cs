@@ -50,39 +50,19 @@ public sealed class RehabVisitGrain(
         var fingerprint = OpeningFingerprint.Of(actor, null, request);
         if (State.Exists)
         {
-            return Existing(fingerprint);
+            return Repeat(fingerprint);
         }
-        if (actor.Role is not (Roles.Operator or Roles.Admin or Roles.UnitStaff))
-        {
-            return DomainError.Forbidden("只有话务员和康复机构可以登记上门服务。", "Only operators and rehabilitation providers request visits.");
-        }
-        return await OpenAsync(request, null, fingerprint, actor);
+        return RehabOpening.MayRequest(actor) is { } refused ? refused : await OpenAsync(request, null, fingerprint, actor);
     }
 
-    public async Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor)
+    public Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor)
     {
         var fingerprint = OpeningFingerprint.Of(actor, ticketId, request);
-        Outcome<VisitOpening> opening;
-        if (State.Exists)
-        {
-            opening = Existing(fingerprint);
-        }
-        else
-        {
-            var ticket = await TicketReferrals.ReferrableAsync(GrainFactory, ticketId, actor);
-            if (!ticket.Succeeded)
-            {
-                return ticket.Error!;
-            }
-            opening = await OpenAsync(RehabOpening.WithTicketDefaults(request, ticket.Value!), new TicketLink(ticketId, ticket.Value!.Number), fingerprint, actor);
-        }
-        if (opening.Succeeded && State.Ticket is { } link)
-        {
-            // Also on a repeat: a crash between the visit and the ticket's record of it heals here.
-            await GrainFactory.GetGrain<ITicketGrain>(link.TicketId).AttachLink(
-                new LinkedItem(ItemTypes.RehabVisit, host.Id, State.Number, State.ServiceType, State.RequestedAt), actor);
-        }
-        return opening;
+        return TicketReferrals.OpenFromAsync(GrainFactory, ticketId, actor, State.Exists ? () => Repeat(fingerprint) : null,
+            (ticket, link) => OpenAsync(RehabOpening.WithTicketDefaults(request, ticket), link, fingerprint, actor),
+            () => State.Ticket is { } link
+                ? (link.TicketId, new LinkedItem(ItemTypes.RehabVisit, host.Id, State.Number, State.ServiceType, State.RequestedAt))
+                : null);
     }
 
     public async Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor)
@@ -92,16 +72,10 @@ public sealed class RehabVisitGrain(
             return Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: false));
         }
         var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
-        var requested = new VisitRequested(number, slot.Person, slot.PersonId, slot.ServiceType, slot.ProviderCode, null, slot.PlanId,
-            slot.Sequence, FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, RehabClockRules.From(Sla.Rules), $"plan:{slot.PlanId:N}:{slot.Sequence}");
-        return await host.ApplyAsync(Change<RehabEvent>.Of(requested, new VisitScheduled(slot.WindowStart, slot.WindowEnd)), actor,
-            () => new VisitOpening(View(), Created: true));
+        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.Rules)), actor, () => new VisitOpening(View(), Created: true));
     }
 
-    public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(
-        State.Exists && RehabAccess.CanSee(actor, State)
-            ? Outcome<RehabVisitView>.Success(View())
-            : DomainError.NotFound("Rehabilitation visit", "上门康复服务"));
+    public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
 
     public Task<Outcome<RehabVisitView>> Schedule(ScheduleVisit command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Schedule(s, actor, command, Now));
@@ -158,22 +132,12 @@ public sealed class RehabVisitGrain(
             return refused;
         }
         var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
-        var events = new List<RehabEvent>
-        {
-            new VisitRequested(number, valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, ticket, null, null,
-                FirstVisit: true, Now, valid.Note, rules, fingerprint),
-        };
-        if (valid.Window is { } window)
-        {
-            events.Add(new VisitScheduled(window.Start, window.End));
-        }
-        return await host.ApplyAsync(Change<RehabEvent>.Of([.. events]), actor, () => new VisitOpening(View(), Created: true));
+        return await host.ApplyAsync(RehabOpening.Request(valid, provider!, ticket, number, rules, Now, fingerprint), actor,
+            () => new VisitOpening(View(), Created: true));
     }
 
-    private Outcome<VisitOpening> Existing(string fingerprint) => State.Fingerprint == fingerprint
-        ? Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: false))
-        : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一份不同内容的上门服务申请。",
-            "This Idempotency-Key was already used for a visit request with different content.");
+    private Outcome<VisitOpening> Repeat(string fingerprint) =>
+        ItemOpening.Repeat(RehabRules.Words, State.Fingerprint, fingerprint, () => new VisitOpening(View(), Created: false));
 
     private Task<Outcome<RehabVisitView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<RehabState, IClockReader, Change<RehabEvent>> decide) =>
         host.ExecuteAsync(actor, expectedVersion, decide, View);

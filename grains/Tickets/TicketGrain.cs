@@ -45,17 +45,14 @@ public sealed class TicketGrain(
 
     public async Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor)
     {
-        var fingerprint = Fingerprint(intake, actor);
+        var fingerprint = OpeningFingerprint.Of(actor, intake);
         if (State.Exists)
         {
-            return State.IntakeFingerprint == fingerprint
-                ? Outcome<Registration>.Success(new Registration(View(actor), Created: false))
-                : DomainError.Conflict("idempotency_key_reused", "该幂等键已用于另一张不同内容的工单。",
-                    "This Idempotency-Key was already used for a ticket with different content.");
+            return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => new Registration(View(actor), Created: false));
         }
-        if (!TicketAccess.IsDispatcher(actor))
+        if (TicketRules.MayRegister(actor) is { } refused)
         {
-            return DomainError.Forbidden("只有话务员可以登记工单。", "Only operators register tickets.");
+            return refused;
         }
         var now = host.Now;
         var validation = TicketIntakeRules.Validate(intake, await areas.ReferenceAsync(), services.Sla.LocalDate(now));
@@ -64,18 +61,13 @@ public sealed class TicketGrain(
             return validation.Error!;
         }
         var valid = validation.Intake;
-        var details = TicketDetailsFrom(valid);
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
         var (repeats, number) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
-        var rules = services.Sla.Rules.ForTicket(valid.Kind, valid.Urgency);
-        return await host.ApplyAsync(Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, rules, repeats, fingerprint)), actor,
+        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.Rules, fingerprint), actor,
             () => new Registration(View(actor), Created: true));
     }
 
-    public Task<Outcome<TicketView>> Get(Actor actor) => Task.FromResult(
-        State.Exists && TicketAccess.CanSee(actor, State)
-            ? Outcome<TicketView>.Success(View(actor))
-            : DomainError.NotFound("Ticket", "工单"));
+    public Task<Outcome<TicketView>> Get(Actor actor) => Task.FromResult(host.Get(actor, () => View(actor)));
 
     public Task<Outcome<TicketView>> AnswerOnSpot(ReplyToCaller command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.AnswerOnSpot(s, actor, command));
@@ -172,11 +164,4 @@ public sealed class TicketGrain(
         host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
 
     private TicketView View(Actor actor) => TicketViews.From(State, host.Clocks(), actor);
-
-    private static TicketDetails TicketDetailsFrom(ValidIntake valid) => new(
-        valid.Channel, valid.Kind, valid.Topic, valid.Urgency, valid.CallerName, valid.CallerPhone.Value,
-        valid.KnownResidentId?.Value, valid.DisabilityCertificate?.Value, valid.CountyCode, valid.TownCode,
-        valid.Address, valid.Title, valid.Content);
-
-    private static string Fingerprint(TicketIntake intake, Actor actor) => OpeningFingerprint.Of(actor, intake);
 }

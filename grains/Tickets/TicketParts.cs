@@ -8,7 +8,7 @@ namespace Dispatch.Tickets;
 public static class TicketParts
 {
     public static readonly ItemParts<TicketState, TicketEvent, TicketStatsRow> Parts = new(
-        TicketGrain.Stream, ItemTypes.Ticket, TicketAccess.CanSee,
+        TicketGrain.Stream, TicketRules.Words, TicketAccess.CanSee,
         (s, clocks) => TicketProjection.Project(s, clocks) is var (command, row) ? (row, [command]) : default,
         StatsContribution.Of, TicketProjection.NextClockChange, TicketStatsRow.LoadAsync, TicketRules.ClockEvents, TicketLiveChanges.From);
 }

@@ -18,6 +18,37 @@ public static class TicketReferrals
         return Check(ticket.Value!, actor) is { } refused ? refused : ticket;
     }
 
+    /// <summary>
+    /// Opens an item from a ticket (转办): a repeat answers with the item as it is; otherwise the ticket must be
+    /// referrable, and the item opens with the ticket's number. Then the ticket records the link, also on a repeat, so
+    /// a crash between the item and the ticket's record of it heals here.
+    /// </summary>
+    /// <param name="link">The item's link to its ticket once it exists, and how the ticket lists it.</param>
+    public static async Task<Outcome<TOpening>> OpenFromAsync<TOpening>(
+        IGrainFactory grains, Guid ticketId, Actor actor, Func<Outcome<TOpening>>? repeat,
+        Func<TicketView, TicketLink, Task<Outcome<TOpening>>> open, Func<(Guid TicketId, LinkedItem Item)?> link)
+    {
+        Outcome<TOpening> opening;
+        if (repeat is not null)
+        {
+            opening = repeat();
+        }
+        else
+        {
+            var ticket = await ReferrableAsync(grains, ticketId, actor);
+            if (!ticket.Succeeded)
+            {
+                return ticket.Error!;
+            }
+            opening = await open(ticket.Value!, new TicketLink(ticketId, ticket.Value!.Number));
+        }
+        if (opening.Succeeded && link() is { } linked)
+        {
+            await grains.GetGrain<ITicketGrain>(linked.TicketId).AttachLink(linked.Item, actor);
+        }
+        return opening;
+    }
+
     public static DomainError? Check(TicketView ticket, Actor actor)
     {
         if (ticket.MergedInto is not null)

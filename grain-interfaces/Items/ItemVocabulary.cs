@@ -30,4 +30,6 @@ public sealed class ItemVocabulary(string itemType, Term name, IReadOnlyList<Ter
     public string ActionZh(string action) => actionByCode.TryGetValue(action, out var term) ? term.Zh : action;
 
     public string ClockZh(string clock) => clockByCode.TryGetValue(clock, out var term) ? term.Zh : clock;
+
+    public string ClockEn(string clock) => clockByCode.TryGetValue(clock, out var term) ? term.En : clock;
 }

@@ -22,43 +22,12 @@ public static class LegalAidLiveChanges
         : events.Any(e => e is CaseArchived) ? LiveChangeKinds.Closed
         : null;
 
-    private const string KindZh = "法律援助案件";
-    private const string KindEn = "legal-aid case";
-
     /// <summary>A clock that ran out, and every supervision order (manual or automatic).</summary>
-    public static ImmutableArray<LiveAlert> Alerts(LegalAidStatsRow row, IReadOnlyList<LegalAidEvent> events)
-    {
-        var alerts = ImmutableArray.CreateBuilder<LiveAlert>();
-        foreach (var e in events)
+    public static ImmutableArray<LiveAlert> Alerts(LegalAidStatsRow row, IReadOnlyList<LegalAidEvent> events) =>
+        ItemLiveChanges.Alerts(LegalAidRules.Words, row.Number, row.ApplicantName, events.Select(e => e switch
         {
-            switch (e)
-            {
-                case CaseClockOverdue overdue:
-                    alerts.Add(ItemLiveChanges.Overdue(KindZh, KindEn, row.Number, row.ApplicantName, ClockZh(overdue.Clock), ClockEn(overdue.Clock)));
-                    break;
-                case CaseSupervisionOrdered order:
-                    alerts.Add(ItemLiveChanges.SupervisionOrdered(KindZh, KindEn, row.Number, row.ApplicantName, order.Cause, order.Note));
-                    break;
-            }
-        }
-        return alerts.ToImmutable();
-    }
-
-    private static string ClockZh(string clock) => clock switch
-    {
-        LegalAidClockNames.Decision => "审查决定",
-        LegalAidClockNames.Assignment => "指派承办人",
-        LegalAidClockNames.Agreement => "签订委托协议",
-        LegalAidClockNames.ObjectionReview => "异议审查",
-        _ => clock,
-    };
-
-    private static string ClockEn(string clock) => clock switch
-    {
-        LegalAidClockNames.Decision => "decision",
-        LegalAidClockNames.Assignment => "assignment",
-        LegalAidClockNames.Agreement => "agreement",
-        LegalAidClockNames.ObjectionReview => "objection review",
-        _ => clock,
-    };
+            CaseClockOverdue overdue => ItemAlarm.Overdue(overdue.Clock),
+            CaseSupervisionOrdered order => ItemAlarm.Order(order.Cause, order.Note),
+            _ => null,
+        }).OfType<ItemAlarm>());
 }

@@ -1,6 +1,7 @@
 using Dispatch.Scopes;
 using System.Collections.Immutable;
 using Dispatch.Stats;
+using Dispatch.Items;
 using Dispatch.Sla;
 
 namespace Dispatch.Live;
@@ -66,17 +67,28 @@ public static class ItemLiveChanges
 
     public static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? "." : ": " + note;
 
-    /// <summary>The alert for a clock that ran out, worded alike for every kind of item.</summary>
-    /// <param name="kindZh">The item kind in Chinese, e.g. 法律援助案件.</param>
-    /// <param name="kindEn">The item kind in English, lower case, e.g. legal-aid case.</param>
-    public static LiveAlert Overdue(string kindZh, string kindEn, string number, string name, string clockZh, string clockEn) =>
-        new(LiveAlertKinds.Overdue,
-            $"{kindZh} {number}（{name}）{clockZh}期限已超期。",
-            $"{char.ToUpperInvariant(kindEn[0])}{kindEn[1..]} {number} ({name}): the {clockEn} deadline has passed.");
+    /// <summary>The supervisors' alerts of one commit, worded alike for every kind of item from its vocabulary.</summary>
+    /// <param name="label">What names the item beside its number: a ticket's title, a case's applicant, a visit's person.</param>
+    public static ImmutableArray<LiveAlert> Alerts(ItemVocabulary words, string number, string label, IEnumerable<ItemAlarm> alarms) =>
+        [.. alarms.Select(alarm => alarm.OverdueClock is { } clock ? Overdue(words, number, label, clock) : SupervisionOrdered(words, number, label, alarm))];
 
-    /// <summary>The alert for a supervision order, automatic (cause overdue) or by a supervisor.</summary>
-    public static LiveAlert SupervisionOrdered(string kindZh, string kindEn, string number, string name, string cause, string? note) =>
+    private static LiveAlert Overdue(ItemVocabulary words, string number, string label, string clock) =>
+        new(LiveAlertKinds.Overdue,
+            $"{words.Name.Zh} {number}（{label}）{words.ClockZh(clock)}已超期。",
+            $"{Capitalised(words.Name.En)} {number} ({label}): the {words.ClockEn(clock).ToLowerInvariant()} deadline has passed.");
+
+    private static LiveAlert SupervisionOrdered(ItemVocabulary words, string number, string label, ItemAlarm order) =>
         new(LiveAlertKinds.Supervision,
-            $"{kindZh} {number}（{name}）已督办（{(cause == "overdue" ? "超期自动督办" : "人工督办")}）{Suffix(note)}",
-            $"Supervision order on {kindEn} {number} ({name}, {(cause == "overdue" ? "automatic, overdue" : "by a supervisor")}){Suffix(note)}");
+            $"{words.Name.Zh} {number}（{label}）已督办（{SupervisionCauses.Zh(order.OrderCause!)}）{Suffix(order.OrderNote)}",
+            $"Supervision order on {words.Name.En} {number} ({label}, {SupervisionCauses.En(order.OrderCause!)}){Suffix(order.OrderNote)}");
+
+    private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}
+
+/// <summary>What one event raises for supervisors: a clock that ran out, or a supervision order with its cause and note.</summary>
+public sealed record ItemAlarm(string? OverdueClock, string? OrderCause, string? OrderNote)
+{
+    public static ItemAlarm Overdue(string clock) => new(clock, null, null);
+
+    public static ItemAlarm Order(string cause, string? note) => new(null, cause, note);
 }

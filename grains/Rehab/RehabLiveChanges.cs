@@ -23,41 +23,12 @@ public static class RehabLiveChanges
         : events.Any(e => e is VisitCancelled) ? LiveChangeKinds.Cancelled
         : null;
 
-    private const string KindZh = "上门康复服务";
-    private const string KindEn = "rehab visit";
-
     /// <summary>A clock that ran out, and every supervision order (manual or automatic).</summary>
-    public static ImmutableArray<LiveAlert> Alerts(RehabStatsRow row, IReadOnlyList<RehabEvent> events)
-    {
-        var alerts = ImmutableArray.CreateBuilder<LiveAlert>();
-        foreach (var e in events)
+    public static ImmutableArray<LiveAlert> Alerts(RehabStatsRow row, IReadOnlyList<RehabEvent> events) =>
+        ItemLiveChanges.Alerts(RehabRules.Words, row.Number, row.PersonName, events.Select(e => e switch
         {
-            switch (e)
-            {
-                case VisitClockOverdue overdue:
-                    alerts.Add(ItemLiveChanges.Overdue(KindZh, KindEn, row.Number, row.PersonName, ClockZh(overdue.Clock), ClockEn(overdue.Clock)));
-                    break;
-                case VisitSupervisionOrdered order:
-                    alerts.Add(ItemLiveChanges.SupervisionOrdered(KindZh, KindEn, row.Number, row.PersonName, order.Cause, order.Note));
-                    break;
-            }
-        }
-        return alerts.ToImmutable();
-    }
-
-    private static string ClockZh(string clock) => clock switch
-    {
-        RehabClockNames.FirstVisit => "首次上门",
-        RehabClockNames.Window => "服务时段",
-        RehabClockNames.Record => "服务记录",
-        _ => clock,
-    };
-
-    private static string ClockEn(string clock) => clock switch
-    {
-        RehabClockNames.FirstVisit => "first-visit",
-        RehabClockNames.Window => "visit window",
-        RehabClockNames.Record => "visit record",
-        _ => clock,
-    };
+            VisitClockOverdue overdue => ItemAlarm.Overdue(overdue.Clock),
+            VisitSupervisionOrdered order => ItemAlarm.Order(order.Cause, order.Note),
+            _ => null,
+        }).OfType<ItemAlarm>());
 }

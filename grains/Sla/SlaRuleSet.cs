@@ -6,12 +6,12 @@ namespace Dispatch.Sla;
 /// </summary>
 public sealed class SlaRuleSet
 {
-    private readonly IReadOnlyList<TicketRule> _ticketRules;
+    private readonly IReadOnlyList<KindRule> _ticketRules;
     private readonly IReadOnlyDictionary<string, SlaDuration> _legalAid;
     private readonly IReadOnlyDictionary<string, SlaDuration> _rehab;
 
     internal SlaRuleSet(
-        int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<TicketRule> ticketRules,
+        int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<KindRule> ticketRules,
         IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab)
     {
         Version = version;
@@ -28,7 +28,7 @@ public sealed class SlaRuleSet
     /// <summary>The share of a clock after which it warns (预警), 1-100.</summary>
     public int WarningAtPercent { get; }
 
-    public IReadOnlyList<TicketRule> TicketEntries => _ticketRules;
+    public IReadOnlyList<KindRule> TicketEntries => _ticketRules;
     public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
     public IReadOnlyCollection<string> RehabClocks => [.. _rehab.Keys];
 
@@ -44,12 +44,15 @@ public sealed class SlaRuleSet
     /// <summary>Reads and validates rules JSON; <paramref name="source"/> names it in error messages.</summary>
     public static SlaRuleSet Parse(string json, string source) => SlaRulesReader.Read(json, source);
 
-    /// <summary>The clocks for a ticket. The most specific rule wins: an exact kind beats "*".</summary>
-    public TicketClockRules ForTicket(string kind, string urgency)
+    /// <summary>The clock names of a ticket rule, as sla-rules.json spells them.</summary>
+    public const string SignFor = "signFor", Handling = "handling", Callback = "callback", ExtensionCap = "extensionCap";
+
+    /// <summary>The ticket rule for a kind and urgency. The most specific rule wins: an exact kind beats "*".</summary>
+    public KindRule ForKind(string kind, string urgency)
     {
         var matching = _ticketRules.Where(rule => rule.Matches(kind, urgency)).ToList();
-        var chosen = matching.Find(rule => rule.Kind == kind) ?? matching.Find(rule => rule.Kind == TicketRule.AnyKind);
-        return chosen?.Clocks ?? throw new SlaRuleNotFoundException(
+        var chosen = matching.Find(rule => rule.Kind == kind) ?? matching.Find(rule => rule.Kind == KindRule.AnyKind);
+        return chosen ?? throw new SlaRuleNotFoundException(
             $"SLA rules version {Version} have no ticket rule for kind '{kind}' with urgency '{urgency}'. " +
             $"Rules exist for: {string.Join(", ", _ticketRules.Select(rule => $"{rule.Kind}/{rule.Urgency}"))}.");
     }

@@ -61,10 +61,10 @@ internal sealed class SlaRulesReader
         return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab);
     }
 
-    private List<TicketRule> ReadTicketRules(IReadOnlyList<TicketRuleJson?>? entries, int version)
+    private List<KindRule> ReadTicketRules(IReadOnlyList<TicketRuleJson?>? entries, int version)
     {
         Require(entries is { Count: > 0 }, "'ticketRules' is missing or empty");
-        var rules = new List<TicketRule>();
+        var rules = new List<KindRule>();
         for (var i = 0; i < entries!.Count; i++)
         {
             var entry = entries[i];
@@ -74,17 +74,20 @@ internal sealed class SlaRulesReader
             var where = $"ticketRules[{i}] ({entry.Kind}/{entry.Urgency})";
             Require(!rules.Exists(rule => rule.Kind == entry.Kind && rule.Urgency == entry.Urgency),
                 $"{where} repeats an earlier rule for the same kind and urgency");
-            var clocks = new TicketClockRules(
-                ReadDuration(entry.SignFor, $"{where} signFor"),
-                ReadDuration(entry.Handling, $"{where} handling"),
-                ReadDuration(entry.Callback, $"{where} callback"),
-                ReadDuration(entry.ExtensionCap, $"{where} extensionCap", zeroAllowed: true),
-                version,
-                entry.Kind!);
-            Require(clocks.ExtensionCap.Amount == 0 || clocks.ExtensionCap.CountsWorkingTime == clocks.Handling.CountsWorkingTime,
-                $"{where} extensionCap is in {clocks.ExtensionCap.Unit.Name()} but handling in {clocks.Handling.Unit.Name()}; " +
+            var signFor = ReadDuration(entry.SignFor, $"{where} signFor");
+            var handling = ReadDuration(entry.Handling, $"{where} handling");
+            var callback = ReadDuration(entry.Callback, $"{where} callback");
+            var extensionCap = ReadDuration(entry.ExtensionCap, $"{where} extensionCap", zeroAllowed: true);
+            Require(extensionCap.Amount == 0 || extensionCap.CountsWorkingTime == handling.CountsWorkingTime,
+                $"{where} extensionCap is in {extensionCap.Unit.Name()} but handling in {handling.Unit.Name()}; " +
                 "an extension must count time the way the clock it extends does");
-            rules.Add(new TicketRule(entry.Kind!, entry.Urgency!, clocks));
+            rules.Add(new KindRule(entry.Kind!, entry.Urgency!, new Dictionary<string, SlaDuration>(StringComparer.Ordinal)
+            {
+                [SlaRuleSet.SignFor] = signFor,
+                [SlaRuleSet.Handling] = handling,
+                [SlaRuleSet.Callback] = callback,
+                [SlaRuleSet.ExtensionCap] = extensionCap,
+            }));
         }
         return rules;
     }

@@ -65,27 +65,13 @@ public static class TicketLiveChanges
     }
 
     /// <summary>A clock that ran out, and every supervision order (manual or automatic), alert the supervisors.</summary>
-    public static ImmutableArray<LiveAlert> Alerts(TicketStatsRow row, IReadOnlyList<TicketEvent> events)
-    {
-        var alerts = ImmutableArray.CreateBuilder<LiveAlert>();
-        foreach (var e in events)
+    public static ImmutableArray<LiveAlert> Alerts(TicketStatsRow row, IReadOnlyList<TicketEvent> events) =>
+        ItemLiveChanges.Alerts(TicketRules.Words, row.Number, row.Title, events.Select(e => e switch
         {
-            switch (e)
-            {
-                case ClockOverdue overdue:
-                    alerts.Add(new LiveAlert(LiveAlertKinds.Overdue,
-                        $"工单 {row.Number}「{row.Title}」{TicketRules.ClockNameZh(overdue.Clock)}已超期。",
-                        $"Ticket {row.Number} \"{row.Title}\": the {ClockNameEn(overdue.Clock)} deadline has passed."));
-                    break;
-                case SupervisionOrderIssued order:
-                    alerts.Add(new LiveAlert(LiveAlertKinds.Supervision,
-                        $"工单 {row.Number}「{row.Title}」已督办（{CauseZh(order.Cause)}）{Suffix(order.Note)}",
-                        $"Supervision order on ticket {row.Number} \"{row.Title}\" ({CauseEn(order.Cause)}){Suffix(order.Note)}"));
-                    break;
-            }
-        }
-        return alerts.ToImmutable();
-    }
+            ClockOverdue overdue => ItemAlarm.Overdue(overdue.Clock),
+            SupervisionOrderIssued order => ItemAlarm.Order(order.Cause, order.Note),
+            _ => null,
+        }).OfType<ItemAlarm>());
 
     /// <summary>The city, the county, the unit holding the ticket, and the unit that just lost it (so its list drops it).</summary>
     private static ImmutableArray<string> Scopes(TicketStatsRow? before, TicketStatsRow after)
@@ -97,28 +83,4 @@ public static class TicketLiveChanges
         }
         return [.. scopes];
     }
-
-    private static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? "." : ": " + note;
-
-    private static string ClockNameEn(string clock) => clock switch
-    {
-        ClockNames.SignFor => "sign-for",
-        ClockNames.Handling => "handling",
-        ClockNames.Callback => "callback",
-        _ => clock,
-    };
-
-    private static string CauseZh(string cause) => cause switch
-    {
-        SupervisionCauses.Overdue => "超期自动督办",
-        SupervisionCauses.RepeatedReturns => "多次退单",
-        _ => "人工督办",
-    };
-
-    private static string CauseEn(string cause) => cause switch
-    {
-        SupervisionCauses.Overdue => "automatic, overdue",
-        SupervisionCauses.RepeatedReturns => "repeated returns",
-        _ => "by a supervisor",
-    };
 }

@@ -96,17 +96,9 @@ public static partial class TicketRules
             if (alarm.Overdue)
             {
                 events.Add(new ClockOverdue(alarm.Clock));
-                events.Add(new SupervisionOrderIssued(newOrderId(), SupervisionCauses.Overdue, $"{ClockNameZh(alarm.Clock)}已超期。"));
+                events.Add(new SupervisionOrderIssued(newOrderId(), SupervisionCauses.Overdue, $"{Words.ClockZh(alarm.Clock)}已超期。"));
             }
         }
         return events;
     }
-
-    public static string ClockNameZh(string clock) => clock switch
-    {
-        ClockNames.SignFor => "签收时限",
-        ClockNames.Handling => "办理时限",
-        ClockNames.Callback => "回访时限",
-        _ => clock,
-    };
 }

@@ -21,6 +21,6 @@ public static partial class TicketRules
             valid.Channel, valid.Kind, valid.Topic, valid.Urgency, valid.CallerName, valid.CallerPhone.Value,
             valid.KnownResidentId?.Value, valid.DisabilityCertificate?.Value, valid.CountyCode, valid.TownCode,
             valid.Address, valid.Title, valid.Content);
-        return Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, rules.ForTicket(valid.Kind, valid.Urgency), repeats, fingerprint));
+        return Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, TicketClockRules.From(rules, valid.Kind, valid.Urgency), repeats, fingerprint));
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using FluentAssertions;
+using Dispatch.Tickets;
 
 namespace Dispatch.Tests.Unit.Sla;
 
@@ -28,7 +29,7 @@ public sealed class SlaRuleSetTests
     [Fact]
     public void A_normal_complaint_is_handled_in_10_working_days()
     {
-        var rules = Shipped.ForTicket("complaint", "normal");
+        var rules = TicketClockRules.From(Shipped, "complaint", "normal");
 
         rules.Should().Be(new TicketClockRules(
             SlaDuration.WorkingDays(1), SlaDuration.WorkingDays(10), SlaDuration.WorkingDays(2), SlaDuration.WorkingDays(10), 1, "complaint"));
@@ -37,7 +38,7 @@ public sealed class SlaRuleSetTests
     [Fact]
     public void An_urgent_petition_uses_the_urgent_rule_for_every_kind()
     {
-        var rules = Shipped.ForTicket("petition", "urgent");
+        var rules = TicketClockRules.From(Shipped, "petition", "urgent");
 
         rules.RuleKind.Should().Be("*");
         rules.SignFor.Should().Be(SlaDuration.WorkingHours(1));
@@ -47,7 +48,7 @@ public sealed class SlaRuleSetTests
     [Fact]
     public void A_normal_petition_counts_calendar_days_under_the_petition_regulation()
     {
-        var rules = Shipped.ForTicket("petition", "normal");
+        var rules = TicketClockRules.From(Shipped, "petition", "normal");
 
         rules.SignFor.Should().Be(SlaDuration.CalendarDays(15));
         rules.Handling.Should().Be(SlaDuration.CalendarDays(60));
@@ -64,14 +65,14 @@ public sealed class SlaRuleSetTests
               "callback": { "amount": 1, "unit": "working_days" }, "extensionCap": { "amount": 0, "unit": "working_days" } }
             """)));
 
-        rules.ForTicket("complaint", "urgent").Handling.Should().Be(SlaDuration.WorkingDays(2));
-        rules.ForTicket("help", "urgent").Handling.Should().Be(SlaDuration.WorkingDays(1));
+        TicketClockRules.From(rules, "complaint", "urgent").Handling.Should().Be(SlaDuration.WorkingDays(2));
+        TicketClockRules.From(rules, "help", "urgent").Handling.Should().Be(SlaDuration.WorkingDays(1));
     }
 
     [Fact]
     public void An_unknown_kind_fails_naming_the_kind_and_urgency()
     {
-        var act = () => Shipped.ForTicket("lottery", "normal");
+        var act = () => TicketClockRules.From(Shipped, "lottery", "normal");
 
         act.Should().Throw<SlaRuleNotFoundException>().WithMessage("*'lottery'*'normal'*");
     }

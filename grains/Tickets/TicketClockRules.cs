@@ -1,4 +1,6 @@
-namespace Dispatch.Sla;
+using Dispatch.Sla;
+
+namespace Dispatch.Tickets;
 
 /// <summary>The four clocks of a hotline ticket, as set by one rule of one rule-set version.</summary>
 /// <param name="SignFor">From dispatch to sign-for (for a petition: the acceptance decision, from receipt).</param>
@@ -13,14 +15,13 @@ public sealed record TicketClockRules(
     SlaDuration Callback,
     SlaDuration ExtensionCap,
     int RuleVersion,
-    string RuleKind);
-
-/// <summary>One entry of ticketRules: the clocks for a ticket kind (or "*") and an urgency.</summary>
-public sealed record TicketRule(string Kind, string Urgency, TicketClockRules Clocks)
+    string RuleKind)
 {
-    /// <summary>The kind that matches every ticket kind; an exact kind is more specific and wins.</summary>
-    public const string AnyKind = "*";
-
-    public bool Matches(string kind, string urgency) =>
-        Urgency == urgency && (Kind == kind || Kind == AnyKind);
+    /// <summary>The clocks for a ticket of this kind and urgency: the most specific rule wins (an exact kind beats "*").</summary>
+    public static TicketClockRules From(SlaRuleSet rules, string kind, string urgency)
+    {
+        var rule = rules.ForKind(kind, urgency);
+        return new(rule.Clock(SlaRuleSet.SignFor), rule.Clock(SlaRuleSet.Handling), rule.Clock(SlaRuleSet.Callback),
+            rule.Clock(SlaRuleSet.ExtensionCap), rules.Version, rule.Kind);
+    }
 }

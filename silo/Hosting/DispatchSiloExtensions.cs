@@ -1,21 +1,14 @@
 using Dispatch.Calendar;
-using Dispatch.EventSourcing;
-using Dispatch.Numbers;
-using Dispatch.Rehab;
+using Dispatch.Hosting;
 using Dispatch.Schema;
 using Dispatch.Sla;
 using Dispatch.Stats;
-using Dispatch.Tickets;
-using Dispatch.Units;
 using Npgsql;
 using Orleans.Configuration;
-using Dispatch.Fields;
-using Dispatch.Routing;
-using Dispatch.Items;
 
 namespace Dispatch.Silo.Hosting;
 
-/// <summary>The providers every Dispatch silo uses, shared by the server and the integration tests.</summary>
+/// <summary>The providers every Dispatch silo uses, shared by the server and the integration tests; the grains add their own services.</summary>
 public static class DispatchSiloExtensions
 {
     public const string Invariant = "Npgsql";
@@ -49,27 +42,7 @@ public static class DispatchSiloExtensions
         });
         silo.Services.AddSingleton(_ => DatabaseConnection.CreateDataSource(connectionString));
         silo.Services.AddSingleton(TimeProvider.System);
-        silo.Services.AddSingleton(LoadSla(DatabaseSetup.DefaultReferenceDataFolder));
-        silo.Services.AddSingleton<EventStore>();
-        silo.Services.AddSingleton<ItemServices>();
-        silo.Services.AddSingleton<DailyNumbers>();
-        silo.Services.AddSingleton<UnitDirectory>();
-        silo.Services.AddSingleton<AreaDirectory>();
-        silo.Services.AddSingleton<UnitRouter>();
-        silo.Services.AddSingleton<CallerHistory>();
-        silo.Services.AddSingleton<RehabDirectory>();
-        silo.Services.AddSingleton(LoadTargets(DatabaseSetup.DefaultReferenceDataFolder));
-        silo.Services.AddSingleton<StatsCounterReader>();
-        silo.Services.AddSingleton<ScopeDirectory>();
-        silo.Services.AddSingleton<StatsQueries>();
-        silo.Services.AddSingleton<AttentionLists>();
-        silo.Services.AddSingleton<StatsRebuild>();
-        silo.Services.AddSingleton<StatsCounterFold>();
-        silo.Services.AddHostedService<StatsCounterFolding>();
-        // A database whose tickets predate the counters gets them computed once from the read model.
-        silo.AddStartupTask((services, cancellationToken) => services.GetRequiredService<StatsRebuild>().EnsureBuiltAsync(cancellationToken));
-        // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
-        silo.AddStartupTask((services, _) => DeadlineWatch.StartAllAsync(services.GetRequiredService<IGrainFactory>()));
+        silo.AddDispatchGrains(LoadSla(DatabaseSetup.DefaultReferenceDataFolder), LoadTargets(DatabaseSetup.DefaultReferenceDataFolder));
         return silo;
     }
 

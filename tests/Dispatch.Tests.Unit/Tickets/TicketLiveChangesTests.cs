@@ -4,9 +4,11 @@ using Dispatch.Tests.Unit.Tickets;
 using Dispatch.Tickets;
 using FluentAssertions;
 using Dispatch.Items;
+using Dispatch.Tests.Unit.Stats;
+using ScopeKeys = Dispatch.Tests.Unit.Stats.Scopes;
 using UnitCodes = Dispatch.Tests.Unit.Tickets.Units;
 
-namespace Dispatch.Tests.Unit.Stats;
+namespace Dispatch.Tests.Unit.Tickets;
 
 /// <summary>What the browsers hear about each ticket write.</summary>
 public sealed class TicketLiveChangesTests
@@ -18,10 +20,10 @@ public sealed class TicketLiveChangesTests
         var change = story.Announced!;
 
         change.Change.Should().Be(LiveChangeKinds.Registered);
-        change.Scopes.Should().Equal(Scopes.City, Scopes.Nanhu);
+        change.Scopes.Should().Equal(ScopeKeys.City, ScopeKeys.Nanhu);
         change.At.Should().Be(TicketStory.Start);
         change.Item.Should().BeEquivalentTo(new { ItemType = "ticket", Id = TicketStory.Id, Status = "registered", CountyCode = "330402", UnitCode = (string?)null });
-        change.StatsScopes.Should().BeEquivalentTo([Scopes.City, Scopes.Nanhu]);
+        change.StatsScopes.Should().BeEquivalentTo([ScopeKeys.City, ScopeKeys.Nanhu]);
     }
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed class TicketLiveChangesTests
         var change = TicketStory.Registered().Dispatched().Announced!;
 
         change.Change.Should().Be(LiveChangeKinds.Dispatched);
-        change.Scopes.Should().Contain(Scopes.NanhuCentre);
+        change.Scopes.Should().Contain(ScopeKeys.NanhuCentre);
         change.Item.DueAt.Should().NotBeNull();
     }
 
@@ -40,7 +42,7 @@ public sealed class TicketLiveChangesTests
         var change = TicketStory.Registered().Dispatched().Transferred(UnitCodes.NanhuLegal).Announced!;
 
         change.Change.Should().Be(LiveChangeKinds.Dispatched);
-        change.Scopes.Should().Contain([Scopes.NanhuLegal, Scopes.NanhuCentre]);
+        change.Scopes.Should().Contain([ScopeKeys.NanhuLegal, ScopeKeys.NanhuCentre]);
         change.Item.UnitCode.Should().Be(UnitCodes.NanhuLegal);
     }
 
@@ -51,7 +53,7 @@ public sealed class TicketLiveChangesTests
 
         change.Change.Should().Be(LiveChangeKinds.Registered);
         change.Item.Status.Should().Be(TicketStatus.Registered);
-        change.Scopes.Should().Contain(Scopes.NanhuCentre);
+        change.Scopes.Should().Contain(ScopeKeys.NanhuCentre);
     }
 
     [Fact]

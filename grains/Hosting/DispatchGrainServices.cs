@@ -1,0 +1,47 @@
+using Dispatch.EventSourcing;
+using Dispatch.Fields;
+using Dispatch.Items;
+using Dispatch.Numbers;
+using Dispatch.Rehab;
+using Dispatch.Routing;
+using Dispatch.Sla;
+using Dispatch.Stats;
+using Dispatch.Tickets;
+using Dispatch.Units;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dispatch.Hosting;
+
+/// <summary>
+/// What the grains need from a silo besides its providers: the domain's services, its reference data, its background
+/// folding of counters and its start-up tasks. The silo supplies the database (NpgsqlDataSource) and the clock.
+/// </summary>
+public static class DispatchGrainServices
+{
+    public static ISiloBuilder AddDispatchGrains(this ISiloBuilder silo, SlaSettings sla, MeasureTargets targets)
+    {
+        var services = silo.Services;
+        services.AddSingleton(sla);
+        services.AddSingleton(targets);
+        services.AddSingleton<EventStore>();
+        services.AddSingleton<ItemServices>();
+        services.AddSingleton<DailyNumbers>();
+        services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<AreaDirectory>();
+        services.AddSingleton<UnitRouter>();
+        services.AddSingleton<CallerHistory>();
+        services.AddSingleton<RehabDirectory>();
+        services.AddSingleton<StatsCounterReader>();
+        services.AddSingleton<ScopeDirectory>();
+        services.AddSingleton<StatsQueries>();
+        services.AddSingleton<AttentionLists>();
+        services.AddSingleton<StatsRebuild>();
+        services.AddSingleton<StatsCounterFold>();
+        services.AddHostedService<StatsCounterFolding>();
+        // A database whose items predate the counters gets them computed once from the read model.
+        silo.AddStartupTask((provider, cancellationToken) => provider.GetRequiredService<StatsRebuild>().EnsureBuiltAsync(cancellationToken));
+        // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
+        silo.AddStartupTask((provider, _) => DeadlineWatch.StartAllAsync(provider.GetRequiredService<IGrainFactory>()));
+        return silo;
+    }
+}

@@ -19,25 +19,7 @@ public sealed class AreaDirectory(NpgsqlDataSource database, TimeProvider time) 
         await referenceGate.WaitAsync();
         try
         {
-            var areas = new List<string>();
-            await using (var command = database.CreateCommand("select code from areas"))
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    areas.Add(reader.GetString(0));
-                }
-            }
-            var towns = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using (var command = database.CreateCommand("select code, county_code from towns"))
-            await using (var reader = await command.ExecuteReaderAsync())
-            {
-                while (await reader.ReadAsync())
-                {
-                    towns[reader.GetString(0)] = reader.GetString(1);
-                }
-            }
-            var loaded = new IntakeReference(areas, towns);
+            var loaded = await ReadAsync();
             reference = (loaded, now);
             return loaded;
         }
@@ -45,6 +27,30 @@ public sealed class AreaDirectory(NpgsqlDataSource database, TimeProvider time) 
         {
             referenceGate.Release();
         }
+    }
+
+    /// <summary>The areas as stored now, not cached: for an administrator's change that must see the latest towns.</summary>
+    public async Task<IntakeReference> ReadAsync()
+    {
+        var areas = new List<string>();
+        await using (var command = database.CreateCommand("select code from areas"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                areas.Add(reader.GetString(0));
+            }
+        }
+        var towns = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using (var command = database.CreateCommand("select code, county_code from towns"))
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                towns[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+        return new IntakeReference(areas, towns);
     }
 
     public void Dispose() => referenceGate.Dispose();

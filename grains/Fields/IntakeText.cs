@@ -40,4 +40,21 @@ internal static class IntakeText
     }
 
     public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>A required value from a fixed list (kind, topic, urgency...).</summary>
+    public static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
+    {
+        var value = IntakeText.Trimmed(text);
+        if (value is null)
+        {
+            errors.Add(IntakeErrors.Required(field));
+            return null;
+        }
+        if (!allowed.Contains(value))
+        {
+            errors.Add(IntakeErrors.UnknownValue(field, allowed));
+            return null;
+        }
+        return value;
+    }
 }

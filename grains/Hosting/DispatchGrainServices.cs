@@ -9,6 +9,7 @@ using Dispatch.Stats;
 using Dispatch.Tickets;
 using Dispatch.Units;
 using Microsoft.Extensions.DependencyInjection;
+using Dispatch.Openings;
 
 namespace Dispatch.Hosting;
 
@@ -31,6 +32,7 @@ public static class DispatchGrainServices
         services.AddSingleton<UnitRouter>();
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<RehabDirectory>();
+        services.AddSingleton<ItemOpener>();
         services.AddSingleton<StatsCounterReader>();
         services.AddSingleton<ScopeDirectory>();
         services.AddSingleton<StatsQueries>();

@@ -36,7 +36,13 @@ public sealed class ItemHost<TState, TEvent, TRow>(
 
     public DateTimeOffset Now => services.Time.GetUtcNow();
 
+    public SlaSettings Sla => services.Sla;
+
     public ClockReader Clocks() => new(services.Sla, Now);
+
+    /// <summary>The opening sent again with the same Idempotency-Key: see <see cref="ItemOpening.Repeat"/>.</summary>
+    public Outcome<TOpening> Repeat<TOpening>(string fingerprint, Func<TOpening> existing) =>
+        ItemOpening.Repeat(parts.Words, parts.Fingerprint(State), fingerprint, existing);
 
     public bool CanSee(Actor actor) => State.Version > 0 && parts.CanSee(actor, State);
 

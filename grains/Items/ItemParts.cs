@@ -16,6 +16,7 @@ namespace Dispatch.Items;
 /// <param name="Project">The read-model row of a state and the commands that store it (row, booking...).</param>
 /// <param name="ClockEvents">The warnings, breaches and automatic orders due now (the watcher's call).</param>
 /// <param name="Announce">The live change of one commit, from the stored row before, the row after and the events.</param>
+/// <param name="Fingerprint">What the opening request was, to tell a repeat from a reused Idempotency-Key.</param>
 /// <param name="Explain">A database refusal the item can explain (e.g. a double booking), or null to let it fly.</param>
 public sealed record ItemParts<TState, TEvent, TRow>(
     StreamKind<TState, TEvent> Kind,
@@ -27,6 +28,7 @@ public sealed record ItemParts<TState, TEvent, TRow>(
     Func<NpgsqlDataSource, Guid, CancellationToken, Task<TRow?>> LoadRow,
     Func<TState, IClockReader, Func<Guid>, IReadOnlyList<TEvent>> ClockEvents,
     Func<TRow?, TRow, IReadOnlyList<TEvent>, IReadOnlyList<CounterChange>, DateTimeOffset, LiveChange?> Announce,
+    Func<TState, string> Fingerprint,
     Func<PostgresException, IReadOnlyList<TEvent>, Task<Errors.DomainError?>>? Explain = null)
     where TState : IFoldedState<TState, TEvent>
     where TRow : class;

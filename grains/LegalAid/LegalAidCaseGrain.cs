@@ -12,6 +12,7 @@ using Dispatch.Units;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Dispatch.Fields;
+using Dispatch.Openings;
 
 namespace Dispatch.LegalAid;
 
@@ -22,9 +23,7 @@ namespace Dispatch.LegalAid;
 [GrainType(ItemTypes.LegalAidCase)]
 public sealed class LegalAidCaseGrain(
     ItemServices services,
-    AreaDirectory areas,
-    UnitDirectory units,
-    DailyNumbers numbers,
+    ItemOpener opener,
     ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain
 {
     private ItemHost<LegalAidState, LegalAidEvent, LegalAidStatsRow> host = null!;
@@ -39,25 +38,13 @@ public sealed class LegalAidCaseGrain(
         return host.LoadAsync(cancellationToken);
     }
 
-    public async Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor)
-    {
-        var fingerprint = OpeningFingerprint.Of(actor, null, application);
-        if (State.Exists)
-        {
-            return Repeat(fingerprint);
-        }
-        return LegalAidOpening.MayApply(actor) is { } refused ? refused : await OpenAsync(application, null, fingerprint, actor);
-    }
+    public Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor) =>
+        opener.OpenAsync(host, LegalAidOpening.AtStation, application, actor, Opening);
 
-    public Task<Outcome<CaseOpening>> OpenFromTicket(Guid ticketId, LegalAidApplication application, Actor actor)
-    {
-        var fingerprint = OpeningFingerprint.Of(actor, ticketId, application);
-        return TicketReferrals.OpenFromAsync(GrainFactory, ticketId, actor, State.Exists ? () => Repeat(fingerprint) : null,
-            (ticket, link) => OpenAsync(LegalAidOpening.WithTicketDefaults(application, ticket), link, fingerprint, actor),
-            () => State.Ticket is { } link
-                ? (link.TicketId, new LinkedItem(ItemTypes.LegalAidCase, host.Id, State.Number, State.CaseType, State.AppliedAt))
-                : null);
-    }
+    public Task<Outcome<CaseOpening>> OpenFromTicket(Guid ticketId, LegalAidApplication application, Actor actor) =>
+        opener.OpenFromTicketAsync(host, LegalAidOpening.AtStation, ticketId, application, actor, Opening, () => State.Ticket is { } link
+            ? (link.TicketId, new LinkedItem(ItemTypes.LegalAidCase, host.Id, State.Number, State.CaseType, State.AppliedAt))
+            : null);
 
     public Task<Outcome<LegalAidCaseView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
 
@@ -102,26 +89,7 @@ public sealed class LegalAidCaseGrain(
 
     public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);
 
-    private async Task<Outcome<CaseOpening>> OpenAsync(LegalAidApplication application, TicketLink? ticket, string fingerprint, Actor actor)
-    {
-        var today = Sla.LocalDate(host.Now);
-        var (valid, invalid) = LegalAidOpening.Validate(application, await areas.ReferenceAsync(), today);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-        var station = valid!.StationCode is { } code ? await units.FindAsync(code) : await units.ServingAsync(valid.StationArea, UnitKinds.LegalAid);
-        if (LegalAidOpening.CheckStation(valid, station, actor, fromTicket: ticket is not null) is { } refused)
-        {
-            return refused;
-        }
-        var number = await numbers.NextAsync(DailyNumberSeries.LegalAidCases, today);
-        return await host.ApplyAsync(LegalAidOpening.Open(valid, station!, ticket, number, LegalAidClockRules.From(Sla.Rules), fingerprint), actor,
-            () => new CaseOpening(View(), Created: true));
-    }
-
-    private Outcome<CaseOpening> Repeat(string fingerprint) =>
-        ItemOpening.Repeat(LegalAidRules.Words, State.Fingerprint, fingerprint, () => new CaseOpening(View(), Created: false));
+    private CaseOpening Opening(bool created) => new(View(), created);
 
     private Task<Outcome<LegalAidCaseView>> ExecuteAsync(
         Actor actor, int? expectedVersion, Func<LegalAidState, IClockReader, Change<LegalAidEvent>> decide) =>

@@ -6,6 +6,8 @@ using Dispatch.People;
 using Dispatch.Tickets;
 using Dispatch.Units;
 using Dispatch.Fields;
+using Dispatch.Numbers;
+using Dispatch.Openings;
 
 namespace Dispatch.LegalAid;
 
@@ -20,6 +22,15 @@ public sealed record ValidApplication(ValidPerson Applicant, string CaseType, st
 public static class LegalAidOpening
 {
     public const int MinSummaryLength = 5;
+
+    /// <summary>A case opens at a legal-aid station: the one named, or the station serving the applicant's county (or the city).</summary>
+    public static readonly UnitOpening<LegalAidApplication, ValidApplication, LegalAidEvent> AtStation = new(
+        DailyNumberSeries.LegalAidCases, UnitKinds.LegalAid, MayApply, WithTicketDefaults,
+        (application, context) => Validate(application, context.Reference, context.Today),
+        valid => (valid.StationCode, valid.StationArea),
+        CheckStation,
+        (valid, station, ticket, number, context, fingerprint) =>
+            Open(valid, station, ticket, number, LegalAidClockRules.From(context.Rules), fingerprint));
 
     public static (ValidApplication? Application, DomainError? Error) Validate(LegalAidApplication application, IntakeReference reference, DateOnly today)
     {

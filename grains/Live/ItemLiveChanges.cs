@@ -85,6 +85,27 @@ public static class ItemLiveChanges
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
 
+/// <summary>
+/// How one kind of item (a case, a visit) shows in the live feed: its live item, the label beside its number, the
+/// milestone its events reach and what each event raises for supervisors.
+/// </summary>
+public sealed record ItemLiveMapper<TRow, TEvent>(
+    ItemVocabulary Words,
+    Func<TRow, LiveItem> Item,
+    Func<TRow, string> Label,
+    Func<IReadOnlyList<TEvent>, string?> Milestone,
+    Func<TEvent, ItemAlarm?> Alarm)
+    where TRow : class
+{
+    /// <summary>What browsers should hear about one committed write. Pure: the item's host announces it after its transaction.</summary>
+    public LiveChange? From(TRow? before, TRow after, IReadOnlyList<TEvent> events, IReadOnlyList<CounterChange> counters, DateTimeOffset at) =>
+        ItemLiveChanges.From(before is null ? null : Item(before), Item(after), Milestone(events), Alerts(after, events), counters, at);
+
+    /// <summary>A clock that ran out, and every supervision order (manual or automatic).</summary>
+    public ImmutableArray<LiveAlert> Alerts(TRow row, IReadOnlyList<TEvent> events) =>
+        ItemLiveChanges.Alerts(Words, Item(row).Number, Label(row), events.Select(Alarm).OfType<ItemAlarm>());
+}
+
 /// <summary>What one event raises for supervisors: a clock that ran out, or a supervision order with its cause and note.</summary>
 public sealed record ItemAlarm(string? OverdueClock, string? OrderCause, string? OrderNote)
 {

@@ -5,6 +5,8 @@ using Dispatch.People;
 using Dispatch.Tickets;
 using Dispatch.Units;
 using Dispatch.Fields;
+using Dispatch.Numbers;
+using Dispatch.Openings;
 
 namespace Dispatch.Rehab;
 
@@ -19,6 +21,15 @@ public sealed record ValidPlanRequest(
 public static class RehabOpening
 {
     public const int MaxPlanVisits = 52;
+
+    /// <summary>A visit opens at a rehabilitation provider: the one named, or the provider serving the person's county.</summary>
+    public static readonly UnitOpening<VisitRequest, ValidVisitRequest, RehabEvent> AtProvider = new(
+        DailyNumberSeries.RehabVisits, UnitKinds.Rehab, MayRequest, WithTicketDefaults,
+        (request, context) => Validate(request, context.Reference, RehabClockRules.From(context.Rules), context.Now, context.Today),
+        valid => (valid.ProviderCode, ProviderArea(valid.Person)),
+        (valid, provider, actor, fromTicket) => CheckProvider(valid.ProviderCode, ProviderArea(valid.Person), provider, actor, fromTicket),
+        (valid, provider, ticket, number, context, fingerprint) =>
+            Request(valid, provider, ticket, number, RehabClockRules.From(context.Rules), context.Now, fingerprint));
 
     public static (ValidVisitRequest? Request, DomainError? Error) Validate(
         VisitRequest request, IntakeReference reference, RehabClockRules rules, DateTimeOffset now, DateOnly today)

@@ -10,5 +10,5 @@ public static class RehabParts
     public static readonly ItemParts<RehabState, RehabEvent, RehabStatsRow> Parts = new(
         RehabStream.Kind, RehabRules.Words, RehabAccess.CanSee,
         (s, clocks) => (RehabProjection.Row(s, clocks), RehabProjection.Commands(s, clocks)),
-        StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.From);
+        StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.Mapper.From, s => s.Fingerprint);
 }

@@ -12,6 +12,7 @@ using Dispatch.Units;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Dispatch.Fields;
+using Dispatch.Openings;
 
 namespace Dispatch.Rehab;
 
@@ -23,8 +24,7 @@ namespace Dispatch.Rehab;
 [GrainType(ItemTypes.RehabVisit)]
 public sealed class RehabVisitGrain(
     ItemServices services,
-    AreaDirectory areas,
-    UnitDirectory units,
+    ItemOpener opener,
     RehabDirectory bookings,
     DailyNumbers numbers,
     ILogger<RehabVisitGrain> logger) : Grain, IRehabVisitGrain
@@ -45,34 +45,22 @@ public sealed class RehabVisitGrain(
         return host.LoadAsync(cancellationToken);
     }
 
-    public async Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor)
-    {
-        var fingerprint = OpeningFingerprint.Of(actor, null, request);
-        if (State.Exists)
-        {
-            return Repeat(fingerprint);
-        }
-        return RehabOpening.MayRequest(actor) is { } refused ? refused : await OpenAsync(request, null, fingerprint, actor);
-    }
+    public Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor) =>
+        opener.OpenAsync(host, RehabOpening.AtProvider, request, actor, Opening);
 
-    public Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor)
-    {
-        var fingerprint = OpeningFingerprint.Of(actor, ticketId, request);
-        return TicketReferrals.OpenFromAsync(GrainFactory, ticketId, actor, State.Exists ? () => Repeat(fingerprint) : null,
-            (ticket, link) => OpenAsync(RehabOpening.WithTicketDefaults(request, ticket), link, fingerprint, actor),
-            () => State.Ticket is { } link
-                ? (link.TicketId, new LinkedItem(ItemTypes.RehabVisit, host.Id, State.Number, State.ServiceType, State.RequestedAt))
-                : null);
-    }
+    public Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor) =>
+        opener.OpenFromTicketAsync(host, RehabOpening.AtProvider, ticketId, request, actor, Opening, () => State.Ticket is { } link
+            ? (link.TicketId, new LinkedItem(ItemTypes.RehabVisit, host.Id, State.Number, State.ServiceType, State.RequestedAt))
+            : null);
 
     public async Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor)
     {
         if (State.Exists)
         {
-            return Outcome<VisitOpening>.Success(new VisitOpening(View(), Created: false));
+            return Outcome<VisitOpening>.Success(Opening(false));
         }
         var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
-        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.Rules)), actor, () => new VisitOpening(View(), Created: true));
+        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.Rules)), actor, () => Opening(true));
     }
 
     public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
@@ -117,27 +105,7 @@ public sealed class RehabVisitGrain(
 
     public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);
 
-    private async Task<Outcome<VisitOpening>> OpenAsync(VisitRequest request, TicketLink? ticket, string fingerprint, Actor actor)
-    {
-        var rules = RehabClockRules.From(Sla.Rules);
-        var (valid, invalid) = RehabOpening.Validate(request, await areas.ReferenceAsync(), rules, Now, Sla.LocalDate(Now));
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-        var area = RehabOpening.ProviderArea(valid!.Person);
-        var provider = valid.ProviderCode is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, UnitKinds.Rehab);
-        if (RehabOpening.CheckProvider(valid.ProviderCode, area, provider, actor, fromTicket: ticket is not null) is { } refused)
-        {
-            return refused;
-        }
-        var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
-        return await host.ApplyAsync(RehabOpening.Request(valid, provider!, ticket, number, rules, Now, fingerprint), actor,
-            () => new VisitOpening(View(), Created: true));
-    }
-
-    private Outcome<VisitOpening> Repeat(string fingerprint) =>
-        ItemOpening.Repeat(RehabRules.Words, State.Fingerprint, fingerprint, () => new VisitOpening(View(), Created: false));
+    private VisitOpening Opening(bool created) => new(View(), created);
 
     private Task<Outcome<RehabVisitView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<RehabState, IClockReader, Change<RehabEvent>> decide) =>
         host.ExecuteAsync(actor, expectedVersion, decide, View);

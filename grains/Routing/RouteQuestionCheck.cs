@@ -10,25 +10,9 @@ public static class RouteQuestionCheck
     public static (RoutingSubject? Subject, IReadOnlyList<FieldError> Errors) Check(RouteQuestion question, IntakeReference reference)
     {
         var errors = new List<FieldError>();
-        var kind = Choice(question.Kind, TicketVocabulary.Kinds, IntakeField.Kind, errors);
-        var topic = Choice(question.Topic, TicketVocabulary.Topics, IntakeField.Topic, errors);
+        var kind = IntakeText.Choice(question.Kind, TicketVocabulary.Kinds, IntakeField.Kind, errors);
+        var topic = IntakeText.Choice(question.Topic, TicketVocabulary.Topics, IntakeField.Topic, errors);
         var (county, town) = IntakeArea.Resolve(question.CountyCode, question.TownCode, reference, errors);
         return errors.Count > 0 ? (null, errors) : (new RoutingSubject(county!, town, kind!, topic!), errors);
-    }
-
-    private static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
-    {
-        var value = IntakeText.Trimmed(text);
-        if (value is null)
-        {
-            errors.Add(IntakeErrors.Required(field));
-            return null;
-        }
-        if (!allowed.Contains(value))
-        {
-            errors.Add(IntakeErrors.UnknownValue(field, allowed));
-            return null;
-        }
-        return value;
     }
 }

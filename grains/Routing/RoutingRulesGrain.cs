@@ -2,12 +2,13 @@ using Dispatch.Errors;
 using Dispatch.Identity;
 using Npgsql;
 using Dispatch.Items;
+using Dispatch.Fields;
 
 namespace Dispatch.Routing;
 
 /// <summary>Validates routing-rule changes and writes them; one activation serialises all writes.</summary>
 [GrainType("routing-rules")]
-public sealed class RoutingRulesGrain(NpgsqlDataSource database) : Grain, IRoutingRulesGrain
+public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory areaDirectory) : Grain, IRoutingRulesGrain
 {
     public Task<Outcome<RoutingRuleRecord>> Add(RoutingRuleDefinition rule, Actor actor) => SaveAsync(null, rule, actor);
 
@@ -15,7 +16,8 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database) : Grain, IRouti
 
     private async Task<Outcome<RoutingRuleRecord>> SaveAsync(int? id, RoutingRuleDefinition rule, Actor actor)
     {
-        var (areas, towns) = await ReadAreasAsync();
+        var reference = await areaDirectory.ReadAsync();
+        var (areas, towns) = (reference.CountyCodes, reference.TownCounties);
         var errors = RoutingRuleValidation.Validate(rule, areas, towns);
         if (errors.Count > 0)
         {
@@ -44,28 +46,5 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database) : Grain, IRouti
             return DomainError.NotFound($"Routing rule {id}", $"派单规则 {id} ");
         }
         return Outcome<RoutingRuleRecord>.Success(new RoutingRuleRecord(saved, rule.CountyCode, rule.TownCode, rule.Kind, rule.Topic, rule.UnitKind!, rule.Active, rule.Note));
-    }
-
-    private async Task<(HashSet<string> Areas, Dictionary<string, string> Towns)> ReadAreasAsync()
-    {
-        var areas = new HashSet<string>(StringComparer.Ordinal);
-        await using (var command = database.CreateCommand("select code from areas"))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                areas.Add(reader.GetString(0));
-            }
-        }
-        var towns = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var command = database.CreateCommand("select code, county_code from towns"))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-            {
-                towns[reader.GetString(0)] = reader.GetString(1);
-            }
-        }
-        return (areas, towns);
     }
 }

@@ -13,10 +13,10 @@ public static partial class TicketIntakeRules
     public static IntakeValidation Validate(TicketIntake intake, IntakeReference reference, DateOnly today)
     {
         var errors = new List<FieldError>();
-        var channel = Choice(intake.Channel, TicketVocabulary.Channels, IntakeField.Channel, errors);
-        var kind = Choice(intake.Kind, TicketVocabulary.Kinds, IntakeField.Kind, errors);
-        var topic = Choice(intake.Topic, TicketVocabulary.Topics, IntakeField.Topic, errors);
-        var urgency = Choice(intake.Urgency, TicketVocabulary.Urgencies, IntakeField.Urgency, errors);
+        var channel = IntakeText.Choice(intake.Channel, TicketVocabulary.Channels, IntakeField.Channel, errors);
+        var kind = IntakeText.Choice(intake.Kind, TicketVocabulary.Kinds, IntakeField.Kind, errors);
+        var topic = IntakeText.Choice(intake.Topic, TicketVocabulary.Topics, IntakeField.Topic, errors);
+        var urgency = IntakeText.Choice(intake.Urgency, TicketVocabulary.Urgencies, IntakeField.Urgency, errors);
         var callerName = IntakeText.RequiredText(intake.CallerName, IntakeField.CallerName, 1, IntakeLimits.MaxCallerNameLength, errors);
         var phone = PersonRules.Phone(intake.CallerPhone, IntakeField.CallerPhone, errors);
         var residentId = PersonRules.ResidentId(intake.ResidentId, today, IntakeField.ResidentId, errors);
@@ -46,22 +46,6 @@ public static partial class TicketIntakeRules
             Title = title ?? DeriveTitle(content!),
             Content = content!,
         });
-    }
-
-    internal static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
-    {
-        var value = IntakeText.Trimmed(text);
-        if (value is null)
-        {
-            errors.Add(IntakeErrors.Required(field));
-            return null;
-        }
-        if (!allowed.Contains(value))
-        {
-            errors.Add(IntakeErrors.UnknownValue(field, allowed));
-            return null;
-        }
-        return value;
     }
 
     // Content often starts with line breaks and indentation pasted from a letter; a title is one line.

@@ -1,0 +1,85 @@
+using Dispatch.Errors;
+using Dispatch.Fields;
+using Dispatch.Identity;
+using Dispatch.Items;
+using Dispatch.Numbers;
+using Dispatch.People;
+using Dispatch.Sla;
+using Dispatch.Tickets;
+using Dispatch.Units;
+
+namespace Dispatch.Openings;
+
+/// <summary>What an opening knows besides its request: the places it may name, the instant, the day and the rules in force.</summary>
+public sealed record OpeningContext(IntakeReference Reference, DateTimeOffset Now, DateOnly Today, SlaRuleSet Rules);
+
+/// <summary>
+/// How a legal-aid case or a visit opens at the unit that takes it: who may open one, its request's checks, which unit
+/// (named, or the one of its kind serving an area), whether that unit may take it, its number series and its first
+/// change. All pure; <see cref="ItemOpener"/> does the looking up.
+/// </summary>
+/// <param name="UnitOf">The unit the request names, if any, and the area whose unit of <paramref name="UnitKind"/> serves it otherwise.</param>
+public sealed record UnitOpening<TRequest, TValid, TEvent>(
+    DailyNumberSeries Numbers,
+    string UnitKind,
+    Func<Actor, DomainError?> MayOpen,
+    Func<TRequest, TicketView, TRequest> WithTicketDefaults,
+    Func<TRequest, OpeningContext, (TValid? Valid, DomainError? Error)> Validate,
+    Func<TValid, (string? Named, string Area)> UnitOf,
+    Func<TValid, UnitInfo?, Actor, bool, DomainError?> CheckUnit,
+    Func<TValid, UnitInfo, TicketLink?, string, OpeningContext, string, Change<TEvent>> Open)
+    where TValid : class;
+
+/// <summary>
+/// Opens cases and visits, directly or from a ticket (转办), the same way for both: a repeat of the same request answers
+/// with the item as it is; otherwise the request is checked, its unit found and checked, a number taken and the first
+/// change committed through the item's host.
+/// </summary>
+public sealed class ItemOpener(AreaDirectory areas, UnitDirectory units, DailyNumbers numbers, IGrainFactory grains)
+{
+    public async Task<Outcome<TOpening>> OpenAsync<TRequest, TValid, TState, TEvent, TRow, TOpening>(
+        ItemHost<TState, TEvent, TRow> host, UnitOpening<TRequest, TValid, TEvent> opening, TRequest request, Actor actor, Func<bool, TOpening> result)
+        where TValid : class where TState : EventSourcing.IFoldedState<TState, TEvent> where TRow : class
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, null, request);
+        if (host.State.Version > 0)
+        {
+            return host.Repeat(fingerprint, () => result(false));
+        }
+        return opening.MayOpen(actor) is { } refused ? refused : await OpenAtUnitAsync(host, opening, request, null, fingerprint, actor, result);
+    }
+
+    /// <param name="link">The item's link to its ticket once it exists, and how the ticket lists it.</param>
+    public Task<Outcome<TOpening>> OpenFromTicketAsync<TRequest, TValid, TState, TEvent, TRow, TOpening>(
+        ItemHost<TState, TEvent, TRow> host, UnitOpening<TRequest, TValid, TEvent> opening, Guid ticketId, TRequest request, Actor actor,
+        Func<bool, TOpening> result, Func<(Guid TicketId, LinkedItem Item)?> link)
+        where TValid : class where TState : EventSourcing.IFoldedState<TState, TEvent> where TRow : class
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, ticketId, request);
+        return TicketReferrals.OpenFromAsync(grains, ticketId, actor, host.State.Version > 0 ? () => host.Repeat(fingerprint, () => result(false)) : null,
+            (ticket, ticketLink) => OpenAtUnitAsync(host, opening, opening.WithTicketDefaults(request, ticket), ticketLink, fingerprint, actor, result),
+            link);
+    }
+
+    private async Task<Outcome<TOpening>> OpenAtUnitAsync<TRequest, TValid, TState, TEvent, TRow, TOpening>(
+        ItemHost<TState, TEvent, TRow> host, UnitOpening<TRequest, TValid, TEvent> opening, TRequest request, TicketLink? ticket,
+        string fingerprint, Actor actor, Func<bool, TOpening> result)
+        where TValid : class where TState : EventSourcing.IFoldedState<TState, TEvent> where TRow : class
+    {
+        var now = host.Now;
+        var context = new OpeningContext(await areas.ReferenceAsync(), now, host.Sla.LocalDate(now), host.Sla.Rules);
+        var (valid, invalid) = opening.Validate(request, context);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        var (named, area) = opening.UnitOf(valid!);
+        var unit = named is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, opening.UnitKind);
+        if (opening.CheckUnit(valid!, unit, actor, ticket is not null) is { } refused)
+        {
+            return refused;
+        }
+        var number = await numbers.NextAsync(opening.Numbers, context.Today);
+        return await host.ApplyAsync(opening.Open(valid!, unit!, ticket, number, context, fingerprint), actor, () => result(true));
+    }
+}

@@ -19,12 +19,4 @@ public static class LegalAidAccess
     /// <summary>The justice bureau's review and supervision orders: supervisors whose scope covers the case.</summary>
     public static bool IsSupervisorInScope(Actor actor, LegalAidState s) =>
         actor.Role == Roles.Admin || ActorScope.Of(actor).SupervisesCounty(s.CountyCode);
-
-    /// <summary>Operators and administrators open cases anywhere; station staff only at their own station.</summary>
-    public static bool MayOpenAt(Actor actor, string stationCode) => actor.Role switch
-    {
-        Roles.Admin or Roles.Operator => true,
-        Roles.UnitStaff => actor.UnitCode == stationCode,
-        _ => false,
-    };
 }

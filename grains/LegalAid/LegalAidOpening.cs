@@ -23,12 +23,14 @@ public static class LegalAidOpening
 {
     public const int MinSummaryLength = 5;
 
+    public static readonly UnitChoice Station = new(UnitKinds.LegalAid, "stationCode", "可受理的法律援助站", "legal-aid station",
+        "no_station", "not_a_station", "只能在本法律援助站登记申请。", "Station staff register applications only at their own station.");
+
     /// <summary>A case opens at a legal-aid station: the one named, or the station serving the applicant's county (or the city).</summary>
     public static readonly UnitOpening<LegalAidApplication, ValidApplication, LegalAidEvent> AtStation = new(
-        DailyNumberSeries.LegalAidCases, UnitKinds.LegalAid, MayApply, WithTicketDefaults,
+        DailyNumberSeries.LegalAidCases, Station, MayApply, WithTicketDefaults,
         (application, context) => Validate(application, context.Reference, context.Today),
         valid => (valid.StationCode, valid.StationArea),
-        CheckStation,
         (valid, station, ticket, number, context, fingerprint) =>
             Open(valid, station, ticket, number, LegalAidClockRules.From(context.Rules), fingerprint));
 
@@ -52,25 +54,9 @@ public static class LegalAidOpening
             TextRules.Trimmed(application.StationCode)), null);
     }
 
-    /// <summary>
-    /// The station must be an active legal-aid station, and station staff open cases only at their own. From a ticket the
-    /// referral rules decide who may open, wherever the case goes.
-    /// </summary>
-    public static DomainError? CheckStation(ValidApplication application, UnitInfo? station, Actor actor, bool fromTicket)
-    {
-        if (station is null || station.Kind != UnitKinds.LegalAid || !station.Active)
-        {
-            return application.StationCode is null
-                ? DomainError.Validation(new FieldError("stationCode", "no_station",
-                    $"地区 {application.StationArea} 没有可受理的法律援助站，请指定 stationCode。",
-                    $"No active legal-aid station serves area {application.StationArea}; name one in stationCode."))
-                : DomainError.Validation(new FieldError("stationCode", "not_a_station",
-                    $"{application.StationCode} 不是可受理的法律援助站。", $"{application.StationCode} is not an active legal-aid station."));
-        }
-        return fromTicket || LegalAidAccess.MayOpenAt(actor, station.Code)
-            ? null
-            : DomainError.Forbidden("只能在本法律援助站登记申请。", "Station staff register applications only at their own station.");
-    }
+    /// <summary>The station must be an active legal-aid station; station staff open cases only at their own.</summary>
+    public static DomainError? CheckStation(ValidApplication application, UnitInfo? station, Actor actor, bool fromTicket) =>
+        Station.Check(application.StationCode, application.StationArea, station, actor, fromTicket);
 
     /// <summary>Operators, administrators and station staff register applications.</summary>
     public static DomainError? MayApply(Actor actor) => ItemOpening.IsOpener(actor)

@@ -98,26 +98,10 @@ public static partial class LegalAidRules
             : Change<LegalAidEvent>.Of(new CaseSupervisionOrdered(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
     }
 
+    private static readonly ClockEventShapes<LegalAidEvent> ClockShapes = new(
+        clock => new CaseClockWarned(clock), clock => new CaseClockOverdue(clock), (id, cause, note) => new CaseSupervisionOrdered(id, cause, note));
+
     /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>
-    public static IReadOnlyList<LegalAidEvent> ClockEvents(LegalAidState s, IClockReader clocks, Func<Guid> newOrderId)
-    {
-        var events = new List<LegalAidEvent>();
-        if (!s.Exists || s.Status == LegalAidStatus.Archived)
-        {
-            return events;
-        }
-        foreach (var alarm in ClockAlarms.Due(s.Clocks, clocks))
-        {
-            if (alarm.Warn)
-            {
-                events.Add(new CaseClockWarned(alarm.Clock));
-            }
-            if (alarm.Overdue)
-            {
-                events.Add(new CaseClockOverdue(alarm.Clock));
-                events.Add(new CaseSupervisionOrdered(newOrderId(), SupervisionCauses.Overdue, $"{Words.ClockZh(alarm.Clock)}已超期。"));
-            }
-        }
-        return events;
-    }
+    public static IReadOnlyList<LegalAidEvent> ClockEvents(LegalAidState s, IClockReader clocks, Func<Guid> newOrderId) =>
+        !s.Exists || s.Status == LegalAidStatus.Archived ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, ClockShapes, newOrderId);
 }

@@ -13,20 +13,51 @@ namespace Dispatch.Openings;
 /// <summary>What an opening knows besides its request: the places it may name, the instant, the day and the rules in force.</summary>
 public sealed record OpeningContext(IntakeReference Reference, DateTimeOffset Now, DateOnly Today, SlaRuleSet Rules);
 
+/// <summary>Which units take an item: their kind, the request field that names one, and how refusals speak of them.</summary>
+/// <param name="NameZh">What a fitting unit is called, e.g. 可受理的法律援助站.</param>
+/// <param name="NameEn">The same in English, e.g. legal-aid station.</param>
+public sealed record UnitChoice(
+    string Kind, string Field, string NameZh, string NameEn, string NoneCode, string NotCode, string OwnOnlyZh, string OwnOnlyEn)
+{
+    /// <summary>Operators and administrators open items at any unit; unit staff only at their own.</summary>
+    public static bool MayOpenAt(Actor actor, string unitCode) => actor.Role switch
+    {
+        Roles.Admin or Roles.Operator => true,
+        Roles.UnitStaff => actor.UnitCode == unitCode,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The unit must be an active unit of the kind; its staff open items only there. From a ticket the referral rules
+    /// have already decided who may open, wherever the item goes.
+    /// </summary>
+    /// <param name="named">The unit the request named, or null when the one serving <paramref name="area"/> was looked for.</param>
+    public DomainError? Check(string? named, string area, UnitInfo? unit, Actor actor, bool fromTicket)
+    {
+        if (unit is null || unit.Kind != Kind || !unit.Active)
+        {
+            return named is null
+                ? DomainError.Validation(new FieldError(Field, NoneCode, $"地区 {area} 没有{NameZh}，请指定 {Field}。",
+                    $"No active {NameEn} serves area {area}; name one in {Field}."))
+                : DomainError.Validation(new FieldError(Field, NotCode, $"{named} 不是{NameZh}。", $"{named} is not an active {NameEn}."));
+        }
+        return fromTicket || MayOpenAt(actor, unit.Code) ? null : DomainError.Forbidden(OwnOnlyZh, OwnOnlyEn);
+    }
+}
+
 /// <summary>
 /// How a legal-aid case or a visit opens at the unit that takes it: who may open one, its request's checks, which unit
 /// (named, or the one of its kind serving an area), whether that unit may take it, its number series and its first
 /// change. All pure; <see cref="ItemOpener"/> does the looking up.
 /// </summary>
-/// <param name="UnitOf">The unit the request names, if any, and the area whose unit of <paramref name="UnitKind"/> serves it otherwise.</param>
+/// <param name="UnitOf">The unit the request names, if any, and the area whose unit of the <paramref name="Unit"/> kind serves it otherwise.</param>
 public sealed record UnitOpening<TRequest, TValid, TEvent>(
     DailyNumberSeries Numbers,
-    string UnitKind,
+    UnitChoice Unit,
     Func<Actor, DomainError?> MayOpen,
     Func<TRequest, TicketView, TRequest> WithTicketDefaults,
     Func<TRequest, OpeningContext, (TValid? Valid, DomainError? Error)> Validate,
     Func<TValid, (string? Named, string Area)> UnitOf,
-    Func<TValid, UnitInfo?, Actor, bool, DomainError?> CheckUnit,
     Func<TValid, UnitInfo, TicketLink?, string, OpeningContext, string, Change<TEvent>> Open)
     where TValid : class;
 
@@ -74,8 +105,8 @@ public sealed class ItemOpener(AreaDirectory areas, UnitDirectory units, DailyNu
             return invalid;
         }
         var (named, area) = opening.UnitOf(valid!);
-        var unit = named is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, opening.UnitKind);
-        if (opening.CheckUnit(valid!, unit, actor, ticket is not null) is { } refused)
+        var unit = named is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, opening.Unit.Kind);
+        if (opening.Unit.Check(named, area, unit, actor, ticket is not null) is { } refused)
         {
             return refused;
         }

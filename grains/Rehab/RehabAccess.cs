@@ -20,12 +20,4 @@ public static class RehabAccess
 
     public static bool IsSupervisorInScope(Actor actor, RehabState s) =>
         actor.Role == Roles.Admin || ActorScope.Of(actor).SupervisesCounty(s.CountyCode);
-
-    /// <summary>Operators and administrators request visits anywhere; provider staff only for their own provider.</summary>
-    public static bool MayRequestAt(Actor actor, string providerCode) => actor.Role switch
-    {
-        Roles.Admin or Roles.Operator => true,
-        Roles.UnitStaff => actor.UnitCode == providerCode,
-        _ => false,
-    };
 }

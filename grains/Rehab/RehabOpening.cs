@@ -22,12 +22,14 @@ public static class RehabOpening
 {
     public const int MaxPlanVisits = 52;
 
+    public static readonly UnitChoice Provider = new(UnitKinds.Rehab, "providerCode", "可上门服务的康复机构", "rehabilitation provider",
+        "no_provider", "not_a_provider", "只能为本康复机构登记上门服务。", "Provider staff request visits only for their own provider.");
+
     /// <summary>A visit opens at a rehabilitation provider: the one named, or the provider serving the person's county.</summary>
     public static readonly UnitOpening<VisitRequest, ValidVisitRequest, RehabEvent> AtProvider = new(
-        DailyNumberSeries.RehabVisits, UnitKinds.Rehab, MayRequest, WithTicketDefaults,
+        DailyNumberSeries.RehabVisits, Provider, MayRequest, WithTicketDefaults,
         (request, context) => Validate(request, context.Reference, RehabClockRules.From(context.Rules), context.Now, context.Today),
         valid => (valid.ProviderCode, ProviderArea(valid.Person)),
-        (valid, provider, actor, fromTicket) => CheckProvider(valid.ProviderCode, ProviderArea(valid.Person), provider, actor, fromTicket),
         (valid, provider, ticket, number, context, fingerprint) =>
             Request(valid, provider, ticket, number, RehabClockRules.From(context.Rules), context.Now, fingerprint));
 
@@ -72,22 +74,11 @@ public static class RehabOpening
     public static string ProviderArea(ValidPerson person) => person.CountyCode;
 
     /// <summary>The provider must be an active rehabilitation provider; provider staff request only for their own.</summary>
-    public static DomainError? CheckProvider(string? named, string area, UnitInfo? provider, Actor actor, bool fromTicket)
-    {
-        if (provider is null || provider.Kind != UnitKinds.Rehab || !provider.Active)
-        {
-            return named is null
-                ? DomainError.Validation(new FieldError("providerCode", "no_provider",
-                    $"地区 {area} 没有可上门服务的康复机构，请指定 providerCode。", $"No active rehabilitation provider serves area {area}; name one in providerCode."))
-                : DomainError.Validation(new FieldError("providerCode", "not_a_provider",
-                    $"{named} 不是可上门服务的康复机构。", $"{named} is not an active rehabilitation provider."));
-        }
-        return fromTicket || RehabAccess.MayRequestAt(actor, provider.Code)
-            ? null
-            : DomainError.Forbidden("只能为本康复机构登记上门服务。", "Provider staff request visits only for their own provider.");
-    }
+    /// <summary>The provider must be an active rehabilitation provider; provider staff request visits only for their own.</summary>
+    public static DomainError? CheckProvider(string? named, string area, UnitInfo? provider, Actor actor, bool fromTicket) =>
+        Provider.Check(named, area, provider, actor, fromTicket);
 
-    /// <summary>From a ticket, person fields left out are the ticket caller's.</summary>
+    /// <summary>Operators, administrators and provider staff request visits.</summary>
     public static DomainError? MayRequest(Actor actor) => ItemOpening.IsOpener(actor)
         ? null
         : DomainError.Forbidden("只有话务员和康复机构可以登记上门服务。", "Only operators and rehabilitation providers request visits.");
@@ -107,6 +98,7 @@ public static class RehabOpening
             FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, rules, $"plan:{slot.PlanId:N}:{slot.Sequence}"),
         new VisitScheduled(slot.WindowStart, slot.WindowEnd));
 
+    /// <summary>From a ticket, person fields left out are the ticket caller's.</summary>
     public static VisitRequest WithTicketDefaults(VisitRequest request, TicketView ticket) => request with
     {
         Person = TicketReferrals.CallerAsPerson(request.Person, ticket),

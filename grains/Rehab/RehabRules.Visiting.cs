@@ -88,26 +88,10 @@ public static partial class RehabRules
             : Change<RehabEvent>.Of(new VisitSupervisionOrdered(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
     }
 
+    private static readonly ClockEventShapes<RehabEvent> ClockShapes = new(
+        clock => new VisitClockWarned(clock), clock => new VisitClockOverdue(clock), (id, cause, note) => new VisitSupervisionOrdered(id, cause, note));
+
     /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>
-    public static IReadOnlyList<RehabEvent> ClockEvents(RehabState s, IClockReader clocks, Func<Guid> newOrderId)
-    {
-        var events = new List<RehabEvent>();
-        if (!s.Exists || s.Status == RehabVisitStatus.Cancelled)
-        {
-            return events;
-        }
-        foreach (var alarm in ClockAlarms.Due(s.Clocks, clocks))
-        {
-            if (alarm.Warn)
-            {
-                events.Add(new VisitClockWarned(alarm.Clock));
-            }
-            if (alarm.Overdue)
-            {
-                events.Add(new VisitClockOverdue(alarm.Clock));
-                events.Add(new VisitSupervisionOrdered(newOrderId(), SupervisionCauses.Overdue, $"{Words.ClockZh(alarm.Clock)}已超期。"));
-            }
-        }
-        return events;
-    }
+    public static IReadOnlyList<RehabEvent> ClockEvents(RehabState s, IClockReader clocks, Func<Guid> newOrderId) =>
+        !s.Exists || s.Status == RehabVisitStatus.Cancelled ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, ClockShapes, newOrderId);
 }

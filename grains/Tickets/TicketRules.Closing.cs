@@ -79,26 +79,10 @@ public static partial class TicketRules
         return Change<TicketEvent>.Of(new SupervisionOrderIssued(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
     }
 
+    private static readonly ClockEventShapes<TicketEvent> ClockShapes = new(
+        clock => new ClockWarned(clock), clock => new ClockOverdue(clock), (id, cause, note) => new SupervisionOrderIssued(id, cause, note));
+
     /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>
-    public static IReadOnlyList<TicketEvent> ClockEvents(TicketState s, IClockReader clocks, Func<Guid> newOrderId)
-    {
-        var events = new List<TicketEvent>();
-        if (!s.Exists || s.Status == TicketStatus.Closed)
-        {
-            return events;
-        }
-        foreach (var alarm in ClockAlarms.Due(s.Clocks, clocks))
-        {
-            if (alarm.Warn)
-            {
-                events.Add(new ClockWarned(alarm.Clock));
-            }
-            if (alarm.Overdue)
-            {
-                events.Add(new ClockOverdue(alarm.Clock));
-                events.Add(new SupervisionOrderIssued(newOrderId(), SupervisionCauses.Overdue, $"{Words.ClockZh(alarm.Clock)}已超期。"));
-            }
-        }
-        return events;
-    }
+    public static IReadOnlyList<TicketEvent> ClockEvents(TicketState s, IClockReader clocks, Func<Guid> newOrderId) =>
+        !s.Exists || s.Status == TicketStatus.Closed ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, ClockShapes, newOrderId);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Dispatch.Identity;
 using Dispatch.Web.PersonalData;
 
 namespace Dispatch.Web.Items;

@@ -1,10 +1,5 @@
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.People;
-using Dispatch.Web.Auth;
 using Dispatch.Web.PersonalData;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Items;
 

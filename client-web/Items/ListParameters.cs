@@ -1,5 +1,3 @@
-using Dispatch.Errors;
-
 namespace Dispatch.Web.Items;
 
 /// <summary>The checks every list endpoint makes on its common parameters: county code, paging, search text.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Dispatch.Identity;
 using Dispatch.Scopes;
 using Npgsql;
 

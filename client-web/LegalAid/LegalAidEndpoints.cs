@@ -1,11 +1,6 @@
 using Dispatch.People;
-using Dispatch.Identity;
 using Dispatch.LegalAid;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.LegalAid;

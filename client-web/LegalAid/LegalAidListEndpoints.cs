@@ -1,11 +1,5 @@
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.LegalAid;
 using Dispatch.People;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.LegalAid;
 

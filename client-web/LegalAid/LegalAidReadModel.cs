@@ -1,6 +1,4 @@
-using Dispatch.Identity;
 using Dispatch.LegalAid;
-using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
 using Npgsql;
 

@@ -1,6 +1,4 @@
-using Dispatch.Identity;
 using Dispatch.People;
-using Dispatch.Web.Items;
 using Npgsql;
 
 namespace Dispatch.Web.People;

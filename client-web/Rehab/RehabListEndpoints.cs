@@ -1,12 +1,6 @@
 using System.Globalization;
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.People;
 using Dispatch.Rehab;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Rehab;
 

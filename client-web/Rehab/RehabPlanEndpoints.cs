@@ -1,11 +1,5 @@
 using Dispatch.People;
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.Rehab;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.Rehab;

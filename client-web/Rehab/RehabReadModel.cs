@@ -1,6 +1,4 @@
-using Dispatch.Identity;
 using Dispatch.Rehab;
-using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
 using Npgsql;
 

@@ -1,4 +1,3 @@
-using Dispatch.Identity;
 using Dispatch.Tickets;
 using Dispatch.Web.PersonalData;
 

@@ -1,7 +1,5 @@
-using Dispatch.Identity;
 using Dispatch.People;
 using Dispatch.Tickets;
-using Dispatch.Web.Items;
 using Npgsql;
 
 namespace Dispatch.Web.Tickets;

@@ -1,11 +1,5 @@
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.Tickets;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Tickets;
 

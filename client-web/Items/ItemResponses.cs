@@ -64,12 +64,10 @@ public static class ItemResponses
             $"Send a unique Idempotency-Key header (at most {ItemIds.MaxKeyLength} characters); a repeat returns the same item."));
 
     /// <summary>Personal numbers as the role may see them (PIPL): masked for supervisors.</summary>
-    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.SeesFullPersonalData(actor)
-        ? person
-        : person with
-        {
-            Phone = PersonalDataMasks.MaskPhone(person.Phone),
-            ResidentId = person.ResidentId is null ? null : PersonalDataMasks.MaskId(person.ResidentId),
-            DisabilityCertificate = person.DisabilityCertificate is null ? null : PersonalDataMasks.MaskId(person.DisabilityCertificate),
-        };
+    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.AsSeenBy(person, actor, p => p with
+    {
+        Phone = PersonalDataMasks.MaskPhone(p.Phone),
+        ResidentId = PersonalDataMasks.MaskOptionalId(p.ResidentId),
+        DisabilityCertificate = PersonalDataMasks.MaskOptionalId(p.DisabilityCertificate),
+    });
 }

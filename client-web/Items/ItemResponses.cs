@@ -24,19 +24,6 @@ public static class ItemResponses
         return TypedResults.Ok(present(outcome.Value!, actor));
     }
 
-    /// <summary>201 with a Location for a new item, 200 for the same item found again by its Idempotency-Key.</summary>
-    public static Results<Created<TView>, Ok<TView>, ProblemHttpResult> Opened<TView>(
-        HttpContext context, Outcome<TView> outcome, bool created, string location, int version, Actor actor, Func<TView, Actor, TView> present)
-    {
-        if (!outcome.Succeeded)
-        {
-            return ProblemResponses.From(outcome.Error!, context);
-        }
-        VersionHeaders.WriteETag(context.Response, version);
-        var view = present(outcome.Value!, actor);
-        return created ? TypedResults.Created(location, view) : TypedResults.Ok(view);
-    }
-
     /// <summary>
     /// One item as this user may see it, its version as the ETag; a user shown full personal data is logged under
     /// <paramref name="subject"/>.

@@ -3,7 +3,7 @@ using Dispatch.People;
 
 namespace Dispatch.Web.LegalAid;
 
-/// <summary>Reads from the read model: case search, history and the station's worklist.</summary>
+/// <summary>Reads from the read model: case search and the station's worklist.</summary>
 public static class LegalAidListEndpoints
 {
     public const int MaxPageSize = 100;
@@ -35,17 +35,6 @@ public static class LegalAidListEndpoints
         }
         var filter = new CaseFilter(q, county, station, status, type, overdue, page ?? 1, pageSize ?? 20);
         return TypedResults.Ok(await readModel.SearchAsync(context.User.ToActor(), filter, ct));
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid id, IGrainFactory grains, EventHistory history, HttpContext context, CancellationToken ct)
-    {
-        var visible = await grains.GetGrain<ILegalAidCaseGrain>(id).Get(context.User.ToActor());
-        if (!visible.Succeeded)
-        {
-            return ProblemResponses.From(visible.Error!, context);
-        }
-        return TypedResults.Ok(await history.ReadAsync(ItemTypes.LegalAidCase, id, ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> Worklist(

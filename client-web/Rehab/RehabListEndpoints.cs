@@ -4,7 +4,7 @@ using Dispatch.Rehab;
 
 namespace Dispatch.Web.Rehab;
 
-/// <summary>Reads from the read model: visit search, history, the provider's worklist and its calendar per worker and day.</summary>
+/// <summary>Reads from the read model: visit search, the provider's worklist and its calendar per worker and day.</summary>
 public static class RehabListEndpoints
 {
     public const int MaxPageSize = 100;
@@ -39,17 +39,6 @@ public static class RehabListEndpoints
         }
         var filter = new VisitFilter(q, county, provider, status, type, worker, plan, page ?? 1, pageSize ?? 20);
         return TypedResults.Ok(await readModel.SearchAsync(context.User.ToActor(), filter, ct));
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid id, IGrainFactory grains, EventHistory history, HttpContext context, CancellationToken ct)
-    {
-        var visible = await grains.GetGrain<IRehabVisitGrain>(id).Get(context.User.ToActor());
-        if (!visible.Succeeded)
-        {
-            return ProblemResponses.From(visible.Error!, context);
-        }
-        return TypedResults.Ok(await history.ReadAsync(ItemTypes.RehabVisit, id, ct));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<VisitSummary>>, ProblemHttpResult>> Worklist(

@@ -3,7 +3,7 @@ using Dispatch.Web.PersonalData;
 
 namespace Dispatch.Web.Tickets;
 
-/// <summary>Reads from the read model: search, history, unit worklists, the dispatch queue and the person record.</summary>
+/// <summary>Reads from the read model: search, unit worklists, the dispatch queue and the person record.</summary>
 public static class TicketSearchEndpoints
 {
     public const int MaxPageSize = 100;
@@ -45,22 +45,6 @@ public static class TicketSearchEndpoints
         var actor = context.User.ToActor();
         var found = await readModel.SearchAsync(actor, filter, ct);
         return TypedResults.Ok(found with { Items = TicketPresentation.ForActor(found.Items, actor) });
-    }
-
-    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid id, IGrainFactory grains, TicketReadModel readModel, PersonalDataAccessLog accessLog, HttpContext context, CancellationToken ct)
-    {
-        var actor = context.User.ToActor();
-        var visible = await grains.GetGrain<ITicketGrain>(id).Get(actor);
-        if (!visible.Succeeded)
-        {
-            return ProblemResponses.From(visible.Error!, context);
-        }
-        if (PersonalDataMasks.SeesFullPersonalData(actor))
-        {
-            await accessLog.RecordAsync(actor, "ticket_history", id.ToString());
-        }
-        return TypedResults.Ok(HistoryEntry.AsSeenBy(await readModel.HistoryAsync(id, ct), actor));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(

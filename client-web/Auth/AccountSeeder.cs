@@ -1,4 +1,3 @@
-using Dispatch.Identity;
 using Dispatch.Schema;
 using Dispatch.Web.Reference;
 using Microsoft.AspNetCore.Identity;

@@ -10,6 +10,6 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>For unit_staff: the one unit whose work they see and act on.</summary>
     public string? UnitCode { get; set; }
 
-    /// <summary>For supervisors: 330400 for the whole city, or one county's code.</summary>
+    /// <summary>For supervisors: <see cref="Dispatch.Scopes.ActorScope.CityCode"/> for the whole city, or one county's code.</summary>
     public string? AreaCode { get; set; }
 }

@@ -1,9 +1,6 @@
 using System.Security.Claims;
-using Dispatch.Errors;
-using Dispatch.Web.Problems;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Dispatch.Identity;
 using Dispatch.Web.Reference;
 
 namespace Dispatch.Web.Auth;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dispatch.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using Dispatch.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Dispatch.Web.Auth;

@@ -1,5 +1,4 @@
 using Dispatch.Schema;
-using Dispatch.Web.Auth;
 using Dispatch.Web.Health;
 using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;

@@ -1,12 +1,9 @@
 using Dispatch.Schema;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
 using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
 using Dispatch.Web.Live;
 using Dispatch.Web.PersonalData;
-using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
 using Microsoft.AspNetCore.DataProtection;

@@ -1,10 +1,5 @@
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.People;
-using Dispatch.Web.Auth;
 using Dispatch.Web.PersonalData;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Items;
 
@@ -27,19 +22,6 @@ public static class ItemResponses
         }
         VersionHeaders.WriteETag(context.Response, version(outcome.Value!));
         return TypedResults.Ok(present(outcome.Value!, actor));
-    }
-
-    /// <summary>201 with a Location for a new item, 200 for the same item found again by its Idempotency-Key.</summary>
-    public static Results<Created<TView>, Ok<TView>, ProblemHttpResult> Opened<TView>(
-        HttpContext context, Outcome<TView> outcome, bool created, string location, int version, Actor actor, Func<TView, Actor, TView> present)
-    {
-        if (!outcome.Succeeded)
-        {
-            return ProblemResponses.From(outcome.Error!, context);
-        }
-        VersionHeaders.WriteETag(context.Response, version);
-        var view = present(outcome.Value!, actor);
-        return created ? TypedResults.Created(location, view) : TypedResults.Ok(view);
     }
 
     /// <summary>
@@ -69,12 +51,10 @@ public static class ItemResponses
             $"Send a unique Idempotency-Key header (at most {ItemIds.MaxKeyLength} characters); a repeat returns the same item."));
 
     /// <summary>Personal numbers as the role may see them (PIPL): masked for supervisors.</summary>
-    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.SeesFullPersonalData(actor)
-        ? person
-        : person with
-        {
-            Phone = PersonalDataMasks.MaskPhone(person.Phone),
-            ResidentId = person.ResidentId is null ? null : PersonalDataMasks.MaskId(person.ResidentId),
-            DisabilityCertificate = person.DisabilityCertificate is null ? null : PersonalDataMasks.MaskId(person.DisabilityCertificate),
-        };
+    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.AsSeenBy(person, actor, p => p with
+    {
+        Phone = PersonalDataMasks.MaskPhone(p.Phone),
+        ResidentId = PersonalDataMasks.MaskOptionalId(p.ResidentId),
+        DisabilityCertificate = PersonalDataMasks.MaskOptionalId(p.DisabilityCertificate),
+    });
 }

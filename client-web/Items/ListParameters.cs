@@ -1,11 +1,11 @@
-using Dispatch.Errors;
-
 namespace Dispatch.Web.Items;
 
-/// <summary>The checks every list endpoint makes on its common parameters: county code, paging, search text.</summary>
+/// <summary>The checks every list endpoint makes on its parameters: county code, paging, search text, vocabulary values.</summary>
 public static class ListParameters
 {
     public const int MaxQueryLength = 100;
+
+    public const int MaxPageSize = 100;
 
     public static IEnumerable<FieldError> CheckCounty(string? county)
     {
@@ -15,7 +15,7 @@ public static class ListParameters
         }
     }
 
-    public static IEnumerable<FieldError> Check(string? county, int? page, int? pageSize, string? q, int maxPageSize)
+    public static IEnumerable<FieldError> Check(string? county, int? page, int? pageSize, string? q)
     {
         foreach (var error in CheckCounty(county))
         {
@@ -25,13 +25,20 @@ public static class ListParameters
         {
             yield return new("page", "invalid_value", "页码从 1 开始。", "Pages start at 1.");
         }
-        if (pageSize is < 1 || pageSize > maxPageSize)
+        if (pageSize is < 1 or > MaxPageSize)
         {
-            yield return new("pageSize", "invalid_value", $"每页条数须在 1 到 {maxPageSize} 之间。", $"The page size must be between 1 and {maxPageSize}.");
+            yield return new("pageSize", "invalid_value", $"每页条数须在 1 到 {MaxPageSize} 之间。", $"The page size must be between 1 and {MaxPageSize}.");
         }
         if (q is { Length: > MaxQueryLength })
         {
             yield return new("q", "too_long", $"搜索词不能超过 {MaxQueryLength} 个字符。", $"The search text must be at most {MaxQueryLength} characters.");
         }
     }
+
+    /// <summary>An error when <paramref name="value"/> is given but is not one of the vocabulary's codes.</summary>
+    /// <param name="nameZh">How the message names the parameter: 状态, 案件类型...</param>
+    public static FieldError? OneOf(string field, string? value, IEnumerable<string> codes, string nameZh, string nameEn) =>
+        value is null || codes.Contains(value, StringComparer.Ordinal)
+            ? null
+            : new(field, "unknown_value", $"{nameZh}须为：{string.Join("、", codes)}。", $"{nameEn} must be one of: {string.Join(", ", codes)}.");
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using Dispatch.Identity;
 using Dispatch.Scopes;
 using Npgsql;
 
@@ -29,6 +28,16 @@ public sealed class SqlWhere
     }
 
     public SqlWhere Equal(string column, object? value) => Compare(column, "=", value);
+
+    /// <summary><c>column = value</c> for each pair whose value is given: a list's filters.</summary>
+    public SqlWhere EqualEach(params (string Column, object? Value)[] filters)
+    {
+        foreach (var (column, value) in filters)
+        {
+            Equal(column, value);
+        }
+        return this;
+    }
 
     /// <summary><c>column op value</c> (=, &lt;&gt;, &lt;, &gt;=...), left out when the value is null.</summary>
     public SqlWhere Compare(string column, string op, object? value)

@@ -1,6 +1,4 @@
-using Dispatch.Identity;
 using Dispatch.LegalAid;
-using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
 using Npgsql;
 
@@ -34,31 +32,18 @@ public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total, int P
 /// <summary>Queries over the legal_aid_cases read model, always limited to what the user may see.</summary>
 public sealed class LegalAidReadModel(NpgsqlDataSource database)
 {
+    private readonly ItemTable<CaseSummary> cases = new(database, "legal_aid_cases", "station_code", CaseSummary.Columns, CaseSummary.Read);
+
     public async Task<CasePage> SearchAsync(Actor actor, CaseFilter filter, CancellationToken ct)
     {
-        var where = SqlWhere.ScopedTo(actor, "station_code")
-            .Contains("(number || ' ' || applicant_name || ' ' || summary)", filter.Query)
-            .Equal("county_code", filter.County)
-            .Equal("station_code", filter.Station)
-            .Equal("status", filter.Status)
-            .Equal("case_type", filter.Type)
-            .Equal("overdue", filter.Overdue);
-        var (items, total) = await where.PageAsync(database, "legal_aid_cases", CaseSummary.Columns, "applied_at desc, id", filter.Page, filter.PageSize,
-            CaseSummary.Read, ct);
+        var where = cases.Visible(actor).Contains("(number || ' ' || applicant_name || ' ' || summary)", filter.Query).EqualEach(
+            ("county_code", filter.County), ("station_code", filter.Station), ("status", filter.Status), ("case_type", filter.Type), ("overdue", filter.Overdue));
+        var (items, total) = await cases.PageAsync(where, "applied_at desc, id", filter.Page, filter.PageSize, ct);
         return new CasePage(items, total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A station's open cases: overdue first, then nearest deadline; new applications (no clock yet) after them.</summary>
-    public Task<IReadOnlyList<CaseSummary>> WorklistAsync(Actor actor, string stationCode, string? status, CancellationToken ct)
-    {
-        var where = SqlWhere.ScopedTo(actor, "station_code")
-            .Equal("station_code", stationCode)
-            .AnyOf("status", LegalAidVocabulary.WorklistStatuses)
-            .Equal("status", status);
-        return where.ListAsync(database, $"""
-            select {CaseSummary.Columns} from legal_aid_cases {where}
-            order by overdue desc, next_due_at nulls last, applied_at
-            limit 500
-            """, CaseSummary.Read, ct);
-    }
+    public Task<IReadOnlyList<CaseSummary>> WorklistAsync(Actor actor, string stationCode, string? status, CancellationToken ct) =>
+        cases.ListAsync(cases.OfUnit(actor, stationCode).AnyOf("status", LegalAidVocabulary.WorklistStatuses).Equal("status", status),
+            "overdue desc, next_due_at nulls last, applied_at", ItemTable<CaseSummary>.WorklistLimit, ct);
 }

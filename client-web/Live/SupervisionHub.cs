@@ -1,6 +1,4 @@
-using Dispatch.Errors;
 using Dispatch.Stats;
-using Dispatch.Web.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,6 +1,3 @@
-using Dispatch.Web.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Dispatch.Web.People;
 
 /// <summary>The person record (一人一档): everything the platform holds for one disabled person.</summary>

@@ -1,6 +1,4 @@
-using Dispatch.Identity;
 using Dispatch.People;
-using Dispatch.Web.Items;
 using Npgsql;
 
 namespace Dispatch.Web.People;
@@ -18,28 +16,27 @@ public sealed class PersonTimeline(NpgsqlDataSource database)
 {
     public const int MaxEntries = 200;
 
-    private static readonly (string Table, string UnitColumn, string Select, string At)[] Sources =
+    // Each item's table with the columns of a timeline row, and when the item came in.
+    private readonly (ItemTable<TimelineEntry> Table, string At)[] sources =
     [
-        ("tickets", "unit_code",
+        (new(database, "tickets", "unit_code",
             "'ticket', id, number, status, kind, title, county_code, unit_code, received_at, null::timestamptz, clock_state, overdue, null::uuid",
-            "received_at"),
-        ("legal_aid_cases", "station_code",
+            Read), "received_at"),
+        (new(database, "legal_aid_cases", "station_code",
             "'legal_aid_case', id, number, status, case_type, summary, county_code, station_code, applied_at, null::timestamptz, clock_state, overdue, ticket_id",
-            "applied_at"),
-        ("rehab_visits", "provider_code",
+            Read), "applied_at"),
+        (new(database, "rehab_visits", "provider_code",
             "'rehab_visit', id, number, status, service_type, null::text, county_code, provider_code, requested_at, window_start, clock_state, overdue, ticket_id",
-            "requested_at"),
+            Read), "requested_at"),
     ];
 
     /// <summary>Everything of one person, newest first, each row with its itemType.</summary>
     public async Task<IReadOnlyList<TimelineEntry>> ReadAsync(Actor actor, string personId, CancellationToken ct)
     {
         var entries = new List<TimelineEntry>();
-        foreach (var (table, unitColumn, select, at) in Sources)
+        foreach (var (table, at) in sources)
         {
-            var where = SqlWhere.ScopedTo(actor, unitColumn).Equal("person_id", personId);
-            entries.AddRange(await where.ListAsync(database,
-                $"select {select} from {table} {where} order by {at} desc limit {MaxEntries}", Read, ct));
+            entries.AddRange(await table.OfPersonAsync(actor, personId, at + " desc", MaxEntries, ct));
         }
         return [.. entries.OrderByDescending(e => e.At).ThenBy(e => e.Number, StringComparer.Ordinal).Take(MaxEntries)];
     }

@@ -1,4 +1,3 @@
-using Dispatch.Identity;
 using Npgsql;
 
 namespace Dispatch.Web.PersonalData;

@@ -1,6 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Dispatch.Identity;
 
 namespace Dispatch.Web.PersonalData;
 
@@ -8,6 +8,9 @@ namespace Dispatch.Web.PersonalData;
 public static class PersonalDataMasks
 {
     public static bool SeesFullPersonalData(Actor actor) => actor.Role is Roles.Operator or Roles.UnitStaff or Roles.Admin;
+
+    /// <summary>The value itself for a role that sees full personal data, else the value with <paramref name="mask"/> applied.</summary>
+    public static T AsSeenBy<T>(T value, Actor actor, Func<T, T> mask) => SeesFullPersonalData(actor) ? value : mask(value);
 
     /// <summary>138****5678, 0573-****5678.</summary>
     public static string MaskPhone(string phone) => phone.Length switch
@@ -21,6 +24,10 @@ public static class PersonalDataMasks
     public static string MaskId(string id) => id.Length >= 18
         ? string.Concat(id.AsSpan(0, 6), "********", id.AsSpan(14))
         : "******";
+
+    /// <summary>An ID or certificate number that may be missing, masked when present.</summary>
+    [return: NotNullIfNotNull(nameof(id))]
+    public static string? MaskOptionalId(string? id) => id is null ? null : MaskId(id);
 
     /// <summary>The person id carries the ID number or the phone: id:330402********1234, phone:138****5678.</summary>
     public static string MaskPersonId(string personId) => personId switch

@@ -1,5 +1,3 @@
-using Dispatch.Errors;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.Problems;

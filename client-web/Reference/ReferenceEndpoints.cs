@@ -1,3 +1,5 @@
+using Dispatch.Scopes;
+
 namespace Dispatch.Web.Reference;
 
 /// <summary>/api/reference: counties with their towns, and the items' vocabulary and text limits.</summary>
@@ -12,7 +14,7 @@ public static class ReferenceEndpoints
     {
         var group = api.MapGroup("/reference").WithTags(Tag).RequireAuthorization();
         group.MapGet("/counties", async (ReferenceQueries queries, CancellationToken ct) => TypedResults.Ok(await queries.AreasAsync(ct)))
-            .WithSummary("County-level areas of Jiaxing (and the city level, 330400) with their towns 县（市、区）及乡镇街道");
+            .WithSummary($"County-level areas of Jiaxing (and the city level, {ActorScope.CityCode}) with their towns 县（市、区）及乡镇街道");
         group.MapGet("/vocabulary", () => TypedResults.Ok(ReferenceVocabulary.Current)).WithSummary(VocabularySummary);
         return api;
     }

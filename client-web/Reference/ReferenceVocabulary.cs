@@ -1,12 +1,14 @@
 using Dispatch.Items;
 using Dispatch.LegalAid;
 using Dispatch.Rehab;
+using Dispatch.Scopes;
 using Dispatch.Tickets;
 
 namespace Dispatch.Web.Reference;
 
 /// <summary>GET /api/reference/vocabulary: what the contracts declare about items, in the shape the UI reads.</summary>
-public sealed record ReferenceVocabulary(ItemVocabularies Items, TextLimitsView TextLimits, IntakeLimitsView IntakeLimits)
+/// <param name="CityCode">The area code of the whole city (市本级); a supervisor with it sees every county.</param>
+public sealed record ReferenceVocabulary(ItemVocabularies Items, TextLimitsView TextLimits, IntakeLimitsView IntakeLimits, string CityCode)
 {
     public static readonly ReferenceVocabulary Current = new(
         new ItemVocabularies(
@@ -17,7 +19,8 @@ public sealed record ReferenceVocabulary(ItemVocabularies Items, TextLimitsView 
         new IntakeLimitsView(
             Dispatch.Tickets.IntakeLimits.MaxCallerNameLength, Dispatch.Tickets.IntakeLimits.MaxAddressLength,
             Dispatch.Tickets.IntakeLimits.MaxTitleLength, Dispatch.Tickets.IntakeLimits.MinContentLength,
-            Dispatch.Tickets.IntakeLimits.MaxContentLength));
+            Dispatch.Tickets.IntakeLimits.MaxContentLength),
+        ActorScope.CityCode);
 }
 
 public sealed record ItemVocabularies(ItemVocabularyView Ticket, ItemVocabularyView LegalAidCase, ItemVocabularyView RehabVisit);

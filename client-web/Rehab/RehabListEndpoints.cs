@@ -1,99 +1,42 @@
 using System.Globalization;
-using Dispatch.Errors;
-using Dispatch.Identity;
-using Dispatch.People;
 using Dispatch.Rehab;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Rehab;
 
-/// <summary>Reads from the read model: visit search, history, the provider's worklist and its calendar per worker and day.</summary>
+/// <summary>Reads from the read model: visit search, the provider's worklist and its calendar per worker and day.</summary>
 public static class RehabListEndpoints
 {
-    public const int MaxPageSize = 100;
-
     public static RouteGroupBuilder MapRehabListsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{unitCode}/rehab-worklist", Worklist).RequireAuthorization().WithTags(RehabVisitEndpoints.Tag)
-            .WithSummary("A rehabilitation provider's open visits: overdue first, then nearest deadline, then earliest window (status filter)");
-        api.MapGet("/units/{unitCode}/rehab-calendar", Calendar).RequireAuthorization().WithTags(RehabVisitEndpoints.Tag)
-            .WithSummary("A provider's day (date=yyyy-MM-dd, Jiaxing time, default today): each worker's visits in time order and the unassigned ones (worker filter)");
+        api.MapUnitList("rehab-worklist", RehabVisitEndpoints.Tag,
+            "A rehabilitation provider's open visits: overdue first, then nearest deadline, then earliest window (status filter)", Worklist);
+        api.MapUnitList("rehab-calendar", RehabVisitEndpoints.Tag,
+            "A provider's day (date=yyyy-MM-dd, Jiaxing time, default today): each worker's visits in time order and the unassigned ones (worker filter)", Calendar);
         return api;
     }
 
-    public static async Task<Results<Ok<VisitPage>, ProblemHttpResult>> Search(
+    public static Task<Results<Ok<VisitPage>, ProblemHttpResult>> Search(
         string? q, string? county, string? provider, string? status, string? type, string? worker, Guid? plan, int? page, int? pageSize,
-        RehabReadModel readModel, HttpContext context, CancellationToken ct)
-    {
-        var errors = new List<FieldError>();
-        if (StatusProblem(status) is { } bad)
-        {
-            errors.Add(bad);
-        }
-        if (type is not null && !RehabVocabulary.ServiceTypes.Contains(type))
-        {
-            errors.Add(new("type", "unknown_value", $"服务类型须为：{string.Join("、", RehabVocabulary.ServiceTypes)}。",
-                $"Type must be one of: {string.Join(", ", RehabVocabulary.ServiceTypes)}."));
-        }
-        errors.AddRange(ListParameters.Check(county, page, pageSize, q, MaxPageSize));
-        if (errors.Count > 0)
-        {
-            return ProblemResponses.Validation(context, [.. errors]);
-        }
-        var filter = new VisitFilter(q, county, provider, status, type, worker, plan, page ?? 1, pageSize ?? 20);
-        return TypedResults.Ok(await readModel.SearchAsync(context.User.ToActor(), filter, ct));
-    }
+        RehabReadModel readModel, HttpContext context, CancellationToken ct) =>
+        ItemLists.ReadAsync(context,
+            [StatusError(status), ListParameters.OneOf("type", type, RehabVocabulary.ServiceTypes, "服务类型", "Type"),
+                .. ListParameters.Check(county, page, pageSize, q)],
+            actor => readModel.SearchAsync(actor, new VisitFilter(q, county, provider, status, type, worker, plan, page ?? 1, pageSize ?? 20), ct));
 
-    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid id, IGrainFactory grains, EventHistory history, HttpContext context, CancellationToken ct)
-    {
-        var visible = await grains.GetGrain<IRehabVisitGrain>(id).Get(context.User.ToActor());
-        if (!visible.Succeeded)
-        {
-            return ProblemResponses.From(visible.Error!, context);
-        }
-        return TypedResults.Ok(await history.ReadAsync(ItemTypes.RehabVisit, id, ct));
-    }
+    private static Task<Results<Ok<IReadOnlyList<VisitSummary>>, ProblemHttpResult>> Worklist(
+        string unitCode, string? status, RehabReadModel readModel, HttpContext context, CancellationToken ct) =>
+        ItemLists.ReadOfUnitAsync(context, unitCode, [StatusError(status)], actor => readModel.WorklistAsync(actor, unitCode, status, ct));
 
-    private static async Task<Results<Ok<IReadOnlyList<VisitSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, string? status, RehabReadModel readModel, HttpContext context, CancellationToken ct)
-    {
-        var actor = context.User.ToActor();
-        if (OutsideUnit(actor, unitCode, context) is { } notFound)
-        {
-            return notFound;
-        }
-        if (StatusProblem(status) is { } bad)
-        {
-            return ProblemResponses.Validation(context, bad);
-        }
-        return TypedResults.Ok(await readModel.WorklistAsync(actor, unitCode, status, ct));
-    }
-
-    private static async Task<Results<Ok<ProviderDay>, ProblemHttpResult>> Calendar(
+    private static Task<Results<Ok<ProviderDay>, ProblemHttpResult>> Calendar(
         string unitCode, string? date, string? worker, RehabReadModel readModel, TimeProvider time, HttpContext context, CancellationToken ct)
     {
-        var actor = context.User.ToActor();
-        if (OutsideUnit(actor, unitCode, context) is { } notFound)
-        {
-            return notFound;
-        }
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), RehabReadModel.Jiaxing).DateTime);
-        if (date is not null && !DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
-        {
-            return ProblemResponses.Validation(context, new FieldError("date", "invalid_format", "日期格式须为 yyyy-MM-dd。", "The date must be yyyy-MM-dd."));
-        }
-        return TypedResults.Ok(await readModel.DayAsync(actor, unitCode, day, string.IsNullOrWhiteSpace(worker) ? null : worker.Trim(), ct));
+        var dateError = date is null || DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day)
+            ? null
+            : new FieldError("date", "invalid_format", "日期格式须为 yyyy-MM-dd。", "The date must be yyyy-MM-dd.");
+        return ItemLists.ReadOfUnitAsync(context, unitCode, [dateError],
+            actor => readModel.DayAsync(actor, unitCode, day, string.IsNullOrWhiteSpace(worker) ? null : worker.Trim(), ct));
     }
 
-    private static ProblemHttpResult? OutsideUnit(Actor actor, string unitCode, HttpContext context) =>
-        actor.Role == Roles.UnitStaff && actor.UnitCode != unitCode ? ProblemResponses.From(DomainError.NotFound("Unit", "单位"), context) : null;
-
-    private static FieldError? StatusProblem(string? status) => status is null || RehabVisitStatus.All.Contains(status)
-        ? null
-        : new FieldError("status", "unknown_value", $"状态须为：{string.Join("、", RehabVisitStatus.All)}。",
-            $"Status must be one of: {string.Join(", ", RehabVisitStatus.All)}.");
+    private static FieldError? StatusError(string? status) => ListParameters.OneOf("status", status, RehabVisitStatus.All, "状态", "Status");
 }

@@ -1,11 +1,5 @@
 using Dispatch.People;
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.Rehab;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.Rehab;
@@ -13,30 +7,20 @@ namespace Dispatch.Web.Rehab;
 /// <summary>/api/rehab-plans: a recurring plan that becomes one visit actor per occurrence.</summary>
 public static class RehabPlanEndpoints
 {
+    private static readonly ItemEndpoints<IRehabPlanGrain, RehabPlanView> Plans = new(
+        ItemTypes.RehabPlan, "/rehab-plans", RehabVisitEndpoints.Tag, (plan, actor) => plan.Get(actor), view => view.Id, view => view.Version, Present);
+
     public static RouteGroupBuilder MapRehabPlansApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/rehab-plans").WithTags(RehabVisitEndpoints.Tag).RequireAuthorization();
-        group.MapPost("/", Create).WithSummary(
-            "Create a rehabilitation plan (康复计划), e.g. weekly for 12 weeks: one scheduled visit actor per occurrence. Requires an Idempotency-Key header");
+        var group = Plans.MapGroup(api);
+        group.MapPost("/", (PlanRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
+            Plans.OpenAsync(idempotencyKey, context, grains, (plan, actor) => plan.Create(request, actor), opening => (opening.Plan, opening.Created)))
+            .WithSummary("Create a rehabilitation plan (康复计划), e.g. weekly for 12 weeks: one scheduled visit actor per occurrence. Requires an Idempotency-Key header");
         group.MapGet("/{id:guid}", Get).WithSummary("One plan with its visits (id, number, window)");
         return api;
     }
 
-    private static async Task<Results<Created<RehabPlanView>, Ok<RehabPlanView>, ProblemHttpResult>> Create(
-        PlanRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains)
-    {
-        if (!ItemIds.IsUsable(idempotencyKey))
-        {
-            return ItemResponses.MissingIdempotencyKey(context);
-        }
-        var actor = context.User.ToActor();
-        var id = ItemIds.FromKey(Dispatch.People.ItemTypes.RehabPlan, actor.UserId, idempotencyKey!.Trim());
-        var outcome = await grains.GetGrain<IRehabPlanGrain>(id).Create(request, actor);
-        var opening = outcome.Value;
-        var view = outcome.Succeeded ? Outcome<RehabPlanView>.Success(opening!.Plan) : Outcome<RehabPlanView>.Failure(outcome.Error!);
-        return ItemResponses.Opened(context, view, opening?.Created ?? false, $"/api/rehab-plans/{id}", opening?.Plan.Version ?? 0, actor, Present);
-    }
-
+    // A plan has no actions to guard with If-Match, so its read carries no ETag.
     private static async Task<Results<Ok<RehabPlanView>, ProblemHttpResult>> Get(Guid id, HttpContext context, IGrainFactory grains)
     {
         var actor = context.User.ToActor();

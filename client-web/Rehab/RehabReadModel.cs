@@ -1,6 +1,4 @@
-using Dispatch.Identity;
 using Dispatch.Rehab;
-using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
 using Npgsql;
 
@@ -42,48 +40,38 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
 {
     public static readonly TimeZoneInfo Jiaxing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
+    private readonly ItemTable<VisitSummary> visits = new(database, "rehab_visits", "provider_code", VisitSummary.Columns, VisitSummary.Read);
+
     public async Task<VisitPage> SearchAsync(Actor actor, VisitFilter filter, CancellationToken ct)
     {
-        var where = SqlWhere.ScopedTo(actor, "provider_code")
-            .Contains("(number || ' ' || person_name)", filter.Query)
-            .Equal("county_code", filter.County)
-            .Equal("provider_code", filter.Provider)
-            .Equal("status", filter.Status)
-            .Equal("service_type", filter.Type)
-            .Equal("worker_id", filter.Worker)
-            .Equal("plan_id", filter.Plan);
-        var (items, total) = await where.PageAsync(database, "rehab_visits", VisitSummary.Columns, "coalesce(window_start, requested_at) desc, id", filter.Page, filter.PageSize,
-            VisitSummary.Read, ct);
+        var where = visits.Visible(actor).Contains("(number || ' ' || person_name)", filter.Query).EqualEach(
+            ("county_code", filter.County), ("provider_code", filter.Provider), ("status", filter.Status), ("service_type", filter.Type),
+            ("worker_id", filter.Worker), ("plan_id", filter.Plan));
+        var (items, total) = await visits.PageAsync(where, "coalesce(window_start, requested_at) desc, id", filter.Page, filter.PageSize, ct);
         return new VisitPage(items, total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A provider's open visits: overdue first, then the nearest deadline, then the earliest window.</summary>
     public Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, CancellationToken ct)
     {
-        var where = SqlWhere.ScopedTo(actor, "provider_code").Equal("provider_code", providerCode);
+        var where = visits.OfUnit(actor, providerCode);
         where.And($"{where.AnyOfCondition("status", RehabVocabulary.WorklistStatuses)} or record_pending").Equal("status", status);
-        return where.ListAsync(database, $"""
-            select {VisitSummary.Columns} from rehab_visits {where}
-            order by overdue desc, next_due_at nulls last, window_start nulls last, requested_at
-            limit 500
-            """, VisitSummary.Read, ct);
+        return visits.ListAsync(where, "overdue desc, next_due_at nulls last, window_start nulls last, requested_at", ItemTable<VisitSummary>.WorklistLimit, ct);
     }
 
     /// <summary>Every visit of the provider whose window touches the local day, grouped per worker (or one worker).</summary>
     public async Task<ProviderDay> DayAsync(Actor actor, string providerCode, DateOnly date, string? worker, CancellationToken ct)
     {
         var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Jiaxing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
-        var where = SqlWhere.ScopedTo(actor, "provider_code").Equal("provider_code", providerCode).Equal("worker_id", worker)
-            .Compare("status", "<>", RehabVisitStatus.Cancelled);
+        var where = visits.OfUnit(actor, providerCode).Equal("worker_id", worker).Compare("status", "<>", RehabVisitStatus.Cancelled);
         where.And($"window_start < {where.Add(dayStart.AddDays(1))} and window_end > {where.Add(dayStart)}");
-        var visits = await where.ListAsync(database,
-            $"select {VisitSummary.Columns} from rehab_visits {where} order by window_start, number", VisitSummary.Read, ct);
-        var workers = visits.Where(v => v.WorkerId is not null)
+        var dayVisits = await visits.ListAsync(where, "window_start, number", limit: null, ct);
+        var workers = dayVisits.Where(v => v.WorkerId is not null)
             .GroupBy(v => v.WorkerId!)
             .Select(g => new WorkerDay(g.Key, g.Last().WorkerName ?? g.Key, [.. g]))
             .OrderBy(w => w.WorkerId, StringComparer.Ordinal)
             .ToList();
-        var unassigned = visits.Where(v => v.WorkerId is null).ToList();
+        var unassigned = dayVisits.Where(v => v.WorkerId is null).ToList();
         return new ProviderDay(providerCode, date, workers, unassigned);
     }
 }

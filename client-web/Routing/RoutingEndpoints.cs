@@ -1,8 +1,5 @@
 using Dispatch.Routing;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace Dispatch.Web.Routing;

@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using Dispatch.Errors;
 using Dispatch.Stats;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Stats;
 

@@ -1,89 +1,44 @@
-using Dispatch.Errors;
-using Dispatch.Identity;
 using Dispatch.Tickets;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
-using Dispatch.Web.PersonalData;
-using Dispatch.Web.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Tickets;
 
-/// <summary>Reads from the read model: search, history, unit worklists, the dispatch queue and the person record.</summary>
+/// <summary>Reads from the read model: search, unit worklists, the dispatch queue and the caller's earlier tickets.</summary>
 public static class TicketSearchEndpoints
 {
-    public const int MaxPageSize = 100;
-
     public static RouteGroupBuilder MapTicketListsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/units/{unitCode}/worklist", Worklist).RequireAuthorization().WithTags("Tickets 工单")
-            .WithSummary("A unit's open tickets, nearest deadline first (status, overdue filters)");
-        api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags("Tickets 工单")
+        api.MapUnitList("worklist", TicketEndpoints.Tag, "A unit's open tickets, nearest deadline first (status, overdue filters)", Worklist);
+        api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
             .WithSummary("Tickets waiting for (re)dispatch, those awaiting a ruling and returned ones first");
-        api.MapGet("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags("Tickets 工单")
+        api.MapGet("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags(TicketEndpoints.Tag)
             .WithSummary("For the intake form: the caller's earlier tickets and open possible duplicates (same person or phone, same topic)");
         return api;
     }
 
-    public static async Task<Results<Ok<TicketPage>, ProblemHttpResult>> Search(
+    public static Task<Results<Ok<TicketPage>, ProblemHttpResult>> Search(
         string? q, string? county, string? unit, string? status, string? kind, bool? overdue, DateTimeOffset? from, DateTimeOffset? to,
         int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        if (status is not null && status is not (TicketStatus.Registered or TicketStatus.Dispatched or TicketStatus.Signed or TicketStatus.Resolved or TicketStatus.Closed))
-        {
-            errors.Add(new("status", "unknown_value", "状态须为 registered、dispatched、signed、resolved 或 closed。", "Status must be registered, dispatched, signed, resolved or closed."));
-        }
-        if (kind is not null && !TicketVocabulary.Kinds.Contains(kind))
-        {
-            errors.Add(new("kind", "unknown_value", $"类型须为：{string.Join("、", TicketVocabulary.Kinds)}。", $"Kind must be one of: {string.Join(", ", TicketVocabulary.Kinds)}."));
-        }
-        if (from is not null && to is not null && from > to)
-        {
-            errors.Add(new("from", "invalid_range", "开始时间不能晚于结束时间。", "'from' must not be after 'to'."));
-        }
-        errors.AddRange(ListParameters.Check(county, page, pageSize, q, MaxPageSize));
-        if (errors.Count > 0)
-        {
-            return ProblemResponses.Validation(context, [.. errors]);
-        }
+        FieldError? rangeError = from is not null && to is not null && from > to
+            ? new("from", "invalid_range", "开始时间不能晚于结束时间。", "'from' must not be after 'to'.")
+            : null;
         var filter = new TicketFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), county, unit, status, kind, overdue, from, to, page ?? 1, pageSize ?? 20);
-        var actor = context.User.ToActor();
-        var found = await readModel.SearchAsync(actor, filter, ct);
-        return TypedResults.Ok(found with { Items = TicketPresentation.ForActor(found.Items, actor) });
+        return ItemLists.ReadAsync(context,
+            [ListParameters.OneOf("status", status, TicketVocabulary.Item.Statuses.Select(s => s.Code), "状态", "Status"),
+                ListParameters.OneOf("kind", kind, TicketVocabulary.Kinds, "类型", "Kind"), rangeError,
+                .. ListParameters.Check(county, page, pageSize, q)],
+            async actor =>
+            {
+                var found = await readModel.SearchAsync(actor, filter, ct);
+                return found with { Items = TicketPresentation.ForActor(found.Items, actor) };
+            });
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> History(
-        Guid id, IGrainFactory grains, TicketReadModel readModel, PersonalDataAccessLog accessLog, HttpContext context, CancellationToken ct)
-    {
-        var actor = context.User.ToActor();
-        var visible = await grains.GetGrain<ITicketGrain>(id).Get(actor);
-        if (!visible.Succeeded)
-        {
-            return ProblemResponses.From(visible.Error!, context);
-        }
-        if (PersonalDataMasks.SeesFullPersonalData(actor))
-        {
-            await accessLog.RecordAsync(actor, "ticket_history", id.ToString());
-        }
-        return TypedResults.Ok(HistoryEntry.AsSeenBy(await readModel.HistoryAsync(id, ct), actor));
-    }
-
-    private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, string? status, bool? overdue, TicketReadModel readModel, HttpContext context, CancellationToken ct)
-    {
-        var actor = context.User.ToActor();
-        if (actor.Role == Roles.UnitStaff && actor.UnitCode != unitCode)
-        {
-            return ProblemResponses.From(DomainError.NotFound("Unit", "单位"), context);
-        }
-        if (status is not null && !TicketVocabulary.WorklistStatuses.Contains(status))
-        {
-            return ProblemResponses.Validation(context, new FieldError("status", "unknown_value",
-                "待办列表状态须为 dispatched 或 signed。", "Worklist status must be dispatched or signed."));
-        }
-        return TypedResults.Ok(TicketPresentation.ForActor(await readModel.WorklistAsync(actor, unitCode, status, overdue, ct), actor));
-    }
+    private static Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
+        string unitCode, string? status, bool? overdue, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        ItemLists.ReadOfUnitAsync(context, unitCode,
+            [ListParameters.OneOf("status", status, TicketVocabulary.WorklistStatuses, "待办列表状态", "Worklist status")],
+            async actor => TicketPresentation.ForActor(await readModel.WorklistAsync(actor, unitCode, status, overdue, ct), actor));
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> DispatchQueue(
         TicketReadModel readModel, HttpContext context, CancellationToken ct)

@@ -1,4 +1,3 @@
-using Dispatch.Web.Items;
 using Dispatch.Web.PersonalData;
 using Npgsql;
 

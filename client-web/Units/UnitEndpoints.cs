@@ -1,10 +1,5 @@
-using Dispatch.Errors;
 using Dispatch.Units;
-using Dispatch.Web.Auth;
-using Dispatch.Web.Items;
-using Dispatch.Web.Problems;
 using Dispatch.Web.Reference;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dispatch.Web.Units;
 

@@ -24,6 +24,18 @@ export const textLimits = () => vocabulary?.textLimits ?? {};
 /** { callerName, address, title, contentMin, content } of a ticket's intake; empty until the vocabulary is loaded. */
 export const intakeLimits = () => vocabulary?.intakeLimits ?? {};
 
+/** The status codes of an item (ticket, legalAidCase, rehabVisit) in the contract's order. */
+export const statusCodes = item => (vocabulary?.items[item].statuses ?? []).map(term => term.code);
+
+/** The statuses that keep an item on a unit's worklist. */
+export const worklistStatuses = item => vocabulary?.items[item].worklistStatuses ?? [];
+
+/** The area code of the whole city (市本级): a supervisor with it sees every county. */
+export const cityCode = () => vocabulary?.cityCode;
+
+/** True for a supervisor below the city level, who sees only the units and measures of their county. */
+export const supervisesOneCounty = user => user.role === 'supervisor' && user.areaCode !== cityCode();
+
 export const nameOf = item => (item ? (isEnglish() ? item.nameEn : item.name) : '');
 
 export async function countyName(code) {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dispatch.Items;
 using Dispatch.LegalAid;
 using Dispatch.Rehab;
+using Dispatch.Scopes;
 using Dispatch.Tickets;
 using FluentAssertions;
 
@@ -59,6 +60,12 @@ public sealed class VocabularyTests(RunningSystem system) : IClassFixture<Runnin
             .Should().Equal(LegalAidVocabulary.WorklistStatuses);
         items.GetProperty("ticket").GetProperty("worklistStatuses").EnumerateArray().Select(s => s.GetString())
             .Should().Equal(TicketVocabulary.WorklistStatuses);
+    }
+
+    [Fact]
+    public async Task The_city_code_is_the_one_of_the_actor_scopes()
+    {
+        (await VocabularyAsync()).GetProperty("cityCode").GetString().Should().Be(ActorScope.CityCode);
     }
 
     [Fact]

@@ -8,7 +8,6 @@ export const caseVocabulary = {
   handlerKind: ['lawyer', 'legal_worker'],
   outcome: ['won', 'partly_won', 'mediated', 'lost', 'terminated', 'other'],
   objectionDecision: ['grant', 'uphold_refusal'],
-  status: ['applied', 'under_review', 'granted', 'refused', 'assigned', 'in_progress', 'concluded', 'archived'],
 };
 
 const isStation = (item, user) => user.role === 'admin' || (user.role === 'unit_staff' && user.unitCode === item.stationCode);

@@ -1,14 +1,16 @@
 // Which units of one kind a user may pick: staff their own, county supervisors their county, others all.
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { nameOf } from '../reference.js';
+import { nameOf, supervisesOneCounty } from '../reference.js';
 
-export function unitsOfKind(units, user, kind) {
-  const ofKind = units.filter(u => u.kind === kind);
-  if (user.role === 'unit_staff') return ofKind.filter(u => u.code === user.unitCode);
-  if (user.role === 'supervisor' && user.areaCode !== '330400') return ofKind.filter(u => u.countyCode === user.areaCode);
-  return ofKind;
+/** The units whose lists this user may open. */
+export function visibleUnits(units, user) {
+  if (user.role === 'unit_staff') return units.filter(u => u.code === user.unitCode);
+  if (supervisesOneCounty(user)) return units.filter(u => u.countyCode === user.areaCode);
+  return units;
 }
+
+export const unitsOfKind = (units, user, kind) => visibleUnits(units.filter(u => u.kind === kind), user);
 
 /** A unit select when there is more than one unit to choose from, else null. */
 export function unitPicker(visible, selected, onchange) {

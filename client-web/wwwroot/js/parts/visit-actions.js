@@ -5,7 +5,6 @@ import { localDateTime } from './checked-form.js';
 
 export const visitVocabulary = {
   serviceType: ['rehabilitation_training', 'assistive_device_fitting', 'psychological_support', 'assessment'],
-  status: ['requested', 'scheduled', 'assigned', 'checked_in', 'completed', 'missed', 'cancelled'],
 };
 
 const isProvider = (item, user) => user.role === 'admin' || (user.role === 'unit_staff' && user.unitCode === item.providerCode);

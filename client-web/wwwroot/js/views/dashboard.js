@@ -3,7 +3,7 @@ import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { pick, t } from '../i18n.js';
 import { shanghaiDate, time } from '../format.js';
-import { countyNameNow, loadCounties, loadUnits, unitNameNow } from '../reference.js';
+import { cityCode, countyNameNow, loadCounties, loadUnits, supervisesOneCounty, unitNameNow } from '../reference.js';
 import { chartFigure, dispose, drawChildren, drawTrend, resize } from '../dashboard/charts.js';
 import { connectLive } from '../dashboard/live.js';
 import { addAlert, drawItems, drawTiles, emptyFeed } from '../dashboard/panels.js';
@@ -12,7 +12,7 @@ const trendEvery = 30_000;
 
 export function defaultScope(user) {
   if (user.role === 'unit_staff') return `unit:${user.unitCode}`;
-  if (user.role === 'supervisor' && user.areaCode && user.areaCode !== '330400') return `county:${user.areaCode}`;
+  if (user.areaCode && supervisesOneCounty(user)) return `county:${user.areaCode}`;
   return 'city';
 }
 
@@ -20,7 +20,7 @@ export async function render(main, { user, query, go }) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
   const scope = query.get('scope') || defaultScope(user);
   const state = { day: null, month: null, atRisk: new Map(), overdue: new Map(), trendAt: 0 };
-  const seesCity = ['admin', 'operator'].includes(user.role) || (user.role === 'supervisor' && user.areaCode === '330400');
+  const seesCity = ['admin', 'operator'].includes(user.role) || (user.role === 'supervisor' && user.areaCode === cityCode());
 
   const heading = h('h1', {}, `${t('dash.title')} · ${scopeLabel(scope)}`);
   const status = h('p', { class: 'connection', role: 'status', id: 'live-status' }, t('dash.live.connecting'));

@@ -1,10 +1,10 @@
 // 法律援助待办: a station's open cases, overdue first, then nearest statutory deadline.
 import { kindWorklist } from '../parts/kind-worklist.js';
 import { caseTable } from '../parts/item-tables.js';
-import { caseVocabulary } from '../parts/case-actions.js';
+import { statusCodes } from '../reference.js';
 
 export const render = (main, context) => kindWorklist(main, context, {
   route: 'legal-aid-worklist', kind: 'legal_aid', titleKey: 'case.worklist', emptyKey: 'case.worklist.empty',
   endpoint: unit => `/api/units/${encodeURIComponent(unit)}/legal-aid-worklist`,
-  statusGroup: 'caseStatus', statuses: caseVocabulary.status, table: caseTable,
+  statusGroup: 'caseStatus', statuses: statusCodes('legalAidCase'), table: caseTable,
 });

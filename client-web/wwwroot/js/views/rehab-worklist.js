@@ -1,10 +1,10 @@
 // 康复待办: a provider's open visits by nearest deadline.
 import { kindWorklist } from '../parts/kind-worklist.js';
 import { visitTable } from '../parts/item-tables.js';
-import { visitVocabulary } from '../parts/visit-actions.js';
+import { statusCodes } from '../reference.js';
 
 export const render = (main, context) => kindWorklist(main, context, {
   route: 'rehab-worklist', kind: 'rehab', titleKey: 'visit.worklist', emptyKey: 'visit.worklist.empty',
   endpoint: unit => `/api/units/${encodeURIComponent(unit)}/rehab-worklist`,
-  statusGroup: 'visitStatus', statuses: visitVocabulary.status, table: visitTable,
+  statusGroup: 'visitStatus', statuses: statusCodes('rehabVisit'), table: visitTable,
 });

@@ -2,15 +2,15 @@
 import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { t } from '../i18n.js';
-import { loadCounties, loadUnits, nameOf } from '../reference.js';
+import { loadCounties, loadUnits, nameOf, worklistStatuses } from '../reference.js';
 import { ticketTable } from '../parts/ticket-table.js';
-
-const filters = { all: {}, dispatched: { status: 'dispatched' }, signed: { status: 'signed' }, overdue: { overdue: 'true' } };
+import { visibleUnits } from '../parts/unit-scope.js';
 
 export async function render(main, { user, query }) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
-  const visible = user.role === 'unit_staff' ? units.filter(u => u.code === user.unitCode)
-    : user.role === 'supervisor' && user.areaCode !== '330400' ? units.filter(u => u.countyCode === user.areaCode) : units;
+  // All, one choice per status of the ticket worklist, overdue only.
+  const filters = { all: {}, ...Object.fromEntries(worklistStatuses('ticket').map(status => [status, { status }])), overdue: { overdue: 'true' } };
+  const visible = visibleUnits(units, user);
   const state = {
     unitCode: visible.some(u => u.code === query.get('unit')) ? query.get('unit') : user.unitCode ?? visible[0]?.code,
     show: filters[query.get('show')] ? query.get('show') : 'all',

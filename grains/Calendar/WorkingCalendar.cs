@@ -2,25 +2,29 @@ namespace Dispatch.Calendar;
 
 /// <summary>
 /// The working-day calendar: which local dates are working days and how much working time lies between instants.
-/// A working day is a make-up working day, or Monday-Friday and not a holiday, and never a closure. Years without a
-/// file fall back to Monday-Friday; <see cref="MissingYears"/> reports them so the administration view can warn.
+/// A working day is a make-up working day, or Monday-Friday and not a holiday, and never a closure. A year without a
+/// published notice (no file) up to five years after the last file is provisional: its days off are derived from the
+/// statute (<see cref="StatutoryHolidays"/>). Any other year is missing and counts Monday-Friday;
+/// <see cref="Status"/> tells which, so readiness and the administration view can warn.
 /// All instants go in and come out as UTC; working hours are local time in <see cref="TimeZone"/>.
 /// </summary>
 public sealed class WorkingCalendar
 {
     private readonly IReadOnlyDictionary<DateOnly, bool> _fileDays;
     private readonly SortedSet<int> _years;
+    private readonly SortedSet<int> _provisional;
     private readonly SortedSet<DateOnly> _closures;
     private readonly WorkingDayIndex _index;
 
     private WorkingCalendar(
         TimeZoneInfo timeZone, WorkingHours hours, IReadOnlyDictionary<DateOnly, bool> fileDays,
-        SortedSet<int> years, SortedSet<DateOnly> closures)
+        SortedSet<int> years, SortedSet<int> provisional, SortedSet<DateOnly> closures)
     {
         TimeZone = timeZone;
         Hours = hours;
         _fileDays = fileDays;
         _years = years;
+        _provisional = provisional;
         _closures = closures;
         var days = new Dictionary<DateOnly, bool>(fileDays);
         foreach (var closure in closures)
@@ -36,8 +40,14 @@ public sealed class WorkingCalendar
     /// <summary>Working time in one whole working day (7.5 h with the shipped hours).</summary>
     public TimeSpan WorkingDayLength => Hours.DayLength;
 
-    /// <summary>The years that have a calendar file.</summary>
+    /// <summary>The years that have a calendar file (official: a State Council notice).</summary>
     public IReadOnlyCollection<int> Years => _years;
+
+    /// <summary>The years whose days off are derived from the statute until their notice is published.</summary>
+    public IReadOnlyCollection<int> ProvisionalYears => _provisional;
+
+    /// <summary>How many years after the last published one are derived from the statute.</summary>
+    public const int ProvisionalYearsAhead = 5;
 
     /// <summary>Extra days off such as county-level closures.</summary>
     public IReadOnlyCollection<DateOnly> Closures => _closures;
@@ -80,18 +90,41 @@ public sealed class WorkingCalendar
                 days[makeUp.Date] = true;
             }
         }
-        return new WorkingCalendar(first.TimeZone, first.WorkingHours, days, years, []);
+        var provisional = new SortedSet<int>();
+        for (var year = years.Min + 1; year <= years.Max + ProvisionalYearsAhead; year++)
+        {
+            if (years.Contains(year) || !StatutoryHolidays.Derivable(year))
+            {
+                continue;
+            }
+            provisional.Add(year);
+            foreach (var dayOff in StatutoryHolidays.DaysOff(year))
+            {
+                days[dayOff.Date] = false;
+            }
+        }
+        return new WorkingCalendar(first.TimeZone, first.WorkingHours, days, years, provisional, []);
     }
 
     /// <summary>A calendar with these extra days off (for example a county-level closure) added to the existing ones.</summary>
     public WorkingCalendar WithClosures(IEnumerable<DateOnly> closures) =>
-        new(TimeZone, Hours, _fileDays, _years, [.. _closures, .. closures]);
+        new(TimeZone, Hours, _fileDays, _years, _provisional, [.. _closures, .. closures]);
 
     public bool HasYear(int year) => _years.Contains(year);
 
-    /// <summary>Years between the two dates (inclusive) that have no file and so count Monday-Friday only.</summary>
-    public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) =>
-        [.. Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(year => !HasYear(year))];
+    public CalendarYearStatus Status(int year) =>
+        _years.Contains(year) ? CalendarYearStatus.Official
+        : _provisional.Contains(year) ? CalendarYearStatus.Provisional
+        : CalendarYearStatus.Missing;
+
+    /// <summary>Years between the two dates (inclusive) that have neither a file nor a derived calendar: Monday-Friday only.</summary>
+    public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) => YearsIn(from, to, CalendarYearStatus.Missing);
+
+    /// <summary>Years between the two dates (inclusive) whose days off are only derived from the statute so far.</summary>
+    public IReadOnlyList<int> ProvisionalYearsIn(DateOnly from, DateOnly to) => YearsIn(from, to, CalendarYearStatus.Provisional);
+
+    private List<int> YearsIn(DateOnly from, DateOnly to, CalendarYearStatus status) =>
+        [.. Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(year => Status(year) == status)];
 
     public bool IsWorkingDay(DateOnly localDate) => _index.IsWorkingDay(localDate);
 
@@ -170,4 +203,12 @@ public sealed class WorkingCalendar
                 "all years must agree.");
         }
     }
+}
+
+/// <summary>official: the State Council notice is loaded; provisional: derived from the statute; missing: Monday-Friday only.</summary>
+public enum CalendarYearStatus
+{
+    Official,
+    Provisional,
+    Missing,
 }

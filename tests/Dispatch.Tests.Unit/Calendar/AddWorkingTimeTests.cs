@@ -88,6 +88,7 @@ public sealed class AddWorkingTimeTests
         var twoYears = OneDay * (248 + 248);
 
         Add(Shanghai.At(2025, 1, 1, 0), twoYears).Should().Be(Shanghai.At(2026, 12, 31, 17, 30));
-        Add(Shanghai.At(2025, 1, 1, 0), twoYears + TimeSpan.FromMinutes(1)).Should().Be(Shanghai.At(2027, 1, 1, 8, 31));
+        // 1 January 2027 is New Year's Day in the provisional 2027 (a Friday); the next working day is Monday 4 January.
+        Add(Shanghai.At(2025, 1, 1, 0), twoYears + TimeSpan.FromMinutes(1)).Should().Be(Shanghai.At(2027, 1, 4, 8, 31));
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dispatch.Calendar;
+using Dispatch.Sla;
 using Dispatch.Tests.Fixtures;
 using Dispatch.Tests.Integration.Cluster;
 using FluentAssertions;
@@ -25,8 +27,22 @@ public sealed class ReadinessTests(PostgresFixture database)
         await using var silo = await LocalSilo.StartAsync(database.ConnectionString, clusterId);
         var after = await Eventually.Get(
             () => web.Client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(90), "readiness 200");
-        (await after.Content.ReadFromJsonAsync<Health>())!.Status.Should().Be("ready");
+        var ready = (await after.Content.ReadFromJsonAsync<Health>())!;
+        ready.Status.Should().Be("ready");
+        ready.Problems.Should().BeEmpty();
+        ready.Warnings.Select(w => w.Split(" (")[0]).Should().Equal(ExpectedCalendarWarnings(), "a provisional or missing year in the next 90 days is a warning, not a failure");
     }
 
-    private sealed record Health(string Status, string[] Problems);
+    /// <summary>The years the shipped calendar does not cover officially in the next 90 days, counted here on their own.</summary>
+    private static string[] ExpectedCalendarWarnings()
+    {
+        var calendar = SlaSettings.Load(Path.Combine(RepositoryRoot.Find(), "deploy", "reference-data")).Calendar;
+        var today = calendar.LocalDate(DateTimeOffset.UtcNow);
+        var end = today.AddDays(90);
+        return [.. Enumerable.Range(today.Year, end.Year - today.Year + 1)
+            .Where(year => !calendar.HasYear(year))
+            .Select(year => $"calendar: {year} is {(calendar.Status(year) == CalendarYearStatus.Provisional ? "provisional" : "missing")}")];
+    }
+
+    private sealed record Health(string Status, string[] Problems, string[] Warnings);
 }

@@ -54,7 +54,7 @@ public static class HealthEndpoints
     {
         try
         {
-            var years = await cluster.GetGrain<ICalendarOutlookGrain>(0).YearsNotOfficial(CalendarHorizonDays).WaitAsync(ProbeTimeout, ct);
+            var years = await cluster.GetGrain<ICalendarGrain>(0).YearsNotOfficial(CalendarHorizonDays).WaitAsync(ProbeTimeout, ct);
             return [.. years.Select(y => y.Status == "provisional"
                 ? $"calendar: {y.Year} is provisional (days off derived from the holiday statute; no State Council notice published yet)"
                 : $"calendar: {y.Year} is missing (Monday to Friday counted as working days)")];

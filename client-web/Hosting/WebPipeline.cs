@@ -11,6 +11,7 @@ using Dispatch.Web.Tickets;
 using Dispatch.Web.Units;
 using Npgsql;
 using Scalar.AspNetCore;
+using Dispatch.Web.Calendar;
 
 namespace Dispatch.Web.Hosting;
 
@@ -42,6 +43,7 @@ public static class WebPipeline
         api.MapAuthApi();
         api.MapReferenceApi();
         api.MapUnitsApi();
+        api.MapCalendarsApi();
         api.MapTicketsApi();
         api.MapTicketListsApi();
         api.MapLegalAidApi();

@@ -13,13 +13,15 @@ public sealed class WorkingCalendar
     private readonly IReadOnlyDictionary<DateOnly, bool> _fileDays;
     private readonly SortedSet<int> _years;
     private readonly SortedSet<int> _provisional;
+    private readonly IReadOnlyDictionary<int, CalendarYear> _named;
     private readonly SortedSet<DateOnly> _closures;
     private readonly WorkingDayIndex _index;
 
     private WorkingCalendar(
         TimeZoneInfo timeZone, WorkingHours hours, IReadOnlyDictionary<DateOnly, bool> fileDays,
-        SortedSet<int> years, SortedSet<int> provisional, SortedSet<DateOnly> closures)
+        SortedSet<int> years, SortedSet<int> provisional, IReadOnlyDictionary<int, CalendarYear> named, SortedSet<DateOnly> closures)
     {
+        _named = named;
         TimeZone = timeZone;
         Hours = hours;
         _fileDays = fileDays;
@@ -74,6 +76,7 @@ public sealed class WorkingCalendar
         var first = list[0];
         var years = new SortedSet<int>();
         var days = new Dictionary<DateOnly, bool>();
+        var named = new Dictionary<int, CalendarYear>();
         foreach (var file in list)
         {
             CheckAgrees(first, file);
@@ -89,6 +92,7 @@ public sealed class WorkingCalendar
             {
                 days[makeUp.Date] = true;
             }
+            named[file.Year] = new CalendarYear(file.Year, CalendarYearStatus.Official, file.Source, file.Holidays, file.MakeUpWorkingDays);
         }
         var provisional = new SortedSet<int>();
         for (var year = years.Min + 1; year <= years.Max + ProvisionalYearsAhead; year++)
@@ -98,17 +102,19 @@ public sealed class WorkingCalendar
                 continue;
             }
             provisional.Add(year);
-            foreach (var dayOff in StatutoryHolidays.DaysOff(year))
+            var daysOff = StatutoryHolidays.DaysOff(year);
+            foreach (var dayOff in daysOff)
             {
                 days[dayOff.Date] = false;
             }
+            named[year] = new CalendarYear(year, CalendarYearStatus.Provisional, StatutoryHolidays.Source, daysOff, []);
         }
-        return new WorkingCalendar(first.TimeZone, first.WorkingHours, days, years, provisional, []);
+        return new WorkingCalendar(first.TimeZone, first.WorkingHours, days, years, provisional, named, []);
     }
 
     /// <summary>A calendar with these extra days off (for example a county-level closure) added to the existing ones.</summary>
     public WorkingCalendar WithClosures(IEnumerable<DateOnly> closures) =>
-        new(TimeZone, Hours, _fileDays, _years, _provisional, [.. _closures, .. closures]);
+        new(TimeZone, Hours, _fileDays, _years, _provisional, _named, [.. _closures, .. closures]);
 
     public bool HasYear(int year) => _years.Contains(year);
 
@@ -116,6 +122,13 @@ public sealed class WorkingCalendar
         _years.Contains(year) ? CalendarYearStatus.Official
         : _provisional.Contains(year) ? CalendarYearStatus.Provisional
         : CalendarYearStatus.Missing;
+
+    /// <summary>A year's named days off and make-up working days; a missing year has none.</summary>
+    public CalendarYear Year(int year) =>
+        _named.TryGetValue(year, out var known) ? known : new CalendarYear(year, CalendarYearStatus.Missing, null, [], []);
+
+    /// <summary>The official and provisional years, in order.</summary>
+    public IEnumerable<CalendarYear> KnownYears => _named.Values.OrderBy(y => y.Year);
 
     /// <summary>Years between the two dates (inclusive) that have neither a file nor a derived calendar: Monday-Friday only.</summary>
     public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) => YearsIn(from, to, CalendarYearStatus.Missing);
@@ -212,3 +225,7 @@ public enum CalendarYearStatus
     Provisional,
     Missing,
 }
+
+/// <summary>One year of the calendar: where its days come from and which they are.</summary>
+public sealed record CalendarYear(
+    int Year, CalendarYearStatus Status, string? Source, IReadOnlyList<CalendarDay> DaysOff, IReadOnlyList<CalendarDay> MakeUpWorkingDays);

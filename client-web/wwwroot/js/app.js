@@ -2,7 +2,7 @@
 import { api } from './api.js';
 import { announce, fill, h } from './dom.js';
 import { applyStaticText, isEnglish, onLanguageChange, setLanguage, t, word } from './i18n.js';
-import { loadUnits, loadVocabulary } from './reference.js';
+import { calendarWarnings, loadUnits, loadVocabulary } from './reference.js';
 
 const everyone = ['operator', 'unit_staff', 'supervisor', 'admin'];
 const routes = [
@@ -58,6 +58,7 @@ async function loadUser() {
     const units = await loadUnits().catch(() => []);
     user.unitKind = units.find(u => u.code === user.unitCode)?.kind ?? null;
   }
+  if (user) user.calendarWarnings = ['supervisor', 'admin'].includes(user.role) ? await calendarWarnings().catch(() => []) : [];
   return user;
 }
 
@@ -99,10 +100,19 @@ function drawShell(path) {
   const links = routes.filter(r => r.nav && allowed(r, user)).map(r =>
     h('li', {}, h('a', { href: `#/${r.path}`, 'aria-current': path.split('/')[0] === r.path ? 'page' : null }, t(r.nav))));
   fill(document.getElementById('nav-links'), links);
+  drawCalendarBanner();
   const toggle = document.getElementById('lang-toggle');
   toggle.textContent = isEnglish() ? '中文' : 'English';
   toggle.lang = isEnglish() ? 'zh-CN' : 'en';
   toggle.title = t('app.switchLanguage');
+}
+
+/** Supervisors and administrators see when the coming 90 days reach a year without a published holiday notice. */
+function drawCalendarBanner() {
+  const banner = document.getElementById('calendar-banner');
+  const warnings = user?.calendarWarnings ?? [];
+  banner.hidden = warnings.length === 0;
+  fill(banner, warnings.map(w => h('p', {}, t(`banner.calendar.${w.status}`, { year: w.year }))));
 }
 
 async function onLoggedIn(next) {

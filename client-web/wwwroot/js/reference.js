@@ -36,6 +36,21 @@ export const cityCode = () => vocabulary?.cityCode;
 /** True for a supervisor below the city level, who sees only the units and measures of their county. */
 export const supervisesOneCounty = user => user.role === 'supervisor' && user.areaCode !== cityCode();
 
+/**
+ * The years in the next 90 days whose working calendar is not official: provisional (derived from the holiday statute,
+ * no State Council notice entered yet) or missing (Monday to Friday only). Deadlines are counted on them as they are.
+ */
+export async function calendarWarnings(today = new Date()) {
+  const known = new Map((await api('/api/calendars')).map(y => [y.year, y.status]));
+  const last = new Date(today.getTime() + 90 * 24 * 3600 * 1000);
+  const years = [];
+  for (let year = today.getFullYear(); year <= last.getFullYear(); year++) {
+    const status = known.get(year) ?? 'missing';
+    if (status !== 'official') years.push({ year, status });
+  }
+  return years;
+}
+
 export const nameOf = item => (item ? (isEnglish() ? item.nameEn : item.name) : '');
 
 export async function countyName(code) {

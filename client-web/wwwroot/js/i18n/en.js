@@ -1,6 +1,8 @@
 // English. Keys are those of zh.js; a missing key falls back to Chinese.
 export default {
   'app.name': 'Jiaxing 12385 Disabled Persons Hotline Dispatch', 'app.skip': 'Skip to main content', 'app.logout': 'Sign out',
+  'banner.calendar.provisional': 'The {year} holidays are provisional: derived from the national holiday statute until an administrator enters the State Council notice. Deadlines are counted on them for now.',
+  'banner.calendar.missing': 'There is no working calendar for {year}: deadlines count Monday to Friday until an administrator enters that year\'s holidays.',
   'app.loading': 'Loading…', 'app.signedInAs': '{name} · {role}', 'app.error.network': 'Cannot reach the server; check the network and try again.',
   'app.notFound': 'Page not found', 'app.opensNew': ' (opens in a new window)', 'app.switchLanguage': 'Switch to Chinese',
   'nav.label': 'Main navigation', 'nav.intake': 'Call intake', 'nav.queue': 'Dispatch queue', 'nav.worklist': 'Worklist', 'nav.dashboard': 'Supervision',

@@ -1,7 +1,10 @@
 // Chinese (zh-CN), the default language. Keys are shared with en.js.
 export default {
   'app.name': '嘉兴12385残疾人服务热线派单平台', 'app.skip': '跳到主要内容', 'app.logout': '退出登录',
-  'app.loading': '正在加载…', 'app.signedInAs': '{name} · {role}', 'app.error.network': '无法连接服务器，请检查网络后重试。',
+  'app.loading': '正在加载…',
+  'banner.calendar.provisional': '{year} 年节假日为暂定安排：按《全国年节及纪念日放假办法》推算，国务院放假通知发布后须由管理员录入。期限暂按此计算。',
+  'banner.calendar.missing': '{year} 年没有工作日历：期限暂按周一至周五计算，请管理员录入当年节假日安排。',
+  'app.signedInAs': '{name} · {role}', 'app.error.network': '无法连接服务器，请检查网络后重试。',
   'app.notFound': '页面不存在', 'app.opensNew': '（新窗口打开）', 'app.switchLanguage': '切换为英文界面',
   'nav.label': '主导航', 'nav.intake': '来电登记', 'nav.queue': '派单队列', 'nav.worklist': '待办工单', 'nav.dashboard': '督办看板',
   'role.operator': '话务员', 'role.unit_staff': '承办人', 'role.supervisor': '督办', 'role.admin': '管理员',

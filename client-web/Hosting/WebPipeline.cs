@@ -12,6 +12,7 @@ using Dispatch.Web.Units;
 using Npgsql;
 using Scalar.AspNetCore;
 using Dispatch.Web.Calendar;
+using Dispatch.Web.Sla;
 
 namespace Dispatch.Web.Hosting;
 
@@ -44,6 +45,7 @@ public static class WebPipeline
         api.MapReferenceApi();
         api.MapUnitsApi();
         api.MapCalendarsApi();
+        api.MapSlaRulesApi();
         api.MapTicketsApi();
         api.MapTicketListsApi();
         api.MapLegalAidApi();

@@ -12,8 +12,9 @@ public sealed class SlaRuleSet
 
     internal SlaRuleSet(
         int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<KindRule> ticketRules,
-        IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab)
+        IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab, IReadOnlyList<SlaRuleSource> sources)
     {
+        Sources = sources;
         Version = version;
         EffectiveFrom = effectiveFrom;
         WarningAtPercent = warningAtPercent;
@@ -29,6 +30,13 @@ public sealed class SlaRuleSet
     public int WarningAtPercent { get; }
 
     public IReadOnlyList<KindRule> TicketEntries => _ticketRules;
+
+    /// <summary>Where each rule of this version comes from, as the file says: statute, ministry rules or local practice.</summary>
+    public IReadOnlyList<SlaRuleSource> Sources { get; }
+
+    public IReadOnlyDictionary<string, SlaDuration> LegalAidLengths => _legalAid;
+
+    public IReadOnlyDictionary<string, SlaDuration> RehabLengths => _rehab;
     public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
     public IReadOnlyCollection<string> RehabClocks => [.. _rehab.Keys];
 
@@ -69,3 +77,6 @@ public sealed class SlaRuleSet
             : throw new SlaRuleNotFoundException(
                 $"SLA rules version {Version} have no {what} clock '{clock}'. Known clocks: {string.Join(", ", clocks.Keys)}.");
 }
+
+/// <summary>One rule's origin: the item, the rule's name (kind/urgency or clock), its source and an optional note.</summary>
+public sealed record SlaRuleSource(string Item, string Name, string Source, string? Note);

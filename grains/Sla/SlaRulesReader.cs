@@ -13,11 +13,12 @@ internal sealed record SlaRulesJson(
     [property: JsonPropertyName("rehabRules")] IReadOnlyList<NamedClockJson?>? RehabClocks);
 
 internal sealed record TicketRuleJson(
-    string? Kind, string? Urgency, DurationJson? SignFor, DurationJson? Handling, DurationJson? Callback, DurationJson? ExtensionCap);
+    string? Kind, string? Urgency, DurationJson? SignFor, DurationJson? Handling, DurationJson? Callback, DurationJson? ExtensionCap,
+    string? Source, string? Note);
 
 internal sealed record DurationJson(decimal? Amount, string? Unit);
 
-internal sealed record NamedClockJson(string? Clock, decimal? Amount, string? Unit);
+internal sealed record NamedClockJson(string? Clock, decimal? Amount, string? Unit, string? Source, string? Note);
 
 /// <summary>Turns sla-rules.json into an <see cref="SlaRuleSet"/>, failing on the first bad entry with its name.</summary>
 internal sealed class SlaRulesReader
@@ -58,7 +59,13 @@ internal sealed class SlaRulesReader
         var ticketRules = ReadTicketRules(raw.TicketEntries, version);
         var legalAid = ReadNamedClocks(raw.LegalAidClocks, "legalAidRules");
         var rehab = ReadNamedClocks(raw.RehabClocks, "rehabRules");
-        return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab);
+        IReadOnlyList<SlaRuleSource> sources =
+        [
+            .. raw.TicketEntries!.Select(e => new SlaRuleSource("ticket", $"{e!.Kind}/{e.Urgency}", e.Source!, e.Note)),
+            .. (raw.LegalAidClocks ?? []).Select(e => new SlaRuleSource("legalAid", e!.Clock!, e.Source!, e.Note)),
+            .. (raw.RehabClocks ?? []).Select(e => new SlaRuleSource("rehab", e!.Clock!, e.Source!, e.Note)),
+        ];
+        return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab, sources);
     }
 
     private List<KindRule> ReadTicketRules(IReadOnlyList<TicketRuleJson?>? entries, int version)
@@ -72,6 +79,7 @@ internal sealed class SlaRulesReader
             Require(!string.IsNullOrWhiteSpace(entry!.Kind), $"ticketRules[{i}] has no kind (a ticket kind or '*')");
             Require(!string.IsNullOrWhiteSpace(entry.Urgency), $"ticketRules[{i}] ({entry.Kind}) has no urgency");
             var where = $"ticketRules[{i}] ({entry.Kind}/{entry.Urgency})";
+            RequireSource(entry.Source, where);
             Require(!rules.Exists(rule => rule.Kind == entry.Kind && rule.Urgency == entry.Urgency),
                 $"{where} repeats an earlier rule for the same kind and urgency");
             var signFor = ReadDuration(entry.SignFor, $"{where} signFor");
@@ -100,6 +108,7 @@ internal sealed class SlaRulesReader
             var entry = entries![i];
             Require(entry is not null && !string.IsNullOrWhiteSpace(entry.Clock), $"{list}[{i}] has no clock name");
             var where = $"{list}[{i}] ({entry!.Clock})";
+            RequireSource(entry.Source, where);
             Require(!clocks.ContainsKey(entry.Clock!), $"{where} repeats an earlier clock of the same name");
             clocks[entry.Clock!] = ReadDuration(new DurationJson(entry.Amount, entry.Unit), where);
         }
@@ -116,6 +125,10 @@ internal sealed class SlaRulesReader
             $"{where} has amount {amount}; it must be {(zeroAllowed ? "zero or more" : "more than zero")}");
         return new SlaDuration(amount, unit);
     }
+
+    /// <summary>Every rule names where it comes from (a statute and article, ministry rules or a local default), so no local default passes for law.</summary>
+    private void RequireSource(string? source, string where) =>
+        Require(!string.IsNullOrWhiteSpace(source), $"{where} has no 'source' (the statute, rules or local practice it comes from)");
 
     private void Require(bool condition, string problem)
     {

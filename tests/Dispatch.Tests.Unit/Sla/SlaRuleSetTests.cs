@@ -62,7 +62,8 @@ public sealed class SlaRuleSetTests
         var rules = Edited(json => json["ticketRules"]!.AsArray().Add(JsonNode.Parse("""
             { "kind": "complaint", "urgency": "urgent",
               "signFor": { "amount": 2, "unit": "working_hours" }, "handling": { "amount": 2, "unit": "working_days" },
-              "callback": { "amount": 1, "unit": "working_days" }, "extensionCap": { "amount": 0, "unit": "working_days" } }
+              "callback": { "amount": 1, "unit": "working_days" }, "extensionCap": { "amount": 0, "unit": "working_days" },
+              "source": "test rule" }
             """)));
 
         TicketClockRules.From(rules, "complaint", "urgent").Handling.Should().Be(SlaDuration.WorkingDays(2));
@@ -141,5 +142,21 @@ public sealed class SlaRuleSetTests
         var act = () => SlaRuleSet.Load("/nowhere/sla-rules.json");
 
         act.Should().Throw<SlaRulesException>().WithMessage("*/nowhere/sla-rules.json*");
+    }
+
+    [Fact]
+    public void Every_shipped_rule_names_its_source()
+    {
+        Shipped.Sources.Should().HaveCount(Shipped.TicketEntries.Count + Shipped.LegalAidClocks.Count + Shipped.RehabClocks.Count);
+        Shipped.Sources.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Source));
+        Shipped.Sources.Single(s => s.Item == "ticket" && s.Name == "petition/normal").Source.Should().Contain("信访工作条例");
+    }
+
+    [Fact]
+    public void A_rule_without_a_source_is_refused_naming_the_entry()
+    {
+        var act = () => Edited(json => json["legalAidRules"]![0]!.AsObject().Remove("source"));
+
+        act.Should().Throw<SlaRulesException>().WithMessage("*legalAidRules[0] (decision)*source*");
     }
 }

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.Errors;
 
 namespace Dispatch.Fields;
@@ -9,8 +10,8 @@ internal static class IntakeArea
         string? countyText, string? townText, IntakeReference reference, List<FieldError> errors,
         IntakeField? countyField = null, IntakeField? townField = null)
     {
-        var county = IntakeText.Trimmed(countyText);
-        var town = IntakeText.Trimmed(townText);
+        var county = TextRules.Trimmed(countyText);
+        var town = TextRules.Trimmed(townText);
         if (county is null && town is null)
         {
             errors.Add(IntakeErrors.Required(countyField ?? IntakeField.CountyCode));

@@ -8,7 +8,7 @@ internal static class IntakeText
 {
     public static string? RequiredText(string? text, IntakeField field, int min, int max, List<FieldError> errors)
     {
-        var value = Trimmed(text);
+        var value = TextRules.Trimmed(text);
         if (value is null)
         {
             errors.Add(IntakeErrors.Required(field));
@@ -30,7 +30,7 @@ internal static class IntakeText
 
     public static string? OptionalText(string? text, IntakeField field, int max, List<FieldError> errors)
     {
-        var value = Trimmed(text);
+        var value = TextRules.Trimmed(text);
         if (value is not null && TextLength.Of(value) > max)
         {
             errors.Add(IntakeErrors.TooLong(field, max));
@@ -39,12 +39,10 @@ internal static class IntakeText
         return value;
     }
 
-    public static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
     /// <summary>A required value from a fixed list (kind, topic, urgency...).</summary>
     public static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
     {
-        var value = IntakeText.Trimmed(text);
+        var value = TextRules.Trimmed(text);
         if (value is null)
         {
             errors.Add(IntakeErrors.Required(field));

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Dispatch.Identity;
-using Dispatch.Tickets;
 using Dispatch.EventSourcing;
 
 namespace Dispatch.Items;
@@ -13,11 +12,11 @@ namespace Dispatch.Items;
 /// </summary>
 public static class OpeningFingerprint
 {
-    public static string Of<TRequest>(Actor actor, Guid? ticketId, TRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            actor.UserId + "\n" + ticketId + "\n" + JsonSerializer.Serialize(request, EventJson.Options))));
+    public static string Of<TRequest>(Actor actor, Guid? ticketId, TRequest request) => Hash(actor.UserId + "\n" + ticketId + "\n", request);
 
     /// <summary>The fingerprint of an opening that never comes from a ticket (a ticket's own registration).</summary>
-    public static string Of<TRequest>(Actor actor, TRequest request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(actor.UserId + "\n" + JsonSerializer.Serialize(request, EventJson.Options))));
+    public static string Of<TRequest>(Actor actor, TRequest request) => Hash(actor.UserId + "\n", request);
+
+    private static string Hash<TRequest>(string who, TRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(who + JsonSerializer.Serialize(request, EventJson.Options))));
 }

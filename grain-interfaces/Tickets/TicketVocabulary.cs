@@ -16,8 +16,13 @@ public static class TicketVocabulary
         "rehabilitation", "education", "employment", "social_security", "care_services",
         "accessibility", "rights_protection", "certificates", "assistive_devices", "other");
 
+    /// <summary>信访: the kind that follows the petition procedure of 《信访工作条例》.</summary>
+    public const string PetitionKind = "petition";
+
     /// <summary>紧急 urgent, 一般 normal.</summary>
     public static readonly IReadOnlySet<string> Urgencies = Set("urgent", "normal");
+
+    public const string UrgentUrgency = "urgent";
 
     /// <summary>Why a unit returns a ticket as not its own (退单).</summary>
     public static readonly IReadOnlySet<string> ReturnReasons = Set(

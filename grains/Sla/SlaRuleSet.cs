@@ -9,10 +9,12 @@ public sealed class SlaRuleSet
     private readonly IReadOnlyList<KindRule> _ticketRules;
     private readonly IReadOnlyDictionary<string, SlaDuration> _legalAid;
     private readonly IReadOnlyDictionary<string, SlaDuration> _rehab;
+    private readonly IReadOnlyDictionary<string, SlaDuration> _petition;
 
     internal SlaRuleSet(
         int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<KindRule> ticketRules,
-        IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab, IReadOnlyList<SlaRuleSource> sources)
+        IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab,
+        IReadOnlyDictionary<string, SlaDuration> petition, IReadOnlyList<SlaRuleSource> sources)
     {
         Sources = sources;
         Version = version;
@@ -21,6 +23,7 @@ public sealed class SlaRuleSet
         _ticketRules = ticketRules;
         _legalAid = legalAid;
         _rehab = rehab;
+        _petition = petition;
     }
 
     public int Version { get; }
@@ -39,6 +42,9 @@ public sealed class SlaRuleSet
     public IReadOnlyDictionary<string, SlaDuration> RehabLengths => _rehab;
     public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
     public IReadOnlyCollection<string> RehabClocks => [.. _rehab.Keys];
+
+    /// <summary>The petition procedure's limits (《信访工作条例》), by clock name; see <see cref="PetitionClocks"/>.</summary>
+    public IReadOnlyDictionary<string, SlaDuration> PetitionLengths => _petition;
 
     public static SlaRuleSet Load(string path)
     {
@@ -64,6 +70,20 @@ public sealed class SlaRuleSet
             $"SLA rules version {Version} have no ticket rule for kind '{kind}' with urgency '{urgency}'. " +
             $"Rules exist for: {string.Join(", ", _ticketRules.Select(rule => $"{rule.Kind}/{rule.Urgency}"))}.");
     }
+
+    /// <summary>The clock names of petitionRules: every one must be present.</summary>
+    public const string PetitionAcceptance = "acceptance", PetitionReply = "reply", PetitionExtension = "extension",
+        PetitionReviewRequest = "review_request", PetitionReview = "review", PetitionReReviewRequest = "re_review_request",
+        PetitionReReview = "re_review", PetitionFirstContact = "urgent_first_contact", PetitionCallback = "callback";
+
+    public static IReadOnlyList<string> PetitionClocks { get; } =
+    [
+        PetitionAcceptance, PetitionReply, PetitionExtension, PetitionReviewRequest, PetitionReview,
+        PetitionReReviewRequest, PetitionReReview, PetitionFirstContact, PetitionCallback,
+    ];
+
+    /// <summary>A petition clock by name, for example "acceptance" (15 days from receipt).</summary>
+    public SlaDuration Petition(string clock) => Named(_petition, clock, "petition");
 
     /// <summary>A legal-aid clock by name, for example "decision" (7 working days).</summary>
     public SlaDuration LegalAid(string clock) => Named(_legalAid, clock, "legal-aid");

@@ -16,6 +16,7 @@ public sealed class SlaRulesGrain(SlaSettings sla) : Grain, ISlaRulesGrain
     {
         "ticket" => [.. rules.TicketEntries.Single(r => $"{r.Kind}/{r.Urgency}" == source.Name).Clocks.Select(c => Length(c.Key, c.Value))],
         "legalAid" => [Length(source.Name, rules.LegalAidLengths[source.Name])],
+        "petition" => [Length(source.Name, rules.PetitionLengths[source.Name])],
         _ => [Length(source.Name, rules.RehabLengths[source.Name])],
     };
 

@@ -10,7 +10,8 @@ internal sealed record SlaRulesJson(
     int? WarningAtPercent,
     [property: JsonPropertyName("ticketRules")] IReadOnlyList<TicketRuleJson?>? TicketEntries,
     [property: JsonPropertyName("legalAidRules")] IReadOnlyList<NamedClockJson?>? LegalAidClocks,
-    [property: JsonPropertyName("rehabRules")] IReadOnlyList<NamedClockJson?>? RehabClocks);
+    [property: JsonPropertyName("rehabRules")] IReadOnlyList<NamedClockJson?>? RehabClocks,
+    [property: JsonPropertyName("petitionRules")] IReadOnlyList<NamedClockJson?>? PetitionClocks);
 
 internal sealed record TicketRuleJson(
     string? Kind, string? Urgency, DurationJson? SignFor, DurationJson? Handling, DurationJson? Callback, DurationJson? ExtensionCap,
@@ -59,13 +60,19 @@ internal sealed class SlaRulesReader
         var ticketRules = ReadTicketRules(raw.TicketEntries, version);
         var legalAid = ReadNamedClocks(raw.LegalAidClocks, "legalAidRules");
         var rehab = ReadNamedClocks(raw.RehabClocks, "rehabRules");
+        var petition = ReadNamedClocks(raw.PetitionClocks, "petitionRules");
+        var absent = SlaRuleSet.PetitionClocks.Where(name => !petition.ContainsKey(name)).ToList();
+        Require(absent.Count == 0, $"'petitionRules' lacks the clock(s) {string.Join(", ", absent)}; a petition needs every step of the procedure");
+        Require(petition[SlaRuleSet.PetitionExtension].CountsWorkingTime == petition[SlaRuleSet.PetitionReply].CountsWorkingTime,
+            "petitionRules extension and reply count time differently; an extension must count time the way the clock it extends does");
         IReadOnlyList<SlaRuleSource> sources =
         [
             .. raw.TicketEntries!.Select(e => new SlaRuleSource("ticket", $"{e!.Kind}/{e.Urgency}", e.Source!, e.Note)),
             .. (raw.LegalAidClocks ?? []).Select(e => new SlaRuleSource("legalAid", e!.Clock!, e.Source!, e.Note)),
             .. (raw.RehabClocks ?? []).Select(e => new SlaRuleSource("rehab", e!.Clock!, e.Source!, e.Note)),
+            .. (raw.PetitionClocks ?? []).Select(e => new SlaRuleSource("petition", e!.Clock!, e.Source!, e.Note)),
         ];
-        return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab, sources);
+        return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab, petition, sources);
     }
 
     private List<KindRule> ReadTicketRules(IReadOnlyList<TicketRuleJson?>? entries, int version)

@@ -83,7 +83,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         {
             Status = TicketStatus.Dispatched, UnitCode = d.UnitCode, FirstDispatchedAt = s.FirstDispatchedAt ?? at,
             AwaitingDispatch = false, AwaitingRuling = false, DispatchedByRuling = s.DispatchedByRuling || d.Ruling, SignedAt = null,
-            SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
+            SignFor = StartSignFor(s, at),
             Handling = s.Handling ?? ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
         },
         TicketSigned => s with { Status = TicketStatus.Signed, SignedAt = at, SignFor = s.SignFor?.Stop(at) },
@@ -97,7 +97,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         TicketTransferred t => s with
         {
             Status = TicketStatus.Dispatched, UnitCode = t.ToUnit, TransferCount = s.TransferCount + 1, SignedAt = null,
-            SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
+            SignFor = StartSignFor(s, at),
         },
         TicketSuspended p => s with { Suspension = new Suspension(p.ReasonCode, p.Note, at), SignFor = s.SignFor?.Pause(at), Handling = s.Handling?.Pause(at) },
         TicketResumed => s with { Suspension = null, SignFor = s.SignFor?.Resume(at), Handling = s.Handling?.Resume(at) },
@@ -122,7 +122,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         TicketReopened => s with
         {
             Status = TicketStatus.Dispatched, ReworkCount = s.ReworkCount + 1, Reply = null, ResolvedAt = null, AnsweredOnSpot = false, SignedAt = null,
-            SignFor = ClockRecord.Start(ClockNames.SignFor, s.Rules.SignFor, at),
+            SignFor = StartSignFor(s, at),
             Handling = ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
             Callback = null, EarlierCallbacks = s.Callbacks.Count,
         },
@@ -155,6 +155,10 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
             ? decided with { Handling = handling with { Extensions = handling.Extensions.Add(request.Amount), Warned = false, OverdueRaised = false } }
             : decided;
     }
+
+    /// <summary>A non-urgent petition has no sign-for clock: its first statutory step is the acceptance decision.</summary>
+    private static ClockRecord? StartSignFor(TicketState s, DateTimeOffset at) =>
+        s.Rules.SignFor is { } signFor ? ClockRecord.Start(ClockNames.SignFor, signFor, at) : null;
 
     public TicketState MapClock(string name, Func<ClockRecord, ClockRecord> map) => name switch
     {

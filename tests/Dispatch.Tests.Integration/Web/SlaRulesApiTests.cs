@@ -18,10 +18,13 @@ public sealed class SlaRulesApiTests(RunningSystem system) : IClassFixture<Runni
         rules.GetProperty("version").GetInt32().Should().BeGreaterThan(0);
         var all = rules.GetProperty("rules").EnumerateArray().ToList();
         all.Should().OnlyContain(r => r.GetProperty("source").GetString()!.Length > 0);
-        var petition = all.Single(r => r.GetProperty("item").GetString() == "ticket" && r.GetProperty("name").GetString() == "petition/normal");
-        petition.GetProperty("source").GetString().Should().Contain("信访工作条例");
-        petition.GetProperty("clocks").EnumerateArray().Select(c => c.GetProperty("clock").GetString())
-            .Should().BeEquivalentTo(["signFor", "handling", "callback", "extensionCap"]);
+        var acceptance = all.Single(r => r.GetProperty("item").GetString() == "petition" && r.GetProperty("name").GetString() == "acceptance");
+        acceptance.GetProperty("source").GetString().Should().Contain("信访工作条例");
+        acceptance.GetProperty("clocks")[0].GetProperty("amount").GetDecimal().Should().Be(15);
+        acceptance.GetProperty("clocks")[0].GetProperty("unit").GetString().Should().Be("calendar_days");
+        all.Where(r => r.GetProperty("item").GetString() == "petition").Select(r => r.GetProperty("name").GetString())
+            .Should().BeEquivalentTo(["acceptance", "reply", "extension", "review_request", "review", "re_review_request", "re_review",
+                "urgent_first_contact", "callback"]);
         var decision = all.Single(r => r.GetProperty("item").GetString() == "legalAid" && r.GetProperty("name").GetString() == "decision");
         decision.GetProperty("clocks")[0].GetProperty("amount").GetDecimal().Should().Be(7);
     }

@@ -36,24 +36,37 @@ public sealed class SlaRuleSetTests
     }
 
     [Fact]
-    public void An_urgent_petition_uses_the_urgent_rule_for_every_kind()
+    public void An_urgent_petition_keeps_the_statutory_limits_and_adds_only_the_first_contact_clock()
     {
-        var rules = TicketClockRules.From(Shipped, "petition", "urgent");
+        var urgent = TicketClockRules.From(Shipped, "petition", "urgent");
+        var normal = TicketClockRules.From(Shipped, "petition", "normal");
 
-        rules.RuleKind.Should().Be("*");
-        rules.SignFor.Should().Be(SlaDuration.WorkingHours(1));
-        rules.Handling.Should().Be(SlaDuration.WorkingDays(1));
+        urgent.RuleKind.Should().Be("petition");
+        urgent.SignFor.Should().Be(SlaDuration.WorkingHours(1));
+        normal.SignFor.Should().BeNull("a petition's first statutory step is the acceptance decision, not a sign-for");
+        urgent.Handling.Should().Be(normal.Handling);
+        urgent.Petition.Should().Be(normal.Petition);
     }
 
     [Fact]
-    public void A_normal_petition_counts_calendar_days_under_the_petition_regulation()
+    public void A_petition_counts_the_days_of_the_petition_regulation()
     {
         var rules = TicketClockRules.From(Shipped, "petition", "normal");
 
-        rules.SignFor.Should().Be(SlaDuration.CalendarDays(15));
         rules.Handling.Should().Be(SlaDuration.CalendarDays(60));
         rules.ExtensionCap.Should().Be(SlaDuration.CalendarDays(30));
         rules.Callback.Should().Be(SlaDuration.WorkingDays(5));
+        rules.Petition.Should().Be(new PetitionLimits(
+            SlaDuration.CalendarDays(15), SlaDuration.CalendarDays(60), SlaDuration.CalendarDays(30),
+            SlaDuration.CalendarDays(30), SlaDuration.CalendarDays(30), SlaDuration.CalendarDays(30)));
+    }
+
+    [Fact]
+    public void Rules_without_every_step_of_the_petition_procedure_are_refused()
+    {
+        var act = () => Edited(json => json["petitionRules"]!.AsArray().RemoveAt(0));
+
+        act.Should().Throw<SlaRulesException>().WithMessage("*petitionRules*acceptance*");
     }
 
     [Fact]
@@ -147,9 +160,12 @@ public sealed class SlaRuleSetTests
     [Fact]
     public void Every_shipped_rule_names_its_source()
     {
-        Shipped.Sources.Should().HaveCount(Shipped.TicketEntries.Count + Shipped.LegalAidClocks.Count + Shipped.RehabClocks.Count);
+        Shipped.Sources.Should().HaveCount(Shipped.TicketEntries.Count + Shipped.LegalAidClocks.Count + Shipped.RehabClocks.Count
+            + Shipped.PetitionLengths.Count);
         Shipped.Sources.Should().OnlyContain(s => !string.IsNullOrWhiteSpace(s.Source));
-        Shipped.Sources.Single(s => s.Item == "ticket" && s.Name == "petition/normal").Source.Should().Contain("信访工作条例");
+        Shipped.Sources.Where(s => s.Item == "petition" && s.Name != "urgent_first_contact" && s.Name != "callback")
+            .Should().HaveCount(7).And.OnlyContain(s => s.Source.Contains("信访工作条例"));
+        Shipped.Sources.Where(s => s.Name is "urgent_first_contact" or "callback").Should().OnlyContain(s => s.Source.StartsWith("Local default"));
     }
 
     [Fact]

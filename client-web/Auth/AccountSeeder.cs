@@ -109,6 +109,7 @@ public sealed class AccountSeeder(
             DisplayName = account.DisplayName,
             UnitCode = account.UnitCode,
             AreaCode = account.AreaCode,
+            UnitHead = account.UnitHead,
             LockoutEnabled = true,
         };
         Check(await users.CreateAsync(user, password), account.Email);

@@ -73,7 +73,7 @@ public static class AuthEndpoints
     {
         var actor = user.ToActor();
         return TypedResults.Ok(new CurrentUser(actor.UserId, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "",
-            user.FindFirstValue(DispatchClaims.DisplayName) ?? "", actor.Role, actor.UnitCode, actor.AreaCode));
+            user.FindFirstValue(DispatchClaims.DisplayName) ?? "", actor.Role, actor.UnitCode, actor.AreaCode, actor.UnitHead));
     }
 }
 
@@ -81,4 +81,5 @@ public sealed record LoginRequest(string? Email, string? Password);
 
 public sealed record RefreshRequest(string RefreshToken);
 
-public sealed record CurrentUser(string Id, string Email, string DisplayName, string Role, string? UnitCode, string? AreaCode);
+/// <param name="UnitHead">Unit staff who head their unit (负责人) and approve a petition's extension.</param>
+public sealed record CurrentUser(string Id, string Email, string DisplayName, string Role, string? UnitCode, string? AreaCode, bool UnitHead);

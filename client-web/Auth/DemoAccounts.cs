@@ -1,3 +1,4 @@
+using Dispatch.Units;
 using Dispatch.Web.Reference;
 
 namespace Dispatch.Web.Auth;
@@ -25,9 +26,20 @@ public static class DemoAccounts
         foreach (var unit in units)
         {
             accounts.Add(new($"staff.{unit.Code.ToLowerInvariant()}@{Domain}", Roles.UnitStaff, $"{unit.Name}承办人（演示）", unit.Code, null));
+            if (unit.Kind is UnitKinds.Centre or UnitKinds.PetitionReview)
+            {
+                accounts.Add(new($"head.{unit.Code.ToLowerInvariant()}@{Domain}", Roles.UnitStaff, $"{unit.Name}负责人（演示）", unit.Code, null)
+                {
+                    UnitHead = true,
+                });
+            }
         }
         return accounts;
     }
 }
 
-public sealed record DemoAccount(string Email, string Role, string DisplayName, string? UnitCode, string? AreaCode);
+/// <param name="UnitHead">Heads the unit (负责人): approves a petition's extension.</param>
+public sealed record DemoAccount(string Email, string Role, string DisplayName, string? UnitCode, string? AreaCode)
+{
+    public bool UnitHead { get; init; }
+}

@@ -11,6 +11,9 @@ public static class DispatchClaims
     public const string Area = "dispatch:area";
     public const string DisplayName = "dispatch:name";
 
+    /// <summary>Present ("true") for unit staff who head their unit (负责人).</summary>
+    public const string UnitHead = "dispatch:unit_head";
+
     public static Actor ToActor(this ClaimsPrincipal principal)
     {
         var role = Roles.All.FirstOrDefault(principal.IsInRole) ?? "";
@@ -18,7 +21,8 @@ public static class DispatchClaims
             principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
             role,
             principal.FindFirstValue(Unit),
-            principal.FindFirstValue(Area));
+            principal.FindFirstValue(Area),
+            role == Roles.UnitStaff && principal.FindFirstValue(UnitHead) == "true");
     }
 }
 
@@ -36,6 +40,10 @@ public sealed class ScopedClaimsPrincipalFactory(
         if (user.UnitCode is { } unit)
         {
             identity.AddClaim(new Claim(DispatchClaims.Unit, unit));
+        }
+        if (user.UnitHead)
+        {
+            identity.AddClaim(new Claim(DispatchClaims.UnitHead, "true"));
         }
         if (user.AreaCode is { } area)
         {

@@ -31,13 +31,15 @@ public static class TicketEndpoints
         Tickets.MapAction(group, TicketActions.Suspend, "Suspend (挂起) with a reasonCode; the clocks pause", (SuspendTicket b) => (t, a, v) => t.Suspend(b, a, v));
         Tickets.MapAction(group, TicketActions.Resume, "Resume (恢复)", (TicketNote b) => (t, a, v) => t.Resume(b, a, v));
         Tickets.MapAction(group, TicketActions.ExtensionRequest, "Ask for an extension (延期申请)", (RequestExtension b) => (t, a, v) => t.RequestExtension(b, a, v));
-        Tickets.MapAction(group, TicketActions.ExtensionDecision, "Decide the pending extension (延期审批, supervisors)", (DecideExtension b) => (t, a, v) => t.DecideExtension(b, a, v));
-        Tickets.MapAction(group, TicketActions.Resolve, "Resolve with a reply (办结)", (ReplyToCaller b) => (t, a, v) => t.Resolve(b, a, v));
+        Tickets.MapAction(group, TicketActions.ExtensionDecision, "Decide the pending extension (延期审批): supervisors; for a petition the head of the handling unit, with the notice to the petitioner", (DecideExtension b) => (t, a, v) => t.DecideExtension(b, a, v));
+        Tickets.MapAction(group, TicketActions.Resolve, "Resolve with a reply (办结); a petition's written reply (书面答复) records its notice, a review's its outcome", (ReplyToCaller b) => (t, a, v) => t.Resolve(b, a, v));
         Tickets.MapAction(group, TicketActions.Callback, "Record a callback (回访) or a failed attempt", (RecordCallback b) => (t, a, v) => t.RecordCallback(b, a, v));
         Tickets.MapAction(group, TicketActions.Reopen, "Reopen when the caller is unsatisfied (重办)", (TicketNote b) => (t, a, v) => t.Reopen(b, a, v));
         Tickets.MapAction(group, TicketActions.Close, "Close (归档)", (TicketNote b) => (t, a, v) => t.Close(b, a, v));
         Tickets.MapAction(group, TicketActions.Merge, "Merge as a duplicate into intoTicketId (合并)", (MergeTicket b) => (t, a, v) => t.Merge(b, a, v));
         Tickets.MapAction(group, TicketActions.Supervise, "Issue a supervision order (督办, supervisors)", (TicketNote b) => (t, a, v) => t.Supervise(b, a, v));
+        Tickets.MapAction(group, TicketActions.Acceptance, "Decide a petition's acceptance (受理 / 不予受理) with the written notice", (DecideAcceptance b) => (t, a, v) => t.DecideAcceptance(b, a, v));
+        Tickets.MapAction(group, TicketActions.Review, "Ask for review (复查) or re-review (复核) of the answer: opens the review at the body one level up", (RequestReview b) => (t, a, v) => t.RequestReview(b, a, v));
         return api;
     }
 }

@@ -10,7 +10,7 @@ public sealed record ReferenceDataFile(
     IReadOnlyList<CountyEntry> Counties,
     IReadOnlyList<UnitEntry> Units)
 {
-    public static readonly IReadOnlySet<string> UnitKinds = new HashSet<string>(StringComparer.Ordinal) { "centre", "legal_aid", "rehab" };
+    public static readonly IReadOnlySet<string> UnitKinds = new HashSet<string>(StringComparer.Ordinal) { "centre", "legal_aid", "rehab", "petition_review" };
     public static readonly IReadOnlySet<string> TownKinds = new HashSet<string>(StringComparer.Ordinal) { "town", "subdistrict" };
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

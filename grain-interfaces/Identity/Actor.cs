@@ -1,12 +1,14 @@
 namespace Dispatch.Identity;
 
 /// <summary>Who does something: recorded on every change.</summary>
+/// <param name="UnitHead">Unit staff who head their unit (负责人): they approve a petition's extension.</param>
 [GenerateSerializer, Immutable, Alias("Dispatch.Actor")]
 public sealed record Actor(
     [property: Id(0)] string UserId,
     [property: Id(1)] string Role,
     [property: Id(2)] string? UnitCode,
-    [property: Id(3)] string? AreaCode)
+    [property: Id(3)] string? AreaCode,
+    [property: Id(4)] bool UnitHead = false)
 {
     /// <summary>The SLA engine and other automatic work.</summary>
     public static readonly Actor Platform = new("system", Roles.System, null, null);

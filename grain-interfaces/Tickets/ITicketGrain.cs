@@ -29,6 +29,15 @@ public interface ITicketGrain : IClockedItem
     [Alias("Merge")] Task<Outcome<TicketView>> Merge(MergeTicket command, Actor actor, int? expectedVersion);
     [Alias("Supervise")] Task<Outcome<TicketView>> Supervise(TicketNote command, Actor actor, int? expectedVersion);
 
+    /// <summary>受理 / 不予受理 of a petition by its handling unit.</summary>
+    [Alias("DecideAcceptance")] Task<Outcome<TicketView>> DecideAcceptance(DecideAcceptance command, Actor actor, int? expectedVersion);
+
+    /// <summary>复查 / 复核 申请: opens the review as its own ticket at the body one level up and links it here.</summary>
+    [Alias("RequestReview")] Task<Outcome<TicketView>> RequestReview(RequestReview command, Actor actor, int? expectedVersion);
+
+    /// <summary>Opens this ticket as the review of another's answer (called by that ticket). Idempotent for the same intake.</summary>
+    [Alias("OpenReview")] Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor);
+
     /// <summary>Records on this ticket that a duplicate was merged into it. Idempotent.</summary>
     [Alias("AttachDuplicate")] Task AttachDuplicate(Guid duplicateId, string duplicateNumber);
 

@@ -18,4 +18,10 @@ public static class TicketActions
     public const string Close = "close";
     public const string Merge = "merge";
     public const string Supervise = "supervise";
+
+    /// <summary>受理 / 不予受理 of a petition.</summary>
+    public const string Acceptance = "acceptance";
+
+    /// <summary>复查 / 复核 申请: the petitioner asks the body one level up to review the answer.</summary>
+    public const string Review = "review";
 }

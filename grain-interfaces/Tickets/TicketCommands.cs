@@ -19,12 +19,17 @@ public sealed record SuspendTicket([property: Id(0)] string? ReasonCode, [proper
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.RequestExtension")]
 public sealed record RequestExtension([property: Id(0)] int? Amount, [property: Id(1)] string? Unit, [property: Id(2)] string? Reason);
 
+/// <summary>延期审批. For a petition the head of the handling unit decides, and the petitioner is told (Notice).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.DecideExtension")]
-public sealed record DecideExtension([property: Id(0)] Guid? RequestId, [property: Id(1)] bool? Approved, [property: Id(2)] string? Note);
+public sealed record DecideExtension(
+    [property: Id(0)] Guid? RequestId, [property: Id(1)] bool? Approved, [property: Id(2)] string? Note, [property: Id(3)] WrittenNoticeInput? Notice = null);
 
-/// <summary>A reply text: for resolve (办结) and answer on the spot (直接办结).</summary>
+/// <summary>
+/// A reply text: for resolve (办结) and answer on the spot (直接办结). A petition's reply is the written reply (书面答复)
+/// and needs its Notice; a review's also its Outcome (upheld or changed).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReplyToCaller")]
-public sealed record ReplyToCaller([property: Id(0)] string? Reply);
+public sealed record ReplyToCaller([property: Id(0)] string? Reply, [property: Id(1)] WrittenNoticeInput? Notice = null, [property: Id(2)] string? Outcome = null);
 
 /// <summary>回访: Reached false records a failed attempt.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.RecordCallback")]

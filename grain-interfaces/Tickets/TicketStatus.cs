@@ -15,4 +15,7 @@ public static class ClockNames
     public const string SignFor = "signFor";
     public const string Handling = "handling";
     public const string Callback = "callback";
+
+    /// <summary>A petition's acceptance decision (受理 / 不予受理), from receipt.</summary>
+    public const string Acceptance = "acceptance";
 }

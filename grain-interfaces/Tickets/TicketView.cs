@@ -53,19 +53,30 @@ public sealed record TicketView
     [Id(42)] public int Version { get; init; }
     /// <summary>Legal-aid cases and rehabilitation visits opened from this ticket.</summary>
     [Id(43)] public ImmutableArray<LinkedItem> Links { get; init; } = [];
+
+    /// <summary>The petition procedure (信访): null for every other kind.</summary>
+    [Id(44)] public PetitionView? Petition { get; init; }
 }
 
-/// <summary>The three clocks of a ticket; a clock not started yet is null.</summary>
+/// <summary>The clocks of a ticket; a clock not started yet (or that the ticket does not have) is null.</summary>
+/// <param name="Acceptance">A petition's acceptance decision (受理告知), from receipt.</param>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketDeadlines")]
 public sealed record TicketDeadlines(
     [property: Id(0)] DeadlineView? SignFor,
     [property: Id(1)] DeadlineView? Handling,
-    [property: Id(2)] DeadlineView? Callback);
+    [property: Id(2)] DeadlineView? Callback,
+    [property: Id(3)] DeadlineView? Acceptance = null);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ExtensionView")]
 public sealed record ExtensionView(
     [property: Id(0)] Guid RequestId, [property: Id(1)] string Amount, [property: Id(2)] string Reason,
-    [property: Id(3)] DateTimeOffset RequestedAt, [property: Id(4)] bool? Approved, [property: Id(5)] DateTimeOffset? DecidedAt);
+    [property: Id(3)] DateTimeOffset RequestedAt, [property: Id(4)] bool? Approved, [property: Id(5)] DateTimeOffset? DecidedAt)
+{
+    [Id(6)] public string? DecisionNote { get; init; }
+
+    /// <summary>For a petition: how the petitioner was told of the decision.</summary>
+    [Id(7)] public NoticeView? Notice { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.CallbackView")]
 public sealed record CallbackView(

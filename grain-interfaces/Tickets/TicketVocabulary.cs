@@ -59,11 +59,14 @@ public static class TicketVocabulary
         new(TicketActions.Close, "归档", "Close"),
         new(TicketActions.Merge, "合并", "Merge"),
         new(TicketActions.Supervise, "督办", "Supervision order"),
+        new(TicketActions.Acceptance, "受理决定", "Decide acceptance"),
+        new(TicketActions.Review, "申请复查/复核", "Request review"),
     ],
     [
         new(ClockNames.SignFor, "签收时限", "Sign-for"),
         new(ClockNames.Handling, "办理时限", "Handling"),
         new(ClockNames.Callback, "回访时限", "Callback"),
+        new(ClockNames.Acceptance, "受理告知时限", "Acceptance decision"),
     ]);
 
     /// <summary>Statuses in which a ticket is on its unit's worklist; the read models filter on them.</summary>

@@ -37,6 +37,25 @@ public sealed class UnitRouter(NpgsqlDataSource database)
         return await reader.ReadAsync() ? new UnitTarget(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)) : null;
     }
 
+    /// <summary>
+    /// The body one level up that reviews an answer (复查) or re-reviews a review (复核): a county unit's answer goes to
+    /// the city's centre; a city-level answer, and every re-review, to the city's designated review body.
+    /// </summary>
+    public async Task<UnitTarget?> ReviewBodyAsync(string answeringUnitCode, string stage)
+    {
+        await using var command = database.CreateCommand("""
+            select u.code, u.area_code, u.active from units u, units answering
+            where answering.code = $1 and u.area_code = $2 and u.active
+              and u.kind = case when $3 = 'review' and answering.area_code <> $2 then 'centre' else 'petition_review' end
+            order by u.code limit 1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = answeringUnitCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = Scopes.ActorScope.CityCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = stage });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? new UnitTarget(reader.GetString(0), reader.GetString(1), reader.GetBoolean(2)) : null;
+    }
+
     private async Task<IReadOnlyList<RoutingRule>> LoadRulesAsync()
     {
         await using var command = database.CreateCommand("select id, county_code, town_code, kind, topic, unit_kind from routing_rules where active");

@@ -7,23 +7,26 @@ namespace Dispatch.Tickets;
 public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers numbers)
 {
     /// <summary>
-    /// In one round trip: 重复来电 (earlier tickets of the same person or phone on the same topic within 30 days)
-    /// and the next number, JX12385-yyyyMMdd-nnnnnn, from that day's sequence (no row lock, gaps possible after a crash).
+    /// In one round trip: 重复来电 (earlier tickets of the same person or phone on the same topic within 30 days),
+    /// the next number, JX12385-yyyyMMdd-nnnnnn, from that day's sequence (no row lock, gaps possible after a crash),
+    /// and for a petition the re-review that already concluded this person's matter on the topic (终结), if any.
     /// </summary>
-    public async Task<(int Repeats, string Number)> RepeatsAndNumberAsync(string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay)
+    public async Task<(int Repeats, string Number, string? ConcludedBy)> RepeatsAndNumberAsync(
+        string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay, bool petition = false)
     {
         try
         {
-            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay);
+            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay, petition);
         }
         catch (PostgresException ex) when (ex.SqlState == DailyNumbers.UndefinedTable)
         {
             await numbers.CreateSequenceAsync(DailyNumberSeries.Tickets, localDay);
-            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay);
+            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay, petition);
         }
     }
 
-    private async Task<(int, string)> ReadRepeatsAndNumberAsync(string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay)
+    private async Task<(int, string, string?)> ReadRepeatsAndNumberAsync(
+        string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay, bool petition)
     {
         await using var batch = database.CreateBatch();
         var repeats = new NpgsqlBatchCommand("""
@@ -36,11 +39,28 @@ public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers number
         }
         batch.BatchCommands.Add(repeats);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(DailyNumberSeries.Tickets.NextValueSql(localDay)));
+        if (petition)
+        {
+            var concluded = new NpgsqlBatchCommand("""
+                select number from tickets
+                where person_id = $1 and topic = $2 and petition_stage = 're_review' and resolved_at is not null
+                order by resolved_at desc limit 1
+                """);
+            concluded.Parameters.Add(new NpgsqlParameter { Value = personId });
+            concluded.Parameters.Add(new NpgsqlParameter { Value = topic });
+            batch.BatchCommands.Add(concluded);
+        }
         await using var reader = await batch.ExecuteReaderAsync();
         await reader.ReadAsync();
         var count = reader.GetInt32(0);
         await reader.NextResultAsync();
         await reader.ReadAsync();
-        return (count, DailyNumberSeries.Tickets.Format(localDay, reader.GetInt32(0)));
+        var number = DailyNumberSeries.Tickets.Format(localDay, reader.GetInt32(0));
+        string? concludedBy = null;
+        if (petition && await reader.NextResultAsync() && await reader.ReadAsync())
+        {
+            concludedBy = reader.GetString(0);
+        }
+        return (count, number, concludedBy);
     }
 }

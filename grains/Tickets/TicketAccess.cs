@@ -13,6 +13,10 @@ public static class TicketAccess
     public static bool IsHandlingUnit(Actor actor, TicketState ticket) =>
         actor.Role == Roles.Admin || ActorScope.Of(actor).IsStaffOf(ticket.UnitCode);
 
+    /// <summary>The head (负责人) of the unit handling the ticket: staff of that unit with the unit-head flag.</summary>
+    public static bool IsHeadOfHandlingUnit(Actor actor, TicketState ticket) =>
+        actor.UnitHead && ActorScope.Of(actor).IsStaffOf(ticket.UnitCode);
+
     public static bool IsSupervisorInScope(Actor actor, TicketState ticket) =>
         actor.Role == Roles.Admin || ActorScope.Of(actor).SupervisesCounty(ticket.Details.CountyCode);
 }

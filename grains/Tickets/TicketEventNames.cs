@@ -25,6 +25,8 @@ public static class TicketEventNames
         ClockWarned => "clock_warned",
         ClockOverdue => "clock_overdue",
         ItemLinked => "item_linked",
+        AcceptanceDecided => "acceptance_decided",
+        ReviewRequested => "review_requested",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),
     };
 }

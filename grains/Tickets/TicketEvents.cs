@@ -25,10 +25,14 @@ namespace Dispatch.Tickets;
 [JsonDerivedType(typeof(ClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(ClockOverdue), "clock_overdue")]
 [JsonDerivedType(typeof(ItemLinked), "item_linked")]
+[JsonDerivedType(typeof(AcceptanceDecided), "acceptance_decided")]
+[JsonDerivedType(typeof(ReviewRequested), "review_requested")]
 public abstract record TicketEvent;
 
+/// <param name="Petition">For a petition registered under the procedure: its stage (a review names what it reviews).</param>
 public sealed record TicketRegistered(
-    string Number, TicketDetails Details, string PersonId, TicketClockRules Rules, int RepeatCount, string IntakeFingerprint) : TicketEvent;
+    string Number, TicketDetails Details, string PersonId, TicketClockRules Rules, int RepeatCount, string IntakeFingerprint,
+    PetitionOpening? Petition = null) : TicketEvent;
 
 /// <summary>Resolved at intake by the operator (直接办结).</summary>
 public sealed record TicketAnsweredOnSpot(string Reply) : TicketEvent;
@@ -50,9 +54,18 @@ public sealed record TicketResumed(string? Note) : TicketEvent;
 
 public sealed record ExtensionRequested(Guid RequestId, SlaDuration Amount, string Reason) : TicketEvent;
 
-public sealed record ExtensionDecided(Guid RequestId, bool Approved, string? Note) : TicketEvent;
+/// <param name="Notice">For a petition: how the petitioner was told of the extension and its reason.</param>
+public sealed record ExtensionDecided(Guid RequestId, bool Approved, string? Note, WrittenNotice? Notice = null) : TicketEvent;
 
-public sealed record TicketResolved(string Reply) : TicketEvent;
+/// <param name="Notice">For a petition: how the written reply (书面答复) was sent.</param>
+/// <param name="Outcome">For a review or re-review: upheld or changed.</param>
+public sealed record TicketResolved(string Reply, WrittenNotice? Notice = null, string? Outcome = null) : TicketEvent;
+
+/// <summary>受理 / 不予受理 of a petition by its handling unit, with the written notice to the petitioner.</summary>
+public sealed record AcceptanceDecided(bool Accepted, string? ReasonCode, string? Note, WrittenNotice Notice, string UnitCode) : TicketEvent;
+
+/// <summary>The petitioner asked for review (复查) or re-review (复核) of this item's answer; the review is its own ticket.</summary>
+public sealed record ReviewRequested(Guid ReviewId, string Number, string Stage, DateOnly AnswerReceivedOn) : TicketEvent;
 
 /// <summary>回访: a callback attempt; reached with a satisfaction, or not reached.</summary>
 public sealed record CallbackRecorded(bool Reached, string? Satisfaction, string? Note) : TicketEvent;

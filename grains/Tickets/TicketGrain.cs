@@ -59,10 +59,76 @@ public sealed class TicketGrain(
         }
         var valid = validation.Intake;
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
-        var (repeats, number) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
-        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.Rules, fingerprint), actor,
+        var (repeats, number, concludedBy) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now,
+            services.Sla.LocalDate(now), petition: valid.Kind == TicketVocabulary.PetitionKind);
+        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.Rules, fingerprint, concludedBy), actor,
             () => new Registration(View(actor), Created: true));
     }
+
+    public async Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor)
+    {
+        var fingerprint = OpeningFingerprint.Of(actor, intake);
+        if (State.Exists)
+        {
+            return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => View(actor));
+        }
+        if (TicketRules.MayRegister(actor) is { } refused)
+        {
+            return refused;
+        }
+        var now = host.Now;
+        var validation = TicketIntakeRules.Validate(intake, await areas.ReferenceAsync(), services.Sla.LocalDate(now));
+        if (!validation.IsValid)
+        {
+            return validation.Error!;
+        }
+        var valid = validation.Intake;
+        var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
+        var body = await router.FindUnitAsync(reviewOf.UnitCode);
+        var (_, number, _) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
+        return await host.ApplyAsync(TicketRules.OpenReview(valid, personId, number, services.Sla.Rules, fingerprint, reviewOf, body), actor, () => View(actor));
+    }
+
+    /// <summary>
+    /// 复查 / 复核 申请: checks the request here, opens the review as its own ticket at the body one level up (a fixed id
+    /// per item and stage, so a retry finds the same review), then records the link here.
+    /// </summary>
+    public async Task<Outcome<TicketView>> RequestReview(RequestReview command, Actor actor, int? expectedVersion)
+    {
+        if (expectedVersion is { } expected && host.CanSee(actor) && expected != State.Version)
+        {
+            return DomainError.Stale(State.Version);
+        }
+        var plan = TicketRules.PlanReview(State, actor, command, host.Clocks());
+        if (!plan.Succeeded)
+        {
+            return plan.Error!;
+        }
+        var stage = plan.Value!.Stage;
+        var body = await router.ReviewBodyAsync(State.UnitCode!, stage);
+        var reviewOf = new PetitionReviewOf(stage, State.Id, State.Number, body?.Code ?? "");
+        var reviewId = PetitionReviewIds.Of(State.Id, stage);
+        var opened = await GrainFactory.GetGrain<ITicketGrain>(reviewId).OpenReview(ReviewIntake(plan.Value), reviewOf, actor);
+        if (!opened.Succeeded)
+        {
+            return opened.Error!;
+        }
+        return await ExecuteAsync(actor, null, (_, _) => TicketRules.ReviewOpened(plan.Value, reviewId, opened.Value!.Number));
+    }
+
+    public Task<Outcome<TicketView>> DecideAcceptance(DecideAcceptance command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.DecideAcceptance(s, actor, command, c));
+
+    /// <summary>The review carries the petitioner and the matter over; its content is the petitioner's request.</summary>
+    private TicketIntake ReviewIntake(ReviewPlan plan) => new()
+    {
+        Channel = plan.Channel, Kind = TicketVocabulary.PetitionKind, Topic = State.Details.Topic, Urgency = "normal",
+        CallerName = State.Details.CallerName, CallerPhone = State.Details.CallerPhone, ResidentId = State.Details.ResidentId,
+        DisabilityCertificate = State.Details.DisabilityCertificate, CountyCode = State.Details.CountyCode, TownCode = State.Details.TownCode,
+        Address = State.Details.Address,
+        Title = string.Concat($"{TicketRules.StageZh(plan.Stage)}申请：{State.Details.Title}".EnumerateRunes().Take(IntakeLimits.MaxTitleLength)),
+        Content = plan.Content,
+    };
 
     public Task<Outcome<TicketView>> Get(Actor actor) => Task.FromResult(host.Get(actor, () => View(actor)));
 
@@ -98,10 +164,10 @@ public sealed class TicketGrain(
         ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.RequestExtension(s, actor, command, Guid.NewGuid(), c));
 
     public Task<Outcome<TicketView>> DecideExtension(DecideExtension command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.DecideExtension(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.DecideExtension(s, actor, command, c));
 
     public Task<Outcome<TicketView>> Resolve(ReplyToCaller command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Resolve(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.Resolve(s, actor, command, c));
 
     public Task<Outcome<TicketView>> RecordCallback(RecordCallback command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.RecordCallback(s, actor, command));

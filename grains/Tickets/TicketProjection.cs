@@ -14,9 +14,10 @@ public static class TicketProjection
     public static (NpgsqlBatchCommand Command, TicketStatsRow Row) Project(TicketState s, IClockReader clocks)
     {
         var sign = Evaluate(s.SignFor, clocks);
+        var acceptance = Evaluate(s.Acceptance, clocks);
         var handling = Evaluate(s.Handling, clocks);
         var callback = Evaluate(s.Callback, clocks);
-        var running = new[] { sign, handling, callback }.Where(v => v is { Running: true }).Select(v => v!.Value).ToList();
+        var running = new[] { sign, acceptance, handling, callback }.Where(v => v is { Running: true }).Select(v => v!.Value).ToList();
         var worst = running.Count == 0 ? ((ClockView View, bool Running, string Name)?)null
             : running.OrderByDescending(v => Severity(v.View.State)).ThenBy(v => v.View.DueAt).First();
         var clockState = worst is { } w ? DeadlineViews.StateName(w.View.State) : null;
@@ -30,9 +31,11 @@ public static class TicketProjection
             s.Returns.Count, s.TransferCount, s.ReworkCount, s.RepeatCount, s.Satisfaction, s.SupervisionOrders.Count,
             sign?.View.DueAt, handling?.View.DueAt, callback?.View.DueAt, clockState,
             running.Any(v => v.View.State == ClockState.Warning), running.Any(v => v.View.State == ClockState.Overdue)
-                || new[] { handling, callback }.Any(v => v is { View.State: ClockState.Missed }),
+                || new[] { acceptance, handling, callback }.Any(v => v is { View.State: ClockState.Missed }),
             NextClockChange(s, clocks), DeadlineWatch.ShardOf(s.Id), s.UpdatedAt,
             s.SignedAt, worst?.Name, worst?.View.DueAt,
+            s.Petition?.Stage, s.Petition?.ReviewOfId, s.Petition?.Decision?.Accepted, acceptance?.View.DueAt, s.Petition?.Decision?.At,
+            s.Petition?.Outcome, s.Petition?.ConcludedBy,
         ];
         foreach (var value in values)
         {
@@ -74,10 +77,11 @@ public static class TicketProjection
             received_at, first_dispatched_at, resolved_at, closed_at, answered_on_spot, awaiting_dispatch, awaiting_ruling,
             return_count, transfer_count, rework_count, repeat_count, satisfaction, open_supervision,
             sign_due_at, handling_due_at, callback_due_at, clock_state, at_risk, overdue,
-            next_clock_change, watch_shard, updated_at, signed_at, clock_name, clock_due_at)
+            next_clock_change, watch_shard, updated_at, signed_at, clock_name, clock_due_at,
+            petition_stage, petition_review_of, accepted, acceptance_due_at, acceptance_decided_at, review_outcome, concluded_by)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
                 $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42,
-                $43, $44, $45)
+                $43, $44, $45, $46, $47, $48, $49, $50, $51, $52)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, suspended = excluded.suspended,
             suspend_reason = excluded.suspend_reason, merged_into = excluded.merged_into, unit_code = excluded.unit_code,
@@ -89,7 +93,9 @@ public static class TicketProjection
             handling_due_at = excluded.handling_due_at, callback_due_at = excluded.callback_due_at,
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
             next_clock_change = excluded.next_clock_change, updated_at = excluded.updated_at,
-            signed_at = excluded.signed_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
+            signed_at = excluded.signed_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at,
+            accepted = excluded.accepted, acceptance_due_at = excluded.acceptance_due_at,
+            acceptance_decided_at = excluded.acceptance_decided_at, review_outcome = excluded.review_outcome
         where tickets.version < excluded.version
         """;
 }

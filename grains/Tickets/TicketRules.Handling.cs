@@ -41,6 +41,12 @@ public static partial class TicketRules
     /// <summary>延期申请: before the handling deadline, one pending at a time, never beyond the rule's cap in total.</summary>
     public static Change<TicketEvent> RequestExtension(TicketState s, Actor actor, RequestExtension command, Guid requestId, IClockReader clocks)
     {
+        if (s.Petition is { IsPetitionStage: true } && !s.Extensions.IsEmpty && s.Status == TicketStatus.Signed && s.Suspension is null
+            && TicketAccess.CanSee(actor, s))
+        {
+            return Conflict(s, "extension_once", "信访事项的办理期限只能延长一次，本事项已申请过延期。",
+                "A petition's time limit may be extended only once; this petition already asked for its extension.");
+        }
         if (Gate(s, actor, TicketActions.ExtensionRequest, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
         {
             return refused;
@@ -91,13 +97,23 @@ public static partial class TicketRules
         return Change<TicketEvent>.Of(new ExtensionRequested(requestId, amount!, command.Reason!.Trim()));
     }
 
-    /// <summary>延期审批 by a supervisor whose scope covers the ticket.</summary>
-    public static Change<TicketEvent> DecideExtension(TicketState s, Actor actor, DecideExtension command)
+    /// <summary>
+    /// 延期审批 by a supervisor whose scope covers the ticket; a petition's by the head (负责人) of the handling unit, who
+    /// also records how the petitioner was told of the extension and its reason.
+    /// </summary>
+    public static Change<TicketEvent> DecideExtension(TicketState s, Actor actor, DecideExtension command, IClockReader clocks)
     {
-        if (Gate(s, actor, TicketActions.ExtensionDecision, () => TicketAccess.IsSupervisorInScope(actor, s)) is { } refused)
+        var petition = s.Petition is not null;
+        if (Gate(s, actor, TicketActions.ExtensionDecision,
+                () => petition ? TicketAccess.IsHeadOfHandlingUnit(actor, s) : TicketAccess.IsSupervisorInScope(actor, s)) is { } refused)
         {
-            return refused;
+            return refused with
+            {
+                MessageZh = refused.Kind == DomainErrorKind.Forbidden && petition ? "信访事项的延期须由承办单位负责人审批。" : refused.MessageZh,
+                MessageEn = refused.Kind == DomainErrorKind.Forbidden && petition ? "A petition's extension is approved by the head of the handling unit." : refused.MessageEn,
+            };
         }
+        var (notice, noticeError) = PetitionNotices.Read(command.Notice, "notice", s, clocks, required: petition && command.Approved == true);
         var pending = s.Extensions.FirstOrDefault(e => e.Approved is null);
         var errors = new List<FieldError?>
         {
@@ -106,24 +122,28 @@ public static partial class TicketRules
                 ? new FieldError("requestId", "unknown_request", "该延期申请不存在或已审批。", "That extension request does not exist or was already decided.")
                 : null,
             TextRules.Check("note", command.Note, TextLimits.Note, command.Approved == false, "审批意见", "note"),
+            noticeError,
         };
         if (TextRules.Invalid([.. errors]) is { } invalid)
         {
             return invalid;
         }
-        return Change<TicketEvent>.Of(new ExtensionDecided(pending!.RequestId, command.Approved!.Value, TextRules.Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new ExtensionDecided(pending!.RequestId, command.Approved!.Value, TextRules.Trimmed(command.Note), notice));
     }
 
-    public static Change<TicketEvent> Resolve(TicketState s, Actor actor, ReplyToCaller command)
+    /// <summary>办结; a petition's reply is the written reply (书面答复) and records how it was sent.</summary>
+    public static Change<TicketEvent> Resolve(TicketState s, Actor actor, ReplyToCaller command, IClockReader clocks)
     {
         if (Gate(s, actor, TicketActions.Resolve, () => TicketAccess.IsHandlingUnit(actor, s)) is { } refused)
         {
             return refused;
         }
-        if (TextRules.Invalid(TextRules.Check("reply", command.Reply, TextLimits.LongText, true, "办理答复", "reply")) is { } invalid)
+        var errors = PetitionAnswerErrors(s, command, clocks, out var notice);
+        errors.Insert(0, TextRules.Check("reply", command.Reply, TextLimits.LongText, true, s.Petition is null ? "办理答复" : "书面答复", "reply"));
+        if (TextRules.Invalid([.. errors]) is { } invalid)
         {
             return invalid;
         }
-        return Change<TicketEvent>.Of(new TicketResolved(command.Reply!.Trim()));
+        return Change<TicketEvent>.Of(new TicketResolved(command.Reply!.Trim(), notice, s.Petition is null ? null : command.Outcome));
     }
 }

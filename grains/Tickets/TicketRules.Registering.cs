@@ -15,12 +15,16 @@ public static partial class TicketRules
     /// A registered ticket: the validated intake (<see cref="TicketIntakeRules.Validate"/>), the caller's person id and
     /// earlier calls on the topic (重复来电), its number, and the clocks of its kind and urgency in the rule version in force.
     /// </summary>
-    public static Change<TicketEvent> Register(ValidIntake valid, string personId, int repeats, string number, SlaRuleSet rules, string fingerprint)
+    /// <param name="concludedBy">For a petition: the re-review that already concluded the same person's matter on this topic (终结).</param>
+    public static Change<TicketEvent> Register(
+        ValidIntake valid, string personId, int repeats, string number, SlaRuleSet rules, string fingerprint, string? concludedBy = null)
     {
         var details = new TicketDetails(
             valid.Channel, valid.Kind, valid.Topic, valid.Urgency, valid.CallerName, valid.CallerPhone.Value,
             valid.KnownResidentId?.Value, valid.DisabilityCertificate?.Value, valid.CountyCode, valid.TownCode,
             valid.Address, valid.Title, valid.Content);
-        return Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, TicketClockRules.From(rules, valid.Kind, valid.Urgency), repeats, fingerprint));
+        var clockRules = TicketClockRules.From(rules, valid.Kind, valid.Urgency);
+        var petition = clockRules.Petition is null ? null : new PetitionOpening(PetitionVocabulary.Petition, null, null, concludedBy);
+        return Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, clockRules, repeats, fingerprint, petition));
     }
 }

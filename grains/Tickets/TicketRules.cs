@@ -16,28 +16,50 @@ public static partial class TicketRules
     /// <summary>What the ticket's state allows now, whoever asks.</summary>
     public static ImmutableArray<string> AllowedActions(TicketState s)
     {
-        if (!s.Exists || s.Status == TicketStatus.Closed)
+        if (!s.Exists)
         {
             return [];
+        }
+        var petition = s.Petition;
+        if (s.Status == TicketStatus.Closed)
+        {
+            return [.. When(MayAskReview(s), TicketActions.Review)];
         }
         if (s.Suspension is not null)
         {
             return [TicketActions.Resume, TicketActions.Merge, TicketActions.Supervise];
         }
-        var returnable = !s.DispatchedByRuling;
+        // A petition follows the procedure: no answer on the spot, no pause of statutory time, no return once accepted
+        // or of a review (the ladder names its body), and its remedy after the answer is review, not rework.
+        var returnable = !s.DispatchedByRuling && (petition is null || petition.AwaitsDecision);
+        var suspendable = petition is null;
         return s.Status switch
         {
-            TicketStatus.Registered => [TicketActions.Answer, TicketActions.Dispatch, TicketActions.Merge, TicketActions.Supervise],
+            TicketStatus.Registered => [.. When(petition is null, TicketActions.Answer), TicketActions.Dispatch, TicketActions.Merge, TicketActions.Supervise],
             TicketStatus.Dispatched => [TicketActions.Sign, .. When(returnable, TicketActions.Return), TicketActions.Transfer,
-                TicketActions.Suspend, TicketActions.Merge, TicketActions.Supervise],
-            TicketStatus.Signed => [.. When(returnable, TicketActions.Return), TicketActions.Transfer, TicketActions.Suspend,
-                TicketActions.ExtensionRequest, .. When(HasPendingExtension(s), TicketActions.ExtensionDecision),
+                .. When(suspendable, TicketActions.Suspend), TicketActions.Merge, TicketActions.Supervise],
+            TicketStatus.Signed when petition is { AwaitsDecision: true } => [TicketActions.Acceptance, .. When(returnable, TicketActions.Return),
+                TicketActions.Transfer, TicketActions.Merge, TicketActions.Supervise],
+            TicketStatus.Signed => [.. When(returnable, TicketActions.Return), TicketActions.Transfer, .. When(suspendable, TicketActions.Suspend),
+                .. When(MayAskExtension(s), TicketActions.ExtensionRequest), .. When(HasPendingExtension(s), TicketActions.ExtensionDecision),
                 TicketActions.Resolve, TicketActions.Merge, TicketActions.Supervise],
-            TicketStatus.Resolved => [TicketActions.Callback, .. When(s.Satisfaction == "unsatisfied" && s.MergedInto is null, TicketActions.Reopen),
-                .. When(MayClose(s), TicketActions.Close), TicketActions.Supervise],
+            TicketStatus.Resolved => [TicketActions.Callback,
+                .. When(s.Satisfaction == "unsatisfied" && s.MergedInto is null && petition is null, TicketActions.Reopen),
+                .. When(MayClose(s), TicketActions.Close), .. When(MayAskReview(s), TicketActions.Review), TicketActions.Supervise],
             _ => [],
         };
     }
+
+    /// <summary>Ordinary tickets ask as often as the cap allows; a petition's extension is asked once, and a review has none.</summary>
+    public static bool MayAskExtension(TicketState s) => s.Petition is not { } p || (p.IsPetitionStage && s.Extensions.IsEmpty);
+
+    /// <summary>
+    /// The answer of an accepted petition may be reviewed (复查), a review's answer re-reviewed (复核); after that the
+    /// matter is final. The petitioner's window is checked when the request comes.
+    /// </summary>
+    public static bool MayAskReview(TicketState s) =>
+        s.Petition is { ReviewedBy: null } p && s.MergedInto is null && s.ResolvedAt is not null && p.InHandling
+        && PetitionVocabulary.NextStage(p.Stage) is not null;
 
     public static bool HasPendingExtension(TicketState s) => s.Extensions.Any(e => e.Approved is null);
 

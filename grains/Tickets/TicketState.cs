@@ -46,6 +46,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     public ImmutableList<string> Duplicates { get; init; } = [];
     public ImmutableList<LinkedItem> Links { get; init; } = [];
     public ClockRecord? SignFor { get; init; }
+
+    /// <summary>A petition's acceptance decision, from receipt; returns, transfers and re-dispatch never reset it.</summary>
+    public ClockRecord? Acceptance { get; init; }
     public ClockRecord? Handling { get; init; }
     public ClockRecord? Callback { get; init; }
 
@@ -59,7 +62,10 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
 
     public bool CallbackDone => CurrentCallbacks.Any(c => c.Reached);
 
-    public IEnumerable<ClockRecord> Clocks => new[] { SignFor, Handling, Callback }.OfType<ClockRecord>();
+    /// <summary>The petition procedure; null for other kinds and for petitions registered before it.</summary>
+    public PetitionRecord? Petition { get; init; }
+
+    public IEnumerable<ClockRecord> Clocks => new[] { SignFor, Acceptance, Handling, Callback }.OfType<ClockRecord>();
 
     public TicketState Apply(Guid id, int version, TicketEvent e, DateTimeOffset at)
     {
@@ -73,6 +79,13 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         {
             Number = r.Number, Details = r.Details, PersonId = r.PersonId, Rules = r.Rules, RepeatCount = r.RepeatCount,
             IntakeFingerprint = r.IntakeFingerprint, Status = TicketStatus.Registered, ReceivedAt = at, AwaitingDispatch = true,
+            Petition = r.Rules.Petition is null ? null
+                : new PetitionRecord(r.Petition?.Stage ?? PetitionVocabulary.Petition, r.Petition?.ReviewOfId, r.Petition?.ReviewOfNumber, r.Petition?.ConcludedBy),
+            Acceptance = r.Rules.Petition is { } limits && (r.Petition?.Stage ?? PetitionVocabulary.Petition) == PetitionVocabulary.Petition
+                ? ClockRecord.Start(ClockNames.Acceptance, limits.Acceptance, at) : null,
+            // A review's body answers within its limit of receiving the request: the clock runs from registration.
+            Handling = r.Rules.Petition is { } review && r.Petition?.Stage is PetitionVocabulary.Review or PetitionVocabulary.ReReview
+                ? ClockRecord.Start(ClockNames.Handling, r.Petition.Stage == PetitionVocabulary.Review ? review.Review : review.ReReview, at) : null,
         },
         TicketAnsweredOnSpot a => s with
         {
@@ -84,7 +97,8 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
             Status = TicketStatus.Dispatched, UnitCode = d.UnitCode, FirstDispatchedAt = s.FirstDispatchedAt ?? at,
             AwaitingDispatch = false, AwaitingRuling = false, DispatchedByRuling = s.DispatchedByRuling || d.Ruling, SignedAt = null,
             SignFor = StartSignFor(s, at),
-            Handling = s.Handling ?? ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
+            // A petition's handling runs from acceptance, not from dispatch.
+            Handling = s.Handling ?? (s.Petition is null ? ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at) : null),
         },
         TicketSigned => s with { Status = TicketStatus.Signed, SignedAt = at, SignFor = s.SignFor?.Stop(at) },
         TicketReturned r => s with
@@ -107,7 +121,20 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         {
             Status = TicketStatus.Resolved, Reply = r.Reply, ResolvedAt = at, SignFor = s.SignFor?.Stop(at), Handling = s.Handling?.Stop(at),
             Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+            Petition = s.Petition is null ? null : s.Petition with { AnswerNotice = r.Notice, Outcome = r.Outcome },
         },
+        AcceptanceDecided { Accepted: true } d => s with
+        {
+            Acceptance = s.Acceptance?.Stop(at), Handling = ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at),
+            Petition = s.Petition! with { Decision = new AcceptanceDecision(true, null, d.Note, d.Notice, d.UnitCode, at) },
+        },
+        AcceptanceDecided d => s with
+        {
+            Status = TicketStatus.Resolved, Reply = d.Note, ResolvedAt = at, Acceptance = s.Acceptance?.Stop(at), SignFor = s.SignFor?.Stop(at),
+            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+            Petition = s.Petition! with { Decision = new AcceptanceDecision(false, d.ReasonCode, d.Note, d.Notice, d.UnitCode, at) },
+        },
+        ReviewRequested r => s with { Petition = s.Petition! with { ReviewedBy = new LinkedPetition(r.ReviewId, r.Number, r.Stage, r.AnswerReceivedOn) } },
         CallbackRecorded c => s with
         {
             Callbacks = s.Callbacks.Add(new CallbackAttempt(c.Reached, c.Satisfaction, c.Note, at)),
@@ -129,13 +156,14 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         TicketClosed => s with
         {
             Status = TicketStatus.Closed, ClosedAt = at, AwaitingDispatch = false,
-            SignFor = s.SignFor?.Stop(at), Handling = s.Handling?.Stop(at), Callback = s.Callback?.Stop(at),
+            SignFor = s.SignFor?.Stop(at), Acceptance = s.Acceptance?.Stop(at), Handling = s.Handling?.Stop(at), Callback = s.Callback?.Stop(at),
         },
         TicketMerged m => s with
         {
             MergedInto = m.IntoTicketId, MergedIntoNumber = m.IntoNumber, Status = TicketStatus.Resolved, ResolvedAt = at,
             Reply = $"已并入工单 {m.IntoNumber} 一并办理。Merged into ticket {m.IntoNumber}.", AwaitingDispatch = false, AwaitingRuling = false,
             Suspension = null, SignFor = s.SignFor?.Resume(at).Stop(at), Handling = s.Handling?.Resume(at).Stop(at),
+            Acceptance = s.Acceptance?.Stop(at),
             Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
         },
         DuplicateAttached d => s with { Duplicates = s.Duplicates.Add(d.DuplicateNumber) },
@@ -149,7 +177,10 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     private static TicketState Decide(TicketState s, ExtensionDecided x, DateTimeOffset at)
     {
         var request = s.Extensions.Single(r => r.RequestId == x.RequestId);
-        var decided = s with { Extensions = s.Extensions.Replace(request, request with { Approved = x.Approved, DecidedAt = at }) };
+        var decided = s with
+        {
+            Extensions = s.Extensions.Replace(request, request with { Approved = x.Approved, DecidedAt = at, Notice = x.Notice, DecisionNote = x.Note }),
+        };
         // The extension gives a new deadline, so its warning and overdue are owed anew.
         return x.Approved && s.Handling is { } handling
             ? decided with { Handling = handling with { Extensions = handling.Extensions.Add(request.Amount), Warned = false, OverdueRaised = false } }
@@ -165,6 +196,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         ClockNames.SignFor when SignFor is not null => this with { SignFor = map(SignFor) },
         ClockNames.Handling when Handling is not null => this with { Handling = map(Handling) },
         ClockNames.Callback when Callback is not null => this with { Callback = map(Callback) },
+        ClockNames.Acceptance when Acceptance is not null => this with { Acceptance = map(Acceptance) },
         _ => this,
     };
 }
@@ -182,7 +214,13 @@ public sealed record Suspension(string ReasonCode, string? Note, DateTimeOffset 
 
 public sealed record ReturnRecord(string FromUnit, string ReasonCode, string? Note, DateTimeOffset At);
 
-public sealed record ExtensionRecord(Guid RequestId, SlaDuration Amount, string Reason, DateTimeOffset RequestedAt, bool? Approved, DateTimeOffset? DecidedAt);
+public sealed record ExtensionRecord(Guid RequestId, SlaDuration Amount, string Reason, DateTimeOffset RequestedAt, bool? Approved, DateTimeOffset? DecidedAt)
+{
+    /// <summary>For a petition: how the petitioner was told of the decision and its reason.</summary>
+    public WrittenNotice? Notice { get; init; }
+
+    public string? DecisionNote { get; init; }
+}
 
 public sealed record SupervisionOrder(Guid OrderId, string Cause, string? Note, DateTimeOffset IssuedAt);
 

@@ -47,8 +47,12 @@ public static class TicketViews
         Deadlines = new TicketDeadlines(
             DeadlineViews.From(s.SignFor, s.Rules.RuleVersion, clocks),
             DeadlineViews.From(s.Handling, s.Rules.RuleVersion, clocks),
-            DeadlineViews.From(s.Callback, s.Rules.RuleVersion, clocks)),
-        Extensions = [.. s.Extensions.Select(e => new ExtensionView(e.RequestId, e.Amount.ToString(), e.Reason, e.RequestedAt, e.Approved, e.DecidedAt))],
+            DeadlineViews.From(s.Callback, s.Rules.RuleVersion, clocks),
+            DeadlineViews.From(s.Acceptance, s.Rules.RuleVersion, clocks)),
+        Extensions = [.. s.Extensions.Select(e => new ExtensionView(e.RequestId, e.Amount.ToString(), e.Reason, e.RequestedAt, e.Approved, e.DecidedAt)
+        {
+            DecisionNote = e.DecisionNote, Notice = Notice(e.Notice),
+        })],
         SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
         Callbacks = [.. s.Callbacks.Select(c => new CallbackView(c.Reached, c.Satisfaction, c.Note, c.At))],
         Returns = [.. s.Returns.Select(r => new ReturnView(r.FromUnit, r.ReasonCode, r.Note, r.At))],
@@ -56,5 +60,30 @@ public static class TicketViews
         Links = [.. s.Links],
         AllowedActions = TicketRules.AllowedActions(s),
         Version = s.Version,
+        Petition = s.Petition is { } p ? Petition(s, p, clocks) : null,
     };
+
+    private static PetitionView Petition(TicketState s, PetitionRecord p, IClockReader clocks) => new()
+    {
+        Stage = p.Stage,
+        ReviewOfId = p.ReviewOfId,
+        ReviewOfNumber = p.ReviewOfNumber,
+        Acceptance = p.Decision is { } d ? new AcceptanceView(d.Accepted, d.ReasonCode, d.Note, Notice(d.Notice)!, d.At, d.UnitCode) : null,
+        AnswerNotice = Notice(p.AnswerNotice),
+        Outcome = p.Outcome,
+        ReviewWindowEndsAt = TicketRules.MayAskReview(s) ? ReviewWindowEnd(s, p, clocks) : null,
+        ReviewedBy = p.ReviewedBy is { } r ? new LinkedPetitionView(r.Id, r.Number, r.Stage) : null,
+        Final = p.Stage == PetitionVocabulary.ReReview && s.ResolvedAt is not null,
+        ConcludedBy = p.ConcludedBy,
+    };
+
+    /// <summary>The petitioner's window, counted from the day the answer was sent (a later arrival can be given with the request).</summary>
+    private static DateTimeOffset ReviewWindowEnd(TicketState s, PetitionRecord p, IClockReader clocks)
+    {
+        var limits = s.Rules.Petition!;
+        var sentOn = p.AnswerNotice?.SentOn ?? clocks.LocalDate(s.ResolvedAt!.Value);
+        return clocks.PeriodEnd(sentOn, p.IsPetitionStage ? limits.ReviewRequest : limits.ReReviewRequest);
+    }
+
+    private static NoticeView? Notice(WrittenNotice? notice) => notice is null ? null : new(notice.Method, notice.SentOn, notice.Reference);
 }

@@ -83,13 +83,25 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
         }
         await ticket.AfterAsync(random.NextDouble() < 0.8 ? Hours(random, 0.1, 6) : Hours(random, 8, 72));
         await ticket.DecideAsync(s => TicketRules.Sign(s, Staff(s)));
+        if (ticket.State.Petition is not null)
+        {
+            // 受理 within days, 不予受理 now and then: a refused petition is answered by its notice.
+            var accepted = random.NextDouble() < 0.9;
+            await ticket.AfterAsync(Hours(random, 2, 24 * 10));
+            await ticket.DecideAsync((s, k) => TicketRules.DecideAcceptance(s, Staff(s),
+                new DecideAcceptance(accepted, accepted ? null : "legal_channel", accepted ? null : "请通过法定途径解决。", Notice(k)), k));
+            if (!accepted)
+            {
+                return true;
+            }
+        }
         await SuspendAndExtendAsync(ticket, random);
         if (random.NextDouble() < 0.12)
         {
             return false;
         }
         await ticket.AfterAsync(random.NextDouble() < 0.85 ? Hours(random, 2, 24 * 12) : Hours(random, 24 * 12, 24 * 40));
-        await ticket.DecideAsync(s => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("已办理。")));
+        await ticket.DecideAsync((s, k) => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("已办理。", s.Petition is null ? null : Notice(k)), k));
         return true;
     }
 
@@ -109,10 +121,13 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
         if (random.NextDouble() < 0.1)
         {
             await ticket.AfterAsync(Hours(random, 1, 48));
-            await ticket.DecideAsync(s => TicketRules.RequestExtension(s, Staff(s), new RequestExtension(2, "working_days", "需协调。"), Guid.NewGuid(), ticket.Clocks));
+            var petition = ticket.State.Petition is not null;
+            await ticket.DecideAsync(s => TicketRules.RequestExtension(s, Staff(s),
+                petition ? new RequestExtension(20, "calendar_days", "需协调。") : new RequestExtension(2, "working_days", "需协调。"), Guid.NewGuid(), ticket.Clocks));
             await ticket.AfterAsync(Hours(random, 1, 24));
             var approved = random.NextDouble() < 0.7;
-            await ticket.DecideAsync(s => TicketRules.DecideExtension(s, Admin, new DecideExtension(null, approved, approved ? null : "理由不足。")));
+            await ticket.DecideAsync((s, k) => TicketRules.DecideExtension(s, petition ? Head(s) : Admin,
+                new DecideExtension(null, approved, approved ? null : "理由不足。", Notice(k)), k));
         }
     }
 
@@ -137,7 +152,7 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
             await ticket.AfterAsync(Hours(random, 0.5, 30));
             await ticket.DecideAsync(s => TicketRules.Sign(s, Staff(s)));
             await ticket.AfterAsync(Hours(random, 2, 24 * 8));
-            await ticket.DecideAsync(s => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("重新办理。")));
+            await ticket.DecideAsync((s, k) => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("重新办理。"), k));
             await ticket.AfterAsync(Hours(random, 2, 48));
             await ticket.DecideAsync(s => TicketRules.RecordCallback(s, Operator, new RecordCallback(true, "satisfied", null)));
         }
@@ -153,6 +168,11 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
     private static UnitTarget Target(string county, string suffix) => new(Unit(county, suffix), county, true);
 
     private static Actor Staff(TicketState s) => new("sim-staff", Roles.UnitStaff, s.UnitCode, null);
+
+    private static Actor Head(TicketState s) => new("sim-head", Roles.UnitStaff, s.UnitCode, null, UnitHead: true);
+
+    /// <summary>A written notice to the petitioner, sent today.</summary>
+    private static WrittenNoticeInput Notice(IClockReader clocks) => new("mail", clocks.LocalDate(clocks.Now), null);
 
     private static TimeSpan Minutes(Random random, double from, double to) => TimeSpan.FromSeconds(Math.Round((from + random.NextDouble() * (to - from)) * 60));
 
@@ -182,6 +202,9 @@ internal sealed class SimulatedTicket(EventStore store, SlaSettings sla, Guid id
         }
         Now = until;
     }
+
+    /// <summary>Asks the rules, which also read the clocks now; a refused step is skipped.</summary>
+    public Task DecideAsync(Func<TicketState, IClockReader, Change<TicketEvent>> decide) => DecideAsync(s => decide(s, Clocks));
 
     /// <summary>Asks the rules; a refused step is skipped, as a user would be told no.</summary>
     public async Task DecideAsync(Func<TicketState, Change<TicketEvent>> decide)

@@ -56,7 +56,7 @@ internal sealed class TicketStory
 
     public TicketStory Signed() => Decide(TicketRules.Sign(State, Staff));
 
-    public TicketStory Resolved() => Decide(TicketRules.Resolve(State, Staff, new ReplyToCaller("已办理。")));
+    public TicketStory Resolved() => Decide(TicketRules.Resolve(State, Staff, new ReplyToCaller("已办理。"), TicketClocks.At(Clock.GetUtcNow())));
 
     public TicketStory AnsweredOnSpot() => Decide(TicketRules.AnswerOnSpot(State, Actors.Operator, new ReplyToCaller("已当场答复。")));
 

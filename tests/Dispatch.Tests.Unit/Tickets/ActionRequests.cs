@@ -37,8 +37,8 @@ internal static class ActionRequests
         TicketActions.Resume => TicketRules.Resume(s, actor, new TicketNote(null)),
         TicketActions.ExtensionRequest => TicketRules.RequestExtension(
             s, actor, new RequestExtension(2, "working_days", "需等待区民政局出具意见"), TicketBuilder.SecondExtension, TicketClocks.At(now)),
-        TicketActions.ExtensionDecision => TicketRules.DecideExtension(s, actor, new DecideExtension(null, true, null)),
-        TicketActions.Resolve => TicketRules.Resolve(s, actor, new ReplyToCaller("已协调街道核实，补贴已于本周发放。")),
+        TicketActions.ExtensionDecision => TicketRules.DecideExtension(s, actor, new DecideExtension(null, true, null), TicketClocks.Later),
+        TicketActions.Resolve => TicketRules.Resolve(s, actor, new ReplyToCaller("已协调街道核实，补贴已于本周发放。"), TicketClocks.Later),
         TicketActions.Callback => TicketRules.RecordCallback(s, actor, new RecordCallback(true, "satisfied", null)),
         TicketActions.Reopen => TicketRules.Reopen(s, actor, new TicketNote(null)),
         TicketActions.Close => TicketRules.Close(s, actor, new TicketNote(null)),

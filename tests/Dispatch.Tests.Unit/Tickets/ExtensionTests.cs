@@ -36,7 +36,7 @@ public sealed class ExtensionTests
     [Fact]
     public void County_supervisor_approves_the_pending_extension() =>
         TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
-                new DecideExtension(TicketBuilder.FirstExtension, true, null))
+                new DecideExtension(TicketBuilder.FirstExtension, true, null), TicketClocks.Later)
             .ShouldRecord(new ExtensionDecided(TicketBuilder.FirstExtension, true, null));
 
     [Fact]
@@ -57,19 +57,19 @@ public sealed class ExtensionTests
     [Fact]
     public void Rejecting_an_extension_needs_a_note() =>
         TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
-                new DecideExtension(null, false, " "))
+                new DecideExtension(null, false, " "), TicketClocks.Later)
             .ShouldReportFields(("note", "required"));
 
     [Fact]
     public void A_decision_must_say_approved_or_not() =>
         TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
-                new DecideExtension(null, null, null))
+                new DecideExtension(null, null, null), TicketClocks.Later)
             .ShouldReportFields(("approved", "required"));
 
     [Fact]
     public void A_decision_on_another_request_than_the_pending_one_is_a_field_error() =>
         TicketRules.DecideExtension(Signed().ExtensionRequested(SlaDuration.WorkingDays(3)).Build(), Actors.NanhuSupervisor,
-                new DecideExtension(TicketBuilder.SecondExtension, true, null))
+                new DecideExtension(TicketBuilder.SecondExtension, true, null), TicketClocks.Later)
             .ShouldReportFields(("requestId", "unknown_request"));
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class ExtensionTests
 
     [Fact]
     public void Extension_in_working_days_on_a_petitions_calendar_day_clock_is_refused() =>
-        Ask(TicketBuilder.Registered("petition").Dispatched().Signed().At(Friday).Build(), 3, "working_days", Friday)
+        Ask(TicketBuilder.Registered("petition").Dispatched().Signed().Accepted().At(Friday).Build(), 3, "working_days", Friday)
             .ShouldReportFields(("unit", "incompatible_unit"));
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class ReasonCodeTests
         var signed = TicketBuilder.Registered().Dispatched().Signed().Build();
         var reply = string.Concat(Enumerable.Repeat("𠀀", TextLimits.LongText));
 
-        TicketRules.Resolve(signed, Actors.CentreStaff, new ReplyToCaller(reply)).ShouldRecord(new TicketResolved(reply));
-        TicketRules.Resolve(signed, Actors.CentreStaff, new ReplyToCaller(reply + "𠀀")).ShouldReportFields(("reply", "too_long"));
+        TicketRules.Resolve(signed, Actors.CentreStaff, new ReplyToCaller(reply), TicketClocks.Later).ShouldRecord(new TicketResolved(reply));
+        TicketRules.Resolve(signed, Actors.CentreStaff, new ReplyToCaller(reply + "𠀀"), TicketClocks.Later).ShouldReportFields(("reply", "too_long"));
     }
 }

@@ -16,12 +16,12 @@ public sealed class ResolutionTests
 
     [Fact]
     public void Unit_resolves_its_signed_ticket_with_a_reply() =>
-        TicketRules.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(" 补贴已发放。 "))
+        TicketRules.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(" 补贴已发放。 "), TicketClocks.Later)
             .ShouldRecord(new TicketResolved("补贴已发放。"));
 
     [Fact]
     public void Resolving_needs_a_reply() =>
-        TicketRules.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(null))
+        TicketRules.Resolve(TicketBuilder.Registered().Dispatched().Signed().Build(), Actors.CentreStaff, new ReplyToCaller(null), TicketClocks.Later)
             .ShouldReportFields(("reply", "required"));
 
     [Fact]

@@ -24,7 +24,26 @@ internal sealed record TicketBuilder(TicketState State, DateTimeOffset Now)
         new TicketBuilder(TicketState.Empty, Start).With(new TicketRegistered(
             Number, Details(kind, urgency, county), "phone:13812345678", TicketClocks.Rules(kind, urgency), 0, "fingerprint"));
 
+    /// <summary>A review (复查) or re-review (复核) of <paramref name="reviewedNumber"/>, registered and sent to its body at once.</summary>
+    public static TicketBuilder RegisteredReview(string stage, string body = "330400-CENTRE", string reviewedNumber = "JX12385-20260101-000009") =>
+        new TicketBuilder(TicketState.Empty, Start)
+            .With(new TicketRegistered(Number, Details("petition", "normal", Places.Nanhu), "phone:13812345678", TicketClocks.Rules("petition", "normal"), 0,
+                "fingerprint", new PetitionOpening(stage, Guid.Parse("0b6c3f0e-5d1a-4c8e-9a57-000000000009"), reviewedNumber, null)))
+            .With(new TicketDispatched(body, true, false, null));
+
+    public static readonly WrittenNotice Notice = new("mail", new DateOnly(2026, 3, 2), "EMS 1234");
+
     public TicketBuilder At(DateTimeOffset instant) => this with { Now = instant };
+
+    /// <summary>受理 by the handling unit, the petitioner told by post.</summary>
+    public TicketBuilder Accepted() => With(new AcceptanceDecided(true, null, null, Notice with { SentOn = DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).Date) }, State.UnitCode!));
+
+    public TicketBuilder NotAccepted() => With(new AcceptanceDecided(false, "legal_channel", "请依法通过行政复议途径解决。",
+        Notice with { SentOn = DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).Date) }, State.UnitCode!));
+
+    /// <summary>The written answer, sent by post today; a review's also upholds or changes.</summary>
+    public TicketBuilder Answered(string? outcome = null) => With(new TicketResolved("经核实，已按政策落实补贴。",
+        Notice with { SentOn = DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).Date) }, outcome));
 
     public TicketBuilder AnsweredOnSpot() => With(new TicketAnsweredOnSpot("已告知办理残疾人证所需材料。"));
 
@@ -65,6 +84,9 @@ internal sealed record TicketBuilder(TicketState State, DateTimeOffset Now)
         decision.Error.Should().BeNull("the decision is expected to succeed");
         return decision.Events.Aggregate(this, (builder, e) => builder.With(e));
     }
+
+    /// <summary>Applies what the rules decide about the current state (and fails when they refuse).</summary>
+    public TicketBuilder Apply(Func<TicketState, Change<TicketEvent>> decide) => Applying(decide(State));
 
     public TicketBuilder With(TicketEvent e) => this with { State = State.Apply(TicketId, State.Version + 1, e, Now) };
 

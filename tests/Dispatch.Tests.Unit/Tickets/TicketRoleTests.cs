@@ -104,5 +104,5 @@ public sealed class TicketRoleTests
 
     [Fact]
     public void A_ticket_out_of_sight_is_not_found_before_its_state_is_considered() =>
-        TicketRules.Resolve(Registered, Actors.LegalStaff, new ReplyToCaller("答复")).ShouldBeRefused(DomainErrorKind.NotFound);
+        TicketRules.Resolve(Registered, Actors.LegalStaff, new ReplyToCaller("答复"), TicketClocks.Later).ShouldBeRefused(DomainErrorKind.NotFound);
 }

@@ -47,6 +47,9 @@ internal static class TicketClocks
 
     public static ClockReader At(DateTimeOffset now) => new(Settings, now);
 
+    /// <summary>A reader for rules that read the clock only for dates they check (a written notice's day): after every builder's events.</summary>
+    public static ClockReader Later { get; } = At(Shanghai.At(2026, 6, 1, 10));
+
     public static ClockView Handling(TicketState s, DateTimeOffset now) => At(now).Evaluate(s.Handling!);
 
     public static ClockView SignFor(TicketState s, DateTimeOffset now) => At(now).Evaluate(s.SignFor!);

@@ -78,13 +78,14 @@ public static class Browsing
     }
 
     /// <summary>Registers a ticket for 南湖区 and dispatches it automatically (to 330402-CENTRE); returns the dispatched ticket.</summary>
-    public static async Task<JsonElement> RegisteredAndDispatchedAsync(HttpClient operatorApi, string content = "来电反映残疾人护理补贴尚未发放，请核实。")
+    public static async Task<JsonElement> RegisteredAndDispatchedAsync(
+        HttpClient operatorApi, string content = "来电反映残疾人护理补贴尚未发放，请核实。", string kind = "help")
     {
         using var register = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
         {
             Content = JsonContent.Create(new
             {
-                channel = "phone", kind = "help", topic = "care_services", urgency = "normal", callerName = "测试来电人",
+                channel = "phone", kind, topic = "care_services", urgency = "normal", callerName = "测试来电人",
                 callerPhone = "13900001234", countyCode = "330402", content,
             }),
         };

@@ -12,15 +12,42 @@ export const actionRoles = {
   answer: dispatcher, dispatch: [...dispatcher, 'supervisor'], sign: unit, return: unit, transfer: [...unit, 'operator'],
   suspend: unit, resume: [...unit, 'operator'], 'extension-requests': unit, 'extension-decisions': supervisor, resolve: unit,
   callback: dispatcher, reopen: dispatcher, close: dispatcher, merge: dispatcher, supervise: supervisor,
+  acceptance: unit, review: dispatcher,
 };
 
 /** The actions this user may offer on this ticket: the ticket's allowed actions filtered by role. */
 export function offeredActions(ticket, user) {
   return (ticket.allowedActions ?? []).filter(action => {
-    if (!actionRoles[action]?.includes(user.role)) return false;
+    if (!roleMay(action, ticket, user)) return false;
     if (action === 'dispatch' && user.role === 'supervisor') return ticket.awaitingRuling;
     return true;
-  });
+  }).concat(headDecides(ticket, user) ? ['extension-decisions'] : []);
+}
+
+/** A petition's extension is decided by the head (负责人) of the handling unit, not by a supervisor. */
+function headDecides(ticket, user) {
+  return Boolean(ticket.petition) && (ticket.allowedActions ?? []).includes('extension-decisions')
+    && user.role === 'unit_staff' && user.unitHead && user.unitCode === ticket.unitCode;
+}
+
+/** Roles filter; a petition's extension decision belongs to the unit head alone. */
+function roleMay(action, ticket, user) {
+  if (action === 'extension-decisions' && ticket.petition) return false;
+  return actionRoles[action]?.includes(user.role);
+}
+
+/** Today in Jiaxing as yyyy-MM-dd: written notices default to being sent today. */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** How a written notice reached the petitioner: method, day sent and an optional reference (e.g. a postal tracking number). */
+function noticeFields({ legend }) {
+  const method = field({ name: 'notice.method', label: legend, required: true, control: vocabularySelect('noticeMethod', vocabulary.noticeMethod) });
+  const sentOn = field({ name: 'notice.sentOn', label: t('form.notice.sentOn'), required: true, control: h('input', { type: 'date', value: today() }) });
+  const reference = field({ name: 'notice.reference', label: t('form.notice.reference'), control: h('input', { type: 'text', maxlength: '100' }) });
+  return {
+    fields: [method, sentOn, reference],
+    body: () => ({ method: method.control.value || null, sentOn: sentOn.control.value || null, reference: reference.control.value.trim() || null }),
+  };
 }
 
 const text = (name, label, { required = false, long = false } = {}) =>
@@ -38,8 +65,40 @@ export function actionForm(action, ticket, units) {
   const orNull = s => s || null;
   switch (action) {
     case 'answer': case 'resolve': {
-      const reply = text('reply', t('form.reply'), { required: true, long: true });
-      return { fields: [reply], body: () => ({ reply: value(reply) }) };
+      const petition = action === 'resolve' ? ticket.petition : null;
+      const reply = text('reply', t(petition ? 'form.writtenReply' : 'form.reply'), { required: true, long: true });
+      if (!petition) return { fields: [reply], body: () => ({ reply: value(reply) }) };
+      const reviewing = petition.stage !== 'petition';
+      const outcome = reviewing
+        ? radioGroup({ name: 'outcome', legend: t('form.outcome'), group: 'reviewOutcome', values: vocabulary.reviewOutcome, required: true })
+        : null;
+      const notice = noticeFields({ legend: t('form.notice.method') });
+      return {
+        fields: [reply, ...(outcome ? [outcome] : []), ...notice.fields],
+        body: () => ({ reply: value(reply), notice: notice.body(), ...(outcome ? { outcome: orNull(outcome.value()) } : {}) }),
+      };
+    }
+    case 'acceptance': {
+      const decision = radioGroup({ name: 'accepted', legend: t('form.acceptance'), group: 'acceptance', values: ['true', 'false'], checked: 'true' });
+      const reason = field({ name: 'reasonCode', label: t('form.notAcceptedReason'), control: vocabularySelect('notAcceptedReason', vocabulary.notAcceptedReason) });
+      const note = text('note', t('form.noticeText'), { long: true });
+      const notice = noticeFields({ legend: t('form.notice.method') });
+      return {
+        fields: [decision, reason, note, ...notice.fields],
+        body: () => {
+          const accepted = decision.value() === 'true';
+          return { accepted, reasonCode: accepted ? null : orNull(value(reason)), note: orNull(value(note)), notice: notice.body() };
+        },
+      };
+    }
+    case 'review': {
+      const content = text('content', t('form.reviewRequest'), { required: true, long: true });
+      const channel = field({ name: 'channel', label: t('intake.channel'), required: true, control: vocabularySelect('channel', vocabulary.channel) });
+      const arrived = field({ name: 'answerReceivedOn', label: t('form.answerReceivedOn'), hint: t('form.answerReceivedOn.hint'), control: h('input', { type: 'date' }) });
+      return {
+        fields: [content, channel, arrived],
+        body: () => ({ content: orNull(value(content)), channel: orNull(value(channel)), answerReceivedOn: orNull(value(arrived)) }),
+      };
     }
     case 'dispatch': case 'transfer': {
       const target = unitChoice(units, { automatic: action === 'dispatch' });
@@ -64,7 +123,11 @@ export function actionForm(action, ticket, units) {
       const decision = radioGroup({ name: 'approved', legend: t('form.approved'), group: 'decision', values: ['true', 'false'], checked: 'true' });
       decision.inputs.forEach((input, i) => { input.nextSibling.textContent = t(i === 0 ? 'form.approve' : 'form.reject'); });
       const note = text('note', t('form.note'), { long: true });
-      return { fields: [decision, note], body: () => ({ requestId: pending?.requestId ?? null, approved: decision.value() === 'true', note: orNull(value(note)) }) };
+      const notice = ticket.petition ? noticeFields({ legend: t('form.notice.extension') }) : null;
+      return {
+        fields: [decision, note, ...(notice?.fields ?? [])],
+        body: () => ({ requestId: pending?.requestId ?? null, approved: decision.value() === 'true', note: orNull(value(note)), ...(notice ? { notice: notice.body() } : {}) }),
+      };
     }
     case 'callback': {
       const reached = radioGroup({ name: 'reached', legend: t('form.reached'), group: 'reached', values: ['true', 'false'], checked: 'true' });

@@ -22,6 +22,7 @@ export function field({ name, label, hint, required = false, wide = false, contr
 
 export function showError(f, message) {
   f.error.textContent = message ?? '';
+  if (!f.control) return; // a radio group: the message alone
   if (message) f.control.setAttribute('aria-invalid', 'true');
   else f.control.removeAttribute('aria-invalid');
 }
@@ -54,4 +55,7 @@ export const vocabulary = {
   suspendReason: ['awaiting_citizen_documents', 'awaiting_citizen_contact', 'awaiting_other_agency', 'legal_proceedings', 'force_majeure', 'other'],
   satisfaction: ['satisfied', 'basically_satisfied', 'unsatisfied'],
   timeUnit: ['working_days', 'working_hours', 'calendar_days', 'hours'],
+  notAcceptedReason: ['legal_channel', 'not_petition_matter', 'in_progress', 'concluded', 'other'],
+  noticeMethod: ['mail', 'in_person', 'electronic', 'sms'],
+  reviewOutcome: ['upheld', 'changed'],
 };

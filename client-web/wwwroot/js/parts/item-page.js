@@ -119,7 +119,7 @@ function drawDeadlines(section, item, names) {
     clocks.length ? h('dl', { class: 'facts' }, clocks.map(([name, c]) => [
       h('dt', {}, word('clockName', name)),
       h('dd', {}, clockBadge(c.state), ' ', t(c.stoppedAt ? 'item.stopped' : 'ticket.due', { time: dateTime(c.stoppedAt ?? c.dueAt) }),
-        c.pausedHours ? ` · ${t('ticket.paused', { h: c.pausedHours })}` : '', c.extended ? ` · ${t('ticket.extended', { what: c.extended })}` : '',
+        c.pausedHours ? ` · ${t('ticket.paused', { h: c.pausedHours })}` : '', c.extended ? ` · ${t('ticket.extended', { what: c.extended.split(' + ').map(lengthText).join(' + ') })}` : '',
         ` · ${t('item.rule', { length: lengthText(c.length) })}`)]))
       : h('p', { class: 'empty' }, t('item.noClocks')));
 }

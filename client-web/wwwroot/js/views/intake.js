@@ -50,6 +50,14 @@ export async function render(main) {
     });
   }, 350);
   const showMode = () => {
+    // A petition follows the procedure (受理, written reply): it is never answered on the spot.
+    const petition = f.kind.control.value === 'petition';
+    const answerInput = f.mode.inputs.find(i => i.value === 'answer');
+    answerInput.disabled = petition;
+    if (petition && answerInput.checked) {
+      f.mode.inputs.find(i => i.value === 'dispatch').checked = true;
+      draft.values.mode = 'dispatch';
+    }
     const answer = f.mode.value() === 'answer';
     f.unitCode.wrap.hidden = answer;
     f.reply.wrap.hidden = !answer;
@@ -64,7 +72,7 @@ export async function render(main) {
     if (name === 'residentId') check('disabilityCertificate');
     if (name === 'content') f.content.counter.textContent = t('intake.count', { n: length(f.content.control.value), max: limits().content });
     if (name === 'countyCode') fillTowns(f.townCode.control, counties, f.countyCode.control.value);
-    if (name === 'mode') showMode();
+    if (name === 'mode' || name === 'kind') showMode();
     refreshSide();
   });
   form.addEventListener('focusout', event => {
@@ -203,7 +211,9 @@ function done(main, ticket, units) {
     : t('intake.done.dispatched', { number: ticket.number, unit: nameOf(unit) || ticket.unitCode });
   draft = freshDraft();
   const next = h('button', { type: 'button', class: 'primary', id: 'intake-next', onclick: () => { main.replaceChildren(); render(main); } }, t('intake.next'));
+  const concluded = ticket.petition?.concludedBy;
   fill(main, h('h1', {}, t('intake.title')),
+    concluded ? h('p', { class: 'notice', id: 'intake-concluded', role: 'status' }, t('petition.concludedBy', { number: concluded })) : null,
     h('div', { class: 'notice success', id: 'intake-done' }, h('p', {}, message),
       h('p', { class: 'toolbar' }, next, h('a', { class: 'button', href: `#/tickets/${ticket.id}` }, t('intake.open')))));
   announce(message);

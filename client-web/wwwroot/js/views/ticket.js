@@ -1,5 +1,6 @@
 // One ticket on the shared item page: facts, deadlines, the actions this user may take (referrals too), the links, history.
 import { api } from '../api.js';
+import { h } from '../dom.js';
 import { t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { countyName, loadUnits, unitName, unitNameNow } from '../reference.js';
@@ -17,9 +18,11 @@ export async function render(main, { params, user, go }) {
     notices: v => [
       v.suspended && t('ticket.suspendedBecause', { reason: word('suspendReason', v.suspendReason) }),
       v.awaitingRuling && t('ticket.awaitingRuling'),
+      v.petition?.concludedBy && t('petition.concludedBy', { number: v.petition.concludedBy }),
+      v.petition?.final && t('petition.final'),
     ],
     panel: linksPanel,
-    clockNames: ['signFor', 'handling', 'callback'],
+    clockNames: ['signFor', 'acceptance', 'handling', 'callback'],
     actionGroup: 'action',
     eventGroup: 'event',
     offered: (item, who) => [...offeredActions(item, who), ...offeredReferrals(item, who)],
@@ -57,6 +60,26 @@ async function facts(v) {
     [t('ticket.satisfaction'), v.satisfaction ? word('satisfaction', v.satisfaction) : null],
     [t('ticket.returns'), v.returnCount || null],
     [t('ticket.repeat'), v.repeatCount || null],
+    ...petitionFacts(v.petition),
+  ];
+}
+
+/** The petition procedure (信访): stage, the acceptance decision, the written answer, the review asked of it. */
+function petitionFacts(p) {
+  if (!p) return [];
+  const link = (id, number) => h('a', { href: `#/tickets/${encodeURIComponent(id)}` }, number);
+  const notice = n => n && t('petition.noticeSent', { method: word('noticeMethod', n.method), date: n.sentOn, reference: n.reference ?? '' });
+  const decision = p.acceptance;
+  return [
+    [t('petition.stage'), word('petitionStage', p.stage)],
+    [t('petition.reviewOf'), p.reviewOfId ? link(p.reviewOfId, p.reviewOfNumber) : null],
+    [t('petition.decision'), decision && [word('acceptance', String(decision.accepted)),
+      decision.reasonCode && word('notAcceptedReason', decision.reasonCode), dateTime(decision.decidedAt)].filter(Boolean).join(' · ')],
+    [t('petition.decisionNotice'), decision && notice(decision.notice)],
+    [t('petition.answerNotice'), notice(p.answerNotice)],
+    [t('petition.outcome'), p.outcome && word('reviewOutcome', p.outcome)],
+    [t('petition.reviewWindow'), p.reviewWindowEndsAt && dateTime(p.reviewWindowEndsAt)],
+    [t('petition.reviewedBy'), p.reviewedBy && h('span', {}, `${word('petitionStage', p.reviewedBy.stage)} `, link(p.reviewedBy.id, p.reviewedBy.number))],
   ];
 }
 
@@ -65,9 +88,12 @@ function eventDetail(entry) {
   const d = entry.data ?? {};
   return [
     d.unitCode && unitNameNow(d.unitCode), d.toUnit && `→ ${unitNameNow(d.toUnit)}`,
-    d.reasonCode && word(entry.type === 'returned' ? 'returnReason' : 'suspendReason', d.reasonCode),
+    d.reasonCode && word({ returned: 'returnReason', acceptance_decided: 'notAcceptedReason' }[entry.type] ?? 'suspendReason', d.reasonCode),
     d.clock && word('clockName', d.clock), d.satisfaction && word('satisfaction', d.satisfaction),
-    d.reached === false && t('form.no'), d.approved !== undefined && t(d.approved ? 'form.approve' : 'form.reject'),
+    entry.type === 'acceptance_decided' && word('acceptance', String(d.accepted)), d.outcome && word('reviewOutcome', d.outcome),
+    d.stage && word('petitionStage', d.stage), d.number,
+    d.notice && t('petition.noticeSent', { method: word('noticeMethod', d.notice.method), date: d.notice.sentOn, reference: d.notice.reference ?? '' }),
+    d.reached === false && t('form.no'), d.approved !== undefined && d.approved !== null && t(d.approved ? 'form.approve' : 'form.reject'),
     d.reply, d.reason, d.note, d.intoNumber,
   ];
 }

@@ -36,6 +36,30 @@ public sealed record StatsSnapshot
 
     /// <summary>Counties for the city, units for a county, none for a unit.</summary>
     [Id(11)] public ImmutableArray<ScopeFigures> Children { get; init; } = [];
+
+    /// <summary>The petition procedure (信访); definitions in <c>PetitionTallies</c>.</summary>
+    [Id(12)] public PetitionMeasures Petitions { get; init; } = new();
+}
+
+/// <summary>
+/// Petition measures of 《信访工作条例》. Rates are 0..1, or null when their denominator is 0. The review rate is reviews asked
+/// per accepted petition answered in writing in the period; the re-review rate, re-reviews asked per review answered.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Stats.PetitionMeasures")]
+public sealed record PetitionMeasures
+{
+    [Id(0)] public long Received { get; init; }
+    [Id(1)] public double? AcceptanceOnTimeRate { get; init; }
+    [Id(2)] public double? ReplyOnTimeRate { get; init; }
+    [Id(3)] public long Answered { get; init; }
+    [Id(4)] public long ReviewsRequested { get; init; }
+    [Id(5)] public long ReReviewsRequested { get; init; }
+    [Id(6)] public double? ReviewRate { get; init; }
+    [Id(7)] public double? ReReviewRate { get; init; }
+    [Id(8)] public long ReviewsUpheld { get; init; }
+    [Id(9)] public long ReviewsChanged { get; init; }
+    [Id(10)] public long ReReviewsUpheld { get; init; }
+    [Id(11)] public long ReReviewsChanged { get; init; }
 }
 
 /// <summary>One item type's measures. Rates are 0..1, or null when their denominator is 0.</summary>

@@ -82,6 +82,7 @@ public sealed class StatsQueries(StatsCounterReader counters, ScopeDirectory sco
             To = StatsPeriod.End(period, date),
             Target = (double)targets.OnTimeClosureTarget,
             Tickets = TicketFigures.Measures(set, scope.Scope.Key, period, start),
+            Petitions = TicketFigures.Petitions(set, scope.Scope.Key, period, start),
             LegalAid = CaseFigures.LegalAid(set.ForType(ItemTypes.LegalAidCase), scope.Scope.Key, period, start),
             Rehab = CaseFigures.Rehab(set.ForType(ItemTypes.RehabVisit), scope.Scope.Key, period, start),
             Forecast = TicketFigures.Forecast(set, scope.Scope.Key, Today, targets.OnTimeClosureTarget),

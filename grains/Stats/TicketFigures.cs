@@ -34,6 +34,31 @@ public static class TicketFigures
         };
     }
 
+    public static PetitionMeasures Petitions(CounterSet c, string scope, string period, DateOnly start)
+    {
+        long Of(string measure) => c.Get(scope, period, start, measure);
+        var answered = Of(PetitionTallies.Answered);
+        var reviews = Of(PetitionTallies.ReviewRequested);
+        var reviewsUpheld = Of(PetitionTallies.Outcome("review", "upheld"));
+        var reviewsChanged = Of(PetitionTallies.Outcome("review", "changed"));
+        var reReviews = Of(PetitionTallies.ReReviewRequested);
+        return new PetitionMeasures
+        {
+            Received = Of(PetitionTallies.Received),
+            AcceptanceOnTimeRate = Rate(Of(PetitionTallies.AcceptanceOnTime), Of(PetitionTallies.AcceptanceCounted)),
+            ReplyOnTimeRate = Rate(Of(PetitionTallies.ReplyOnTime), Of(PetitionTallies.ReplyCounted)),
+            Answered = answered,
+            ReviewsRequested = reviews,
+            ReReviewsRequested = reReviews,
+            ReviewRate = Rate(reviews, answered),
+            ReReviewRate = Rate(reReviews, reviewsUpheld + reviewsChanged),
+            ReviewsUpheld = reviewsUpheld,
+            ReviewsChanged = reviewsChanged,
+            ReReviewsUpheld = Of(PetitionTallies.Outcome("re_review", "upheld")),
+            ReReviewsChanged = Of(PetitionTallies.Outcome("re_review", "changed")),
+        };
+    }
+
     public static ScopeFigures Headline(CounterSet c, ScopeInfo child, string period, DateOnly start) => new()
     {
         Scope = child.Scope.Key,

@@ -37,10 +37,22 @@ public sealed record TicketStatsRow
     public DateTimeOffset? ClockDueAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>A petition's stage (petition, review, re_review); null for other kinds.</summary>
+    public string? PetitionStage { get; init; }
+
+    /// <summary>A petition's acceptance decision: true 受理, false 不予受理, null not decided yet.</summary>
+    public bool? Accepted { get; init; }
+    public DateTimeOffset? AcceptanceDueAt { get; init; }
+    public DateTimeOffset? AcceptanceDecidedAt { get; init; }
+
+    /// <summary>A review's or re-review's outcome: upheld or changed.</summary>
+    public string? ReviewOutcome { get; init; }
+
     public const string Columns = """
         id, number, title, county_code, unit_code, status, received_at, first_dispatched_at, signed_at, sign_due_at,
         handling_due_at, resolved_at, closed_at, answered_on_spot, return_count, rework_count, repeat_count, satisfaction,
-        suspended, suspend_reason, clock_state, clock_name, clock_due_at, updated_at
+        suspended, suspend_reason, clock_state, clock_name, clock_due_at, updated_at,
+        petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome
         """;
 
     /// <summary>The row as PostgreSQL keeps it: every instant cut to whole microseconds.</summary>
@@ -55,6 +67,8 @@ public sealed record TicketStatsRow
         ClosedAt = Micro(row.ClosedAt),
         ClockDueAt = Micro(row.ClockDueAt),
         UpdatedAt = Micro(row.UpdatedAt),
+        AcceptanceDueAt = Micro(row.AcceptanceDueAt),
+        AcceptanceDecidedAt = Micro(row.AcceptanceDecidedAt),
     };
 
     /// <summary>Reads a row selected with <see cref="Columns"/>.</summary>
@@ -66,6 +80,8 @@ public sealed record TicketStatsRow
         ClosedAt = Instant(r, 12), AnsweredOnSpot = r.GetBoolean(13), ReturnCount = r.GetInt32(14), ReworkCount = r.GetInt32(15),
         RepeatCount = r.GetInt32(16), Satisfaction = Text(r, 17), Suspended = r.GetBoolean(18), SuspendReason = Text(r, 19),
         ClockState = Text(r, 20), ClockName = Text(r, 21), ClockDueAt = Instant(r, 22), UpdatedAt = r.GetFieldValue<DateTimeOffset>(23),
+        PetitionStage = Text(r, 24), Accepted = r.IsDBNull(25) ? null : r.GetBoolean(25), AcceptanceDueAt = Instant(r, 26),
+        AcceptanceDecidedAt = Instant(r, 27), ReviewOutcome = Text(r, 28),
     };
 
     /// <summary>The stored row of one ticket, or null when it has none yet.</summary>

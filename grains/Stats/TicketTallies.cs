@@ -48,7 +48,7 @@ public static class TicketTallies
     public const string OpenDue = "open_due";
 
     public static IEnumerable<CounterCell> Of(TicketStatsRow t) =>
-        [.. Gauges(t), .. ByReceivedDay(t), .. ByResolvedDay(t), .. OnTimeClosure(t)];
+        [.. Gauges(t), .. ByReceivedDay(t), .. ByResolvedDay(t), .. OnTimeClosure(t), .. PetitionTallies.Of(t)];
 
     private static IEnumerable<CounterCell> Gauges(TicketStatsRow t)
     {
@@ -115,23 +115,31 @@ public static class TicketTallies
         return cells;
     }
 
-    private static IEnumerable<CounterCell> OnTimeClosure(TicketStatsRow t)
+    private static IEnumerable<CounterCell> OnTimeClosure(TicketStatsRow t) =>
+        t.FirstDispatchedAt is null ? [] : OnTimeBy(t.HandlingDueAt, t.ResolvedAt, t.UpdatedAt, OnTimeCounted, OnTime, OpenDue);
+
+    /// <summary>
+    /// An on-time rate's cells for one deadline: counted in each period holding the day done, or the due day once done or
+    /// past (once per period), on time in the same periods when done by the deadline; open and not yet due counts as
+    /// <paramref name="openDue"/> on the due day, when given.
+    /// </summary>
+    internal static IEnumerable<CounterCell> OnTimeBy(
+        DateTimeOffset? deadline, DateTimeOffset? doneAt, DateTimeOffset updatedAt, string counted, string onTime, string? openDue = null)
     {
-        if (t.HandlingDueAt is not { } due || t.FirstDispatchedAt is null)
+        if (deadline is not { } due)
         {
             return [];
         }
         var dueDay = StatsPeriod.LocalDate(due);
-        if (t.ResolvedAt is not { } resolved)
+        if (doneAt is not { } done)
         {
-            return due <= t.UpdatedAt
-                ? CounterCell.Dated(dueDay, OnTimeCounted)
-                : CounterCell.Dated(dueDay, OpenDue);
+            return due <= updatedAt ? CounterCell.Dated(dueDay, counted)
+                : openDue is null ? [] : CounterCell.Dated(dueDay, openDue);
         }
-        var periods = CounterCell.Dated(StatsPeriod.LocalDate(resolved), OnTimeCounted)
-            .Union(CounterCell.Dated(dueDay, OnTimeCounted))
+        var periods = CounterCell.Dated(StatsPeriod.LocalDate(done), counted)
+            .Union(CounterCell.Dated(dueDay, counted))
             .ToList();
-        return resolved <= due ? [.. periods, .. periods.Select(c => c with { Measure = OnTime })] : periods;
+        return done <= due ? [.. periods, .. periods.Select(c => c with { Measure = onTime })] : periods;
     }
 }
 

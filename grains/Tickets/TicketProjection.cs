@@ -49,6 +49,8 @@ public static class TicketProjection
             AnsweredOnSpot = s.AnsweredOnSpot, ReturnCount = s.Returns.Count, ReworkCount = s.ReworkCount, RepeatCount = s.RepeatCount,
             Satisfaction = s.Satisfaction, Suspended = s.Suspension is not null, SuspendReason = s.Suspension?.ReasonCode,
             ClockState = clockState, ClockName = worst?.Name, ClockDueAt = worst?.View.DueAt, UpdatedAt = s.UpdatedAt,
+            PetitionStage = s.Petition?.Stage, Accepted = s.Petition?.Decision?.Accepted, AcceptanceDueAt = acceptance?.View.DueAt,
+            AcceptanceDecidedAt = s.Petition?.Decision?.At, ReviewOutcome = s.Petition?.Outcome,
         });
         return (command, row);
     }

@@ -48,13 +48,17 @@ public sealed class MeasuresAgreeWithSqlTests(PostgresFixture database)
         [
             "open", "at_risk", "overdue", "suspended:", "received", "received_resolved", "on_spot", "dispatched", "returned", "reworked",
             "repeat_call", "signed", "signed_on_time", "resolved", "called_back", "satisfied", "handling_h:", "closed", "on_time_counted",
-            "on_time", "open_due",
+            "on_time", "open_due", "petition_received", "acceptance_counted", "acceptance_on_time", "reply_counted", "reply_on_time",
+            "petition_answered", "review_requested", "re_review_requested", "review_upheld", "review_changed", "re_review_upheld",
+            "re_review_changed",
         ], "the simulation must exercise every measure");
-        kept.Where(k => k.Key is { Scope: "city", Period: "year" }).Single(k => k.Key.Measure == "received").Value.Should().Be(Tickets);
+        var reviews = kept.Where(k => k.Key is { Scope: "city", Period: "year" } && k.Key.Measure.EndsWith("review_requested", StringComparison.Ordinal)).Sum(k => k.Value);
+        kept.Where(k => k.Key is { Scope: "city", Period: "year" } && k.Key.Measure == "received").Sum(k => k.Value).Should().Be(Tickets + reviews,
+            "every simulated ticket and every review it led to is received once");
 
         var rebuilt = await new StatsRebuild(source, NullLogger<StatsRebuild>.Instance).RunAsync();
 
-        rebuilt.Items.Should().Be(Tickets);
+        rebuilt.Items.Should().Be(Tickets + (int)reviews);
         MeasuresSql.Differences(await MeasuresSql.ReadAsync(connectionString, MeasuresSql.Kept), expected).Should().BeEmpty();
     }
 

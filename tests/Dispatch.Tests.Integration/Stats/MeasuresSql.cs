@@ -13,7 +13,7 @@ public static class MeasuresSql
         with t as (
             select id, county_code, unit_code, suspended, suspend_reason, clock_state, answered_on_spot, return_count,
                    rework_count, repeat_count, satisfaction, first_dispatched_at, signed_at, sign_due_at, handling_due_at,
-                   resolved_at, closed_at, updated_at,
+                   resolved_at, closed_at, updated_at, petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome,
                    (received_at at time zone 'Asia/Shanghai')::date as received_day,
                    (resolved_at at time zone 'Asia/Shanghai')::date as resolved_day,
                    (closed_at at time zone 'Asia/Shanghai')::date as closed_day,
@@ -49,6 +49,21 @@ public static class MeasuresSql
             union all select id, 'closed', closed_day from t where closed_at is not null
             union all select id, 'open_due', due_day from t
                 where first_dispatched_at is not null and handling_due_at is not null and resolved_at is null and handling_due_at > updated_at
+            union all select id, 'petition_received', received_day from t where petition_stage = 'petition'
+            union all select id, 'petition_answered', resolved_day from t where petition_stage = 'petition' and accepted and resolved_at is not null
+            union all select id, 'review_requested', received_day from t where petition_stage = 'review'
+            union all select id, 're_review_requested', received_day from t where petition_stage = 're_review'
+            union all select id, petition_stage || '_' || review_outcome, resolved_day from t
+                where petition_stage in ('review', 're_review') and resolved_at is not null and review_outcome is not null
+        ),
+        -- Deadlines with an on-time rate: closure (dispatched tickets), a petition's acceptance decision, its written reply.
+        deadlines (id, due, done, updated_at, counted, on_time) as (
+            select id, handling_due_at, resolved_at, updated_at, 'on_time_counted', 'on_time' from t
+                where first_dispatched_at is not null and handling_due_at is not null
+            union all select id, acceptance_due_at, acceptance_decided_at, updated_at, 'acceptance_counted', 'acceptance_on_time' from t
+                where petition_stage = 'petition' and acceptance_due_at is not null
+            union all select id, handling_due_at, resolved_at, updated_at, 'reply_counted', 'reply_on_time' from t
+                where petition_stage = 'petition' and accepted and handling_due_at is not null
         ),
         cells (id, measure, period, period_start) as (
             select f.id, f.measure, p.period, p.period_start
@@ -59,15 +74,15 @@ public static class MeasuresSql
             union all
             select id, measure, 'current', date '1970-01-01' from facts where day is null
             union all
-            -- On-time closure: each period holding the day resolved, or the due day once resolved or past, counted once.
+            -- On-time rates: each period holding the day done, or the due day once done or past, counted once.
             select distinct o.id, m.measure, p.period, p.period_start
-            from t o
-            cross join lateral (values (o.resolved_day),
-                                       (case when o.resolved_at is not null or o.handling_due_at <= o.updated_at then o.due_day end)) as d (day)
+            from deadlines o
+            cross join lateral (values ((o.done at time zone 'Asia/Shanghai')::date),
+                                       (case when o.done is not null or o.due <= o.updated_at then (o.due at time zone 'Asia/Shanghai')::date end)) as d (day)
             cross join lateral (values ('day', d.day), ('month', date_trunc('month', d.day)::date), ('year', date_trunc('year', d.day)::date))
                 as p (period, period_start)
-            cross join lateral (values ('on_time_counted', true), ('on_time', o.resolved_at <= o.handling_due_at)) as m (measure, counts)
-            where o.first_dispatched_at is not null and o.handling_due_at is not null and d.day is not null and m.counts
+            cross join lateral (values (o.counted, true), (o.on_time, o.done <= o.due)) as m (measure, counts)
+            where d.day is not null and m.counts
         )
         select s.scope, c.period, c.period_start, c.measure, count(*)::bigint
         from cells c

@@ -60,7 +60,45 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
             return;
         }
         await CallBackAsync(ticket, random, county);
+        await ReviewsAsync(ticket, random, index, county);
         await ticket.AfterAsync(End - ticket.Now);
+    }
+
+    /// <summary>Now and then the petitioner asks for review (复查), and of the review's answer for re-review (复核).</summary>
+    private async Task ReviewsAsync(SimulatedTicket answered, Random random, int index, string county)
+    {
+        var current = answered;
+        var level = 0;
+        while (TicketRules.MayAskReview(current.State) && random.NextDouble() < 0.4)
+        {
+            var stage = PetitionVocabulary.NextStage(current.State.Petition!.Stage)!;
+            var body = stage == PetitionVocabulary.Review && county != "330400" ? "330400-CENTRE" : "330400-REVIEW";
+            var id = new Guid(index, (short)(0x5152 + level++), 0x4000, [0x80, 0, 0, 0, 0, 0, 0, 1]);
+            var review = new SimulatedTicket(store, sla, id, current.Now + Hours(random, 2, 24 * 25));
+            var number = $"SIM-{index:D6}-{stage}";
+            var details = current.State.Details with { Title = "模拟复查申请", Content = "对答复不服，申请复查。" };
+            await review.WriteAsync(Operator, [new TicketRegistered(number, details, current.State.PersonId,
+                TicketClockRules.From(sla.Rules, "petition", "normal"), 0, "sim", new PetitionOpening(stage, current.State.Id, current.State.Number, null)),
+                new TicketDispatched(body, true, false, null)]);
+            await current.AfterAsync(review.Now - current.Now);
+            await current.WriteAsync(Operator, [new ReviewRequested(id, number, stage, review.Clocks.LocalDate(review.Now))]);
+            await review.AfterAsync(Hours(random, 0.5, 24));
+            await review.DecideAsync(s => TicketRules.Sign(s, Staff(s)));
+            if (random.NextDouble() < 0.15)
+            {
+                await review.AfterAsync(End - review.Now);
+                return;
+            }
+            await review.AfterAsync(Hours(random, 24, 24 * 35));
+            var outcome = random.NextDouble() < 0.7 ? PetitionVocabulary.Upheld : PetitionVocabulary.Changed;
+            await review.DecideAsync((s, k) => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("复查意见。", Notice(k), outcome), k));
+            await answered.AfterAsync(End - answered.Now);
+            current = review;
+        }
+        if (current != answered)
+        {
+            await current.AfterAsync(End - current.Now);
+        }
     }
 
     /// <summary>Dispatch to the end of handling; false when the ticket is left unresolved.</summary>

@@ -5,7 +5,9 @@ namespace Dispatch.Sla;
 /// <summary>
 /// One deadline clock (sign-for, handling, callback, a legal-aid decision...) as plain data, evaluated at any
 /// instant. Pauses do not count, extensions add to the limit, and everything is counted in the limit's own terms:
-/// working time for working_hours and working_days, elapsed time for calendar_days and hours.
+/// working time for working_hours and working_days, elapsed time for calendar_days and hours. calendar_days are the
+/// statutory days (日) of procedure law: counting begins at the next local midnight and the period ends at 24:00 of its
+/// last day, moved to the next working day when that is a day off (<see cref="StatutoryPeriod"/>).
 /// </summary>
 public sealed record SlaClock
 {
@@ -105,11 +107,14 @@ public sealed record SlaClock
         var ruler = Limit.Ruler(calendar);
         var stopped = StoppedAt is { } stop && stop <= now;
         var end = stopped ? StoppedAt!.Value : now;
-        var timeline = new ClockTimeline(StartedAt, end, Pauses);
+        var statutory = Limit.Unit == SlaUnit.CalendarDays;
+        var countsFrom = statutory ? StatutoryPeriod.CountingStart(StartedAt, calendar) : StartedAt;
+        var timeline = new ClockTimeline(countsFrom, end, Pauses);
         var allowed = Allowed(calendar);
         var warnAfter = TimeSpan.FromTicks(allowed.Ticks * WarningAtPercent / 100);
         var used = UsedBeforeStart + timeline.Counted(ruler);
-        var dueAt = timeline.InstantWhenCounted(allowed - UsedBeforeStart, ruler);
+        var countedOut = timeline.InstantWhenCounted(allowed - UsedBeforeStart, ruler);
+        var dueAt = statutory ? StatutoryPeriod.End(countedOut, calendar) : countedOut;
         var warnAt = timeline.InstantWhenCounted(warnAfter - UsedBeforeStart, ruler);
         var pausedNow = !stopped && Pauses.Any(p => p.Covers(now));
         var state = StateOf(stopped, pausedNow, end, dueAt, warnAt);

@@ -58,16 +58,6 @@ public sealed record SlaClock
             : value;
     }
 
-    /// <summary>
-    /// Time already counted before <see cref="StartedAt"/>, in the clock's terms. Lets the owner rebase a clock when
-    /// the calendar changes: time used so far stays as counted and only what remains is recounted.
-    /// </summary>
-    public TimeSpan UsedBeforeStart
-    {
-        get;
-        init => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "Used time cannot be negative.");
-    }
-
     public bool IsPaused => Pauses.Count > 0 && Pauses[^1].IsOpen;
 
     public SlaClock Pause(DateTimeOffset at)
@@ -102,9 +92,16 @@ public sealed record SlaClock
     /// The clock as known at <paramref name="now"/>: pauses, extensions and a stop are taken into account only as far
     /// as they happened by then (a stop after now is ignored; a pause still going at now counts as open).
     /// </summary>
-    public ClockView Evaluate(DateTimeOffset now, WorkingCalendar calendar)
+    public ClockView Evaluate(DateTimeOffset now, WorkingCalendar calendar) => Evaluate(now, CalendarTimeline.Of(calendar));
+
+    /// <summary>
+    /// The clock as known at <paramref name="now"/>, each stretch of it counted with the calendar in force while it was
+    /// lived: a calendar change leaves the time already used as it was counted and recounts only what remains.
+    /// </summary>
+    public ClockView Evaluate(DateTimeOffset now, CalendarTimeline calendars)
     {
-        var ruler = Limit.Ruler(calendar);
+        var calendar = calendars.Latest;
+        var ruler = Limit.Ruler(calendars);
         var stopped = StoppedAt is { } stop && stop <= now;
         var end = stopped ? StoppedAt!.Value : now;
         var statutory = Limit.Unit == SlaUnit.CalendarDays;
@@ -112,10 +109,10 @@ public sealed record SlaClock
         var timeline = new ClockTimeline(countsFrom, end, Pauses);
         var allowed = Allowed(calendar);
         var warnAfter = TimeSpan.FromTicks(allowed.Ticks * WarningAtPercent / 100);
-        var used = UsedBeforeStart + timeline.Counted(ruler);
-        var countedOut = timeline.InstantWhenCounted(allowed - UsedBeforeStart, ruler);
-        var dueAt = statutory ? StatutoryPeriod.End(countedOut, calendar) : countedOut;
-        var warnAt = timeline.InstantWhenCounted(warnAfter - UsedBeforeStart, ruler);
+        var used = timeline.Counted(ruler);
+        var countedOut = timeline.InstantWhenCounted(allowed, ruler);
+        var dueAt = statutory ? StatutoryPeriod.End(countedOut, calendars.At(countedOut)) : countedOut;
+        var warnAt = timeline.InstantWhenCounted(warnAfter, ruler);
         var pausedNow = !stopped && Pauses.Any(p => p.Covers(now));
         var state = StateOf(stopped, pausedNow, end, dueAt, warnAt);
         var remaining = allowed > used ? allowed - used : TimeSpan.Zero;

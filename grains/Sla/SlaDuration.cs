@@ -52,9 +52,9 @@ public sealed record SlaDuration
 
     /// <summary>How much of this kind of limit is used between two instants (working or elapsed time).</summary>
     public TimeSpan MeasureBetween(DateTimeOffset from, DateTimeOffset to, WorkingCalendar calendar) =>
-        Ruler(calendar).Measure(from, to);
+        Ruler(CalendarTimeline.Of(calendar)).Measure(from, to);
 
-    internal ClockRuler Ruler(WorkingCalendar calendar) => new(CountsWorkingTime, calendar);
+    internal ClockRuler Ruler(CalendarTimeline calendar) => new(CountsWorkingTime, calendar);
 
     public override string ToString() => $"{Amount.ToString(CultureInfo.InvariantCulture)} {Unit.Name()}";
 }

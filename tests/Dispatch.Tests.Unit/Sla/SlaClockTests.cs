@@ -108,17 +108,6 @@ public sealed class SlaClockTests
     }
 
     [Fact]
-    public void A_clock_rebased_after_a_calendar_change_keeps_the_time_already_used()
-    {
-        var rebased = new SlaClock(SlaDuration.WorkingDays(10), Shanghai.At(2026, 3, 9, 9), 75) { UsedBeforeStart = TimeSpan.FromHours(3 * 7.5) };
-
-        var view = rebased.Evaluate(Shanghai.At(2026, 3, 9, 9), Calendar);
-
-        view.DueAt.Should().Be(Shanghai.At(2026, 3, 18, 9), "7 working days remain");
-        view.Used.Should().Be(TimeSpan.FromHours(22.5));
-    }
-
-    [Fact]
     public void A_clock_cannot_stop_before_it_started()
     {
         var act = () => Clocks.ComplaintHandling().Stop(Shanghai.At(2026, 3, 1, 9));

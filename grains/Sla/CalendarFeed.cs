@@ -18,7 +18,11 @@ public sealed class CalendarFeed(
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     private readonly SemaphoreSlim refreshing = new(1, 1);
+    private volatile bool listening;
     private (long Count, long Last) loaded = (0, 0);
+
+    /// <summary>True while the feed holds a connection that listens on the log's channel.</summary>
+    public bool Listening => listening;
 
     /// <summary>Loads the log when it differs from what this silo holds and applies it; true when the calendar changed.</summary>
     /// <param name="recountItems">Re-evaluate the open items the new changes concern (not at start-up: nothing has moved yet).</param>
@@ -61,6 +65,10 @@ public sealed class CalendarFeed(
             {
                 await ListenAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
             {
                 logger.LogWarning(ex, "Listening for calendar changes failed; retrying");
@@ -76,8 +84,21 @@ public sealed class CalendarFeed(
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
+        listening = true;
         // Whatever happened while not listening is caught up first.
         await RefreshAsync(cancellationToken: stoppingToken);
+        try
+        {
+            await FollowAsync(connection, stoppingToken);
+        }
+        finally
+        {
+            listening = false;
+        }
+    }
+
+    private async Task FollowAsync(NpgsqlConnection connection, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             // A notification or the poll interval, whichever comes first: both end in the same comparison with the log.

@@ -25,13 +25,17 @@ public sealed class OpenClockedItems(NpgsqlDataSource database)
         return items;
     }
 
-    /// <summary>Calls every item, a bounded number at a time, so thousands of items neither flood the cluster nor wait in line.</summary>
-    public static async Task<IReadOnlyList<T>> AskAllAsync<T>(
-        IReadOnlyList<ClockedItemRef> items, Func<ClockedItemRef, Task<T>> ask, int parallel, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Calls every item, <paramref name="parallel"/> at a time, so thousands of items neither flood the cluster nor wait
+    /// in one line. Awaits on the caller's scheduler, so a grain may use it.
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> AskAllAsync<T>(IReadOnlyList<ClockedItemRef> items, Func<ClockedItemRef, Task<T>> ask, int parallel)
     {
-        var answers = new T[items.Count];
-        await Parallel.ForAsync(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken },
-            async (i, _) => answers[i] = await ask(items[i]));
+        var answers = new List<T>(items.Count);
+        foreach (var batch in items.Chunk(parallel))
+        {
+            answers.AddRange(await Task.WhenAll(batch.Select(ask)));
+        }
         return answers;
     }
 }

@@ -90,6 +90,6 @@ public static class TicketProjection
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
             next_clock_change = excluded.next_clock_change, updated_at = excluded.updated_at,
             signed_at = excluded.signed_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
-        where tickets.version < excluded.version
+        where tickets.version <= excluded.version
         """;
 }

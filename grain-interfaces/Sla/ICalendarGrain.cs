@@ -22,6 +22,14 @@ public interface ICalendarGrain : IGrainWithIntegerKey
     /// <summary>One year's days off and make-up working days with its status and source.</summary>
     [Alias("Year")]
     Task<Outcome<CalendarYearView>> Year(int year);
+
+    /// <summary>Every published version of a year, oldest first, with who published it, when and why.</summary>
+    [Alias("History")]
+    Task<Outcome<ImmutableArray<CalendarChangeView>>> History(int year);
+
+    /// <summary>County closures, newest day first; withdrawn ones only when asked.</summary>
+    [Alias("Closures")]
+    Task<ImmutableArray<CountyClosureView>> Closures(bool includeWithdrawn);
 }
 
 /// <param name="Status">official, provisional or missing.</param>

@@ -24,12 +24,18 @@ public interface IDeadlineWatchGrain : IGrainWithIntegerKey
 [GenerateSerializer, Immutable, Alias("Dispatch.Sla.ClockedItemRef")]
 public sealed record ClockedItemRef([property: Id(0)] string ItemType, [property: Id(1)] Guid Id);
 
-/// <summary>An item with deadline clocks: the watcher calls it when one of them reaches its warning point or runs out.</summary>
+/// <summary>
+/// An item with deadline clocks: the watcher calls it when one of them reaches its warning point or runs out, and the
+/// calendar administration asks it how a calendar change would move them.
+/// </summary>
 [Alias("Dispatch.Sla.IClockedItem")]
 public interface IClockedItem : IGrainWithGuidKey
 {
     /// <summary>Raises warnings and overdue for clocks that reached those points; called by the deadline watcher.</summary>
     [Alias("EvaluateClocks")] Task EvaluateClocks();
+
+    /// <summary>How the item's running clocks would move under a proposed calendar change; changes nothing.</summary>
+    [Alias("PreviewClocks")] Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal);
 }
 
 public static class DeadlineWatch

@@ -144,6 +144,9 @@ public sealed class WorkingCalendar
     /// <summary>The local date of an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => ToLocal(instant).Date;
 
+    /// <summary>The instant (UTC) at which a local date begins: its 00:00, which is 24:00 of the day before.</summary>
+    public DateTimeOffset StartOfLocalDay(DateOnly date) => ToInstant(date, TimeSpan.Zero);
+
     /// <summary>
     /// The earliest instant by which <paramref name="workingTime"/> of working time has passed since
     /// <paramref name="start"/>: time outside working hours, in the lunch break and on days off is skipped. Work that

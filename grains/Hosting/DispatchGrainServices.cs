@@ -1,3 +1,4 @@
+using Dispatch.Calendar;
 using Dispatch.EventSourcing;
 using Dispatch.Fields;
 using Dispatch.Items;
@@ -40,6 +41,14 @@ public static class DispatchGrainServices
         services.AddSingleton<StatsRebuild>();
         services.AddSingleton<StatsCounterFold>();
         services.AddHostedService<StatsCounterFolding>();
+        services.AddSingleton<CalendarChangeLog>();
+        services.AddSingleton<OpenClockedItems>();
+        services.AddSingleton<CalendarRecount>();
+        services.AddSingleton<CalendarFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<CalendarFeed>());
+        // The administered calendar is in force before the silo takes calls; from then on the feed follows the log.
+        silo.AddStartupTask((provider, cancellationToken) =>
+            provider.GetRequiredService<CalendarFeed>().RefreshAsync(recountItems: false, cancellationToken), ServiceLifecycleStage.ApplicationServices);
         // A database whose items predate the counters gets them computed once from the read model.
         silo.AddStartupTask((provider, cancellationToken) => provider.GetRequiredService<StatsRebuild>().EnsureBuiltAsync(cancellationToken));
         // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.

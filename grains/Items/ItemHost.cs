@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
@@ -28,6 +29,9 @@ public sealed class ItemHost<TState, TEvent, TRow>(
     /// <summary>The read-model row as stored: the counters move by the difference between it and the next one.</summary>
     private TRow? stored;
 
+    /// <summary>The calendar version the stored row and clock index were computed with; -1: not written by this activation.</summary>
+    private long writtenUnderCalendar = -1;
+
     public TState State => stream.State;
 
     public Guid Id => id;
@@ -38,7 +42,12 @@ public sealed class ItemHost<TState, TEvent, TRow>(
 
     public SlaSettings Sla => services.Sla;
 
-    public ClockReader Clocks() => new(services.Sla, Now);
+    public ClockReader Clocks() => Clocks(Now);
+
+    private ClockReader Clocks(DateTimeOffset now) => new(services.Sla, now, County);
+
+    /// <summary>The county whose closures the item's clocks observe; none before the item exists.</summary>
+    private string? County => State.Version > 0 ? parts.County?.Invoke(State) : null;
 
     /// <summary>The opening sent again with the same Idempotency-Key: see <see cref="ItemOpening.Repeat"/>.</summary>
     public Outcome<TOpening> Repeat<TOpening>(string fingerprint, Func<TOpening> existing) =>
@@ -85,7 +94,7 @@ public sealed class ItemHost<TState, TEvent, TRow>(
     public async Task<ItemCommit<TRow>> CommitAsync(IReadOnlyList<TEvent> events, Actor actor)
     {
         var now = Now;
-        var clocks = new ClockReader(services.Sla, now);
+        var clocks = Clocks(now);
         CountedRowWrite<TRow>? write;
         try
         {
@@ -108,12 +117,17 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         }
         var before = stored;
         stored = write.Row;
+        writtenUnderCalendar = clocks.CalendarVersion;
         LiveAnnouncement.Send(grains, parts.Announce(before, write.Row, events, write.Counters, now), logger);
         await WatchAsync(clocks);
         return new ItemCommit<TRow>(write, null);
     }
 
-    /// <summary>The watcher's call: the alarms go through the commit, so the counters and the live feed see them.</summary>
+    /// <summary>
+    /// The watcher's call, and the recount's after a calendar change: the alarms go through the commit, so the counters
+    /// and the live feed see them; a row and clock index computed under an older calendar are written again without
+    /// events, so due times, lists and the watcher follow the new calendar.
+    /// </summary>
     public async Task EvaluateClocksAsync(Func<Guid> newId)
     {
         var clocks = Clocks();
@@ -122,10 +136,28 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         {
             await CommitAsync(alarms, Actor.Platform);
         }
+        else if (State.Version > 0 && writtenUnderCalendar != clocks.CalendarVersion)
+        {
+            await CommitAsync([], Actor.Platform);
+        }
         else if (State.Version > 0)
         {
             await WatchAsync(clocks);
         }
+    }
+
+    /// <summary>How the item's running clocks would move if the proposed calendar change were made now; changes nothing.</summary>
+    public Task<ImmutableArray<ClockShiftView>> PreviewClocksAsync(CalendarProposal proposal)
+    {
+        if (State.Version == 0 || parts.Clocks is null)
+        {
+            return Task.FromResult(ImmutableArray<ClockShiftView>.Empty);
+        }
+        var now = Now;
+        var current = Clocks(now);
+        var proposed = new ClockReader(services.Sla, now, County, CalendarProposals.Apply(services.Sla.Calendars, proposal));
+        return Task.FromResult<ImmutableArray<ClockShiftView>>([.. parts.Clocks(State).Where(c => c.Running)
+            .Select(c => ClockShifts.Between(Item, c.Name, current.Evaluate(c), proposed.Evaluate(c)))]);
     }
 
     private CountedRowWrite<TRow> Prepare(TState next, IClockReader clocks)

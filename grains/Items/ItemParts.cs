@@ -18,6 +18,8 @@ namespace Dispatch.Items;
 /// <param name="Announce">The live change of one commit, from the stored row before, the row after and the events.</param>
 /// <param name="Fingerprint">What the opening request was, to tell a repeat from a reused Idempotency-Key.</param>
 /// <param name="Explain">A database refusal the item can explain (e.g. a double booking), or null to let it fly.</param>
+/// <param name="County">The county whose closures (days off for its units only) the item's clocks observe.</param>
+/// <param name="Clocks">Every clock the item records, for a calendar-change preview.</param>
 public sealed record ItemParts<TState, TEvent, TRow>(
     StreamKind<TState, TEvent> Kind,
     ItemVocabulary Words,
@@ -29,6 +31,8 @@ public sealed record ItemParts<TState, TEvent, TRow>(
     Func<TState, IClockReader, Func<Guid>, IReadOnlyList<TEvent>> ClockEvents,
     Func<TRow?, TRow, IReadOnlyList<TEvent>, IReadOnlyList<CounterChange>, DateTimeOffset, LiveChange?> Announce,
     Func<TState, string> Fingerprint,
-    Func<PostgresException, IReadOnlyList<TEvent>, Task<Errors.DomainError?>>? Explain = null)
+    Func<PostgresException, IReadOnlyList<TEvent>, Task<Errors.DomainError?>>? Explain = null,
+    Func<TState, string?>? County = null,
+    Func<TState, IEnumerable<ClockRecord>>? Clocks = null)
     where TState : IFoldedState<TState, TEvent>
     where TRow : class;

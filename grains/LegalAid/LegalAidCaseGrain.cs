@@ -89,6 +89,8 @@ public sealed class LegalAidCaseGrain(
 
     public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);
 
+    public Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal) => host.PreviewClocksAsync(proposal);
+
     private CaseOpening Opening(bool created) => new(View(), created);
 
     private Task<Outcome<LegalAidCaseView>> ExecuteAsync(

@@ -10,5 +10,6 @@ public static class LegalAidParts
     public static readonly ItemParts<LegalAidState, LegalAidEvent, LegalAidStatsRow> Parts = new(
         LegalAidStream.Kind, LegalAidRules.Words, LegalAidAccess.CanSee,
         (s, clocks) => (LegalAidProjection.Row(s, clocks), [LegalAidProjection.Command(s, clocks)]),
-        StatsContribution.Of, LegalAidProjection.NextClockChange, LegalAidStatsRow.LoadAsync, LegalAidRules.ClockEvents, LegalAidLiveChanges.Mapper.From, s => s.Fingerprint);
+        StatsContribution.Of, LegalAidProjection.NextClockChange, LegalAidStatsRow.LoadAsync, LegalAidRules.ClockEvents, LegalAidLiveChanges.Mapper.From, s => s.Fingerprint,
+        County: s => s.CountyCode, Clocks: s => s.Clocks);
 }

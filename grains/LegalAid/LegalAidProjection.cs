@@ -66,6 +66,6 @@ public static class LegalAidProjection
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
             next_due_at = excluded.next_due_at, supervision_count = excluded.supervision_count, updated_at = excluded.updated_at,
             first_assigned_at = excluded.first_assigned_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
-        where legal_aid_cases.version < excluded.version
+        where legal_aid_cases.version <= excluded.version
         """;
 }

@@ -10,5 +10,6 @@ public static class RehabParts
     public static readonly ItemParts<RehabState, RehabEvent, RehabStatsRow> Parts = new(
         RehabStream.Kind, RehabRules.Words, RehabAccess.CanSee,
         (s, clocks) => (RehabProjection.Row(s, clocks), RehabProjection.Commands(s, clocks)),
-        StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.Mapper.From, s => s.Fingerprint);
+        StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.Mapper.From, s => s.Fingerprint,
+        County: s => s.CountyCode, Clocks: s => s.Clocks);
 }

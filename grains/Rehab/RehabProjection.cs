@@ -93,6 +93,6 @@ public static class RehabProjection
             supervision_count = excluded.supervision_count, reschedule_count = excluded.reschedule_count, updated_at = excluded.updated_at,
             recorded_at = excluded.recorded_at, missed_at = excluded.missed_at, cancelled_at = excluded.cancelled_at,
             clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
-        where rehab_visits.version < excluded.version
+        where rehab_visits.version <= excluded.version
         """;
 }

@@ -105,6 +105,8 @@ public sealed class RehabVisitGrain(
 
     public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);
 
+    public Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal) => host.PreviewClocksAsync(proposal);
+
     private VisitOpening Opening(bool created) => new(View(), created);
 
     private Task<Outcome<RehabVisitView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<RehabState, IClockReader, Change<RehabEvent>> decide) =>

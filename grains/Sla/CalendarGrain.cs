@@ -17,6 +17,20 @@ public sealed class CalendarGrain(SlaSettings sla, TimeProvider time) : Grain, I
 
     public Task<Outcome<CalendarYearView>> Year(int year) => Task.FromResult(View(sla.Calendar, year));
 
+    public Task<Outcome<ImmutableArray<CalendarChangeView>>> History(int year)
+    {
+        if (View(sla.Calendar, year).Error is { } error)
+        {
+            return Task.FromResult<Outcome<ImmutableArray<CalendarChangeView>>>(error);
+        }
+        var history = sla.Calendars;
+        return Task.FromResult(Outcome<ImmutableArray<CalendarChangeView>>.Success(
+            [.. history.Changes.Where(c => c.Year?.Year == year).Select(c => CalendarViews.ChangeView(c, history))]));
+    }
+
+    public Task<ImmutableArray<CountyClosureView>> Closures(bool includeWithdrawn) =>
+        Task.FromResult(CalendarViews.Closures(sla.Calendars, includeWithdrawn));
+
     /// <summary>The years between today and <paramref name="days"/> later whose calendar is provisional or missing.</summary>
     public static ImmutableArray<CalendarYearOutlook> Outlook(WorkingCalendar calendar, DateOnly today, int days)
     {

@@ -1,3 +1,5 @@
+using Dispatch.Calendar;
+
 namespace Dispatch.Sla;
 
 /// <summary>Reads recorded clocks against the working calendar; the grain supplies one for the current instant.</summary>
@@ -20,10 +22,18 @@ public interface IClockReader
     DateTimeOffset PeriodEnd(DateOnly startDay, SlaDuration length);
 }
 
-/// <summary>Evaluates recorded clocks at one instant against the working calendar and the warning share in force.</summary>
-public sealed class ClockReader(SlaSettings sla, DateTimeOffset now) : IClockReader
+/// <summary>
+/// Evaluates recorded clocks at one instant against the calendar history (with the closures of the item's county) and
+/// the warning share in force.
+/// </summary>
+public sealed class ClockReader(SlaSettings sla, DateTimeOffset now, string? countyCode = null, CalendarHistory? calendars = null) : IClockReader
 {
+    private readonly CalendarHistory history = calendars ?? sla.Calendars;
+
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>The version of the calendar history the clocks are read against.</summary>
+    public long CalendarVersion => history.Version;
 
     public ClockView Evaluate(ClockRecord clock) =>
         new SlaClock(clock.Length, clock.StartedAt, sla.Rules.WarningAtPercent)
@@ -31,15 +41,15 @@ public sealed class ClockReader(SlaSettings sla, DateTimeOffset now) : IClockRea
             Pauses = [.. clock.Pauses.Select(p => new ClockPause(p.From, p.To))],
             Extensions = [.. clock.Extensions],
             StoppedAt = clock.StoppedAt,
-        }.Evaluate(Now, sla.Calendar);
+        }.Evaluate(Now, history.ForCounty(countyCode));
 
-    public TimeSpan Measure(SlaDuration duration) => duration.Length(sla.Calendar);
+    public TimeSpan Measure(SlaDuration duration) => duration.Length(history.Latest);
 
-    public DateOnly LocalDate(DateTimeOffset instant) => sla.Calendar.LocalDate(instant);
+    public DateOnly LocalDate(DateTimeOffset instant) => history.Latest.LocalDate(instant);
 
     public DateTimeOffset PeriodEnd(DateOnly startDay, SlaDuration length)
     {
-        var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(startDay.ToDateTime(TimeOnly.MinValue), sla.Calendar.TimeZone), TimeSpan.Zero);
-        return new SlaClock(length, start, sla.Rules.WarningAtPercent).Evaluate(start, sla.Calendar).DueAt;
+        var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(startDay.ToDateTime(TimeOnly.MinValue), history.Latest.TimeZone), TimeSpan.Zero);
+        return new SlaClock(length, start, sla.Rules.WarningAtPercent).Evaluate(start, history.ForCounty(countyCode)).DueAt;
     }
 }

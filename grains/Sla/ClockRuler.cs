@@ -3,10 +3,10 @@ using Dispatch.Calendar;
 namespace Dispatch.Sla;
 
 /// <summary>
-/// Measures and advances time the way one clock counts it: working time against the calendar, or every elapsed
-/// moment. Keeping both operations together keeps a clock's arithmetic in its own terms.
+/// Measures and advances time the way one clock counts it: working time against the calendar in force while the time
+/// was lived, or every elapsed moment. Keeping both operations together keeps a clock's arithmetic in its own terms.
 /// </summary>
-internal readonly struct ClockRuler(bool countsWorkingTime, WorkingCalendar calendar)
+internal readonly struct ClockRuler(bool countsWorkingTime, CalendarTimeline calendar)
 {
     public TimeSpan Measure(DateTimeOffset from, DateTimeOffset to)
     {

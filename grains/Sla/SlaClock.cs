@@ -5,7 +5,9 @@ namespace Dispatch.Sla;
 /// <summary>
 /// One deadline clock (sign-for, handling, callback, a legal-aid decision...) as plain data, evaluated at any
 /// instant. Pauses do not count, extensions add to the limit, and everything is counted in the limit's own terms:
-/// working time for working_hours and working_days, elapsed time for calendar_days and hours.
+/// working time for working_hours and working_days, elapsed time for calendar_days and hours. calendar_days are the
+/// statutory days (日) of procedure law: counting begins at the next local midnight and the period ends at 24:00 of its
+/// last day, moved to the next working day when that is a day off (<see cref="StatutoryPeriod"/>).
 /// </summary>
 public sealed record SlaClock
 {
@@ -56,16 +58,6 @@ public sealed record SlaClock
             : value;
     }
 
-    /// <summary>
-    /// Time already counted before <see cref="StartedAt"/>, in the clock's terms. Lets the owner rebase a clock when
-    /// the calendar changes: time used so far stays as counted and only what remains is recounted.
-    /// </summary>
-    public TimeSpan UsedBeforeStart
-    {
-        get;
-        init => field = value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(value), "Used time cannot be negative.");
-    }
-
     public bool IsPaused => Pauses.Count > 0 && Pauses[^1].IsOpen;
 
     public SlaClock Pause(DateTimeOffset at)
@@ -100,17 +92,27 @@ public sealed record SlaClock
     /// The clock as known at <paramref name="now"/>: pauses, extensions and a stop are taken into account only as far
     /// as they happened by then (a stop after now is ignored; a pause still going at now counts as open).
     /// </summary>
-    public ClockView Evaluate(DateTimeOffset now, WorkingCalendar calendar)
+    public ClockView Evaluate(DateTimeOffset now, WorkingCalendar calendar) => Evaluate(now, CalendarTimeline.Of(calendar));
+
+    /// <summary>
+    /// The clock as known at <paramref name="now"/>, each stretch of it counted with the calendar in force while it was
+    /// lived: a calendar change leaves the time already used as it was counted and recounts only what remains.
+    /// </summary>
+    public ClockView Evaluate(DateTimeOffset now, CalendarTimeline calendars)
     {
-        var ruler = Limit.Ruler(calendar);
+        var calendar = calendars.Latest;
+        var ruler = Limit.Ruler(calendars);
         var stopped = StoppedAt is { } stop && stop <= now;
         var end = stopped ? StoppedAt!.Value : now;
-        var timeline = new ClockTimeline(StartedAt, end, Pauses);
+        var statutory = Limit.Unit == SlaUnit.CalendarDays;
+        var countsFrom = statutory ? StatutoryPeriod.CountingStart(StartedAt, calendar) : StartedAt;
+        var timeline = new ClockTimeline(countsFrom, end, Pauses);
         var allowed = Allowed(calendar);
         var warnAfter = TimeSpan.FromTicks(allowed.Ticks * WarningAtPercent / 100);
-        var used = UsedBeforeStart + timeline.Counted(ruler);
-        var dueAt = timeline.InstantWhenCounted(allowed - UsedBeforeStart, ruler);
-        var warnAt = timeline.InstantWhenCounted(warnAfter - UsedBeforeStart, ruler);
+        var used = timeline.Counted(ruler);
+        var countedOut = timeline.InstantWhenCounted(allowed, ruler);
+        var dueAt = statutory ? StatutoryPeriod.End(countedOut, calendars.At(countedOut)) : countedOut;
+        var warnAt = timeline.InstantWhenCounted(warnAfter, ruler);
         var pausedNow = !stopped && Pauses.Any(p => p.Covers(now));
         var state = StateOf(stopped, pausedNow, end, dueAt, warnAt);
         var remaining = allowed > used ? allowed - used : TimeSpan.Zero;

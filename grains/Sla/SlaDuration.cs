@@ -30,7 +30,7 @@ public sealed record SlaDuration
 
     /// <summary>
     /// The length in the clock's own terms: working time for working units (a working day is the calendar's
-    /// working-day length), elapsed time for calendar days (24 h each) and hours.
+    /// working-day length), elapsed time for calendar days (24 h each, counted from the next local midnight) and hours.
     /// </summary>
     public TimeSpan Length(WorkingCalendar calendar)
     {
@@ -43,15 +43,18 @@ public sealed record SlaDuration
         return TimeSpan.FromTicks(decimal.ToInt64(decimal.Round(Amount * ticksPerUnit)));
     }
 
-    /// <summary>When this limit runs out if counting starts at <paramref name="start"/> and never pauses.</summary>
+    /// <summary>
+    /// When this limit runs out if it starts at <paramref name="start"/> and never pauses; calendar days count as
+    /// statutory days (<see cref="StatutoryPeriod"/>).
+    /// </summary>
     public DateTimeOffset AddTo(DateTimeOffset start, WorkingCalendar calendar) =>
-        Ruler(calendar).Advance(start, Length(calendar));
+        new SlaClock(this, start, 100).Evaluate(start, calendar).DueAt;
 
     /// <summary>How much of this kind of limit is used between two instants (working or elapsed time).</summary>
     public TimeSpan MeasureBetween(DateTimeOffset from, DateTimeOffset to, WorkingCalendar calendar) =>
-        Ruler(calendar).Measure(from, to);
+        Ruler(CalendarTimeline.Of(calendar)).Measure(from, to);
 
-    internal ClockRuler Ruler(WorkingCalendar calendar) => new(CountsWorkingTime, calendar);
+    internal ClockRuler Ruler(CalendarTimeline calendar) => new(CountsWorkingTime, calendar);
 
     public override string ToString() => $"{Amount.ToString(CultureInfo.InvariantCulture)} {Unit.Name()}";
 }

@@ -2,18 +2,45 @@ using Dispatch.Calendar;
 
 namespace Dispatch.Sla;
 
-/// <summary>The working calendar and deadline rules in force, loaded from the reference-data folder at silo start.</summary>
+/// <summary>
+/// The working calendar and deadline rules in force: the single place grains read them from. The rules and the seed
+/// calendar are loaded from the reference-data folder at silo start; administered calendar changes (published years,
+/// county closures) arrive through <see cref="Apply"/> as a new <see cref="CalendarHistory"/>.
+/// </summary>
 public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleSet rules)
 {
-    public WorkingCalendar Calendar { get; } = calendar;
+    private CalendarHistory calendars = CalendarHistory.FromSeed(calendar);
+
+    /// <summary>The calendar in force now, without county closures.</summary>
+    public WorkingCalendar Calendar => Calendars.Latest;
+
+    /// <summary>The calendar with every administered change, each in force from the instant it was made.</summary>
+    public CalendarHistory Calendars => Volatile.Read(ref calendars);
 
     public SlaRuleSet Rules { get; } = rules;
 
     public DateOnly LocalDate(DateTimeOffset instant) => Calendar.LocalDate(instant);
 
+    /// <summary>Takes a newer calendar history; an older or equal one (a late poll) is ignored. True when it was taken.</summary>
+    public bool Apply(CalendarHistory history)
+    {
+        while (true)
+        {
+            var current = Calendars;
+            if (history.Version <= current.Version)
+            {
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref calendars, history, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
     public static SlaSettings Load(string referenceDataFolder)
     {
-        var calendar = WorkingCalendar.FromDirectory(Path.Combine(referenceDataFolder, "calendar"));
-        return new SlaSettings(calendar, SlaRuleSet.Load(Path.Combine(referenceDataFolder, "sla-rules.json")));
+        var seed = WorkingCalendar.FromDirectory(Path.Combine(referenceDataFolder, "calendar"));
+        return new SlaSettings(seed, SlaRuleSet.Load(Path.Combine(referenceDataFolder, "sla-rules.json")));
     }
 }

@@ -9,7 +9,10 @@ public enum SlaUnit
     /// <summary>Whole working days of working time; one is the calendar's working-day length (7.5 h).</summary>
     WorkingDays,
 
-    /// <summary>Days of 24 elapsed hours, weekends and holidays included.</summary>
+    /// <summary>
+    /// Statutory days (日), weekends and holidays included: the start day is not counted and a period ending on a day
+    /// off ends on the next working day.
+    /// </summary>
     CalendarDays,
 
     /// <summary>Elapsed clock hours.</summary>

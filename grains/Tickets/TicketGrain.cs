@@ -223,6 +223,8 @@ public sealed class TicketGrain(
 
     public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);
 
+    public Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal) => host.PreviewClocksAsync(proposal);
+
     private Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, IClockReader, Change<TicketEvent>> decide) =>
         host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
 

@@ -10,5 +10,6 @@ public static class TicketParts
     public static readonly ItemParts<TicketState, TicketEvent, TicketStatsRow> Parts = new(
         TicketGrain.Stream, TicketRules.Words, TicketAccess.CanSee,
         (s, clocks) => TicketProjection.Project(s, clocks) is var (command, row) ? (row, [command]) : default,
-        StatsContribution.Of, TicketProjection.NextClockChange, TicketStatsRow.LoadAsync, TicketRules.ClockEvents, TicketLiveChanges.From, s => s.IntakeFingerprint);
+        StatsContribution.Of, TicketProjection.NextClockChange, TicketStatsRow.LoadAsync, TicketRules.ClockEvents, TicketLiveChanges.From, s => s.IntakeFingerprint,
+        County: s => s.Details.CountyCode, Clocks: s => s.Clocks);
 }

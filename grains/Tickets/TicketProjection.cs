@@ -98,6 +98,6 @@ public static class TicketProjection
             signed_at = excluded.signed_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at,
             accepted = excluded.accepted, acceptance_due_at = excluded.acceptance_due_at,
             acceptance_decided_at = excluded.acceptance_decided_at, review_outcome = excluded.review_outcome
-        where tickets.version < excluded.version
+        where tickets.version <= excluded.version
         """;
 }

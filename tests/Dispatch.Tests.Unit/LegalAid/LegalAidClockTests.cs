@@ -66,7 +66,8 @@ public sealed class LegalAidClockTests
     {
         var granted = CaseBuilder.Applied().Accepted().At(Shanghai.At(2026, 3, 6, 16)).Granted(); // Friday 16:00
 
-        Deadline(granted, v => v.Deadlines.Assignment)!.DueAt.Should().Be(Shanghai.At(2026, 3, 9, 16));
+        // Days 1-3 are Saturday 7 to Monday 9 March; the period ends at 24:00 on Monday.
+        Deadline(granted, v => v.Deadlines.Assignment)!.DueAt.Should().Be(Shanghai.At(2026, 3, 10, 0));
     }
 
     [Fact]
@@ -74,7 +75,8 @@ public sealed class LegalAidClockTests
     {
         var assigned = CaseBuilder.Applied().Accepted().Granted().At(Shanghai.At(2026, 3, 4, 11)).Assigned();
 
-        Deadline(assigned, v => v.Deadlines.Agreement)!.DueAt.Should().Be(Shanghai.At(2026, 3, 9, 11));
+        // Days 1-5 are Thursday 5 to Monday 9 March.
+        Deadline(assigned, v => v.Deadlines.Agreement)!.DueAt.Should().Be(Shanghai.At(2026, 3, 10, 0));
     }
 
     [Fact]

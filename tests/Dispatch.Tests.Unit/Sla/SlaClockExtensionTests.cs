@@ -32,9 +32,10 @@ public sealed class SlaClockExtensionTests
     [Fact]
     public void A_petitions_60_days_extended_by_30_days_run_90_calendar_days()
     {
+        // 60 days alone would end on Saturday 31 October and move to Monday 2 November; the 30 days are added before that move.
         var clock = new SlaClock(SlaDuration.CalendarDays(60), Shanghai.At(2026, 9, 1, 9), 75).Extend(SlaDuration.CalendarDays(30));
 
-        clock.Evaluate(Shanghai.At(2026, 9, 2, 9), Calendar).DueAt.Should().Be(Shanghai.At(2026, 11, 30, 9));
+        clock.Evaluate(Shanghai.At(2026, 9, 2, 9), Calendar).DueAt.Should().Be(Shanghai.At(2026, 12, 1, 0), "day 90 is Monday 30 November");
     }
 
     [Fact]

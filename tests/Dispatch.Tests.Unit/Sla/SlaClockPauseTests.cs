@@ -94,7 +94,7 @@ public sealed class SlaClockPauseTests
         var view = clock.Evaluate(Shanghai.At(2026, 3, 9, 10), Calendar);
 
         view.PausedTotal.Should().Be(TimeSpan.FromDays(3));
-        view.DueAt.Should().Be(Shanghai.At(2026, 3, 20, 10));
+        view.DueAt.Should().Be(Shanghai.At(2026, 3, 21, 0), "without the pause it ends at 24:00 on Tuesday 17 March; three days later is Friday 20 March, 24:00");
     }
 
     [Fact]

@@ -99,23 +99,12 @@ public sealed class SlaClockTests
             .State.Should().Be(ClockState.Running);
 
     [Fact]
-    public void A_petitions_calendar_day_clock_counts_weekends()
+    public void A_petitions_calendar_day_clock_counts_weekends_from_the_day_after_receipt()
     {
         var view = Clocks.PetitionAcceptance().Evaluate(Shanghai.At(2026, 3, 9, 10), Calendar);
 
-        view.DueAt.Should().Be(Shanghai.At(2026, 3, 17, 10));
-        view.Used.Should().Be(TimeSpan.FromDays(7));
-    }
-
-    [Fact]
-    public void A_clock_rebased_after_a_calendar_change_keeps_the_time_already_used()
-    {
-        var rebased = new SlaClock(SlaDuration.WorkingDays(10), Shanghai.At(2026, 3, 9, 9), 75) { UsedBeforeStart = TimeSpan.FromHours(3 * 7.5) };
-
-        var view = rebased.Evaluate(Shanghai.At(2026, 3, 9, 9), Calendar);
-
-        view.DueAt.Should().Be(Shanghai.At(2026, 3, 18, 9), "7 working days remain");
-        view.Used.Should().Be(TimeSpan.FromHours(22.5));
+        view.DueAt.Should().Be(Shanghai.At(2026, 3, 18, 0), "days 1-15 are 3-17 March; the period ends at 24:00 on the 17th");
+        view.Used.Should().Be(TimeSpan.FromDays(6) + TimeSpan.FromHours(10), "counting began at 00:00 on Tuesday 3 March");
     }
 
     [Fact]

@@ -11,11 +11,12 @@ public sealed class SlaDurationTests
 
     [Fact]
     public void A_petitions_15_calendar_days_run_straight_through_the_Spring_Festival() =>
-        SlaDuration.CalendarDays(15).AddTo(Shanghai.At(2026, 2, 9, 10), Calendar).Should().Be(Shanghai.At(2026, 2, 24, 10));
+        // Days 1-15 are 10-24 February; the 24th is the first working day after the holiday.
+        SlaDuration.CalendarDays(15).AddTo(Shanghai.At(2026, 2, 9, 10), Calendar).Should().Be(Shanghai.At(2026, 2, 25, 0));
 
     [Fact]
-    public void A_petitions_60_calendar_days_may_end_on_a_Saturday() =>
-        SlaDuration.CalendarDays(60).AddTo(Shanghai.At(2026, 9, 1, 9), Calendar).Should().Be(Shanghai.At(2026, 10, 31, 9));
+    public void A_petitions_60_calendar_days_landing_on_a_Saturday_end_on_Monday() =>
+        SlaDuration.CalendarDays(60).AddTo(Shanghai.At(2026, 9, 1, 9), Calendar).Should().Be(Shanghai.At(2026, 11, 3, 0));
 
     [Theory]
     [InlineData(1, 10)]

@@ -21,6 +21,12 @@ const tiles = [
   { key: 'rehabOpen', period: 'day', read: s => count(s?.rehab?.open) },
   { key: 'rehabOverdue', period: 'day', read: s => count(s?.rehab?.overdue), tone: s => (s?.rehab?.overdue ? 'bad' : '') },
   { key: 'rehabOnTime', period: 'month', read: s => percent(s?.rehab?.onTimeFirstVisitRate) },
+  { key: 'petitionAcceptanceOnTime', period: 'month', read: s => percent(s?.petitions?.acceptanceOnTimeRate) },
+  { key: 'petitionReplyOnTime', period: 'month', read: s => percent(s?.petitions?.replyOnTimeRate) },
+  { key: 'petitionReviewRate', period: 'month', read: s => `${percent(s?.petitions?.reviewRate)} · ${percent(s?.petitions?.reReviewRate)}` },
+  { key: 'petitionReviewOutcomes', period: 'month',
+    read: s => t('dash.outcomes', { upheld: count((s?.petitions?.reviewsUpheld ?? 0) + (s?.petitions?.reReviewsUpheld ?? 0)),
+      changed: count((s?.petitions?.reviewsChanged ?? 0) + (s?.petitions?.reReviewsChanged ?? 0)) }) },
 ];
 
 const itemPages = { ticket: 'tickets', legal_aid_case: 'legal-aid-cases', rehab_visit: 'rehab-visits' };

@@ -99,6 +99,8 @@ export default {
   'dash.tile.onTime': 'On-time closure', 'dash.tile.closure': 'Closure rate', 'dash.tile.signFor': 'Timely sign-for', 'dash.tile.satisfaction': 'Satisfaction',
   'dash.tile.legalAidOpen': 'Legal aid open', 'dash.tile.legalAidOverdue': 'Legal aid overdue', 'dash.tile.legalAidOnTime': 'Legal aid decided on time',
   'dash.tile.rehabOpen': 'Home rehab open', 'dash.tile.rehabOverdue': 'Home rehab overdue', 'dash.tile.rehabOnTime': 'First visit on time',
+  'dash.tile.petitionAcceptanceOnTime': 'Petitions: acceptance on time', 'dash.tile.petitionReplyOnTime': 'Petitions: written reply on time',
+  'dash.tile.petitionReviewRate': 'Review rate · re-review rate', 'dash.tile.petitionReviewOutcomes': 'Review outcomes', 'dash.outcomes': 'upheld {upheld} · changed {changed}',
   'dash.tile.mustCloseToday': 'Must close today', 'dash.target': 'target {p}',
   'dash.chart.children': 'On-time closure rate this month per {level} (95% target line)', 'dash.chart.trend': 'This month per day: received, resolved, on-time closure rate',
   'dash.chart.table': 'Show the chart data as a table', 'dash.level.county': 'county', 'dash.level.unit': 'unit',

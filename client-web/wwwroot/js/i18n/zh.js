@@ -99,6 +99,8 @@ export default {
   'dash.tile.onTime': '按时办结率', 'dash.tile.closure': '办结率', 'dash.tile.signFor': '及时签收率', 'dash.tile.satisfaction': '满意率',
   'dash.tile.legalAidOpen': '法律援助在办', 'dash.tile.legalAidOverdue': '法律援助超期', 'dash.tile.legalAidOnTime': '法援按时审查率',
   'dash.tile.rehabOpen': '上门康复在办', 'dash.tile.rehabOverdue': '上门康复超期', 'dash.tile.rehabOnTime': '首次上门及时率',
+  'dash.tile.petitionAcceptanceOnTime': '信访按期受理告知率', 'dash.tile.petitionReplyOnTime': '信访按期书面答复率',
+  'dash.tile.petitionReviewRate': '复查率 · 复核率', 'dash.tile.petitionReviewOutcomes': '复查复核结论', 'dash.outcomes': '维持 {upheld} · 变更 {changed}',
   'dash.tile.mustCloseToday': '今日须办结', 'dash.target': '目标 {p}',
   'dash.chart.children': '本月各{level}按时办结率（目标线 95%）', 'dash.chart.trend': '本月每日受理、办结与按时办结率',
   'dash.chart.table': '以表格查看图表数据', 'dash.level.county': '县（市、区）', 'dash.level.unit': '承办单位',

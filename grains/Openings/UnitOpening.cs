@@ -98,7 +98,7 @@ public sealed class ItemOpener(AreaDirectory areas, UnitDirectory units, DailyNu
         where TValid : class where TState : EventSourcing.IFoldedState<TState, TEvent> where TRow : class
     {
         var now = host.Now;
-        var context = new OpeningContext(await areas.ReferenceAsync(), now, host.Sla.LocalDate(now), host.Sla.Rules);
+        var context = new OpeningContext(await areas.ReferenceAsync(), now, host.Sla.LocalDate(now), host.Sla.RulesAt(now));
         var (valid, invalid) = opening.Validate(request, context);
         if (invalid is not null)
         {

@@ -60,7 +60,7 @@ public sealed class RehabVisitGrain(
             return Outcome<VisitOpening>.Success(Opening(false));
         }
         var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
-        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.Rules)), actor, () => Opening(true));
+        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.RulesAt(slot.RequestedAt))), actor, () => Opening(true));
     }
 
     public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));

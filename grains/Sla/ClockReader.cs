@@ -14,7 +14,7 @@ public sealed class ClockReader(SlaSettings sla, DateTimeOffset now) : IClockRea
     public DateTimeOffset Now { get; } = now;
 
     public ClockView Evaluate(ClockRecord clock) =>
-        new SlaClock(clock.Length, clock.StartedAt, sla.Rules.WarningAtPercent)
+        new SlaClock(clock.Length, clock.StartedAt, sla.RulesAt(Now).WarningAtPercent)
         {
             Pauses = [.. clock.Pauses.Select(p => new ClockPause(p.From, p.To))],
             Extensions = [.. clock.Extensions],

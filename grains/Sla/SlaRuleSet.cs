@@ -1,8 +1,9 @@
 namespace Dispatch.Sla;
 
 /// <summary>
-/// One version of the deadline rules (deploy/reference-data/sla-rules.json). A ticket, legal-aid case or visit keeps
-/// the version it was created under, so a rule set is never edited in place: a new version is published instead.
+/// One version of the deadline rules (deploy/reference-data/sla-rules/v{version}.json; all of them are <see cref="SlaRuleVersions"/>).
+/// A ticket, legal-aid case or visit keeps the version it was created under, so a rule set is never edited in place: a new
+/// version is published instead.
 /// </summary>
 public sealed class SlaRuleSet
 {
@@ -58,7 +59,7 @@ public sealed class SlaRuleSet
     /// <summary>Reads and validates rules JSON; <paramref name="source"/> names it in error messages.</summary>
     public static SlaRuleSet Parse(string json, string source) => SlaRulesReader.Read(json, source);
 
-    /// <summary>The clock names of a ticket rule, as sla-rules.json spells them.</summary>
+    /// <summary>The clock names of a ticket rule, as the rule files spell them.</summary>
     public const string SignFor = "signFor", Handling = "handling", Callback = "callback", ExtensionCap = "extensionCap";
 
     /// <summary>The ticket rule for a kind and urgency. The most specific rule wins: an exact kind beats "*".</summary>

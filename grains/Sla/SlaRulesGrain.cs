@@ -5,9 +5,10 @@ namespace Dispatch.Sla;
 
 /// <summary>Shows the deadline rules this silo loaded, each with its source; any silo can answer.</summary>
 [StatelessWorker, GrainType("sla-rules")]
-public sealed class SlaRulesGrain(SlaSettings sla) : Grain, ISlaRulesGrain
+public sealed class SlaRulesGrain(SlaSettings sla, TimeProvider time) : Grain, ISlaRulesGrain
 {
-    public Task<SlaRulesView> Current() => Task.FromResult(View(sla.Rules));
+    /// <summary>The version in force today (Asia/Shanghai).</summary>
+    public Task<SlaRulesView> Current() => Task.FromResult(View(sla.RulesAt(time.GetUtcNow())));
 
     public static SlaRulesView View(SlaRuleSet rules) => new(rules.Version, rules.EffectiveFrom, rules.WarningAtPercent,
         [.. rules.Sources.Select(source => new SlaRuleView(source.Item, source.Name, Lengths(rules, source), source.Source, source.Note))]);

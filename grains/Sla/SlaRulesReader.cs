@@ -21,7 +21,7 @@ internal sealed record DurationJson(decimal? Amount, string? Unit);
 
 internal sealed record NamedClockJson(string? Clock, decimal? Amount, string? Unit, string? Source, string? Note);
 
-/// <summary>Turns sla-rules.json into an <see cref="SlaRuleSet"/>, failing on the first bad entry with its name.</summary>
+/// <summary>Turns one rule-version file (sla-rules/v{version}.json) into an <see cref="SlaRuleSet"/>, failing on the first bad entry with its name.</summary>
 internal sealed class SlaRulesReader
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)

@@ -60,7 +60,7 @@ public sealed class TicketGrain(
         var valid = validation.Intake;
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
         var (repeats, number) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
-        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.Rules, fingerprint), actor,
+        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.RulesAt(now), fingerprint), actor,
             () => new Registration(View(actor), Created: true));
     }
 

@@ -20,7 +20,7 @@ internal sealed record CaseBuilder(LegalAidState State, DateTimeOffset Now)
     public const string Number = "JXFY-20260302-000001";
     public const string Station = Tickets.Units.NanhuLegal;
 
-    public static LegalAidClockRules Rules { get; } = LegalAidClockRules.From(TicketClocks.Settings.Rules);
+    public static LegalAidClockRules Rules { get; } = LegalAidClockRules.From(TicketClocks.Settings.RulesAt(Start));
 
     public static CaseBuilder Applied(DateTimeOffset? at = null, string county = Places.Nanhu, string station = Station, TicketLink? ticket = null) =>
         new CaseBuilder(LegalAidState.Empty, at ?? Start).With(new CaseOpened(

@@ -19,7 +19,7 @@ internal sealed record VisitBuilder(RehabState State, DateTimeOffset Now)
     public static readonly DateTimeOffset WindowStart = Shanghai.At(2026, 3, 4, 10);
     public const string Provider = "330402-REHAB-1";
 
-    public static RehabClockRules Rules { get; } = RehabClockRules.From(TicketClocks.Settings.Rules);
+    public static RehabClockRules Rules { get; } = RehabClockRules.From(TicketClocks.Settings.RulesAt(Start));
 
     public static VisitBuilder Requested(DateTimeOffset? at = null, bool firstVisit = true) => new VisitBuilder(RehabState.Empty, at ?? Start).With(
         new VisitRequested("JXKF-20260302-000001", new PersonView("王芳", "13812345678", null, null, Places.Nanhu, null, "南湖区东栅街道 8 号"),

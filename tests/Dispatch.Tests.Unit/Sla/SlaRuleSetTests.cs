@@ -8,14 +8,14 @@ namespace Dispatch.Tests.Unit.Sla;
 
 public sealed class SlaRuleSetTests
 {
-    private static readonly string ShippedPath = Shanghai.ReferenceData("sla-rules.json");
+    private static readonly string ShippedPath = Shanghai.ReferenceData("sla-rules", "v1.json");
     private static readonly SlaRuleSet Shipped = SlaRuleSet.Load(ShippedPath);
 
     private static SlaRuleSet Edited(Action<JsonNode> edit)
     {
         var json = JsonNode.Parse(File.ReadAllText(ShippedPath))!;
         edit(json);
-        return SlaRuleSet.Parse(json.ToJsonString(), "sla-rules.json");
+        return SlaRuleSet.Parse(json.ToJsonString(), "sla-rules/v1.json");
     }
 
     [Fact]

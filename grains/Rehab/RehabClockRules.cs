@@ -12,7 +12,7 @@ public sealed record RehabClockRules(SlaDuration FirstVisit, SlaDuration Default
     public const int MaxWindowMinutes = 480;
 
     public static RehabClockRules From(SlaRuleSet rules) =>
-        new(rules.Rehab("first_visit"), rules.Rehab("visit_window"), rules.Rehab("record"), rules.Version);
+        new(rules.Rehab(SlaRuleSet.RehabFirstVisit), rules.Rehab(SlaRuleSet.RehabVisitWindow), rules.Rehab(SlaRuleSet.RehabRecord), rules.Version);
 
     /// <summary>The default window in minutes: the rule counts elapsed hours.</summary>
     public int DefaultWindowMinutes => (int)(DefaultWindow.Amount * (DefaultWindow.Unit == SlaUnit.Hours ? 60 : 1440));

@@ -14,7 +14,7 @@ public sealed class SlaRuleSet
 
     internal SlaRuleSet(
         int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<KindRule> ticketRules,
-        IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab,
+        IReadOnlyDictionary<string, SlaDuration> legalAid, string legalAidDecisionFrom, IReadOnlyDictionary<string, SlaDuration> rehab,
         IReadOnlyDictionary<string, SlaDuration> petition, IReadOnlyList<SlaRuleSource> sources)
     {
         Sources = sources;
@@ -23,6 +23,7 @@ public sealed class SlaRuleSet
         WarningAtPercent = warningAtPercent;
         _ticketRules = ticketRules;
         _legalAid = legalAid;
+        LegalAidDecisionFrom = legalAidDecisionFrom;
         _rehab = rehab;
         _petition = petition;
     }
@@ -39,6 +40,15 @@ public sealed class SlaRuleSet
     public IReadOnlyList<SlaRuleSource> Sources { get; }
 
     public IReadOnlyDictionary<string, SlaDuration> LegalAidLengths => _legalAid;
+
+    /// <summary>
+    /// Where a legal-aid decision clock starts: <see cref="FromReceipt"/> of the application (《法律援助法》 Art. 43) or
+    /// <see cref="FromAcceptance"/> by the station (the 2012 procedural rules).
+    /// </summary>
+    public string LegalAidDecisionFrom { get; }
+
+    /// <summary>The applicant's objection window, when this version has one (local practice in v1; the Law sets none).</summary>
+    public SlaDuration? LegalAidObjectionWindow => _legalAid.TryGetValue(LegalAidObjectionWindowClock, out var window) ? window : null;
 
     public IReadOnlyDictionary<string, SlaDuration> RehabLengths => _rehab;
     public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
@@ -86,6 +96,21 @@ public sealed class SlaRuleSet
     /// <summary>A petition clock by name, for example "acceptance" (15 days from receipt).</summary>
     public SlaDuration Petition(string clock) => Named(_petition, clock, "petition");
 
+    /// <summary>The clock names of legalAidRules; the objection window is optional (the Law gives the applicant none).</summary>
+    public const string LegalAidDecision = "decision", LegalAidAssignment = "assignment", LegalAidAgreement = "agreement",
+        LegalAidObjectionWindowClock = "objection_window", LegalAidObjectionReview = "objection_review";
+
+    public static IReadOnlyList<string> LegalAidRequiredClocks { get; } =
+        [LegalAidDecision, LegalAidAssignment, LegalAidAgreement, LegalAidObjectionReview];
+
+    /// <summary>Where a legal-aid decision clock may start (legalAidRules decision "from").</summary>
+    public const string FromReceipt = "receipt", FromAcceptance = "acceptance";
+
+    /// <summary>The clock names of rehabRules: every one must be present.</summary>
+    public const string RehabFirstVisit = "first_visit", RehabVisitWindow = "visit_window", RehabRecord = "record";
+
+    public static IReadOnlyList<string> RehabClocksRequired { get; } = [RehabFirstVisit, RehabVisitWindow, RehabRecord];
+
     /// <summary>A legal-aid clock by name, for example "decision" (7 working days).</summary>
     public SlaDuration LegalAid(string clock) => Named(_legalAid, clock, "legal-aid");
 
@@ -100,4 +125,5 @@ public sealed class SlaRuleSet
 }
 
 /// <summary>One rule's origin: the item, the rule's name (kind/urgency or clock), its source and an optional note.</summary>
-public sealed record SlaRuleSource(string Item, string Name, string Source, string? Note);
+/// <param name="From">Where the clock starts, when the rule says (a legal-aid decision: receipt or acceptance).</param>
+public sealed record SlaRuleSource(string Item, string Name, string Source, string? Note, string? From = null);

@@ -175,4 +175,24 @@ public sealed class SlaRuleSetTests
 
         act.Should().Throw<SlaRulesException>().WithMessage("*legalAidRules[0] (decision)*source*");
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("dispatch")]
+    public void A_legal_aid_decision_that_does_not_say_where_it_starts_is_refused(string? from)
+    {
+        var act = () => Edited(json => json["legalAidRules"]![0]!["from"] = from);
+
+        act.Should().Throw<SlaRulesException>().WithMessage("*legalAidRules (decision)*'from'*receipt*acceptance*");
+    }
+
+    [Fact]
+    public void The_objection_window_is_optional_but_every_other_legal_aid_clock_is_required()
+    {
+        var withoutWindow = Edited(json => json["legalAidRules"]!.AsArray().RemoveAt(3));
+        var withoutReview = () => Edited(json => json["legalAidRules"]!.AsArray().RemoveAt(4));
+
+        withoutWindow.LegalAidObjectionWindow.Should().BeNull();
+        withoutReview.Should().Throw<SlaRulesException>().WithMessage("*legalAidRules*objection_review*");
+    }
 }

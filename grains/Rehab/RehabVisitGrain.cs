@@ -65,6 +65,9 @@ public sealed class RehabVisitGrain(
 
     public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
 
+    public Task<Outcome<RehabVisitView>> Accept(VisitNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Accept(s, actor, command, Now));
+
     public Task<Outcome<RehabVisitView>> Schedule(ScheduleVisit command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Schedule(s, actor, command, Now));
 

@@ -215,7 +215,7 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
             "/api/legal-aid-cases", "/api/legal-aid-cases/{id}", "/api/legal-aid-cases/{id}/history", "/api/legal-aid-cases/{id}/accept",
             "/api/legal-aid-cases/{id}/request-documents", "/api/legal-aid-cases/{id}/objection-decision", "/api/tickets/{id}/legal-aid",
             "/api/units/{unitCode}/legal-aid-worklist", "/api/rehab-visits", "/api/rehab-visits/{id}", "/api/rehab-visits/{id}/history",
-            "/api/rehab-visits/{id}/assign", "/api/rehab-visits/{id}/reschedule", "/api/tickets/{id}/rehab-visits", "/api/rehab-plans",
+            "/api/rehab-visits/{id}/accept", "/api/rehab-visits/{id}/assign", "/api/rehab-visits/{id}/reschedule", "/api/tickets/{id}/rehab-visits", "/api/rehab-plans",
             "/api/rehab-plans/{id}", "/api/units/{unitCode}/rehab-worklist", "/api/units/{unitCode}/rehab-calendar",
             "/api/persons/{personId}/timeline",
         ];

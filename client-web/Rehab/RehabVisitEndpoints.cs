@@ -18,7 +18,7 @@ public static class RehabVisitEndpoints
         var group = Visits.MapGroup(api);
         group.MapPost("/", (VisitRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Visits.OpenAsync(idempotencyKey, context, grains, (visit, actor) => visit.Request(request, actor), Opened)).WithSummary(
-            "Request a home-rehabilitation visit (上门康复申请); with windowStart it is scheduled at once. Requires an Idempotency-Key header");
+            "Request a home-rehabilitation visit (上门康复申请). Registered by the provider's own staff it is accepted (受理) at once and, with windowStart, scheduled; from anyone else it awaits the provider's acceptance, keeping windowStart as the asked window. Requires an Idempotency-Key header");
         group.MapGet("/", RehabListEndpoints.Search).WithSummary("Search visits (read model): q, county, provider, status, type, worker, plan, page, pageSize");
         Visits.MapReads(group, "One visit with its window, worker and deadlines (firstVisit, window, record); ETag carries the version",
             "Every change of the visit, in order, reschedules included");
@@ -28,6 +28,8 @@ public static class RehabVisitEndpoints
             .WithTags(Tag).RequireAuthorization().WithSummary(
                 "Request a visit from a ticket (转上门康复); person fields left out come from the ticket's caller. Idempotency-Key optional");
 
+        Visits.MapAction(group, RehabActions.Accept, "Accept the request (受理, the provider's staff): the first-visit clock starts; a window the request asked for is scheduled when still ahead",
+            (VisitNote b) => (v, a, e) => v.Accept(b, a, e));
         Visits.MapAction(group, RehabActions.Schedule, "Schedule the visit in a window (排期): windowStart, windowMinutes (default 120)", (ScheduleVisit b) => (v, a, e) => v.Schedule(b, a, e));
         Visits.MapAction(group, RehabActions.Assign, "Assign a worker (派人); 409 when the worker is booked for an overlapping window", (AssignWorker b) => (v, a, e) => v.Assign(b, a, e));
         Visits.MapAction(group, RehabActions.Reschedule, "Move the window with a reason (改期); earlier windows stay in the history", (ScheduleVisit b) => (v, a, e) => v.Reschedule(b, a, e));

@@ -19,6 +19,8 @@ public interface IRehabVisitGrain : IClockedItem
     [Alias("CreateForPlan")] Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor);
 
     [Alias("Get")] Task<Outcome<RehabVisitView>> Get(Actor actor);
+    /// <summary>受理 by the provider: the first-visit clock starts; a window the request asked for is scheduled when still ahead.</summary>
+    [Alias("Accept")] Task<Outcome<RehabVisitView>> Accept(VisitNote command, Actor actor, int? expectedVersion);
     [Alias("Schedule")] Task<Outcome<RehabVisitView>> Schedule(ScheduleVisit command, Actor actor, int? expectedVersion);
     [Alias("Assign")] Task<Outcome<RehabVisitView>> Assign(AssignWorker command, Actor actor, int? expectedVersion);
     [Alias("Reschedule")] Task<Outcome<RehabVisitView>> Reschedule(ScheduleVisit command, Actor actor, int? expectedVersion);

@@ -36,6 +36,13 @@ public sealed record RehabVisitView
     [Id(25)] public ImmutableArray<SupervisionView> SupervisionOrders { get; init; } = [];
     [Id(26)] public ImmutableArray<string> AllowedActions { get; init; } = [];
     [Id(27)] public int Version { get; init; }
+
+    /// <summary>When the provider accepted the request (受理); null while it awaits acceptance.</summary>
+    [Id(28)] public DateTimeOffset? AcceptedAt { get; init; }
+
+    /// <summary>The window a hotline request asked for, scheduled on acceptance; null once scheduled or when none was asked.</summary>
+    [Id(29)] public DateTimeOffset? AskedWindowStart { get; init; }
+    [Id(30)] public DateTimeOffset? AskedWindowEnd { get; init; }
 }
 
 /// <summary>The clocks of a visit; a clock that does not apply (or has not started) is null.</summary>

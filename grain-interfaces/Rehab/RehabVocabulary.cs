@@ -6,8 +6,10 @@ namespace Dispatch.Rehab;
 /// <summary>Statuses of a home-rehabilitation visit (上门康复服务).</summary>
 public static class RehabVisitStatus
 {
-    /// <summary>待安排: requested, no time window yet.</summary>
+    /// <summary>待受理: requested through the hotline (or a ticket); the provider has not accepted it yet, no clock runs.</summary>
     public const string Requested = "requested";
+    /// <summary>已受理: the provider accepted the request (受理); the first-visit clock runs, no time window yet.</summary>
+    public const string Accepted = "accepted";
     /// <summary>已排期: a time window, no worker yet.</summary>
     public const string Scheduled = "scheduled";
     /// <summary>已派人: a worker is booked for the window.</summary>
@@ -21,13 +23,15 @@ public static class RehabVisitStatus
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Requested, Scheduled, Assigned, CheckedIn, Completed, Missed, Cancelled,
+        Requested, Accepted, Scheduled, Assigned, CheckedIn, Completed, Missed, Cancelled,
     };
 }
 
 /// <summary>The action names of the visit API: POST /api/rehab-visits/{id}/{action}.</summary>
 public static class RehabActions
 {
+    /// <summary>受理: the provider accepts a request; the first-visit clock starts.</summary>
+    public const string Accept = "accept";
     public const string Schedule = "schedule";
     public const string Assign = "assign";
     public const string Reschedule = "reschedule";
@@ -55,7 +59,8 @@ public static class RehabVocabulary
     /// <summary>上门康复服务: its statuses, actions and clocks in Chinese and English.</summary>
     public static readonly ItemVocabulary Item = new(ItemTypes.RehabVisit, new("rehabVisit", "上门康复服务", "rehabilitation visit"),
     [
-        new(RehabVisitStatus.Requested, "待安排", "Requested"),
+        new(RehabVisitStatus.Requested, "待受理", "Awaiting acceptance"),
+        new(RehabVisitStatus.Accepted, "已受理", "Accepted"),
         new(RehabVisitStatus.Scheduled, "已排期", "Scheduled"),
         new(RehabVisitStatus.Assigned, "已派人", "Worker assigned"),
         new(RehabVisitStatus.CheckedIn, "已到达", "Checked in"),
@@ -64,6 +69,7 @@ public static class RehabVocabulary
         new(RehabVisitStatus.Cancelled, "已取消", "Cancelled"),
     ],
     [
+        new(RehabActions.Accept, "受理", "Accept request"),
         new(RehabActions.Schedule, "排期", "Schedule"),
         new(RehabActions.Assign, "派人", "Assign worker"),
         new(RehabActions.Reschedule, "改期", "Reschedule"),
@@ -82,7 +88,7 @@ public static class RehabVocabulary
 
     /// <summary>Statuses in which a visit is on its provider's worklist (a completed visit also while its record is pending).</summary>
     public static readonly IReadOnlyList<string> WorklistStatuses =
-        [RehabVisitStatus.Requested, RehabVisitStatus.Scheduled, RehabVisitStatus.Assigned, RehabVisitStatus.CheckedIn, RehabVisitStatus.Missed];
+        [RehabVisitStatus.Requested, RehabVisitStatus.Accepted, RehabVisitStatus.Scheduled, RehabVisitStatus.Assigned, RehabVisitStatus.CheckedIn, RehabVisitStatus.Missed];
 
     private static HashSet<string> Set(params string[] values) => new(values, StringComparer.Ordinal);
 }
@@ -90,7 +96,7 @@ public static class RehabVocabulary
 /// <summary>The clocks of a visit as the API names them in "deadlines".</summary>
 public static class RehabClockNames
 {
-    /// <summary>First visit within 5 working days of the request (only the first visit of a request or plan).</summary>
+    /// <summary>First visit within 5 working days of the provider's acceptance (only the first visit of a request or plan).</summary>
     public const string FirstVisit = "firstVisit";
     /// <summary>The visit done inside its scheduled window.</summary>
     public const string Window = "window";

@@ -1,33 +1,57 @@
 using System.Collections.Immutable;
+using Dispatch.Errors;
 
 namespace Dispatch.Sla;
 
-/// <summary>The deadline rules in force, with where each comes from. A stateless worker: every silo answers from what it loaded.</summary>
+/// <summary>
+/// The deadline-rule versions, with where each rule comes from. A stateless worker: every silo answers from what it
+/// loaded at start (deploy/reference-data/sla-rules/v{n}.json).
+/// </summary>
 [Alias("Dispatch.Sla.ISlaRulesGrain")]
 public interface ISlaRulesGrain : IGrainWithIntegerKey
 {
+    /// <summary>The version in force today (Asia/Shanghai), and every version in <see cref="SlaRulesView.Versions"/>.</summary>
     [Alias("Current")]
     Task<SlaRulesView> Current();
+
+    /// <summary>One version by number; not found when no such version was published.</summary>
+    [Alias("Version")]
+    Task<Outcome<SlaRuleVersionView>> Version(int version);
 }
 
+/// <summary>The version in force today at the top level (as before versions existed), and every version.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaRulesView")]
 public sealed record SlaRulesView(
     [property: Id(0)] int Version,
     [property: Id(1)] DateOnly EffectiveFrom,
     [property: Id(2)] int WarningAtPercent,
-    [property: Id(3)] ImmutableArray<SlaRuleView> Rules);
+    [property: Id(3)] ImmutableArray<SlaRuleView> Rules,
+    [property: Id(4)] ImmutableArray<SlaRuleVersionView> Versions);
 
-/// <param name="Item">ticket, legalAid or rehab.</param>
+/// <summary>One published version of the deadline rules.</summary>
+/// <param name="EffectiveFrom">The first local (Asia/Shanghai) day on which items received take this version.</param>
+/// <param name="InForce">True for the version new items take today; items keep the version they were received under.</param>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaRuleVersionView")]
+public sealed record SlaRuleVersionView(
+    [property: Id(0)] int Version,
+    [property: Id(1)] DateOnly EffectiveFrom,
+    [property: Id(2)] bool InForce,
+    [property: Id(3)] int WarningAtPercent,
+    [property: Id(4)] ImmutableArray<SlaRuleView> Rules);
+
+/// <param name="Item">ticket, petition, legalAid or rehab.</param>
 /// <param name="Name">A ticket rule's kind/urgency ("complaint/normal", "*/urgent") or a case's or visit's clock name.</param>
 /// <param name="Clocks">The lengths the rule sets, e.g. signFor 1 working_days.</param>
 /// <param name="Source">Where the rule comes from: the statute and article, ministry rules, or a local default.</param>
+/// <param name="From">Where the clock starts when the rule says so (a legal-aid decision: receipt or acceptance).</param>
 [GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaRuleView")]
 public sealed record SlaRuleView(
     [property: Id(0)] string Item,
     [property: Id(1)] string Name,
     [property: Id(2)] ImmutableArray<SlaLengthView> Clocks,
     [property: Id(3)] string Source,
-    [property: Id(4)] string? Note);
+    [property: Id(4)] string? Note,
+    [property: Id(5)] string? From = null);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaLengthView")]
 public sealed record SlaLengthView([property: Id(0)] string Clock, [property: Id(1)] decimal Amount, [property: Id(2)] string Unit);

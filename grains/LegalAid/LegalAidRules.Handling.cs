@@ -74,7 +74,7 @@ public static partial class LegalAidRules
             : Change<LegalAidEvent>.Of(new CaseConcluded(command.Outcome!, command.Summary!.Trim()));
     }
 
-    /// <summary>归档: a concluded case, or a refusal that stands (objection window over, or objection decided).</summary>
+    /// <summary>归档: a concluded case, or a refusal that stands (objection window over or absent, or objection decided).</summary>
     public static Change<LegalAidEvent> Archive(LegalAidState s, Actor actor, CaseNote command, IClockReader clocks)
     {
         if (Gate(s, actor, clocks, LegalAidActions.Archive, () => LegalAidAccess.IsStation(actor, s)) is { } refused)

@@ -9,7 +9,7 @@ namespace Dispatch.LegalAid;
 /// <summary>Review and decision: acceptance, missing documents, grant, refusal, objection and its review.</summary>
 public static partial class LegalAidRules
 {
-    /// <summary>受理: the 7-working-day decision clock starts.</summary>
+    /// <summary>受理: the decision clock starts here under the 2012 rules (v1); under the Law (v2) it already runs from receipt.</summary>
     public static Change<LegalAidEvent> Accept(LegalAidState s, Actor actor, CaseNote command, IClockReader clocks)
     {
         if (Gate(s, actor, clocks, LegalAidActions.Accept, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
@@ -58,7 +58,7 @@ public static partial class LegalAidRules
             : Change<LegalAidEvent>.Of(new AidGranted(Trimmed(command.Note)));
     }
 
-    /// <summary>决定不予援助 with the reasons told to the applicant; the objection window opens.</summary>
+    /// <summary>决定不予援助 with the reasons told to the applicant; the objection window opens when the case's rule version has one.</summary>
     public static Change<LegalAidEvent> Refuse(LegalAidState s, Actor actor, RefuseAid command, IClockReader clocks)
     {
         if (Gate(s, actor, clocks, LegalAidActions.Refuse, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
@@ -70,7 +70,7 @@ public static partial class LegalAidRules
             : Change<LegalAidEvent>.Of(new AidRefused(command.Reasons!.Trim()));
     }
 
-    /// <summary>异议: only within the objection window; the review clock starts.</summary>
+    /// <summary>异议: within the objection window where the rule version has one, else until archived; the review clock starts.</summary>
     public static Change<LegalAidEvent> RecordObjection(LegalAidState s, Actor actor, RecordObjection command, IClockReader clocks)
     {
         if (s.Exists && LegalAidAccess.CanSee(actor, s) && s.Status == LegalAidStatus.Refused && s.Objection is null && !ObjectionWindowOpen(s, clocks))

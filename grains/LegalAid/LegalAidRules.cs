@@ -23,6 +23,8 @@ public static partial class LegalAidRules
         LegalAidStatus.UnderReview => [LegalAidActions.RequestDocuments, LegalAidActions.Grant, LegalAidActions.Refuse, LegalAidActions.Supervise],
         LegalAidStatus.Granted => [LegalAidActions.Assign, LegalAidActions.Supervise],
         LegalAidStatus.Refused when s.Objection is { Decision: null } => [LegalAidActions.DecideObjection, LegalAidActions.Supervise],
+        // Without an applicant window (the Law sets none) an objection may come until the refusal is archived.
+        LegalAidStatus.Refused when s.Objection is null && s.Rules.ObjectionWindow is null => [LegalAidActions.Object, LegalAidActions.Archive],
         LegalAidStatus.Refused when s.Objection is null && ObjectionWindowOpen(s, clocks) => [LegalAidActions.Object],
         LegalAidStatus.Refused => [LegalAidActions.Archive],
         LegalAidStatus.Assigned => [LegalAidActions.Assign, LegalAidActions.RecordAgreement, LegalAidActions.Supervise],
@@ -31,9 +33,13 @@ public static partial class LegalAidRules
         _ => [],
     };
 
-    /// <summary>The applicant may still object: refused, no objection yet, and the objection window has not run out.</summary>
-    public static bool ObjectionWindowOpen(LegalAidState s, IClockReader clocks) =>
-        s.ObjectionWindow is { Running: true } window && clocks.Evaluate(window).State != ClockState.Overdue;
+    /// <summary>
+    /// The applicant may still object: refused, no objection yet, and the objection window (when the case's rule version
+    /// has one) has not run out.
+    /// </summary>
+    public static bool ObjectionWindowOpen(LegalAidState s, IClockReader clocks) => s.Rules.ObjectionWindow is null
+        ? s.Status == LegalAidStatus.Refused && s.Objection is null
+        : s.ObjectionWindow is { Running: true } window && clocks.Evaluate(window).State != ClockState.Overdue;
 
     /// <summary>The common gate: visible, allowed in this state, and the role fits.</summary>
     private static DomainError? Gate(LegalAidState s, Actor actor, IClockReader clocks, string action, Func<bool> roleAllowed)

@@ -44,7 +44,10 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
     public ClockRecord? Agreement { get; init; }
     public ClockRecord? ObjectionReview { get; init; }
 
-    /// <summary>The applicant's time to object; not a deadline of the station, so the watcher does not track it.</summary>
+    /// <summary>
+    /// The applicant's time to object; not a deadline of the station, so the watcher does not track it. Only under a rule
+    /// version that has one (local practice in v1); the Law sets no window, so a v2 case never has this clock.
+    /// </summary>
     public ClockRecord? ObjectionWindow { get; init; }
 
     public string CountyCode => Applicant.CountyCode;
@@ -65,11 +68,13 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
             Number = o.Number, Applicant = o.Applicant, PersonId = o.PersonId, CaseType = o.CaseType, Summary = o.Summary,
             StationCode = o.StationCode, CityLevel = o.CityLevel, Ticket = o.Ticket, Rules = o.Rules, Fingerprint = o.Fingerprint,
             Status = LegalAidStatus.Applied, AppliedAt = at,
+            // Under the Law the decision is due 7 days from receipt of the application: the clock starts at registration.
+            Decision = o.Rules.DecisionFromReceipt ? ClockRecord.Start(LegalAidClockNames.Decision, o.Rules.Decision, at) : null,
         },
         CaseAccepted => s with
         {
             Status = LegalAidStatus.UnderReview, AcceptedAt = at,
-            Decision = ClockRecord.Start(LegalAidClockNames.Decision, s.Rules.Decision, at),
+            Decision = s.Decision ?? ClockRecord.Start(LegalAidClockNames.Decision, s.Rules.Decision, at),
         },
         DocumentsRequested d => s with
         {
@@ -84,7 +89,7 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
         AidRefused r => s with
         {
             Status = LegalAidStatus.Refused, RefusalReasons = r.Reasons, DecidedAt = at, Decision = s.Decision?.Resume(at).Stop(at),
-            ObjectionWindow = ClockRecord.Start(LegalAidClockNames.ObjectionWindow, s.Rules.ObjectionWindow, at),
+            ObjectionWindow = s.Rules.ObjectionWindow is { } window ? ClockRecord.Start(LegalAidClockNames.ObjectionWindow, window, at) : null,
         },
         ObjectionRecorded o => s with
         {

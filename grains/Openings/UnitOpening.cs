@@ -10,8 +10,8 @@ using Dispatch.Units;
 
 namespace Dispatch.Openings;
 
-/// <summary>What an opening knows besides its request: the places it may name, the instant, the day and the rules in force.</summary>
-public sealed record OpeningContext(IntakeReference Reference, DateTimeOffset Now, DateOnly Today, SlaRuleSet Rules);
+/// <summary>What an opening knows besides its request: the places it may name, the instant, the day, the rules in force and who opens.</summary>
+public sealed record OpeningContext(IntakeReference Reference, DateTimeOffset Now, DateOnly Today, SlaRuleSet Rules, Actor Actor);
 
 /// <summary>Which units take an item: their kind, the request field that names one, and how refusals speak of them.</summary>
 /// <param name="NameZh">What a fitting unit is called, e.g. 可受理的法律援助站.</param>
@@ -98,7 +98,7 @@ public sealed class ItemOpener(AreaDirectory areas, UnitDirectory units, DailyNu
         where TValid : class where TState : EventSourcing.IFoldedState<TState, TEvent> where TRow : class
     {
         var now = host.Now;
-        var context = new OpeningContext(await areas.ReferenceAsync(), now, host.Sla.LocalDate(now), host.Sla.Rules);
+        var context = new OpeningContext(await areas.ReferenceAsync(), now, host.Sla.LocalDate(now), host.Sla.RulesAt(now), actor);
         var (valid, invalid) = opening.Validate(request, context);
         if (invalid is not null)
         {

@@ -6,6 +6,7 @@ namespace Dispatch.Rehab;
 /// <summary>Everything that can happen to a visit. Stored as JSON with a "type" discriminator; never changed once written.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(VisitRequested), "requested")]
+[JsonDerivedType(typeof(VisitAccepted), "accepted")]
 [JsonDerivedType(typeof(VisitScheduled), "scheduled")]
 [JsonDerivedType(typeof(VisitRescheduled), "rescheduled")]
 [JsonDerivedType(typeof(WorkerAssigned), "worker_assigned")]
@@ -19,11 +20,19 @@ namespace Dispatch.Rehab;
 [JsonDerivedType(typeof(VisitClockOverdue), "clock_overdue")]
 public abstract record RehabEvent;
 
-/// <param name="FirstVisit">The first visit of a request or plan: the first-visit clock runs from <paramref name="RequestedAt"/>.</param>
+/// <param name="FirstVisit">The first visit of a request or plan: it carries the first-visit clock, which runs from acceptance.</param>
+/// <param name="AwaitsAcceptance">
+/// True for every request since the acceptance step (受理) exists: the visit waits for <see cref="VisitAccepted"/>. False
+/// in requests stored before it: such a visit counts as accepted when requested and keeps the clock it started then.
+/// </param>
+/// <param name="AskedWindow">The window a hotline request asked for; scheduled when the provider accepts it.</param>
 public sealed record VisitRequested(
     string Number, PersonView Person, string PersonId, string ServiceType, string ProviderCode, TicketLink? Ticket,
     Guid? PlanId, int? PlanSequence, bool FirstVisit, DateTimeOffset RequestedAt, string? Note, RehabClockRules Rules,
-    string Fingerprint) : RehabEvent;
+    string Fingerprint, bool AwaitsAcceptance = false, VisitWindow? AskedWindow = null) : RehabEvent;
+
+/// <summary>受理 by the provider (at once when its own staff or a plan made the request): the first-visit clock starts.</summary>
+public sealed record VisitAccepted(string? Note) : RehabEvent;
 
 public sealed record VisitScheduled(DateTimeOffset WindowStart, DateTimeOffset WindowEnd) : RehabEvent;
 

@@ -1,3 +1,4 @@
+using Dispatch.Scopes;
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Items;
@@ -31,7 +32,8 @@ public static class RehabOpening
         (request, context) => Validate(request, context.Reference, RehabClockRules.From(context.Rules), context.Now, context.Today),
         valid => (valid.ProviderCode, ProviderArea(valid.Person)),
         (valid, provider, ticket, number, context, fingerprint) =>
-            Request(valid, provider, ticket, number, RehabClockRules.From(context.Rules), context.Now, fingerprint));
+            Request(valid, provider, ticket, number, RehabClockRules.From(context.Rules), context.Now, fingerprint,
+                AcceptsAtOnce(context.Actor, provider.Code)));
 
     public static (ValidVisitRequest? Request, DomainError? Error) Validate(
         VisitRequest request, IntakeReference reference, RehabClockRules rules, DateTimeOffset now, DateOnly today)
@@ -83,19 +85,37 @@ public static class RehabOpening
         ? null
         : DomainError.Forbidden("只有话务员和康复机构可以登记上门服务。", "Only operators and rehabilitation providers request visits.");
 
-    /// <summary>The visit requested at its provider (checked by <see cref="CheckProvider"/>), scheduled at once when a window was given.</summary>
+    /// <summary>The provider's own staff accept what they register themselves; a request from anyone else waits for 受理.</summary>
+    public static bool AcceptsAtOnce(Actor actor, string providerCode) => ActorScope.Of(actor).IsStaffOf(providerCode);
+
+    /// <summary>
+    /// The visit requested at its provider (checked by <see cref="CheckProvider"/>). Registered by the provider's own staff
+    /// it is accepted at once (and scheduled when a window was given); otherwise it waits for the provider to accept it,
+    /// keeping the window it asked for until then.
+    /// </summary>
     public static Change<RehabEvent> Request(
-        ValidVisitRequest valid, UnitInfo provider, TicketLink? ticket, string number, RehabClockRules rules, DateTimeOffset now, string fingerprint)
+        ValidVisitRequest valid, UnitInfo provider, TicketLink? ticket, string number, RehabClockRules rules, DateTimeOffset now, string fingerprint,
+        bool acceptedAtOnce)
     {
         var requested = new VisitRequested(number, valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider.Code, ticket,
-            null, null, FirstVisit: true, now, valid.Note, rules, fingerprint);
-        return valid.Window is { } window ? Change<RehabEvent>.Of(requested, new VisitScheduled(window.Start, window.End)) : Change<RehabEvent>.Of(requested);
+            null, null, FirstVisit: true, now, valid.Note, rules, fingerprint, AwaitsAcceptance: true, AskedWindow: acceptedAtOnce ? null : valid.Window);
+        if (!acceptedAtOnce)
+        {
+            return Change<RehabEvent>.Of(requested);
+        }
+        return valid.Window is { } window
+            ? Change<RehabEvent>.Of(requested, new VisitAccepted(null), new VisitScheduled(window.Start, window.End))
+            : Change<RehabEvent>.Of(requested, new VisitAccepted(null));
     }
 
-    /// <summary>One visit of a plan, already scheduled in its window; the first visit of the plan carries the first-visit clock.</summary>
+    /// <summary>
+    /// One visit of a plan, accepted and scheduled in its window when the plan is made (a plan is the provider's own
+    /// arrangement); the first visit of the plan carries the first-visit clock, from that acceptance.
+    /// </summary>
     public static Change<RehabEvent> ForPlan(PlanSlot slot, string number, RehabClockRules rules) => Change<RehabEvent>.Of(
         new VisitRequested(number, slot.Person, slot.PersonId, slot.ServiceType, slot.ProviderCode, null, slot.PlanId, slot.Sequence,
-            FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, rules, $"plan:{slot.PlanId:N}:{slot.Sequence}"),
+            FirstVisit: slot.Sequence == 1, slot.RequestedAt, slot.Note, rules, $"plan:{slot.PlanId:N}:{slot.Sequence}", AwaitsAcceptance: true),
+        new VisitAccepted(null),
         new VisitScheduled(slot.WindowStart, slot.WindowEnd));
 
     /// <summary>From a ticket, person fields left out are the ticket caller's.</summary>

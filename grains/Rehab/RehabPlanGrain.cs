@@ -59,7 +59,7 @@ public sealed class RehabPlanGrain(EventStore store, AreaDirectory areas, UnitDi
             return DomainError.Forbidden("只有话务员和康复机构可以制定康复计划。", "Only operators and rehabilitation providers make plans.");
         }
         var now = time.GetUtcNow();
-        var rules = RehabClockRules.From(sla.Rules);
+        var rules = RehabClockRules.From(sla.RulesAt(now));
         var (valid, invalid) = RehabOpening.Validate(request, await areas.ReferenceAsync(), rules, now, sla.LocalDate(now));
         if (invalid is not null)
         {

@@ -42,6 +42,26 @@ public static partial class RehabRules
         return new VisitWindow(begins.ToUniversalTime(), begins.ToUniversalTime().AddMinutes(length));
     }
 
+    /// <summary>
+    /// 受理 by the provider's staff: the first-visit clock starts now. A window the request asked for is scheduled with it
+    /// while it still lies ahead; otherwise the provider schedules one.
+    /// </summary>
+    public static Change<RehabEvent> Accept(RehabState s, Actor actor, VisitNote command, DateTimeOffset now)
+    {
+        if (Gate(s, actor, RehabActions.Accept, () => RehabAccess.IsProvider(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        if (Invalid(Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid)
+        {
+            return invalid;
+        }
+        var accepted = new VisitAccepted(Trimmed(command.Note));
+        return s.AskedWindow is { } asked && asked.Start >= now - PastTolerance
+            ? Change<RehabEvent>.Of(accepted, new VisitScheduled(asked.Start, asked.End))
+            : Change<RehabEvent>.Of(accepted);
+    }
+
     /// <summary>排期: the visit gets its window and the window clock.</summary>
     public static Change<RehabEvent> Schedule(RehabState s, Actor actor, ScheduleVisit command, DateTimeOffset now)
     {

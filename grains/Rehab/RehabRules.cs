@@ -6,7 +6,8 @@ using Dispatch.Items;
 namespace Dispatch.Rehab;
 
 /// <summary>
-/// The visit life cycle: requested -> scheduled (a window) -> assigned (a worker, never double-booked) -> checked in ->
+/// The visit life cycle: requested -> accepted by the provider (受理; the first-visit clock starts) -> scheduled (a window)
+/// -> assigned (a worker, never double-booked) -> checked in ->
 /// completed (record filed at once or within its clock); or missed (then rescheduled) or cancelled. Rescheduling keeps
 /// the earlier windows. Pure: no I/O; time and booking conflicts come in as arguments.
 /// </summary>
@@ -19,7 +20,8 @@ public static partial class RehabRules
 
     public static ImmutableArray<string> AllowedActions(RehabState s) => !s.Exists ? [] : s.Status switch
     {
-        RehabVisitStatus.Requested => [RehabActions.Schedule, RehabActions.Cancel, RehabActions.Supervise],
+        RehabVisitStatus.Requested => [RehabActions.Accept, RehabActions.Cancel, RehabActions.Supervise],
+        RehabVisitStatus.Accepted => [RehabActions.Schedule, RehabActions.Cancel, RehabActions.Supervise],
         RehabVisitStatus.Scheduled => [RehabActions.Assign, RehabActions.Reschedule, RehabActions.Miss, RehabActions.Cancel, RehabActions.Supervise],
         RehabVisitStatus.Assigned => [RehabActions.CheckIn, RehabActions.Assign, RehabActions.Reschedule, RehabActions.Miss, RehabActions.Cancel, RehabActions.Supervise],
         RehabVisitStatus.CheckedIn => [RehabActions.Complete, RehabActions.Supervise],

@@ -26,6 +26,15 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
     public string Fingerprint { get; init; } = "";
     public string Status { get; init; } = RehabVisitStatus.Requested;
     public DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>When the provider accepted the request; for a visit requested before acceptance existed, its request time.</summary>
+    public DateTimeOffset? AcceptedAt { get; init; }
+
+    /// <summary>Whether this visit owes the first-visit clock (the first of a request or plan); it starts on acceptance.</summary>
+    public bool OwesFirstVisit { get; init; }
+
+    /// <summary>The window a hotline request asked for, until acceptance schedules it.</summary>
+    public VisitWindow? AskedWindow { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public VisitWindow? Window { get; init; }
     public ImmutableList<Reschedule> Reschedules { get; init; } = [];
@@ -64,10 +73,22 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
         {
             Number = r.Number, Person = r.Person, PersonId = r.PersonId, ServiceType = r.ServiceType, ProviderCode = r.ProviderCode,
             Ticket = r.Ticket, PlanId = r.PlanId, PlanSequence = r.PlanSequence, Note = r.Note, Rules = r.Rules, Fingerprint = r.Fingerprint,
-            Status = RehabVisitStatus.Requested, RequestedAt = r.RequestedAt,
-            FirstVisit = r.FirstVisit ? ClockRecord.Start(RehabClockNames.FirstVisit, r.Rules.FirstVisit, r.RequestedAt) : null,
+            RequestedAt = r.RequestedAt, OwesFirstVisit = r.FirstVisit, AskedWindow = r.AskedWindow,
+            // A request stored before the acceptance step counts as accepted when made, with the clock it started then.
+            Status = r.AwaitsAcceptance ? RehabVisitStatus.Requested : RehabVisitStatus.Accepted,
+            AcceptedAt = r.AwaitsAcceptance ? null : r.RequestedAt,
+            FirstVisit = r.FirstVisit && !r.AwaitsAcceptance ? ClockRecord.Start(RehabClockNames.FirstVisit, r.Rules.FirstVisit, r.RequestedAt) : null,
         },
-        VisitScheduled w => s with { Status = RehabVisitStatus.Scheduled, Window = new VisitWindow(w.WindowStart, w.WindowEnd), WindowClock = WindowClockOf(w.WindowStart, w.WindowEnd) },
+        VisitAccepted => s with
+        {
+            Status = RehabVisitStatus.Accepted, AcceptedAt = at,
+            FirstVisit = s.OwesFirstVisit ? s.FirstVisit ?? ClockRecord.Start(RehabClockNames.FirstVisit, s.Rules.FirstVisit, at) : null,
+        },
+        VisitScheduled w => s with
+        {
+            Status = RehabVisitStatus.Scheduled, Window = new VisitWindow(w.WindowStart, w.WindowEnd), WindowClock = WindowClockOf(w.WindowStart, w.WindowEnd),
+            AskedWindow = null,
+        },
         VisitRescheduled w => s with
         {
             Status = w.KeepsWorker ? RehabVisitStatus.Assigned : RehabVisitStatus.Scheduled,

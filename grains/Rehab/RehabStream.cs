@@ -12,6 +12,7 @@ public static class RehabStream
     public static string EventType(RehabEvent e) => e switch
     {
         VisitRequested => "requested",
+        VisitAccepted => "accepted",
         VisitScheduled => "scheduled",
         VisitRescheduled => "rescheduled",
         WorkerAssigned => "worker_assigned",

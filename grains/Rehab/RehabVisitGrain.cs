@@ -60,10 +60,13 @@ public sealed class RehabVisitGrain(
             return Outcome<VisitOpening>.Success(Opening(false));
         }
         var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
-        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.Rules)), actor, () => Opening(true));
+        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.RulesAt(slot.RequestedAt))), actor, () => Opening(true));
     }
 
     public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
+
+    public Task<Outcome<RehabVisitView>> Accept(VisitNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Accept(s, actor, command, Now));
 
     public Task<Outcome<RehabVisitView>> Schedule(ScheduleVisit command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Schedule(s, actor, command, Now));

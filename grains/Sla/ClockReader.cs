@@ -36,7 +36,7 @@ public sealed class ClockReader(SlaSettings sla, DateTimeOffset now, string? cou
     public long CalendarVersion => history.Version;
 
     public ClockView Evaluate(ClockRecord clock) =>
-        new SlaClock(clock.Length, clock.StartedAt, sla.Rules.WarningAtPercent)
+        new SlaClock(clock.Length, clock.StartedAt, sla.RulesAt(Now).WarningAtPercent)
         {
             Pauses = [.. clock.Pauses.Select(p => new ClockPause(p.From, p.To))],
             Extensions = [.. clock.Extensions],
@@ -50,6 +50,6 @@ public sealed class ClockReader(SlaSettings sla, DateTimeOffset now, string? cou
     public DateTimeOffset PeriodEnd(DateOnly startDay, SlaDuration length)
     {
         var start = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(startDay.ToDateTime(TimeOnly.MinValue), history.Latest.TimeZone), TimeSpan.Zero);
-        return new SlaClock(length, start, sla.Rules.WarningAtPercent).Evaluate(start, history.ForCounty(countyCode)).DueAt;
+        return new SlaClock(length, start, sla.RulesAt(Now).WarningAtPercent).Evaluate(start, history.ForCounty(countyCode)).DueAt;
     }
 }

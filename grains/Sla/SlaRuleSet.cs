@@ -1,8 +1,9 @@
 namespace Dispatch.Sla;
 
 /// <summary>
-/// One version of the deadline rules (deploy/reference-data/sla-rules.json). A ticket, legal-aid case or visit keeps
-/// the version it was created under, so a rule set is never edited in place: a new version is published instead.
+/// One version of the deadline rules (deploy/reference-data/sla-rules/v{version}.json; all of them are <see cref="SlaRuleVersions"/>).
+/// A ticket, legal-aid case or visit keeps the version it was created under, so a rule set is never edited in place: a new
+/// version is published instead.
 /// </summary>
 public sealed class SlaRuleSet
 {
@@ -13,7 +14,7 @@ public sealed class SlaRuleSet
 
     internal SlaRuleSet(
         int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<KindRule> ticketRules,
-        IReadOnlyDictionary<string, SlaDuration> legalAid, IReadOnlyDictionary<string, SlaDuration> rehab,
+        IReadOnlyDictionary<string, SlaDuration> legalAid, string legalAidDecisionFrom, IReadOnlyDictionary<string, SlaDuration> rehab,
         IReadOnlyDictionary<string, SlaDuration> petition, IReadOnlyList<SlaRuleSource> sources)
     {
         Sources = sources;
@@ -22,6 +23,7 @@ public sealed class SlaRuleSet
         WarningAtPercent = warningAtPercent;
         _ticketRules = ticketRules;
         _legalAid = legalAid;
+        LegalAidDecisionFrom = legalAidDecisionFrom;
         _rehab = rehab;
         _petition = petition;
     }
@@ -38,6 +40,15 @@ public sealed class SlaRuleSet
     public IReadOnlyList<SlaRuleSource> Sources { get; }
 
     public IReadOnlyDictionary<string, SlaDuration> LegalAidLengths => _legalAid;
+
+    /// <summary>
+    /// Where a legal-aid decision clock starts: <see cref="FromReceipt"/> of the application (《法律援助法》 Art. 43) or
+    /// <see cref="FromAcceptance"/> by the station (the 2012 procedural rules).
+    /// </summary>
+    public string LegalAidDecisionFrom { get; }
+
+    /// <summary>The applicant's objection window, when this version has one (local practice in v1; the Law sets none).</summary>
+    public SlaDuration? LegalAidObjectionWindow => _legalAid.TryGetValue(LegalAidObjectionWindowClock, out var window) ? window : null;
 
     public IReadOnlyDictionary<string, SlaDuration> RehabLengths => _rehab;
     public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
@@ -58,7 +69,7 @@ public sealed class SlaRuleSet
     /// <summary>Reads and validates rules JSON; <paramref name="source"/> names it in error messages.</summary>
     public static SlaRuleSet Parse(string json, string source) => SlaRulesReader.Read(json, source);
 
-    /// <summary>The clock names of a ticket rule, as sla-rules.json spells them.</summary>
+    /// <summary>The clock names of a ticket rule, as the rule files spell them.</summary>
     public const string SignFor = "signFor", Handling = "handling", Callback = "callback", ExtensionCap = "extensionCap";
 
     /// <summary>The ticket rule for a kind and urgency. The most specific rule wins: an exact kind beats "*".</summary>
@@ -85,6 +96,21 @@ public sealed class SlaRuleSet
     /// <summary>A petition clock by name, for example "acceptance" (15 days from receipt).</summary>
     public SlaDuration Petition(string clock) => Named(_petition, clock, "petition");
 
+    /// <summary>The clock names of legalAidRules; the objection window is optional (the Law gives the applicant none).</summary>
+    public const string LegalAidDecision = "decision", LegalAidAssignment = "assignment", LegalAidAgreement = "agreement",
+        LegalAidObjectionWindowClock = "objection_window", LegalAidObjectionReview = "objection_review";
+
+    public static IReadOnlyList<string> LegalAidRequiredClocks { get; } =
+        [LegalAidDecision, LegalAidAssignment, LegalAidAgreement, LegalAidObjectionReview];
+
+    /// <summary>Where a legal-aid decision clock may start (legalAidRules decision "from").</summary>
+    public const string FromReceipt = "receipt", FromAcceptance = "acceptance";
+
+    /// <summary>The clock names of rehabRules: every one must be present.</summary>
+    public const string RehabFirstVisit = "first_visit", RehabVisitWindow = "visit_window", RehabRecord = "record";
+
+    public static IReadOnlyList<string> RehabClocksRequired { get; } = [RehabFirstVisit, RehabVisitWindow, RehabRecord];
+
     /// <summary>A legal-aid clock by name, for example "decision" (7 working days).</summary>
     public SlaDuration LegalAid(string clock) => Named(_legalAid, clock, "legal-aid");
 
@@ -99,4 +125,5 @@ public sealed class SlaRuleSet
 }
 
 /// <summary>One rule's origin: the item, the rule's name (kind/urgency or clock), its source and an optional note.</summary>
-public sealed record SlaRuleSource(string Item, string Name, string Source, string? Note);
+/// <param name="From">Where the clock starts, when the rule says (a legal-aid decision: receipt or acceptance).</param>
+public sealed record SlaRuleSource(string Item, string Name, string Source, string? Note, string? From = null);

@@ -1,16 +1,31 @@
 using System.Collections.Immutable;
+using Dispatch.Errors;
 using Orleans.Concurrency;
 
 namespace Dispatch.Sla;
 
-/// <summary>Shows the deadline rules this silo loaded, each with its source; any silo can answer.</summary>
+/// <summary>Shows the deadline-rule versions this silo loaded, each rule with its lengths and source; any silo can answer.</summary>
 [StatelessWorker, GrainType("sla-rules")]
-public sealed class SlaRulesGrain(SlaSettings sla) : Grain, ISlaRulesGrain
+public sealed class SlaRulesGrain(SlaSettings sla, TimeProvider time) : Grain, ISlaRulesGrain
 {
-    public Task<SlaRulesView> Current() => Task.FromResult(View(sla.Rules));
+    public Task<SlaRulesView> Current() => Task.FromResult(View(sla.Versions, InForce()));
 
-    public static SlaRulesView View(SlaRuleSet rules) => new(rules.Version, rules.EffectiveFrom, rules.WarningAtPercent,
-        [.. rules.Sources.Select(source => new SlaRuleView(source.Item, source.Name, Lengths(rules, source), source.Source, source.Note))]);
+    public Task<Outcome<SlaRuleVersionView>> Version(int version) => Task.FromResult(sla.Versions.Find(version) is { } rules
+        ? Outcome<SlaRuleVersionView>.Success(VersionView(rules, InForce()))
+        : DomainError.NotFound($"Deadline-rule version {version}", $"时限规则版本 {version}"));
+
+    private SlaRuleSet InForce() => sla.RulesAt(time.GetUtcNow());
+
+    /// <summary>The version in force at the top level, every version in <see cref="SlaRulesView.Versions"/>.</summary>
+    public static SlaRulesView View(SlaRuleVersions versions, SlaRuleSet inForce) => new(
+        inForce.Version, inForce.EffectiveFrom, inForce.WarningAtPercent, Rules(inForce),
+        [.. versions.All.Select(rules => VersionView(rules, inForce))]);
+
+    public static SlaRuleVersionView VersionView(SlaRuleSet rules, SlaRuleSet inForce) =>
+        new(rules.Version, rules.EffectiveFrom, rules.Version == inForce.Version, rules.WarningAtPercent, Rules(rules));
+
+    private static ImmutableArray<SlaRuleView> Rules(SlaRuleSet rules) =>
+        [.. rules.Sources.Select(source => new SlaRuleView(source.Item, source.Name, Lengths(rules, source), source.Source, source.Note, source.From))];
 
     private static ImmutableArray<SlaLengthView> Lengths(SlaRuleSet rules, SlaRuleSource source) => source.Item switch
     {

@@ -19,9 +19,9 @@ internal sealed record TicketRuleJson(
 
 internal sealed record DurationJson(decimal? Amount, string? Unit);
 
-internal sealed record NamedClockJson(string? Clock, decimal? Amount, string? Unit, string? Source, string? Note);
+internal sealed record NamedClockJson(string? Clock, decimal? Amount, string? Unit, string? Source, string? Note, string? From);
 
-/// <summary>Turns sla-rules.json into an <see cref="SlaRuleSet"/>, failing on the first bad entry with its name.</summary>
+/// <summary>Turns one rule-version file (sla-rules/v{version}.json) into an <see cref="SlaRuleSet"/>, failing on the first bad entry with its name.</summary>
 internal sealed class SlaRulesReader
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -59,20 +59,25 @@ internal sealed class SlaRulesReader
         Require(warning is >= 1 and <= 100, $"'warningAtPercent' is {warning}; it must be between 1 and 100");
         var ticketRules = ReadTicketRules(raw.TicketEntries, version);
         var legalAid = ReadNamedClocks(raw.LegalAidClocks, "legalAidRules");
+        RequireClocks(legalAid, "legalAidRules", SlaRuleSet.LegalAidRequiredClocks, "a legal-aid case");
+        var decisionFrom = raw.LegalAidClocks!.First(e => e!.Clock == SlaRuleSet.LegalAidDecision)!.From;
+        Require(decisionFrom is SlaRuleSet.FromReceipt or SlaRuleSet.FromAcceptance,
+            $"legalAidRules ({SlaRuleSet.LegalAidDecision}) has 'from' '{decisionFrom}'; the decision clock runs from " +
+            $"'{SlaRuleSet.FromReceipt}' (of the application) or '{SlaRuleSet.FromAcceptance}' (by the station)");
         var rehab = ReadNamedClocks(raw.RehabClocks, "rehabRules");
+        RequireClocks(rehab, "rehabRules", SlaRuleSet.RehabClocksRequired, "a visit");
         var petition = ReadNamedClocks(raw.PetitionClocks, "petitionRules");
-        var absent = SlaRuleSet.PetitionClocks.Where(name => !petition.ContainsKey(name)).ToList();
-        Require(absent.Count == 0, $"'petitionRules' lacks the clock(s) {string.Join(", ", absent)}; a petition needs every step of the procedure");
+        RequireClocks(petition, "petitionRules", SlaRuleSet.PetitionClocks, "a petition");
         Require(petition[SlaRuleSet.PetitionExtension].CountsWorkingTime == petition[SlaRuleSet.PetitionReply].CountsWorkingTime,
             "petitionRules extension and reply count time differently; an extension must count time the way the clock it extends does");
         IReadOnlyList<SlaRuleSource> sources =
         [
             .. raw.TicketEntries!.Select(e => new SlaRuleSource("ticket", $"{e!.Kind}/{e.Urgency}", e.Source!, e.Note)),
-            .. (raw.LegalAidClocks ?? []).Select(e => new SlaRuleSource("legalAid", e!.Clock!, e.Source!, e.Note)),
+            .. (raw.LegalAidClocks ?? []).Select(e => new SlaRuleSource("legalAid", e!.Clock!, e.Source!, e.Note, e.Clock == SlaRuleSet.LegalAidDecision ? e.From : null)),
             .. (raw.RehabClocks ?? []).Select(e => new SlaRuleSource("rehab", e!.Clock!, e.Source!, e.Note)),
             .. (raw.PetitionClocks ?? []).Select(e => new SlaRuleSource("petition", e!.Clock!, e.Source!, e.Note)),
         ];
-        return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, rehab, petition, sources);
+        return new SlaRuleSet(version, effectiveFrom, warning, ticketRules, legalAid, decisionFrom!, rehab, petition, sources);
     }
 
     private List<KindRule> ReadTicketRules(IReadOnlyList<TicketRuleJson?>? entries, int version)
@@ -120,6 +125,12 @@ internal sealed class SlaRulesReader
             clocks[entry.Clock!] = ReadDuration(new DurationJson(entry.Amount, entry.Unit), where);
         }
         return clocks;
+    }
+
+    private void RequireClocks(Dictionary<string, SlaDuration> clocks, string list, IReadOnlyList<string> required, string item)
+    {
+        var absent = required.Where(name => !clocks.ContainsKey(name)).ToList();
+        Require(absent.Count == 0, $"'{list}' lacks the clock(s) {string.Join(", ", absent)}; {item} needs every one of {string.Join(", ", required)}");
     }
 
     private SlaDuration ReadDuration(DurationJson? raw, string where, bool zeroAllowed = false)

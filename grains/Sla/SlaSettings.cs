@@ -3,12 +3,15 @@ using Dispatch.Calendar;
 namespace Dispatch.Sla;
 
 /// <summary>
-/// The working calendar and deadline rules in force: the single place grains read them from. The rules and the seed
-/// calendar are loaded from the reference-data folder at silo start; administered calendar changes (published years,
-/// county closures) arrive through <see cref="Apply"/> as a new <see cref="CalendarHistory"/>.
+/// The working calendar and every deadline-rule version: the single place grains read them from. The rule versions and
+/// the seed calendar are loaded from the reference-data folder at silo start; administered calendar changes (published
+/// years, county closures) arrive through <see cref="Apply"/> as a new <see cref="CalendarHistory"/>.
 /// </summary>
-public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleSet rules)
+public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleVersions versions)
 {
+    /// <summary>The folder of rule versions inside the reference-data folder.</summary>
+    public const string RulesFolder = "sla-rules";
+
     private CalendarHistory calendars = CalendarHistory.FromSeed(calendar);
 
     /// <summary>The calendar in force now, without county closures.</summary>
@@ -17,7 +20,7 @@ public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleSet rules)
     /// <summary>The calendar with every administered change, each in force from the instant it was made.</summary>
     public CalendarHistory Calendars => Volatile.Read(ref calendars);
 
-    public SlaRuleSet Rules { get; } = rules;
+    public SlaRuleVersions Versions { get; } = versions;
 
     public DateOnly LocalDate(DateTimeOffset instant) => Calendar.LocalDate(instant);
 
@@ -38,9 +41,12 @@ public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleSet rules)
         }
     }
 
+    /// <summary>The rule version in force for an item received at <paramref name="receipt"/> (its local day in Asia/Shanghai).</summary>
+    public SlaRuleSet RulesAt(DateTimeOffset receipt) => Versions.InForceOn(LocalDate(receipt));
+
     public static SlaSettings Load(string referenceDataFolder)
     {
         var seed = WorkingCalendar.FromDirectory(Path.Combine(referenceDataFolder, "calendar"));
-        return new SlaSettings(seed, SlaRuleSet.Load(Path.Combine(referenceDataFolder, "sla-rules.json")));
+        return new SlaSettings(seed, SlaRuleVersions.Load(Path.Combine(referenceDataFolder, RulesFolder)));
     }
 }

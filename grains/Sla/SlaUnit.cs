@@ -19,7 +19,7 @@ public enum SlaUnit
     Hours,
 }
 
-/// <summary>The unit names used in sla-rules.json and the API (working_hours, working_days, calendar_days, hours).</summary>
+/// <summary>The unit names used in the rule files (sla-rules/*.json) and the API (working_hours, working_days, calendar_days, hours).</summary>
 public static class SlaUnitNames
 {
     private static readonly Dictionary<string, SlaUnit> ByName = new(StringComparer.Ordinal)

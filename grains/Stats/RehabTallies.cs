@@ -8,7 +8,7 @@ namespace Dispatch.Stats;
 /// Asia/Shanghai; a dated counter also counts in that day's month and year.
 /// </summary>
 /// <remarks>
-/// Gauges ('current'): open = status requested, scheduled, assigned, checked_in or missed (awaiting a new window);
+/// Gauges ('current'): open = status requested, accepted, scheduled, assigned, checked_in or missed (awaiting a new window);
 /// at_risk / overdue = the worst running clock was in warning / overdue when the row was last written.
 /// By the day requested: requested; requested_active (not cancelled) and requested_completed (completed by now).
 /// By the day completed: completed; record_counted (every completed visit) and record_on_time (its record filed no
@@ -34,7 +34,7 @@ public static class RehabTallies
     public const string FirstVisitCounted = "first_visit_counted";
     public const string FirstVisitOnTime = "first_visit_on_time";
 
-    private static readonly HashSet<string> OpenStatuses = ["requested", "scheduled", "assigned", "checked_in", "missed"];
+    private static readonly HashSet<string> OpenStatuses = ["requested", "accepted", "scheduled", "assigned", "checked_in", "missed"];
 
     public static IEnumerable<CounterCell> Of(RehabStatsRow v) =>
         [.. Gauges(v), .. ByRequestedDay(v), .. ByCompletedDay(v), .. On(v.MissedAt, Missed), .. On(v.CancelledAt, Cancelled), .. FirstVisit(v)];

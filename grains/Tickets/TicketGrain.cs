@@ -61,7 +61,7 @@ public sealed class TicketGrain(
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
         var (repeats, number, concludedBy) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now,
             services.Sla.LocalDate(now), petition: valid.Kind == TicketVocabulary.PetitionKind);
-        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.Rules, fingerprint, concludedBy), actor,
+        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.RulesAt(now), fingerprint, concludedBy), actor,
             () => new Registration(View(actor), Created: true));
     }
 
@@ -86,7 +86,7 @@ public sealed class TicketGrain(
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
         var body = await router.FindUnitAsync(reviewOf.UnitCode);
         var (_, number, _) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
-        return await host.ApplyAsync(TicketRules.OpenReview(valid, personId, number, services.Sla.Rules, fingerprint, reviewOf, body), actor, () => View(actor));
+        return await host.ApplyAsync(TicketRules.OpenReview(valid, personId, number, services.Sla.RulesAt(now), fingerprint, reviewOf, body), actor, () => View(actor));
     }
 
     /// <summary>

@@ -31,8 +31,8 @@ public static class CaseSeeding
         return new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, Jiaxing);
     }
 
-    /// <summary>An operator requests a scheduled visit at 330402-REHAB-1; with a worker, the provider's staff assigns them.</summary>
-    public static async Task<JsonElement> ScheduledVisitAsync(BrowserSystem system, DateTimeOffset windowStart, string? workerId = null, string? workerName = null)
+    /// <summary>An operator requests a visit at 330402-REHAB-1, in a window when one is given; it awaits the provider's acceptance.</summary>
+    public static async Task<JsonElement> RequestedVisitAsync(BrowserSystem system, DateTimeOffset? windowStart = null)
     {
         using var operatorApi = await Browsing.ApiAsync(system, Browsing.Operator);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rehab-visits")
@@ -40,25 +40,40 @@ public static class CaseSeeding
             Content = JsonContent.Create(new
             {
                 person = new { name = "王芳", phone = "13900005678", countyCode = "330402", address = "南湖区建设街道 1 号" },
-                serviceType = "rehabilitation_training", providerCode = RehabProvider, windowStart, windowMinutes = 120,
+                serviceType = "rehabilitation_training", providerCode = RehabProvider, windowStart, windowMinutes = windowStart is null ? (int?)null : 120,
             }),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         var requested = await operatorApi.SendAsync(request);
         requested.IsSuccessStatusCode.Should().BeTrue(await requested.Content.ReadAsStringAsync());
-        var visit = await requested.Content.ReadFromJsonAsync<JsonElement>();
+        return await requested.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// An operator requests a visit in a window at 330402-REHAB-1, the provider's staff accept it (so it is scheduled in
+    /// that window) and, with a worker, assign them.
+    /// </summary>
+    public static async Task<JsonElement> ScheduledVisitAsync(BrowserSystem system, DateTimeOffset windowStart, string? workerId = null, string? workerName = null)
+    {
+        var requested = await RequestedVisitAsync(system, windowStart);
+        using var providerApi = await Browsing.ApiAsync(system, RehabStaff);
+        var visit = await ActAsync(providerApi, requested, "accept", new { });
         if (workerId is null)
         {
             return visit;
         }
-        using var providerApi = await Browsing.ApiAsync(system, RehabStaff);
-        using var assign = new HttpRequestMessage(HttpMethod.Post, $"/api/rehab-visits/{visit.GetProperty("id").GetString()}/assign")
+        return await ActAsync(providerApi, visit, "assign", new { workerId, workerName });
+    }
+
+    private static async Task<JsonElement> ActAsync(HttpClient api, JsonElement visit, string action, object body)
+    {
+        using var act = new HttpRequestMessage(HttpMethod.Post, $"/api/rehab-visits/{visit.GetProperty("id").GetString()}/{action}")
         {
-            Content = JsonContent.Create(new { workerId, workerName }),
+            Content = JsonContent.Create(body),
         };
-        assign.Headers.TryAddWithoutValidation("If-Match", $"\"{visit.GetProperty("version").GetInt32()}\"");
-        var assigned = await providerApi.SendAsync(assign);
-        assigned.IsSuccessStatusCode.Should().BeTrue(await assigned.Content.ReadAsStringAsync());
-        return await assigned.Content.ReadFromJsonAsync<JsonElement>();
+        act.Headers.TryAddWithoutValidation("If-Match", $"\"{visit.GetProperty("version").GetInt32()}\"");
+        var acted = await api.SendAsync(act);
+        acted.IsSuccessStatusCode.Should().BeTrue(await acted.Content.ReadAsStringAsync());
+        return await acted.Content.ReadFromJsonAsync<JsonElement>();
     }
 }

@@ -92,4 +92,28 @@ public sealed class CaseWorkTests(BrowserSystem system)
         await Assertions.Expect(page.Locator("#f-workerId")).ToHaveAttributeAsync("aria-invalid", "true");
         await ScreenshotAsync(page, "visit-2-double-booked");
     }
+
+    [Fact]
+    public async Task A_provider_accepts_a_hotline_request_and_its_first_visit_clock_starts()
+    {
+        var requested = await RequestedVisitAsync(system);
+        var number = requested.GetProperty("number").GetString()!;
+        var page = await system.NewPageAsync();
+
+        await SignInAsync(page, RehabStaff);
+        await Assertions.Expect(page.Locator("#worklist tr", new() { HasText = number })).ToContainTextAsync("待受理");
+        await page.GotoAsync($"/#/rehab-visits/{requested.GetProperty("id").GetString()}");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("待康复机构受理");
+        await Assertions.Expect(page.Locator("#act-schedule")).ToHaveCountAsync(0);
+
+        await page.Locator("#act-accept").ClickAsync();
+        await page.Locator("#f-note").FillAsync("已受理，三日内电话预约上门时间。");
+        await page.Locator("#action-submit").ClickAsync();
+
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("已受理");
+        await Assertions.Expect(page.Locator("section[aria-labelledby=deadlines-heading]")).ToContainTextAsync("首次上门时限");
+        await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("已受理，三日内电话预约上门时间。");
+        await Assertions.Expect(page.Locator("#act-schedule")).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "visit-0-accepted");
+    }
 }

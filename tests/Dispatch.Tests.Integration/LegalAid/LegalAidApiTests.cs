@@ -74,7 +74,8 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
 
         var accepted = await ActOkAsync(station, legalAid, "accept");
         accepted.GetProperty("deadlines").GetProperty("decision").GetProperty("state").GetString().Should().Be("running");
-        accepted.GetProperty("deadlines").GetProperty("decision").GetProperty("ruleVersion").GetInt32().Should().Be(1);
+        // Received on the real today (from 1 December 2026 on), the case keeps rule version 2, 《法律援助法》.
+        accepted.GetProperty("deadlines").GetProperty("decision").GetProperty("ruleVersion").GetInt32().Should().Be(2);
         var waiting = await ActOkAsync(station, legalAid, "request-documents", new { documents = "劳动合同复印件" });
         waiting.GetProperty("deadlines").GetProperty("decision").GetProperty("state").GetString().Should().Be("paused");
         await ActOkAsync(station, legalAid, "receive-documents");
@@ -106,7 +107,8 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
         await ActOkAsync(station, legalAid, "accept");
 
         var refused = await ActOkAsync(station, legalAid, "refuse", new { reasons = "经济状况不符合援助条件。" });
-        refused.GetProperty("objectionWindowEndsAt").ValueKind.Should().Be(JsonValueKind.String);
+        // Received today, the case follows 《法律援助法》 (rule version 2): the applicant has no objection window to run out.
+        (refused.TryGetProperty("objectionWindowEndsAt", out var window) ? window.ValueKind : JsonValueKind.Null).Should().Be(JsonValueKind.Null);
         var objected = await ActOkAsync(op, legalAid, "objection", new { grounds = "家庭收入已低于当地低保标准。" });
         objected.GetProperty("deadlines").GetProperty("objectionReview").GetProperty("state").GetString().Should().Be("running");
         var decided = await ActOkAsync(supervisor, legalAid, "objection-decision", new { decision = "grant" });
@@ -194,7 +196,8 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
         await ActOkAsync(station, reviewing, "accept");
 
         var worklist = (await station.GetFromJsonAsync<JsonElement[]>("/api/units/330421-LEGAL/legal-aid-worklist"))!;
-        worklist.Select(Id).Should().ContainInOrder(Id(reviewing), Id(waiting));
+        // Under the Law both decisions run from receipt, so the application received first is due first.
+        worklist.Select(Id).Should().ContainInOrder(Id(waiting), Id(reviewing));
         var page = await station.GetFromJsonAsync<JsonElement>("/api/legal-aid-cases?status=under_review&type=property&q=陈静");
         page.GetProperty("items").EnumerateArray().Select(Id).Should().Contain(Id(reviewing)).And.NotContain(Id(waiting));
         page.GetProperty("items").EnumerateArray().Should().OnlyContain(i => i.GetProperty("stationCode").GetString() == "330421-LEGAL");
@@ -212,7 +215,7 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
             "/api/legal-aid-cases", "/api/legal-aid-cases/{id}", "/api/legal-aid-cases/{id}/history", "/api/legal-aid-cases/{id}/accept",
             "/api/legal-aid-cases/{id}/request-documents", "/api/legal-aid-cases/{id}/objection-decision", "/api/tickets/{id}/legal-aid",
             "/api/units/{unitCode}/legal-aid-worklist", "/api/rehab-visits", "/api/rehab-visits/{id}", "/api/rehab-visits/{id}/history",
-            "/api/rehab-visits/{id}/assign", "/api/rehab-visits/{id}/reschedule", "/api/tickets/{id}/rehab-visits", "/api/rehab-plans",
+            "/api/rehab-visits/{id}/accept", "/api/rehab-visits/{id}/assign", "/api/rehab-visits/{id}/reschedule", "/api/tickets/{id}/rehab-visits", "/api/rehab-plans",
             "/api/rehab-plans/{id}", "/api/units/{unitCode}/rehab-worklist", "/api/units/{unitCode}/rehab-calendar",
             "/api/persons/{personId}/timeline",
         ];

@@ -12,7 +12,7 @@ namespace Dispatch.Tests.Integration.Rehab;
 public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]
-    public async Task Requesting_a_visit_answers_201_with_a_visit_number_the_countys_provider_and_a_running_first_visit_clock()
+    public async Task Requesting_a_visit_answers_201_with_a_visit_number_the_countys_provider_and_no_clock_until_it_is_accepted()
     {
         using var op = await TicketApi.Operator(system);
 
@@ -23,8 +23,39 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         visit.GetProperty("number").GetString().Should().MatchRegex(@"^JXKF-\d{8}-\d{6}$");
         Status(visit).Should().Be("requested");
         visit.GetProperty("providerCode").GetString().Should().Be("330411-REHAB-1");
-        visit.GetProperty("deadlines").GetProperty("firstVisit").GetProperty("state").GetString().Should().Be("running");
-        visit.GetProperty("deadlines").GetProperty("firstVisit").GetProperty("length").GetString().Should().Be("5 working_days");
+        (visit.GetProperty("deadlines").TryGetProperty("firstVisit", out var first) ? first.ValueKind : JsonValueKind.Null)
+            .Should().Be(JsonValueKind.Null, "the first-visit clock runs from the provider's acceptance");
+        visit.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Contain("accept").And.NotContain("schedule");
+    }
+
+    [Fact]
+    public async Task The_provider_accepts_a_hotline_request_the_first_visit_clock_starts_and_the_asked_window_is_scheduled()
+    {
+        using var op = await TicketApi.Operator(system);
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var start = SoonAt(3 * 24 * 60);
+        var visit = await RequestedAsync(op, Request(windowStart: start, name: "赵敏", phone: "13612340031"));
+        visit.GetProperty("askedWindowStart").GetDateTimeOffset().Should().Be(start);
+
+        (await ActAsync(op, visit, "accept")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the hotline does not accept for the provider");
+        var tooLong = await ActAsync(provider, visit, "accept", new { note = new string('注', 1001) });
+        tooLong.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        tooLong.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        Status((await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{Id(visit)}"))!).Should().Be("requested", "a refused action changes nothing");
+
+        var accepted = await ActOkAsync(provider, visit, "accept", new { note = "已受理，按申请时段上门。" });
+
+        Status(accepted).Should().Be("scheduled");
+        accepted.GetProperty("acceptedAt").ValueKind.Should().Be(JsonValueKind.String);
+        accepted.GetProperty("windowStart").GetDateTimeOffset().Should().Be(start);
+        var firstVisit = accepted.GetProperty("deadlines").GetProperty("firstVisit");
+        firstVisit.GetProperty("state").GetString().Should().Be("running");
+        firstVisit.GetProperty("length").GetString().Should().Be("5 working_days");
+        firstVisit.GetProperty("startedAt").GetDateTimeOffset().Should().Be(accepted.GetProperty("acceptedAt").GetDateTimeOffset());
+        var history = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-visits/{Id(visit)}/history"))!;
+        history.Select(h => h.GetProperty("type").GetString()).Should().Equal("requested", "accepted", "scheduled");
+        history[1].GetProperty("actor").GetProperty("unitCode").GetString().Should().Be("330402-REHAB-1");
+        (await ActAsync(provider, accepted, "accept")).StatusCode.Should().Be(HttpStatusCode.Conflict, "a visit is accepted once");
     }
 
     [Fact]
@@ -46,7 +77,7 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
 
         var history = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-visits/{Id(visit)}/history"))!;
         history.Select(h => h.GetProperty("type").GetString()).Should().Equal(
-            "requested", "scheduled", "worker_assigned", "checked_in", "completed", "record_filed");
+            "requested", "accepted", "scheduled", "worker_assigned", "checked_in", "completed", "record_filed");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class RehabDeadlineTests(PostgresFixture database)
     private static readonly DateTimeOffset BeforeHolidays = Local(2026, 9, 24, 10);
 
     [Fact]
-    public async Task An_untouched_requests_first_visit_goes_overdue_after_five_working_days_through_the_shared_watcher()
+    public async Task An_untouched_requests_first_visit_goes_overdue_five_working_days_after_acceptance_through_the_shared_watcher()
     {
         var clock = new FakeTimeProvider(BeforeHolidays);
         var cluster = await DispatchTestCluster.StartAsync(await database.CreateIsolatedDatabaseAsync(), time: clock);
@@ -29,9 +29,18 @@ public sealed class RehabDeadlineTests(PostgresFixture database)
         {
             var visit = cluster.Client.GetGrain<IRehabVisitGrain>(Guid.NewGuid());
             var requested = await visit.Request(new VisitRequest { Person = Person(), ServiceType = "assessment" }, Operator);
-            requested.Value!.Visit.Deadlines.FirstVisit!.DueAt.Should().Be(Local(2026, 10, 9, 10));
+            requested.Value!.Visit.Deadlines.FirstVisit.Should().BeNull("no clock runs before the provider accepts the request");
+
+            // Accepted on Monday 28 September 10:00 (after Mid-Autumn): Tue 29, Wed 30, [1-7 October off], Thu 8, Fri 9, Sat 10 (调休).
+            clock.SetUtcNow(Local(2026, 9, 28, 10));
+            var accepted = await visit.Accept(new VisitNote(null), Provider, null);
+            accepted.Value!.Deadlines.FirstVisit!.DueAt.Should().Be(Local(2026, 10, 10, 10));
 
             clock.SetUtcNow(Local(2026, 10, 9, 11));
+            await TickAsync(cluster, visit.GetPrimaryKey());
+            (await visit.Get(Operator)).Value!.Deadlines.FirstVisit!.State.Should().NotBe("overdue", "five working days from the request would be over now");
+
+            clock.SetUtcNow(Local(2026, 10, 10, 11));
             await TickAsync(cluster, visit.GetPrimaryKey());
 
             var overdue = (await visit.Get(Operator)).Value!;

@@ -62,7 +62,7 @@ public static class CaseMeasuresSql
             from rehab_visits
         ),
         facts (id, measure, day) as (
-            select id, 'open', null::date from t where status in ('requested', 'scheduled', 'assigned', 'checked_in', 'missed')
+            select id, 'open', null::date from t where status in ('requested', 'accepted', 'scheduled', 'assigned', 'checked_in', 'missed')
             union all select id, 'at_risk', null from t where clock_state = 'warning'
             union all select id, 'overdue', null from t where clock_state = 'overdue'
             union all select id, 'requested', requested_day from t

@@ -48,7 +48,7 @@ public sealed class CaseSimulation(EventStore store, SlaSettings sla)
             Start.AddSeconds(random.Next(0, 60 * 24 * 3600)), LegalAidState.Empty);
         await c.WriteAsync(SimulatedItem<LegalAidState, LegalAidEvent, LegalAidStatsRow>.Admin, [new CaseOpened($"SIMFY-{index:D6}",
             new PersonView("模拟申请人", "13800000001", null, null, county, null, null), "phone:13800000001", "labour_dispute", "模拟申请",
-            county + "-LEGAL", county == "330400", null, LegalAidClockRules.From(sla.Rules), "sim")]);
+            county + "-LEGAL", county == "330400", null, LegalAidClockRules.From(sla.RulesAt(c.Now)), "sim")]);
         await c.AfterAsync(Hours(random, 1, 30));
         await c.DecideAsync((s, k) => LegalAidRules.Accept(s, Admin, new CaseNote(null), k));
         if (random.NextDouble() < 0.1)
@@ -107,7 +107,7 @@ public sealed class CaseSimulation(EventStore store, SlaSettings sla)
             Start.AddSeconds(random.Next(0, 60 * 24 * 3600)), RehabState.Empty);
         await v.WriteAsync(Admin, [new VisitRequested($"SIMKF-{index:D6}", new PersonView("模拟服务对象", "13800000002", null, null, county, null, null),
             "phone:13800000002", "rehabilitation_training", county == "330400" ? "330400-REHAB" : county + "-REHAB-1", null, null, null,
-            random.NextDouble() < 0.8, v.Now, null, RehabClockRules.From(sla.Rules), "sim")]);
+            random.NextDouble() < 0.8, v.Now, null, RehabClockRules.From(sla.RulesAt(v.Now)), "sim")]);
         if (random.NextDouble() < 0.1)
         {
             await v.AfterAsync(Hours(random, 1, 48));

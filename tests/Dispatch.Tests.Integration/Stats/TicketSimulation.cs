@@ -48,7 +48,7 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
         var urgency = random.NextDouble() < 0.1 ? "urgent" : "normal";
         await ticket.WriteAsync(Operator, new TicketRegistered($"SIM-{index:D6}",
             new TicketDetails("phone", kind, "care_services", urgency, "模拟来电人", "13800000000", null, null, county, null, null, "模拟工单", "模拟内容"),
-            "phone:13800000000", TicketClockRules.From(sla.Rules, kind, urgency), random.NextDouble() < 0.15 ? random.Next(1, 3) : 0, "sim"));
+            "phone:13800000000", TicketClockRules.From(sla.RulesAt(ticket.Now), kind, urgency), random.NextDouble() < 0.15 ? random.Next(1, 3) : 0, "sim"));
         if (random.NextDouble() < 0.2)
         {
             await ticket.AfterAsync(Minutes(random, 1, 10));
@@ -78,7 +78,7 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
             var number = $"SIM-{index:D6}-{stage}";
             var details = current.State.Details with { Title = "模拟复查申请", Content = "对答复不服，申请复查。" };
             await review.WriteAsync(Operator, [new TicketRegistered(number, details, current.State.PersonId,
-                TicketClockRules.From(sla.Rules, "petition", "normal"), 0, "sim", new PetitionOpening(stage, current.State.Id, current.State.Number, null)),
+                TicketClockRules.From(sla.RulesAt(review.Now), "petition", "normal"), 0, "sim", new PetitionOpening(stage, current.State.Id, current.State.Number, null)),
                 new TicketDispatched(body, true, false, null)]);
             await current.AfterAsync(review.Now - current.Now);
             await current.WriteAsync(Operator, [new ReviewRequested(id, number, stage, review.Clocks.LocalDate(review.Now))]);

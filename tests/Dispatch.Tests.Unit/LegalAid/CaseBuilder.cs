@@ -20,12 +20,22 @@ internal sealed record CaseBuilder(LegalAidState State, DateTimeOffset Now)
     public const string Number = "JXFY-20260302-000001";
     public const string Station = Tickets.Units.NanhuLegal;
 
-    public static LegalAidClockRules Rules { get; } = LegalAidClockRules.From(TicketClocks.Settings.Rules);
+    /// <summary>The clocks of a case received on <see cref="Start"/>: rule version 1 (the 2012 procedural rules and local practice).</summary>
+    public static LegalAidClockRules Rules { get; } = LegalAidClockRules.From(TicketClocks.Settings.RulesAt(Start));
 
-    public static CaseBuilder Applied(DateTimeOffset? at = null, string county = Places.Nanhu, string station = Station, TicketLink? ticket = null) =>
+    /// <summary>Monday 7 December 2026 09:00 in Jiaxing: a case received then falls under version 2 (《法律援助法》).</summary>
+    public static readonly DateTimeOffset UnderTheLaw = Shanghai.At(2026, 12, 7, 9);
+
+    public static LegalAidClockRules LawRules { get; } = LegalAidClockRules.From(TicketClocks.Settings.RulesAt(UnderTheLaw));
+
+    public static CaseBuilder Applied(
+        DateTimeOffset? at = null, string county = Places.Nanhu, string station = Station, TicketLink? ticket = null, LegalAidClockRules? rules = null) =>
         new CaseBuilder(LegalAidState.Empty, at ?? Start).With(new CaseOpened(
             Number, new PersonView("李明", "13812345678", null, null, county, null, "南湖区解放路 1 号"), "phone:13812345678",
-            "labour_dispute", "用人单位拖欠工资三个月，申请法律援助。", station, false, ticket, Rules, "fingerprint"));
+            "labour_dispute", "用人单位拖欠工资三个月，申请法律援助。", station, false, ticket, rules ?? Rules, "fingerprint"));
+
+    /// <summary>A case received on <see cref="UnderTheLaw"/> with the clocks of the version in force then.</summary>
+    public static CaseBuilder AppliedUnderTheLaw() => Applied(UnderTheLaw, rules: LawRules);
 
     public CaseBuilder At(DateTimeOffset instant) => this with { Now = instant };
 

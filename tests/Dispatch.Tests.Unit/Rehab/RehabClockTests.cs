@@ -17,7 +17,7 @@ public sealed class RehabClockTests
     public void The_first_visit_is_due_five_working_days_after_the_request_skipping_the_october_holidays()
     {
         // Thursday 24 September 10:00; working days after it: Mon 28, Tue 29, Wed 30 September, Thu 8, Fri 9 October.
-        var requested = VisitBuilder.Requested(Shanghai.At(2026, 9, 24, 10));
+        var requested = VisitBuilder.AcceptedRequest(Shanghai.At(2026, 9, 24, 10));
 
         var firstVisit = Deadlines(requested).FirstVisit!;
 
@@ -29,13 +29,13 @@ public sealed class RehabClockTests
     [Fact]
     public void A_later_visit_of_a_plan_has_no_first_visit_clock()
     {
-        Deadlines(VisitBuilder.Requested(firstVisit: false)).FirstVisit.Should().BeNull();
+        Deadlines(VisitBuilder.AcceptedRequest(firstVisit: false)).FirstVisit.Should().BeNull();
     }
 
     [Fact]
     public void The_window_clock_runs_out_at_the_end_of_the_window_and_an_untouched_visit_goes_overdue_with_a_supervision_order()
     {
-        var scheduled = VisitBuilder.Requested().Scheduled().Assigned();
+        var scheduled = VisitBuilder.AcceptedRequest().Scheduled().Assigned();
         var orderId = Guid.NewGuid();
         Deadlines(scheduled).Window!.DueAt.Should().Be(VisitBuilder.WindowStart.AddHours(2));
 
@@ -50,7 +50,7 @@ public sealed class RehabClockTests
     [Fact]
     public void A_window_not_yet_open_is_running_and_its_next_change_is_its_warning_point()
     {
-        var scheduled = VisitBuilder.Requested(firstVisit: false).Scheduled();
+        var scheduled = VisitBuilder.AcceptedRequest(firstVisit: false).Scheduled();
 
         var window = Deadlines(scheduled).Window!;
 
@@ -61,12 +61,12 @@ public sealed class RehabClockTests
     [Fact]
     public void A_visit_completed_inside_its_window_meets_it_and_a_missed_one_is_shown_missed()
     {
-        var done = VisitBuilder.Requested().Scheduled().Assigned().At(VisitBuilder.WindowStart).CheckedIn()
+        var done = VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(VisitBuilder.WindowStart).CheckedIn()
             .At(VisitBuilder.WindowStart.AddMinutes(90)).Completed("训练完成。");
         Deadlines(done).Window!.State.Should().Be("met");
         Deadlines(done).FirstVisit!.State.Should().Be("met");
 
-        var missed = VisitBuilder.Requested().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddMinutes(30)).Missed();
+        var missed = VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddMinutes(30)).Missed();
         Deadlines(missed).Window!.State.Should().Be("missed");
     }
 
@@ -75,7 +75,7 @@ public sealed class RehabClockTests
     {
         // Completed Friday 6 March 17:00: half an hour left on Friday, seven hours on Monday (08:30-12:00, 13:30-17:00).
         var friday = Shanghai.At(2026, 3, 6, 17);
-        var done = VisitBuilder.Requested().Scheduled(Shanghai.At(2026, 3, 6, 15)).Assigned().At(Shanghai.At(2026, 3, 6, 15)).CheckedIn().At(friday).Completed();
+        var done = VisitBuilder.AcceptedRequest().Scheduled(Shanghai.At(2026, 3, 6, 15)).Assigned().At(Shanghai.At(2026, 3, 6, 15)).CheckedIn().At(friday).Completed();
 
         Deadlines(done).Record!.DueAt.Should().Be(Shanghai.At(2026, 3, 9, 17));
     }
@@ -83,7 +83,7 @@ public sealed class RehabClockTests
     [Fact]
     public void A_visit_done_before_its_window_opened_meets_the_window_at_once()
     {
-        var early = VisitBuilder.Requested().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddMinutes(-45)).CheckedIn()
+        var early = VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddMinutes(-45)).CheckedIn()
             .At(VisitBuilder.WindowStart.AddMinutes(-5)).Completed("提前完成。");
 
         early.Build().WindowClock!.StoppedAt.Should().Be(VisitBuilder.WindowStart.AddMinutes(-5));

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.People;
@@ -58,5 +59,27 @@ public sealed class RehabOpeningTests
             .Fields.Should().ContainSingle(f => f.Code == "not_a_provider");
         RehabOpening.CheckProvider(null, Intakes.Nanhu, provider, ownStaff, false).Should().BeNull();
         RehabOpening.CheckProvider(null, Intakes.Nanhu, provider, Actors.LegalStaff, false)!.Kind.Should().Be(DomainErrorKind.Forbidden);
+    }
+
+    private static Change<RehabEvent> Requested(Actor actor)
+    {
+        var (valid, _) = RehabOpening.Validate(new VisitRequest { Person = Person, ServiceType = "assessment", WindowStart = Now.AddDays(1) },
+            Intakes.Reference, VisitBuilder.Rules, Now, IdNumbers.Today);
+        return RehabOpening.Request(valid!, new UnitInfo(VisitBuilder.Provider, UnitKinds.Rehab, Intakes.Nanhu, true), null, "JXKF-1", VisitBuilder.Rules,
+            Now, "fingerprint", RehabOpening.AcceptsAtOnce(actor, VisitBuilder.Provider));
+    }
+
+    [Fact]
+    public void A_request_the_providers_own_staff_register_is_accepted_and_scheduled_at_once() =>
+        Requested(new Actor("staff-rehab-1", Roles.UnitStaff, VisitBuilder.Provider, Intakes.Nanhu)).Events.Select(e => e.GetType()).Should().Equal(typeof(VisitRequested), typeof(VisitAccepted), typeof(VisitScheduled));
+
+    [Fact]
+    public void A_hotline_request_waits_for_acceptance_keeping_the_window_it_asked_for()
+    {
+        var events = Requested(Actors.Operator).Events;
+
+        events.Should().ContainSingle().Which.Should().BeOfType<VisitRequested>()
+            .Which.Should().Match<VisitRequested>(r => r.AwaitsAcceptance && r.AskedWindow == new VisitWindow(Now.AddDays(1), Now.AddDays(1).AddHours(2)));
+        RehabOpening.AcceptsAtOnce(Actors.Admin, VisitBuilder.Provider).Should().BeFalse("an administrator registering a request is not the provider accepting it");
     }
 }

@@ -15,17 +15,18 @@ public sealed class RehabStatesTests
     internal static VisitBuilder InState(string state) => state switch
     {
         "requested" => VisitBuilder.Requested(),
-        "scheduled" => VisitBuilder.Requested().Scheduled().At(InWindow),
-        "assigned" => VisitBuilder.Requested().Scheduled().Assigned().At(InWindow),
-        "checked_in" => VisitBuilder.Requested().Scheduled().Assigned().At(InWindow).CheckedIn(),
-        "completed" => VisitBuilder.Requested().Scheduled().Assigned().At(InWindow).CheckedIn().Completed(),
-        "recorded" => VisitBuilder.Requested().Scheduled().Assigned().At(InWindow).CheckedIn().Completed("完成康复训练。"),
-        "missed" => VisitBuilder.Requested().Scheduled().Assigned().At(InWindow.AddHours(3)).Missed(),
-        "cancelled" => VisitBuilder.Requested().Scheduled().Cancelled(),
+        "accepted" => VisitBuilder.AcceptedRequest(),
+        "scheduled" => VisitBuilder.AcceptedRequest().Scheduled().At(InWindow),
+        "assigned" => VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(InWindow),
+        "checked_in" => VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(InWindow).CheckedIn(),
+        "completed" => VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(InWindow).CheckedIn().Completed(),
+        "recorded" => VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(InWindow).CheckedIn().Completed("完成康复训练。"),
+        "missed" => VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(InWindow.AddHours(3)).Missed(),
+        "cancelled" => VisitBuilder.AcceptedRequest().Scheduled().Cancelled(),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No such visit state in these tests."),
     };
 
-    private static readonly string[] States = ["requested", "scheduled", "assigned", "checked_in", "completed", "recorded", "missed", "cancelled"];
+    private static readonly string[] States = ["requested", "accepted", "scheduled", "assigned", "checked_in", "completed", "recorded", "missed", "cancelled"];
 
     public static TheoryData<string, string> ForbiddenMoves() => Moves(allowed: false);
 
@@ -46,7 +47,8 @@ public sealed class RehabStatesTests
     }
 
     [Theory]
-    [InlineData("requested", new[] { A.Schedule, A.Cancel, A.Supervise })]
+    [InlineData("requested", new[] { A.Accept, A.Cancel, A.Supervise })]
+    [InlineData("accepted", new[] { A.Schedule, A.Cancel, A.Supervise })]
     [InlineData("scheduled", new[] { A.Assign, A.Reschedule, A.Miss, A.Cancel, A.Supervise })]
     [InlineData("assigned", new[] { A.CheckIn, A.Assign, A.Reschedule, A.Miss, A.Cancel, A.Supervise })]
     [InlineData("checked_in", new[] { A.Complete, A.Supervise })]

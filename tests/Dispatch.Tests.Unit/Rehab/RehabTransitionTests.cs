@@ -18,7 +18,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Scheduling_gives_the_visit_its_window_with_the_default_length_from_the_rules()
     {
-        var requested = VisitBuilder.Requested();
+        var requested = VisitBuilder.AcceptedRequest();
 
         var scheduled = requested.Applying(RehabRules.Schedule(requested.Build(), Provider, new ScheduleVisit(VisitBuilder.WindowStart, null, null), requested.Now)).Build();
 
@@ -30,7 +30,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void A_window_must_start_in_the_future_and_last_half_an_hour_to_eight_hours()
     {
-        var requested = VisitBuilder.Requested();
+        var requested = VisitBuilder.AcceptedRequest();
 
         RehabRules.Schedule(requested.Build(), Provider, new ScheduleVisit(VisitBuilder.Start.AddHours(-1), null, null), requested.Now)
             .ShouldReportFields(("windowStart", "in_past"));
@@ -43,7 +43,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Assigning_books_the_worker_for_the_window()
     {
-        var scheduled = VisitBuilder.Requested().Scheduled();
+        var scheduled = VisitBuilder.AcceptedRequest().Scheduled();
 
         var assigned = scheduled.Applying(RehabRules.Assign(scheduled.Build(), Provider, new AssignWorker(" W001 ", "张丽"), null)).Build();
 
@@ -55,7 +55,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void A_worker_already_booked_in_an_overlapping_window_is_refused_with_a_clear_bilingual_409()
     {
-        var scheduled = VisitBuilder.Requested().Scheduled();
+        var scheduled = VisitBuilder.AcceptedRequest().Scheduled();
 
         var error = RehabRules.Assign(scheduled.Build(), Provider, new AssignWorker("W001", "张丽"), Taken).ShouldConflict("worker_double_booked");
 
@@ -67,7 +67,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void A_worker_needs_a_plain_id_and_a_name()
     {
-        var scheduled = VisitBuilder.Requested().Scheduled();
+        var scheduled = VisitBuilder.AcceptedRequest().Scheduled();
 
         RehabRules.Assign(scheduled.Build(), Provider, new AssignWorker("W 001", null), null)
             .ShouldReportFields(("workerId", "invalid_format"), ("workerName", "required"));
@@ -76,7 +76,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Rescheduling_keeps_the_earlier_window_in_the_history_and_the_worker_when_free()
     {
-        var assigned = VisitBuilder.Requested().Scheduled().Assigned();
+        var assigned = VisitBuilder.AcceptedRequest().Scheduled().Assigned();
         var later = Shanghai.At(2026, 3, 5, 14);
 
         var moved = assigned.Applying(RehabRules.Reschedule(assigned.Build(), Provider, new ScheduleVisit(later, 90, "本人周三复诊"), assigned.Now, null)).Build();
@@ -91,7 +91,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Rescheduling_needs_a_reason_and_a_worker_free_in_the_new_window()
     {
-        var assigned = VisitBuilder.Requested().Scheduled().Assigned();
+        var assigned = VisitBuilder.AcceptedRequest().Scheduled().Assigned();
 
         RehabRules.Reschedule(assigned.Build(), Provider, new ScheduleVisit(VisitBuilder.WindowStart.AddDays(1), null, null), assigned.Now, null)
             .ShouldReportFields(("reason", "required"));
@@ -102,7 +102,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void A_missed_visit_is_rescheduled_without_its_worker()
     {
-        var missed = VisitBuilder.Requested().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddHours(3)).Missed();
+        var missed = VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddHours(3)).Missed();
 
         var again = missed.Applying(RehabRules.Reschedule(missed.Build(), Provider,
             new ScheduleVisit(Shanghai.At(2026, 3, 6, 9), null, "重新预约"), missed.Now, null)).Build();
@@ -115,7 +115,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Checking_in_opens_an_hour_before_the_window_and_stops_the_first_visit_clock()
     {
-        var assigned = VisitBuilder.Requested().Scheduled().Assigned();
+        var assigned = VisitBuilder.AcceptedRequest().Scheduled().Assigned();
 
         RehabRules.CheckIn(assigned.Build(), Provider, new VisitNote(null), VisitBuilder.WindowStart.AddMinutes(-61)).ShouldConflict("too_early");
         var arrived = assigned.At(VisitBuilder.WindowStart.AddMinutes(-30));
@@ -128,7 +128,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Completing_without_notes_starts_the_record_clock_and_the_record_stops_it()
     {
-        var visiting = VisitBuilder.Requested().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddMinutes(10)).CheckedIn().At(VisitBuilder.WindowStart.AddMinutes(100));
+        var visiting = VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(VisitBuilder.WindowStart.AddMinutes(10)).CheckedIn().At(VisitBuilder.WindowStart.AddMinutes(100));
 
         var done = visiting.Applying(RehabRules.Complete(visiting.Build(), Provider, new VisitRecord(null)));
         done.Build().RecordPending.Should().BeTrue();
@@ -145,7 +145,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Completing_with_notes_files_the_record_at_once()
     {
-        var visiting = VisitBuilder.Requested().Scheduled().Assigned().At(VisitBuilder.WindowStart).CheckedIn();
+        var visiting = VisitBuilder.AcceptedRequest().Scheduled().Assigned().At(VisitBuilder.WindowStart).CheckedIn();
 
         var done = visiting.Applying(RehabRules.Complete(visiting.Build(), Provider, new VisitRecord("评估完成。"))).Build();
 
@@ -156,7 +156,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void A_visit_is_recorded_missed_only_once_its_window_opened_and_then_frees_the_worker()
     {
-        var assigned = VisitBuilder.Requested().Scheduled().Assigned();
+        var assigned = VisitBuilder.AcceptedRequest().Scheduled().Assigned();
 
         RehabRules.Miss(assigned.Build(), Provider, new VisitReason("家中无人"), VisitBuilder.Start).ShouldConflict("window_not_started");
         var late = assigned.At(VisitBuilder.WindowStart.AddMinutes(30));
@@ -170,7 +170,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Cancelling_needs_a_reason_may_come_from_the_hotline_and_stops_every_clock()
     {
-        var scheduled = VisitBuilder.Requested().Scheduled();
+        var scheduled = VisitBuilder.AcceptedRequest().Scheduled();
 
         RehabRules.Cancel(scheduled.Build(), Actors.Operator, new VisitReason(null)).ShouldReportFields(("reason", "required"));
         var cancelled = scheduled.Applying(RehabRules.Cancel(scheduled.Build(), Actors.Operator, new VisitReason("本人住院"))).Build();
@@ -182,7 +182,7 @@ public sealed class RehabTransitionTests
     [Fact]
     public void Only_the_providers_staff_do_the_providers_work_and_others_do_not_see_the_visit()
     {
-        var scheduled = VisitBuilder.Requested().Scheduled();
+        var scheduled = VisitBuilder.AcceptedRequest().Scheduled();
         var otherProvider = new Actor("x", Roles.UnitStaff, "330411-REHAB-1", Places.Xiuzhou);
 
         VisitRequests.Take(RehabActions.Assign, scheduled.Build(), otherProvider, scheduled.Now).ShouldBeRefused(DomainErrorKind.NotFound);

@@ -19,11 +19,25 @@ internal sealed record VisitBuilder(RehabState State, DateTimeOffset Now)
     public static readonly DateTimeOffset WindowStart = Shanghai.At(2026, 3, 4, 10);
     public const string Provider = "330402-REHAB-1";
 
-    public static RehabClockRules Rules { get; } = RehabClockRules.From(TicketClocks.Settings.Rules);
+    public static RehabClockRules Rules { get; } = RehabClockRules.From(TicketClocks.Settings.RulesAt(Start));
 
-    public static VisitBuilder Requested(DateTimeOffset? at = null, bool firstVisit = true) => new VisitBuilder(RehabState.Empty, at ?? Start).With(
-        new VisitRequested("JXKF-20260302-000001", new PersonView("王芳", "13812345678", null, null, Places.Nanhu, null, "南湖区东栅街道 8 号"),
-            "phone:13812345678", "rehabilitation_training", Provider, null, null, null, firstVisit, at ?? Start, null, Rules, "fingerprint"));
+    /// <summary>A request through the hotline, awaiting the provider's acceptance (受理), optionally asking for a window.</summary>
+    public static VisitBuilder Requested(DateTimeOffset? at = null, bool firstVisit = true, VisitWindow? asked = null) =>
+        Opened(at, firstVisit, awaitsAcceptance: true, asked);
+
+    /// <summary>A request the provider accepted at the same instant.</summary>
+    public static VisitBuilder AcceptedRequest(DateTimeOffset? at = null, bool firstVisit = true) => Requested(at, firstVisit).Accept();
+
+    /// <summary>A request stored before the acceptance step existed (no AwaitsAcceptance in its event).</summary>
+    public static VisitBuilder StoredBeforeAcceptance(DateTimeOffset? at = null) => Opened(at, true, awaitsAcceptance: false, null);
+
+    private static VisitBuilder Opened(DateTimeOffset? at, bool firstVisit, bool awaitsAcceptance, VisitWindow? asked) =>
+        new VisitBuilder(RehabState.Empty, at ?? Start).With(
+            new VisitRequested("JXKF-20260302-000001", new PersonView("王芳", "13812345678", null, null, Places.Nanhu, null, "南湖区东栅街道 8 号"),
+                "phone:13812345678", "rehabilitation_training", Provider, null, null, null, firstVisit, at ?? Start, null, Rules, "fingerprint",
+                awaitsAcceptance, asked));
+
+    public VisitBuilder Accept() => With(new VisitAccepted(null));
 
     public VisitBuilder At(DateTimeOffset instant) => this with { Now = instant };
 

@@ -8,14 +8,14 @@ namespace Dispatch.Tests.Unit.Sla;
 
 public sealed class SlaRuleSetTests
 {
-    private static readonly string ShippedPath = Shanghai.ReferenceData("sla-rules.json");
+    private static readonly string ShippedPath = Shanghai.ReferenceData("sla-rules", "v1.json");
     private static readonly SlaRuleSet Shipped = SlaRuleSet.Load(ShippedPath);
 
     private static SlaRuleSet Edited(Action<JsonNode> edit)
     {
         var json = JsonNode.Parse(File.ReadAllText(ShippedPath))!;
         edit(json);
-        return SlaRuleSet.Parse(json.ToJsonString(), "sla-rules.json");
+        return SlaRuleSet.Parse(json.ToJsonString(), "sla-rules/v1.json");
     }
 
     [Fact]
@@ -174,5 +174,25 @@ public sealed class SlaRuleSetTests
         var act = () => Edited(json => json["legalAidRules"]![0]!.AsObject().Remove("source"));
 
         act.Should().Throw<SlaRulesException>().WithMessage("*legalAidRules[0] (decision)*source*");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("dispatch")]
+    public void A_legal_aid_decision_that_does_not_say_where_it_starts_is_refused(string? from)
+    {
+        var act = () => Edited(json => json["legalAidRules"]![0]!["from"] = from);
+
+        act.Should().Throw<SlaRulesException>().WithMessage("*legalAidRules (decision)*'from'*receipt*acceptance*");
+    }
+
+    [Fact]
+    public void The_objection_window_is_optional_but_every_other_legal_aid_clock_is_required()
+    {
+        var withoutWindow = Edited(json => json["legalAidRules"]!.AsArray().RemoveAt(3));
+        var withoutReview = () => Edited(json => json["legalAidRules"]!.AsArray().RemoveAt(4));
+
+        withoutWindow.LegalAidObjectionWindow.Should().BeNull();
+        withoutReview.Should().Throw<SlaRulesException>().WithMessage("*legalAidRules*objection_review*");
     }
 }

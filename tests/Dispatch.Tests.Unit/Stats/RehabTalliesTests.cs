@@ -27,12 +27,12 @@ public sealed class RehabTalliesTests
 
     private static bool Gauge(VisitBuilder v, string measure) => Cells(v).Contains(CounterCell.Current(measure));
 
-    private static VisitBuilder Booked() => VisitBuilder.Requested().Scheduled().Assigned();
+    private static VisitBuilder Booked() => VisitBuilder.AcceptedRequest().Scheduled().Assigned();
 
     [Fact]
     public void A_request_counts_requested_and_active_on_its_day_and_open_in_the_city_its_county_and_its_provider()
     {
-        var requested = VisitBuilder.Requested();
+        var requested = VisitBuilder.AcceptedRequest();
 
         Counts(requested, Requested, March2).Should().BeTrue();
         Counts(requested, RequestedActive, March2).Should().BeTrue();
@@ -54,11 +54,11 @@ public sealed class RehabTalliesTests
     [Fact]
     public void A_late_first_visit_is_counted_but_not_on_time_and_a_visit_without_a_first_visit_clock_is_not_counted()
     {
-        var late = VisitBuilder.Requested().Scheduled(Shanghai.At(2026, 3, 12, 10)).Assigned().At(Shanghai.At(2026, 3, 12, 10, 5)).CheckedIn();
+        var late = VisitBuilder.AcceptedRequest().Scheduled(Shanghai.At(2026, 3, 12, 10)).Assigned().At(Shanghai.At(2026, 3, 12, 10, 5)).CheckedIn();
         Counts(late, FirstVisitCounted, new DateOnly(2026, 3, 12)).Should().BeTrue();
         Cells(late).Should().NotContain(c => c.Measure == FirstVisitOnTime);
 
-        var follower = VisitBuilder.Requested(firstVisit: false).Scheduled().Assigned().At(Shanghai.At(2026, 3, 4, 10, 5)).CheckedIn();
+        var follower = VisitBuilder.AcceptedRequest(firstVisit: false).Scheduled().Assigned().At(Shanghai.At(2026, 3, 4, 10, 5)).CheckedIn();
         Cells(follower).Should().NotContain(c => c.Measure == FirstVisitCounted);
     }
 
@@ -96,7 +96,7 @@ public sealed class RehabTalliesTests
         Counts(missed, Missed, March4).Should().BeTrue();
         Gauge(missed, Open).Should().BeTrue();
 
-        var cancelled = VisitBuilder.Requested().At(Shanghai.At(2026, 3, 3, 9)).Cancelled();
+        var cancelled = VisitBuilder.AcceptedRequest().At(Shanghai.At(2026, 3, 3, 9)).Cancelled();
         Counts(cancelled, Cancelled, new DateOnly(2026, 3, 3)).Should().BeTrue();
         Cells(cancelled).Should().NotContain(c => c.Measure == RequestedActive);
         Counts(cancelled, Requested, March2).Should().BeTrue();
@@ -106,7 +106,7 @@ public sealed class RehabTalliesTests
     [Fact]
     public void A_visit_whose_first_visit_clock_ran_out_is_overdue()
     {
-        var overdue = VisitBuilder.Requested().At(Shanghai.At(2026, 3, 20, 9));
+        var overdue = VisitBuilder.AcceptedRequest().At(Shanghai.At(2026, 3, 20, 9));
 
         Gauge(overdue, Overdue).Should().BeTrue();
         Row(overdue).ClockName.Should().Be(RehabClockNames.FirstVisit);

@@ -43,7 +43,7 @@ internal static class TicketClocks
 {
     public static SlaSettings Settings { get; } = SlaSettings.Load(Shanghai.ReferenceData());
 
-    public static TicketClockRules Rules(string kind, string urgency) => TicketClockRules.From(Settings.Rules, kind, urgency);
+    public static TicketClockRules Rules(string kind, string urgency) => TicketClockRules.From(Settings.Versions.All[0], kind, urgency);
 
     public static ClockReader At(DateTimeOffset now) => new(Settings, now);
 

@@ -41,6 +41,7 @@ export function visitForm(action, item) {
       return [{ name: 'workerId', label: t('visit.form.workerId'), required: true, max: 40, value: item.workerId ?? '',
         pattern: workerPattern, patternMessage: t('visit.form.workerId.invalid'), hint: t('visit.form.workerId.hint') },
       { name: 'workerName', label: t('visit.form.workerName'), required: true, max: 50, value: item.workerName ?? '' }];
+    case 'accept':
     case 'check-in':
       return [{ name: 'note', label: t('form.note'), kind: 'long', max: textLimits().note }];
     case 'complete':

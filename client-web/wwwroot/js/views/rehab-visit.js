@@ -1,4 +1,4 @@
-// One home-rehabilitation visit: window, worker, clocks, the provider's actions (double booking shown clearly), history.
+// One home-rehabilitation visit: acceptance (受理), window, worker, clocks, the provider's actions (double booking shown clearly), history.
 import { t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { countyName, unitName } from '../reference.js';
@@ -37,6 +37,8 @@ async function facts(v) {
     [t('visit.plan'), v.planSequence ? t('visit.planSequence', { n: v.planSequence }) : null],
     [t('item.ticket'), ticketLink(v.ticket)],
     [t('visit.requestedAt'), dateTime(v.requestedAt)],
+    [t('visit.acceptedAt'), v.acceptedAt ? dateTime(v.acceptedAt) : (v.status === 'requested' ? t('visit.notAccepted') : null)],
+    [t('visit.askedWindow'), v.askedWindowStart ? windowText(v.askedWindowStart, v.askedWindowEnd) : null],
     [t('visit.checkedInAt'), v.checkedInAt ? dateTime(v.checkedInAt) : null],
     [t('visit.completedAt'), v.completedAt ? dateTime(v.completedAt) : null],
     [t('visit.form.notes'), v.recordNotes],

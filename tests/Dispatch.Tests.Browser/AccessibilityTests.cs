@@ -12,7 +12,7 @@ public sealed class AccessibilityTests(BrowserSystem system)
 {
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
-        "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit"];
+        "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -106,6 +106,13 @@ public sealed class AccessibilityTests(BrowserSystem system)
                     await page.GotoAsync($"/#/rehab-visits/{visit.GetProperty("id").GetString()}");
                     await page.Locator("#act-assign").WaitForAsync();
                 }
+                break;
+            case "admin-calendar":
+                await SignInAsync(page, Admin);
+                await page.GotoAsync("/#/admin/calendar?year=2030");
+                await page.Locator("#workcal-publish-open").ClickAsync();
+                await page.Locator("#workcal-form").WaitForAsync();
+                await page.Locator("#workcal-closures").WaitForAsync();
                 break;
             default:
                 await SignInAsync(page, name == "dashboard-county" ? CountySupervisor : CitySupervisor);

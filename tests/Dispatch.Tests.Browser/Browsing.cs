@@ -14,6 +14,7 @@ public static class Browsing
     public const string CentreStaff = "staff.330402-centre@jx12385.test";
     public const string CitySupervisor = "supervisor@jx12385.test";
     public const string CountySupervisor = "supervisor.330402@jx12385.test";
+    public const string Admin = "admin@jx12385.test";
 
     /// <summary>Signs in through the login page and waits for the role's home page.</summary>
     public static async Task SignInAsync(IPage page, string email)

@@ -14,6 +14,7 @@ const routes = [
   { path: 'rehab-worklist', nav: 'nav.rehab', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-worklist.js') },
   { path: 'rehab-calendar', nav: 'nav.calendar', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-calendar.js') },
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
+  { path: 'admin/calendar', nav: 'nav.workCalendar', roles: ['admin', 'supervisor'], view: () => import('./views/admin-calendar.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
   { path: 'legal-aid-cases/:id', roles: everyone, view: () => import('./views/legal-aid-case.js') },
   { path: 'rehab-visits/:id', roles: everyone, view: () => import('./views/rehab-visit.js') },
@@ -98,7 +99,7 @@ function drawShell(path) {
   document.getElementById('logout').hidden = !user;
   fill(document.getElementById('who'), user ? t('app.signedInAs', { name: user.displayName || user.email, role: word('role', user.role) }) : '');
   const links = routes.filter(r => r.nav && allowed(r, user)).map(r =>
-    h('li', {}, h('a', { href: `#/${r.path}`, 'aria-current': path.split('/')[0] === r.path ? 'page' : null }, t(r.nav))));
+    h('li', {}, h('a', { href: `#/${r.path}`, 'aria-current': `${path}/`.startsWith(`${r.path}/`) ? 'page' : null }, t(r.nav))));
   fill(document.getElementById('nav-links'), links);
   drawCalendarBanner();
   const toggle = document.getElementById('lang-toggle');
@@ -136,6 +137,11 @@ function start() {
   document.getElementById('logout').addEventListener('click', logout);
   onLanguageChange(() => { render(); announce(t('app.name')); });
   window.addEventListener('hashchange', render);
+  window.addEventListener('dispatch:calendar-changed', async () => {
+    if (!user) return;
+    user.calendarWarnings = await calendarWarnings().catch(() => user.calendarWarnings);
+    drawCalendarBanner();
+  });
   window.addEventListener('dispatch:unauthenticated', () => {
     if (!user) return;
     user = null;

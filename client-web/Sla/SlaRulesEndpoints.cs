@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dispatch.Sla;
 
 namespace Dispatch.Web.Sla;
@@ -13,7 +14,24 @@ public static class SlaRulesEndpoints
                 "ministry rules or local default), and every version in 'versions' with its effectiveFrom and inForce flag");
         group.MapGet("/{version:int}", Version)
             .WithSummary("One deadline-rule version with every rule's lengths and source; 404 for a version never published");
+        group.MapPost("/versions", Publish).RequireAuthorization(Policies.Admin)
+            .WithSummary("Publishes a new rule version {reason, rules: {effectiveFrom, warningAtPercent, ticketRules, petitionRules, legalAidRules, " +
+                "rehabRules}} (admin): numbered next, in force for items received from effectiveFrom (after today); items keep their version");
+        group.MapPost("/versions/preview", Preview).RequireAuthorization(Policies.Admin)
+            .WithSummary("The same body, changing nothing: the version number, every rule that differs from the version it follows, and the open items that keep theirs");
         return api;
+    }
+
+    private static async Task<Results<Ok<SlaRuleVersionView>, ProblemHttpResult>> Publish(RuleVersionRequest request, IGrainFactory grains, HttpContext context)
+    {
+        var outcome = await grains.GetGrain<ISlaRulesAdminGrain>(0).Publish(request.Draft(), context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
+    }
+
+    private static async Task<Results<Ok<SlaRulesPreview>, ProblemHttpResult>> Preview(RuleVersionRequest request, IGrainFactory grains, HttpContext context)
+    {
+        var outcome = await grains.GetGrain<ISlaRulesAdminGrain>(0).Preview(request.Draft(), context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
 
     private static async Task<Results<Ok<SlaRuleVersionView>, ProblemHttpResult>> Version(int version, IGrainFactory grains, HttpContext context)
@@ -21,4 +39,10 @@ public static class SlaRulesEndpoints
         var outcome = await grains.GetGrain<ISlaRulesGrain>(0).Version(version);
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
+}
+
+/// <summary>A new rule version: the rule document as JSON (the same shape as a file in reference-data/sla-rules, without version) and why.</summary>
+public sealed record RuleVersionRequest(string? Reason, JsonElement? Rules)
+{
+    public SlaRulesDraft Draft() => new(Rules is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } rules ? rules.GetRawText() : null, Reason);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.Errors;
+using Dispatch.Identity;
 
 namespace Dispatch.Sla;
 
@@ -37,7 +38,14 @@ public sealed record SlaRuleVersionView(
     [property: Id(1)] DateOnly EffectiveFrom,
     [property: Id(2)] bool InForce,
     [property: Id(3)] int WarningAtPercent,
-    [property: Id(4)] ImmutableArray<SlaRuleView> Rules);
+    [property: Id(4)] ImmutableArray<SlaRuleView> Rules)
+{
+    /// <summary>For a version published through the API: who (user id and role), when and why; null for a shipped file.</summary>
+    [Id(5)] public string? PublishedBy { get; init; }
+    [Id(6)] public string? PublishedRole { get; init; }
+    [Id(7)] public DateTimeOffset? PublishedAt { get; init; }
+    [Id(8)] public string? Reason { get; init; }
+}
 
 /// <param name="Item">ticket, petition, legalAid or rehab.</param>
 /// <param name="Name">A ticket rule's kind/urgency ("complaint/normal", "*/urgent") or a case's or visit's clock name.</param>
@@ -55,3 +63,45 @@ public sealed record SlaRuleView(
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaLengthView")]
 public sealed record SlaLengthView([property: Id(0)] string Clock, [property: Id(1)] decimal Amount, [property: Id(2)] string Unit);
+
+/// <summary>
+/// Publishes new deadline-rule versions (administrators only). One activation serialises the publications; each is
+/// appended to sla_rule_versions with who, when and why, applied on this silo at once and taken up by the others.
+/// </summary>
+[Alias("Dispatch.Sla.ISlaRulesAdminGrain")]
+public interface ISlaRulesAdminGrain : IGrainWithIntegerKey
+{
+    [Alias("Publish")]
+    Task<Outcome<SlaRuleVersionView>> Publish(SlaRulesDraft draft, Actor actor);
+
+    /// <summary>The same checks, changing nothing: what the version would change against the one in force before it.</summary>
+    [Alias("Preview")]
+    Task<Outcome<SlaRulesPreview>> Preview(SlaRulesDraft draft, Actor actor);
+}
+
+/// <summary>
+/// A new rule version as an administrator sends it: the rule document (effectiveFrom, warningAtPercent, ticketRules,
+/// petitionRules, legalAidRules, rehabRules, each rule with its source; the version number is assigned) and why.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaRulesDraft")]
+public sealed record SlaRulesDraft([property: Id(0)] string? Rules, [property: Id(1)] string? Reason);
+
+/// <summary>
+/// What publishing would do. Items keep the version they were received under, so no running clock moves and none becomes
+/// overdue: the open items counted here stay on their versions, and only items received from effectiveFrom take the new one.
+/// </summary>
+/// <param name="ReplacesVersion">The version items received before effectiveFrom keep taking.</param>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaRulesPreview")]
+public sealed record SlaRulesPreview(
+    [property: Id(0)] int Version,
+    [property: Id(1)] DateOnly EffectiveFrom,
+    [property: Id(2)] int ReplacesVersion,
+    [property: Id(3)] ImmutableArray<SlaRuleChange> Changes,
+    [property: Id(4)] int OpenItemsKeepingTheirVersion);
+
+/// <summary>One rule that differs from the version it follows: a length (Before/After "10 working_days") or a source.</summary>
+/// <param name="Change">added, removed, length or source.</param>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaRuleChange")]
+public sealed record SlaRuleChange(
+    [property: Id(0)] string Item, [property: Id(1)] string Name, [property: Id(2)] string? Clock, [property: Id(3)] string Change,
+    [property: Id(4)] string? Before, [property: Id(5)] string? After);

@@ -49,6 +49,12 @@ public static class DispatchGrainServices
         // The administered calendar is in force before the silo takes calls; from then on the feed follows the log.
         silo.AddStartupTask((provider, cancellationToken) =>
             provider.GetRequiredService<CalendarFeed>().RefreshAsync(recountItems: false, cancellationToken), ServiceLifecycleStage.ApplicationServices);
+        services.AddSingleton<SlaRuleLog>();
+        services.AddSingleton<SlaRuleFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<SlaRuleFeed>());
+        // Published rule versions are known before the silo takes calls, like the calendar.
+        silo.AddStartupTask((provider, cancellationToken) =>
+            provider.GetRequiredService<SlaRuleFeed>().RefreshAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
         // A database whose items predate the counters gets them computed once from the read model.
         silo.AddStartupTask((provider, cancellationToken) => provider.GetRequiredService<StatsRebuild>().EnsureBuiltAsync(cancellationToken));
         // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.

@@ -31,6 +31,16 @@ public sealed class SlaRuleSet
     public int Version { get; }
     public DateOnly EffectiveFrom { get; }
 
+    /// <summary>Who published this version through the API, when and why; null for a version shipped as a file.</summary>
+    public SlaRulePublication? Publication { get; private init; }
+
+    /// <summary>The same rules, marked as published by an administrator.</summary>
+    public SlaRuleSet PublishedAs(SlaRulePublication publication) => new(
+        Version, EffectiveFrom, WarningAtPercent, _ticketRules, _legalAid, LegalAidDecisionFrom, _rehab, _petition, Sources)
+    {
+        Publication = publication,
+    };
+
     /// <summary>The share of a clock after which it warns (预警), 1-100.</summary>
     public int WarningAtPercent { get; }
 

@@ -22,9 +22,15 @@ public sealed class SlaRulesGrain(SlaSettings sla, TimeProvider time) : Grain, I
         [.. versions.All.Select(rules => VersionView(rules, inForce))]);
 
     public static SlaRuleVersionView VersionView(SlaRuleSet rules, SlaRuleSet inForce) =>
-        new(rules.Version, rules.EffectiveFrom, rules.Version == inForce.Version, rules.WarningAtPercent, Rules(rules));
+        new(rules.Version, rules.EffectiveFrom, rules.Version == inForce.Version, rules.WarningAtPercent, Rules(rules))
+        {
+            PublishedBy = rules.Publication?.By,
+            PublishedRole = rules.Publication?.Role,
+            PublishedAt = rules.Publication?.At,
+            Reason = rules.Publication?.Reason,
+        };
 
-    private static ImmutableArray<SlaRuleView> Rules(SlaRuleSet rules) =>
+    internal static ImmutableArray<SlaRuleView> Rules(SlaRuleSet rules) =>
         [.. rules.Sources.Select(source => new SlaRuleView(source.Item, source.Name, Lengths(rules, source), source.Source, source.Note, source.From))];
 
     private static ImmutableArray<SlaLengthView> Lengths(SlaRuleSet rules, SlaRuleSource source) => source.Item switch

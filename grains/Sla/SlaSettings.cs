@@ -20,7 +20,30 @@ public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleVersions versio
     /// <summary>The calendar with every administered change, each in force from the instant it was made.</summary>
     public CalendarHistory Calendars => Volatile.Read(ref calendars);
 
-    public SlaRuleVersions Versions { get; } = versions;
+    private SlaRuleVersions ruleVersions = versions;
+
+    /// <summary>The versions shipped as files (reference-data/sla-rules); published versions are added on top.</summary>
+    public SlaRuleVersions ShippedVersions { get; } = versions;
+
+    /// <summary>Every rule version: the shipped files and those administrators published.</summary>
+    public SlaRuleVersions Versions => Volatile.Read(ref ruleVersions);
+
+    /// <summary>Takes a set of versions with a newer latest version; an older or equal one (a late poll) is ignored.</summary>
+    public bool Apply(SlaRuleVersions next)
+    {
+        while (true)
+        {
+            var current = Versions;
+            if (next.Latest.Version <= current.Latest.Version)
+            {
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref ruleVersions, next, current) == current)
+            {
+                return true;
+            }
+        }
+    }
 
     public DateOnly LocalDate(DateTimeOffset instant) => Calendar.LocalDate(instant);
 

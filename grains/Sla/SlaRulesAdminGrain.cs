@@ -62,11 +62,11 @@ public sealed class SlaRulesAdminGrain(SlaRuleLog log, SlaRuleFeed feed, SlaSett
         }
         await feed.RefreshAsync(); // number and check against every version published anywhere
         var version = sla.Versions.Latest.Version + 1;
-        var reason = TextRules.Check("reason", draft?.Reason, TextLimits.Note, true, "发布理由", "reason");
         var (rules, body, problem) = Parse(draft?.Rules, version);
-        if (TextRules.Invalid(reason, problem) is { } invalid)
+        FieldError[] errors = [.. new[] { ReasonProblem(draft?.Reason), problem }.OfType<FieldError>()];
+        if (errors.Length > 0)
         {
-            return invalid;
+            return DomainError.Validation(errors);
         }
         var today = sla.LocalDate(time.GetUtcNow());
         if (rules!.EffectiveFrom <= today)
@@ -85,6 +85,12 @@ public sealed class SlaRulesAdminGrain(SlaRuleLog log, SlaRuleFeed feed, SlaSett
         }
         return Outcome<(SlaRuleSet, string)>.Success((rules, body!));
     }
+
+    private static FieldError? ReasonProblem(string? reason) =>
+        string.IsNullOrWhiteSpace(reason) ? new FieldError("reason", "required", "请填写发布理由。", "The reason is required.")
+        : reason.Trim().EnumerateRunes().Count() > TextLimits.Note
+            ? new FieldError("reason", "too_long", $"发布理由不能超过 {TextLimits.Note} 个字符。", $"The reason must be at most {TextLimits.Note} characters.")
+            : null;
 
     /// <summary>The document with its assigned version, checked by the same reader as the shipped files.</summary>
     private static (SlaRuleSet? Rules, string? Body, FieldError? Problem) Parse(string? json, int version)

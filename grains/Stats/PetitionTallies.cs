@@ -19,8 +19,8 @@ public static class PetitionTallies
     public const string ReplyCounted = "reply_counted";
     public const string ReplyOnTime = "reply_on_time";
     public const string Answered = "petition_answered";
-    public const string ReviewRequested = "review_requested";
-    public const string ReReviewRequested = "re_review_requested";
+    public const string ReviewsAsked = "review_requested";
+    public const string ReReviewsAsked = "re_review_requested";
 
     /// <summary>The outcome measure of a review stage: review_upheld, re_review_changed...</summary>
     public static string Outcome(string stage, string outcome) => $"{stage}_{outcome}";
@@ -28,8 +28,8 @@ public static class PetitionTallies
     public static IEnumerable<CounterCell> Of(TicketStatsRow t) => t.PetitionStage switch
     {
         "petition" => Petition(t),
-        "review" => Review(t, ReviewRequested),
-        "re_review" => Review(t, ReReviewRequested),
+        "review" => Review(t, ReviewsAsked),
+        "re_review" => Review(t, ReReviewsAsked),
         _ => [],
     };
 

@@ -38,10 +38,10 @@ public static class TicketFigures
     {
         long Of(string measure) => c.Get(scope, period, start, measure);
         var answered = Of(PetitionTallies.Answered);
-        var reviews = Of(PetitionTallies.ReviewRequested);
+        var reviews = Of(PetitionTallies.ReviewsAsked);
         var reviewsUpheld = Of(PetitionTallies.Outcome("review", "upheld"));
         var reviewsChanged = Of(PetitionTallies.Outcome("review", "changed"));
-        var reReviews = Of(PetitionTallies.ReReviewRequested);
+        var reReviews = Of(PetitionTallies.ReReviewsAsked);
         return new PetitionMeasures
         {
             Received = Of(PetitionTallies.Received),

@@ -12,7 +12,7 @@ public sealed class AccessibilityTests(BrowserSystem system)
 {
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
-        "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar"];
+        "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -113,6 +113,12 @@ public sealed class AccessibilityTests(BrowserSystem system)
                 await page.Locator("#workcal-publish-open").ClickAsync();
                 await page.Locator("#workcal-form").WaitForAsync();
                 await page.Locator("#workcal-closures").WaitForAsync();
+                break;
+            case "admin-rules":
+                await SignInAsync(page, Admin);
+                await page.GotoAsync("/#/admin/rules");
+                await page.Locator("#rules-item-ticket").WaitForAsync();
+                await page.Locator("#rules-form").WaitForAsync();
                 break;
             default:
                 await SignInAsync(page, name == "dashboard-county" ? CountySupervisor : CitySupervisor);

@@ -15,6 +15,7 @@ const routes = [
   { path: 'rehab-calendar', nav: 'nav.calendar', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-calendar.js') },
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
   { path: 'admin/calendar', nav: 'nav.workCalendar', roles: ['admin', 'supervisor'], view: () => import('./views/admin-calendar.js') },
+  { path: 'admin/rules', nav: 'nav.slaRules', roles: ['admin', 'supervisor'], view: () => import('./views/admin-rules.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
   { path: 'legal-aid-cases/:id', roles: everyone, view: () => import('./views/legal-aid-case.js') },
   { path: 'rehab-visits/:id', roles: everyone, view: () => import('./views/rehab-visit.js') },

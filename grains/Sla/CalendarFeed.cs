@@ -11,51 +11,30 @@ namespace Dispatch.Sla;
 /// </summary>
 public sealed class CalendarFeed(
     NpgsqlDataSource database, CalendarChangeLog log, SlaSettings sla, CalendarRecount recount, ILogger<CalendarFeed> logger)
-    : ChangeFeed(database, logger)
+    : ChangeFeed<(long Count, long Last)>(database, logger)
 {
-    private readonly SemaphoreSlim refreshing = new(1, 1);
-    private (long Count, long Last) loaded = (0, 0);
-
     protected override string Channel => CalendarChangeLog.Channel;
+
+    protected override Task<(long Count, long Last)> StampAsync(CancellationToken cancellationToken) => log.StampAsync(cancellationToken);
 
     public override Task<bool> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(recountItems: true, cancellationToken);
 
     /// <summary>Loads the log when it differs from what this silo holds and applies it; true when the calendar changed.</summary>
     /// <param name="recountItems">Re-evaluate the open items the new changes concern (not at start-up: nothing has moved yet).</param>
-    public async Task<bool> RefreshAsync(bool recountItems, CancellationToken cancellationToken = default)
+    public Task<bool> RefreshAsync(bool recountItems, CancellationToken cancellationToken = default) => RefreshWithAsync(async token =>
     {
-        await refreshing.WaitAsync(cancellationToken);
-        try
+        var before = sla.Calendars;
+        var history = CalendarHistory.FromSeed(before.Seed, await log.ReadAllAsync(token));
+        if (!sla.Apply(history))
         {
-            var stamp = await log.StampAsync(cancellationToken);
-            if (stamp == loaded)
-            {
-                return false;
-            }
-            var before = sla.Calendars;
-            var history = CalendarHistory.FromSeed(before.Seed, await log.ReadAllAsync(cancellationToken));
-            loaded = stamp;
-            if (!sla.Apply(history))
-            {
-                return false;
-            }
-            logger.LogInformation("Calendar version {Version} in force ({Changes} administered changes)", history.Version, history.Changes.Count);
-            if (recountItems)
-            {
-                // In the background: the caller (an HTTP request, the listener) does not wait for thousands of items.
-                _ = recount.Start(CalendarRecount.CountiesConcerned(before, history));
-            }
-            return true;
+            return false;
         }
-        finally
+        logger.LogInformation("Calendar version {Version} in force ({Changes} administered changes)", history.Version, history.Changes.Count);
+        if (recountItems)
         {
-            refreshing.Release();
+            // In the background: the caller (an HTTP request, the listener) does not wait for thousands of items.
+            _ = recount.Start(CalendarRecount.CountiesConcerned(before, history));
         }
-    }
-
-    public override void Dispose()
-    {
-        refreshing.Dispose();
-        base.Dispose();
-    }
+        return true;
+    }, cancellationToken);
 }

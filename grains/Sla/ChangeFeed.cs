@@ -9,8 +9,12 @@ namespace Dispatch.Sla;
 /// channel and also polls every <see cref="PollInterval"/>, so a missed notification or a dropped connection still
 /// converges. The silo that wrote a change calls <see cref="RefreshAsync"/> itself and applies it at once.
 /// </summary>
-public abstract class ChangeFeed(NpgsqlDataSource database, ILogger logger) : BackgroundService
+/// <typeparam name="TStamp">A cheap summary of the log (its last sequence, its count): equal stamps mean nothing to load.</typeparam>
+public abstract class ChangeFeed<TStamp>(NpgsqlDataSource database, ILogger logger) : BackgroundService where TStamp : struct, IEquatable<TStamp>
 {
+    private readonly SemaphoreSlim refreshing = new(1, 1);
+    private TStamp? loaded;
+
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -24,6 +28,40 @@ public abstract class ChangeFeed(NpgsqlDataSource database, ILogger logger) : Ba
 
     /// <summary>Loads the log when it differs from what this silo holds and applies it; true when something changed.</summary>
     public abstract Task<bool> RefreshAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The log's stamp now.</summary>
+    protected abstract Task<TStamp> StampAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One refresh at a time: when the log's stamp differs from the one last loaded, <paramref name="load"/> reads and
+    /// applies it (true when something changed); a load that fails is tried again on the next refresh.
+    /// </summary>
+    protected async Task<bool> RefreshWithAsync(Func<CancellationToken, Task<bool>> load, CancellationToken cancellationToken)
+    {
+        await refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            var stamp = await StampAsync(cancellationToken);
+            if (loaded is { } last && last.Equals(stamp))
+            {
+                return false;
+            }
+            var changed = await load(cancellationToken);
+            loaded = stamp;
+            return changed;
+        }
+        finally
+        {
+            refreshing.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        refreshing.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -40,37 +40,33 @@ public sealed class TicketGrain(
         return host.LoadAsync(cancellationToken);
     }
 
-    public async Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor)
-    {
-        var fingerprint = OpeningFingerprint.Of(actor, intake);
-        if (State.Exists)
+    public Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor) =>
+        OpenAsync(intake, actor, created => new Registration(View(actor), created), async (valid, personId, fingerprint, now) =>
         {
-            return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => new Registration(View(actor), Created: false));
-        }
-        if (TicketRules.MayRegister(actor) is { } refused)
-        {
-            return refused;
-        }
-        var now = host.Now;
-        var validation = TicketIntakeRules.Validate(intake, await areas.ReferenceAsync(), services.Sla.LocalDate(now));
-        if (!validation.IsValid)
-        {
-            return validation.Error!;
-        }
-        var valid = validation.Intake;
-        var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
-        var (repeats, number, concludedBy) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now,
-            services.Sla.LocalDate(now), petition: valid.Kind == TicketVocabulary.PetitionKind);
-        return await host.ApplyAsync(TicketRules.Register(valid, personId, repeats, number, services.Sla.RulesAt(now), fingerprint, concludedBy), actor,
-            () => new Registration(View(actor), Created: true));
-    }
+            var (repeats, number, concludedBy) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now,
+                services.Sla.LocalDate(now), petition: valid.Kind == TicketVocabulary.PetitionKind);
+            return TicketRules.Register(valid, personId, repeats, number, services.Sla.RulesAt(now), fingerprint, concludedBy);
+        });
 
-    public async Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor)
+    public Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor) =>
+        OpenAsync(intake, actor, _ => View(actor), async (valid, personId, fingerprint, now) =>
+        {
+            var body = await router.FindUnitAsync(reviewOf.UnitCode);
+            var (_, number, _) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
+            return TicketRules.OpenReview(valid, personId, number, services.Sla.RulesAt(now), fingerprint, reviewOf, body);
+        });
+
+    /// <summary>
+    /// Opens this ticket from an intake: a repeat of the same intake answers the existing ticket, then the role and the
+    /// intake are checked, and <paramref name="decide"/> turns the valid intake into the opening events.
+    /// </summary>
+    private async Task<Outcome<T>> OpenAsync<T>(
+        TicketIntake intake, Actor actor, Func<bool, T> answer, Func<ValidIntake, string, string, DateTimeOffset, Task<Change<TicketEvent>>> decide)
     {
         var fingerprint = OpeningFingerprint.Of(actor, intake);
         if (State.Exists)
         {
-            return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => View(actor));
+            return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => answer(false));
         }
         if (TicketRules.MayRegister(actor) is { } refused)
         {
@@ -84,9 +80,7 @@ public sealed class TicketGrain(
         }
         var valid = validation.Intake;
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
-        var body = await router.FindUnitAsync(reviewOf.UnitCode);
-        var (_, number, _) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
-        return await host.ApplyAsync(TicketRules.OpenReview(valid, personId, number, services.Sla.RulesAt(now), fingerprint, reviewOf, body), actor, () => View(actor));
+        return await host.ApplyAsync(await decide(valid, personId, fingerprint, now), actor, () => answer(true));
     }
 
     /// <summary>

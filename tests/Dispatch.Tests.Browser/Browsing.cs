@@ -78,16 +78,16 @@ public static class Browsing
         return client;
     }
 
-    /// <summary>Registers a ticket for 南湖区 and dispatches it automatically (to 330402-CENTRE); returns the dispatched ticket.</summary>
+    /// <summary>Registers a ticket (for 南湖区 unless told) and dispatches it automatically (to 330402-CENTRE); returns the dispatched ticket.</summary>
     public static async Task<JsonElement> RegisteredAndDispatchedAsync(
-        HttpClient operatorApi, string content = "来电反映残疾人护理补贴尚未发放，请核实。", string kind = "help")
+        HttpClient operatorApi, string content = "来电反映残疾人护理补贴尚未发放，请核实。", string kind = "help", string county = "330402")
     {
         using var register = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
         {
             Content = JsonContent.Create(new
             {
                 channel = "phone", kind, topic = "care_services", urgency = "normal", callerName = "测试来电人",
-                callerPhone = "13900001234", countyCode = "330402", content,
+                callerPhone = "13900001234", countyCode = county, content,
             }),
         };
         register.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

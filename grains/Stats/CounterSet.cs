@@ -30,6 +30,17 @@ public sealed class CounterSet
         measures[measure] = measures.GetValueOrDefault(measure) + value;
     }
 
+    /// <summary>Records a counter's total as read; reading the same counter again (from another query) keeps one value.</summary>
+    public void Set(string scope, string period, DateOnly start, string measure, long value)
+    {
+        if (!values.TryGetValue((scope, period, start), out var measures))
+        {
+            measures = new Dictionary<string, long>(StringComparer.Ordinal);
+            values[(scope, period, start)] = measures;
+        }
+        measures[measure] = value;
+    }
+
     public long Get(string scope, string period, DateOnly start, string measure) =>
         values.TryGetValue((scope, period, start), out var measures) ? measures.GetValueOrDefault(measure) : 0;
 

@@ -50,7 +50,8 @@ public sealed class StatsCounterReader(NpgsqlDataSource database)
             var target = wanted[index++].ItemType == ItemTypes.Ticket ? set : set.ForType(wanted[index - 1].ItemType);
             while (await reader.ReadAsync(cancellationToken))
             {
-                target.Add(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetInt64(4));
+                // Set, not add: a scope asked twice (watched itself and a child of another watched scope) must not count twice.
+                target.Set(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetInt64(4));
             }
         }
         while (await reader.NextResultAsync(cancellationToken));

@@ -10,8 +10,8 @@ namespace Dispatch.Sla;
 /// the background.
 /// </summary>
 public sealed class CalendarFeed(
-    NpgsqlDataSource database, CalendarChangeLog log, SlaSettings sla, CalendarRecount recount, ILogger<CalendarFeed> logger)
-    : ChangeFeed<(long Count, long Last)>(database, logger)
+    NpgsqlDataSource database, CalendarChangeLog log, SlaSettings sla, CalendarRecount recount, TimeProvider time, ILogger<CalendarFeed> logger)
+    : ChangeFeed<(long Count, long Last)>(database, time, logger)
 {
     protected override string Channel => CalendarChangeLog.Channel;
 

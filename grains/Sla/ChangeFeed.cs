@@ -10,7 +10,7 @@ namespace Dispatch.Sla;
 /// converges. The silo that wrote a change calls <see cref="RefreshAsync"/> itself and applies it at once.
 /// </summary>
 /// <typeparam name="TStamp">A cheap summary of the log (its last sequence, its count): equal stamps mean nothing to load.</typeparam>
-public abstract class ChangeFeed<TStamp>(NpgsqlDataSource database, ILogger logger) : BackgroundService where TStamp : struct, IEquatable<TStamp>
+public abstract class ChangeFeed<TStamp>(NpgsqlDataSource database, TimeProvider time, ILogger logger) : BackgroundService where TStamp : struct, IEquatable<TStamp>
 {
     private readonly SemaphoreSlim refreshing = new(1, 1);
     private TStamp? loaded;
@@ -78,7 +78,7 @@ public abstract class ChangeFeed<TStamp>(NpgsqlDataSource database, ILogger logg
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
             {
                 logger.LogWarning(ex, "Listening on {Channel} failed; retrying", Channel);
-                await Task.Delay(RetryAfter, stoppingToken);
+                await Task.Delay(RetryAfter, time, stoppingToken);
             }
         }
     }

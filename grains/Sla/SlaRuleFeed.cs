@@ -4,8 +4,8 @@ using Npgsql;
 namespace Dispatch.Sla;
 
 /// <summary>Keeps this silo's rule versions (<see cref="SlaSettings.Versions"/>) equal to the shipped files plus the published log.</summary>
-public sealed class SlaRuleFeed(NpgsqlDataSource database, SlaRuleLog log, SlaSettings sla, ILogger<SlaRuleFeed> logger)
-    : ChangeFeed<int>(database, logger)
+public sealed class SlaRuleFeed(NpgsqlDataSource database, SlaRuleLog log, SlaSettings sla, TimeProvider time, ILogger<SlaRuleFeed> logger)
+    : ChangeFeed<int>(database, time, logger)
 {
     protected override string Channel => SlaRuleLog.Channel;
 

@@ -67,6 +67,26 @@ public static class Browsing
         return path;
     }
 
+    /// <summary>
+    /// A new page signed in as <paramref name="email"/>, with every script error it shows collected. A refused request
+    /// (400) is logged by the browser itself; only the page's own errors count.
+    /// </summary>
+    public static async Task<(IPage Page, List<string> Errors)> SignedInWatchingErrorsAsync(BrowserSystem system, string email)
+    {
+        var page = await system.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text);
+            }
+        };
+        await SignInAsync(page, email);
+        return (page, errors);
+    }
+
     /// <summary>A client of the HTTP API signed in with a bearer token.</summary>
     public static async Task<HttpClient> ApiAsync(BrowserSystem system, string email)
     {

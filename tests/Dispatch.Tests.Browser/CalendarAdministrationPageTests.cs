@@ -125,18 +125,7 @@ public sealed class CalendarAdministrationPageTests(BrowserSystem system)
     /// <summary>Signs in as the administrator and opens the page from the navigation; collects the script errors on the way.</summary>
     private async Task<(IPage Page, List<string> Errors)> OpenAsAdminAsync()
     {
-        var page = await system.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        // A refused request (400) is logged by the browser itself; only the page's own errors count.
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                errors.Add(message.Text);
-            }
-        };
-        await SignInAsync(page, Admin);
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, Admin);
         await page.Locator("#nav a[href='#/admin/calendar']").ClickAsync();
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("工作日历管理");
         await Assertions.Expect(page.Locator("#workcal-year-heading")).ToBeVisibleAsync();

@@ -32,7 +32,7 @@ public sealed class CalendarFeedTests(PostgresFixture postgres) : IAsyncLifetime
         var sla = SlaSettings.Load(DatabaseSetup.DefaultReferenceDataFolder);
         // No item has a running clock in a fresh database, so the recount never calls a grain.
         var recount = new CalendarRecount(new OpenClockedItems(database), null!, NullLogger<CalendarRecount>.Instance);
-        return (sla, new CalendarFeed(database, new CalendarChangeLog(database), sla, recount, NullLogger<CalendarFeed>.Instance));
+        return (sla, new CalendarFeed(database, new CalendarChangeLog(database), sla, recount, TimeProvider.System, NullLogger<CalendarFeed>.Instance));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class SlaRulePublishingApiTests(RunningSystem system) : IClassFixt
         await using (var source = NpgsqlDataSource.Create(system.ConnectionString))
         {
             var elsewhere = DispatchSiloExtensions.LoadSla(DatabaseSetup.DefaultReferenceDataFolder);
-            var feed = new SlaRuleFeed(source, new SlaRuleLog(source), elsewhere, NullLogger<SlaRuleFeed>.Instance);
+            var feed = new SlaRuleFeed(source, new SlaRuleLog(source), elsewhere, TimeProvider.System, NullLogger<SlaRuleFeed>.Instance);
             (await feed.RefreshAsync()).Should().BeTrue();
             elsewhere.Versions.Latest.Version.Should().Be(next);
             elsewhere.Versions.Latest.Publication!.Reason.Should().Be("市服务承诺：投诉10个工作日缩短为8个");

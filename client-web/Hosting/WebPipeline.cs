@@ -1,5 +1,6 @@
 using Dispatch.Schema;
 using Dispatch.Web.Health;
+using Dispatch.Web.Input;
 using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
@@ -40,7 +41,7 @@ public static class WebPipeline
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("12385 Dispatch API")).AllowAnonymous();
 
-        var api = app.MapGroup("/api");
+        var api = app.MapGroup("/api").GuardInput();
         api.MapAuthApi();
         api.MapReferenceApi();
         api.MapUnitsApi();

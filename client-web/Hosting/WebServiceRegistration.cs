@@ -1,4 +1,5 @@
 using Dispatch.Schema;
+using Dispatch.Web.Input;
 using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
@@ -56,6 +57,7 @@ public static class WebServiceRegistration
 
         services.AddSupervisionHub();
 
+        services.AddInputLimits();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.Complete);
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
         builder.AddDispatchClusterClient(connectionString);

@@ -34,8 +34,8 @@ public sealed class ItemEndpoints<TGrain, TView>(
 
     /// <summary>POST /{id}/{action}: the body becomes one grain call; If-Match in, ETag and the view out.</summary>
     public RouteHandlerBuilder MapAction<TBody>(RouteGroupBuilder group, string action, string summary, Func<TBody, ItemCall<TGrain, TView>> call) =>
-        group.MapPost("/{id:guid}/" + action, (Guid id, [FromBody] TBody body, HttpContext context, IGrainFactory grains) =>
-            ActAsync(id, context, grains, call(body))).WithSummary(summary);
+        group.MapPost("/{id:guid}/" + action, (Guid id, [FromBody] TBody? body, HttpContext context, IGrainFactory grains) =>
+            ActAsync(id, context, grains, call(body ?? EmptyBody<TBody>.Value))).WithSummary(summary);
 
     /// <summary>An action that takes no body.</summary>
     public RouteHandlerBuilder MapAction(RouteGroupBuilder group, string action, string summary, ItemCall<TGrain, TView> call) =>
@@ -111,4 +111,14 @@ public sealed class ItemEndpoints<TGrain, TView>(
         }
         return TypedResults.Ok(HistoryEntry.AsSeenBy(entries, actor));
     }
+}
+
+/// <summary>
+/// An action sent without a body means the same as an empty object <c>{}</c>: every field missing, so the rules answer
+/// with their field errors (or, where every field is optional, act on the defaults) instead of the grain meeting null.
+/// </summary>
+internal static class EmptyBody<TBody>
+{
+    public static readonly TBody Value = System.Text.Json.JsonSerializer.Deserialize<TBody>("{}", System.Text.Json.JsonSerializerOptions.Web)
+        ?? throw new InvalidOperationException($"{typeof(TBody).Name} cannot be read from an empty object.");
 }

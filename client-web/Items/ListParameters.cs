@@ -7,6 +7,9 @@ public static class ListParameters
 
     public const int MaxPageSize = 100;
 
+    /// <summary>The last page a list serves: 10,000 pages of 100 reach a million rows; a search narrows further.</summary>
+    public const int MaxPage = 10_000;
+
     public static IEnumerable<FieldError> CheckCounty(string? county)
     {
         if (county is not null && (county.Length != 6 || !county.All(char.IsAsciiDigit)))
@@ -21,9 +24,10 @@ public static class ListParameters
         {
             yield return error;
         }
-        if (page is < 1)
+        if (page is < 1 or > MaxPage)
         {
-            yield return new("page", "invalid_value", "页码从 1 开始。", "Pages start at 1.");
+            yield return new("page", "invalid_value", $"页码须在 1 到 {MaxPage} 之间；请用筛选条件缩小范围。",
+                $"The page must be between 1 and {MaxPage}; narrow the list with filters.");
         }
         if (pageSize is < 1 or > MaxPageSize)
         {

@@ -106,6 +106,7 @@ public static class ProblemResponses
         405 => "method_not_allowed",
         409 => "conflict",
         412 => "stale_version",
+        413 => "body_too_large",
         415 => "unsupported_media_type",
         428 => "precondition_required",
         503 => "unavailable",
@@ -121,6 +122,7 @@ public static class ProblemResponses
         405 => ("不支持的请求方法", "Method not allowed"),
         409 => ("当前状态不允许此操作", "Conflict with the current state"),
         412 => ("数据已被他人修改", "The item has changed"),
+        413 => ("请求内容过大", "Request too large"),
         415 => ("不支持的内容类型", "Unsupported media type"),
         428 => ("缺少版本条件", "Precondition required"),
         503 => ("服务暂不可用", "Service unavailable"),
@@ -134,6 +136,7 @@ public static class ProblemResponses
         403 => ("您的角色无权执行此操作。", "Your role may not do this."),
         404 => ("请求的资源不存在或无权查看。", "The resource does not exist or is not visible to you."),
         405 => ("该地址不支持此请求方法。", "This address does not accept this method."),
+        413 => ("请求内容超过大小上限，请删减后重试。", "The request body is over the size limit; shorten it and try again."),
         415 => ("请以 application/json 提交。", "Send the body as application/json."),
         503 => ("服务正在启动或依赖不可用，请稍后重试。", "The service is starting or a dependency is unavailable; try again shortly."),
         _ => status >= 500 ? ("服务器处理出错，已记录，请稍后重试。", "The server failed to handle the request; it was logged. Try again shortly.")

@@ -14,6 +14,11 @@ internal static class IntakeText
             errors.Add(IntakeErrors.Required(field));
             return null;
         }
+        if (TextRules.Characters(field.Name, value, field.Zh, field.En) is { } unprintable)
+        {
+            errors.Add(unprintable);
+            return null;
+        }
         var length = TextLength.Of(value);
         if (length < min)
         {
@@ -31,6 +36,11 @@ internal static class IntakeText
     public static string? OptionalText(string? text, IntakeField field, int max, List<FieldError> errors)
     {
         var value = TextRules.Trimmed(text);
+        if (TextRules.Characters(field.Name, value, field.Zh, field.En) is { } unprintable)
+        {
+            errors.Add(unprintable);
+            return null;
+        }
         if (value is not null && TextLength.Of(value) > max)
         {
             errors.Add(IntakeErrors.TooLong(field, max));

@@ -12,9 +12,25 @@ public static class TextRules
         {
             return required ? new FieldError(field, "required", $"请填写{whatZh}。", $"The {whatEn} is required.") : null;
         }
+        if (Characters(field, text, whatZh, whatEn) is { } unprintable)
+        {
+            return unprintable;
+        }
         return TextLength.Of(text.Trim()) > max
             ? new FieldError(field, "too_long", $"{whatZh}不能超过 {max} 个字符。", $"The {whatEn} must be at most {max} characters.")
             : null;
+    }
+
+    /// <summary>An error when the text holds a control character or an unpaired surrogate (<see cref="TextCharacters"/>).</summary>
+    public static FieldError? Characters(string field, string? text, string whatZh, string whatEn)
+    {
+        if (text is null || TextCharacters.FirstForbidden(text) is var at && at < 0)
+        {
+            return null;
+        }
+        var which = TextCharacters.Describe(text, at);
+        return new FieldError(field, "invalid_character", $"{whatZh}含有不允许的控制字符（{which}）。",
+            $"The {whatEn} contains a character that is not allowed ({which}).");
     }
 
     public static FieldError? Choice(string field, string? value, IReadOnlySet<string> allowed, string whatZh, string whatEn) =>

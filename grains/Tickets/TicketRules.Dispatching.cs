@@ -23,8 +23,9 @@ public static partial class TicketRules
     /// <summary>派单. After two returns only a dispatcher's explicit ruling (审定) with a chosen unit sends it out again.</summary>
     public static Change<TicketEvent> Dispatch(TicketState s, Actor actor, DispatchTicket command, UnitTarget? target, bool automatic)
     {
-        var mayRule = TicketAccess.IsDispatcher(actor) || TicketAccess.IsSupervisorInScope(actor, s);
-        if (Gate(s, actor, TicketActions.Dispatch, () => TicketAccess.IsDispatcher(actor) || (s.AwaitingRuling && mayRule)) is { } refused)
+        // The role check runs inside the gate, after it has found the ticket: a ticket that does not exist has no county.
+        if (Gate(s, actor, TicketActions.Dispatch,
+                () => TicketAccess.IsDispatcher(actor) || (s.AwaitingRuling && TicketAccess.IsSupervisorInScope(actor, s))) is { } refused)
         {
             return refused;
         }

@@ -39,6 +39,12 @@ public static partial class TicketRules
     }
 
     /// <summary>延期申请: before the handling deadline, one pending at a time, never beyond the rule's cap in total.</summary>
+    /// <summary>
+    /// No rule grants more than a year of extra time in any unit; larger amounts are refused before they are measured
+    /// (a billion working days would not fit in a TimeSpan).
+    /// </summary>
+    public const int MaxExtensionAmount = 3650;
+
     public static Change<TicketEvent> RequestExtension(TicketState s, Actor actor, RequestExtension command, Guid requestId, IClockReader clocks)
     {
         if (s.Petition is { IsPetitionStage: true } && !s.Extensions.IsEmpty && s.Status == TicketStatus.Signed && s.Suspension is null
@@ -56,9 +62,10 @@ public static partial class TicketRules
             TextRules.Check("reason", command.Reason, TextLimits.Note, true, "延期理由", "reason"),
         };
         SlaDuration? amount = null;
-        if (command.Amount is not > 0)
+        if (command.Amount is not (> 0 and <= MaxExtensionAmount))
         {
-            errors.Add(new FieldError("amount", "invalid_value", "延期时长须为正整数。", "The extension amount must be a positive whole number."));
+            errors.Add(new FieldError("amount", "invalid_value", $"延期时长须为 1 到 {MaxExtensionAmount} 之间的整数。",
+                $"The extension amount must be a whole number from 1 to {MaxExtensionAmount}."));
         }
         else if (!SlaUnitNames.TryParse(command.Unit, out var unit))
         {

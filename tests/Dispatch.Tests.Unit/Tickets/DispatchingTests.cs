@@ -1,3 +1,4 @@
+using Dispatch.Errors;
 using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
 using Dispatch.Tickets;
@@ -19,6 +20,22 @@ public sealed class DispatchingTests
     public void Operator_answers_a_registered_ticket_on_the_spot_with_the_trimmed_reply() =>
         TicketRules.AnswerOnSpot(TicketBuilder.Registered("inquiry").Build(), Actors.Operator, new ReplyToCaller("  已告知所需材料。 "))
             .ShouldRecord(new TicketAnsweredOnSpot("已告知所需材料。"));
+
+    [Theory]
+    [InlineData("supervisor")]
+    [InlineData("unit_staff")]
+    [InlineData("operator")]
+    public void Dispatching_a_ticket_that_does_not_exist_is_not_found_for_every_role(string role)
+    {
+        var actor = role switch
+        {
+            "supervisor" => Actors.NanhuSupervisor,
+            "unit_staff" => Actors.CentreStaff,
+            _ => Actors.Operator,
+        };
+        TicketRules.Dispatch(TicketState.Empty, actor, new DispatchTicket(null, null), null, automatic: true)
+            .ShouldBeRefused(DomainErrorKind.NotFound);
+    }
 
     [Fact]
     public void Answer_on_the_spot_needs_a_reply() =>

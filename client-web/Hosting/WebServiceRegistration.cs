@@ -35,7 +35,7 @@ public static class WebServiceRegistration
         services.AddIdentityApiEndpoints<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
@@ -51,6 +51,7 @@ public static class WebServiceRegistration
             o.Events.OnRedirectToLogin = context => WriteStatus(context.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
         });
+        builder.AddAccountSecurity();
         services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
         services.AddAuthorizationBuilder().AddDispatchPolicies();
 

@@ -66,7 +66,7 @@ public static class AuthEndpoints
         }
         else if (!string.IsNullOrWhiteSpace(request.RecoveryCode))
         {
-            result = await signIn.TwoFactorRecoveryCodeSignInAsync(TwoFactorEndpoints.Normalise(request.RecoveryCode));
+            result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.RecoveryCode.Trim());
         }
         else
         {

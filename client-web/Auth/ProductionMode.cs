@@ -16,7 +16,13 @@ public static class ProductionMode
             return;
         }
         var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"] ?? ""));
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"] ?? "")).ToList();
+        if (urls.Count == 0)
+        {
+            // Without URLs, HTTP_PORTS / ASPNETCORE_HTTP_PORTS (container images set it) listen on every address.
+            urls.AddRange((configuration["http_ports"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(port => $"http://*:{port}"));
+        }
         var exposed = urls.FirstOrDefault(url => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !IsLoopback(url));
         if (exposed is not null)
         {

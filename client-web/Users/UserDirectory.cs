@@ -20,35 +20,51 @@ public sealed class UserDirectory(NpgsqlDataSource database)
 
     private const string Select = """
         select u."Id", coalesce(u."Email", ''), u."DisplayName", r."Name", u."AreaCode", u."UnitCode", u."UnitHead",
-               coalesce(u."LockoutEnd" >= $1, false), u."MustChangePassword", u."TwoFactorEnabled", count(*) over ()
+               coalesce(u."LockoutEnd" >= $1, false), u."MustChangePassword", u."TwoFactorEnabled"
+
+        """ + From;
+
+    private const string From = """
         from "AspNetUsers" u
         left join "AspNetUserRoles" ur on ur."UserId" = u."Id"
         left join "AspNetRoles" r on r."Id" = ur."RoleId"
         left join units un on un.code = u."UnitCode"
         """;
 
+    private const string Matching = """
+        where ($2::text is null or strpos(lower(coalesce(u."Email", '')), lower($2)) > 0 or strpos(lower(u."DisplayName"), lower($2)) > 0)
+          and ($3::text is null or r."Name" = $3)
+          and ($4::text is null or u."AreaCode" = $4 or un.area_code = $4)
+          and ($5::text is null or upper(u."UnitCode") = upper($5))
+          and ($6::boolean is null or coalesce(u."LockoutEnd" >= $1, false) = $6)
+        """;
+
     public async Task<UserPage> SearchAsync(UserSearch search, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand($"""
+        await using var page = database.CreateCommand($"""
             {Select}
-            where ($2::text is null or strpos(lower(coalesce(u."Email", '')), lower($2)) > 0 or strpos(lower(u."DisplayName"), lower($2)) > 0)
-              and ($3::text is null or r."Name" = $3)
-              and ($4::text is null or u."AreaCode" = $4 or un.area_code = $4)
-              and ($5::text is null or upper(u."UnitCode") = upper($5))
-              and ($6::boolean is null or coalesce(u."LockoutEnd" >= $1, false) = $6)
+            {Matching}
             order by u."NormalizedEmail"
             limit $7 offset $8
             """);
+        AddFilters(page, search);
+        page.Parameters.AddWithValue(search.PageSize);
+        page.Parameters.AddWithValue((search.Page - 1) * search.PageSize);
+        var items = await ReadAsync(page, cancellationToken);
+        await using var count = database.CreateCommand($"select count(*) {From} {Matching}");
+        AddFilters(count, search);
+        var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        return new UserPage(items, (int)total, search.Page, search.PageSize);
+    }
+
+    private static void AddFilters(NpgsqlCommand command, UserSearch search)
+    {
         command.Parameters.AddWithValue(DisabledUntil);
         command.Parameters.Add(Text(search.Q));
         command.Parameters.Add(Text(search.Role));
         command.Parameters.Add(Text(search.Area));
         command.Parameters.Add(Text(search.Unit));
         command.Parameters.Add(new NpgsqlParameter<bool?> { TypedValue = search.Disabled, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Boolean });
-        command.Parameters.AddWithValue(search.PageSize);
-        command.Parameters.AddWithValue((search.Page - 1) * search.PageSize);
-        var (items, total) = await ReadAsync(command, cancellationToken);
-        return new UserPage(items, total, search.Page, search.PageSize);
     }
 
     public async Task<UserView?> FindAsync(string id, CancellationToken cancellationToken)
@@ -56,23 +72,20 @@ public sealed class UserDirectory(NpgsqlDataSource database)
         await using var command = database.CreateCommand($"""{Select} where u."Id" = $2""");
         command.Parameters.AddWithValue(DisabledUntil);
         command.Parameters.AddWithValue(id);
-        var (items, _) = await ReadAsync(command, cancellationToken);
-        return items.FirstOrDefault();
+        return (await ReadAsync(command, cancellationToken)).FirstOrDefault();
     }
 
-    private static async Task<(List<UserView> Items, int Total)> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<List<UserView>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var items = new List<UserView>();
-        var total = 0;
         while (await reader.ReadAsync(cancellationToken))
         {
             items.Add(new UserView(reader.GetString(0), reader.GetString(1), reader.GetString(2), NullableText(reader, 3),
                 NullableText(reader, 4), NullableText(reader, 5), reader.GetBoolean(6), reader.GetBoolean(7), reader.GetBoolean(8),
                 reader.GetBoolean(9)));
-            total = (int)reader.GetInt64(10);
         }
-        return (items, total);
+        return items;
     }
 
     private static NpgsqlParameter Text(string? value) =>

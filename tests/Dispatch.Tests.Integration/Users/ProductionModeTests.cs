@@ -98,6 +98,19 @@ public sealed class ProductionModeTests(PostgresFixture database)
             .Which.Message.Should().Contain("Proxy:TlsTerminated=true").And.Contain("明文");
     }
 
+    [Fact]
+    public async Task Production_refuses_http_ports_without_urls_as_they_listen_on_every_address()
+    {
+        var act = () => DispatchWebApp.BuildAsync(
+        [
+            "--environment=Production",
+            "--http_ports=18080",
+            $"--ConnectionStrings:Dispatch={database.ConnectionString}",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        (await act.Should().ThrowAsync<StartupConfigurationException>()).Which.Message.Should().Contain("http://*:18080");
+    }
+
     private static async Task<long> ScalarAsync(NpgsqlDataSource data, string sql)
     {
         await using var command = data.CreateCommand(sql);

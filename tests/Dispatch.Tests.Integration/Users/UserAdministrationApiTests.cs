@@ -193,6 +193,9 @@ public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixtur
         var county = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users?area=330411&role=supervisor&pageSize=100");
         county.GetProperty("items").EnumerateArray().Should().OnlyContain(u => u.GetProperty("areaCode").GetString() == "330411")
             .And.Contain(u => u.GetProperty("email").GetString() == email);
+        var pastTheEnd = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users?page=10000&pageSize=100");
+        pastTheEnd.GetProperty("items").GetArrayLength().Should().Be(0);
+        pastTheEnd.GetProperty("total").GetInt32().Should().BeGreaterThan(40, "the demo accounts are there");
         var tooBig = await admin.GetAsync("/api/admin/users?pageSize=101");
         tooBig.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await JsonAsync(tooBig)).GetProperty("fieldErrors")[0].GetProperty("field").GetString().Should().Be("pageSize");

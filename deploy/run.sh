@@ -5,8 +5,14 @@
 #   WEB_PORT=8080        web port (default 8080)
 #   SILOS=1              number of silos in the cluster (e.g. SILOS=3)
 #   DATABASE_URL / ConnectionStrings__Dispatch   use an existing PostgreSQL instead of the private one
-#   PG_PORT=55432        port of the private PostgreSQL (loopback only)
-#   WEB_HOST=127.0.0.1   address the web app listens on (0.0.0.0 to reach it from other machines)
+#   PG_PORT=55432        port of the private PostgreSQL (loopback only; MODE=production: 55433, in .data/postgres-production)
+#   WEB_HOST=127.0.0.1   address the web app listens on; anything beyond loopback is refused over plain HTTP
+#                        unless Proxy__TlsTerminated=true says a TLS reverse proxy is in front (README: "behind a TLS proxy")
+#   MODE=demo            (default) Development with the demo accounts (password Demo#12385), for trying it out
+#   MODE=production      Production: no demo accounts (refuses to start if any exist); the first start creates one
+#                        administrator (Bootstrap__AdminEmail, default admin@localhost) and prints its one-time
+#                        password once; supervisors and admins must set up two-factor sign-in
+#                        (Security__RequireTwoFactorFor, default supervisor,admin)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -21,6 +27,29 @@ mkdir -p "$logs"
 
 say() { echo "[run] $*"; }
 die() { echo "[run] ERROR: $*" >&2; exit 1; }
+
+# --- Mode (demo or production) and the plain-HTTP bind check ---------------------------------------------
+MODE=${MODE:-demo}
+case "$MODE" in
+  demo) dotnet_env=Development ;;
+  production) dotnet_env=Production ;;
+  *) die "MODE must be demo or production, got '$MODE'" ;;
+esac
+case "$WEB_HOST" in
+  127.*|localhost|::1|'[::1]') ;;
+  *) [[ "${Proxy__TlsTerminated:-}" == "true" ]] || die "refusing to serve plain HTTP on $WEB_HOST: passwords and personal data would cross the network unencrypted. Keep WEB_HOST=127.0.0.1 behind a TLS reverse proxy and set Proxy__TlsTerminated=true (see the README, \"behind a TLS proxy\"). 拒绝在回环地址以外以明文 HTTP 提供服务：请在 TLS 反向代理之后监听 127.0.0.1，并设置 Proxy__TlsTerminated=true。" ;;
+esac
+first_admin_file="$data/first-admin.credentials"
+pg_data="$data/postgres"
+if [[ "$MODE" == production ]]; then
+  # Its own private database: the demo one holds demo accounts, which production refuses.
+  pg_data="$data/postgres-production"
+  [[ "$PG_PORT" == 55432 ]] && PG_PORT=55433
+  export Security__RequireTwoFactorFor=${Security__RequireTwoFactorFor:-supervisor,admin}
+  export Bootstrap__CredentialFile="$first_admin_file"
+  rm -f "$first_admin_file"
+fi
+# ------------------------------------------------------------------------------------------------------------
 
 [[ "$SILOS" =~ ^[1-9][0-9]?$ ]] || die "SILOS must be a number from 1 to 99, got '$SILOS'"
 [[ "$WEB_PORT" =~ ^[0-9]+$ ]] || die "WEB_PORT must be a port number, got '$WEB_PORT'"
@@ -55,12 +84,12 @@ if [[ -n "${ConnectionStrings__Dispatch:-}" ]]; then
 elif [[ -n "${DATABASE_URL:-}" ]]; then
   say "using the database from DATABASE_URL"
 else
-  if bash "$root/deploy/pg.sh" running "$data/postgres"; then
-    say "PostgreSQL in $data/postgres is already running; using it and leaving it running"
+  if bash "$root/deploy/pg.sh" running "$pg_data"; then
+    say "PostgreSQL in $pg_data is already running; using it and leaving it running"
   else
-    own_pg="$data/postgres"
+    own_pg="$pg_data"
   fi
-  bash "$root/deploy/pg.sh" start "$data/postgres" "$PG_PORT"
+  bash "$root/deploy/pg.sh" start "$pg_data" "$PG_PORT"
   export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$PG_PORT;Database=dispatch;Username=dispatch;Maximum Pool Size=60"
 fi
 
@@ -79,13 +108,13 @@ start_process() { # name, working folder, log, command...
 }
 silo_dll="$root/silo/bin/Release/net10.0/Dispatch.Silo.dll"
 for i in $(seq 1 "$SILOS"); do
-  start_process "silo-$i" "$root/silo" "$logs/silo-$i.log" env DOTNET_ENVIRONMENT=Development \
+  start_process "silo-$i" "$root/silo" "$logs/silo-$i.log" env DOTNET_ENVIRONMENT=$dotnet_env \
     Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((29999 + i)) dotnet "$silo_dll"
   if [[ $i -eq 1 && $SILOS -gt 1 ]]; then sleep 5; fi
 done
 
 # 4. Web app (an Orleans client; it keeps retrying until a silo answers).
-start_process web "$root/client-web" "$logs/web.log" env ASPNETCORE_ENVIRONMENT=Development \
+start_process web "$root/client-web" "$logs/web.log" env ASPNETCORE_ENVIRONMENT=$dotnet_env \
   dotnet "$root/client-web/bin/Release/net10.0/Dispatch.Web.dll" --urls "http://$WEB_HOST:$WEB_PORT"
 
 url="http://127.0.0.1:$WEB_PORT"
@@ -98,6 +127,23 @@ for _ in $(seq 1 240); do
 done
 [[ -n "$ready" ]] || die "not ready after 4 minutes; see $logs"
 
+if [[ "$MODE" == production ]]; then
+  cat <<TXT
+
+  12385 dispatch platform is running in PRODUCTION mode: $url
+  API reference: $url/api/docs   health: $url/health/ready   Logs: $logs
+TXT
+  if [[ -f "$first_admin_file" ]]; then
+    # Printed this once and deleted: the web app never logs it.
+    cat <<TXT
+  First administrator (shown only now; change the password at first sign-in, then set up two-factor sign-in):
+    $(sed -n 's/^email=/e-mail:   /p' "$first_admin_file")
+    $(sed -n 's/^password=/password: /p' "$first_admin_file")
+TXT
+    rm -f "$first_admin_file"
+  fi
+  echo "  Press Ctrl-C to stop everything."
+else
 cat <<TXT
 
   12385 dispatch platform is running: $url
@@ -111,6 +157,7 @@ cat <<TXT
   Logs: $logs    Press Ctrl-C to stop everything.
 
 TXT
+fi
 
 # Stay in the foreground until a signal arrives or a process dies.
 while true; do

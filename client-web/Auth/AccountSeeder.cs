@@ -6,8 +6,8 @@ using Npgsql;
 namespace Dispatch.Web.Auth;
 
 /// <summary>
-/// Makes sure the roles exist; in Development creates the demo accounts; elsewhere creates the
-/// bootstrap administrator if configured, and refuses to run while a demo password is still in use.
+/// Makes sure the roles exist; in Development creates the demo accounts; elsewhere refuses to run while any
+/// demo account exists, and on the first start creates the first administrator.
 /// </summary>
 public sealed class AccountSeeder(
     UserManager<ApplicationUser> users,
@@ -15,7 +15,7 @@ public sealed class AccountSeeder(
     ReferenceQueries reference,
     NpgsqlDataSource database,
     IHostEnvironment environment,
-    IConfiguration configuration,
+    FirstAdministrator bootstrap,
     ILogger<AccountSeeder> logger)
 {
     private const long SeedLockKey = 0x1238_5000_0002;
@@ -48,9 +48,9 @@ public sealed class AccountSeeder(
                 Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
             }
         }
-        var demo = DemoAccounts.For(await reference.AreasAsync(cancellationToken), await reference.UnitsAsync(null, null, cancellationToken));
         if (environment.IsDevelopment())
         {
+            var demo = DemoAccounts.For(await reference.AreasAsync(cancellationToken), await reference.UnitsAsync(null, null, cancellationToken));
             var created = 0;
             foreach (var account in demo)
             {
@@ -59,39 +59,32 @@ public sealed class AccountSeeder(
             logger.LogInformation("Demo accounts: {Created} created, {Total} in all (password {Password})", created, demo.Count, DemoAccounts.Password);
             return;
         }
-        await EnsureBootstrapAdminAsync();
-        await RefuseDefaultPasswordsAsync(demo);
+        await RefuseDemoAccountsAsync(cancellationToken);
+        await bootstrap.EnsureFirstAdministratorAsync(cancellationToken);
     }
 
-    private async Task EnsureBootstrapAdminAsync()
+    /// <summary>Demo accounts share a published password; outside Development not one of them may exist.</summary>
+    private async Task RefuseDemoAccountsAsync(CancellationToken cancellationToken)
     {
-        var email = configuration["Bootstrap:AdminEmail"];
-        var password = configuration["Bootstrap:AdminPassword"];
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        await using var command = database.CreateCommand("""
+            select "Email" from "AspNetUsers" where "NormalizedEmail" like '%@' || upper($1) order by "NormalizedEmail" limit 3
+            """);
+        command.Parameters.AddWithValue(DemoAccounts.Domain);
+        var found = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return;
-        }
-        if (password == DemoAccounts.Password)
-        {
-            throw new StartupConfigurationException("Bootstrap:AdminPassword is the published demo password; choose another.");
-        }
-        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
-        {
-            await EnsureAsync(new DemoAccount(email, Roles.Admin, "系统管理员", null, null), password);
-            logger.LogWarning("Created the bootstrap administrator {Email}", email);
-        }
-    }
-
-    private async Task RefuseDefaultPasswordsAsync(IReadOnlyList<DemoAccount> demo)
-    {
-        foreach (var account in demo)
-        {
-            var user = await users.FindByEmailAsync(account.Email);
-            if (user is not null && await users.CheckPasswordAsync(user, DemoAccounts.Password))
+            while (await reader.ReadAsync(cancellationToken))
             {
-                throw new StartupConfigurationException(
-                    $"Account {account.Email} still has the seeded default password. Change or delete it before running outside Development.");
+                found.Add(reader.GetString(0));
             }
+        }
+        if (found.Count > 0)
+        {
+            throw new StartupConfigurationException(
+                $"Demo accounts exist in this database ({string.Join(", ", found)}...; domain @{DemoAccounts.Domain}) and the app runs in " +
+                $"{environment.EnvironmentName}. Demo accounts share a published password and may never exist outside Development: use a " +
+                $"fresh database, or delete every @{DemoAccounts.Domain} account. 数据库中存在演示账号（@{DemoAccounts.Domain}），" +
+                "非开发模式拒绝启动：请使用新数据库或删除全部演示账号。");
         }
     }
 
@@ -112,7 +105,9 @@ public sealed class AccountSeeder(
             UnitHead = account.UnitHead,
             LockoutEnabled = true,
         };
-        Check(await users.CreateAsync(user, password), account.Email);
+        // The demo password is published and so fails the password policy on purpose; only demo accounts skip it.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        Check(await users.CreateAsync(user), account.Email);
         Check(await users.AddToRoleAsync(user, account.Role), account.Email);
         return true;
     }

@@ -15,4 +15,7 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>For supervisors: <see cref="Dispatch.Scopes.ActorScope.CityCode"/> for the whole city, or one county's code.</summary>
     public string? AreaCode { get; set; }
+
+    /// <summary>Set with a temporary password; until changed, the user may only change it, read /me and sign out.</summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Dispatch.Web.Users;
 
 namespace Dispatch.Web.Auth;
 
@@ -16,10 +17,13 @@ public static class AuthEndpoints
             .WithSummary("Sign in. Returns a bearer token, or sets a cookie with ?useCookies=true 登录");
         group.MapPost("/refresh", Refresh).AllowAnonymous()
             .WithSummary("Exchange a refresh token for a new bearer token 刷新令牌");
-        group.MapPost("/logout", (Delegate)Logout).RequireAuthorization()
+        group.MapPost("/logout", (Delegate)Logout).RequireAuthorization().AllowedWhileRestricted()
             .WithSummary("Sign out of the cookie session 退出登录");
-        group.MapGet("/me", Me).RequireAuthorization()
+        group.MapGet("/me", Me).RequireAuthorization().AllowedWhileRestricted()
             .WithSummary("The signed-in user, role and scope 当前用户");
+        group.MapPasswordApi();
+        group.MapTwoFactorApi();
+        api.MapUserAdministrationApi();
         return api;
     }
 
@@ -38,6 +42,10 @@ public static class AuthEndpoints
             return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "locked_out",
                 "登录失败次数过多，账号已临时锁定，请稍后再试。", "Too many failed sign-ins; the account is locked for a while.");
         }
+        if (result.RequiresTwoFactor)
+        {
+            return await SecondFactorAsync(request, signIn, context);
+        }
         if (!result.Succeeded)
         {
             return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "invalid_credentials",
@@ -45,6 +53,35 @@ public static class AuthEndpoints
         }
         // The sign-in handler has written the token response or the cookie.
         return TypedResults.Empty;
+    }
+
+    /// <summary>The password was right and the account uses an authenticator app: the code or a recovery code completes the sign-in.</summary>
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> SecondFactorAsync(
+        LoginRequest request, SignInManager<ApplicationUser> signIn, HttpContext context)
+    {
+        SignInResult result;
+        if (!string.IsNullOrWhiteSpace(request.TwoFactorCode))
+        {
+            result = await signIn.TwoFactorAuthenticatorSignInAsync(TwoFactorEndpoints.Normalise(request.TwoFactorCode), isPersistent: false, rememberClient: false);
+        }
+        else if (!string.IsNullOrWhiteSpace(request.RecoveryCode))
+        {
+            result = await signIn.TwoFactorRecoveryCodeSignInAsync(request.RecoveryCode.Trim());
+        }
+        else
+        {
+            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "two_factor_required",
+                "请输入身份验证器应用中的验证码。", "Enter the code from your authenticator app.");
+        }
+        if (result.IsLockedOut)
+        {
+            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "locked_out",
+                "登录失败次数过多，账号已临时锁定，请稍后再试。", "Too many failed sign-ins; the account is locked for a while.");
+        }
+        return result.Succeeded
+            ? TypedResults.Empty
+            : ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "invalid_two_factor_code",
+                "验证码不正确或已过期。", "The code is wrong or has expired.");
     }
 
     private static async Task<Results<EmptyHttpResult, SignInHttpResult, ProblemHttpResult>> Refresh(
@@ -73,13 +110,29 @@ public static class AuthEndpoints
     {
         var actor = user.ToActor();
         return TypedResults.Ok(new CurrentUser(actor.UserId, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "",
-            user.FindFirstValue(DispatchClaims.DisplayName) ?? "", actor.Role, actor.UnitCode, actor.AreaCode, actor.UnitHead));
+            user.FindFirstValue(DispatchClaims.DisplayName) ?? "", actor.Role, actor.UnitCode, actor.AreaCode, actor.UnitHead)
+        {
+            MustChangePassword = user.HasClaim(DispatchClaims.MustChangePassword, "true"),
+            TwoFactorEnabled = user.HasClaim(DispatchClaims.TwoFactorEnabled, "true"),
+            TwoFactorEnrolmentRequired = user.HasClaim(DispatchClaims.TwoFactorEnrolmentRequired, "true"),
+        });
     }
 }
 
-public sealed record LoginRequest(string? Email, string? Password);
+/// <param name="TwoFactorCode">The authenticator app's code, for accounts with two-factor sign-in.</param>
+/// <param name="RecoveryCode">Instead of the code: one of the recovery codes, each usable once.</param>
+public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? RecoveryCode = null);
 
 public sealed record RefreshRequest(string RefreshToken);
 
 /// <param name="UnitHead">Unit staff who head their unit (负责人) and approve a petition's extension.</param>
-public sealed record CurrentUser(string Id, string Email, string DisplayName, string Role, string? UnitCode, string? AreaCode, bool UnitHead);
+public sealed record CurrentUser(string Id, string Email, string DisplayName, string Role, string? UnitCode, string? AreaCode, bool UnitHead)
+{
+    /// <summary>Signed in with a temporary password: only the password change, /me and sign-out work until it is changed.</summary>
+    public bool MustChangePassword { get; init; }
+
+    public bool TwoFactorEnabled { get; init; }
+
+    /// <summary>The role must use two-factor sign-in and it is not set up: only enrolment, /me and sign-out work.</summary>
+    public bool TwoFactorEnrolmentRequired { get; init; }
+}

@@ -14,6 +14,15 @@ public static class DispatchClaims
     /// <summary>Present ("true") for unit staff who head their unit (负责人).</summary>
     public const string UnitHead = "dispatch:unit_head";
 
+    /// <summary>Present ("true") while the user signs in with a temporary password.</summary>
+    public const string MustChangePassword = "dispatch:must_change_password";
+
+    /// <summary>Present ("true") when the user's role requires a second factor they have not set up.</summary>
+    public const string TwoFactorEnrolmentRequired = "dispatch:two_factor_enrolment_required";
+
+    /// <summary>Present ("true") when the user signs in with a second factor.</summary>
+    public const string TwoFactorEnabled = "dispatch:two_factor";
+
     public static Actor ToActor(this ClaimsPrincipal principal)
     {
         var role = Roles.All.FirstOrDefault(principal.IsInRole) ?? "";
@@ -30,7 +39,9 @@ public static class DispatchClaims
 public sealed class ScopedClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SecurityOptions> security,
+    IHostEnvironment environment)
     : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
@@ -49,6 +60,25 @@ public sealed class ScopedClaimsPrincipalFactory(
         {
             identity.AddClaim(new Claim(DispatchClaims.Area, area));
         }
+        AddAccountState(identity, user);
         return identity;
+    }
+
+    private void AddAccountState(ClaimsIdentity identity, ApplicationUser user)
+    {
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(DispatchClaims.MustChangePassword, "true"));
+        }
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(DispatchClaims.TwoFactorEnabled, "true"));
+            return;
+        }
+        var required = security.Value.RolesRequiringTwoFactor(environment.IsDevelopment());
+        if (identity.FindAll(identity.RoleClaimType).Any(role => required.Contains(role.Value)))
+        {
+            identity.AddClaim(new Claim(DispatchClaims.TwoFactorEnrolmentRequired, "true"));
+        }
     }
 }

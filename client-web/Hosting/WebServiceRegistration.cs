@@ -36,7 +36,7 @@ public static class WebServiceRegistration
         services.AddIdentityApiEndpoints<ApplicationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 8;
+                o.Password.RequiredLength = PasswordPolicy.MinimumLength;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
@@ -52,6 +52,7 @@ public static class WebServiceRegistration
             o.Events.OnRedirectToLogin = context => WriteStatus(context.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
         });
+        builder.AddAccountSecurity();
         services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
         services.AddAuthorizationBuilder().AddDispatchPolicies();
 

@@ -12,7 +12,8 @@ public sealed class AccessibilityTests(BrowserSystem system)
 {
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
-        "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules"];
+        "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
+        "admin-users", "account"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -119,6 +120,17 @@ public sealed class AccessibilityTests(BrowserSystem system)
                 await page.GotoAsync("/#/admin/rules");
                 await page.Locator("#rules-item-ticket").WaitForAsync();
                 await page.Locator("#rules-form").WaitForAsync();
+                break;
+            case "admin-users":
+                await SignInAsync(page, Admin);
+                await page.GotoAsync("/#/admin/users");
+                await page.Locator("#users-table .users-open").First.ClickAsync();
+                await page.Locator("#users-history").WaitForAsync();
+                break;
+            case "account":
+                await SignInAsync(page, Operator);
+                await page.GotoAsync("/#/account");
+                await page.Locator("#account-2fa-key").WaitForAsync();
                 break;
             default:
                 await SignInAsync(page, name == "dashboard-county" ? CountySupervisor : CitySupervisor);

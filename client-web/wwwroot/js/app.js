@@ -16,6 +16,8 @@ const routes = [
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
   { path: 'admin/calendar', nav: 'nav.workCalendar', roles: ['admin', 'supervisor'], view: () => import('./views/admin-calendar.js') },
   { path: 'admin/rules', nav: 'nav.slaRules', roles: ['admin', 'supervisor'], view: () => import('./views/admin-rules.js') },
+  { path: 'admin/users', nav: 'nav.users', roles: ['admin'], view: () => import('./views/admin-users.js') },
+  { path: 'account', nav: 'nav.account', roles: everyone, view: () => import('./views/account.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
   { path: 'legal-aid-cases/:id', roles: everyone, view: () => import('./views/legal-aid-case.js') },
   { path: 'rehab-visits/:id', roles: everyone, view: () => import('./views/rehab-visit.js') },
@@ -74,6 +76,9 @@ async function render() {
     return;
   }
   if (!path) { go(homeOf(user) ?? 'login'); return; }
+  // A temporary password is changed, and a required second factor set up, before anything else.
+  if (user?.mustChangePassword && path !== 'login') { go('login?change=1'); return; }
+  if (user?.twoFactorEnrolmentRequired && !user.mustChangePassword && path !== 'account') { go('account'); return; }
   const found = match(path);
   const main = document.getElementById('main');
   drawShell(path);

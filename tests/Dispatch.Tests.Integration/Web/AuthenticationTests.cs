@@ -60,7 +60,7 @@ public sealed class AuthenticationTests(RunningSystem system) : IClassFixture<Ru
     }
 
     [Fact]
-    public async Task Outside_development_the_app_refuses_to_start_while_a_demo_password_is_in_use()
+    public async Task Outside_development_the_app_refuses_to_start_while_a_demo_account_exists()
     {
         var act = () => DispatchWebApp.BuildAsync(
         [
@@ -69,7 +69,7 @@ public sealed class AuthenticationTests(RunningSystem system) : IClassFixture<Ru
             "--Logging:LogLevel:Default=Warning",
         ]);
         (await act.Should().ThrowAsync<StartupConfigurationException>())
-            .Which.Message.Should().Contain("default password");
+            .Which.Message.Should().Contain("Demo accounts exist");
     }
 
     [Fact]

@@ -1,0 +1,237 @@
+using FluentAssertions;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using static Dispatch.Tests.Integration.Users.UserSystem;
+
+namespace Dispatch.Tests.Integration.Users;
+
+public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixture<UserSystem>
+{
+    private const string Admin = "admin@jx12385.test";
+    private const string NewPassword = "Kingfisher-Lantern-42";
+
+    [Theory]
+    [InlineData("operator@jx12385.test")]
+    [InlineData("staff.330402-centre@jx12385.test")]
+    public async Task Only_administrators_may_use_the_user_api(string email)
+    {
+        using var client = await system.SignInAsync(email);
+        var response = await client.GetAsync("/api/admin/users");
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await JsonAsync(response)).GetProperty("code").GetString().Should().Be("forbidden");
+    }
+
+    [Fact]
+    public async Task A_new_user_gets_a_temporary_password_and_may_do_nothing_but_change_it()
+    {
+        using var admin = await system.SignInAsync(Admin);
+        var email = UniqueEmail("staff");
+        var created = await admin.PostAsJsonAsync("/api/admin/users",
+            new { email, displayName = "王承办", role = "unit_staff", unitCode = "330402-centre" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var body = await JsonAsync(created);
+        body.GetProperty("user").GetProperty("unitCode").GetString().Should().Be("330402-CENTRE");
+        body.GetProperty("user").GetProperty("mustChangePassword").GetBoolean().Should().BeTrue();
+        var temporary = body.GetProperty("temporaryPassword").GetString()!;
+
+        using var user = await system.SignInAsync(email, temporary);
+        (await user.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("mustChangePassword").GetBoolean().Should().BeTrue();
+        var refused = await user.GetAsync("/api/reference/counties");
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await JsonAsync(refused)).GetProperty("code").GetString().Should().Be("password_change_required");
+
+        var changed = await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = NewPassword });
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        using var renewed = system.BearerClient(await JsonAsync(changed));
+        (await renewed.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("mustChangePassword").GetBoolean().Should().BeFalse();
+        (await renewed.GetAsync("/api/reference/counties")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await system.LoginAsync(email, temporary)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Theory]
+    [InlineData("Short#1a", "too_short")]
+    [InlineData("Demo#12385-and-more", "demo_password")]
+    [InlineData("Password123!", "too_common")]
+    [InlineData("ALLUPPERCASE#123", "requires_lower")]
+    public async Task The_password_policy_answers_with_field_errors_in_both_languages(string password, string code)
+    {
+        var (email, temporary) = await CreateAsync("policy", "operator");
+        using var user = await system.SignInAsync(email, temporary);
+        var response = await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = password });
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var errors = (await JsonAsync(response)).GetProperty("fieldErrors").EnumerateArray().ToList();
+        errors.Should().Contain(e => e.GetProperty("field").GetString() == "newPassword" && e.GetProperty("code").GetString() == code);
+        errors.Should().OnlyContain(e => e.GetProperty("zh").GetString()!.Length > 0 && e.GetProperty("en").GetString()!.Length > 0);
+    }
+
+    [Fact]
+    public async Task A_password_may_not_contain_the_email_name()
+    {
+        var (email, temporary) = await CreateAsync("kingfisher", "operator");
+        using var user = await system.SignInAsync(email, temporary);
+        var local = email.Split('@')[0];
+        var response = await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = $"X#9{local}Zz" });
+        (await JsonAsync(response)).GetProperty("fieldErrors").EnumerateArray()
+            .Should().Contain(e => e.GetProperty("code").GetString() == "contains_email");
+    }
+
+    [Theory]
+    [InlineData("supervisor", null, null, "areaCode", "required")]
+    [InlineData("supervisor", "999999", null, "areaCode", "unknown")]
+    [InlineData("unit_staff", null, null, "unitCode", "required")]
+    [InlineData("unit_staff", null, "NO-SUCH-UNIT", "unitCode", "unknown")]
+    [InlineData("operator", "330402", null, "areaCode", "not_applicable")]
+    [InlineData("root", null, null, "role", "unknown")]
+    public async Task A_user_gets_the_scope_their_role_takes(string role, string? areaCode, string? unitCode, string field, string code)
+    {
+        using var admin = await system.SignInAsync(Admin);
+        var response = await admin.PostAsJsonAsync("/api/admin/users",
+            new { email = UniqueEmail("scope"), displayName = "测试", role, areaCode, unitCode });
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await JsonAsync(response)).GetProperty("fieldErrors").EnumerateArray().Should()
+            .Contain(e => e.GetProperty("field").GetString() == field && e.GetProperty("code").GetString() == code);
+    }
+
+    [Fact]
+    public async Task No_account_may_be_created_in_the_demo_domain_and_an_email_is_taken_once()
+    {
+        using var admin = await system.SignInAsync(Admin);
+        var demo = await admin.PostAsJsonAsync("/api/admin/users", new { email = "someone@jx12385.test", displayName = "演示", role = "operator" });
+        demo.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await JsonAsync(demo)).GetProperty("fieldErrors")[0].GetProperty("code").GetString().Should().Be("demo_domain");
+        var (email, _) = await CreateAsync("twice", "operator");
+        var again = await admin.PostAsJsonAsync("/api/admin/users", new { email, displayName = "重复", role = "operator" });
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await JsonAsync(again)).GetProperty("code").GetString().Should().Be("email_taken");
+    }
+
+    [Fact]
+    public async Task A_disabled_user_cannot_sign_in_and_their_session_ends_until_re_enabled()
+    {
+        var (email, _) = await CreateActiveAsync("disabled", "operator");
+        using var session = await system.SignInWithCookieAsync(email, NewPassword);
+        (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, email);
+
+        var disabled = await admin.PostAsync($"/api/admin/users/{id}/disable", null);
+        disabled.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await JsonAsync(disabled)).GetProperty("disabled").GetBoolean().Should().BeTrue();
+        (await system.LoginAsync(email, NewPassword)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+
+        (await admin.PostAsync($"/api/admin/users/{id}/enable", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await system.LoginAsync(email, NewPassword)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_last_enabled_administrator_can_be_neither_disabled_nor_demoted()
+    {
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, Admin);
+        var others = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users?role=admin&disabled=false");
+        foreach (var other in others.GetProperty("items").EnumerateArray().Where(u => u.GetProperty("id").GetString() != id))
+        {
+            (await admin.PostAsync($"/api/admin/users/{other.GetProperty("id").GetString()}/disable", null)).EnsureSuccessStatusCode();
+        }
+        var disable = await admin.PostAsync($"/api/admin/users/{id}/disable", null);
+        disable.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await JsonAsync(disable)).GetProperty("code").GetString().Should().Be("last_admin");
+        var demote = await admin.PutAsJsonAsync($"/api/admin/users/{id}/role", new { role = "operator" });
+        demote.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users/{id}")).GetProperty("role").GetString().Should().Be("admin");
+    }
+
+    [Fact]
+    public async Task A_role_change_takes_effect_at_the_next_request_and_is_in_the_history_without_passwords()
+    {
+        var (email, _) = await CreateActiveAsync("rescoped", "unit_staff", unitCode: "330402-CENTRE");
+        using var session = await system.SignInWithCookieAsync(email, NewPassword);
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, email);
+        var changed = await admin.PutAsJsonAsync($"/api/admin/users/{id}/role", new { role = "operator" });
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await JsonAsync(changed)).GetProperty("unitCode").ValueKind.Should().Be(JsonValueKind.Null);
+
+        (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a new security stamp ends the old session");
+        using var again = await system.SignInAsync(email, NewPassword);
+        (await again.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("role").GetString().Should().Be("operator");
+
+        var history = await admin.GetAsync($"/api/admin/users/{id}/history");
+        var text = await history.Content.ReadAsStringAsync();
+        var events = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        events.Select(e => e.GetProperty("action").GetString()).Should().Equal("created", "password_changed", "role_changed");
+        events[^1].GetProperty("before").GetProperty("role").GetString().Should().Be("unit_staff");
+        events[^1].GetProperty("after").GetProperty("role").GetString().Should().Be("operator");
+        events[^1].GetProperty("actorEmail").GetString().Should().Be(Admin);
+        text.Should().NotContain(NewPassword).And.NotContainAny("passwordHash", "PasswordHash", "securityStamp");
+    }
+
+    [Fact]
+    public async Task A_password_reset_issues_a_new_temporary_password_and_the_old_one_stops_working()
+    {
+        var (email, _) = await CreateActiveAsync("reset", "operator");
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, email);
+        var reset = await admin.PostAsync($"/api/admin/users/{id}/reset-password", null);
+        reset.StatusCode.Should().Be(HttpStatusCode.OK);
+        var temporary = (await JsonAsync(reset)).GetProperty("temporaryPassword").GetString()!;
+        (await system.LoginAsync(email, NewPassword)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        using var user = await system.SignInAsync(email, temporary);
+        (await user.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("mustChangePassword").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_list_searches_filters_and_bounds_its_pages()
+    {
+        var (email, _) = await CreateAsync("findme", "supervisor", areaCode: "330411");
+        using var admin = await system.SignInAsync(Admin);
+        var found = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users?q={email.Split('@')[0].ToUpperInvariant()}");
+        found.GetProperty("items").EnumerateArray().Select(u => u.GetProperty("email").GetString()).Should().Equal(email);
+        var county = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users?area=330411&role=supervisor&pageSize=100");
+        county.GetProperty("items").EnumerateArray().Should().OnlyContain(u => u.GetProperty("areaCode").GetString() == "330411")
+            .And.Contain(u => u.GetProperty("email").GetString() == email);
+        var pastTheEnd = await admin.GetFromJsonAsync<JsonElement>("/api/admin/users?page=10000&pageSize=100");
+        pastTheEnd.GetProperty("items").GetArrayLength().Should().Be(0);
+        pastTheEnd.GetProperty("total").GetInt32().Should().BeGreaterThan(40, "the demo accounts are there");
+        var tooBig = await admin.GetAsync("/api/admin/users?pageSize=101");
+        tooBig.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await JsonAsync(tooBig)).GetProperty("fieldErrors")[0].GetProperty("field").GetString().Should().Be("pageSize");
+    }
+
+    [Fact]
+    public async Task The_change_log_is_append_only()
+    {
+        await CreateAsync("appendonly", "operator");
+        await using var database = NpgsqlDataSource.Create(system.ConnectionString);
+        await using var delete = database.CreateCommand("delete from user_admin_events");
+        var act = () => delete.ExecuteNonQueryAsync();
+        (await act.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
+    }
+
+    private async Task<(string Email, string Temporary)> CreateAsync(string name, string role, string? areaCode = null, string? unitCode = null)
+    {
+        using var admin = await system.SignInAsync(Admin);
+        var email = UniqueEmail(name);
+        var response = await admin.PostAsJsonAsync("/api/admin/users", new { email, displayName = name, role, areaCode, unitCode });
+        response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (email, (await JsonAsync(response)).GetProperty("temporaryPassword").GetString()!);
+    }
+
+    /// <summary>A user who has changed the temporary password to <see cref="NewPassword"/>.</summary>
+    private async Task<(string Email, string Temporary)> CreateActiveAsync(string name, string role, string? unitCode = null)
+    {
+        var (email, temporary) = await CreateAsync(name, role, unitCode: unitCode);
+        using var user = await system.SignInAsync(email, temporary);
+        (await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = NewPassword })).EnsureSuccessStatusCode();
+        return (email, temporary);
+    }
+
+    private static async Task<string> IdOfAsync(HttpClient admin, string email)
+    {
+        var page = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users?q={Uri.EscapeDataString(email)}");
+        return page.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetString()!;
+    }
+}

@@ -13,6 +13,7 @@ using Npgsql;
 using Scalar.AspNetCore;
 using Dispatch.Web.Calendar;
 using Dispatch.Web.Sla;
+using Dispatch.Web.Security;
 
 namespace Dispatch.Web.Hosting;
 
@@ -29,11 +30,13 @@ public static class WebPipeline
 
     public static WebApplication MapDispatchWeb(this WebApplication app)
     {
+        app.UseDispatchEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseDispatchRequestGuards();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
@@ -42,6 +45,7 @@ public static class WebPipeline
 
         var api = app.MapGroup("/api");
         api.MapAuthApi();
+        api.MapAntiforgeryApi();
         api.MapReferenceApi();
         api.MapUnitsApi();
         api.MapCalendarsApi();

@@ -41,7 +41,8 @@ public static class WebPipeline
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("12385 Dispatch API")).AllowAnonymous();
+        // No fonts from the internet: the page policy allows none, and an installation may have no way out.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("12385 Dispatch API").DisableDefaultFonts()).AllowAnonymous();
 
         var api = app.MapGroup("/api");
         api.MapAuthApi();

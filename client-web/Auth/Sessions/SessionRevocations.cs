@@ -25,11 +25,15 @@ public sealed class SessionRevocations(SessionStore store, TimeProvider time, IO
     /// <summary>True while a connection listens on the revocation channel.</summary>
     public bool Listening => listening;
 
-    public async Task<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken = default)
+    public async Task<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
+        await ActiveUntilAsync(sessionId, cancellationToken) is not null;
+
+    /// <summary>When the active session reaches its absolute lifetime; null when it is over (revoked, expired, unknown).</summary>
+    public async Task<DateTimeOffset?> ActiveUntilAsync(Guid sessionId, CancellationToken cancellationToken = default)
     {
         if (revoked.ContainsKey(sessionId))
         {
-            return false;
+            return null;
         }
         var now = time.GetUtcNow();
         if (!known.TryGetValue(sessionId, out var entry) || now - entry.ReadAt >= options.Value.CheckInterval)
@@ -41,7 +45,7 @@ public sealed class SessionRevocations(SessionStore store, TimeProvider time, IO
             entry = (await store.FindAsync(sessionId, cancellationToken), now);
             known[sessionId] = entry;
         }
-        return entry.Record?.IsActiveAt(now) == true;
+        return entry.Record is { } record && record.IsActiveAt(now) ? record.AbsoluteExpiry : null;
     }
 
     public async Task RevokeAsync(Guid sessionId, string reason, CancellationToken cancellationToken = default)

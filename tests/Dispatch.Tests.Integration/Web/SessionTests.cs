@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dispatch.Tests.Integration.Web;
 
@@ -99,6 +100,23 @@ public sealed class SessionTests(SecuredSystem system) : IClassFixture<SecuredSy
 
         (await client.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await RefreshAsync(tokens.RefreshToken)).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_hub_connection_closes_when_its_session_reaches_the_absolute_lifetime()
+    {
+        var tokens = await system.BearerSignInAsync("supervisor@jx12385.test");
+        await using var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(system.Web.Address, "/hubs/supervision"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(tokens.AccessToken))
+            .Build();
+        await connection.StartAsync();
+
+        system.Clock.Advance(TimeSpan.FromHours(11.5));
+        connection.State.Should().Be(HubConnectionState.Connected, "the session still has half an hour");
+        system.Clock.Advance(TimeSpan.FromHours(1));
+
+        await Eventually.Get(() => Task.FromResult(connection.State), s => s == HubConnectionState.Disconnected, TimeSpan.FromSeconds(10),
+            "the connection closed at the session's end");
     }
 
     private Task<HttpResponseMessage> RefreshAsync(string refreshToken) =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Dispatch.Web.Auth.Sessions;
 using Microsoft.Extensions.Options;
 using Dispatch.Web.Users;
 
@@ -16,9 +17,9 @@ public static class AuthEndpoints
         group.MapPost("/login", Login).AllowAnonymous()
             .WithSummary("Sign in. Returns a bearer token, or sets a cookie with ?useCookies=true 登录");
         group.MapPost("/refresh", Refresh).AllowAnonymous()
-            .WithSummary("Exchange a refresh token for a new bearer token 刷新令牌");
+            .WithSummary("Exchange a refresh token for new tokens; each refresh token works once 刷新令牌");
         group.MapPost("/logout", (Delegate)Logout).RequireAuthorization().AllowedWhileRestricted()
-            .WithSummary("Sign out of the cookie session 退出登录");
+            .WithSummary("Sign out: revokes the session of the cookie or bearer token (and its refresh token) 退出登录");
         group.MapGet("/me", Me).RequireAuthorization().AllowedWhileRestricted()
             .WithSummary("The signed-in user, role and scope 当前用户");
         group.MapPasswordApi();
@@ -37,19 +38,14 @@ public static class AuthEndpoints
         }
         signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
         var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "locked_out",
-                "登录失败次数过多，账号已临时锁定，请稍后再试。", "Too many failed sign-ins; the account is locked for a while.");
-        }
         if (result.RequiresTwoFactor)
         {
             return await SecondFactorAsync(request, signIn, context);
         }
         if (!result.Succeeded)
         {
-            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "invalid_credentials",
-                "邮箱或密码不正确。", "The e-mail or password is wrong.");
+            // A locked account, an unknown e-mail and a wrong password answer alike: nothing tells whether an account exists.
+            return SignInRefusal.Answer(context);
         }
         // The sign-in handler has written the token response or the cookie.
         return TypedResults.Empty;
@@ -84,24 +80,43 @@ public static class AuthEndpoints
                 "验证码不正确或已过期。", "The code is wrong or has expired.");
     }
 
-    private static async Task<Results<EmptyHttpResult, SignInHttpResult, ProblemHttpResult>> Refresh(
+    /// <summary>
+    /// Rotates: the refresh token's session moves to its next generation and the new tokens carry it. An older token
+    /// presented again means two holders of one token, so the session is revoked (token-theft signal).
+    /// </summary>
+    private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(
         RefreshRequest request, IOptionsMonitor<BearerTokenOptions> bearerOptions, TimeProvider time,
-        SignInManager<ApplicationUser> signIn, HttpContext context)
+        SignInManager<ApplicationUser> signIn, SessionRevocations sessions, HttpContext context)
     {
         var protector = bearerOptions.Get(IdentityConstants.BearerScheme).RefreshTokenProtector;
-        var ticket = protector.Unprotect(request.RefreshToken);
+        var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || time.GetUtcNow() >= expires
-            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+            || ticket.Principal.ReadSession() is not { } presented
+            || await sessions.RotateAsync(presented, context.RequestAborted) is not { } generation)
         {
-            return ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "invalid_refresh_token",
-                "刷新令牌无效或已过期，请重新登录。", "The refresh token is invalid or expired; sign in again.");
+            return InvalidRefreshToken(context);
+        }
+        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
+        {
+            await sessions.RevokeAsync(presented.SessionId, "security_stamp_changed", context.RequestAborted);
+            return InvalidRefreshToken(context);
         }
         var principal = await signIn.CreateUserPrincipalAsync(user);
+        principal.Stamp(presented with { Generation = generation });
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
-    private static async Task<IResult> Logout(HttpContext context)
+    private static ProblemHttpResult InvalidRefreshToken(HttpContext context) =>
+        ProblemResponses.Status(context, StatusCodes.Status401Unauthorized, "invalid_refresh_token",
+            "刷新令牌无效或已过期，请重新登录。", "The refresh token is invalid or expired; sign in again.");
+
+    /// <summary>Revokes the session behind the cookie or bearer token (its refresh token too, and its hub connections).</summary>
+    private static async Task<IResult> Logout(HttpContext context, SessionRevocations sessions)
     {
+        if (context.User.ReadSession() is { } session)
+        {
+            await sessions.RevokeAsync(session.SessionId, "logout", context.RequestAborted);
+        }
         await context.SignOutAsync(IdentityConstants.ApplicationScheme);
         return TypedResults.NoContent();
     }

@@ -14,6 +14,7 @@ using Npgsql;
 using Scalar.AspNetCore;
 using Dispatch.Web.Calendar;
 using Dispatch.Web.Sla;
+using Dispatch.Web.Security;
 
 namespace Dispatch.Web.Hosting;
 
@@ -30,19 +31,23 @@ public static class WebPipeline
 
     public static WebApplication MapDispatchWeb(this WebApplication app)
     {
+        app.UseDispatchEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseDispatchRequestGuards();
         app.UseAuthorization();
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("12385 Dispatch API")).AllowAnonymous();
+        // No fonts from the internet: the page policy allows none, and an installation may have no way out.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("12385 Dispatch API").DisableDefaultFonts()).AllowAnonymous();
 
         var api = app.MapGroup("/api").GuardInput();
         api.MapAuthApi();
+        api.MapAntiforgeryApi();
         api.MapReferenceApi();
         api.MapUnitsApi();
         api.MapCalendarsApi();

@@ -1,5 +1,7 @@
 using Dispatch.Schema;
+using Dispatch.Web.Auth.Sessions;
 using Dispatch.Web.Input;
+using Dispatch.Web.Security;
 using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
@@ -46,8 +48,6 @@ public static class WebServiceRegistration
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "dispatch.auth";
-            o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
             // API callers get problem details, not a redirect to a login page.
             o.Events.OnRedirectToLogin = context => WriteStatus(context.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
@@ -56,6 +56,9 @@ public static class WebServiceRegistration
         services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
         services.AddAuthorizationBuilder().AddDispatchPolicies();
 
+        // Sessions set the cookie's sliding and absolute lifetimes and the token lifetimes (section Sessions).
+        services.AddDispatchSessions(builder.Configuration);
+        builder.AddDispatchSecurity();
         services.AddSupervisionHub();
 
         services.AddInputLimits();

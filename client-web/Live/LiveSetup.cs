@@ -22,6 +22,7 @@ public static class LiveSetup
     {
         services.AddSignalR();
         services.AddSingleton<LiveGroups>();
+        services.AddSingleton<HubSessions>();
         services.AddSingleton<LiveMetrics>();
         services.AddSingleton<LivePush>();
         services.AddSingleton<LiveStatsPublisher>();

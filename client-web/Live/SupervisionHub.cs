@@ -7,10 +7,22 @@ namespace Dispatch.Web.Live;
 /// <summary>
 /// /hubs/supervision: a browser joins the scopes it may see, gets a snapshot at once, then statsChanged, itemChanged and
 /// alert messages for them. After a reconnect it joins again and so re-reads the snapshot: nothing is lost for long.
+/// Signing out (the session revoked) closes the connection.
 /// </summary>
 [Authorize]
-public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups) : Hub
+public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups, HubSessions sessions) : Hub
 {
+    /// <summary>Tracks the connection under its sign-in session, so signing out closes it.</summary>
+    public override async Task OnConnectedAsync()
+    {
+        if (!await sessions.ConnectedAsync(Context))
+        {
+            Context.Abort();
+            return;
+        }
+        await base.OnConnectedAsync();
+    }
+
     public async Task Join(string scope)
     {
         var actor = Context.User!.ToActor();
@@ -43,6 +55,7 @@ public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups) : Hu
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         groups.Disconnected(Context.ConnectionId);
+        sessions.Disconnected(Context);
         return base.OnDisconnectedAsync(exception);
     }
 

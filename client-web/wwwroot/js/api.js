@@ -1,4 +1,5 @@
-// Calls to the /api endpoints with the session cookie; failures become ApiProblem with the server's bilingual text.
+// Calls to the /api endpoints with the session cookie (and its antiforgery token on unsafe methods); failures become
+// ApiProblem with the server's bilingual text.
 import { lang, pick, t } from './i18n.js';
 
 export class ApiProblem extends Error {
@@ -19,7 +20,41 @@ export class ApiProblem extends Error {
   }
 }
 
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const XSRF_HEADER = 'X-XSRF-TOKEN';
+let xsrfToken = null;
+
+/** The antiforgery token of the signed-in cookie session; null when not signed in. */
+async function antiforgeryToken(fresh) {
+  if (xsrfToken && !fresh) return xsrfToken;
+  xsrfToken = null;
+  try {
+    const response = await fetch('/api/auth/antiforgery', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    if (response.ok) xsrfToken = (await response.json()).token ?? null;
+  } catch {
+    // The request itself reports the network problem.
+  }
+  return xsrfToken;
+}
+
+// Unsafe methods carry the antiforgery token (the cookie is an ambient credential); a stale token is fetched again once.
 export async function api(path, { method = 'GET', body, headers = {} } = {}) {
+  const signing = path.startsWith('/api/auth/login') || path.startsWith('/api/auth/logout');
+  const unsafe = UNSAFE_METHODS.has(method.toUpperCase()) && !path.startsWith('/api/auth/login');
+  let { response, data } = await send(path, method, body, headers, unsafe ? await antiforgeryToken(false) : null);
+  if (unsafe && response.status === 400 && data?.code === 'antiforgery_invalid') {
+    ({ response, data } = await send(path, method, body, headers, await antiforgeryToken(true)));
+  }
+  // A token belongs to one signed-in user: after signing in or out the next unsafe call fetches a new one.
+  if (signing) xsrfToken = null;
+  if (response.status === 401 && !path.startsWith('/api/auth/')) {
+    window.dispatchEvent(new CustomEvent('dispatch:unauthenticated'));
+  }
+  if (!response.ok) throw new ApiProblem(response.status, data);
+  return data;
+}
+
+async function send(path, method, body, headers, xsrf) {
   let response;
   try {
     response = await fetch(path, {
@@ -29,6 +64,7 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
         Accept: 'application/json',
         'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN',
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(xsrf ? { [XSRF_HEADER]: xsrf } : {}),
         ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -37,12 +73,7 @@ export async function api(path, { method = 'GET', body, headers = {} } = {}) {
     throw new ApiProblem(0, null);
   }
   const text = await response.text();
-  const data = text ? safeJson(text) : null;
-  if (response.status === 401 && !path.startsWith('/api/auth/')) {
-    window.dispatchEvent(new CustomEvent('dispatch:unauthenticated'));
-  }
-  if (!response.ok) throw new ApiProblem(response.status, data);
-  return data;
+  return { response, data: text ? safeJson(text) : null };
 }
 
 function safeJson(text) {

@@ -1,5 +1,6 @@
 using Dispatch.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Tests.Fixtures.Hosting;
 
@@ -22,9 +23,24 @@ public sealed class LocalWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>
+    /// The suite signs in as the same demo accounts from 127.0.0.1 many times: the rate limits are raised out of its way.
+    /// Rate-limit tests start with <see cref="StartWithAsync"/> and production limits instead.
+    /// </summary>
+    private static readonly string[] RaisedRateLimits =
+    [
+        "--RateLimits:SignInPerAccount:PermitLimit=100000", "--RateLimits:SignInPerAddress:PermitLimit=100000",
+        "--RateLimits:IntakePerUser:PermitLimit=100000", "--RateLimits:SearchPerUser:PermitLimit=100000",
+    ];
+
     /// <param name="extraArguments">More command-line settings, e.g. --contentRoot so the static UI is served.</param>
-    public static async Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development",
-        params string[] extraArguments)
+    public static Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development",
+        params string[] extraArguments) =>
+        StartWithAsync(connectionString, clusterId, null, environment, [.. RaisedRateLimits, .. extraArguments]);
+
+    /// <summary>The web app with the configured rate limits, and services a test replaces (e.g. a FakeTimeProvider).</summary>
+    public static async Task<LocalWebApp> StartWithAsync(string connectionString, string clusterId, Action<IServiceCollection>? replaceServices,
+        string environment = "Development", params string[] extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{LocalSilo.FreePort()}");
         var app = await DispatchWebApp.BuildAsync(
@@ -37,7 +53,7 @@ public sealed class LocalWebApp : IAsyncDisposable
             $"--Orleans:ServiceId={clusterId}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Orleans=Error",
-        ]);
+        ], replaceServices);
         // The host finishes starting only once a silo answers; Kestrel serves before that.
         var starting = app.StartAsync();
         var web = new LocalWebApp(app, address, starting);

@@ -331,4 +331,7 @@ export default {
   'links.opened': '{number} opened.',
   'intake.history.others': 'Legal aid and home rehabilitation ({n})',
   'col.itemType': 'Item type',
+  'reveal.show': 'Show', 'reveal.showLabel': 'Show the full number (give a purpose; the access is logged)', 'reveal.shown': 'The full number is shown on this page only.',
+  'reveal.choose': 'Choose a purpose', 'reveal.purpose': 'Purpose', 'reveal.note': 'Note', 'reveal.confirm': 'Show', 'reveal.cancel': 'Cancel',
+  'reveal.purposeRequired': 'Choose why you need the full number.', 'reveal.noteRequired': 'Explain the purpose in the note when it is "Other".',
 };

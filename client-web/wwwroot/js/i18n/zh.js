@@ -331,4 +331,7 @@ export default {
   'links.opened': '已创建 {number}。',
   'intake.history.others': '法律援助与上门康复（{n}）',
   'col.itemType': '事项类型',
+  'reveal.show': '显示', 'reveal.showLabel': '显示完整号码（须说明用途，将记入访问日志）', 'reveal.shown': '已显示完整号码，仅本页面可见。',
+  'reveal.choose': '请选择用途', 'reveal.purpose': '用途', 'reveal.note': '说明', 'reveal.confirm': '确认显示', 'reveal.cancel': '取消',
+  'reveal.purposeRequired': '请选择查看完整号码的用途。', 'reveal.noteRequired': '用途为“其他”时须填写说明。',
 };

@@ -1,5 +1,7 @@
 using Dispatch.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Tests.Fixtures.Hosting;
 
@@ -23,7 +25,14 @@ public sealed class LocalWebApp : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <param name="extraArguments">More command-line settings, e.g. --contentRoot so the static UI is served.</param>
-    public static async Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development",
+    public static Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development",
+        params string[] extraArguments) => StartAsync(connectionString, clusterId, (CapturedLogs?)null, environment, extraArguments);
+
+    /// <param name="logs">
+    /// When given, every line from Information up goes there as well, from the moment the app is built (the schema step
+    /// before that logs to the console only).
+    /// </param>
+    public static async Task<LocalWebApp> StartAsync(string connectionString, string clusterId, CapturedLogs? logs, string environment = "Development",
         params string[] extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{LocalSilo.FreePort()}");
@@ -35,9 +44,13 @@ public sealed class LocalWebApp : IAsyncDisposable
             $"--ConnectionStrings:Dispatch={connectionString}",
             $"--Orleans:ClusterId={clusterId}",
             $"--Orleans:ServiceId={clusterId}",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Orleans=Error",
+            logs is null ? "--Logging:LogLevel:Default=Warning" : "--Logging:LogLevel:Default=Information",
+            logs is null ? "--Logging:LogLevel:Orleans=Error" : "--Logging:LogLevel:Orleans=Information",
         ]);
+        if (logs is not null)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        }
         // The host finishes starting only once a silo answers; Kestrel serves before that.
         var starting = app.StartAsync();
         var web = new LocalWebApp(app, address, starting);

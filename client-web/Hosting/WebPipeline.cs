@@ -60,6 +60,7 @@ public static class WebPipeline
         api.MapRehabPlansApi();
         api.MapRehabListsApi();
         api.MapPersonApi();
+        Dispatch.Web.Audit.AuditEndpoints.MapAuditApi(api);
         api.MapRoutingApi();
         api.MapStatsApi();
         app.MapHub<SupervisionHub>(LiveSetup.HubPath, LiveSetup.ConfigureConnections);

@@ -32,6 +32,8 @@ public static class WebServiceRegistration
         services.AddSingleton<RehabReadModel>();
         services.AddSingleton<PersonTimeline>();
         services.AddSingleton<PersonalDataAccessLog>();
+        services.AddSingleton(provider => new Dispatch.People.PersonIdKey(PersonIdKeyStore.Load(provider.GetRequiredService<NpgsqlDataSource>())));
+        services.AddSingleton<Dispatch.Web.Audit.AccessAudit>();
         services.AddScoped<AccountSeeder>();
 
         services.AddDbContext<IdentityStore>(o => o.UseNpgsql(connectionString));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatch.People;
 using Dispatch.Web.PersonalData;
 
 namespace Dispatch.Web.Items;
@@ -7,8 +8,8 @@ namespace Dispatch.Web.Items;
 public sealed record HistoryEntry(int Version, string Type, JsonElement Data, HistoryActor Actor, DateTimeOffset OccurredAt)
 {
     /// <summary>History as this user may see it: the personal data recorded in events is masked like the item's view.</summary>
-    public static IReadOnlyList<HistoryEntry> AsSeenBy(IReadOnlyList<HistoryEntry> history, Actor actor) =>
-        PersonalDataMasks.AsSeenBy(history, actor, all => [.. all.Select(entry => entry with { Data = PersonalDataMasks.Masked(entry.Data) })]);
+    public static IReadOnlyList<HistoryEntry> AsSeenBy(IReadOnlyList<HistoryEntry> history, Actor actor, PersonIdKey personIds) =>
+        [.. history.Select(entry => entry with { Data = PersonalDataMasks.Masked(entry.Data, actor, personIds) })];
 }
 
 public sealed record HistoryActor(string UserId, string Role, string? UnitCode, string? AreaCode);

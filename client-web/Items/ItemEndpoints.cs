@@ -1,3 +1,4 @@
+using Dispatch.People;
 using Dispatch.Web.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,23 +14,60 @@ public delegate Task<Outcome<TView>> ItemCall<in TGrain, TView>(TGrain item, Act
 /// </summary>
 /// <param name="itemType">The item's type in the event log and in idempotency ids (ItemTypes).</param>
 /// <param name="route">Below /api: /tickets, /legal-aid-cases...</param>
-/// <param name="historyLogSubject">
-/// When set, the history is masked like the item's view, and a user who sees it in full is logged under this subject.
-/// </param>
+/// <param name="present">The view as the user may see it: personal numbers masked (PersonalDataMasks).</param>
 public sealed class ItemEndpoints<TGrain, TView>(
     string itemType, string route, string tag, Func<TGrain, Actor, Task<Outcome<TView>>> get, Func<TView, Guid> idOf,
-    Func<TView, int> versionOf, Func<TView, Actor, TView> present, string? historyLogSubject = null)
+    Func<TView, int> versionOf, Func<TView, Actor, TView> present)
     where TGrain : IGrainWithGuidKey
 {
     public RouteGroupBuilder MapGroup(RouteGroupBuilder api) => api.MapGroup(route).WithTags(tag).RequireAuthorization();
 
-    /// <summary>GET /{id} (ETag carries the version) and GET /{id}/history, each only for users who may see the item.</summary>
+    /// <summary>GET /{id} (ETag carries the version) and GET /{id}/history, each only for users who may see the item, masked.</summary>
     public void MapReads(RouteGroupBuilder group, string itemSummary, string historySummary)
     {
-        group.MapGet("/{id:guid}", (Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog) =>
-            ShowAsync(id, context, grains, accessLog)).WithSummary(itemSummary);
-        group.MapGet("/{id:guid}/history", (Guid id, IGrainFactory grains, EventHistory history, PersonalDataAccessLog accessLog, HttpContext context,
-            CancellationToken ct) => HistoryAsync(id, grains, history, accessLog, context, ct)).WithSummary(historySummary);
+        group.MapGet("/{id:guid}", (Guid id, HttpContext context, IGrainFactory grains) =>
+            ShowAsync(id, context, grains)).WithSummary(itemSummary);
+        group.MapGet("/{id:guid}/history", (Guid id, IGrainFactory grains, EventHistory history, PersonIdKey personIds, HttpContext context,
+            CancellationToken ct) => HistoryAsync(id, grains, history, personIds, context, ct)).WithSummary(historySummary);
+    }
+
+    /// <summary>
+    /// POST /{id}/reveal {field, purpose, note?}: one full value of the item's personal fields, logged before it is
+    /// answered. 403 for supervisors, 404 outside the user's scope, 400 for a bad field or purpose.
+    /// </summary>
+    public void MapReveal(RouteGroupBuilder group, IReadOnlyDictionary<string, Func<TView, string?>> fields) =>
+        group.MapPost("/{id:guid}/reveal", (Guid id, [FromBody] RevealRequest? body, HttpContext context, IGrainFactory grains,
+                PersonalDataAccessLog accessLog, CancellationToken ct) => RevealAsync(id, body, fields, context, grains, accessLog, ct))
+            .WithSummary("Reveal one full personal value (" + string.Join(", ", fields.Keys) + ") with a purpose; logged, Cache-Control: no-store");
+
+    private async Task<Results<Ok<RevealedValue>, ProblemHttpResult>> RevealAsync(Guid id, RevealRequest? body,
+        IReadOnlyDictionary<string, Func<TView, string?>> fields, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog,
+        CancellationToken ct)
+    {
+        var actor = context.User.ToActor();
+        if (!PersonalDataReveal.MayReveal(actor))
+        {
+            return ProblemResponses.From(PersonalDataReveal.Refused(), context);
+        }
+        if (PersonalDataReveal.Check(body, [.. fields.Keys]) is { Length: > 0 } errors)
+        {
+            return ProblemResponses.Validation(context, errors);
+        }
+        var visible = await get(grains.GetGrain<TGrain>(id), actor);
+        if (!visible.Succeeded)
+        {
+            return ProblemResponses.From(visible.Error!, context);
+        }
+        if (fields[body!.Field!](visible.Value!) is not { Length: > 0 } value)
+        {
+            return ProblemResponses.From(DomainError.NotFound("This personal field", "该项个人信息"), context);
+        }
+        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
+        await accessLog.RecordAsync(new RevealRecord(actor, itemType, id, body.Field!, body.Purpose!, note,
+            context.Connection.RemoteIpAddress?.ToString()), ct);
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
+        return TypedResults.Ok(new RevealedValue(body.Field!, value));
     }
 
     /// <summary>POST /{id}/{action}: the body becomes one grain call; If-Match in, ETag and the view out.</summary>
@@ -86,13 +124,11 @@ public sealed class ItemEndpoints<TGrain, TView>(
         return created ? TypedResults.Created($"/api{route}/{idOf(view)}", shown) : TypedResults.Ok(shown);
     }
 
-    private async Task<Results<Ok<TView>, ProblemHttpResult>> ShowAsync(
-        Guid id, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog) =>
-        await ItemResponses.ShownAsync(context, await get(grains.GetGrain<TGrain>(id), context.User.ToActor()), accessLog, itemType, id,
-            versionOf, present);
+    private async Task<Results<Ok<TView>, ProblemHttpResult>> ShowAsync(Guid id, HttpContext context, IGrainFactory grains) =>
+        ItemResponses.Shown(context, await get(grains.GetGrain<TGrain>(id), context.User.ToActor()), versionOf, present);
 
     private async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(
-        Guid id, IGrainFactory grains, EventHistory history, PersonalDataAccessLog accessLog, HttpContext context, CancellationToken ct)
+        Guid id, IGrainFactory grains, EventHistory history, PersonIdKey personIds, HttpContext context, CancellationToken ct)
     {
         var actor = context.User.ToActor();
         var visible = await get(grains.GetGrain<TGrain>(id), actor);
@@ -101,15 +137,7 @@ public sealed class ItemEndpoints<TGrain, TView>(
             return ProblemResponses.From(visible.Error!, context);
         }
         var entries = await history.ReadAsync(itemType, id, ct);
-        if (historyLogSubject is null)
-        {
-            return TypedResults.Ok(entries);
-        }
-        if (PersonalDataMasks.SeesFullPersonalData(actor))
-        {
-            await accessLog.RecordAsync(actor, historyLogSubject, id.ToString());
-        }
-        return TypedResults.Ok(HistoryEntry.AsSeenBy(entries, actor));
+        return TypedResults.Ok(HistoryEntry.AsSeenBy(entries, actor, personIds));
     }
 }
 

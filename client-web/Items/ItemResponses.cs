@@ -24,25 +24,16 @@ public static class ItemResponses
         return TypedResults.Ok(present(outcome.Value!, actor));
     }
 
-    /// <summary>
-    /// One item as this user may see it, its version as the ETag; a user shown full personal data is logged under
-    /// <paramref name="subject"/>.
-    /// </summary>
-    public static async Task<Results<Ok<TView>, ProblemHttpResult>> ShownAsync<TView>(
-        HttpContext context, Outcome<TView> outcome, PersonalDataAccessLog accessLog, string subject, Guid id,
-        Func<TView, int> version, Func<TView, Actor, TView> present)
+    /// <summary>One item as this user may see it (personal numbers masked), its version as the ETag.</summary>
+    public static Results<Ok<TView>, ProblemHttpResult> Shown<TView>(
+        HttpContext context, Outcome<TView> outcome, Func<TView, int> version, Func<TView, Actor, TView> present)
     {
         if (!outcome.Succeeded)
         {
             return ProblemResponses.From(outcome.Error!, context);
         }
-        var actor = context.User.ToActor();
-        if (PersonalDataMasks.SeesFullPersonalData(actor))
-        {
-            await accessLog.RecordAsync(actor, subject, id.ToString());
-        }
         VersionHeaders.WriteETag(context.Response, version(outcome.Value!));
-        return TypedResults.Ok(present(outcome.Value!, actor));
+        return TypedResults.Ok(present(outcome.Value!, context.User.ToActor()));
     }
 
     public static ProblemHttpResult MissingIdempotencyKey(HttpContext context) =>
@@ -50,11 +41,15 @@ public static class ItemResponses
             $"请在 Idempotency-Key 请求头中提供本次提交的唯一标识（最长 {ItemIds.MaxKeyLength} 字符），重复提交将返回同一记录。",
             $"Send a unique Idempotency-Key header (at most {ItemIds.MaxKeyLength} characters); a repeat returns the same item."));
 
-    /// <summary>Personal numbers as the role may see them (PIPL): masked for supervisors.</summary>
-    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.AsSeenBy(person, actor, p => p with
-    {
-        Phone = PersonalDataMasks.MaskPhone(p.Phone),
-        ResidentId = PersonalDataMasks.MaskOptionalId(p.ResidentId),
-        DisabilityCertificate = PersonalDataMasks.MaskOptionalId(p.DisabilityCertificate),
-    });
+    /// <summary>A person as every response shows them (PIPL): numbers masked, the name masked for supervisors.</summary>
+    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.Person(person, actor);
+
+    /// <summary>The revealable fields of an item's person: the phone under <paramref name="phoneField"/>, the ID and certificate numbers.</summary>
+    public static IReadOnlyDictionary<string, Func<TView, string?>> PersonFields<TView>(string phoneField, Func<TView, PersonView> person) =>
+        new Dictionary<string, Func<TView, string?>>
+        {
+            [phoneField] = view => person(view).Phone,
+            ["residentId"] = view => person(view).ResidentId,
+            ["disabilityCertificate"] = view => person(view).DisabilityCertificate,
+        };
 }

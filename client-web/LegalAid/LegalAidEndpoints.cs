@@ -21,6 +21,7 @@ public static class LegalAidEndpoints
         group.MapGet("/", LegalAidListEndpoints.Search).WithSummary("Search cases (read model): q, county, station, status, type, overdue, page, pageSize");
         Cases.MapReads(group, "One case with its statutory deadlines (decision, assignment, agreement, objectionReview); ETag carries the version",
             "Every change of the case, in order: who, when, what");
+        Cases.MapReveal(group, ItemResponses.PersonFields<LegalAidCaseView>("applicantPhone", view => view.Applicant));
         api.MapPost("/tickets/{id:guid}/legal-aid", (Guid id, [FromBody] LegalAidApplication application, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
             HttpContext context, IGrainFactory grains) =>
             Cases.OpenFromTicketAsync(id, idempotencyKey, context, grains, (legalAidCase, actor) => legalAidCase.OpenFromTicket(id, application, actor), Opened))

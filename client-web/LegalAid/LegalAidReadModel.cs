@@ -23,6 +23,10 @@ public sealed record CaseSummary(
         r.GetBoolean(11), r.GetBoolean(12), Items.Columns.Text(r, 13), Items.Columns.Time(r, 14), Items.Columns.Time(r, 15),
         Items.Columns.Time(r, 16), Items.Columns.Time(r, 17), Items.Columns.Time(r, 18), Items.Columns.Text(r, 19),
         r.GetBoolean(20), r.GetBoolean(21), r.GetInt32(22));
+
+    /// <summary>Rows as the user may see them: the applicant's name masked for supervisors.</summary>
+    public static IReadOnlyList<CaseSummary> ForActor(IReadOnlyList<CaseSummary> rows, Actor actor) =>
+        PersonalDataMasks.SeesNames(actor) ? rows : [.. rows.Select(row => row with { ApplicantName = PersonalDataMasks.MaskName(row.ApplicantName) })];
 }
 
 public sealed record CaseFilter(string? Query, string? County, string? Station, string? Status, string? Type, bool? Overdue, int Page, int PageSize);
@@ -39,11 +43,11 @@ public sealed class LegalAidReadModel(NpgsqlDataSource database)
         var where = cases.Visible(actor).Contains("(number || ' ' || applicant_name || ' ' || summary)", filter.Query).EqualEach(
             ("county_code", filter.County), ("station_code", filter.Station), ("status", filter.Status), ("case_type", filter.Type), ("overdue", filter.Overdue));
         var (items, total) = await cases.PageAsync(where, "applied_at desc, id", filter.Page, filter.PageSize, ct);
-        return new CasePage(items, total, filter.Page, filter.PageSize);
+        return new CasePage(CaseSummary.ForActor(items, actor), total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A station's open cases: overdue first, then nearest deadline; new applications (no clock yet) after them.</summary>
-    public Task<IReadOnlyList<CaseSummary>> WorklistAsync(Actor actor, string stationCode, string? status, CancellationToken ct) =>
-        cases.ListAsync(cases.OfUnit(actor, stationCode).AnyOf("status", LegalAidVocabulary.WorklistStatuses).Equal("status", status),
-            "overdue desc, next_due_at nulls last, applied_at", ItemTable<CaseSummary>.WorklistLimit, ct);
+    public async Task<IReadOnlyList<CaseSummary>> WorklistAsync(Actor actor, string stationCode, string? status, CancellationToken ct) =>
+        CaseSummary.ForActor(await cases.ListAsync(cases.OfUnit(actor, stationCode).AnyOf("status", LegalAidVocabulary.WorklistStatuses).Equal("status", status),
+            "overdue desc, next_due_at nulls last, applied_at", ItemTable<CaseSummary>.WorklistLimit, ct), actor);
 }

@@ -1,16 +1,19 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dispatch.People;
 
 namespace Dispatch.Web.PersonalData;
 
-/// <summary>Personal data as each role may see it: supervisors get masked ID and phone numbers (PIPL).</summary>
+/// <summary>
+/// Personal data as every response shows it (PIPL): ID, certificate and phone numbers masked for every role, always; a
+/// full value only through a logged reveal (<see cref="PersonalDataReveal"/>). Names stay readable for the roles that
+/// work the item and are masked for supervisors.
+/// </summary>
 public static class PersonalDataMasks
 {
-    public static bool SeesFullPersonalData(Actor actor) => actor.Role is Roles.Operator or Roles.UnitStaff or Roles.Admin;
-
-    /// <summary>The value itself for a role that sees full personal data, else the value with <paramref name="mask"/> applied.</summary>
-    public static T AsSeenBy<T>(T value, Actor actor, Func<T, T> mask) => SeesFullPersonalData(actor) ? value : mask(value);
+    /// <summary>Operators, unit staff and administrators work items and see the person's name; supervisors do not.</summary>
+    public static bool SeesNames(Actor actor) => actor.Role != Roles.Supervisor;
 
     /// <summary>138****5678, 0573-****5678.</summary>
     public static string MaskPhone(string phone) => phone.Length switch
@@ -20,7 +23,7 @@ public static class PersonalDataMasks
         _ => "****",
     };
 
-    /// <summary>330402********1234 (and the certificate's two trailing digits kept).</summary>
+    /// <summary>330402********1234 (a certificate keeps its two trailing digits too).</summary>
     public static string MaskId(string id) => id.Length >= 18
         ? string.Concat(id.AsSpan(0, 6), "********", id.AsSpan(14))
         : "******";
@@ -29,53 +32,64 @@ public static class PersonalDataMasks
     [return: NotNullIfNotNull(nameof(id))]
     public static string? MaskOptionalId(string? id) => id is null ? null : MaskId(id);
 
-    /// <summary>The person id carries the ID number or the phone: id:330402********1234, phone:138****5678.</summary>
-    public static string MaskPersonId(string personId) => personId switch
+    /// <summary>张**: the first character and two stars, whatever the length.</summary>
+    public static string MaskName(string name) => name.Length == 0 ? name : string.Concat(name.AsSpan(0, char.IsHighSurrogate(name[0]) ? 2 : 1), "**");
+
+    /// <summary>The name as this user may see it.</summary>
+    public static string Name(string name, Actor actor) => SeesNames(actor) ? name : MaskName(name);
+
+    /// <summary>A person's numbers masked, the name as the user may see it.</summary>
+    public static PersonView Person(PersonView person, Actor actor) => person with
     {
-        _ when personId.StartsWith("id:", StringComparison.Ordinal) => "id:" + MaskId(personId[3..]),
-        _ when personId.StartsWith("phone:", StringComparison.Ordinal) => "phone:" + MaskPhone(personId[6..]),
-        _ => personId,
+        Name = Name(person.Name, actor),
+        Phone = MaskPhone(person.Phone),
+        ResidentId = MaskOptionalId(person.ResidentId),
+        DisabilityCertificate = MaskOptionalId(person.DisabilityCertificate),
     };
 
-    /// <summary>A JSON document (an event's payload) with every phone, ID number and person id in it masked.</summary>
-    public static JsonElement Masked(JsonElement data)
+    /// <summary>
+    /// A JSON document (an event's payload) with every phone, ID and certificate number masked, names masked for
+    /// supervisors, and any raw person key of an old event made opaque.
+    /// </summary>
+    public static JsonElement Masked(JsonElement data, Actor actor, PersonIdKey personIds)
     {
         var node = JsonNode.Parse(data.GetRawText());
-        MaskPersonalFields(node);
+        MaskPersonalFields(node, MaskersFor(actor, personIds));
         return JsonSerializer.SerializeToElement(node);
     }
 
-    private static void MaskPersonalFields(JsonNode? node)
+    private static Func<string, Func<string, string>?> MaskersFor(Actor actor, PersonIdKey personIds) => field => field switch
+    {
+        "callerPhone" or "phone" or "applicantPhone" or "personPhone" => MaskPhone,
+        "residentId" or "disabilityCertificate" => MaskId,
+        "personId" => personIds.Opaque,
+        "callerName" or "name" when !SeesNames(actor) => MaskName,
+        _ => null,
+    };
+
+    private static void MaskPersonalFields(JsonNode? node, Func<string, Func<string, string>?> maskerFor)
     {
         switch (node)
         {
             case JsonObject fields:
                 foreach (var (name, value) in fields.ToList())
                 {
-                    if (value is JsonValue text && text.TryGetValue<string>(out var raw) && MaskerFor(name) is { } mask)
+                    if (value is JsonValue text && text.TryGetValue<string>(out var raw) && maskerFor(name) is { } mask)
                     {
                         fields[name] = mask(raw);
                     }
                     else
                     {
-                        MaskPersonalFields(value);
+                        MaskPersonalFields(value, maskerFor);
                     }
                 }
                 break;
             case JsonArray items:
                 foreach (var item in items)
                 {
-                    MaskPersonalFields(item);
+                    MaskPersonalFields(item, maskerFor);
                 }
                 break;
         }
     }
-
-    private static Func<string, string>? MaskerFor(string field) => field switch
-    {
-        "callerPhone" or "phone" => MaskPhone,
-        "residentId" or "disabilityCertificate" => MaskId,
-        "personId" => MaskPersonId,
-        _ => null,
-    };
 }

@@ -8,7 +8,9 @@ namespace Dispatch.Web.Reference;
 
 /// <summary>GET /api/reference/vocabulary: what the contracts declare about items, in the shape the UI reads.</summary>
 /// <param name="CityCode">The area code of the whole city (市本级); a supervisor with it sees every county.</param>
-public sealed record ReferenceVocabulary(ItemVocabularies Items, TextLimitsView TextLimits, IntakeLimitsView IntakeLimits, string CityCode)
+/// <param name="RevealPurposes">Why a user asks for a full personal value (POST .../reveal); "other" needs a note.</param>
+public sealed record ReferenceVocabulary(
+    ItemVocabularies Items, TextLimitsView TextLimits, IntakeLimitsView IntakeLimits, string CityCode, IReadOnlyList<Term> RevealPurposes)
 {
     public static readonly ReferenceVocabulary Current = new(
         new ItemVocabularies(
@@ -20,7 +22,8 @@ public sealed record ReferenceVocabulary(ItemVocabularies Items, TextLimitsView 
             Dispatch.Tickets.IntakeLimits.MaxCallerNameLength, Dispatch.Tickets.IntakeLimits.MaxAddressLength,
             Dispatch.Tickets.IntakeLimits.MaxTitleLength, Dispatch.Tickets.IntakeLimits.MinContentLength,
             Dispatch.Tickets.IntakeLimits.MaxContentLength),
-        ActorScope.CityCode);
+        ActorScope.CityCode,
+        Dispatch.Web.PersonalData.PersonalDataReveal.Purposes);
 }
 
 public sealed record ItemVocabularies(ItemVocabularyView Ticket, ItemVocabularyView LegalAidCase, ItemVocabularyView RehabVisit);

@@ -24,6 +24,10 @@ public sealed record VisitSummary(
         r.IsDBNull(11) ? null : r.GetInt32(11), Items.Columns.Id(r, 12), Items.Columns.Text(r, 13), r.GetFieldValue<DateTimeOffset>(14),
         Items.Columns.Time(r, 15), Items.Columns.Time(r, 16), r.GetBoolean(17), Items.Columns.Time(r, 18), Items.Columns.Time(r, 19),
         Items.Columns.Time(r, 20), Items.Columns.Time(r, 21), Items.Columns.Text(r, 22), r.GetBoolean(23), r.GetBoolean(24), r.GetInt32(25));
+
+    /// <summary>Rows as the user may see them: the person's name masked for supervisors.</summary>
+    public static IReadOnlyList<VisitSummary> ForActor(IReadOnlyList<VisitSummary> rows, Actor actor) =>
+        PersonalDataMasks.SeesNames(actor) ? rows : [.. rows.Select(row => row with { PersonName = PersonalDataMasks.MaskName(row.PersonName) })];
 }
 
 public sealed record VisitFilter(string? Query, string? County, string? Provider, string? Status, string? Type, string? Worker, Guid? Plan, int Page, int PageSize);
@@ -48,15 +52,16 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
             ("county_code", filter.County), ("provider_code", filter.Provider), ("status", filter.Status), ("service_type", filter.Type),
             ("worker_id", filter.Worker), ("plan_id", filter.Plan));
         var (items, total) = await visits.PageAsync(where, "coalesce(window_start, requested_at) desc, id", filter.Page, filter.PageSize, ct);
-        return new VisitPage(items, total, filter.Page, filter.PageSize);
+        return new VisitPage(VisitSummary.ForActor(items, actor), total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A provider's open visits: overdue first, then the nearest deadline, then the earliest window.</summary>
-    public Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, CancellationToken ct)
+    public async Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, CancellationToken ct)
     {
         var where = visits.OfUnit(actor, providerCode);
         where.And($"{where.AnyOfCondition("status", RehabVocabulary.WorklistStatuses)} or record_pending").Equal("status", status);
-        return visits.ListAsync(where, "overdue desc, next_due_at nulls last, window_start nulls last, requested_at", ItemTable<VisitSummary>.WorklistLimit, ct);
+        return VisitSummary.ForActor(await visits.ListAsync(
+            where, "overdue desc, next_due_at nulls last, window_start nulls last, requested_at", ItemTable<VisitSummary>.WorklistLimit, ct), actor);
     }
 
     /// <summary>Every visit of the provider whose window touches the local day, grouped per worker (or one worker).</summary>
@@ -65,7 +70,7 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
         var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Jiaxing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
         var where = visits.OfUnit(actor, providerCode).Equal("worker_id", worker).Compare("status", "<>", RehabVisitStatus.Cancelled);
         where.And($"window_start < {where.Add(dayStart.AddDays(1))} and window_end > {where.Add(dayStart)}");
-        var dayVisits = await visits.ListAsync(where, "window_start, number", limit: null, ct);
+        var dayVisits = VisitSummary.ForActor(await visits.ListAsync(where, "window_start, number", limit: null, ct), actor);
         var workers = dayVisits.Where(v => v.WorkerId is not null)
             .GroupBy(v => v.WorkerId!)
             .Select(g => new WorkerDay(g.Key, g.Last().WorkerName ?? g.Key, [.. g]))

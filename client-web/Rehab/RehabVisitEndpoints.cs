@@ -22,6 +22,7 @@ public static class RehabVisitEndpoints
         group.MapGet("/", RehabListEndpoints.Search).WithSummary("Search visits (read model): q, county, provider, status, type, worker, plan, page, pageSize");
         Visits.MapReads(group, "One visit with its window, worker and deadlines (firstVisit, window, record); ETag carries the version",
             "Every change of the visit, in order, reschedules included");
+        Visits.MapReveal(group, ItemResponses.PersonFields<RehabVisitView>("personPhone", view => view.Person));
         api.MapPost("/tickets/{id:guid}/rehab-visits", (Guid id, [FromBody] VisitRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
             HttpContext context, IGrainFactory grains) =>
             Visits.OpenFromTicketAsync(id, idempotencyKey, context, grains, (visit, actor) => visit.RequestFromTicket(id, request, actor), Opened))

@@ -3,17 +3,29 @@ using Dispatch.Web.PersonalData;
 
 namespace Dispatch.Web.Tickets;
 
-/// <summary>A ticket and its list rows as each role may see them: supervisors get masked ID and phone numbers (PIPL).</summary>
+/// <summary>
+/// A ticket and its list rows as every role sees them (PIPL): ID, certificate and phone numbers masked, the caller's
+/// name masked for supervisors; a full number only through POST /api/tickets/{id}/reveal.
+/// </summary>
 public static class TicketPresentation
 {
-    public static TicketView ForActor(TicketView view, Actor actor) => PersonalDataMasks.AsSeenBy(view, actor, ticket => ticket with
+    /// <summary>The personal fields a ticket reveals, by the names the API gives them.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<TicketView, string?>> RevealableFields = new Dictionary<string, Func<TicketView, string?>>
     {
-        CallerPhone = PersonalDataMasks.MaskPhone(ticket.CallerPhone),
-        ResidentId = PersonalDataMasks.MaskOptionalId(ticket.ResidentId),
-        DisabilityCertificate = PersonalDataMasks.MaskOptionalId(ticket.DisabilityCertificate),
-    });
+        ["callerPhone"] = ticket => ticket.CallerPhone,
+        ["residentId"] = ticket => ticket.ResidentId,
+        ["disabilityCertificate"] = ticket => ticket.DisabilityCertificate,
+    };
 
-    /// <summary>List rows already mask the phone; the person id carries the ID number or phone and is masked too.</summary>
+    public static TicketView ForActor(TicketView view, Actor actor) => view with
+    {
+        CallerName = PersonalDataMasks.Name(view.CallerName, actor),
+        CallerPhone = PersonalDataMasks.MaskPhone(view.CallerPhone),
+        ResidentId = PersonalDataMasks.MaskOptionalId(view.ResidentId),
+        DisabilityCertificate = PersonalDataMasks.MaskOptionalId(view.DisabilityCertificate),
+    };
+
+    /// <summary>List rows already carry the masked phone and the opaque person id; the name is the user's to see or not.</summary>
     public static IReadOnlyList<TicketSummary> ForActor(IReadOnlyList<TicketSummary> rows, Actor actor) =>
-        PersonalDataMasks.AsSeenBy(rows, actor, all => [.. all.Select(row => row with { PersonId = PersonalDataMasks.MaskPersonId(row.PersonId) })]);
+        PersonalDataMasks.SeesNames(actor) ? rows : [.. rows.Select(row => row with { CallerName = PersonalDataMasks.MaskName(row.CallerName) })];
 }

@@ -1,4 +1,6 @@
+using Dispatch.People;
 using Dispatch.Tickets;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.Tickets;
 
@@ -10,8 +12,9 @@ public static class TicketSearchEndpoints
         api.MapUnitList("worklist", TicketEndpoints.Tag, "A unit's open tickets, nearest deadline first (status, overdue filters)", Worklist);
         api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
             .WithSummary("Tickets waiting for (re)dispatch, those awaiting a ruling and returned ones first");
-        api.MapGet("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags(TicketEndpoints.Tag)
-            .WithSummary("For the intake form: the caller's earlier tickets and open possible duplicates (same person or phone, same topic)");
+        api.MapPost("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags(TicketEndpoints.Tag)
+            .WithSummary("For the intake form, body {residentId?, phone?, topic?} (numbers never in a URL): the caller's opaque personId, " +
+                "earlier tickets and open possible duplicates (same person or phone, same topic), masked");
         return api;
     }
 
@@ -48,21 +51,48 @@ public static class TicketSearchEndpoints
         {
             return ProblemResponses.From(DomainError.NotFound("Dispatch queue", "派单队列"), context);
         }
-        return TypedResults.Ok(await readModel.DispatchQueueAsync(actor, ct));
+        return TypedResults.Ok(TicketPresentation.ForActor(await readModel.DispatchQueueAsync(actor, ct), actor));
     }
 
-    private static async Task<Ok<CallerHistory>> CallerHistory(
-        string? residentId, string? phone, string? topic, TicketReadModel readModel, TimeProvider time, HttpContext context, CancellationToken ct)
+    private static async Task<Results<Ok<CallerHistory>, ProblemHttpResult>> CallerHistory(
+        [FromBody] CallerLookup? lookup, TicketReadModel readModel, PersonIdKey personIds, TimeProvider time, HttpContext context, CancellationToken ct)
     {
+        if (lookup is null)
+        {
+            return ProblemResponses.Validation(context, new FieldError("body", "required", "请提供查询内容。", "A lookup body is required."));
+        }
         var actor = context.User.ToActor();
-        var personId = string.IsNullOrWhiteSpace(residentId) ? null : "id:" + residentId.Trim().ToUpperInvariant();
-        var cleanPhone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim().Replace(" ", "", StringComparison.Ordinal);
+        var residentId = string.IsNullOrWhiteSpace(lookup.ResidentId) ? null : lookup.ResidentId.Trim().ToUpperInvariant();
+        var cleanPhone = CallerPhones.Normalised(lookup.Phone);
+        var personId = residentId is null && cleanPhone is null ? null : personIds.Of(residentId, cleanPhone);
         var earlier = personId is null ? [] : await readModel.PersonTimelineAsync(actor, personId, ct);
         var duplicates = personId is null && cleanPhone is null
             ? []
-            : await readModel.PossibleDuplicatesAsync(actor, personId, cleanPhone, topic, time.GetUtcNow(), ct);
-        return TypedResults.Ok(new CallerHistory(personId, earlier, duplicates));
+            : await readModel.PossibleDuplicatesAsync(actor, personId, cleanPhone, lookup.Topic, time.GetUtcNow(), ct);
+        return TypedResults.Ok(new CallerHistory(personId, TicketPresentation.ForActor(earlier, actor), TicketPresentation.ForActor(duplicates, actor)));
     }
 }
 
+/// <summary>A typed phone number in the spelling tickets store: 13812345678, 0573-82345678 (as the intake rules normalise it).</summary>
+public static partial class CallerPhones
+{
+    public static string? Normalised(string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+        var compact = typed.Trim().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        return Landline().Match(compact) is { Success: true } landline ? $"{landline.Groups[1].Value}-{landline.Groups[2].Value}" : compact;
+    }
+
+    // Only 010 and 02x are three-digit area codes; every other one has four digits.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(0[12][0-9]|0[3-9][0-9]{2})([0-9]{7,8})$")]
+    private static partial System.Text.RegularExpressions.Regex Landline();
+}
+
+/// <summary>POST /api/intake/caller-history: what the operator typed so far; the numbers travel in the body, never in a URL.</summary>
+public sealed record CallerLookup(string? ResidentId, string? Phone, string? Topic);
+
+/// <summary>The caller's opaque person id (when the resident ID is known), earlier tickets and possible duplicates, masked.</summary>
 public sealed record CallerHistory(string? PersonId, IReadOnlyList<TicketSummary> EarlierTickets, IReadOnlyList<TicketSummary> PossibleDuplicates);

@@ -7,6 +7,10 @@ namespace Dispatch.People;
 [GenerateSerializer, Immutable, Alias("Dispatch.People.PersonInput")]
 public sealed record PersonInput
 {
+    /// <summary>Records print themselves into logs and exceptions: the person's name and numbers stay out.</summary>
+    public override string ToString() => $"PersonInput {{ CountyCode = {CountyCode}, TownCode = {TownCode} }}";
+
+
     [Id(0)] public string? Name { get; init; }
     /// <summary>Mobile (11 digits starting with 1) or landline with area code, e.g. 0573-82345678.</summary>
     [Id(1)] public string? Phone { get; init; }
@@ -20,7 +24,7 @@ public sealed record PersonInput
     [Id(6)] public string? Address { get; init; }
 }
 
-/// <summary>A person as an item keeps and shows them; masked for roles that need not see full numbers.</summary>
+/// <summary>A person as an item keeps them; every response masks the numbers (and the name for supervisors).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.People.PersonView")]
 public sealed record PersonView(
     [property: Id(0)] string Name,
@@ -29,4 +33,8 @@ public sealed record PersonView(
     [property: Id(3)] string? DisabilityCertificate,
     [property: Id(4)] string CountyCode,
     [property: Id(5)] string? TownCode,
-    [property: Id(6)] string? Address);
+    [property: Id(6)] string? Address)
+{
+    /// <summary>Records print themselves into logs and exceptions: the person's name and numbers stay out.</summary>
+    public override string ToString() => $"PersonView {{ CountyCode = {CountyCode}, TownCode = {TownCode} }}";
+}

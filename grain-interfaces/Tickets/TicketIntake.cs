@@ -4,6 +4,10 @@ namespace Dispatch.Tickets;
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketIntake")]
 public sealed record TicketIntake
 {
+    /// <summary>Records print themselves into logs and exceptions: the caller's name and numbers stay out.</summary>
+    public override string ToString() => $"TicketIntake {{ Kind = {Kind}, Topic = {Topic}, CountyCode = {CountyCode} }}";
+
+
     [Id(0)] public string? Channel { get; init; }
     [Id(1)] public string? Kind { get; init; }
     [Id(2)] public string? Topic { get; init; }

@@ -8,6 +8,10 @@ namespace Dispatch.Tickets;
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketView")]
 public sealed record TicketView
 {
+    /// <summary>Records print themselves into logs and exceptions: the caller's name and numbers stay out.</summary>
+    public override string ToString() => $"TicketView {{ Id = {Id}, Number = {Number}, Status = {Status}, Version = {Version} }}";
+
+
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public string Number { get; init; } = "";
     [Id(2)] public string Status { get; init; } = "";

@@ -1,13 +1,15 @@
 using System.Text.Json;
+using Dispatch.People;
 using Npgsql;
 
 namespace Dispatch.EventSourcing;
 
 /// <summary>
 /// Appends events to domain_events and runs the caller's read-model projection in the same
-/// transaction. The (stream_id, version) key makes a stale writer fail instead of forking history.
+/// transaction. The (stream_id, version) key makes a stale writer fail instead of forking history. Person ids in
+/// events are folded to their opaque form both ways (<see cref="PersonIdFolding"/>).
 /// </summary>
-public sealed class EventStore(NpgsqlDataSource database)
+public sealed class EventStore(NpgsqlDataSource database, PersonIdKey? personIds = null)
 {
     private const string UniqueViolation = "23505";
 
@@ -21,7 +23,7 @@ public sealed class EventStore(NpgsqlDataSource database)
         var events = new List<EventEnvelope<TEvent>>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            var payload = JsonSerializer.Deserialize<TEvent>(reader.GetString(1), json)
+            var payload = JsonSerializer.Deserialize<TEvent>(PersonIdFolding.Fold(reader.GetString(1), personIds), json)
                 ?? throw new InvalidDataException($"Event {streamId} v{reader.GetInt32(0)} has an empty payload.");
             var actor = new Identity.Actor(reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
@@ -29,6 +31,9 @@ public sealed class EventStore(NpgsqlDataSource database)
         }
         return events;
     }
+
+    /// <summary>The event as it is recorded: any raw person key in it made opaque.</summary>
+    public TEvent Recorded<TEvent>(TEvent e, JsonSerializerOptions json) => PersonIdFolding.Fold(e, json, personIds);
 
     /// <summary>
     /// Appends the events and runs the projection's commands in one transaction and one round trip.

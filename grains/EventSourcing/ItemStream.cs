@@ -57,7 +57,7 @@ public sealed class ItemStream<TState, TEvent>(EventStore store, StreamKind<TSta
     {
         var envelopes = new List<EventEnvelope<TEvent>>(events.Count);
         var next = State;
-        foreach (var e in events)
+        foreach (var e in events.Select(e => store.Recorded(e, kind.Json)))
         {
             var envelope = new EventEnvelope<TEvent>(next.Version + 1, e, actor, now);
             next = next.Apply(Id, envelope.Version, e, now);

@@ -57,6 +57,10 @@ public static class DispatchGrainServices
             provider.GetRequiredService<SlaRuleFeed>().RefreshAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
         // A database whose items predate the counters gets them computed once from the read model.
         silo.AddStartupTask((provider, cancellationToken) => provider.GetRequiredService<StatsRebuild>().EnsureBuiltAsync(cancellationToken));
+        // Read models of a database from before opaque person ids get them before the silo takes calls.
+        services.AddSingleton<Dispatch.People.PersonIdRewrite>();
+        silo.AddStartupTask((provider, cancellationToken) =>
+            provider.GetRequiredService<Dispatch.People.PersonIdRewrite>().RunAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
         // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
         silo.AddStartupTask((provider, _) => DeadlineWatch.StartAllAsync(provider.GetRequiredService<IGrainFactory>()));
         return silo;

@@ -10,7 +10,7 @@ public static class LegalAidLiveChanges
     public static readonly ItemLiveMapper<LegalAidStatsRow, LegalAidEvent> Mapper = new(
         LegalAidRules.Words,
         row => new(ItemTypes.LegalAidCase, row.Id, row.Number, row.Title, row.StationCode, row.CountyCode, row.Status, row.ClockState, row.ClockDueAt),
-        row => row.ApplicantName,
+        row => row.CaseType,
         events => events.Any(e => e is CaseConcluded) ? LiveChangeKinds.Concluded
             : events.Any(e => e is CaseArchived) ? LiveChangeKinds.Closed
             : null,

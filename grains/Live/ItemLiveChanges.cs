@@ -68,7 +68,7 @@ public static class ItemLiveChanges
     public static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? "." : ": " + note;
 
     /// <summary>The supervisors' alerts of one commit, worded alike for every kind of item from its vocabulary.</summary>
-    /// <param name="label">What names the item beside its number: a ticket's title, a case's applicant, a visit's person.</param>
+    /// <param name="label">What names the item beside its number: a ticket's title, a case's or visit's type (never a person's name).</param>
     public static ImmutableArray<LiveAlert> Alerts(ItemVocabulary words, string number, string label, IEnumerable<ItemAlarm> alarms) =>
         [.. alarms.Select(alarm => alarm.OverdueClock is { } clock ? Overdue(words, number, label, clock) : SupervisionOrdered(words, number, label, alarm))];
 

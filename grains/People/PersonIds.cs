@@ -1,8 +1,9 @@
 namespace Dispatch.People;
 
 /// <summary>
-/// The person record key (一人一档) shared by tickets, legal-aid cases and visits: id:&lt;resident ID&gt; when the ID
-/// number is known, otherwise phone:&lt;normalised number&gt;.
+/// The person key (一人一档) shared by tickets, legal-aid cases and visits: id:&lt;resident ID&gt; when the ID number is
+/// known, otherwise phone:&lt;normalised number&gt;. The rules name a person by it; the event store records and shows only
+/// its opaque form (<see cref="PersonIdKey"/>), so the raw key never reaches a read model, a response or a URL.
 /// </summary>
 public static class PersonIds
 {

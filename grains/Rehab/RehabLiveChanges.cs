@@ -10,7 +10,7 @@ public static class RehabLiveChanges
     public static readonly ItemLiveMapper<RehabStatsRow, RehabEvent> Mapper = new(
         RehabRules.Words,
         row => new(ItemTypes.RehabVisit, row.Id, row.Number, row.Title, row.ProviderCode, row.CountyCode, row.Status, row.ClockState, row.ClockDueAt),
-        row => row.PersonName,
+        row => row.ServiceType,
         events => events.Any(e => e is VisitCompleted) ? LiveChangeKinds.Completed
             : events.Any(e => e is VisitMissed) ? LiveChangeKinds.Missed
             : events.Any(e => e is VisitCancelled) ? LiveChangeKinds.Cancelled

@@ -17,10 +17,10 @@ public sealed class AttentionLists(NpgsqlDataSource database)
     private const string Items = $"""
         select '{ItemTypes.Ticket}' as item_type, id, number, title, unit_code, county_code, clock_name, clock_state, clock_due_at from tickets
         union all
-        select '{ItemTypes.LegalAidCase}', id, number, applicant_name || ' · ' || case_type, station_code, county_code, clock_name, clock_state, clock_due_at
+        select '{ItemTypes.LegalAidCase}', id, number, case_type, station_code, county_code, clock_name, clock_state, clock_due_at
         from legal_aid_cases
         union all
-        select '{ItemTypes.RehabVisit}', id, number, person_name || ' · ' || service_type, provider_code, county_code, clock_name, clock_state, clock_due_at
+        select '{ItemTypes.RehabVisit}', id, number, service_type, provider_code, county_code, clock_name, clock_state, clock_due_at
         from rehab_visits
         """;
 

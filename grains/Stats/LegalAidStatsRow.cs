@@ -31,8 +31,8 @@ public sealed record LegalAidStatsRow
     public DateTimeOffset? ClockDueAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>What the lists and the live feed call the case.</summary>
-    public string Title => ApplicantName + " · " + CaseType;
+    /// <summary>What the lists and the live feed call the case: its type, never the applicant's name (it reaches the big screen).</summary>
+    public string Title => CaseType;
 
     public const string Columns = """
         id, number, applicant_name, case_type, county_code, station_code, status, applied_at, decided_at, decision_due_at,

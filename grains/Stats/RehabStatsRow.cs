@@ -34,8 +34,8 @@ public sealed record RehabStatsRow
     public DateTimeOffset? ClockDueAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>What the lists and the live feed call the visit.</summary>
-    public string Title => PersonName + " · " + ServiceType;
+    /// <summary>What the lists and the live feed call the visit: its service type, never the person's name (it reaches the big screen).</summary>
+    public string Title => ServiceType;
 
     public const string Columns = """
         id, number, person_name, service_type, county_code, provider_code, status, requested_at, checked_in_at, completed_at,

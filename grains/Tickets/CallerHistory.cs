@@ -1,19 +1,22 @@
 using Dispatch.Numbers;
+using Dispatch.People;
 using Npgsql;
 
 namespace Dispatch.Tickets;
 
 /// <summary>What registering a ticket reads from outside it: the caller's earlier calls and the ticket's number.</summary>
-public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers numbers)
+public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers numbers, PersonIdKey personIds)
 {
     /// <summary>
     /// In one round trip: 重复来电 (earlier tickets of the same person or phone on the same topic within 30 days),
     /// the next number, JX12385-yyyyMMdd-nnnnnn, from that day's sequence (no row lock, gaps possible after a crash),
     /// and for a petition the re-review that already concluded this person's matter on the topic (终结), if any.
+    /// The read model holds opaque person ids, so the person key is made opaque first.
     /// </summary>
     public async Task<(int Repeats, string Number, string? ConcludedBy)> RepeatsAndNumberAsync(
-        string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay, bool petition = false)
+        string personKey, string phone, string topic, DateTimeOffset now, DateOnly localDay, bool petition = false)
     {
+        var personId = personIds.Opaque(personKey);
         try
         {
             return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay, petition);

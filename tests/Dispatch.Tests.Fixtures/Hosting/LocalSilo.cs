@@ -14,10 +14,15 @@ public sealed class LocalSilo : IAsyncDisposable
 
     private LocalSilo(IHost host) => this.host = host;
 
-    public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId)
+    /// <param name="logs">When given, every line from Information up goes there as well.</param>
+    public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+        }
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
             .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false)

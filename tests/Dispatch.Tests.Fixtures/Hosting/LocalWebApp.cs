@@ -1,6 +1,7 @@
 using Dispatch.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dispatch.Tests.Fixtures.Hosting;
 
@@ -36,11 +37,23 @@ public sealed class LocalWebApp : IAsyncDisposable
     /// <param name="extraArguments">More command-line settings, e.g. --contentRoot so the static UI is served.</param>
     public static Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development",
         params string[] extraArguments) =>
-        StartWithAsync(connectionString, clusterId, null, environment, [.. RaisedRateLimits, .. extraArguments]);
+        StartCoreAsync(connectionString, clusterId, null, null, environment, [.. RaisedRateLimits, .. extraArguments]);
+
+    /// <param name="logs">
+    /// When given, every line from Information up goes there as well, from the moment the app is built (the schema step
+    /// before that logs to the console only).
+    /// </param>
+    public static Task<LocalWebApp> StartAsync(string connectionString, string clusterId, CapturedLogs? logs, string environment = "Development",
+        params string[] extraArguments) =>
+        StartCoreAsync(connectionString, clusterId, null, logs, environment, [.. RaisedRateLimits, .. extraArguments]);
 
     /// <summary>The web app with the configured rate limits, and services a test replaces (e.g. a FakeTimeProvider).</summary>
-    public static async Task<LocalWebApp> StartWithAsync(string connectionString, string clusterId, Action<IServiceCollection>? replaceServices,
-        string environment = "Development", params string[] extraArguments)
+    public static Task<LocalWebApp> StartWithAsync(string connectionString, string clusterId, Action<IServiceCollection>? replaceServices,
+        string environment = "Development", params string[] extraArguments) =>
+        StartCoreAsync(connectionString, clusterId, replaceServices, null, environment, extraArguments);
+
+    private static async Task<LocalWebApp> StartCoreAsync(string connectionString, string clusterId, Action<IServiceCollection>? replaceServices,
+        CapturedLogs? logs, string environment, string[] extraArguments)
     {
         var address = new Uri($"http://127.0.0.1:{LocalSilo.FreePort()}");
         var app = await DispatchWebApp.BuildAsync(
@@ -51,9 +64,13 @@ public sealed class LocalWebApp : IAsyncDisposable
             $"--ConnectionStrings:Dispatch={connectionString}",
             $"--Orleans:ClusterId={clusterId}",
             $"--Orleans:ServiceId={clusterId}",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Orleans=Error",
+            logs is null ? "--Logging:LogLevel:Default=Warning" : "--Logging:LogLevel:Default=Information",
+            logs is null ? "--Logging:LogLevel:Orleans=Error" : "--Logging:LogLevel:Orleans=Information",
         ], replaceServices);
+        if (logs is not null)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        }
         // The host finishes starting only once a silo answers; Kestrel serves before that.
         var starting = app.StartAsync();
         var web = new LocalWebApp(app, address, starting);

@@ -27,7 +27,8 @@ public sealed class PersonRecordApiTests(RunningSystem system) : IClassFixture<R
             .Should().Equal(("legal_aid_case", CaseApi.Id(legalAid)), ("rehab_visit", VisitApi.Id(visit)));
         legalAid.GetProperty("ticket").GetProperty("ticketId").GetString().Should().Be(TicketApi.Id(ticket));
         visit.GetProperty("ticket").GetProperty("ticketNumber").GetString().Should().Be(ticket.GetProperty("number").GetString());
-        visit.GetProperty("personId").GetString().Should().Be("id:" + residentId);
+        visit.GetProperty("personId").GetString().Should().StartWith("p_").And.Be(ticket.GetProperty("personId").GetString());
+        legalAid.GetProperty("personId").GetString().Should().Be(ticket.GetProperty("personId").GetString());
         visit.GetProperty("providerCode").GetString().Should().Be("330402-REHAB-1");
     }
 
@@ -40,7 +41,8 @@ public sealed class PersonRecordApiTests(RunningSystem system) : IClassFixture<R
         var legalAid = await CaseApi.OpenedAsync(op, CaseApi.Application(county: "330411", residentId: residentId));
         var visit = await VisitApi.RequestedAsync(op, VisitApi.Request(county: "330411", residentId: residentId, serviceType: "assistive_device_fitting"));
 
-        var timeline = (await op.GetFromJsonAsync<JsonElement[]>($"/api/persons/{Uri.EscapeDataString("id:" + residentId)}/timeline"))!;
+        var personId = ticket.GetProperty("personId").GetString();
+        var timeline = (await op.GetFromJsonAsync<JsonElement[]>($"/api/persons/{personId}/timeline"))!;
 
         timeline.Select(t => (t.GetProperty("itemType").GetString(), t.GetProperty("id").GetString())).Should().Equal(
             ("rehab_visit", VisitApi.Id(visit)), ("legal_aid_case", CaseApi.Id(legalAid)), ("ticket", TicketApi.Id(ticket)));
@@ -54,13 +56,25 @@ public sealed class PersonRecordApiTests(RunningSystem system) : IClassFixture<R
         using var op = await TicketApi.Operator(system);
         using var station = await TicketApi.Staff(system, "330421-LEGAL");
         var residentId = TicketApi.ResidentId("33042119900101" + Random.Shared.Next(100, 999));
-        await TicketApi.RegisteredAsync(op, TicketApi.Intake(county: "330421", residentId: residentId));
+        var ticket = await TicketApi.RegisteredAsync(op, TicketApi.Intake(county: "330421", residentId: residentId));
         var legalAid = await CaseApi.OpenedAsync(op, CaseApi.Application(county: "330421", residentId: residentId));
         await VisitApi.RequestedAsync(op, VisitApi.Request(county: "330421", residentId: residentId));
 
-        var timeline = (await station.GetFromJsonAsync<JsonElement[]>($"/api/persons/{Uri.EscapeDataString("id:" + residentId)}/timeline"))!;
+        var timeline = (await station.GetFromJsonAsync<JsonElement[]>($"/api/persons/{ticket.GetProperty("personId").GetString()}/timeline"))!;
 
         timeline.Select(t => t.GetProperty("id").GetString()).Should().Equal(CaseApi.Id(legalAid));
+    }
+
+    [Fact]
+    public async Task A_person_record_is_refused_for_an_id_number_in_the_url()
+    {
+        using var op = await TicketApi.Operator(system);
+        var residentId = TicketApi.ResidentId("33040219810202" + Random.Shared.Next(100, 999));
+        await TicketApi.RegisteredAsync(op, TicketApi.Intake(residentId: residentId));
+
+        var response = await op.GetAsync($"/api/persons/{Uri.EscapeDataString("id:" + residentId)}/timeline");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest, "a person record is asked by its opaque id only");
     }
 
     private static async Task<JsonElement> CreatedAsync(HttpResponseMessage response)

@@ -110,13 +110,18 @@ public sealed class TicketIntakeApiTests(RunningSystem system) : IClassFixture<R
         var first = await RegisteredAsync(op, Intake(residentId: id, topic: "employment"));
         var second = await RegisteredAsync(op, Intake(residentId: id, topic: "employment"));
         second.GetProperty("repeatCount").GetInt32().Should().Be(1);
-        second.GetProperty("personId").GetString().Should().Be("id:" + id);
+        var personId = second.GetProperty("personId").GetString()!;
+        personId.Should().StartWith("p_").And.NotContain(id[6..14]);
+        first.GetProperty("personId").GetString().Should().Be(personId);
 
-        var history = await op.GetFromJsonAsync<JsonElement>($"/api/intake/caller-history?residentId={id}&topic=employment");
+        var answer = await op.PostAsJsonAsync("/api/intake/caller-history", new { residentId = id, topic = "employment" });
+        var history = await answer.Content.ReadFromJsonAsync<JsonElement>();
+        history.GetProperty("personId").GetString().Should().Be(personId);
         history.GetProperty("earlierTickets").GetArrayLength().Should().Be(2);
         history.GetProperty("possibleDuplicates").EnumerateArray().Select(t => t.GetProperty("id").GetString())
             .Should().Contain([Id(first), Id(second)]);
-        var timeline = await op.GetFromJsonAsync<JsonElement[]>($"/api/persons/{Uri.EscapeDataString("id:" + id)}/timeline");
+        history.GetRawText().Should().NotContain(id);
+        var timeline = await op.GetFromJsonAsync<JsonElement[]>($"/api/persons/{personId}/timeline");
         timeline!.Select(t => t.GetProperty("id").GetString()).Should().Equal(Id(second), Id(first));
     }
 }

@@ -13,11 +13,11 @@ public sealed class ItemLiveChangesTests
     [Fact]
     public void An_overdue_clock_is_named_with_the_item_and_clock_names_of_its_vocabulary()
     {
-        var alert = ItemLiveChanges.Alerts(LegalAidVocabulary.Item, "JXFY-20260302-000001", "张丽", [ItemAlarm.Overdue(LegalAidClockNames.Decision)]).Single();
+        var alert = ItemLiveChanges.Alerts(LegalAidVocabulary.Item, "JXFY-20260302-000001", "labour_dispute", [ItemAlarm.Overdue(LegalAidClockNames.Decision)]).Single();
 
         alert.Kind.Should().Be(LiveAlertKinds.Overdue);
-        alert.MessageZh.Should().Be("法律援助案件 JXFY-20260302-000001（张丽）审查决定时限已超期。");
-        alert.MessageEn.Should().Be("Legal-aid case JXFY-20260302-000001 (张丽): the decision deadline has passed.");
+        alert.MessageZh.Should().Be("法律援助案件 JXFY-20260302-000001（labour_dispute）审查决定时限已超期。");
+        alert.MessageEn.Should().Be("Legal-aid case JXFY-20260302-000001 (labour_dispute): the decision deadline has passed.");
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class ItemLiveChangesTests
     [Fact]
     public void Several_alarms_of_one_commit_give_one_alert_each_in_order()
     {
-        var alerts = ItemLiveChanges.Alerts(RehabVocabulary.Item, "JXKF-20260302-000007", "王强",
+        var alerts = ItemLiveChanges.Alerts(RehabVocabulary.Item, "JXKF-20260302-000007", "assessment",
             [ItemAlarm.Overdue(RehabClockNames.FirstVisit), ItemAlarm.Order(SupervisionCauses.Overdue, null)]);
 
         alerts.Select(a => a.Kind).Should().Equal(LiveAlertKinds.Overdue, LiveAlertKinds.Supervision);

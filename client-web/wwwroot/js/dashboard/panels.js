@@ -49,6 +49,10 @@ export function drawTiles(list, day, month) {
 }
 
 /** The at-risk or overdue items, nearest deadline first, as a table. */
+// Cases and visits are titled by their type on the live feed (never by a person's name); tickets by their own title.
+const typeGroups = { legal_aid_case: 'caseType', rehab_visit: 'serviceType' };
+const itemTitle = item => (typeGroups[item.itemType] ? word(typeGroups[item.itemType], item.title) : item.title);
+
 export function drawItems(section, title, items) {
   const sorted = [...items.values()].sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)));
   fill(section, h('h2', {}, `${title} (${sorted.length})`),
@@ -57,7 +61,7 @@ export function drawItems(section, title, items) {
       h('thead', {}, h('tr', {}, ['number', 'title', 'county', 'unit', 'clock', 'due'].map(c => h('th', { scope: 'col' }, t(`col.${c}`))))),
       h('tbody', {}, sorted.map(item => h('tr', {},
         h('th', { scope: 'row' }, itemLink(item)),
-        h('td', {}, item.title), h('td', {}, countyNameNow(item.countyCode)), h('td', {}, unitNameNow(item.unitCode)),
+        h('td', {}, itemTitle(item)), h('td', {}, countyNameNow(item.countyCode)), h('td', {}, unitNameNow(item.unitCode)),
         h('td', {}, clockBadge(item.clockState)), h('td', {}, dateTime(item.dueAt)))))))
       : h('p', { class: 'empty' }, t('dash.empty')));
 }

@@ -415,4 +415,7 @@ export default {
   'users.action.password_changed': 'own password changed',
   'users.action.two_factor_enabled': 'two-factor sign-in on',
   'users.action.two_factor_disabled': 'two-factor sign-in off',
+  'reveal.show': 'Show', 'reveal.showLabel': 'Show the full number (give a purpose; the access is logged)', 'reveal.shown': 'The full number is shown on this page only.',
+  'reveal.choose': 'Choose a purpose', 'reveal.purpose': 'Purpose', 'reveal.note': 'Note', 'reveal.confirm': 'Show', 'reveal.cancel': 'Cancel',
+  'reveal.purposeRequired': 'Choose why you need the full number.', 'reveal.noteRequired': 'Explain the purpose in the note when it is "Other".',
 };

@@ -415,4 +415,7 @@ export default {
   'users.action.password_changed': '本人修改密码',
   'users.action.two_factor_enabled': '启用两步验证',
   'users.action.two_factor_disabled': '关闭两步验证',
+  'reveal.show': '显示', 'reveal.showLabel': '显示完整号码（须说明用途，将记入访问日志）', 'reveal.shown': '已显示完整号码，仅本页面可见。',
+  'reveal.choose': '请选择用途', 'reveal.purpose': '用途', 'reveal.note': '说明', 'reveal.confirm': '确认显示', 'reveal.cancel': '取消',
+  'reveal.purposeRequired': '请选择查看完整号码的用途。', 'reveal.noteRequired': '用途为“其他”时须填写说明。',
 };

@@ -41,21 +41,22 @@ export function callerHistoryPanel() {
   async function update(values) {
     const id = (values.residentId ?? '').trim().toUpperCase();
     const phone = (values.callerPhone ?? '').trim();
-    const query = new URLSearchParams({
+    const lookup = {
       ...(id && !residentIdProblem(id) ? { residentId: id } : {}),
       ...(phone && !phoneProblem(phone) ? { phone } : {}),
       ...(values.topic ? { topic: values.topic } : {}),
-    });
-    if (!query.has('residentId') && !query.has('phone')) { asked = ''; fill(body, h('p', { class: 'hint' }, t('intake.history.wait'))); return; }
-    if (query.toString() === asked) return;
-    asked = query.toString();
+    };
+    if (!lookup.residentId && !lookup.phone) { asked = ''; fill(body, h('p', { class: 'hint' }, t('intake.history.wait'))); return; }
+    const key = JSON.stringify(lookup);
+    if (key === asked) return;
+    asked = key;
     try {
-      const person = personId(query);
-      const [history, timeline] = await Promise.all([
-        api(`/api/intake/caller-history?${asked}`),
-        api(`/api/persons/${encodeURIComponent(person)}/timeline`).catch(() => []),
-      ]);
-      if (asked !== query.toString()) return;
+      // Numbers travel in a POST body, never in a URL; the person record is asked by the opaque id the answer carries.
+      const history = await api('/api/intake/caller-history', { method: 'POST', body: lookup });
+      const timeline = history.personId
+        ? await api(`/api/persons/${encodeURIComponent(history.personId)}/timeline`).catch(() => [])
+        : [];
+      if (asked !== key) return;
       const others = timeline.filter(e => e.itemType !== 'ticket');
       fill(body,
         section(t('intake.history.earlier', { n: history.earlierTickets.length }), history.earlierTickets),
@@ -78,14 +79,6 @@ function section(title, summaries) {
     a.append(h('span', { class: 'visually-hidden' }, t('app.opensNew')));
   });
   return table;
-}
-
-/** The person record key the server uses: id:<resident ID>, else phone:<normalised number>. */
-function personId(query) {
-  if (query.has('residentId')) return `id:${query.get('residentId')}`;
-  const compact = query.get('phone').replace(/[\s-]/g, '');
-  const landline = /^(0\d{2,3})(\d{7,8})$/.exec(compact);
-  return `phone:${landline ? `${landline[1]}-${landline[2]}` : compact}`;
 }
 
 const routes = { legal_aid_case: 'legal-aid-cases', rehab_visit: 'rehab-visits' };

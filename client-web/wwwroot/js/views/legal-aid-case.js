@@ -4,12 +4,13 @@ import { dateTime } from '../format.js';
 import { countyName, unitName, unitNameNow } from '../reference.js';
 import { itemPage, ticketLink } from '../parts/item-page.js';
 import { caseForm, offeredCaseActions } from '../parts/case-actions.js';
+import { revealable } from '../parts/reveal.js';
 
 export async function render(main, { params, user }) {
   await itemPage(main, user, {
     url: `/api/legal-aid-cases/${encodeURIComponent(params.id)}`,
     title: item => t('case.title', { number: item.number }),
-    facts,
+    facts: c => facts(c, user),
     clockNames: ['decision', 'assignment', 'agreement', 'objectionReview'],
     actionGroup: 'caseAction',
     eventGroup: 'caseEvent',
@@ -19,16 +20,17 @@ export async function render(main, { params, user }) {
   });
 }
 
-async function facts(c) {
+async function facts(c, user) {
   const a = c.applicant ?? {};
+  const url = `/api/legal-aid-cases/${encodeURIComponent(c.id)}`;
   const yes = value => (value ? t('form.yesPlain') : null);
   return [
     [t('col.status'), [word('caseStatus', c.status), c.documentsPending ? ` · ${t('case.documentsPending')}` : ''].join('')],
     [t('case.caseType'), word('caseType', c.caseType)],
     [t('case.applicant'), a.name],
-    [t('ticket.phone'), a.phone],
-    [t('ticket.residentId'), a.residentId],
-    [t('ticket.certificate'), a.disabilityCertificate],
+    [t('ticket.phone'), revealable(url, 'applicantPhone', a.phone, user)],
+    [t('ticket.residentId'), revealable(url, 'residentId', a.residentId, user)],
+    [t('ticket.certificate'), revealable(url, 'disabilityCertificate', a.disabilityCertificate, user)],
     [t('ticket.place'), [await countyName(c.countyCode), a.address].filter(Boolean).join(' · ')],
     [t('case.station'), await unitName(c.stationCode)],
     [t('case.cityLevel'), yes(c.cityLevel)],

@@ -4,12 +4,13 @@ import { dateTime } from '../format.js';
 import { countyName, unitName } from '../reference.js';
 import { itemPage, ticketLink } from '../parts/item-page.js';
 import { offeredVisitActions, visitForm } from '../parts/visit-actions.js';
+import { revealable } from '../parts/reveal.js';
 
 export async function render(main, { params, user }) {
   await itemPage(main, user, {
     url: `/api/rehab-visits/${encodeURIComponent(params.id)}`,
     title: item => t('visit.title', { number: item.number }),
-    facts,
+    facts: v => facts(v, user),
     clockNames: ['firstVisit', 'window', 'record'],
     actionGroup: 'visitAction',
     eventGroup: 'visitEvent',
@@ -22,14 +23,16 @@ export async function render(main, { params, user }) {
 
 export const windowText = (start, end) => (start ? `${dateTime(start)}–${dateTime(end).slice(-5)}` : '—');
 
-async function facts(v) {
+async function facts(v, user) {
   const p = v.person ?? {};
+  const url = `/api/rehab-visits/${encodeURIComponent(v.id)}`;
   return [
     [t('col.status'), word('visitStatus', v.status)],
     [t('visit.serviceType'), word('serviceType', v.serviceType)],
     [t('visit.person'), p.name],
-    [t('ticket.phone'), p.phone],
-    [t('ticket.residentId'), p.residentId],
+    [t('ticket.phone'), revealable(url, 'personPhone', p.phone, user)],
+    [t('ticket.residentId'), revealable(url, 'residentId', p.residentId, user)],
+    [t('ticket.certificate'), revealable(url, 'disabilityCertificate', p.disabilityCertificate, user)],
     [t('ticket.place'), [await countyName(v.countyCode), p.address].filter(Boolean).join(' · ')],
     [t('visit.provider'), await unitName(v.providerCode)],
     [t('visit.window'), v.windowStart ? windowText(v.windowStart, v.windowEnd) : t('visit.noWindow')],

@@ -7,6 +7,7 @@ import { countyName, loadUnits, unitName, unitNameNow } from '../reference.js';
 import { itemPage } from '../parts/item-page.js';
 import { offeredActions, ticketForm } from '../parts/action-forms.js';
 import { linksPanel, offeredReferrals, referralForm } from '../parts/ticket-referrals.js';
+import { revealable } from '../parts/reveal.js';
 
 export async function render(main, { params, user, go }) {
   const units = await loadUnits();
@@ -14,7 +15,7 @@ export async function render(main, { params, user, go }) {
     url: `/api/tickets/${encodeURIComponent(params.id)}`,
     title: item => t('ticket.title', { number: item.number }),
     factsHeading: t('ticket.facts'),
-    facts,
+    facts: v => facts(v, user),
     notices: v => [
       v.suspended && t('ticket.suspendedBecause', { reason: word('suspendReason', v.suspendReason) }),
       v.awaitingRuling && t('ticket.awaitingRuling'),
@@ -42,15 +43,16 @@ async function showSuggestion(v, select) {
   } catch { /* no rule applies: the operator chooses */ }
 }
 
-async function facts(v) {
+async function facts(v, user) {
+  const url = `/api/tickets/${encodeURIComponent(v.id)}`;
   return [
     [t('col.status'), word('status', v.status)],
     [t('col.title'), v.title],
     [t('col.kind'), `${word('kind', v.kind)} · ${word('topic', v.topic)} · ${word('urgency', v.urgency)} · ${word('channel', v.channel)}`],
     [t('ticket.caller'), v.callerName],
-    [t('ticket.phone'), v.callerPhone],
-    [t('ticket.residentId'), v.residentId],
-    [t('ticket.certificate'), v.disabilityCertificate],
+    [t('ticket.phone'), revealable(url, 'callerPhone', v.callerPhone, user)],
+    [t('ticket.residentId'), revealable(url, 'residentId', v.residentId, user)],
+    [t('ticket.certificate'), revealable(url, 'disabilityCertificate', v.disabilityCertificate, user)],
     [t('ticket.place'), [await countyName(v.countyCode), v.townCode].filter(Boolean).join(' · ')],
     [t('ticket.address'), v.address],
     [t('ticket.content'), v.content],

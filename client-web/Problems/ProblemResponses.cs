@@ -109,6 +109,7 @@ public static class ProblemResponses
         413 => "body_too_large",
         415 => "unsupported_media_type",
         428 => "precondition_required",
+        429 => "rate_limited",
         503 => "unavailable",
         _ => status >= 500 ? "server_error" : "error",
     };
@@ -125,6 +126,7 @@ public static class ProblemResponses
         413 => ("请求内容过大", "Request too large"),
         415 => ("不支持的内容类型", "Unsupported media type"),
         428 => ("缺少版本条件", "Precondition required"),
+        429 => ("请求过于频繁", "Too many requests"),
         503 => ("服务暂不可用", "Service unavailable"),
         _ => status >= 500 ? ("服务器内部错误", "Server error") : ("请求失败", "Request failed"),
     };

@@ -20,8 +20,12 @@ public sealed class UserAccounts(
     IdentityStore store,
     UserAdminLog log,
     UserDirectory directory,
-    ReferenceQueries reference)
+    ReferenceQueries reference,
+    Dispatch.Web.Auth.Sessions.SessionRevocations sessions)
 {
+    /// <summary>Changes after which no session of the user may go on: its tokens carry the old role, scope or password.</summary>
+    private static readonly HashSet<string> EndSessions = ["disabled", "role_changed", "password_reset"];
+
     private const long AdminChangeLockKey = 0x1238_5000_0090;
 
     public async Task<Outcome<IssuedPassword>> CreateAsync(NewUserRequest request, AccountChangeActor actor, CancellationToken cancellationToken)
@@ -165,6 +169,12 @@ public sealed class UserAccounts(
         }
         await log.AppendAsync(actor, user, action, before, await SnapshotAsync(user), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (EndSessions.Contains(action))
+        {
+            // Cookies would end at the next security-stamp check and bearer tokens at expiry; revoking ends both now,
+            // hub connections included, on every web instance.
+            await sessions.RevokeUserAsync(user.Id, "account_" + action, cancellationToken);
+        }
         return Outcome<UserView>.Success(await ViewAsync(user, cancellationToken));
     }
 

@@ -54,6 +54,15 @@ public sealed class SessionRevocations(SessionStore store, TimeProvider time, IO
         Forget(sessionId);
     }
 
+    /// <summary>Ends every session of a user (disabled, re-scoped, password reset by an administrator), here at once.</summary>
+    public async Task RevokeUserAsync(string userId, string reason, CancellationToken cancellationToken = default)
+    {
+        foreach (var sessionId in await store.RevokeUserAsync(userId, reason, time.GetUtcNow(), cancellationToken))
+        {
+            Forget(sessionId);
+        }
+    }
+
     /// <summary>Refresh-token rotation; a replayed token revokes its session here and everywhere.</summary>
     public async Task<int?> RotateAsync(SessionStamp presented, CancellationToken cancellationToken = default)
     {

@@ -95,4 +95,27 @@ public sealed class SessionStore(NpgsqlDataSource database)
         command.Parameters.Add(new() { Value = reason });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Revokes every active session of the user and tells every instance; returns the sessions it revoked.</summary>
+    public async Task<IReadOnlyList<Guid>> RevokeUserAsync(string userId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand(
+            $"""
+            with revoked as (
+                update auth_sessions set revoked_at = $2, revoked_reason = $3
+                where user_id = $1 and revoked_at is null
+                returning session_id)
+            select session_id, pg_notify('{RevokedChannel}', session_id::text) from revoked
+            """);
+        command.Parameters.Add(new() { Value = userId });
+        command.Parameters.Add(new() { Value = now.UtcDateTime });
+        command.Parameters.Add(new() { Value = reason });
+        var sessions = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sessions.Add(reader.GetGuid(0));
+        }
+        return sessions;
+    }
 }

@@ -112,7 +112,9 @@ public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixtur
     {
         var (email, _) = await CreateActiveAsync("disabled", "operator");
         using var session = await system.SignInWithCookieAsync(email, NewPassword);
+        using var bearer = await system.SignInAsync(email, NewPassword);
         (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await bearer.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.OK);
         using var admin = await system.SignInAsync(Admin);
         var id = await IdOfAsync(admin, email);
 
@@ -121,6 +123,8 @@ public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixtur
         (await JsonAsync(disabled)).GetProperty("disabled").GetBoolean().Should().BeTrue();
         (await system.LoginAsync(email, NewPassword)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await bearer.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized,
+            "disabling revokes every session at once, so an access token issued before it stops too");
 
         (await admin.PostAsync($"/api/admin/users/{id}/enable", null)).StatusCode.Should().Be(HttpStatusCode.OK);
         (await system.LoginAsync(email, NewPassword)).StatusCode.Should().Be(HttpStatusCode.OK);

@@ -51,7 +51,8 @@ public static class WebServiceRegistration
             o.Events.OnRedirectToLogin = context => WriteStatus(context.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
         });
-        services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
+        services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>()
+            .ProtectKeysWithCertificate(KeyEncryptionCertificate.Load(builder.Configuration));
         services.AddAuthorizationBuilder().AddDispatchPolicies();
 
         services.AddSupervisionHub();

@@ -8,6 +8,15 @@ public static class DatabaseConnection
 {
     public const string ConnectionStringName = "Dispatch";
 
+    /// <summary>The schema owner's connection: only the schema step (migrations, first reference data) uses it.</summary>
+    public const string SchemaConnectionStringName = "DispatchSchema";
+
+    /// <summary>ConnectionStrings:DispatchSchema, or null when this process is not to run the schema step.</summary>
+    public static string? ResolveSchema(IConfiguration configuration) =>
+        configuration.GetConnectionString(SchemaConnectionStringName) is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured)
+            ? Validate(configured, $"ConnectionStrings:{SchemaConnectionStringName}")
+            : null;
+
     public static string Resolve(IConfiguration configuration)
     {
         var configured = configuration.GetConnectionString(ConnectionStringName);

@@ -1,30 +1,40 @@
 using System.Net;
 using System.Net.Sockets;
 using Dispatch.Silo.Hosting;
+using Dispatch.Tests.Fixtures.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace Dispatch.Tests.Fixtures.Hosting;
 
-/// <summary>A real silo with TCP endpoints on loopback, configured like silo/Program.cs, for web and browser tests.</summary>
+/// <summary>A real silo with TCP endpoints on loopback, configured like silo/Program.cs (mutual TLS with the test run's certificates), for web and browser tests.</summary>
 public sealed class LocalSilo : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private LocalSilo(IHost host) => this.host = host;
+    private LocalSilo(IHost host, int gatewayPort)
+    {
+        this.host = host;
+        GatewayPort = gatewayPort;
+    }
+
+    /// <summary>The loopback port clients connect to.</summary>
+    public int GatewayPort { get; }
 
     public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var gatewayPort = FreePort();
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
-            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false)
+            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), gatewayPort, listenOnAnyHostAddress: false)
+            .UseClusterTls(TestCertificates.Shared.Cluster)
             .AddDispatchProviders(connectionString));
         var host = builder.Build();
         await host.StartAsync();
-        return new LocalSilo(host);
+        return new LocalSilo(host, gatewayPort);
     }
 
     public async ValueTask DisposeAsync()

@@ -11,11 +11,18 @@ public static class DatabaseConnection
     /// <summary>The schema owner's connection: only the schema step (migrations, first reference data) uses it.</summary>
     public const string SchemaConnectionStringName = "DispatchSchema";
 
-    /// <summary>ConnectionStrings:DispatchSchema, or null when this process is not to run the schema step.</summary>
-    public static string? ResolveSchema(IConfiguration configuration) =>
-        configuration.GetConnectionString(SchemaConnectionStringName) is { Length: > 0 } configured && !string.IsNullOrWhiteSpace(configured)
-            ? Validate(configured, $"ConnectionStrings:{SchemaConnectionStringName}")
-            : null;
+    /// <summary>ConnectionStrings:DispatchSchema (an Npgsql connection string or a postgres:// URL), or null when this process is not to run the schema step.</summary>
+    public static string? ResolveSchema(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString(SchemaConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return null;
+        }
+        return configured.StartsWith("postgres://", StringComparison.Ordinal) || configured.StartsWith("postgresql://", StringComparison.Ordinal)
+            ? FromUrl(configured)
+            : Validate(configured, $"ConnectionStrings:{SchemaConnectionStringName}");
+    }
 
     public static string Resolve(IConfiguration configuration)
     {

@@ -33,7 +33,9 @@ begin
         end if;
     end loop;
     -- The application reads which migrations ran (to wait for the schema step); it never records one.
-    execute format('revoke insert, update, delete on schema_migrations from %I', application_role);
+    if to_regclass('schema_migrations') is not null then
+        execute format('revoke insert, update, delete on schema_migrations from %I', application_role);
+    end if;
 end
 $$;
 revoke all on function dispatch_grant_application_role() from public;

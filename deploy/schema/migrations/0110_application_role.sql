@@ -15,7 +15,8 @@ declare
         'domain_events',
         'personal_data_access_log',
         'calendar_changes',
-        'sla_rule_versions'
+        'sla_rule_versions',
+        'user_admin_events'
     ];
     -- ==============================================================================================
     append_only_table text;

@@ -4,6 +4,8 @@
 #   deploy/pg.sh stop  <data-dir>          fast shutdown
 #   deploy/pg.sh running <data-dir>        exit 0 when an instance is running there
 #   deploy/pg.sh free-port                 print a free loopback TCP port
+# Roles: "dispatch" is the instance's superuser (administration only); "dispatch_owner" owns the database and every
+# table and runs the migrations; "dispatch_app" is what the silo and the web app connect as (no superuser, owns nothing).
 # PostgreSQL refuses to run as root, so as root the instance runs as the unprivileged "postgres" user.
 set -euo pipefail
 
@@ -87,10 +89,60 @@ start() {
       -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=300 -c fsync=${PG_FSYNC:-on}" \
       start >/dev/null || { log "PostgreSQL did not start; see $dir/server.log"; tail -n 20 "$dir/server.log" >&2; exit 1; }
   fi
-  if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U dispatch -d postgres -tAc "select 1 from pg_database where datname='dispatch'" | grep -q 1; then
-    "$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U dispatch -d postgres -qc "create database dispatch" >/dev/null
-  fi
+  ensure_roles "$port"
   log "PostgreSQL ready on 127.0.0.1:$port (data in $dir)"
+}
+
+# The two roles and the database, idempotent. An instance made before the roles existed (every table owned by the
+# superuser "dispatch") is upgraded here: the database and everything in its public schema pass to dispatch_owner.
+ensure_roles() {
+  local port=$1
+  local psql=("$PG_BIN/psql" -h 127.0.0.1 -p "$port" -U dispatch -v ON_ERROR_STOP=1 -qtA)
+  "${psql[@]}" -d postgres >/dev/null <<'SQL'
+do $$
+begin
+  if not exists (select from pg_roles where rolname = 'dispatch_owner') then
+    create role dispatch_owner login nosuperuser nocreaterole createdb;
+  end if;
+  if not exists (select from pg_roles where rolname = 'dispatch_app') then
+    create role dispatch_app login nosuperuser nocreaterole nocreatedb noreplication;
+  end if;
+end
+$$;
+SQL
+  if ! "${psql[@]}" -d postgres -c "select 1 from pg_database where datname='dispatch'" | grep -q 1; then
+    "${psql[@]}" -d postgres -c "create database dispatch owner dispatch_owner" >/dev/null
+    return 0
+  fi
+  "${psql[@]}" -d dispatch >/dev/null <<'SQL'
+alter database dispatch owner to dispatch_owner;
+do $$
+declare
+  object record;
+begin
+  -- Tables, views and sequences not tied to a table column (those follow their table).
+  for object in
+    select c.oid::regclass as name, c.relkind from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm', 'S', 'f')
+      and c.relowner <> 'dispatch_owner'::regrole
+      and not exists (select from pg_depend d where d.objid = c.oid and d.deptype = 'e')
+      and not (c.relkind = 'S' and exists (select from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i')))
+    order by c.relkind = 'S'
+  loop
+    execute format('alter %s %s owner to dispatch_owner',
+      case object.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view'
+        when 'f' then 'foreign table' else 'table' end, object.name);
+  end loop;
+  for object in
+    select p.oid::regprocedure as name from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname = 'public' and p.proowner <> 'dispatch_owner'::regrole
+      and not exists (select from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+  loop
+    execute format('alter function %s owner to dispatch_owner', object.name);
+  end loop;
+end
+$$;
+SQL
 }
 
 stop() {

@@ -13,6 +13,9 @@
 #                        administrator (Bootstrap__AdminEmail, default admin@localhost) and prints its one-time
 #                        password once; supervisors and admins must set up two-factor sign-in
 #                        (Security__RequireTwoFactorFor, default supervisor,admin)
+#   ConnectionStrings__DispatchSchema   the schema owner's connection for the schema step (with an existing database)
+#   Orleans__Tls__CertificatePath / __KeyPath / __CaPath, DataProtection__CertificatePath / __KeyPath
+#                        your own certificates; otherwise a local CA and certificates are made once in .data/tls/
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -90,7 +93,54 @@ else
     own_pg="$pg_data"
   fi
   bash "$root/deploy/pg.sh" start "$pg_data" "$PG_PORT"
-  export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$PG_PORT;Database=dispatch;Username=dispatch;Maximum Pool Size=60"
+  # Two roles (deploy/pg.sh): the schema owner runs the migrations, the application role everything else.
+  export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$PG_PORT;Database=dispatch;Username=dispatch_app;Maximum Pool Size=60"
+  export ConnectionStrings__DispatchSchema="Host=127.0.0.1;Port=$PG_PORT;Database=dispatch;Username=dispatch_owner;Maximum Pool Size=4"
+fi
+if [[ -z "${ConnectionStrings__DispatchSchema:-}" ]]; then
+  say "ConnectionStrings__DispatchSchema is not set: the schema step uses the application's own connection"
+  export ConnectionStrings__DispatchSchema="${ConnectionStrings__Dispatch:-${DATABASE_URL:-}}"
+fi
+
+# 1b. Certificates: the cluster's mutual TLS (a private CA and one node certificate for every silo and web instance)
+#     and the certificate that encrypts the data-protection keys. Made once with openssl; supply your own instead
+#     through the Orleans__Tls__* and DataProtection__* settings.
+tls="$data/tls"
+make_certificates() {
+  command -v openssl >/dev/null || { say "installing openssl"; apt-get update -qq && apt-get install -y -qq openssl >/dev/null; }
+  mkdir -p "$tls" && chmod 700 "$tls"
+  local quiet=(-batch)
+  if [[ ! -f "$tls/ca.pem" || ! -f "$tls/ca.key" ]]; then
+    say "making a private CA for this installation in $tls"
+    rm -f "$tls/node.pem" "$tls/node.key"
+    openssl req "${quiet[@]}" -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
+      -keyout "$tls/ca.key" -out "$tls/ca.pem" -subj "/CN=12385 dispatch local CA" \
+      -addext "basicConstraints=critical,CA:TRUE,pathlen:0" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  fi
+  if [[ ! -f "$tls/node.pem" || ! -f "$tls/node.key" ]]; then
+    say "making the node certificate (silos and web app) in $tls"
+    openssl req "${quiet[@]}" -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+      -keyout "$tls/node.key" -out "$tls/node.csr" -subj "/CN=dispatch-node" 2>/dev/null
+    openssl x509 -req -in "$tls/node.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -CAserial "$tls/ca.srl" \
+      -days 825 -out "$tls/node.pem" -extfile <(printf '%s\n' "basicConstraints=critical,CA:FALSE" \
+        "keyUsage=critical,digitalSignature" "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=DNS:localhost,IP:127.0.0.1") 2>/dev/null
+    rm -f "$tls/node.csr"
+  fi
+  if [[ ! -f "$tls/dataprotection.pem" || ! -f "$tls/dataprotection.key" ]]; then
+    say "making the key-encryption certificate for the data-protection keys in $tls"
+    openssl req "${quiet[@]}" -x509 -new -newkey rsa:2048 -nodes -days 3650 -keyout "$tls/dataprotection.key" \
+      -out "$tls/dataprotection.pem" -subj "/CN=12385 dispatch data protection" 2>/dev/null
+  fi
+  chmod 600 "$tls"/*.key
+}
+if [[ -z "${Orleans__Tls__CertificatePath:-}" || -z "${DataProtection__CertificatePath:-}" ]]; then
+  make_certificates
+fi
+if [[ -z "${Orleans__Tls__CertificatePath:-}" ]]; then
+  export Orleans__Tls__CertificatePath="$tls/node.pem" Orleans__Tls__KeyPath="$tls/node.key" Orleans__Tls__CaPath="$tls/ca.pem"
+fi
+if [[ -z "${DataProtection__CertificatePath:-}" ]]; then
+  export DataProtection__CertificatePath="$tls/dataprotection.pem" DataProtection__KeyPath="$tls/dataprotection.key"
 fi
 
 # 2. Build.

@@ -20,7 +20,9 @@ trap cleanup EXIT
 
 port=$(bash "$root/deploy/pg.sh" free-port)
 PG_FSYNC=off bash "$root/deploy/pg.sh" start "$pg_dir" "$port"
-export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch;Maximum Pool Size=80"
+# The application role for everything, the schema owner for the schema step (deploy/pg.sh creates both).
+export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch_app;Maximum Pool Size=80"
+export ConnectionStrings__DispatchSchema="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch_owner;Maximum Pool Size=10"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "[test] building"

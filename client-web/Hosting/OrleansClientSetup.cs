@@ -1,9 +1,14 @@
+using Dispatch.Schema.Security;
 using Dispatch.Web.Health;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 
 namespace Dispatch.Web.Hosting;
 
-/// <summary>Joins the cluster as an Orleans client (not a silo) and keeps retrying until a silo answers.</summary>
+/// <summary>
+/// Joins the cluster as an Orleans client (not a silo) over mutual TLS (Orleans:Tls: a certificate of the installation's CA;
+/// only silos presenting one are trusted) and keeps retrying until a silo answers.
+/// </summary>
 public static class OrleansClientSetup
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
@@ -13,7 +18,13 @@ public static class OrleansClientSetup
         var state = new ClusterConnectionState();
         builder.Services.AddSingleton(state);
         var section = builder.Configuration.GetSection("Orleans");
+        var certificates = ClusterCertificates.Load(builder.Configuration);
         builder.UseOrleansClient(client => client
+            .UseTls(certificates.Node, options =>
+            {
+                options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                options.RemoteCertificateValidation = certificates.Validate;
+            })
             .Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = section["ClusterId"] ?? "dispatch";
@@ -30,6 +41,9 @@ public static class OrleansClientSetup
                 using var pause = new PeriodicTimer(RetryDelay, TimeProvider.System);
                 return await pause.WaitForNextTickAsync(cancellationToken);
             }));
+        // A call the silo refuses at its door (a platform actor, a silo-only method) is a forbidden request, not a server fault.
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = exception =>
+            exception is Dispatch.Identity.CallerRefusedException ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError);
         // Let Kestrel serve /health/live while the client is still looking for a silo.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return builder;

@@ -10,7 +10,6 @@ using Dispatch.Web.Routing;
 using Dispatch.Web.Stats;
 using Dispatch.Web.Tickets;
 using Dispatch.Web.Units;
-using Npgsql;
 using Scalar.AspNetCore;
 using Dispatch.Web.Calendar;
 using Dispatch.Web.Sla;
@@ -24,7 +23,7 @@ public static class WebPipeline
     /// <summary>Brings the schema up to date (the same step the silo runs) and seeds roles and accounts.</summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
-        await DatabaseSetup.RunAsync(app.Services.GetRequiredService<NpgsqlDataSource>(), app.Services.GetRequiredService<ILoggerFactory>());
+        await DatabaseSetup.PrepareAsync(app.Configuration, app.Services.GetRequiredService<ILoggerFactory>(), app.Services.GetRequiredService<TimeProvider>());
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().RunAsync(CancellationToken.None);
     }

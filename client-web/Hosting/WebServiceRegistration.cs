@@ -55,7 +55,8 @@ public static class WebServiceRegistration
             o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
         });
         builder.AddAccountSecurity();
-        services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>();
+        services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>()
+            .ProtectKeysWithCertificate(KeyEncryptionCertificate.Load(builder.Configuration));
         services.AddAuthorizationBuilder().AddDispatchPolicies();
 
         // Sessions set the cookie's sliding and absolute lifetimes and the token lifetimes (section Sessions).

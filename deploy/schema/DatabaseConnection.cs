@@ -8,6 +8,22 @@ public static class DatabaseConnection
 {
     public const string ConnectionStringName = "Dispatch";
 
+    /// <summary>The schema owner's connection: only the schema step (migrations, first reference data) uses it.</summary>
+    public const string SchemaConnectionStringName = "DispatchSchema";
+
+    /// <summary>ConnectionStrings:DispatchSchema (an Npgsql connection string or a postgres:// URL), or null when this process is not to run the schema step.</summary>
+    public static string? ResolveSchema(IConfiguration configuration)
+    {
+        var configured = configuration.GetConnectionString(SchemaConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            return null;
+        }
+        return configured.StartsWith("postgres://", StringComparison.Ordinal) || configured.StartsWith("postgresql://", StringComparison.Ordinal)
+            ? FromUrl(configured)
+            : Validate(configured, $"ConnectionStrings:{SchemaConnectionStringName}");
+    }
+
     public static string Resolve(IConfiguration configuration)
     {
         var configured = configuration.GetConnectionString(ConnectionStringName);

@@ -45,12 +45,41 @@ public sealed class SchemaMigrator(NpgsqlDataSource dataSource, ILogger<SchemaMi
                 await ApplyOneAsync(connection, migration, cancellationToken);
                 count++;
             }
+            await GrantApplicationRoleAsync(connection, cancellationToken);
             return count;
         }
         finally
         {
             await ExecuteAsync(connection, null, "select pg_advisory_unlock(@key)", CancellationToken.None, AdvisoryLockKey);
         }
+    }
+
+    /// <summary>The migrations of this build the database has not applied yet (read as any role that may read schema_migrations).</summary>
+    public static async Task<IReadOnlyList<Migration>> PendingAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using (var exists = new NpgsqlCommand("select to_regclass('schema_migrations') is not null", connection))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return EmbeddedMigrations;
+            }
+        }
+        var applied = await ReadAppliedAsync(connection, cancellationToken);
+        return EmbeddedMigrations.Where(m => !applied.ContainsKey(m.Version)).ToList();
+    }
+
+    /// <summary>
+    /// Tables created by migrations after 0110 get the application role's privileges from the default privileges; this
+    /// re-applies the append-only list of 0110 to them (a no-op before 0110 or without the role).
+    /// </summary>
+    private static async Task GrantApplicationRoleAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            select dispatch_grant_application_role() from (select 1) one
+            where to_regprocedure('dispatch_grant_application_role()') is not null
+            """, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task ApplyOneAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)

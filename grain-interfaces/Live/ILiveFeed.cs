@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dispatch.Identity;
 using Orleans.Concurrency;
 
 namespace Dispatch.Live;
@@ -7,7 +8,7 @@ namespace Dispatch.Live;
 /// The fan-out point on each silo: items announce their committed changes here (one-way, the item never waits), and it
 /// forwards them in batches to every web instance's observer.
 /// </summary>
-[Alias("Dispatch.Live.ILiveFeedGrain")]
+[SiloOnly, Alias("Dispatch.Live.ILiveFeedGrain")]
 public interface ILiveFeedGrain : IGrainWithIntegerKey
 {
     [OneWay, Alias("Publish")]
@@ -35,7 +36,7 @@ public interface ILiveSubscribersGrain : IGrainWithIntegerKey
     [Alias("Unsubscribe")]
     Task Unsubscribe(string instanceId);
 
-    [Alias("Observers")]
+    [SiloOnly, Alias("Observers")]
     Task<ImmutableArray<ILiveFeedObserver>> Observers();
 }
 

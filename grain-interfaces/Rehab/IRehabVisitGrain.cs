@@ -16,7 +16,7 @@ public interface IRehabVisitGrain : IClockedItem
     [Alias("RequestFromTicket")] Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor);
 
     /// <summary>One visit of a plan, created scheduled in its window. Idempotent: a plan may repeat it after a crash.</summary>
-    [Alias("CreateForPlan")] Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor);
+    [SiloOnly, Alias("CreateForPlan")] Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor);
 
     [Alias("Get")] Task<Outcome<RehabVisitView>> Get(Actor actor);
     /// <summary>受理 by the provider: the first-visit clock starts; a window the request asked for is scheduled when still ahead.</summary>

@@ -1,3 +1,4 @@
+using Dispatch.Identity;
 using Orleans.Concurrency;
 
 namespace Dispatch.Sla;
@@ -7,7 +8,7 @@ namespace Dispatch.Sla;
 /// fire for items nobody touches, also after a restart: one reminder per shard rescans the shared clock_watch index
 /// each minute, timers give precision.
 /// </summary>
-[Alias("Dispatch.Sla.IDeadlineWatchGrain")]
+[SiloOnly, Alias("Dispatch.Sla.IDeadlineWatchGrain")]
 public interface IDeadlineWatchGrain : IGrainWithIntegerKey
 {
     /// <summary>An item's next clock change (warning point or due time), or null when none of its clocks runs.</summary>
@@ -28,7 +29,7 @@ public sealed record ClockedItemRef([property: Id(0)] string ItemType, [property
 /// An item with deadline clocks: the watcher calls it when one of them reaches its warning point or runs out, and the
 /// calendar administration asks it how a calendar change would move them.
 /// </summary>
-[Alias("Dispatch.Sla.IClockedItem")]
+[SiloOnly, Alias("Dispatch.Sla.IClockedItem")]
 public interface IClockedItem : IGrainWithGuidKey
 {
     /// <summary>Raises warnings and overdue for clocks that reached those points; called by the deadline watcher.</summary>

@@ -36,11 +36,11 @@ public interface ITicketGrain : IClockedItem
     [Alias("RequestReview")] Task<Outcome<TicketView>> RequestReview(RequestReview command, Actor actor, int? expectedVersion);
 
     /// <summary>Opens this ticket as the review of another's answer (called by that ticket). Idempotent for the same intake.</summary>
-    [Alias("OpenReview")] Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor);
+    [SiloOnly, Alias("OpenReview")] Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor);
 
     /// <summary>Records on this ticket that a duplicate was merged into it. Idempotent.</summary>
-    [Alias("AttachDuplicate")] Task AttachDuplicate(Guid duplicateId, string duplicateNumber);
+    [SiloOnly, Alias("AttachDuplicate")] Task AttachDuplicate(Guid duplicateId, string duplicateNumber);
 
     /// <summary>Records on this ticket, as done by <paramref name="actor"/>, that a legal-aid case or visit was opened from it. Idempotent.</summary>
-    [Alias("AttachLink")] Task AttachLink(LinkedItem link, Actor actor);
+    [SiloOnly, Alias("AttachLink")] Task AttachLink(LinkedItem link, Actor actor);
 }

@@ -23,6 +23,7 @@ public static class DispatchGrainServices
     public static ISiloBuilder AddDispatchGrains(this ISiloBuilder silo, SlaSettings sla, MeasureTargets targets)
     {
         var services = silo.Services;
+        silo.AddIncomingGrainCallFilter<OutsideCallerFilter>();
         services.AddSingleton(sla);
         services.AddSingleton(targets);
         services.AddSingleton<EventStore>();

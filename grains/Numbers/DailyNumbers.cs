@@ -19,17 +19,18 @@ public sealed record DailyNumberSeries(string SequencePrefix, string NumberPrefi
     /// <summary>Home-rehabilitation visits (康复): JXKF-20261129-000042.</summary>
     public static readonly DailyNumberSeries RehabVisits = new("rehab_visit_number", "JXKF", "rehab_visits");
 
-    /// <summary>Creates the day's sequence, starting after any number of that day already issued (by an older numbering, or before the sequence was lost).</summary>
-    public string CreateSql(DateOnly localDay)
+    /// <summary>
+    /// Creates the day's sequence, starting after any number of that day already issued (by an older numbering, or
+    /// before the sequence was lost). The application role may not create objects, so the schema owner's
+    /// function <c>dispatch_create_daily_sequence</c> (migration 0110) does it for the known series only.
+    /// </summary>
+    public NpgsqlCommand CreateCommand(NpgsqlDataSource database, DateOnly localDay)
     {
-        var sequence = SequenceName(localDay);
-        var prefix = $"{NumberPrefix}-{localDay:yyyyMMdd}-";
-        return $"""
-            create sequence if not exists {sequence} as integer;
-            select setval('{sequence}', greatest(highest, (select last_value from {sequence})), true)
-            from (select max(substring(number from {prefix.Length + 1})::int) as highest from {IssuedIn} where number like '{prefix}%') issued
-            where highest is not null
-            """;
+        var command = database.CreateCommand("select dispatch_create_daily_sequence($1, $2, $3)");
+        command.Parameters.Add(new NpgsqlParameter { Value = SequenceName(localDay) });
+        command.Parameters.Add(new NpgsqlParameter { Value = $"{NumberPrefix}-{localDay:yyyyMMdd}-" });
+        command.Parameters.Add(new NpgsqlParameter { Value = IssuedIn });
+        return command;
     }
 
     public string SequenceName(DateOnly localDay) => $"{SequencePrefix}_{localDay:yyyyMMdd}";
@@ -64,7 +65,7 @@ public sealed class DailyNumbers(NpgsqlDataSource database)
     {
         try
         {
-            await using var create = database.CreateCommand(series.CreateSql(localDay));
+            await using var create = series.CreateCommand(database, localDay);
             await create.ExecuteNonQueryAsync();
         }
         catch (PostgresException ex) when (ex.SqlState is UniqueViolation or DuplicateTable)

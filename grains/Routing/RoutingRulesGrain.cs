@@ -16,6 +16,10 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory a
 
     private async Task<Outcome<RoutingRuleRecord>> SaveAsync(int? id, RoutingRuleDefinition rule, Actor actor)
     {
+        if (actor.Role != Roles.Admin)
+        {
+            return DomainError.Forbidden("只有系统管理员可以修改派单规则。", "Only administrators may change routing rules.");
+        }
         var reference = await areaDirectory.ReadAsync();
         var (areas, towns) = (reference.CountyCodes, reference.TownCounties);
         var errors = RoutingRuleValidation.Validate(rule, areas, towns);

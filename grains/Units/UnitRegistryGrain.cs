@@ -15,6 +15,10 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database) : Grain, IUnitR
 
     private async Task<Outcome<UnitRecord>> Save(UnitDefinition unit, Actor actor, bool isNew)
     {
+        if (actor.Role != Roles.Admin)
+        {
+            return DomainError.Forbidden("只有系统管理员可以新增或修改单位。", "Only administrators may add or change units.");
+        }
         var areas = await ReadAreaCodesAsync();
         var errors = UnitRules.Validate(unit, areas);
         if (errors.Count > 0)

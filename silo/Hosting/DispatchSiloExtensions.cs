@@ -3,7 +3,6 @@ using Dispatch.Hosting;
 using Dispatch.Schema;
 using Dispatch.Sla;
 using Dispatch.Stats;
-using Npgsql;
 using Orleans.Configuration;
 
 namespace Dispatch.Silo.Hosting;
@@ -72,12 +71,5 @@ public static class DispatchSiloExtensions
         {
             throw new ReferenceDataException($"Measure targets in {referenceDataFolder}: {ex.Message}", ex);
         }
-    }
-
-    /// <summary>Runs the schema step before Orleans starts, so providers find their tables and queries.</summary>
-    public static async Task PrepareDatabaseAsync(string connectionString, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await DatabaseSetup.RunAsync(dataSource, loggerFactory, cancellationToken: cancellationToken);
     }
 }

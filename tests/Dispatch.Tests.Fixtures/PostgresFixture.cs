@@ -7,43 +7,65 @@ using Xunit;
 namespace Dispatch.Tests.Fixtures;
 
 /// <summary>
-/// The PostgreSQL database the tests use, with every migration applied. Uses ConnectionStrings__Dispatch
-/// when set (deploy/test.sh sets it); otherwise starts a throwaway instance with deploy/pg.sh once per
-/// test process and stops it when the process exits.
+/// The PostgreSQL database the tests use, with every migration applied, reached through two roles like the product:
+/// <see cref="SchemaConnectionString"/> (the schema owner, dispatch_owner) runs the schema step and little else;
+/// <see cref="ConnectionString"/> (the application role, dispatch_app) is what silos, web apps and tests connect as.
+/// Uses ConnectionStrings__Dispatch and ConnectionStrings__DispatchSchema when set (deploy/test.sh sets both); given only
+/// a superuser's ConnectionStrings__Dispatch (e.g. the "dispatch" user of deploy/pg.sh), it uses the roles deploy/pg.sh
+/// creates on that server; otherwise it starts a throwaway instance with deploy/pg.sh once per test process and stops
+/// it when the process exits.
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static string? sharedConnectionString;
+    public const string OwnerRole = "dispatch_owner";
+    public const string ApplicationRole = "dispatch_app";
 
-    public string ConnectionString => sharedConnectionString ?? throw new InvalidOperationException("The fixture has not started.");
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static (string Application, string Schema)? shared;
+
+    /// <summary>The application role's connection (dispatch_app).</summary>
+    public string ConnectionString => Started.Application;
+
+    /// <summary>The schema owner's connection (dispatch_owner): for the schema step and tests that change the schema.</summary>
+    public string SchemaConnectionString => Started.Schema;
+
+    private static (string Application, string Schema) Started => shared ?? throw new InvalidOperationException("The fixture has not started.");
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
     /// <summary>
     /// A fresh database on the same server with every migration applied, for tests whose background work
-    /// (deadline watchers scanning the read model) must not meet other tests' data.
+    /// (deadline watchers scanning the read model) must not meet other tests' data. Returns the application role's connection.
     /// </summary>
     public async Task<string> CreateIsolatedDatabaseAsync()
     {
         var name = "dispatch_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using (var admin = NpgsqlDataSource.Create(ConnectionString))
-        await using (var create = admin.CreateCommand($"create database {name}"))
+        await using (var owner = NpgsqlDataSource.Create(SchemaConnectionString))
+        await using (var create = owner.CreateCommand($"create database {name}"))
         {
             await create.ExecuteNonQueryAsync();
         }
-        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
-        return connectionString;
+        await using (var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(SchemaConnectionString) { Database = name }.ConnectionString))
+        {
+            await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
+        }
+        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
+
+    /// <summary>The schema owner's connection to the database of an application-role connection string (e.g. an isolated database).</summary>
+    public string AsOwner(string applicationConnectionString) =>
+        new NpgsqlConnectionStringBuilder(applicationConnectionString)
+        {
+            Username = new NpgsqlConnectionStringBuilder(SchemaConnectionString).Username,
+            Password = new NpgsqlConnectionStringBuilder(SchemaConnectionString).Password,
+        }.ConnectionString;
 
     public async Task InitializeAsync()
     {
         await Gate.WaitAsync();
         try
         {
-            sharedConnectionString ??= await StartAsync();
+            shared ??= await StartAsync();
         }
         finally
         {
@@ -53,14 +75,32 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private static async Task<string> StartAsync()
+    private static async Task<(string Application, string Schema)> StartAsync()
     {
-        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__Dispatch");
-        var connectionString = string.IsNullOrWhiteSpace(configured) ? ThrowawayInstance.Start() : configured;
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var application = Environment.GetEnvironmentVariable("ConnectionStrings__Dispatch");
+        var schema = Environment.GetEnvironmentVariable("ConnectionStrings__DispatchSchema");
+        (string Application, string Schema) roles = string.IsNullOrWhiteSpace(application)
+            ? AsRoles(ThrowawayInstance.Start())
+            : !string.IsNullOrWhiteSpace(schema) ? (application, schema) : await RolesOnServerAsync(application);
+        await using var dataSource = NpgsqlDataSource.Create(roles.Schema);
         await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
-        return connectionString;
+        return roles;
     }
+
+    /// <summary>A superuser's connection stands for the server: the tests use deploy/pg.sh's two roles there, if it has them.</summary>
+    private static async Task<(string Application, string Schema)> RolesOnServerAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var probe = dataSource.CreateCommand(
+            "select rolsuper and exists (select from pg_roles where rolname = $1) and exists (select from pg_roles where rolname = $2) from pg_roles where rolname = current_user");
+        probe.Parameters.Add(new NpgsqlParameter { Value = OwnerRole });
+        probe.Parameters.Add(new NpgsqlParameter { Value = ApplicationRole });
+        return await probe.ExecuteScalarAsync() is true ? AsRoles(connectionString) : (connectionString, connectionString);
+    }
+
+    private static (string Application, string Schema) AsRoles(string connectionString) => (
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = ApplicationRole, Password = null }.ConnectionString,
+        new NpgsqlConnectionStringBuilder(connectionString) { Username = OwnerRole, Password = null }.ConnectionString);
 
     /// <summary>A private instance in a temporary folder, for a plain `dotnet test`.</summary>
     private static class ThrowawayInstance

@@ -1,18 +1,26 @@
 using System.Net;
 using System.Net.Sockets;
 using Dispatch.Silo.Hosting;
+using Dispatch.Tests.Fixtures.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace Dispatch.Tests.Fixtures.Hosting;
 
-/// <summary>A real silo with TCP endpoints on loopback, configured like silo/Program.cs, for web and browser tests.</summary>
+/// <summary>A real silo with TCP endpoints on loopback, configured like silo/Program.cs (mutual TLS with the test run's certificates), for web and browser tests.</summary>
 public sealed class LocalSilo : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private LocalSilo(IHost host) => this.host = host;
+    private LocalSilo(IHost host, int gatewayPort)
+    {
+        this.host = host;
+        GatewayPort = gatewayPort;
+    }
+
+    /// <summary>The loopback port clients connect to.</summary>
+    public int GatewayPort { get; }
 
     /// <param name="logs">When given, every line from Information up goes there as well.</param>
     public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null)
@@ -23,13 +31,15 @@ public sealed class LocalSilo : IAsyncDisposable
         {
             builder.Logging.AddProvider(logs);
         }
+        var gatewayPort = FreePort();
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
-            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false)
+            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), gatewayPort, listenOnAnyHostAddress: false)
+            .UseClusterTls(TestCertificates.Shared.Cluster)
             .AddDispatchProviders(connectionString));
         var host = builder.Build();
         await host.StartAsync();
-        return new LocalSilo(host);
+        return new LocalSilo(host, gatewayPort);
     }
 
     public async ValueTask DisposeAsync()

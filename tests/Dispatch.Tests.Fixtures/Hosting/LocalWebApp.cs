@@ -1,3 +1,4 @@
+using Dispatch.Tests.Fixtures.Security;
 using Dispatch.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,7 @@ public sealed class LocalWebApp : IAsyncDisposable
         var app = await DispatchWebApp.BuildAsync(
         [
             .. extraArguments,
+            .. TestCertificates.Shared.Arguments,
             $"--environment={environment}",
             $"--urls={address}",
             $"--ConnectionStrings:Dispatch={connectionString}",

@@ -1,4 +1,6 @@
 using Dispatch.Silo.Hosting;
+using Dispatch.Tests.Fixtures.Security;
+using Orleans.Connections.Security;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +9,7 @@ using Orleans.TestingHost;
 
 namespace Dispatch.Tests.Integration.Cluster;
 
-/// <summary>A TestingHost cluster wired exactly like the real silo: ADO.NET clustering, storage and reminders on PostgreSQL.</summary>
+/// <summary>A TestingHost cluster wired exactly like the real silo: mutual TLS, ADO.NET clustering, storage and reminders on PostgreSQL.</summary>
 public static class DispatchTestCluster
 {
     private const string ConnectionStringKey = "ConnectionStrings:Dispatch";
@@ -35,6 +37,7 @@ public static class DispatchTestCluster
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
+            siloBuilder.UseClusterTls(TestCertificates.Shared.Cluster);
             siloBuilder.AddDispatchProviders(siloBuilder.Configuration[ConnectionStringKey]!);
             // Tests use a short reminder period; the product keeps Orleans' one-minute floor.
             siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
@@ -48,11 +51,17 @@ public static class DispatchTestCluster
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseAdoNetClustering(o =>
-            {
-                o.Invariant = DispatchSiloExtensions.Invariant;
-                o.ConnectionString = configuration[ConnectionStringKey];
-            });
+            clientBuilder
+                .UseTls(TestCertificates.Shared.Node, options =>
+                {
+                    options.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                    options.RemoteCertificateValidation = TestCertificates.Shared.Cluster.Validate;
+                })
+                .UseAdoNetClustering(o =>
+                {
+                    o.Invariant = DispatchSiloExtensions.Invariant;
+                    o.ConnectionString = configuration[ConnectionStringKey];
+                });
     }
 }
 

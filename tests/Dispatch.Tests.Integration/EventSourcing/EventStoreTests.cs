@@ -16,8 +16,9 @@ public sealed class EventStoreTests(PostgresFixture fixture)
     [Fact]
     public async Task Events_and_their_projection_are_stored_together()
     {
-        await using var database = NpgsqlDataSource.Create(await fixture.CreateIsolatedDatabaseAsync());
-        await CreateProjectionTableAsync(database);
+        var connectionString = await fixture.CreateIsolatedDatabaseAsync();
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await CreateProjectionTableAsync(fixture.AsOwner(connectionString));
         var store = new EventStore(database);
 
         var appended = await store.AppendAsync("probe", "probe-1", [Envelope(1, "opened")], e => e, Json, [Project("probe-1", "opened")]);
@@ -30,8 +31,9 @@ public sealed class EventStoreTests(PostgresFixture fixture)
     [Fact]
     public async Task A_failing_projection_stores_none_of_the_events()
     {
-        await using var database = NpgsqlDataSource.Create(await fixture.CreateIsolatedDatabaseAsync());
-        await CreateProjectionTableAsync(database);
+        var connectionString = await fixture.CreateIsolatedDatabaseAsync();
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await CreateProjectionTableAsync(fixture.AsOwner(connectionString));
         var store = new EventStore(database);
 
         var failing = () => store.AppendAsync("probe", "probe-2", [Envelope(1, "opened"), Envelope(2, "changed")], e => e, Json,
@@ -45,8 +47,9 @@ public sealed class EventStoreTests(PostgresFixture fixture)
     [Fact]
     public async Task A_stale_writer_is_refused_and_its_projection_is_not_applied()
     {
-        await using var database = NpgsqlDataSource.Create(await fixture.CreateIsolatedDatabaseAsync());
-        await CreateProjectionTableAsync(database);
+        var connectionString = await fixture.CreateIsolatedDatabaseAsync();
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await CreateProjectionTableAsync(fixture.AsOwner(connectionString));
         var store = new EventStore(database);
         await store.AppendAsync("probe", "probe-3", [Envelope(1, "opened")], e => e, Json, [Project("probe-3", "opened")]);
 
@@ -71,9 +74,11 @@ public sealed class EventStoreTests(PostgresFixture fixture)
         return command;
     }
 
-    private static async Task CreateProjectionTableAsync(NpgsqlDataSource database)
+    /// <summary>Only the schema owner creates tables; the application role then gets its rows by the default privileges.</summary>
+    private static async Task CreateProjectionTableAsync(string ownerConnectionString)
     {
-        await using var create = database.CreateCommand("create table probe_projection (stream_id text primary key, state text not null)");
+        await using var owner = NpgsqlDataSource.Create(ownerConnectionString);
+        await using var create = owner.CreateCommand("create table probe_projection (stream_id text primary key, state text not null)");
         await create.ExecuteNonQueryAsync();
     }
 

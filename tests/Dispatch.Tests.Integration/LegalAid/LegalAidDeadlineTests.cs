@@ -170,7 +170,7 @@ public sealed class LegalAidDeadlineTests(PostgresFixture database)
     }
 
     private static async Task TickAsync(TestCluster cluster, Guid id) =>
-        await cluster.Client.GetGrain<IDeadlineWatchGrain>(DeadlineWatch.ShardOf(id)).Tick();
+        await InsideSilo.TickWatcherAsync(cluster.Client, id);
 
     private static async Task<bool> ReadModelOverdueAsync(string connectionString, Guid id)
     {

@@ -127,5 +127,5 @@ public sealed class RehabDeadlineTests(PostgresFixture database)
         new DateTimeOffset(year, month, day, hour, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
     private static async Task TickAsync(TestCluster cluster, Guid id) =>
-        await cluster.Client.GetGrain<IDeadlineWatchGrain>(DeadlineWatch.ShardOf(id)).Tick();
+        await InsideSilo.TickWatcherAsync(cluster.Client, id);
 }

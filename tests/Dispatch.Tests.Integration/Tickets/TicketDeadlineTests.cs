@@ -96,7 +96,7 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
     }
 
     private static async Task TickAsync(TestCluster cluster, Guid id) =>
-        await cluster.Client.GetGrain<IDeadlineWatchGrain>(DeadlineWatch.ShardOf(id)).Tick();
+        await InsideSilo.TickWatcherAsync(cluster.Client, id);
 
     private async Task<bool> ReadModelOverdueAsync(Guid id)
     {

@@ -40,7 +40,7 @@ public sealed class TicketIntakeApiTests(RunningSystem system) : IClassFixture<R
         using var op = await Operator(system);
         var first = (await RegisteredAsync(op)).GetProperty("number").GetString()!;
         var day = first.Split('-')[1];
-        await using var database = NpgsqlDataSource.Create(system.ConnectionString);
+        await using var database = NpgsqlDataSource.Create(system.SchemaConnectionString);
         await using (var drop = database.CreateCommand($"drop sequence ticket_number_{day}"))
         {
             await drop.ExecuteNonQueryAsync();

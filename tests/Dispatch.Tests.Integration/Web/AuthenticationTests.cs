@@ -66,6 +66,7 @@ public sealed class AuthenticationTests(RunningSystem system) : IClassFixture<Ru
         [
             "--environment=Production",
             $"--ConnectionStrings:Dispatch={system.ConnectionString}",
+            .. Dispatch.Tests.Fixtures.Security.TestCertificates.Shared.Arguments,
             "--Logging:LogLevel:Default=Warning",
         ]);
         (await act.Should().ThrowAsync<StartupConfigurationException>())

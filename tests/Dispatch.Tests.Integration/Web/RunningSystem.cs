@@ -15,6 +15,9 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The schema owner's connection to the same database, for tests that change the schema.</summary>
+    public string SchemaConnectionString => database.AsOwner(ConnectionString);
+
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();

@@ -40,7 +40,7 @@ public static class DispatchSiloExtensions
             options.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
         });
         silo.Services.AddSingleton(_ => DatabaseConnection.CreateDataSource(connectionString));
-        silo.Services.AddSingleton(provider => new Dispatch.People.PersonIdKey(PersonIdKeyStore.Load(provider.GetRequiredService<NpgsqlDataSource>())));
+        silo.Services.AddSingleton(provider => new Dispatch.People.PersonIdKey(PersonIdKeyStore.Load(provider.GetRequiredService<Npgsql.NpgsqlDataSource>())));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.AddDispatchGrains(LoadSla(DatabaseSetup.DefaultReferenceDataFolder), LoadTargets(DatabaseSetup.DefaultReferenceDataFolder));
         return silo;

@@ -125,11 +125,13 @@ public sealed class PersonalDataRevealApiTests(RunningSystem system) : IClassFix
         using var op = await Operator(system);
         var ticket = await RegisteredAsync(op, PersonalNumbers.New().TicketIntake("郑八"));
         await ValueAsync(op, "tickets", Id(ticket), "callerPhone", "callback");
-        await using var database = NpgsqlDataSource.Create(system.ConnectionString);
-
-        var change = async () => await database.CreateCommand(sql).ExecuteNonQueryAsync();
-
-        (await change.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
+        // The application's role has no such right at all; the trigger holds even for the table's owner.
+        await using var application = NpgsqlDataSource.Create(system.ConnectionString);
+        var asApplication = async () => await application.CreateCommand(sql).ExecuteNonQueryAsync();
+        (await asApplication.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
+        await using var owner = NpgsqlDataSource.Create(system.SchemaConnectionString);
+        var asOwner = async () => await owner.CreateCommand(sql).ExecuteNonQueryAsync();
+        (await asOwner.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
         (await LogRowsAsync(Id(ticket))).Should().ContainSingle(r => r.Purpose == "callback");
     }
 

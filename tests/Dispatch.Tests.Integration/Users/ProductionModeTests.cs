@@ -74,6 +74,7 @@ public sealed class ProductionModeTests(PostgresFixture database)
         [
             "--environment=Production",
             $"--ConnectionStrings:Dispatch={connectionString}",
+            .. Dispatch.Tests.Fixtures.Security.TestCertificates.Shared.Arguments,
             "--Bootstrap:CredentialFile=/nonexistent/never-written.txt",
             "--Logging:LogLevel:Default=Warning",
         ]);
@@ -92,6 +93,7 @@ public sealed class ProductionModeTests(PostgresFixture database)
             "--environment=Production",
             $"--urls={url}",
             $"--ConnectionStrings:Dispatch={database.ConnectionString}",
+            .. Dispatch.Tests.Fixtures.Security.TestCertificates.Shared.Arguments,
             "--Logging:LogLevel:Default=Warning",
         ]);
         (await act.Should().ThrowAsync<StartupConfigurationException>())
@@ -106,6 +108,7 @@ public sealed class ProductionModeTests(PostgresFixture database)
             "--environment=Production",
             "--http_ports=18080",
             $"--ConnectionStrings:Dispatch={database.ConnectionString}",
+            .. Dispatch.Tests.Fixtures.Security.TestCertificates.Shared.Arguments,
             "--Logging:LogLevel:Default=Warning",
         ]);
         (await act.Should().ThrowAsync<StartupConfigurationException>()).Which.Message.Should().Contain("http://*:18080");

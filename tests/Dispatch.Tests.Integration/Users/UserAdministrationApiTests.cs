@@ -209,10 +209,13 @@ public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixtur
     public async Task The_change_log_is_append_only()
     {
         await CreateAsync("appendonly", "operator");
-        await using var database = NpgsqlDataSource.Create(system.ConnectionString);
-        await using var delete = database.CreateCommand("delete from user_admin_events");
-        var act = () => delete.ExecuteNonQueryAsync();
-        (await act.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
+        // The application's role has no DELETE on it at all; the trigger holds even for the table's owner.
+        await using var application = NpgsqlDataSource.Create(system.ConnectionString);
+        var asApplication = () => application.CreateCommand("delete from user_admin_events").ExecuteNonQueryAsync();
+        (await asApplication.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.InsufficientPrivilege);
+        await using var owner = NpgsqlDataSource.Create(system.SchemaConnectionString);
+        var asOwner = () => owner.CreateCommand("delete from user_admin_events").ExecuteNonQueryAsync();
+        (await asOwner.Should().ThrowAsync<PostgresException>()).Which.MessageText.Should().Contain("append-only");
     }
 
     private async Task<(string Email, string Temporary)> CreateAsync(string name, string role, string? areaCode = null, string? unitCode = null)

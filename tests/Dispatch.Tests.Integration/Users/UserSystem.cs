@@ -22,6 +22,9 @@ public sealed class UserSystem : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The same database as the schema owner.</summary>
+    public string SchemaConnectionString => database.AsOwner(ConnectionString);
+
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();

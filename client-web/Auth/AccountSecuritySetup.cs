@@ -1,4 +1,3 @@
-using Dispatch.Web.Users;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -7,7 +6,7 @@ namespace Dispatch.Web.Auth;
 
 /// <summary>
 /// Registers what keeps accounts safe: the password policy, sessions re-checked against the account every minute,
-/// the restrictions of temporary passwords and missing second factors, user administration, and the production
+/// the restrictions of temporary passwords and missing second factors, the account change log, and the production
 /// mode's refusal to serve plain HTTP beyond loopback. Call after AddIdentityApiEndpoints.
 /// </summary>
 public static class AccountSecuritySetup
@@ -34,9 +33,7 @@ public static class AccountSecuritySetup
         // Added after Identity's own validator, so both run.
         services.AddScoped<IPasswordValidator<ApplicationUser>, PasswordPolicy>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccountRestrictionResultHandler>();
-        services.AddSingleton<UserDirectory>();
         services.AddScoped<UserAdminLog>();
-        services.AddScoped<UserAccounts>();
         services.AddScoped<FirstAdministrator>();
         return builder;
     }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Dispatch.Web.Auth.Sessions;
 using Microsoft.Extensions.Options;
-using Dispatch.Web.Users;
 
 namespace Dispatch.Web.Auth;
 
@@ -24,7 +23,6 @@ public static class AuthEndpoints
             .WithSummary("The signed-in user, role and scope 当前用户");
         group.MapPasswordApi();
         group.MapTwoFactorApi();
-        api.MapUserAdministrationApi();
         return api;
     }
 

@@ -11,6 +11,10 @@ public static class DemoAccounts
 
     public const string Domain = "jx12385.test";
 
+    /// <summary>An address in the demo domain: never a real user's, and never allowed outside Development.</summary>
+    public static bool IsDemo(string email) =>
+        email.Trim().EndsWith("@" + Domain, StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<DemoAccount> For(IReadOnlyList<AreaSummary> areas, IReadOnlyList<UnitSummary> units)
     {
         var accounts = new List<DemoAccount>

@@ -1,5 +1,4 @@
 using Dispatch.Schema;
-using Dispatch.Web.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dispatch.Web.Auth;
@@ -27,7 +26,7 @@ public sealed class FirstAdministrator(
             return;
         }
         var email = configuration[EmailSetting] is { Length: > 0 } configured ? configured.Trim() : DefaultEmail;
-        if (UserDetailsRules.IsDemo(email))
+        if (DemoAccounts.IsDemo(email))
         {
             throw new StartupConfigurationException($"{EmailSetting} ({email}) is in the demo domain; choose another address.");
         }

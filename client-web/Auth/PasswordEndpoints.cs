@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Dispatch.Web.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace Dispatch.Web.Auth;

@@ -1,5 +1,4 @@
 using System.Text;
-using Dispatch.Web.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -10,6 +10,7 @@ using Dispatch.Web.Routing;
 using Dispatch.Web.Stats;
 using Dispatch.Web.Tickets;
 using Dispatch.Web.Units;
+using Dispatch.Web.Users;
 using Scalar.AspNetCore;
 using Dispatch.Web.Calendar;
 using Dispatch.Web.Sla;
@@ -46,6 +47,7 @@ public static class WebPipeline
 
         var api = app.MapGroup("/api").GuardInput();
         api.MapAuthApi();
+        api.MapUserAdministrationApi();
         api.MapAntiforgeryApi();
         api.MapReferenceApi();
         api.MapUnitsApi();

@@ -9,6 +9,7 @@ using Dispatch.Web.Live;
 using Dispatch.Web.PersonalData;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
+using Dispatch.Web.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,7 @@ public static class WebServiceRegistration
             o.Events.OnRedirectToAccessDenied = context => WriteStatus(context.Response, StatusCodes.Status403Forbidden);
         });
         builder.AddAccountSecurity();
+        services.AddUserAdministration();
         services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>()
             .ProtectKeysWithCertificate(KeyEncryptionCertificate.Load(builder.Configuration));
         services.AddAuthorizationBuilder().AddDispatchPolicies();

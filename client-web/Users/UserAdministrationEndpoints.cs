@@ -3,6 +3,11 @@ namespace Dispatch.Web.Users;
 /// <summary>/api/admin/users: administrators list, create, disable, re-enable, re-scope accounts and reset passwords.</summary>
 public static class UserAdministrationEndpoints
 {
+    /// <summary>The administrators' account changes; the account security they rely on is Auth's (AddAccountSecurity).</summary>
+    public static IServiceCollection AddUserAdministration(this IServiceCollection services) => services
+        .AddSingleton<UserDirectory>()
+        .AddScoped<UserAccounts>();
+
     public const int MaxPageSize = 100;
     public const int MaxPage = 10_000;
 

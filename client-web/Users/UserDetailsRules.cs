@@ -21,7 +21,7 @@ public static class UserDetailsRules
         {
             errors.Add(new("email", "invalid", "邮箱格式不正确。", "The e-mail address is not valid."));
         }
-        else if (IsDemo(address))
+        else if (DemoAccounts.IsDemo(address))
         {
             errors.Add(new("email", "demo_domain", $"{DemoAccounts.Domain} 是演示账号专用域名，不能用于真实用户。",
                 $"{DemoAccounts.Domain} is reserved for demo accounts and may not be used for real users."));
@@ -38,9 +38,6 @@ public static class UserDetailsRules
         }
         return errors;
     }
-
-    public static bool IsDemo(string email) =>
-        email.Trim().EndsWith("@" + DemoAccounts.Domain, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsAddress(string value) =>
         MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && value.Contains('@', StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Dispatch.Web.Users;
+namespace Dispatch.Web.Auth;
 
 /// <summary>Who changed an account: the signed-in user and the address the request came from.</summary>
 public sealed record AccountChangeActor(string Id, string Email, string? ClientAddress)

@@ -35,7 +35,8 @@ public static class AntiforgeryGuard
                 var tokens = antiforgery.GetAndStoreTokens(context);
                 return TypedResults.Ok(new AntiforgeryToken(tokens.RequestToken!, tokens.HeaderName ?? HeaderName));
             })
-            .RequireAuthorization().WithTags("Authentication 登录")
+            // A user who must first change a temporary password or enrol a second factor needs the token for that too.
+            .RequireAuthorization().AllowedWhileRestricted().WithTags("Authentication 登录")
             .WithSummary("The antiforgery token a cookie session sends in X-XSRF-TOKEN on POST/PUT/PATCH/DELETE 防跨站请求令牌");
         return api;
     }

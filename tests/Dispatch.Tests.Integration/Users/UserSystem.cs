@@ -72,6 +72,9 @@ public sealed class UserSystem : IAsyncLifetime
         var browser = new HttpClient(new HttpClientHandler { UseCookies = true }) { BaseAddress = Web.Address };
         var response = await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email, password });
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        // As the UI does: a cookie session sends the antiforgery token on every change.
+        var antiforgery = await browser.GetFromJsonAsync<JsonElement>("/api/auth/antiforgery");
+        browser.DefaultRequestHeaders.Add(antiforgery.GetProperty("headerName").GetString()!, antiforgery.GetProperty("token").GetString());
         return browser;
     }
 

@@ -61,8 +61,13 @@ public static class RateLimits
 
     private static readonly HashSet<string> SearchRoutes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/api/tickets", "/api/legal-aid-cases", "/api/rehab-visits", "/api/dispatch-queue", "/api/intake/caller-history",
-        "/api/legal-aid-worklist", "/api/rehab-worklist", "/api/rehab-calendar",
+        "/api/tickets", "/api/legal-aid-cases", "/api/rehab-visits", "/api/dispatch-queue",
+    };
+
+    /// <summary>The lists of one unit: /api/units/{code}/worklist and its legal-aid and rehabilitation kin.</summary>
+    private static readonly HashSet<string> UnitLists = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "worklist", "legal-aid-worklist", "rehab-worklist", "rehab-calendar",
     };
 
     public static IServiceCollection AddDispatchRateLimits(this IServiceCollection services, IConfiguration configuration)
@@ -152,9 +157,26 @@ public static class RateLimits
 
     private static bool IsIntake(HttpContext context) => HttpMethods.IsPost(context.Request.Method) && IntakeRoutes.Contains(Route(context));
 
-    private static bool IsSearch(HttpContext context) =>
-        HttpMethods.IsGet(context.Request.Method)
-        && (SearchRoutes.Contains(Route(context)) || context.Request.Path.StartsWithSegments("/api/persons"));
+    /// <summary>
+    /// Reads that can sweep personal data: searches and lists, the person record, the unit lists, the intake's caller
+    /// lookup (a POST, so the numbers stay out of URLs) and every reveal of a full number (POST .../reveal).
+    /// </summary>
+    private static bool IsSearch(HttpContext context)
+    {
+        var route = Route(context);
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            return route.Equals("/api/intake/caller-history", StringComparison.OrdinalIgnoreCase)
+                || (route.StartsWith("/api/", StringComparison.Ordinal) && route.EndsWith("/reveal", StringComparison.OrdinalIgnoreCase));
+        }
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            return false;
+        }
+        var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return SearchRoutes.Contains(route) || context.Request.Path.StartsWithSegments("/api/persons")
+            || (segments is ["api", "units", _, var list] && UnitLists.Contains(list));
+    }
 
     private static string? UserKey(HttpContext context) =>
         context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } user ? "user:" + user : null;

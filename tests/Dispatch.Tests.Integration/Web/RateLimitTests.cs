@@ -89,6 +89,26 @@ public sealed class RateLimitTests(ProductionLimitsSystem system) : IClassFixtur
         (await PostEmptyIntakeAsync(other, "/api/tickets")).StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests, "another user is not held back");
     }
 
+    [Fact]
+    public async Task The_hundred_and_twenty_first_list_read_by_one_user_within_a_minute_gets_429_whichever_list_it_is()
+    {
+        using var hurried = await BearerClientAsync("staff.330411-centre@jx12385.test", "203.0.113.21");
+        using var other = await BearerClientAsync("staff.330421-centre@jx12385.test", "203.0.113.22");
+        for (var i = 0; i < 120; i++)
+        {
+            // Searches, the unit's worklist and the caller lookup share one allowance per user.
+            using var response = (i % 3) switch
+            {
+                0 => await hurried.GetAsync("/api/tickets?q=护理"),
+                1 => await hurried.GetAsync("/api/units/330411-CENTRE/worklist"),
+                _ => await hurried.PostAsync("/api/intake/caller-history", JsonContent.Create(new { phone = "13812345678" })),
+            };
+            response.StatusCode.Should().NotBe(HttpStatusCode.TooManyRequests, "request {0} is within the allowance", i + 1);
+        }
+        await ShouldBeRateLimited(await hurried.GetAsync("/api/units/330411-CENTRE/worklist"));
+        (await other.GetAsync("/api/units/330421-CENTRE/worklist")).StatusCode.Should().Be(HttpStatusCode.OK, "another user is not held back");
+    }
+
     private async Task<HttpResponseMessage> SignInAsync(string email, string clientAddress)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login")

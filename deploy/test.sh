@@ -41,6 +41,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
 done
+# Figures the tests print ("[figure] ..."): fuzz case counts and seeds, the personal-data scan's coverage.
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  grep -o '\[figure\][^<]*' "$trx" | sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#x27;/'"'"'/g' || true
+done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [[ $status -eq 0 && $passed -eq 0 ]]; then echo "[test] no test ran" >&2; status=1; fi
 exit $status

@@ -80,7 +80,7 @@ public sealed class HostileInputFuzzTests(RunningSystem system, ITestOutputHelpe
             }
             before = after;
         }
-        output.WriteLine($"fuzz seed {seed}: {HttpCases} HTTP cases over {operations.Count} operations as {Users.Length} users; " +
+        output.WriteLine($"[figure] fuzz seed {seed}: {HttpCases} HTTP cases over {operations.Count} operations as {Users.Length} users; " +
             $"statuses {string.Join(", ", statuses.Select(s => $"{s.Key}x{s.Value}"))}");
         foreach (var failure in failures.Take(60))
         {
@@ -128,7 +128,7 @@ public sealed class HostileInputFuzzTests(RunningSystem system, ITestOutputHelpe
             connection.State.Should().Be(HubConnectionState.Connected, "case {0} ({1} {2}) must not break the connection", i, method,
                 argument is string text ? string.Concat(text.Take(40).Select(c => $"\\u{(int)c:x4}")) : argument);
         }
-        output.WriteLine($"hub fuzz seed {seed}: {HubCases} Join/Leave cases, {refused} refused, connection kept");
+        output.WriteLine($"[figure] hub fuzz seed {seed}: {HubCases} Join/Leave cases, {refused} refused, connection kept");
         refused.Should().BeGreaterThan(HubCases / 2);
         var snapshot = new TaskCompletionSource<JsonElement>();
         connection.On<JsonElement>("snapshot", s => snapshot.TrySetResult(s));

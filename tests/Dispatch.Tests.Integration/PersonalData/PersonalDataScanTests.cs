@@ -53,7 +53,7 @@ public sealed partial class PersonalDataScanTests(ScanSystem system, ITestOutput
             .Where(item => names.Any(name => item.Text.Contains(name, StringComparison.Ordinal) || item.Text.Contains(Escaped(name), StringComparison.OrdinalIgnoreCase)))
             .Select(item => $"{item.Source}: a caller's name").ToList();
 
-        output.WriteLine($"Scanned {responses.Count} responses, {pushed.Count} hub messages and {logs.Count} log lines " +
+        output.WriteLine($"[figure] personal-data scan: scanned {responses.Count} responses, {pushed.Count} hub messages and {logs.Count} log lines " +
             $"({system.SiloLogs.Lines.Count} silo, {system.WebLogs.Lines.Count} web); {revealed.Count} reveal answers left out.");
         personIds.Should().OnlyContain(id => id.StartsWith("p_", StringComparison.Ordinal));
         responses.Should().Contain(r => r.Source.StartsWith(Roles[0] + " GET /api/tickets/" + ticket + " ", StringComparison.Ordinal)

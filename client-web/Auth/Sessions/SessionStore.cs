@@ -80,34 +80,26 @@ public sealed class SessionStore(NpgsqlDataSource database)
     }
 
     /// <summary>Revokes the session (no-op when it already is) and tells every instance on <see cref="RevokedChannel"/>.</summary>
-    public async Task RevokeAsync(Guid sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
-    {
-        await using var command = database.CreateCommand(
-            $"""
-            with revoked as (
-                update auth_sessions set revoked_at = $2, revoked_reason = $3
-                where session_id = $1 and revoked_at is null
-                returning session_id)
-            select pg_notify('{RevokedChannel}', session_id::text) from revoked
-            """);
-        command.Parameters.Add(new() { Value = sessionId });
-        command.Parameters.Add(new() { Value = now.UtcDateTime });
-        command.Parameters.Add(new() { Value = reason });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task RevokeAsync(Guid sessionId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        RevokeWhereAsync("session_id = $1", sessionId, reason, now, cancellationToken);
 
     /// <summary>Revokes every active session of the user and tells every instance; returns the sessions it revoked.</summary>
-    public async Task<IReadOnlyList<Guid>> RevokeUserAsync(string userId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Guid>> RevokeUserAsync(string userId, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        RevokeWhereAsync("user_id = $1", userId, reason, now, cancellationToken);
+
+    /// <param name="condition">Which sessions, on the one parameter <paramref name="key"/> ($1); a constant of this class.</param>
+    private async Task<IReadOnlyList<Guid>> RevokeWhereAsync(string condition, object key, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
             $"""
             with revoked as (
                 update auth_sessions set revoked_at = $2, revoked_reason = $3
-                where user_id = $1 and revoked_at is null
+                where {condition} and revoked_at is null
                 returning session_id)
             select session_id, pg_notify('{RevokedChannel}', session_id::text) from revoked
             """);
-        command.Parameters.Add(new() { Value = userId });
+        command.Parameters.Add(new() { Value = key });
         command.Parameters.Add(new() { Value = now.UtcDateTime });
         command.Parameters.Add(new() { Value = reason });
         var sessions = new List<Guid>();

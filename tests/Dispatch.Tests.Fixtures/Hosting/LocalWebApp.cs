@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Dispatch.Tests.Fixtures.Security;
 using Dispatch.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -25,11 +28,22 @@ public sealed class LocalWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>A client signed in with a bearer token (demo password unless given).</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = "Demo#12385")
+    {
+        var response = await Client.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var tokens = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.GetProperty("accessToken").GetString());
+        return client;
+    }
+
     /// <summary>
     /// The suite signs in as the same demo accounts from 127.0.0.1 many times: the rate limits are raised out of its way.
     /// Rate-limit tests start with <see cref="StartWithAsync"/> and production limits instead.
     /// </summary>
-    private static readonly string[] RaisedRateLimits =
+    public static IReadOnlyList<string> RaisedRateLimits { get; } =
     [
         "--RateLimits:SignInPerAccount:PermitLimit=100000", "--RateLimits:SignInPerAddress:PermitLimit=100000",
         "--RateLimits:IntakePerUser:PermitLimit=100000", "--RateLimits:SearchPerUser:PermitLimit=100000",

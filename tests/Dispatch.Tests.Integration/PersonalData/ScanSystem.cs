@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dispatch.Tests.Fixtures;
 using Dispatch.Tests.Fixtures.Hosting;
@@ -40,15 +39,5 @@ public sealed class ScanSystem : IAsyncLifetime
         }
     }
 
-    public async Task<HttpClient> SignInAsync(string email)
-    {
-        var response = await Web.Client.PostAsJsonAsync("/api/auth/login", new { email, password = "Demo#12385" });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
-        var client = new HttpClient { BaseAddress = Web.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
-        return client;
-    }
-
-    private sealed record TokenResponse(string AccessToken);
+    public Task<HttpClient> SignInAsync(string email) => Web.SignInAsync(email);
 }

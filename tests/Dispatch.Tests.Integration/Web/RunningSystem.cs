@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Dispatch.Tests.Fixtures;
 
 namespace Dispatch.Tests.Integration.Web;
@@ -40,15 +38,5 @@ public sealed class RunningSystem : IAsyncLifetime
     }
 
     /// <summary>A client signed in with a bearer token.</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = "Demo#12385")
-    {
-        var response = await Web.Client.PostAsJsonAsync("/api/auth/login", new { email, password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
-        var client = new HttpClient { BaseAddress = Web.Address };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
-
-    private sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresIn);
+    public Task<HttpClient> SignInAsync(string email, string password = "Demo#12385") => Web.SignInAsync(email, password);
 }

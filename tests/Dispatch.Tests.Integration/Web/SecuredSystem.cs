@@ -30,10 +30,7 @@ public sealed class SecuredSystem : IAsyncLifetime
         silo = await LocalSilo.StartAsync(connectionString, clusterId);
         var contentRoot = Path.Combine(RepositoryRoot.Find(), "client-web");
         web = await LocalWebApp.StartWithAsync(connectionString, clusterId, services => services.AddSingleton<TimeProvider>(Clock), "Development",
-        [
-            $"--contentRoot={contentRoot}", "--RateLimits:SignInPerAccount:PermitLimit=100000", "--RateLimits:SignInPerAddress:PermitLimit=100000",
-            "--RateLimits:IntakePerUser:PermitLimit=100000", "--RateLimits:SearchPerUser:PermitLimit=100000",
-        ]);
+            [$"--contentRoot={contentRoot}", .. LocalWebApp.RaisedRateLimits]);
     }
 
     public async Task DisposeAsync()

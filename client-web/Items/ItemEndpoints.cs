@@ -33,7 +33,7 @@ public sealed class ItemEndpoints<TGrain, TView>(
 
     /// <summary>
     /// POST /{id}/reveal {field, purpose, note?}: one full value of the item's personal fields, logged before it is
-    /// answered. 403 for supervisors, 404 outside the user's scope, 400 for a bad field or purpose.
+    /// answered. 404 outside the user's scope, then 403 for supervisors, then 400 for a bad field or purpose.
     /// </summary>
     public void MapReveal(RouteGroupBuilder group, IReadOnlyDictionary<string, Func<TView, string?>> fields) =>
         group.MapPost("/{id:guid}/reveal", (Guid id, [FromBody] RevealRequest? body, HttpContext context, IGrainFactory grains,
@@ -45,6 +45,12 @@ public sealed class ItemEndpoints<TGrain, TView>(
         CancellationToken ct)
     {
         var actor = context.User.ToActor();
+        // The item gate's order: outside the user's scope the item does not exist (404), before the role is refused (403).
+        var visible = await get(grains.GetGrain<TGrain>(id), actor);
+        if (!visible.Succeeded)
+        {
+            return ProblemResponses.From(visible.Error!, context);
+        }
         if (!PersonalDataReveal.MayReveal(actor))
         {
             return ProblemResponses.From(PersonalDataReveal.Refused(), context);
@@ -52,11 +58,6 @@ public sealed class ItemEndpoints<TGrain, TView>(
         if (PersonalDataReveal.Check(body, [.. fields.Keys]) is { Length: > 0 } errors)
         {
             return ProblemResponses.Validation(context, errors);
-        }
-        var visible = await get(grains.GetGrain<TGrain>(id), actor);
-        if (!visible.Succeeded)
-        {
-            return ProblemResponses.From(visible.Error!, context);
         }
         if (fields[body!.Field!](visible.Value!) is not { Length: > 0 } value)
         {

@@ -1,8 +1,12 @@
+using Dispatch.Scopes;
+using Dispatch.Web.Reference;
+
 namespace Dispatch.Web.Items;
 
 /// <summary>
 /// How every item's list endpoints answer: 400 with every bad parameter at once, or the list as the read model gives it
-/// for this user; a unit's lists (worklist, calendar) are not found for staff of another unit.
+/// for this user; a unit's lists (worklist, calendar) are not found for a user whose scope does not cover the unit (staff
+/// of another unit, a supervisor of another county) nor for a code no unit has.
 /// </summary>
 public static class ItemLists
 {
@@ -25,7 +29,8 @@ public static class ItemLists
         HttpContext context, string unitCode, IEnumerable<FieldError?> errors, Func<Actor, Task<T>> read)
     {
         var actor = context.User.ToActor();
-        if (actor.Role == Roles.UnitStaff && actor.UnitCode != unitCode)
+        var county = await context.RequestServices.GetRequiredService<ReferenceQueries>().CountyOfUnitAsync(unitCode, context.RequestAborted);
+        if (county is null || !ActorScope.Of(actor).Covers(county, unitCode))
         {
             return ProblemResponses.From(DomainError.NotFound("Unit", "单位"), context);
         }

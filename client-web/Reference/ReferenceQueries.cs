@@ -42,6 +42,14 @@ public sealed class ReferenceQueries(NpgsqlDataSource database)
         return units;
     }
 
+    /// <summary>The county (area) a unit belongs to, or null when no unit has this code.</summary>
+    public async Task<string?> CountyOfUnitAsync(string unitCode, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("select area_code from units where code = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = unitCode });
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     private async Task<Dictionary<string, List<TownSummary>>> TownsAsync(CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("select code, county_code, name, name_en, kind from towns order by code");

@@ -22,10 +22,10 @@ public static class SlaRulesEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<SlaRuleVersionView>, ProblemHttpResult>> Publish(RuleVersionRequest request, IGrainFactory grains, HttpContext context)
+    private static async Task<Results<Created<SlaRuleVersionView>, ProblemHttpResult>> Publish(RuleVersionRequest request, IGrainFactory grains, HttpContext context)
     {
         var outcome = await grains.GetGrain<ISlaRulesAdminGrain>(0).Publish(request.Draft(), context.User.ToActor());
-        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
+        return outcome.Succeeded ? TypedResults.Created($"/api/sla-rules/{outcome.Value!.Version}", outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
 
     private static async Task<Results<Ok<SlaRulesPreview>, ProblemHttpResult>> Preview(RuleVersionRequest request, IGrainFactory grains, HttpContext context)

@@ -57,7 +57,8 @@ public sealed class SlaRulePublishingApiTests(RunningSystem system) : IClassFixt
         (await admin.GetFromJsonAsync<JsonElement>("/api/sla-rules")).GetProperty("versions").GetArrayLength().Should().Be(next - 1, "a preview changes nothing");
 
         var published = await admin.PostAsJsonAsync("/api/sla-rules/versions", new { reason = "市服务承诺：投诉10个工作日缩短为8个", rules = Draft(10) });
-        published.StatusCode.Should().Be(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        published.StatusCode.Should().Be(HttpStatusCode.Created, await published.Content.ReadAsStringAsync());
+        published.Headers.Location!.OriginalString.Should().Be($"/api/sla-rules/{next}");
         var version = await published.Content.ReadFromJsonAsync<JsonElement>();
         version.GetProperty("version").GetInt32().Should().Be(next);
         version.GetProperty("inForce").GetBoolean().Should().BeFalse("it applies to items received from its effectiveFrom");

@@ -1,0 +1,378 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Tests.Integration.Calendar;
+using Dispatch.Tests.Integration.Tickets;
+using static Dispatch.Tests.Integration.Security.Matrix.Principal;
+
+namespace Dispatch.Tests.Integration.Security.Matrix;
+
+/// <summary>
+/// One row of the matrix: an operation of the API and, for every principal, the one status it must answer. The request
+/// is made per cell; <c>succeeds</c> tells the maker the cell expects success, so it brings a fresh item in the right
+/// state (the refused cells of a row share one).
+/// </summary>
+/// <param name="Listed">For a list: whether the principal must find the row's probe item in the answer.</param>
+public sealed record Row(string Method, string Path, Func<Principal, int> Expected,
+    Func<MatrixWorld, Principal, bool, Task<HttpRequestMessage>> Make, Func<Principal, bool>? Listed = null, Func<MatrixWorld, Task<string>>? ProbeId = null)
+{
+    /// <summary>The cell runs in a fresh session of the principal (signing out, changing the password), not the shared one.</summary>
+    public bool OwnSession { get; init; }
+
+    public string Operation => $"{Method} {Path}";
+}
+
+/// <summary>
+/// The authorization policy of every operation, written out as rules over principals. The item actions follow the gate
+/// every item passes: an item outside the user's scope does not exist (404), a role that may not act is refused (403).
+/// </summary>
+public static class MatrixRows
+{
+    private const string Ok = "ok";
+
+    /// <summary>Anyone signed in; anonymous callers 401.</summary>
+    private static int AnySigned(Principal p, int success = 200) => p.Anonymous ? 401 : success;
+
+    /// <summary>A role rule without scope: allowed, or 403.</summary>
+    private static int Role(Principal p, bool allowed, int success = 200) => p.Anonymous ? 401 : allowed ? success : 403;
+
+    /// <summary>The item gate: 401 anonymous, 404 outside the scope, 403 for a role that may not act, else success.</summary>
+    private static int Gate(Principal p, bool visible, bool allowed, int success = 200) =>
+        p.Anonymous ? 401 : !visible ? 404 : allowed ? success : 403;
+
+    public static IReadOnlyList<Row> All() =>
+    [
+        .. Public(), .. Account(), .. UserAdministration(), .. Tickets(), .. TicketLists(), .. Cases(), .. Visits(), .. Reference(),
+        .. CalendarsAndRules(), .. Stats(),
+    ];
+
+    private static HttpRequestMessage Request(string method, string url, object? body = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (body is not null || method is "POST" or "PUT")
+        {
+            request.Content = JsonContent.Create(body ?? new { });
+        }
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        return request;
+    }
+
+    private static Row Simple(string method, string path, Func<Principal, int> expected, Func<MatrixWorld, object?>? body = null, string? url = null) =>
+        new(method, path, expected, (w, _, _) => Task.FromResult(Request(method, url ?? path, body?.Invoke(w))));
+
+    private static IEnumerable<Row> Public() =>
+    [
+        Simple("GET", "/health/live", _ => 200),
+        Simple("GET", "/health/ready", _ => 200),
+    ];
+
+    /// <summary>Sign-in, tokens and the user's own account: every signed-in role alike.</summary>
+    private static IEnumerable<Row> Account() =>
+    [
+        new("POST", "/api/auth/login", p => p.Anonymous ? 401 : 200, (w, p, _) => Task.FromResult(Request("POST", "/api/auth/login",
+            new { email = p.Email ?? "nobody@jx12385.test", password = "Demo#12385" }))),
+        new("POST", "/api/auth/refresh", p => p.Anonymous ? 401 : 200, async (w, p, _) =>
+        {
+            var refresh = p.Anonymous ? "not-a-refresh-token" : (await w.SessionAsync(p)).RefreshToken;
+            return Request("POST", "/api/auth/refresh", new { refreshToken = refresh });
+        }),
+        Simple("GET", "/api/auth/me", p => AnySigned(p)),
+        Simple("GET", "/api/auth/antiforgery", p => AnySigned(p)),
+        Simple("GET", "/api/auth/2fa", p => AnySigned(p)),
+    ];
+
+    private static IEnumerable<Row> UserAdministration()
+    {
+        static Row OnUser(string method, string suffix, bool disabled = false, Func<object?>? body = null) =>
+            new(method, "/api/admin/users/{id}" + suffix, p => Role(p, p.IsAdmin), async (w, _, succeeds) =>
+            {
+                var id = succeeds ? await w.UserAsync(disabled) : await w.SharedAsync("user" + suffix + disabled, () => w.UserAsync(disabled));
+                return Request(method, $"/api/admin/users/{id}{suffix}", body?.Invoke());
+            });
+        return
+        [
+            Simple("GET", "/api/admin/users", p => Role(p, p.IsAdmin), url: "/api/admin/users?q=matrix"),
+            new("POST", "/api/admin/users", p => Role(p, p.IsAdmin, 201), (w, _, _) => Task.FromResult(Request("POST", "/api/admin/users",
+                new { email = w.Unique("matrix.new.") + "@example.org", displayName = "矩阵新用户", role = "unit_staff", unitCode = Centre }))),
+            OnUser("GET", ""),
+            OnUser("POST", "/disable"),
+            OnUser("POST", "/enable", disabled: true),
+            OnUser("PUT", "/role", body: () => new { role = "supervisor", areaCode = County }),
+            OnUser("POST", "/reset-password"),
+            OnUser("GET", "/history"),
+        ];
+    }
+
+    // ---- Tickets ------------------------------------------------------------------------------------------------
+
+    private static Row OnTicket(string method, string suffix, TicketAt state, Func<Principal, bool> allowed,
+        Func<MatrixWorld, JsonElement, Task<object?>>? body = null, int success = 200)
+    {
+        var unit = state == TicketAt.Registered ? null : Centre;
+        return new(method, "/api/tickets/{id}" + suffix, p => Gate(p, p.Sees(County, unit), allowed(p), success), async (w, _, succeeds) =>
+        {
+            var ticket = succeeds ? await w.TicketAsync(state) : await w.SharedAsync("ticket" + suffix + state, () => w.TicketAsync(state));
+            return Request(method, $"/api/tickets/{TicketApi.Id(ticket)}{suffix}", body is null ? null : await body(w, ticket));
+        });
+    }
+
+    private static Func<MatrixWorld, JsonElement, Task<object?>> Body(object value) => (_, _) => Task.FromResult<object?>(value);
+
+    private static IEnumerable<Row> Tickets()
+    {
+        static bool Everyone(Principal p) => true;
+        static bool Dispatcher(Principal p) => p.IsDispatcher;
+        static bool HandlingUnit(Principal p) => p.Works(Centre);
+        static bool Supervisor(Principal p) => p.Supervises(County);
+        return
+        [
+            new("POST", "/api/tickets", p => Role(p, p.IsDispatcher, 201), (w, _, _) =>
+                Task.FromResult(Request("POST", "/api/tickets", TicketApi.Intake(), w.Unique("intake-")))),
+            OnTicket("GET", "", TicketAt.Dispatched, Everyone),
+            OnTicket("GET", "/history", TicketAt.Dispatched, Everyone),
+            OnTicket("POST", "/reveal", TicketAt.Dispatched, p => p.Reveals(Centre), Body(new { field = "callerPhone", purpose = "callback" })),
+            OnTicket("POST", "/answer", TicketAt.Registered, Dispatcher, Body(new { reply = "已当场答复：护理补贴每月 15 日前发放。" })),
+            OnTicket("POST", "/dispatch", TicketAt.Registered, Dispatcher, Body(new { unitCode = Centre })),
+            OnTicket("POST", "/sign", TicketAt.Dispatched, HandlingUnit),
+            OnTicket("POST", "/return", TicketAt.Dispatched, HandlingUnit, Body(new { reasonCode = "not_our_responsibility", note = "属民政部门职责" })),
+            OnTicket("POST", "/transfer", TicketAt.Signed, p => HandlingUnit(p) || Dispatcher(p), Body(new { unitCode = "330411-CENTRE", note = "属秀洲区" })),
+            OnTicket("POST", "/suspend", TicketAt.Signed, HandlingUnit, Body(new { reasonCode = "awaiting_citizen_documents", note = "等待材料" })),
+            OnTicket("POST", "/resume", TicketAt.Suspended, p => HandlingUnit(p) || Dispatcher(p), Body(new { note = "材料已收到" })),
+            OnTicket("POST", "/extension-requests", TicketAt.Signed, HandlingUnit,
+                Body(new { amount = 3, unit = "working_days", reason = "需等待区民政局出具意见" })),
+            OnTicket("POST", "/extension-decisions", TicketAt.ExtensionAsked, Supervisor, Body(new { approved = true, note = "同意延期" })),
+            OnTicket("POST", "/resolve", TicketAt.Signed, HandlingUnit, Body(new { reply = "已协调街道核实，补贴已于本周发放。" })),
+            OnTicket("POST", "/callback", TicketAt.Resolved, Dispatcher, Body(new { reached = true, satisfaction = "satisfied" })),
+            OnTicket("POST", "/reopen", TicketAt.Unsatisfied, Dispatcher, Body(new { note = "来电人不满意，重新办理" })),
+            OnTicket("POST", "/close", TicketAt.CalledBack, Dispatcher, Body(new { note = "回访满意，办结" })),
+            OnTicket("POST", "/merge", TicketAt.Registered, Dispatcher, async (w, _) =>
+                new { intoTicketId = TicketApi.Id(await w.SharedAsync("merge-into", () => w.TicketAsync(TicketAt.Registered))) }),
+            OnTicket("POST", "/supervise", TicketAt.Dispatched, Supervisor, Body(new { note = "请加快办理" })),
+            OnTicket("POST", "/acceptance", TicketAt.PetitionSigned, HandlingUnit, Body(new { accepted = true, notice = MatrixWorld.Notice })),
+            OnTicket("POST", "/review", TicketAt.PetitionAnswered, Dispatcher, Body(new { content = "对答复不服，申请复查。", channel = "visit" })),
+            OnTicket("POST", "/legal-aid", TicketAt.Dispatched, p => p.IsDispatcher || p.Works(Centre),
+                Body(new { caseType = "labour_dispute" }), success: 201),
+            OnTicket("POST", "/rehab-visits", TicketAt.Dispatched, p => p.IsDispatcher || p.Works(Centre),
+                Body(new { serviceType = "assessment" }), success: 201),
+        ];
+    }
+
+    private static IEnumerable<Row> TicketLists()
+    {
+        const string marker = "矩阵探针工单";
+        static Task<JsonElement> Probe(MatrixWorld w) => w.SharedAsync("probe-ticket", () => w.TicketAsync(TicketAt.Dispatched, $"{marker}：来电反映无障碍坡道损坏。"));
+        Func<MatrixWorld, Task<string>> probeId = async w => TicketApi.Id(await Probe(w));
+        static bool SeesProbe(Principal p) => p.Sees(County, Centre);
+        static Func<Principal, int> UnitList(string unit) =>
+            p => p.Anonymous ? 401 : p.Sees(County, unit) ? 200 : 404;
+        return
+        [
+            new("GET", "/api/tickets", p => AnySigned(p), async (w, _, _) => { await Probe(w); return Request("GET", $"/api/tickets?q={Uri.EscapeDataString(marker)}"); },
+                SeesProbe, probeId),
+            new("GET", "/api/dispatch-queue", p => p.Anonymous ? 401 : p.Role == "unit_staff" ? 404 : 200, (_, _, _) => Task.FromResult(Request("GET", "/api/dispatch-queue"))),
+            new("GET", "/api/units/{unitCode}/worklist", UnitList(Centre), async (w, _, _) => { await Probe(w); return Request("GET", $"/api/units/{Centre}/worklist"); },
+                SeesProbe, probeId),
+            new("POST", "/api/intake/caller-history", p => Role(p, p.IsDispatcher),
+                (_, _, _) => Task.FromResult(Request("POST", "/api/intake/caller-history", new { phone = "13812345678", topic = "care_services" }))),
+            new("GET", "/api/persons/{personId}/timeline", p => AnySigned(p), async (w, _, _) =>
+                Request("GET", $"/api/persons/{(await Probe(w)).GetProperty("personId").GetString()}/timeline"), SeesProbe, probeId),
+            Simple("GET", "/api/routing-suggestion", p => AnySigned(p), url: "/api/routing-suggestion?countyCode=330402&kind=help&topic=care_services"),
+            Simple("GET", "/api/audit/access", p => Role(p, p.IsAdmin)),
+        ];
+    }
+
+    // ---- Legal-aid cases ----------------------------------------------------------------------------------------
+
+    private static Row OnCase(string method, string suffix, CaseAt state, Func<Principal, bool> allowed, object? body = null) =>
+        new(method, "/api/legal-aid-cases/{id}" + suffix, p => Gate(p, p.Sees(County, Station), allowed(p)), async (w, _, succeeds) =>
+        {
+            var item = succeeds ? await w.CaseAsync(state) : await w.SharedAsync("case" + suffix + state, () => w.CaseAsync(state));
+            return Request(method, $"/api/legal-aid-cases/{item.GetProperty("id").GetString()}{suffix}", body);
+        });
+
+    private static IEnumerable<Row> Cases()
+    {
+        static bool Everyone(Principal p) => true;
+        static bool StationWork(Principal p) => p.Works(Station);
+        static bool Supervisor(Principal p) => p.Supervises(County);
+        static Task<JsonElement> Probe(MatrixWorld w) => w.SharedAsync("probe-case", () => w.CaseAsync(CaseAt.Applied));
+        Func<MatrixWorld, Task<string>> probeId = async w => (await Probe(w)).GetProperty("id").GetString()!;
+        return
+        [
+            new("POST", "/api/legal-aid-cases", p => Role(p, p.OpensAt(Station), 201), (w, _, _) =>
+                Task.FromResult(Request("POST", "/api/legal-aid-cases", LegalAid.CaseApi.Application(), w.Unique("case-")))),
+            new("GET", "/api/legal-aid-cases", p => AnySigned(p), async (w, _, _) =>
+                Request("GET", $"/api/legal-aid-cases?q={(await Probe(w)).GetProperty("number").GetString()}"), p => p.Sees(County, Station), probeId),
+            new("GET", "/api/units/{unitCode}/legal-aid-worklist", p => p.Anonymous ? 401 : p.Sees(County, Station) ? 200 : 404, async (w, _, _) =>
+            {
+                await Probe(w);
+                return Request("GET", $"/api/units/{Station}/legal-aid-worklist");
+            }, p => p.Sees(County, Station), probeId),
+            OnCase("GET", "", CaseAt.Applied, Everyone),
+            OnCase("GET", "/history", CaseAt.Applied, Everyone),
+            OnCase("POST", "/reveal", CaseAt.Applied, p => p.Reveals(Station), new { field = "applicantPhone", purpose = "legal_service" }),
+            OnCase("POST", "/accept", CaseAt.Applied, StationWork),
+            OnCase("POST", "/request-documents", CaseAt.UnderReview, StationWork, new { documents = "劳动合同复印件" }),
+            OnCase("POST", "/receive-documents", CaseAt.DocumentsAsked, StationWork),
+            OnCase("POST", "/grant", CaseAt.UnderReview, StationWork),
+            OnCase("POST", "/refuse", CaseAt.UnderReview, StationWork, new { reasons = "经济状况不符合援助条件。" }),
+            OnCase("POST", "/objection", CaseAt.Refused, p => StationWork(p) || p.Role == "operator", new { grounds = "家庭收入已低于当地低保标准。" }),
+            OnCase("POST", "/objection-decision", CaseAt.Objected, Supervisor, new { decision = "grant" }),
+            OnCase("POST", "/assign", CaseAt.Granted, StationWork, new { handlerName = "王律师", kind = "lawyer", organisation = "浙江禾城律师事务所" }),
+            OnCase("POST", "/agreement", CaseAt.Assigned, StationWork),
+            OnCase("POST", "/progress", CaseAt.InProgress, StationWork, new { note = "已提交劳动仲裁申请。" }),
+            OnCase("POST", "/conclude", CaseAt.InProgress, StationWork, new { outcome = "mediated", summary = "调解结案，全部欠薪已支付。" }),
+            OnCase("POST", "/archive", CaseAt.Concluded, StationWork),
+            OnCase("POST", "/supervise", CaseAt.Applied, Supervisor, new { note = "请加快审查" }),
+        ];
+    }
+
+    // ---- Rehabilitation visits and plans ------------------------------------------------------------------------
+
+    private static Row OnVisit(string method, string suffix, VisitAt state, Func<Principal, bool> allowed, Func<MatrixWorld, object?>? body = null) =>
+        new(method, "/api/rehab-visits/{id}" + suffix, p => Gate(p, p.Sees(County, Provider), allowed(p)), async (w, _, succeeds) =>
+        {
+            var item = succeeds ? await w.VisitAsync(state) : await w.SharedAsync("visit" + suffix + state, () => w.VisitAsync(state));
+            return Request(method, $"/api/rehab-visits/{item.GetProperty("id").GetString()}{suffix}", body?.Invoke(w));
+        });
+
+    private static IEnumerable<Row> Visits()
+    {
+        static bool Everyone(Principal p) => true;
+        static bool ProviderWork(Principal p) => p.Works(Provider);
+        static Task<JsonElement> Probe(MatrixWorld w) => w.SharedAsync("probe-visit", () => w.VisitAsync(VisitAt.Requested));
+        Func<MatrixWorld, Task<string>> probeId = async w => (await Probe(w)).GetProperty("id").GetString()!;
+        Func<Principal, int> providerList = p => p.Anonymous ? 401 : p.Sees(County, Provider) ? 200 : 404;
+        return
+        [
+            new("POST", "/api/rehab-visits", p => Role(p, p.OpensAt(Provider), 201), (w, _, _) =>
+                Task.FromResult(Request("POST", "/api/rehab-visits", Rehab.VisitApi.Request(), w.Unique("visit-")))),
+            new("GET", "/api/rehab-visits", p => AnySigned(p), async (w, _, _) =>
+                Request("GET", $"/api/rehab-visits?q={(await Probe(w)).GetProperty("number").GetString()}"), p => p.Sees(County, Provider), probeId),
+            new("GET", "/api/units/{unitCode}/rehab-worklist", providerList, async (w, _, _) =>
+            {
+                await Probe(w);
+                return Request("GET", $"/api/units/{Provider}/rehab-worklist");
+            }, p => p.Sees(County, Provider), probeId),
+            new("GET", "/api/units/{unitCode}/rehab-calendar", providerList,
+                (_, _, _) => Task.FromResult(Request("GET", $"/api/units/{Provider}/rehab-calendar?date={MatrixWorld.Today}"))),
+            new("POST", "/api/rehab-plans", p => Role(p, p.OpensAt(Provider), 201), (w, _, _) =>
+                Task.FromResult(Request("POST", "/api/rehab-plans", MatrixWorld.PlanRequest(), w.Unique("plan-")))),
+            new("GET", "/api/rehab-plans/{id}", p => Gate(p, p.Sees(County, Provider), true), async (w, _, _) =>
+                Request("GET", $"/api/rehab-plans/{await w.SharedAsync("plan", w.PlanAsync)}")),
+            OnVisit("GET", "", VisitAt.Requested, Everyone),
+            OnVisit("GET", "/history", VisitAt.Requested, Everyone),
+            OnVisit("POST", "/reveal", VisitAt.Requested, p => p.Reveals(Provider), _ => new { field = "personPhone", purpose = "contact" }),
+            OnVisit("POST", "/accept", VisitAt.Requested, ProviderWork),
+            OnVisit("POST", "/schedule", VisitAt.Accepted, ProviderWork, _ => new { windowStart = Rehab.VisitApi.SoonAt(60), windowMinutes = 90 }),
+            OnVisit("POST", "/assign", VisitAt.Scheduled, ProviderWork, w => new { workerId = w.Unique("W-"), workerName = "李强" }),
+            OnVisit("POST", "/reschedule", VisitAt.Scheduled, ProviderWork,
+                _ => new { windowStart = Rehab.VisitApi.SoonAt(2 * 24 * 60), windowMinutes = 90, reason = "服务对象住院" }),
+            OnVisit("POST", "/check-in", VisitAt.Assigned, ProviderWork),
+            OnVisit("POST", "/complete", VisitAt.CheckedIn, ProviderWork),
+            OnVisit("POST", "/record", VisitAt.Completed, ProviderWork, _ => new { notes = "完成下肢康复训练 60 分钟。" }),
+            // The window has not started yet, so the roles that may record a miss pass the gate and reach the rule behind
+            // it (409 window_not_started); the others are refused at the gate.
+            new("POST", "/api/rehab-visits/{id}/miss", p => Gate(p, p.Sees(County, Provider), ProviderWork(p), success: 409), async (w, _, _) =>
+                Request("POST", $"/api/rehab-visits/{(await w.SharedAsync("visit-miss", () => w.VisitAsync(VisitAt.Assigned))).GetProperty("id").GetString()}/miss",
+                    new { reason = "服务对象不在家" })),
+            OnVisit("POST", "/cancel", VisitAt.Requested, p => ProviderWork(p) || p.Role == "operator", _ => new { reason = "服务对象已入住养老机构" }),
+            OnVisit("POST", "/supervise", VisitAt.Requested, p => p.Supervises(County), _ => new { note = "请尽快上门" }),
+        ];
+    }
+
+    // ---- Reference data, calendars, rules, routing, statistics --------------------------------------------------
+
+    private static IEnumerable<Row> Reference() =>
+    [
+        Simple("GET", "/api/reference/counties", p => AnySigned(p)),
+        Simple("GET", "/api/reference/vocabulary", p => AnySigned(p)),
+        Simple("GET", "/api/reference/units", p => AnySigned(p), url: "/api/reference/units?county=330402"),
+        new("POST", "/api/reference/units", p => Role(p, p.IsAdmin, 201),
+            (w, _, _) => Task.FromResult(Request("POST", "/api/reference/units", MatrixWorld.UnitBody(w.UnitCode())))),
+        new("PUT", "/api/reference/units/{code}", p => Role(p, p.IsAdmin), async (w, _, _) =>
+        {
+            var code = await w.SharedAsync("unit", w.UnitAsync);
+            return Request("PUT", $"/api/reference/units/{code}", MatrixWorld.UnitBody(code));
+        }),
+        Simple("GET", "/api/routing-rules", p => AnySigned(p)),
+        Simple("POST", "/api/routing-rules", p => Role(p, p.IsAdmin, 201), _ => MatrixWorld.RoutingRuleBody()),
+        new("PUT", "/api/routing-rules/{id}", p => Role(p, p.IsAdmin), async (w, _, _) =>
+            Request("PUT", $"/api/routing-rules/{await w.SharedAsync("routing-rule", w.RoutingRuleAsync)}", MatrixWorld.RoutingRuleBody())),
+    ];
+
+    private static IEnumerable<Row> CalendarsAndRules()
+    {
+        var year = DateTime.UtcNow.Year + 8;
+        return
+        [
+            Simple("GET", "/api/calendars", p => AnySigned(p)),
+            Simple("GET", "/api/calendars/{year}", p => AnySigned(p), url: $"/api/calendars/{year}"),
+            Simple("PUT", "/api/calendars/{year}", p => Role(p, p.IsAdmin), _ => CalendarAdministrationTests.Notice(year), $"/api/calendars/{year}"),
+            Simple("POST", "/api/calendars/{year}/preview", p => Role(p, p.IsAdmin), _ => CalendarAdministrationTests.Notice(year + 1),
+                $"/api/calendars/{year + 1}/preview"),
+            Simple("GET", "/api/calendars/{year}/history", p => AnySigned(p), url: $"/api/calendars/{year}/history"),
+            Simple("GET", "/api/calendars/closures", p => AnySigned(p)),
+            Simple("POST", "/api/calendars/closures", p => Role(p, p.IsAdmin, 201), _ => MatrixWorld.ClosureBody(1)),
+            Simple("POST", "/api/calendars/closures/preview", p => Role(p, p.IsAdmin), _ => MatrixWorld.ClosureBody(2)),
+            new("POST", "/api/calendars/closures/{id}/withdraw", p => Role(p, p.IsAdmin), async (w, _, succeeds) =>
+            {
+                var id = succeeds ? await w.ClosureAsync(3) : await w.SharedAsync("closure", () => w.ClosureAsync(4));
+                return Request("POST", $"/api/calendars/closures/{id}/withdraw", new { reason = "台风转向，撤销停工" });
+            }),
+            Simple("GET", "/api/sla-rules", p => AnySigned(p)),
+            Simple("GET", "/api/sla-rules/{version}", p => AnySigned(p), url: "/api/sla-rules/1"),
+            new("POST", "/api/sla-rules/versions", p => Role(p, p.IsAdmin, 201),
+                (_, _, _) => Task.FromResult(Request("POST", "/api/sla-rules/versions", new { reason = "矩阵测试：发布远期版本", rules = RuleDraft(400) }))),
+            new("POST", "/api/sla-rules/versions/preview", p => Role(p, p.IsAdmin),
+                (_, _, _) => Task.FromResult(Request("POST", "/api/sla-rules/versions/preview", new { reason = "矩阵测试：预览", rules = RuleDraft(500) }))),
+        ];
+    }
+
+    /// <summary>The shipped rules as a new version effective some days ahead (nothing in force changes).</summary>
+    private static System.Text.Json.Nodes.JsonObject RuleDraft(int daysAhead)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(
+            Dispatch.Schema.DatabaseSetup.DefaultReferenceDataFolder, "sla-rules", "v2.json")))!.AsObject();
+        document.Remove("version");
+        document["effectiveFrom"] = DateOnly.FromDateTime(DateTime.UtcNow.Date).AddDays(daysAhead).ToString("yyyy-MM-dd");
+        return document;
+    }
+
+    private static IEnumerable<Row> Stats()
+    {
+        const string scope = "county:" + County;
+        static Func<Principal, int> Watch(string s) => p => p.Anonymous ? 401 : p.Watches(s) ? 200 : 404;
+        return
+        [
+            Simple("GET", "/api/stats", Watch(scope), url: $"/api/stats?scope={scope}&period=day"),
+            Simple("GET", "/api/stats/trend", Watch(scope), url: $"/api/stats/trend?scope={scope}"),
+            Simple("GET", "/api/stats/at-risk", Watch("unit:" + Centre), url: $"/api/stats/at-risk?scope=unit:{Centre}"),
+            Simple("GET", "/api/stats/overdue", Watch("city"), url: "/api/stats/overdue?scope=city"),
+            Simple("POST", "/api/stats/rebuild", p => Role(p, p.IsAdmin)),
+        ];
+    }
+
+    /// <summary>
+    /// The rows that change the caller's own account, run last (a changed password ends the principal's other cells):
+    /// enrolling and dropping a second factor, changing the password, signing out.
+    /// </summary>
+    public static IReadOnlyList<Row> AccountChanges() =>
+    [
+        new("POST", "/api/auth/2fa/enable", p => AnySigned(p), async (w, p, succeeds) =>
+            Request("POST", "/api/auth/2fa/enable", new { code = succeeds ? await w.EnrolmentCodeAsync(p) : "000000" })),
+        new("POST", "/api/auth/2fa/disable", p => p.Anonymous ? 401 : 204, async (w, p, succeeds) =>
+            Request("POST", "/api/auth/2fa/disable", new { code = succeeds ? await w.CurrentCodeAsync(p) : "000000" })),
+        new("POST", "/api/auth/logout", p => p.Anonymous ? 401 : 204, (_, _, _) => Task.FromResult(Request("POST", "/api/auth/logout")))
+        {
+            OwnSession = true,
+        },
+        new("POST", "/api/auth/password", p => AnySigned(p), (_, p, _) => Task.FromResult(Request("POST", "/api/auth/password",
+            new { currentPassword = "Demo#12385", newPassword = "Matrix#Pass-" + p.Key.Length + "x7Q" })))
+        {
+            OwnSession = true,
+        },
+    ];
+}

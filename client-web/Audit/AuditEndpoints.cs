@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dispatch.Web.PersonalData;
+using Dispatch.PersonalData;
 
 namespace Dispatch.Web.Audit;
 
@@ -30,7 +30,7 @@ public static class AuditEndpoints
         {
             errors.Add(new FieldError("from", "invalid_range", "开始时间不能晚于结束时间。", "'from' must not be after 'to'."));
         }
-        if (purpose is not null && PersonalDataReveal.Purposes.All(p => p.Code != purpose))
+        if (purpose is not null && !RevealPurposes.IsKnown(purpose))
         {
             errors.Add(new FieldError("purpose", "unknown_value", "未知的用途。", "Unknown purpose."));
         }

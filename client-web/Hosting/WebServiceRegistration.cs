@@ -6,7 +6,6 @@ using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
 using Dispatch.Web.Live;
-using Dispatch.Web.PersonalData;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
 using Dispatch.Web.Users;
@@ -32,7 +31,6 @@ public static class WebServiceRegistration
         services.AddSingleton<LegalAidReadModel>();
         services.AddSingleton<RehabReadModel>();
         services.AddSingleton<PersonTimeline>();
-        services.AddSingleton<PersonalDataAccessLog>();
         services.AddSingleton(provider => new Dispatch.People.PersonIdKey(PersonIdKeyStore.Load(provider.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton<Dispatch.Web.Audit.AccessAudit>();
         services.AddScoped<AccountSeeder>();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Dispatch.People;
-using Dispatch.Web.PersonalData;
+using Dispatch.PersonalData;
 
 namespace Dispatch.Web.Items;
 

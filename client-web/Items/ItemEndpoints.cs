@@ -1,5 +1,5 @@
 using Dispatch.People;
-using Dispatch.Web.PersonalData;
+using Dispatch.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.Items;
@@ -10,15 +10,16 @@ public delegate Task<Outcome<TView>> ItemCall<in TGrain, TView>(TGrain item, Act
 /// <summary>
 /// The routes every item has, the same way for each: opening it under an Idempotency-Key (also from a ticket), reading
 /// it, its history and one <c>POST /{id}/{action}</c> per action. An item supplies its grain, its route and how each
-/// role sees it; its own endpoints then list only its summaries and the grain call of each action.
+/// role sees it; its own endpoints then list only its summaries and the grain call of each action. Every view comes from
+/// the grain already masked for the user (PersonalDataMasks at the grain boundary); a full number only through the
+/// grain's Reveal.
 /// </summary>
 /// <param name="itemType">The item's type in the event log and in idempotency ids (ItemTypes).</param>
 /// <param name="route">Below /api: /tickets, /legal-aid-cases...</param>
-/// <param name="present">The view as the user may see it: personal numbers masked (PersonalDataMasks).</param>
 public sealed class ItemEndpoints<TGrain, TView>(
     string itemType, string route, string tag, Func<TGrain, Actor, Task<Outcome<TView>>> get, Func<TView, Guid> idOf,
-    Func<TView, int> versionOf, Func<TView, Actor, TView> present)
-    where TGrain : IGrainWithGuidKey
+    Func<TView, int> versionOf)
+    where TGrain : IPersonalDataItem
 {
     public RouteGroupBuilder MapGroup(RouteGroupBuilder api) => api.MapGroup(route).WithTags(tag).RequireAuthorization();
 
@@ -32,43 +33,27 @@ public sealed class ItemEndpoints<TGrain, TView>(
     }
 
     /// <summary>
-    /// POST /{id}/reveal {field, purpose, note?}: one full value of the item's personal fields, logged before it is
-    /// answered. 404 outside the user's scope, then 403 for supervisors, then 400 for a bad field or purpose.
+    /// POST /{id}/reveal {field, purpose, note?}: one full value of the item's personal fields. The grain decides (404
+    /// outside the user's scope, then 403 for supervisors, then 400 for a bad field or purpose) and logs the reveal before it
+    /// answers; the endpoint adds the client's address and keeps the answer out of every cache.
     /// </summary>
-    public void MapReveal(RouteGroupBuilder group, IReadOnlyDictionary<string, Func<TView, string?>> fields) =>
-        group.MapPost("/{id:guid}/reveal", (Guid id, [FromBody] RevealRequest? body, HttpContext context, IGrainFactory grains,
-                PersonalDataAccessLog accessLog, CancellationToken ct) => RevealAsync(id, body, fields, context, grains, accessLog, ct))
-            .WithSummary("Reveal one full personal value (" + string.Join(", ", fields.Keys) + ") with a purpose; logged, Cache-Control: no-store");
+    /// <param name="fields">The item's revealable fields (RevealableFields), for the route's summary.</param>
+    public void MapReveal(RouteGroupBuilder group, IEnumerable<string> fields) =>
+        group.MapPost("/{id:guid}/reveal", (Guid id, [FromBody] RevealRequest? body, HttpContext context, IGrainFactory grains) =>
+                RevealAsync(id, body, context, grains))
+            .WithSummary("Reveal one full personal value (" + string.Join(", ", fields) + ") with a purpose; logged, Cache-Control: no-store");
 
-    private async Task<Results<Ok<RevealedValue>, ProblemHttpResult>> RevealAsync(Guid id, RevealRequest? body,
-        IReadOnlyDictionary<string, Func<TView, string?>> fields, HttpContext context, IGrainFactory grains, PersonalDataAccessLog accessLog,
-        CancellationToken ct)
+    private static async Task<Results<Ok<RevealedValue>, ProblemHttpResult>> RevealAsync(Guid id, RevealRequest? body, HttpContext context, IGrainFactory grains)
     {
-        var actor = context.User.ToActor();
-        // The item gate's order: outside the user's scope the item does not exist (404), before the role is refused (403).
-        var visible = await get(grains.GetGrain<TGrain>(id), actor);
-        if (!visible.Succeeded)
+        var revealed = await grains.GetGrain<TGrain>(id).Reveal(body ?? new RevealRequest(null, null, null),
+            context.Connection.RemoteIpAddress?.ToString(), context.User.ToActor());
+        if (!revealed.Succeeded)
         {
-            return ProblemResponses.From(visible.Error!, context);
+            return ProblemResponses.From(revealed.Error!, context);
         }
-        if (!PersonalDataReveal.MayReveal(actor))
-        {
-            return ProblemResponses.From(PersonalDataReveal.Refused(), context);
-        }
-        if (PersonalDataReveal.Check(body, [.. fields.Keys]) is { Length: > 0 } errors)
-        {
-            return ProblemResponses.Validation(context, errors);
-        }
-        if (fields[body!.Field!](visible.Value!) is not { Length: > 0 } value)
-        {
-            return ProblemResponses.From(DomainError.NotFound("This personal field", "该项个人信息"), context);
-        }
-        var note = string.IsNullOrWhiteSpace(body.Note) ? null : body.Note.Trim();
-        await accessLog.RecordAsync(new RevealRecord(actor, itemType, id, body.Field!, body.Purpose!, note,
-            context.Connection.RemoteIpAddress?.ToString()), ct);
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.Pragma = "no-cache";
-        return TypedResults.Ok(new RevealedValue(body.Field!, value));
+        return TypedResults.Ok(revealed.Value!);
     }
 
     /// <summary>POST /{id}/{action}: the body becomes one grain call; If-Match in, ETag and the view out.</summary>
@@ -82,7 +67,7 @@ public sealed class ItemEndpoints<TGrain, TView>(
             .WithSummary(summary);
 
     private Task<Results<Ok<TView>, ProblemHttpResult>> ActAsync(Guid id, HttpContext context, IGrainFactory grains, ItemCall<TGrain, TView> call) =>
-        ItemResponses.ActAsync(context, (actor, version) => call(grains.GetGrain<TGrain>(id), actor, version), versionOf, present);
+        ItemResponses.ActAsync(context, (actor, version) => call(grains.GetGrain<TGrain>(id), actor, version), versionOf);
 
     /// <summary>POST / opens the item: the Idempotency-Key header is required and the same key returns the same item.</summary>
     public async Task<Results<Created<TView>, Ok<TView>, ProblemHttpResult>> OpenAsync<TOpening>(string? idempotencyKey, HttpContext context,
@@ -94,7 +79,7 @@ public sealed class ItemEndpoints<TGrain, TView>(
         }
         var actor = context.User.ToActor();
         var id = ItemIds.FromKey(itemType, actor.UserId, idempotencyKey!.Trim());
-        return Opened(context, await open(grains.GetGrain<TGrain>(id), actor), opened, actor);
+        return Opened(context, await open(grains.GetGrain<TGrain>(id), actor), opened);
     }
 
     /// <summary>POST /api/tickets/{id}/... opens the item from a ticket; the Idempotency-Key is optional.</summary>
@@ -108,12 +93,12 @@ public sealed class ItemEndpoints<TGrain, TView>(
         var actor = context.User.ToActor();
         // Without a key, one user's repeat of the same referral from the same ticket reaches the same item.
         var id = ItemIds.FromKey(itemType + "/ticket", actor.UserId, ticketId + "\n" + idempotencyKey?.Trim());
-        return Opened(context, await open(grains.GetGrain<TGrain>(id), actor), opened, actor);
+        return Opened(context, await open(grains.GetGrain<TGrain>(id), actor), opened);
     }
 
     /// <summary>201 with a Location for a new item, 200 for the same item found again by its Idempotency-Key.</summary>
     private Results<Created<TView>, Ok<TView>, ProblemHttpResult> Opened<TOpening>(
-        HttpContext context, Outcome<TOpening> outcome, Func<TOpening, (TView View, bool Created)> opened, Actor actor)
+        HttpContext context, Outcome<TOpening> outcome, Func<TOpening, (TView View, bool Created)> opened)
     {
         if (!outcome.Succeeded)
         {
@@ -121,12 +106,11 @@ public sealed class ItemEndpoints<TGrain, TView>(
         }
         var (view, created) = opened(outcome.Value!);
         VersionHeaders.WriteETag(context.Response, versionOf(view));
-        var shown = present(view, actor);
-        return created ? TypedResults.Created($"/api{route}/{idOf(view)}", shown) : TypedResults.Ok(shown);
+        return created ? TypedResults.Created($"/api{route}/{idOf(view)}", view) : TypedResults.Ok(view);
     }
 
     private async Task<Results<Ok<TView>, ProblemHttpResult>> ShowAsync(Guid id, HttpContext context, IGrainFactory grains) =>
-        ItemResponses.Shown(context, await get(grains.GetGrain<TGrain>(id), context.User.ToActor()), versionOf, present);
+        ItemResponses.Shown(context, await get(grains.GetGrain<TGrain>(id), context.User.ToActor()), versionOf);
 
     private async Task<Results<Ok<IReadOnlyList<HistoryEntry>>, ProblemHttpResult>> HistoryAsync(
         Guid id, IGrainFactory grains, EventHistory history, PersonIdKey personIds, HttpContext context, CancellationToken ct)

@@ -1,13 +1,10 @@
-using Dispatch.People;
-using Dispatch.Web.PersonalData;
-
 namespace Dispatch.Web.Items;
 
 /// <summary>The HTTP side every item action shares: If-Match in, one grain call, ETag and the view (or problem details) out.</summary>
 public static class ItemResponses
 {
     public static async Task<Results<Ok<TView>, ProblemHttpResult>> ActAsync<TView>(
-        HttpContext context, Func<Actor, int?, Task<Outcome<TView>>> call, Func<TView, int> version, Func<TView, Actor, TView> present)
+        HttpContext context, Func<Actor, int?, Task<Outcome<TView>>> call, Func<TView, int> version)
     {
         if (!VersionHeaders.TryReadIfMatch(context.Request, out var expected))
         {
@@ -21,35 +18,22 @@ public static class ItemResponses
             return ProblemResponses.From(outcome.Error!, context);
         }
         VersionHeaders.WriteETag(context.Response, version(outcome.Value!));
-        return TypedResults.Ok(present(outcome.Value!, actor));
+        return TypedResults.Ok(outcome.Value!);
     }
 
-    /// <summary>One item as this user may see it (personal numbers masked), its version as the ETag.</summary>
-    public static Results<Ok<TView>, ProblemHttpResult> Shown<TView>(
-        HttpContext context, Outcome<TView> outcome, Func<TView, int> version, Func<TView, Actor, TView> present)
+    /// <summary>One item as the grain shows it to this user (personal numbers masked), its version as the ETag.</summary>
+    public static Results<Ok<TView>, ProblemHttpResult> Shown<TView>(HttpContext context, Outcome<TView> outcome, Func<TView, int> version)
     {
         if (!outcome.Succeeded)
         {
             return ProblemResponses.From(outcome.Error!, context);
         }
         VersionHeaders.WriteETag(context.Response, version(outcome.Value!));
-        return TypedResults.Ok(present(outcome.Value!, context.User.ToActor()));
+        return TypedResults.Ok(outcome.Value!);
     }
 
     public static ProblemHttpResult MissingIdempotencyKey(HttpContext context) =>
         ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",
             $"请在 Idempotency-Key 请求头中提供本次提交的唯一标识（最长 {ItemIds.MaxKeyLength} 字符），重复提交将返回同一记录。",
             $"Send a unique Idempotency-Key header (at most {ItemIds.MaxKeyLength} characters); a repeat returns the same item."));
-
-    /// <summary>A person as every response shows them (PIPL): numbers masked, the name masked for supervisors.</summary>
-    public static PersonView Present(PersonView person, Actor actor) => PersonalDataMasks.Person(person, actor);
-
-    /// <summary>The revealable fields of an item's person: the phone under <paramref name="phoneField"/>, the ID and certificate numbers.</summary>
-    public static IReadOnlyDictionary<string, Func<TView, string?>> PersonFields<TView>(string phoneField, Func<TView, PersonView> person) =>
-        new Dictionary<string, Func<TView, string?>>
-        {
-            [phoneField] = view => person(view).Phone,
-            ["residentId"] = view => person(view).ResidentId,
-            ["disabilityCertificate"] = view => person(view).DisabilityCertificate,
-        };
 }

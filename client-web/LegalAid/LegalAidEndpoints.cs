@@ -1,5 +1,6 @@
 using Dispatch.LegalAid;
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.LegalAid;
@@ -10,7 +11,7 @@ public static class LegalAidEndpoints
     public const string Tag = "Legal aid 法律援助";
 
     private static readonly ItemEndpoints<ILegalAidCaseGrain, LegalAidCaseView> Cases = new(
-        ItemTypes.LegalAidCase, "/legal-aid-cases", Tag, (legalAidCase, actor) => legalAidCase.Get(actor), view => view.Id, view => view.Version, Present);
+        ItemTypes.LegalAidCase, "/legal-aid-cases", Tag, (legalAidCase, actor) => legalAidCase.Get(actor), view => view.Id, view => view.Version);
 
     public static RouteGroupBuilder MapLegalAidApi(this RouteGroupBuilder api)
     {
@@ -21,7 +22,7 @@ public static class LegalAidEndpoints
         group.MapGet("/", LegalAidListEndpoints.Search).WithSummary("Search cases (read model): q, county, station, status, type, overdue, page, pageSize");
         Cases.MapReads(group, "One case with its statutory deadlines (decision, assignment, agreement, objectionReview); ETag carries the version",
             "Every change of the case, in order: who, when, what");
-        Cases.MapReveal(group, ItemResponses.PersonFields<LegalAidCaseView>("applicantPhone", view => view.Applicant));
+        Cases.MapReveal(group, RevealableFields.LegalAidCase);
         api.MapPost("/tickets/{id:guid}/legal-aid", (Guid id, [FromBody] LegalAidApplication application, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
             HttpContext context, IGrainFactory grains) =>
             Cases.OpenFromTicketAsync(id, idempotencyKey, context, grains, (legalAidCase, actor) => legalAidCase.OpenFromTicket(id, application, actor), Opened))
@@ -45,6 +46,4 @@ public static class LegalAidEndpoints
     }
 
     private static (LegalAidCaseView, bool) Opened(CaseOpening opening) => (opening.Case, opening.Created);
-
-    private static LegalAidCaseView Present(LegalAidCaseView view, Actor actor) => view with { Applicant = ItemResponses.Present(view.Applicant, actor) };
 }

@@ -1,5 +1,5 @@
 using Dispatch.LegalAid;
-using Dispatch.Web.PersonalData;
+using Dispatch.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.LegalAid;

@@ -23,7 +23,7 @@ public sealed record ReferenceVocabulary(
             Dispatch.Tickets.IntakeLimits.MaxTitleLength, Dispatch.Tickets.IntakeLimits.MinContentLength,
             Dispatch.Tickets.IntakeLimits.MaxContentLength),
         ActorScope.CityCode,
-        Dispatch.Web.PersonalData.PersonalDataReveal.Purposes);
+        Dispatch.PersonalData.RevealPurposes.All);
 }
 
 public sealed record ItemVocabularies(ItemVocabularyView Ticket, ItemVocabularyView LegalAidCase, ItemVocabularyView RehabVisit);

@@ -1,4 +1,5 @@
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Rehab;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ namespace Dispatch.Web.Rehab;
 public static class RehabPlanEndpoints
 {
     private static readonly ItemEndpoints<IRehabPlanGrain, RehabPlanView> Plans = new(
-        ItemTypes.RehabPlan, "/rehab-plans", RehabVisitEndpoints.Tag, (plan, actor) => plan.Get(actor), view => view.Id, view => view.Version, Present);
+        ItemTypes.RehabPlan, "/rehab-plans", RehabVisitEndpoints.Tag, (plan, actor) => plan.Get(actor), view => view.Id, view => view.Version);
 
     public static RouteGroupBuilder MapRehabPlansApi(this RouteGroupBuilder api)
     {
@@ -16,7 +17,8 @@ public static class RehabPlanEndpoints
         group.MapPost("/", (PlanRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Plans.OpenAsync(idempotencyKey, context, grains, (plan, actor) => plan.Create(request, actor), opening => (opening.Plan, opening.Created)))
             .WithSummary("Create a rehabilitation plan (康复计划), e.g. weekly for 12 weeks: one scheduled visit actor per occurrence. Requires an Idempotency-Key header");
-        group.MapGet("/{id:guid}", Get).WithSummary("One plan with its visits (id, number, window)");
+        group.MapGet("/{id:guid}", Get).WithSummary("One plan with its visits (id, number, window); the person's numbers masked");
+        Plans.MapReveal(group, RevealableFields.Rehab);
         return api;
     }
 
@@ -25,8 +27,6 @@ public static class RehabPlanEndpoints
     {
         var actor = context.User.ToActor();
         var outcome = await grains.GetGrain<IRehabPlanGrain>(id).Get(actor);
-        return outcome.Succeeded ? TypedResults.Ok(Present(outcome.Value!, actor)) : ProblemResponses.From(outcome.Error!, context);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
-
-    private static RehabPlanView Present(RehabPlanView view, Actor actor) => view with { Person = ItemResponses.Present(view.Person, actor) };
 }

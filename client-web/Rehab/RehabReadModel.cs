@@ -1,5 +1,5 @@
 using Dispatch.Rehab;
-using Dispatch.Web.PersonalData;
+using Dispatch.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.Rehab;

@@ -1,4 +1,5 @@
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Rehab;
 using Microsoft.AspNetCore.Mvc;
 
@@ -10,8 +11,7 @@ public static class RehabVisitEndpoints
     public const string Tag = "Home rehabilitation 上门康复";
 
     private static readonly ItemEndpoints<IRehabVisitGrain, RehabVisitView> Visits = new(
-        ItemTypes.RehabVisit, "/rehab-visits", Tag, (visit, actor) => visit.Get(actor), view => view.Id, view => view.Version,
-        (view, actor) => view with { Person = ItemResponses.Present(view.Person, actor) });
+        ItemTypes.RehabVisit, "/rehab-visits", Tag, (visit, actor) => visit.Get(actor), view => view.Id, view => view.Version);
 
     public static RouteGroupBuilder MapRehabVisitsApi(this RouteGroupBuilder api)
     {
@@ -22,7 +22,7 @@ public static class RehabVisitEndpoints
         group.MapGet("/", RehabListEndpoints.Search).WithSummary("Search visits (read model): q, county, provider, status, type, worker, plan, page, pageSize");
         Visits.MapReads(group, "One visit with its window, worker and deadlines (firstVisit, window, record); ETag carries the version",
             "Every change of the visit, in order, reschedules included");
-        Visits.MapReveal(group, ItemResponses.PersonFields<RehabVisitView>("personPhone", view => view.Person));
+        Visits.MapReveal(group, RevealableFields.Rehab);
         api.MapPost("/tickets/{id:guid}/rehab-visits", (Guid id, [FromBody] VisitRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
             HttpContext context, IGrainFactory grains) =>
             Visits.OpenFromTicketAsync(id, idempotencyKey, context, grains, (visit, actor) => visit.RequestFromTicket(id, request, actor), Opened))

@@ -1,4 +1,5 @@
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Tickets;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,9 +10,10 @@ public static class TicketEndpoints
 {
     public const string Tag = "Tickets 工单";
 
-    // The ticket, its history and its lists carry the caller's personal data masked; a full number only by a logged reveal.
+    // The ticket (masked by its grain), its history and its lists carry the caller's personal data masked; a full number
+    // only by a reveal the grain logs.
     private static readonly ItemEndpoints<ITicketGrain, TicketView> Tickets = new(
-        ItemTypes.Ticket, "/tickets", Tag, (ticket, actor) => ticket.Get(actor), view => view.Id, view => view.Version, TicketPresentation.ForActor);
+        ItemTypes.Ticket, "/tickets", Tag, (ticket, actor) => ticket.Get(actor), view => view.Id, view => view.Version);
 
     public static RouteGroupBuilder MapTicketsApi(this RouteGroupBuilder api)
     {
@@ -21,7 +23,7 @@ public static class TicketEndpoints
             .WithSummary("Register a ticket (登记). Requires an Idempotency-Key header; the same key returns the same ticket.");
         group.MapGet("/", TicketSearchEndpoints.Search).WithSummary("Search tickets (read model): q, county, unit, status, kind, overdue, from, to, page, pageSize");
         Tickets.MapReads(group, "One ticket with its deadlines; ETag carries the version", "Every change, in order: who, when, what, why");
-        Tickets.MapReveal(group, TicketPresentation.RevealableFields);
+        Tickets.MapReveal(group, RevealableFields.Ticket);
 
         Tickets.MapAction(group, TicketActions.Answer, "Answer on the spot (直接办结)", (ReplyToCaller b) => (t, a, v) => t.AnswerOnSpot(b, a, v));
         Tickets.MapAction(group, TicketActions.Dispatch, "Dispatch (派单): a chosen unitCode, or automatic routing when it is empty", (DispatchTicket b) => (t, a, v) => t.Dispatch(b, a, v));

@@ -1,4 +1,4 @@
-using Dispatch.Web.PersonalData;
+using Dispatch.PersonalData;
 using Npgsql;
 
 namespace Dispatch.Web.Tickets;

@@ -1,13 +1,17 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 
 namespace Dispatch.LegalAid;
 
 /// <summary>One legal-aid case (法律援助案件): the single writer of its state, its life cycle and its statutory clocks.</summary>
-/// <remarks>expectedVersion, when given, must equal the case's version (If-Match); otherwise the call fails with a stale-version error.</remarks>
+/// <remarks>
+/// expectedVersion, when given, must equal the case's version (If-Match); otherwise the call fails with a stale-version
+/// error. Every view answered masks the applicant's numbers (the name for supervisors); a full number only through Reveal.
+/// </remarks>
 [Alias("Dispatch.LegalAid.ILegalAidCaseGrain")]
-public interface ILegalAidCaseGrain : IClockedItem
+public interface ILegalAidCaseGrain : IClockedItem, IPersonalDataItem
 {
     /// <summary>Registers an application at a station. Calling again with the same application returns the existing case.</summary>
     [Alias("Open")] Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor);

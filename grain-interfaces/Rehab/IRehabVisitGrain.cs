@@ -1,13 +1,17 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 
 namespace Dispatch.Rehab;
 
 /// <summary>One home-rehabilitation visit (上门康复服务): the single writer of its window, worker, life cycle and clocks.</summary>
-/// <remarks>expectedVersion, when given, must equal the visit's version (If-Match); otherwise the call fails with a stale-version error.</remarks>
+/// <remarks>
+/// expectedVersion, when given, must equal the visit's version (If-Match); otherwise the call fails with a stale-version
+/// error. Every view answered masks the person's numbers (the name for supervisors); a full number only through Reveal.
+/// </remarks>
 [Alias("Dispatch.Rehab.IRehabVisitGrain")]
-public interface IRehabVisitGrain : IClockedItem
+public interface IRehabVisitGrain : IClockedItem, IPersonalDataItem
 {
     /// <summary>A visit requested by a provider or the hotline. Calling again with the same request returns the existing visit.</summary>
     [Alias("Request")] Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor);
@@ -32,9 +36,12 @@ public interface IRehabVisitGrain : IClockedItem
     [Alias("Supervise")] Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion);
 }
 
-/// <summary>A rehabilitation plan (康复计划): expands into one visit actor per occurrence.</summary>
+/// <summary>
+/// A rehabilitation plan (康复计划): expands into one visit actor per occurrence. Its view carries the person, masked
+/// like a visit's; a full number only through Reveal.
+/// </summary>
 [Alias("Dispatch.Rehab.IRehabPlanGrain")]
-public interface IRehabPlanGrain : IGrainWithGuidKey
+public interface IRehabPlanGrain : IPersonalDataItem
 {
     /// <summary>Creates the plan and its visits. Calling again with the same request returns the plan (and finishes an interrupted expansion).</summary>
     [Alias("Create")] Task<Outcome<PlanOpening>> Create(PlanRequest request, Actor actor);

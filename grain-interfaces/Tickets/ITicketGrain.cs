@@ -1,14 +1,18 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
 
 /// <summary>One hotline ticket (工单): the single writer of its state and its life cycle.</summary>
-/// <remarks>expectedVersion, when given, must equal the ticket's version (If-Match); otherwise the call fails with a stale-version error.</remarks>
+/// <remarks>
+/// expectedVersion, when given, must equal the ticket's version (If-Match); otherwise the call fails with a stale-version
+/// error. Every view answered masks the caller's numbers (the name for supervisors); a full number only through Reveal.
+/// </remarks>
 [Alias("Dispatch.Tickets.ITicketGrain")]
-public interface ITicketGrain : IClockedItem
+public interface ITicketGrain : IClockedItem, IPersonalDataItem
 {
     /// <summary>登记. Calling again with the same intake returns the existing ticket (Created = false).</summary>
     [Alias("Register")] Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor);
@@ -37,6 +41,12 @@ public interface ITicketGrain : IClockedItem
 
     /// <summary>Opens this ticket as the review of another's answer (called by that ticket). Idempotent for the same intake.</summary>
     [SiloOnly, Alias("OpenReview")] Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor);
+
+    /// <summary>
+    /// The ticket as <see cref="Get"/> finds it for the actor, with the caller's full numbers: a legal-aid case or visit
+    /// opened from it copies the caller. Silo only, so no client gets the numbers this way.
+    /// </summary>
+    [SiloOnly, Alias("GetForReferral")] Task<Outcome<TicketView>> GetForReferral(Actor actor);
 
     /// <summary>Records on this ticket that a duplicate was merged into it. Idempotent.</summary>
     [SiloOnly, Alias("AttachDuplicate")] Task AttachDuplicate(Guid duplicateId, string duplicateNumber);

@@ -35,6 +35,7 @@ public static class DispatchGrainServices
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<RehabDirectory>();
         services.AddSingleton<ItemOpener>();
+        services.AddSingleton<Dispatch.PersonalData.PersonalDataAccessLog>();
         services.AddSingleton<StatsCounterReader>();
         services.AddSingleton<ScopeDirectory>();
         services.AddSingleton<StatsQueries>();

@@ -3,6 +3,7 @@ using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
 using Dispatch.Live;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Microsoft.Extensions.Logging;
@@ -58,6 +59,10 @@ public sealed class ItemHost<TState, TEvent, TRow>(
     /// <summary>The item as the actor sees it; outside the actor's scope it does not exist.</summary>
     public Outcome<TView> Get<TView>(Actor actor, Func<TView> view) =>
         CanSee(actor) ? Outcome<TView>.Success(view()) : ActionGate.NotFound(parts.Words);
+
+    /// <summary>What the item offers a reveal by this actor: the scope check of a read, and the value of each field.</summary>
+    public RevealableItem Revealable(Actor actor, System.Collections.Immutable.ImmutableArray<string> fields, Func<string, string?> valueOf) =>
+        new(CanSee(actor), ActionGate.NotFound(parts.Words), fields, valueOf);
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,7 @@ using Dispatch.Items;
 using Dispatch.Live;
 using Dispatch.Numbers;
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Dispatch.Tickets;
@@ -24,6 +25,7 @@ namespace Dispatch.LegalAid;
 public sealed class LegalAidCaseGrain(
     ItemServices services,
     ItemOpener opener,
+    PersonalDataAccessLog accessLog,
     ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain
 {
     private ItemHost<LegalAidState, LegalAidEvent, LegalAidStatsRow> host = null!;
@@ -39,14 +41,18 @@ public sealed class LegalAidCaseGrain(
     }
 
     public Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor) =>
-        opener.OpenAsync(host, LegalAidOpening.AtStation, application, actor, Opening);
+        opener.OpenAsync(host, LegalAidOpening.AtStation, application, actor, created => Opening(created, actor));
 
     public Task<Outcome<CaseOpening>> OpenFromTicket(Guid ticketId, LegalAidApplication application, Actor actor) =>
-        opener.OpenFromTicketAsync(host, LegalAidOpening.AtStation, ticketId, application, actor, Opening, () => State.Ticket is { } link
+        opener.OpenFromTicketAsync(host, LegalAidOpening.AtStation, ticketId, application, actor, created => Opening(created, actor), () => State.Ticket is { } link
             ? (link.TicketId, new LinkedItem(ItemTypes.LegalAidCase, host.Id, State.Number, State.CaseType, State.AppliedAt))
             : null);
 
-    public Task<Outcome<LegalAidCaseView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
+    public Task<Outcome<LegalAidCaseView>> Get(Actor actor) => Task.FromResult(host.Get(actor, () => View(actor)));
+
+    public Task<Outcome<RevealedValue>> Reveal(RevealRequest request, string? clientAddress, Actor actor) =>
+        accessLog.RevealAsync(actor, request, clientAddress, ItemTypes.LegalAidCase, host.Id,
+            host.Revealable(actor, RevealableFields.LegalAidCase, RevealableItem.PersonValues(RevealableFields.ApplicantPhone, () => State.Applicant)));
 
     public Task<Outcome<LegalAidCaseView>> Accept(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Accept(s, actor, command, c));
@@ -91,11 +97,12 @@ public sealed class LegalAidCaseGrain(
 
     public Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal) => host.PreviewClocksAsync(proposal);
 
-    private CaseOpening Opening(bool created) => new(View(), created);
+    private CaseOpening Opening(bool created, Actor actor) => new(View(actor), created);
 
     private Task<Outcome<LegalAidCaseView>> ExecuteAsync(
         Actor actor, int? expectedVersion, Func<LegalAidState, IClockReader, Change<LegalAidEvent>> decide) =>
-        host.ExecuteAsync(actor, expectedVersion, decide, View);
+        host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
 
-    private LegalAidCaseView View() => LegalAidViews.From(State, host.Clocks());
+    /// <summary>What every client gets: the applicant's numbers masked, the name masked for supervisors.</summary>
+    private LegalAidCaseView View(Actor actor) => LegalAidViews.ForActor(State, host.Clocks(), actor);
 }

@@ -1,3 +1,5 @@
+using Dispatch.Identity;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 
 namespace Dispatch.LegalAid;
@@ -5,6 +7,14 @@ namespace Dispatch.LegalAid;
 /// <summary>Turns a case's state into what the API shows, with its clocks evaluated now.</summary>
 public static class LegalAidViews
 {
+    /// <summary>The case as every client gets it (PIPL): the applicant's numbers masked, the name masked for supervisors.</summary>
+    public static LegalAidCaseView ForActor(LegalAidState s, IClockReader clocks, Actor actor)
+    {
+        var view = From(s, clocks);
+        return view with { Applicant = PersonalDataMasks.Person(view.Applicant, actor) };
+    }
+
+    /// <summary>The case with the applicant's full numbers: for the silo's own use only, never answered to a client.</summary>
     public static LegalAidCaseView From(LegalAidState s, IClockReader clocks) => new()
     {
         Id = s.Id,

@@ -2,6 +2,8 @@ using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
 using Dispatch.Items;
+using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 using Dispatch.Tickets;
 using Dispatch.Units;
@@ -14,7 +16,8 @@ namespace Dispatch.Rehab;
 /// (idempotently), then records their numbers. A crash in between is finished by the next identical request.
 /// </summary>
 [GrainType(PlanState.StreamType)]
-public sealed class RehabPlanGrain(EventStore store, AreaDirectory areas, UnitDirectory units, SlaSettings sla, TimeProvider time)
+public sealed class RehabPlanGrain(
+    EventStore store, AreaDirectory areas, UnitDirectory units, SlaSettings sla, TimeProvider time, PersonalDataAccessLog accessLog)
     : Grain, IRehabPlanGrain
 {
     private ItemStream<PlanState, PlanEvent> stream = null!;
@@ -44,13 +47,26 @@ public sealed class RehabPlanGrain(EventStore store, AreaDirectory areas, UnitDi
         {
             return failed;
         }
-        return Outcome<PlanOpening>.Success(new PlanOpening(State.View(), created));
+        return Outcome<PlanOpening>.Success(new PlanOpening(View(actor), created));
     }
 
     public Task<Outcome<RehabPlanView>> Get(Actor actor) => Task.FromResult(
-        State.Exists && RehabAccess.CanSee(actor, State.Plan.ProviderCode, State.Plan.Person.CountyCode)
-            ? Outcome<RehabPlanView>.Success(State.View())
-            : DomainError.NotFound("Rehabilitation plan", "康复计划"));
+        CanSee(actor) ? Outcome<RehabPlanView>.Success(View(actor)) : NotFound);
+
+    public Task<Outcome<RevealedValue>> Reveal(RevealRequest request, string? clientAddress, Actor actor) =>
+        accessLog.RevealAsync(actor, request, clientAddress, ItemTypes.RehabPlan, stream.Id, new RevealableItem(CanSee(actor), NotFound,
+            RevealableFields.Rehab, RevealableItem.PersonValues(RevealableFields.PersonPhone, () => State.Plan.Person)));
+
+    private static DomainError NotFound => DomainError.NotFound("Rehabilitation plan", "康复计划");
+
+    private bool CanSee(Actor actor) => State.Exists && RehabAccess.CanSee(actor, State.Plan.ProviderCode, State.Plan.Person.CountyCode);
+
+    /// <summary>What every client gets: the person's numbers masked, the name masked for supervisors.</summary>
+    private RehabPlanView View(Actor actor)
+    {
+        var view = State.View();
+        return view with { Person = PersonalDataMasks.Person(view.Person, actor) };
+    }
 
     private async Task<DomainError?> PlanAsync(PlanRequest request, string fingerprint, Actor actor)
     {

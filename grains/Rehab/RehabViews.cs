@@ -1,3 +1,5 @@
+using Dispatch.Identity;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 
 namespace Dispatch.Rehab;
@@ -5,6 +7,14 @@ namespace Dispatch.Rehab;
 /// <summary>Turns a visit's state into what the API shows, with its clocks evaluated now.</summary>
 public static class RehabViews
 {
+    /// <summary>The visit as every client gets it (PIPL): the person's numbers masked, the name masked for supervisors.</summary>
+    public static RehabVisitView ForActor(RehabState s, IClockReader clocks, Actor actor)
+    {
+        var view = From(s, clocks);
+        return view with { Person = PersonalDataMasks.Person(view.Person, actor) };
+    }
+
+    /// <summary>The visit with the person's full numbers: for the silo's own use only, never answered to a client.</summary>
     public static RehabVisitView From(RehabState s, IClockReader clocks) => new()
     {
         Id = s.Id,

@@ -5,6 +5,7 @@ using Dispatch.Items;
 using Dispatch.Live;
 using Dispatch.Numbers;
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Dispatch.Tickets;
@@ -27,6 +28,7 @@ public sealed class RehabVisitGrain(
     ItemOpener opener,
     RehabDirectory bookings,
     DailyNumbers numbers,
+    PersonalDataAccessLog accessLog,
     ILogger<RehabVisitGrain> logger) : Grain, IRehabVisitGrain
 {
     private const string ExclusionViolation = "23P01";
@@ -46,10 +48,10 @@ public sealed class RehabVisitGrain(
     }
 
     public Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor) =>
-        opener.OpenAsync(host, RehabOpening.AtProvider, request, actor, Opening);
+        opener.OpenAsync(host, RehabOpening.AtProvider, request, actor, created => Opening(created, actor));
 
     public Task<Outcome<VisitOpening>> RequestFromTicket(Guid ticketId, VisitRequest request, Actor actor) =>
-        opener.OpenFromTicketAsync(host, RehabOpening.AtProvider, ticketId, request, actor, Opening, () => State.Ticket is { } link
+        opener.OpenFromTicketAsync(host, RehabOpening.AtProvider, ticketId, request, actor, created => Opening(created, actor), () => State.Ticket is { } link
             ? (link.TicketId, new LinkedItem(ItemTypes.RehabVisit, host.Id, State.Number, State.ServiceType, State.RequestedAt))
             : null);
 
@@ -57,13 +59,17 @@ public sealed class RehabVisitGrain(
     {
         if (State.Exists)
         {
-            return Outcome<VisitOpening>.Success(Opening(false));
+            return Outcome<VisitOpening>.Success(Opening(false, actor));
         }
         var number = await numbers.NextAsync(DailyNumberSeries.RehabVisits, Sla.LocalDate(Now));
-        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.RulesAt(slot.RequestedAt))), actor, () => Opening(true));
+        return await host.ApplyAsync(RehabOpening.ForPlan(slot, number, RehabClockRules.From(Sla.RulesAt(slot.RequestedAt))), actor, () => Opening(true, actor));
     }
 
-    public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(host.Get(actor, View));
+    public Task<Outcome<RehabVisitView>> Get(Actor actor) => Task.FromResult(host.Get(actor, () => View(actor)));
+
+    public Task<Outcome<RevealedValue>> Reveal(RevealRequest request, string? clientAddress, Actor actor) =>
+        accessLog.RevealAsync(actor, request, clientAddress, ItemTypes.RehabVisit, host.Id,
+            host.Revealable(actor, RevealableFields.Rehab, RevealableItem.PersonValues(RevealableFields.PersonPhone, () => State.Person)));
 
     public Task<Outcome<RehabVisitView>> Accept(VisitNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Accept(s, actor, command, Now));
@@ -110,10 +116,10 @@ public sealed class RehabVisitGrain(
 
     public Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal) => host.PreviewClocksAsync(proposal);
 
-    private VisitOpening Opening(bool created) => new(View(), created);
+    private VisitOpening Opening(bool created, Actor actor) => new(View(actor), created);
 
     private Task<Outcome<RehabVisitView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<RehabState, IClockReader, Change<RehabEvent>> decide) =>
-        host.ExecuteAsync(actor, expectedVersion, decide, View);
+        host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
 
     /// <summary>A booking that overlaps another visit of the worker fails the transaction: say which visit holds it.</summary>
     private async Task<DomainError?> ExplainAsync(PostgresException ex, IReadOnlyList<RehabEvent> events) =>
@@ -128,6 +134,6 @@ public sealed class RehabVisitGrain(
         return RehabRules.DoubleBooked(State, conflict);
     }
 
-
-    private RehabVisitView View() => RehabViews.From(State, host.Clocks());
+    /// <summary>What every client gets: the person's numbers masked, the name masked for supervisors.</summary>
+    private RehabVisitView View(Actor actor) => RehabViews.ForActor(State, host.Clocks(), actor);
 }

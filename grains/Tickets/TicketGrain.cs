@@ -4,6 +4,7 @@ using Dispatch.Identity;
 using Dispatch.Items;
 using Dispatch.Live;
 using Dispatch.People;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed class TicketGrain(
     AreaDirectory areas,
     CallerHistory callers,
     UnitRouter router,
+    PersonalDataAccessLog accessLog,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain
 {
     public const string StreamType = ItemTypes.Ticket;
@@ -126,6 +128,17 @@ public sealed class TicketGrain(
 
     public Task<Outcome<TicketView>> Get(Actor actor) => Task.FromResult(host.Get(actor, () => View(actor)));
 
+    public Task<Outcome<TicketView>> GetForReferral(Actor actor) => Task.FromResult(host.Get(actor, () => TicketViews.From(State, host.Clocks())));
+
+    public Task<Outcome<RevealedValue>> Reveal(RevealRequest request, string? clientAddress, Actor actor) =>
+        accessLog.RevealAsync(actor, request, clientAddress, StreamType, host.Id, host.Revealable(actor, RevealableFields.Ticket, field => field switch
+            {
+                RevealableFields.CallerPhone => State.Details.CallerPhone,
+                RevealableFields.ResidentId => State.Details.ResidentId,
+                RevealableFields.DisabilityCertificate => State.Details.DisabilityCertificate,
+                _ => null,
+            }));
+
     public Task<Outcome<TicketView>> AnswerOnSpot(ReplyToCaller command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.AnswerOnSpot(s, actor, command));
 
@@ -222,5 +235,6 @@ public sealed class TicketGrain(
     private Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, IClockReader, Change<TicketEvent>> decide) =>
         host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
 
-    private TicketView View(Actor actor) => TicketViews.From(State, host.Clocks(), actor);
+    /// <summary>What every client gets: the caller's numbers masked (<see cref="TicketViews.ForActor"/>).</summary>
+    private TicketView View(Actor actor) => TicketViews.ForActor(State, host.Clocks(), actor);
 }

@@ -7,10 +7,13 @@ namespace Dispatch.Tickets;
 /// <summary>Who may open a legal-aid case or a rehabilitation visit from a ticket (转法律援助 / 转上门康复).</summary>
 public static class TicketReferrals
 {
-    /// <summary>The ticket as this user sees it, when the user may open an item from it; otherwise why not.</summary>
+    /// <summary>
+    /// The ticket, with the caller's full numbers to copy into the new item, when this user sees it and may open an item
+    /// from it; otherwise why not.
+    /// </summary>
     public static async Task<Outcome<TicketView>> ReferrableAsync(IGrainFactory grains, Guid ticketId, Actor actor)
     {
-        var ticket = await grains.GetGrain<ITicketGrain>(ticketId).Get(actor);
+        var ticket = await grains.GetGrain<ITicketGrain>(ticketId).GetForReferral(actor);
         if (!ticket.Succeeded)
         {
             return ticket;

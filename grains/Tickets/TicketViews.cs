@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.Identity;
+using Dispatch.PersonalData;
 using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
@@ -7,7 +8,19 @@ namespace Dispatch.Tickets;
 /// <summary>Turns a ticket's state into what the API shows, with its clocks evaluated now.</summary>
 public static class TicketViews
 {
-    public static TicketView From(TicketState s, IClockReader clocks, Actor actor) => new()
+    /// <summary>The ticket as every client gets it (PIPL): the caller's numbers masked, the name masked for supervisors.</summary>
+    public static TicketView ForActor(TicketState s, IClockReader clocks, Actor actor) => Masked(From(s, clocks), actor);
+
+    public static TicketView Masked(TicketView view, Actor actor) => view with
+    {
+        CallerName = PersonalDataMasks.Name(view.CallerName, actor),
+        CallerPhone = PersonalDataMasks.MaskPhone(view.CallerPhone),
+        ResidentId = PersonalDataMasks.MaskOptionalId(view.ResidentId),
+        DisabilityCertificate = PersonalDataMasks.MaskOptionalId(view.DisabilityCertificate),
+    };
+
+    /// <summary>The ticket with the caller's full numbers: for the silo's own use only, never answered to a client.</summary>
+    public static TicketView From(TicketState s, IClockReader clocks) => new()
     {
         Id = s.Id,
         Number = s.Number,

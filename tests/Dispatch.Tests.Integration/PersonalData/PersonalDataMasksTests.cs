@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Dispatch.Identity;
 using Dispatch.People;
-using Dispatch.Web.PersonalData;
+using Dispatch.PersonalData;
 using FluentAssertions;
 
 namespace Dispatch.Tests.Integration.PersonalData;
 
-/// <summary>The masks every response applies (pure; kept here because the web app's types live in this project's references).</summary>
+/// <summary>The masks every response applies, at the grain boundary and in the web app's lists (pure).</summary>
 public sealed class PersonalDataMasksTests
 {
     private static readonly Actor Operator = new("op", Roles.Operator, null, null);

@@ -74,7 +74,7 @@ public sealed class PetitionDeadlineTests
             .At(answeredOn).Answered().Build();
         var lastDay = ExpectedEnd(new DateOnly(2026, 9, 1), 30); // day 30 is Thursday 1 October: the window ends 24:00 on 8 October
 
-        TicketViews.From(answered, TicketClocks.At(answeredOn), Actors.Operator).Petition!.ReviewWindowEndsAt.Should().Be(lastDay);
+        TicketViews.From(answered, TicketClocks.At(answeredOn)).Petition!.ReviewWindowEndsAt.Should().Be(lastDay);
         TicketRules.PlanReview(answered, Actors.Operator, new RequestReview("申请复查。", null, "visit"), TicketClocks.At(lastDay.AddTicks(-1)))
             .Error.Should().BeNull();
         TicketRules.PlanReview(answered, Actors.Operator, new RequestReview("申请复查。", null, "visit"), TicketClocks.At(lastDay.AddMinutes(1)))

@@ -226,7 +226,7 @@ public sealed class PetitionProcedureTests
         reReview.Handling!.Length.Should().Be(SlaDuration.CalendarDays(30));
         reReview.Petition!.Outcome.Should().Be("upheld");
         TicketRules.AllowedActions(reReview).Should().NotContain(TicketActions.Review);
-        TicketViews.From(reReview, TicketClocks.At(Later), Actors.Operator).Petition!.Final.Should().BeTrue();
+        TicketViews.From(reReview, TicketClocks.At(Later)).Petition!.Final.Should().BeTrue();
     }
 
     [Fact]

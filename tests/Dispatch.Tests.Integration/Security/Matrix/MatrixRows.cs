@@ -262,6 +262,8 @@ public static class MatrixRows
                 Task.FromResult(Request("POST", "/api/rehab-plans", MatrixWorld.PlanRequest(), w.Unique("plan-")))),
             new("GET", "/api/rehab-plans/{id}", p => Gate(p, p.Sees(County, Provider), true), async (w, _, _) =>
                 Request("GET", $"/api/rehab-plans/{await w.SharedAsync("plan", w.PlanAsync)}")),
+            new("POST", "/api/rehab-plans/{id}/reveal", p => Gate(p, p.Sees(County, Provider), p.Reveals(Provider)), async (w, _, _) =>
+                Request("POST", $"/api/rehab-plans/{await w.SharedAsync("plan", w.PlanAsync)}/reveal", new { field = "personPhone", purpose = "contact" })),
             OnVisit("GET", "", VisitAt.Requested, Everyone),
             OnVisit("GET", "/history", VisitAt.Requested, Everyone),
             OnVisit("POST", "/reveal", VisitAt.Requested, p => p.Reveals(Provider), _ => new { field = "personPhone", purpose = "contact" }),

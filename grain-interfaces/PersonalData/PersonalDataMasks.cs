@@ -1,14 +1,16 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dispatch.Identity;
 using Dispatch.People;
 
-namespace Dispatch.Web.PersonalData;
+namespace Dispatch.PersonalData;
 
 /// <summary>
-/// Personal data as every response shows it (PIPL): ID, certificate and phone numbers masked for every role, always; a
-/// full value only through a logged reveal (<see cref="PersonalDataReveal"/>). Names stay readable for the roles that
-/// work the item and are masked for supervisors.
+/// Personal data as everything that leaves the silo or the web app shows it (PIPL): ID, certificate and phone numbers
+/// masked for every role, always; a full value only through a logged reveal (<see cref="IPersonalDataItem"/>). Names
+/// stay readable for the roles that work the item and are masked for supervisors. The item grains mask their views
+/// with it, the web app its read-model rows and histories: one rule for both.
 /// </summary>
 public static class PersonalDataMasks
 {

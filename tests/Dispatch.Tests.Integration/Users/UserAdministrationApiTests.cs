@@ -273,6 +273,35 @@ public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_user_list_details_and_history_never_show_a_password_hash_stamp_key_or_recovery_code()
+    {
+        var (email, _) = await CreateActiveAsync("secrets", "operator");
+        (await EnrolAsync(email)).Session.Dispose();
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, email);
+        var secrets = await SecretsAsync(id);
+        var recoveryCodes = secrets.RecoveryCodes!.Split(';');
+        recoveryCodes.Should().HaveCount(10);
+
+        var texts = new[]
+        {
+            await admin.GetStringAsync($"/api/admin/users?q={Uri.EscapeDataString(email)}"),
+            await admin.GetStringAsync("/api/admin/users?pageSize=100"),
+            await admin.GetStringAsync($"/api/admin/users/{id}"),
+            await admin.GetStringAsync($"/api/admin/users/{id}/history"),
+        };
+
+        texts[0].Should().Contain(email, "the search found the user");
+        foreach (var text in texts)
+        {
+            text.Should().NotContainAny([secrets.PasswordHash, secrets.SecurityStamp, secrets.AuthenticatorKey!, .. recoveryCodes]);
+            text.Should().NotContainAny(["passwordHash", "securityStamp", "authenticatorKey", "recoveryCode", "concurrencyStamp"]);
+        }
+        JsonDocument.Parse(texts[2]).RootElement.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            ["id", "email", "displayName", "role", "areaCode", "unitCode", "unitHead", "disabled", "mustChangePassword", "twoFactorEnabled"]);
+    }
+
+    [Fact]
     public async Task The_list_searches_filters_and_bounds_its_pages()
     {
         var (email, _) = await CreateAsync("findme", "supervisor", areaCode: "330411");

@@ -42,7 +42,8 @@ public static class AuthEndpoints
         }
         if (!result.Succeeded)
         {
-            // A locked account, an unknown e-mail and a wrong password answer alike: nothing tells whether an account exists.
+            // A locked account, an unknown e-mail and a wrong password answer alike and each cost one password hash
+            // (UniformCostSignInManager): neither the answer nor its time tells whether an account exists.
             return SignInRefusal.Answer(context);
         }
         // The sign-in handler has written the token response or the cookie.

@@ -23,8 +23,8 @@ public sealed class UserAccounts(
     ReferenceQueries reference,
     Dispatch.Web.Auth.Sessions.SessionRevocations sessions)
 {
-    /// <summary>Changes after which no session of the user may go on: its tokens carry the old role, scope or password.</summary>
-    private static readonly HashSet<string> EndSessions = ["disabled", "role_changed", "password_reset"];
+    /// <summary>Changes after which no session of the user may go on: its tokens carry the old role, scope, password or second factor.</summary>
+    private static readonly HashSet<string> EndSessions = ["disabled", "role_changed", "password_reset", "two_factor_reset"];
 
     private const long AdminChangeLockKey = 0x1238_5000_0090;
 
@@ -152,6 +152,28 @@ public sealed class UserAccounts(
         }, cancellationToken);
         return changed.Error is { } error ? error : Outcome<IssuedPassword>.Success(new IssuedPassword(changed.Value!, password));
     }
+
+    /// <summary>
+    /// The user lost their authenticator: two-factor sign-in off, a new shared key (the lost phone's codes stop working),
+    /// no recovery codes left, every session ended. A role that requires two-factor sign-in holds the user at enrolment
+    /// at the next sign-in.
+    /// </summary>
+    public Task<Outcome<UserView>> ResetTwoFactorAsync(string id, AccountChangeActor actor, CancellationToken cancellationToken) =>
+        ChangeAsync(id, "two_factor_reset", actor, async (user, _) =>
+        {
+            if (!user.TwoFactorEnabled)
+            {
+                return DomainError.Conflict("two_factor_not_enabled", "该用户未启用两步验证。", "The user does not use two-factor sign-in.");
+            }
+            Expect(await users.SetTwoFactorEnabledAsync(user, false));
+            Expect(await users.ResetAuthenticatorKeyAsync(user));
+            // Replacing the codes with none removes them without naming Identity's internal token.
+            if (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0) is null)
+            {
+                throw new InvalidOperationException("Identity refused to clear the recovery codes.");
+            }
+            return null;
+        }, cancellationToken);
 
     /// <summary>Loads the user, applies one change, logs before and after, commits; or changes nothing.</summary>
     private async Task<Outcome<UserView>> ChangeAsync(string id, string action, AccountChangeActor actor,

@@ -1,6 +1,6 @@
 namespace Dispatch.Web.Users;
 
-/// <summary>/api/admin/users: administrators list, create, disable, re-enable, re-scope accounts and reset passwords.</summary>
+/// <summary>/api/admin/users: administrators list, create, disable, re-enable, re-scope accounts, reset passwords and second factors.</summary>
 public static class UserAdministrationEndpoints
 {
     /// <summary>The administrators' account changes; the account security they rely on is Auth's (AddAccountSecurity).</summary>
@@ -21,6 +21,8 @@ public static class UserAdministrationEndpoints
         group.MapPost("/{id}/enable", Enable).WithSummary("Re-enable 启用");
         group.MapPut("/{id}/role", ChangeRole).WithSummary("Change role and scope 修改角色与范围");
         group.MapPost("/{id}/reset-password", ResetPassword).WithSummary("New temporary password, shown once 重置密码");
+        group.MapPost("/{id}/reset-two-factor", ResetTwoFactor)
+            .WithSummary("Turn off two-factor sign-in (lost authenticator): new key, no recovery codes, sessions end 重置两步验证");
         group.MapGet("/{id}/history", History).WithSummary("The user's change history 变更记录");
         return api;
     }
@@ -86,6 +88,10 @@ public static class UserAdministrationEndpoints
         var reset = await accounts.ResetPasswordAsync(id, AccountChangeActor.From(context), cancellationToken);
         return reset.Error is { } error ? ProblemResponses.From(error, context) : TypedResults.Ok(reset.Value!);
     }
+
+    private static async Task<Results<Ok<UserView>, ProblemHttpResult>> ResetTwoFactor(string id, UserAccounts accounts, HttpContext context,
+        CancellationToken cancellationToken) =>
+        Answer(await accounts.ResetTwoFactorAsync(id, AccountChangeActor.From(context), cancellationToken), context);
 
     private static async Task<Results<Ok<IReadOnlyList<UserAdminEvent>>, ProblemHttpResult>> History(string id, UserDirectory directory,
         UserAdminLog log, HttpContext context, CancellationToken cancellationToken)

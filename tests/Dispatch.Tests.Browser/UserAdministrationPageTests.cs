@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Dispatch.Tests.Integration.Users;
 using FluentAssertions;
 using Microsoft.Playwright;
 using static Dispatch.Tests.Browser.Browsing;
@@ -9,6 +12,7 @@ namespace Dispatch.Tests.Browser;
 /// <summary>
 /// 用户管理 (#/admin/users): an administrator creates a user and sees the temporary password once; the new user, in a
 /// browser of their own, must change it at sign-in; the administrator disables the account and it can sign in no more.
+/// A user who lost the authenticator has it reset by the administrator and signs in with the password alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class UserAdministrationPageTests(BrowserSystem system)
@@ -71,5 +75,55 @@ public sealed class UserAdministrationPageTests(BrowserSystem system)
         var direct = await system.Anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = ChosenPassword });
         direct.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task An_administrator_resets_a_lost_second_factor_after_confirming()
+    {
+        var email = $"lostphone.{Guid.NewGuid().ToString("N")[..8]}@example.org";
+        await EnrolledOperatorAsync(email);
+        var (admin, errors) = await SignedInWatchingErrorsAsync(system, Admin);
+        await admin.Locator("#nav-links a", new() { HasText = "用户管理" }).ClickAsync();
+        await admin.Locator("#users-q").FillAsync(email);
+        await admin.Locator("#users-search").ClickAsync();
+        var row = admin.Locator($"#users-table tr[data-email='{email}']");
+        await Assertions.Expect(row).ToContainTextAsync("已启用两步验证");
+        await row.Locator(".users-open").ClickAsync();
+
+        await admin.Locator("#users-reset-2fa").ClickAsync();
+        await Assertions.Expect(admin.Locator("#users-detail")).ToContainTextAsync("原验证器和恢复码失效");
+        await admin.Locator("#users-reset-2fa-confirm").ClickAsync();
+
+        await Assertions.Expect(admin.Locator("#users-notice")).ToContainTextAsync($"已重置 {email} 的两步验证");
+        await Assertions.Expect(admin.Locator("#users-detail-status")).Not.ToContainTextAsync("两步验证");
+        await Assertions.Expect(admin.Locator("#users-reset-2fa")).ToHaveCountAsync(0);
+        await Assertions.Expect(admin.Locator("#users-history tbody tr").First).ToContainTextAsync("管理员重置两步验证");
+        (await system.Anonymous.PostAsJsonAsync("/api/auth/login", new { email, password = ChosenPassword }))
+            .StatusCode.Should().Be(HttpStatusCode.OK, "the password alone signs in once two-factor sign-in is off");
+        errors.Should().BeEmpty();
+    }
+
+    /// <summary>An operator, created over the API, who has chosen a password and turned on two-factor sign-in.</summary>
+    private async Task EnrolledOperatorAsync(string email)
+    {
+        using var admin = await ApiAsync(system, Admin);
+        var created = await admin.PostAsJsonAsync("/api/admin/users", new { email, displayName = "丢失手机", role = "operator" });
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var temporary = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("temporaryPassword").GetString();
+        using var first = await BearerAsync(email, temporary!);
+        (await first.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = ChosenPassword })).EnsureSuccessStatusCode();
+        using var user = await BearerAsync(email, ChosenPassword);
+        var key = (await user.GetFromJsonAsync<JsonElement>("/api/auth/2fa")).GetProperty("sharedKey").GetString()!;
+        (await user.PostAsJsonAsync("/api/auth/2fa/enable", new { code = Totp.Code(key, DateTimeOffset.UtcNow) })).EnsureSuccessStatusCode();
+    }
+
+    private async Task<HttpClient> BearerAsync(string email, string password)
+    {
+        var response = await system.Anonymous.PostAsJsonAsync("/api/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var client = new HttpClient { BaseAddress = system.Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return client;
     }
 }

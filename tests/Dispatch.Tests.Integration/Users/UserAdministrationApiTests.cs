@@ -188,6 +188,120 @@ public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_administrator_resets_a_lost_second_factor_and_the_user_signs_in_with_the_password_alone()
+    {
+        var (email, _) = await CreateActiveAsync("lostphone", "operator");
+        var (key, recovery, session) = await EnrolAsync(email);
+        using (session)
+        {
+            using var admin = await system.SignInAsync(Admin);
+            var id = await IdOfAsync(admin, email);
+            var before = await SecretsAsync(id);
+
+            var reset = await admin.PostAsync($"/api/admin/users/{id}/reset-two-factor", null);
+
+            reset.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await JsonAsync(reset)).GetProperty("twoFactorEnabled").GetBoolean().Should().BeFalse();
+            (await session.GetAsync("/api/auth/me")).StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the reset ends every session");
+            using var again = await system.SignInAsync(email, NewPassword);
+            (await again.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("twoFactorEnabled").GetBoolean().Should().BeFalse();
+            var after = await SecretsAsync(id);
+            after.AuthenticatorKey.Should().NotBeNullOrEmpty().And.NotBe(before.AuthenticatorKey, "the lost phone's key is replaced");
+            after.RecoveryCodes.Should().BeNullOrEmpty();
+            before.RecoveryCodes.Should().Contain(recovery[0]);
+            key.Replace(" ", "").ToUpperInvariant().Should().Be(before.AuthenticatorKey);
+
+            var history = await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users/{id}/history");
+            var last = history.EnumerateArray().Last();
+            last.GetProperty("action").GetString().Should().Be("two_factor_reset");
+            last.GetProperty("actorEmail").GetString().Should().Be(Admin);
+            last.GetProperty("before").GetProperty("twoFactorEnabled").GetBoolean().Should().BeTrue();
+            last.GetProperty("after").GetProperty("twoFactorEnabled").GetBoolean().Should().BeFalse();
+        }
+    }
+
+    [Fact]
+    public async Task A_second_factor_that_is_off_or_a_user_that_does_not_exist_cannot_be_reset()
+    {
+        var (email, _) = await CreateActiveAsync("nophone", "operator");
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, email);
+
+        var off = await admin.PostAsync($"/api/admin/users/{id}/reset-two-factor", null);
+        off.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await JsonAsync(off)).GetProperty("code").GetString().Should().Be("two_factor_not_enabled");
+        (await admin.PostAsync($"/api/admin/users/{Guid.NewGuid()}/reset-two-factor", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users/{id}/history")).EnumerateArray()
+            .Select(e => e.GetProperty("action").GetString()).Should().NotContain("two_factor_reset");
+        using var notAdmin = await system.SignInAsync("operator@jx12385.test");
+        (await notAdmin.PostAsync($"/api/admin/users/{id}/reset-two-factor", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task After_a_reset_a_role_that_requires_two_factor_is_held_at_enrolment()
+    {
+        var (email, _) = await CreateActiveAsync("lostsupervisor", "supervisor", areaCode: "330402");
+        var (_, _, session) = await EnrolAsync(email);
+        session.Dispose();
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, email);
+
+        (await admin.PostAsync($"/api/admin/users/{id}/reset-two-factor", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using var user = await system.SignInAsync(email, NewPassword);
+        (await user.GetFromJsonAsync<JsonElement>("/api/auth/me")).GetProperty("twoFactorEnrolmentRequired").GetBoolean().Should().BeTrue();
+        var refused = await user.GetAsync("/api/reference/counties");
+        refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await JsonAsync(refused)).GetProperty("code").GetString().Should().Be("two_factor_enrolment_required");
+        (await user.GetFromJsonAsync<JsonElement>("/api/auth/2fa")).GetProperty("sharedKey").GetString().Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task A_cookie_session_resets_a_second_factor_only_with_the_antiforgery_token()
+    {
+        var (email, _) = await CreateActiveAsync("forged", "operator");
+        (await EnrolAsync(email)).Session.Dispose();
+        using var admin = await system.SignInWithCookieAsync(Admin, DemoPassword);
+        var id = await IdOfAsync(admin, email);
+        admin.DefaultRequestHeaders.Remove("X-XSRF-TOKEN").Should().BeTrue();
+
+        var forged = await admin.PostAsync($"/api/admin/users/{id}/reset-two-factor", null);
+
+        forged.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await JsonAsync(forged)).GetProperty("code").GetString().Should().Be("antiforgery_invalid");
+        (await admin.GetFromJsonAsync<JsonElement>($"/api/admin/users/{id}")).GetProperty("twoFactorEnabled").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task The_user_list_details_and_history_never_show_a_password_hash_stamp_key_or_recovery_code()
+    {
+        var (email, _) = await CreateActiveAsync("secrets", "operator");
+        (await EnrolAsync(email)).Session.Dispose();
+        using var admin = await system.SignInAsync(Admin);
+        var id = await IdOfAsync(admin, email);
+        var secrets = await SecretsAsync(id);
+        var recoveryCodes = secrets.RecoveryCodes!.Split(';');
+        recoveryCodes.Should().HaveCount(10);
+
+        var texts = new[]
+        {
+            await admin.GetStringAsync($"/api/admin/users?q={Uri.EscapeDataString(email)}"),
+            await admin.GetStringAsync("/api/admin/users?pageSize=100"),
+            await admin.GetStringAsync($"/api/admin/users/{id}"),
+            await admin.GetStringAsync($"/api/admin/users/{id}/history"),
+        };
+
+        texts[0].Should().Contain(email, "the search found the user");
+        foreach (var text in texts)
+        {
+            text.Should().NotContainAny([secrets.PasswordHash, secrets.SecurityStamp, secrets.AuthenticatorKey!, .. recoveryCodes]);
+            text.Should().NotContainAny(["passwordHash", "securityStamp", "authenticatorKey", "recoveryCode", "concurrencyStamp"]);
+        }
+        JsonDocument.Parse(texts[2]).RootElement.EnumerateObject().Select(p => p.Name).Should().BeEquivalentTo(
+            ["id", "email", "displayName", "role", "areaCode", "unitCode", "unitHead", "disabled", "mustChangePassword", "twoFactorEnabled"]);
+    }
+
+    [Fact]
     public async Task The_list_searches_filters_and_bounds_its_pages()
     {
         var (email, _) = await CreateAsync("findme", "supervisor", areaCode: "330411");
@@ -228,12 +342,40 @@ public sealed class UserAdministrationApiTests(UserSystem system) : IClassFixtur
     }
 
     /// <summary>A user who has changed the temporary password to <see cref="NewPassword"/>.</summary>
-    private async Task<(string Email, string Temporary)> CreateActiveAsync(string name, string role, string? unitCode = null)
+    private async Task<(string Email, string Temporary)> CreateActiveAsync(string name, string role, string? unitCode = null,
+        string? areaCode = null)
     {
-        var (email, temporary) = await CreateAsync(name, role, unitCode: unitCode);
+        var (email, temporary) = await CreateAsync(name, role, areaCode, unitCode);
         using var user = await system.SignInAsync(email, temporary);
         (await user.PostAsJsonAsync("/api/auth/password", new { currentPassword = temporary, newPassword = NewPassword })).EnsureSuccessStatusCode();
         return (email, temporary);
+    }
+
+    /// <summary>The active user turns on two-factor sign-in; a session signed in with a code.</summary>
+    private async Task<(string Key, List<string> RecoveryCodes, HttpClient Session)> EnrolAsync(string email)
+    {
+        using var user = await system.SignInAsync(email, NewPassword);
+        var key = (await user.GetFromJsonAsync<JsonElement>("/api/auth/2fa")).GetProperty("sharedKey").GetString()!;
+        var enabled = await user.PostAsJsonAsync("/api/auth/2fa/enable", new { code = Totp.Code(key, DateTimeOffset.UtcNow) });
+        enabled.StatusCode.Should().Be(HttpStatusCode.OK);
+        var codes = (await JsonAsync(enabled)).GetProperty("codes").EnumerateArray().Select(c => c.GetString()!).ToList();
+        return (key, codes, await system.SignInAsync(email, NewPassword, Totp.Code(key, DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>What the identity tables hold for the user and no answer may show.</summary>
+    private async Task<(string PasswordHash, string SecurityStamp, string? AuthenticatorKey, string? RecoveryCodes)> SecretsAsync(string id)
+    {
+        await using var owner = NpgsqlDataSource.Create(system.SchemaConnectionString);
+        await using var command = owner.CreateCommand("""
+            select u."PasswordHash", u."SecurityStamp",
+                   (select t."Value" from "AspNetUserTokens" t where t."UserId" = u."Id" and t."Name" = 'AuthenticatorKey'),
+                   (select t."Value" from "AspNetUserTokens" t where t."UserId" = u."Id" and t."Name" = 'RecoveryCodes')
+            from "AspNetUsers" u where u."Id" = $1
+            """);
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync();
+        (await reader.ReadAsync()).Should().BeTrue();
+        return (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
     }
 
     private static async Task<string> IdOfAsync(HttpClient admin, string email)

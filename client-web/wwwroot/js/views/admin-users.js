@@ -1,5 +1,5 @@
 // 用户管理: administrators find accounts, create them (the temporary password is shown once), disable and re-enable,
-// change role and scope, reset a password, and read an account's change history.
+// change role and scope, reset a password or a lost second factor, and read an account's change history.
 import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { isEnglish, t, word } from '../i18n.js';
@@ -145,6 +145,10 @@ export async function render(main) {
     const confirmDisable = button => button.replaceWith(h('span', { class: 'confirm' }, t('users.disable.confirm', { email: u.email }), ' ',
       h('button', { type: 'button', class: 'danger', id: 'users-disable-confirm',
         onclick: () => act('disable', 'POST', undefined, () => say(t('users.disabled', { email: u.email }), 'success')) }, t('users.disable'))));
+    // Resetting the second factor ends the user's sessions too: the same confirmation in place.
+    const confirmTwoFactorReset = button => button.replaceWith(h('span', { class: 'confirm' }, t('users.reset2fa.confirm', { email: u.email }), ' ',
+      h('button', { type: 'button', class: 'danger', id: 'users-reset-2fa-confirm',
+        onclick: () => act('reset-two-factor', 'POST', undefined, () => say(t('users.reset2fa.done', { email: u.email }), 'success')) }, t('users.reset2fa'))));
     const scope = scopeFields('users-edit', u);
     const roleForm = h('form', { novalidate: true }, h('h3', {}, t('users.changeRole')), scope.el,
       h('p', {}, h('button', { type: 'submit', id: 'users-role-save' }, t('users.save'))));
@@ -160,7 +164,10 @@ export async function render(main) {
           ? h('button', { type: 'button', id: 'users-enable', onclick: () => act('enable', 'POST', undefined, () => say(t('users.enabled', { email: u.email }), 'success')) }, t('users.enable'))
           : h('button', { type: 'button', id: 'users-disable', onclick: event => confirmDisable(event.currentTarget) }, t('users.disable')),
         h('button', { type: 'button', id: 'users-reset', onclick: () => act('reset-password', 'POST', undefined,
-          issued => fill(detail.querySelector('#users-detail-result'), temporaryPassword(issued, 'users.resetDone'))) }, t('users.reset'))),
+          issued => fill(detail.querySelector('#users-detail-result'), temporaryPassword(issued, 'users.resetDone'))) }, t('users.reset')),
+        u.twoFactorEnabled
+          ? h('button', { type: 'button', id: 'users-reset-2fa', onclick: event => confirmTwoFactorReset(event.currentTarget) }, t('users.reset2fa'))
+          : null),
       result, roleForm,
       h('h3', {}, t('users.history')),
       h('div', { class: 'table-wrap' }, h('table', { id: 'users-history' },

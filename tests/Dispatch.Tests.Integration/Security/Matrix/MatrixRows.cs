@@ -102,6 +102,9 @@ public static class MatrixRows
             OnUser("PUT", "/role", body: () => new { role = "supervisor", areaCode = County }),
             OnUser("POST", "/reset-password"),
             OnUser("GET", "/history"),
+            // The target has no second factor, so the administrator passes the role check and reaches the rule behind it.
+            new("POST", "/api/admin/users/{id}/reset-two-factor", p => Role(p, p.IsAdmin, 409), async (w, _, _) =>
+                Request("POST", $"/api/admin/users/{await w.SharedAsync("user-2fa", () => w.UserAsync())}/reset-two-factor")),
         ];
     }
 

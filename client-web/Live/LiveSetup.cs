@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Dispatch.Web.Live;
 
-/// <summary>The supervision hub's services: SignalR, the live-feed observer and its subscription, the measures refresh.</summary>
+/// <summary>
+/// The supervision hub's services: SignalR, the connections by session, the live-feed observer
+/// and its subscription, the measures refresh.
+/// </summary>
 public static class LiveSetup
 {
     public const string HubPath = "/hubs/supervision";
@@ -23,6 +26,7 @@ public static class LiveSetup
         services.AddSignalR();
         services.AddSingleton<LiveGroups>();
         services.AddSingleton<HubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddSingleton<LiveMetrics>();
         services.AddSingleton<LivePush>();
         services.AddSingleton<LiveStatsPublisher>();

@@ -36,5 +36,5 @@ public sealed class HubRefusalLogTests(LoggedSystem system) : IClassFixture<Logg
     }
 
     private List<string> RefusalLines() =>
-        [.. system.WebLogs.Lines.Where(l => l.Contains(typeof(HubCallLogging).FullName!, StringComparison.Ordinal) && l.Contains("Join", StringComparison.Ordinal))];
+        [.. system.WebLogs.Lines.Where(l => l.Contains($" {typeof(HubCallLogging).FullName}: ", StringComparison.Ordinal) && l.Contains("Join", StringComparison.Ordinal))];
 }

@@ -100,6 +100,7 @@ public sealed class NotificationListener
     private async Task ListenAsync(Action<NpgsqlNotificationEventArgs> notified, Action started, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // A notice can arrive with the LISTEN's own answer: it waits until the user has heard that listening started.
         var ready = false;
         var early = new List<NpgsqlNotificationEventArgs>();
         connection.Notification += (_, e) =>

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Dispatch.Web.Live;
 
-/// <summary>The supervision hub's services: SignalR, the live-feed observer and its subscription, the measures refresh.</summary>
+/// <summary>
+/// The supervision hub's services: SignalR with its call logging, the connections by session, the live-feed observer
+/// and its subscription, the measures refresh.
+/// </summary>
 public static class LiveSetup
 {
     public const string HubPath = "/hubs/supervision";
@@ -20,9 +24,13 @@ public static class LiveSetup
 
     public static IServiceCollection AddSupervisionHub(this IServiceCollection services)
     {
-        services.AddSignalR();
+        // Added before any other hub filter (this runs before AddInputLimits), so it is the outermost and sees their refusals.
+        services.AddSignalR(o => o.AddFilter<HubCallLogging>());
+        services.AddSingleton<HubCallLogging>();
+        services.AddLogging(logging => logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.None));
         services.AddSingleton<LiveGroups>();
         services.AddSingleton<HubSessions>();
+        services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddSingleton<LiveMetrics>();
         services.AddSingleton<LivePush>();
         services.AddSingleton<LiveStatsPublisher>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dispatch.Schema.Notifications;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -8,22 +9,29 @@ namespace Dispatch.Web.Auth.Sessions;
 /// Whether a session still counts, as this instance knows it: what it read from auth_sessions within the last
 /// <see cref="SessionOptions.CheckInterval"/>, plus every revocation it made or heard of on the NOTIFY channel. A session
 /// revoked here stops at once; one revoked on another instance stops when the notice arrives (or the cached read lapses).
+/// When the listening connection was down, the cached reads are dropped on reconnecting and <see cref="Resumed"/> is raised.
 /// </summary>
-public sealed class SessionRevocations(SessionStore store, TimeProvider time, IOptions<SessionOptions> options, ILogger<SessionRevocations> logger)
+public sealed class SessionRevocations(
+    SessionStore store, NpgsqlDataSource database, TimeProvider time, IOptions<SessionOptions> options, ILogger<SessionRevocations> logger)
     : BackgroundService
 {
     private const int MaxCached = 20_000;
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
     private readonly ConcurrentDictionary<Guid, (SessionRecord? Record, DateTimeOffset ReadAt)> known = new();
     private readonly ConcurrentDictionary<Guid, byte> revoked = new();
-    private volatile bool listening;
+    private NotificationListener? listener;
 
     /// <summary>Raised with the session id when a session is revoked here or on another instance.</summary>
     public event Action<Guid>? Revoked;
 
+    /// <summary>
+    /// Raised when the revocation channel is listened to again after its connection was down: revocations announced
+    /// meanwhile were not heard, so whoever holds sessions open checks them again (<see cref="RecheckAsync"/>).
+    /// </summary>
+    public event Action? Resumed;
+
     /// <summary>True while a connection listens on the revocation channel.</summary>
-    public bool Listening => listening;
+    public bool Listening => listener?.Listening ?? false;
 
     public async Task<bool> IsActiveAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         await ActiveUntilAsync(sessionId, cancellationToken) is not null;
@@ -89,51 +97,49 @@ public sealed class SessionRevocations(SessionStore store, TimeProvider time, IO
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Reads the given sessions from auth_sessions and treats every one that is over (revoked, expired, gone) as revoked
+    /// here, raising <see cref="Revoked"/> for each; returns those. For whoever holds sessions open when revocations may
+    /// have gone unheard.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> RecheckAsync(IReadOnlyCollection<Guid> sessionIds, CancellationToken cancellationToken = default)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        if (sessionIds.Count == 0)
         {
-            try
-            {
-                await ListenAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
-            {
-                logger.LogWarning(ex, "Listening on {Channel} failed; retrying", SessionStore.RevokedChannel);
-                await Task.Delay(RetryAfter, time, stoppingToken);
-            }
+            return [];
+        }
+        var active = await store.ActiveAmongAsync(sessionIds, time.GetUtcNow(), cancellationToken);
+        var ended = sessionIds.Where(id => !active.Contains(id)).ToList();
+        foreach (var sessionId in ended)
+        {
+            Forget(sessionId);
+        }
+        return ended;
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var channel = new NotificationListener(database, [SessionStore.RevokedChannel], time, logger);
+        listener = channel;
+        return channel.RunAsync(Heard, Started, stoppingToken);
+    }
+
+    private void Heard(NpgsqlNotificationEventArgs notice)
+    {
+        if (Guid.TryParse(notice.Payload, out var sessionId))
+        {
+            Forget(sessionId);
         }
     }
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
+    private void Started(bool afterGap)
     {
-        await using var connection = await store.OpenListenerAsync(stoppingToken);
-        connection.Notification += (_, e) =>
+        if (!afterGap)
         {
-            if (Guid.TryParse(e.Payload, out var sessionId))
-            {
-                Forget(sessionId);
-            }
-        };
-        await using (var listen = new NpgsqlCommand($"listen {SessionStore.RevokedChannel}", connection))
-        {
-            await listen.ExecuteNonQueryAsync(stoppingToken);
+            return;
         }
-        listening = true;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await connection.WaitAsync(stoppingToken);
-            }
-        }
-        finally
-        {
-            listening = false;
-        }
+        // Revocations announced while the connection was down were not heard: what was read before them is not trusted.
+        known.Clear();
+        Resumed?.Invoke();
     }
 }

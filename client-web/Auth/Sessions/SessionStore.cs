@@ -23,9 +23,6 @@ public sealed class SessionStore(NpgsqlDataSource database)
 {
     public const string RevokedChannel = "auth_session_revoked";
 
-    /// <summary>A connection of its own for LISTEN on <see cref="RevokedChannel"/>.</summary>
-    public async Task<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken) => await database.OpenConnectionAsync(cancellationToken);
-
     public async Task<SessionRecord> StartAsync(string userId, string scheme, DateTimeOffset now, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
         var record = new SessionRecord(Guid.NewGuid(), userId, now, now + lifetime, null, 0);
@@ -53,6 +50,22 @@ public sealed class SessionStore(NpgsqlDataSource database)
         return new SessionRecord(sessionId, reader.GetString(0),
             reader.GetFieldValue<DateTimeOffset>(1), reader.GetFieldValue<DateTimeOffset>(2),
             reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4));
+    }
+
+    /// <summary>Which of <paramref name="sessionIds"/> are active at <paramref name="now"/> (neither revoked nor past their lifetime).</summary>
+    public async Task<IReadOnlySet<Guid>> ActiveAmongAsync(IReadOnlyCollection<Guid> sessionIds, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var command = database.CreateCommand(
+            "select session_id from auth_sessions where session_id = any($1) and revoked_at is null and absolute_expiry > $2");
+        command.Parameters.Add(new() { Value = sessionIds.ToArray() });
+        command.Parameters.Add(new() { Value = now.UtcDateTime });
+        var active = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            active.Add(reader.GetGuid(0));
+        }
+        return active;
     }
 
     /// <summary>Moves an active session from <paramref name="presented"/> to the next generation, atomically.</summary>

@@ -23,7 +23,9 @@ public sealed class LocalSilo : IAsyncDisposable
     public int GatewayPort { get; }
 
     /// <param name="logs">When given, every line from Information up goes there as well.</param>
-    public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null)
+    /// <param name="certificates">The cluster's mutual-TLS certificates; the test run's shared ones unless given.</param>
+    public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null,
+        TestCertificates? certificates = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
@@ -35,7 +37,7 @@ public sealed class LocalSilo : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
             .ConfigureEndpoints(IPAddress.Loopback, FreePort(), gatewayPort, listenOnAnyHostAddress: false)
-            .UseClusterTls(TestCertificates.Shared.Cluster)
+            .UseClusterTls((certificates ?? TestCertificates.Shared).Cluster)
             .AddDispatchProviders(connectionString));
         var host = builder.Build();
         await host.StartAsync();

@@ -28,6 +28,9 @@ public sealed class LocalWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The app's services, for a test that looks at what the instance holds (e.g. whether it listens).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>A client signed in with a bearer token (demo password unless given).</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = "Demo#12385")
     {
@@ -52,7 +55,7 @@ public sealed class LocalWebApp : IAsyncDisposable
     /// <param name="extraArguments">More command-line settings, e.g. --contentRoot so the static UI is served.</param>
     public static Task<LocalWebApp> StartAsync(string connectionString, string clusterId, string environment = "Development",
         params string[] extraArguments) =>
-        StartCoreAsync(connectionString, clusterId, null, null, environment, [.. RaisedRateLimits, .. extraArguments]);
+        StartAsync(connectionString, clusterId, new WebAppSettings { Environment = environment, Arguments = extraArguments });
 
     /// <param name="logs">
     /// When given, every line from Information up goes there as well, from the moment the app is built (the schema step
@@ -60,29 +63,34 @@ public sealed class LocalWebApp : IAsyncDisposable
     /// </param>
     public static Task<LocalWebApp> StartAsync(string connectionString, string clusterId, CapturedLogs? logs, string environment = "Development",
         params string[] extraArguments) =>
-        StartCoreAsync(connectionString, clusterId, null, logs, environment, [.. RaisedRateLimits, .. extraArguments]);
+        StartAsync(connectionString, clusterId, new WebAppSettings { Environment = environment, Arguments = extraArguments, Logs = logs });
 
     /// <summary>The web app with the configured rate limits, and services a test replaces (e.g. a FakeTimeProvider).</summary>
     public static Task<LocalWebApp> StartWithAsync(string connectionString, string clusterId, Action<IServiceCollection>? replaceServices,
         string environment = "Development", params string[] extraArguments) =>
-        StartCoreAsync(connectionString, clusterId, replaceServices, null, environment, extraArguments);
+        StartAsync(connectionString, clusterId, new WebAppSettings
+        {
+            Environment = environment, Arguments = extraArguments, ReplaceServices = replaceServices, RaiseRateLimits = false,
+        });
 
-    private static async Task<LocalWebApp> StartCoreAsync(string connectionString, string clusterId, Action<IServiceCollection>? replaceServices,
-        CapturedLogs? logs, string environment, string[] extraArguments)
+    /// <summary>The web app as <paramref name="settings"/> say.</summary>
+    public static async Task<LocalWebApp> StartAsync(string connectionString, string clusterId, WebAppSettings settings)
     {
         var address = new Uri($"http://127.0.0.1:{LocalSilo.FreePort()}");
+        var logs = settings.Logs;
         var app = await DispatchWebApp.BuildAsync(
         [
-            .. extraArguments,
-            .. TestCertificates.Shared.Arguments,
-            $"--environment={environment}",
+            .. settings.RaiseRateLimits ? RaisedRateLimits : [],
+            .. settings.Arguments,
+            .. settings.Certificates.Arguments,
+            $"--environment={settings.Environment}",
             $"--urls={address}",
             $"--ConnectionStrings:Dispatch={connectionString}",
             $"--Orleans:ClusterId={clusterId}",
             $"--Orleans:ServiceId={clusterId}",
             logs is null ? "--Logging:LogLevel:Default=Warning" : "--Logging:LogLevel:Default=Information",
             logs is null ? "--Logging:LogLevel:Orleans=Error" : "--Logging:LogLevel:Orleans=Information",
-        ], replaceServices);
+        ], settings.ReplaceServices);
         if (logs is not null)
         {
             app.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);

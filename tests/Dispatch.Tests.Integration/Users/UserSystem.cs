@@ -10,42 +10,14 @@ namespace Dispatch.Tests.Integration.Users;
 /// A silo and a web app on a fresh database for the account tests: sessions are re-checked against the account on
 /// every request, and supervisors must use two-factor sign-in.
 /// </summary>
-public sealed class UserSystem : IAsyncLifetime
+public sealed class UserSystem() : LocalSystem("users")
 {
     public const string DemoPassword = "Demo#12385";
 
-    private readonly PostgresFixture database = new();
-    private LocalSilo? silo;
-    private LocalWebApp? web;
-
-    public LocalWebApp Web => web ?? throw new InvalidOperationException("Not started.");
-
-    public string ConnectionString { get; private set; } = "";
-
-    /// <summary>The same database as the schema owner.</summary>
-    public string SchemaConnectionString => database.AsOwner(ConnectionString);
-
-    public async Task InitializeAsync()
+    protected override WebAppSettings WebSettings => new()
     {
-        await database.InitializeAsync();
-        ConnectionString = await database.CreateIsolatedDatabaseAsync();
-        var clusterId = "users-" + Guid.NewGuid().ToString("N")[..8];
-        silo = await LocalSilo.StartAsync(ConnectionString, clusterId);
-        web = await LocalWebApp.StartAsync(ConnectionString, clusterId, "Development",
-            "--Security:SecurityStampValidationInterval=00:00:00", "--Security:RequireTwoFactorFor=supervisor");
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (web is not null)
-        {
-            await web.DisposeAsync();
-        }
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-    }
+        Arguments = ["--Security:SecurityStampValidationInterval=00:00:00", "--Security:RequireTwoFactorFor=supervisor"],
+    };
 
     public Task<HttpResponseMessage> LoginAsync(string email, string password, string? twoFactorCode = null, string? recoveryCode = null) =>
         Web.Client.PostAsJsonAsync("/api/auth/login", new { email, password, twoFactorCode, recoveryCode });

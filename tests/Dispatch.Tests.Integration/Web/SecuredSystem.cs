@@ -10,40 +10,17 @@ namespace Dispatch.Tests.Integration.Web;
 /// One silo and one web app serving the UI's static files, whose clock is a <see cref="FakeTimeProvider"/> the session
 /// tests move; rate limits raised (the tests sign in often).
 /// </summary>
-public sealed class SecuredSystem : IAsyncLifetime
+public sealed class SecuredSystem() : LocalSystem("secured")
 {
     public const string Password = "Demo#12385";
 
-    private readonly PostgresFixture database = new();
-    private LocalSilo? silo;
-    private LocalWebApp? web;
-
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public LocalWebApp Web => web ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync()
+    protected override WebAppSettings WebSettings => new()
     {
-        await database.InitializeAsync();
-        var connectionString = await database.CreateIsolatedDatabaseAsync();
-        var clusterId = "secured-" + Guid.NewGuid().ToString("N")[..8];
-        silo = await LocalSilo.StartAsync(connectionString, clusterId);
-        var contentRoot = Path.Combine(RepositoryRoot.Find(), "client-web");
-        web = await LocalWebApp.StartWithAsync(connectionString, clusterId, services => services.AddSingleton<TimeProvider>(Clock), "Development",
-            [$"--contentRoot={contentRoot}", .. LocalWebApp.RaisedRateLimits]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (web is not null)
-        {
-            await web.DisposeAsync();
-        }
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-    }
+        Arguments = [$"--contentRoot={Path.Combine(RepositoryRoot.Find(), "client-web")}"],
+        ReplaceServices = services => services.AddSingleton<TimeProvider>(Clock),
+    };
 
     public async Task<Tokens> BearerSignInAsync(string email)
     {

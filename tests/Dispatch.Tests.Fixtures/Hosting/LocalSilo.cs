@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Dispatch.Silo.Hosting;
 using Dispatch.Tests.Fixtures.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -23,7 +24,8 @@ public sealed class LocalSilo : IAsyncDisposable
     public int GatewayPort { get; }
 
     /// <param name="logs">When given, every line from Information up goes there as well.</param>
-    public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null)
+    /// <param name="time">The silo's clock (a FakeTimeProvider moves items' deadlines); the real one when null.</param>
+    public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
@@ -37,6 +39,10 @@ public sealed class LocalSilo : IAsyncDisposable
             .ConfigureEndpoints(IPAddress.Loopback, FreePort(), gatewayPort, listenOnAnyHostAddress: false)
             .UseClusterTls(TestCertificates.Shared.Cluster)
             .AddDispatchProviders(connectionString));
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
         var host = builder.Build();
         await host.StartAsync();
         return new LocalSilo(host, gatewayPort);

@@ -28,6 +28,9 @@ public sealed class LocalWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The app's services (its cluster client reaches test-only grains).</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>A client signed in with a bearer token (demo password unless given).</summary>
     public async Task<HttpClient> SignInAsync(string email, string password = "Demo#12385")
     {

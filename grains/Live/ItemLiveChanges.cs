@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Dispatch.Stats;
 using Dispatch.Items;
 using Dispatch.Sla;
+using Dispatch.PersonalData;
 
 namespace Dispatch.Live;
 
@@ -67,10 +68,24 @@ public static class ItemLiveChanges
 
     public static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? "." : ": " + note;
 
-    /// <summary>The supervisors' alerts of one commit, worded alike for every kind of item from its vocabulary.</summary>
-    /// <param name="label">What names the item beside its number: a ticket's title, a case's or visit's type (never a person's name).</param>
-    public static ImmutableArray<LiveAlert> Alerts(ItemVocabulary words, string number, string label, IEnumerable<ItemAlarm> alarms) =>
-        [.. alarms.Select(alarm => alarm.OverdueClock is { } clock ? Overdue(words, number, label, clock) : SupervisionOrdered(words, number, label, alarm))];
+    /// <summary>
+    /// The supervisors' alerts of one commit, worded alike for every kind of item from its vocabulary. The label and a
+    /// supervision note are free text bound for dashboards and the big screen: both are screened of the item's person's
+    /// name and of every personal number.
+    /// </summary>
+    /// <param name="label">What names the item beside its number: a ticket's title, a case's or visit's type.</param>
+    /// <param name="personName">The item's caller, applicant or person.</param>
+    public static ImmutableArray<LiveAlert> Alerts(
+        ItemVocabulary words, string number, string label, string? personName, IEnumerable<ItemAlarm> alarms)
+    {
+        var shown = FreeText.Screen(label, personName);
+        return [.. alarms.Select(alarm => alarm.OverdueClock is { } clock
+            ? Overdue(words, number, shown, clock)
+            : SupervisionOrdered(words, number, shown, alarm with { OrderNote = alarm.OrderNote is { } note ? FreeText.Screen(note, personName) : null }))];
+    }
+
+    /// <summary>The item as pushed: its title screened like the alerts' label.</summary>
+    public static LiveItem Screened(LiveItem item, string? personName) => item with { Title = FreeText.Screen(item.Title, personName) };
 
     private static LiveAlert Overdue(ItemVocabulary words, string number, string label, string clock) =>
         new(LiveAlertKinds.Overdue,
@@ -87,7 +102,8 @@ public static class ItemLiveChanges
 
 /// <summary>
 /// How one kind of item (a case, a visit) shows in the live feed: its live item, the label beside its number, the
-/// milestone its events reach and what each event raises for supervisors.
+/// milestone its events reach and what each event raises for supervisors. The pushed title and alerts are screened of
+/// the row's person's name (<see cref="IPersonNamedRow"/>).
 /// </summary>
 public sealed record ItemLiveMapper<TRow, TEvent>(
     ItemVocabulary Words,
@@ -95,15 +111,16 @@ public sealed record ItemLiveMapper<TRow, TEvent>(
     Func<TRow, string> Label,
     Func<IReadOnlyList<TEvent>, string?> Milestone,
     Func<TEvent, ItemAlarm?> Alarm)
-    where TRow : class
+    where TRow : class, IPersonNamedRow
 {
     /// <summary>What browsers should hear about one committed write. Pure: the item's host announces it after its transaction.</summary>
     public LiveChange? From(TRow? before, TRow after, IReadOnlyList<TEvent> events, IReadOnlyList<CounterChange> counters, DateTimeOffset at) =>
-        ItemLiveChanges.From(before is null ? null : Item(before), Item(after), Milestone(events), Alerts(after, events), counters, at);
+        ItemLiveChanges.From(before is null ? null : Item(before), ItemLiveChanges.Screened(Item(after), after.PersonName), Milestone(events),
+            Alerts(after, events), counters, at);
 
     /// <summary>A clock that ran out, and every supervision order (manual or automatic).</summary>
     public ImmutableArray<LiveAlert> Alerts(TRow row, IReadOnlyList<TEvent> events) =>
-        ItemLiveChanges.Alerts(Words, Item(row).Number, Label(row), events.Select(Alarm).OfType<ItemAlarm>());
+        ItemLiveChanges.Alerts(Words, Item(row).Number, Label(row), row.PersonName, events.Select(Alarm).OfType<ItemAlarm>());
 }
 
 /// <summary>What one event raises for supervisors: a clock that ran out, or a supervision order with its cause and note.</summary>

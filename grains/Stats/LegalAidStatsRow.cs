@@ -8,11 +8,13 @@ namespace Dispatch.Stats;
 /// The columns of a legal-aid case's read-model row (legal_aid_cases) that the measures, the lists and the live feed
 /// depend on, exactly as stored. Counter changes are computed from the row before and after a write.
 /// </summary>
-public sealed record LegalAidStatsRow
+public sealed record LegalAidStatsRow : IPersonNamedRow
 {
     public Guid Id { get; init; }
     public string Number { get; init; } = "";
     public string ApplicantName { get; init; } = "";
+
+    public string PersonName => ApplicantName;
     public string CaseType { get; init; } = "";
     public string CountyCode { get; init; } = "";
     public string StationCode { get; init; } = "";

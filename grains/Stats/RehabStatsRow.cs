@@ -8,7 +8,7 @@ namespace Dispatch.Stats;
 /// The columns of a visit's read-model row (rehab_visits) that the measures, the lists and the live feed depend on,
 /// exactly as stored. Counter changes are computed from the row before and after a write.
 /// </summary>
-public sealed record RehabStatsRow
+public sealed record RehabStatsRow : IPersonNamedRow
 {
     public Guid Id { get; init; }
     public string Number { get; init; } = "";

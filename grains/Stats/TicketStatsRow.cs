@@ -8,11 +8,16 @@ namespace Dispatch.Stats;
 /// (instants at PostgreSQL's microsecond precision). Counter changes are computed from the row before and after a
 /// write, so the counters are always an aggregate of the read model.
 /// </summary>
-public sealed record TicketStatsRow
+public sealed record TicketStatsRow : IPersonNamedRow
 {
     public Guid Id { get; init; }
     public string Number { get; init; } = "";
     public string Title { get; init; } = "";
+
+    /// <summary>Kept only so the title can be screened of it before it leaves for the live feed.</summary>
+    public string CallerName { get; init; } = "";
+
+    public string PersonName => CallerName;
     public string CountyCode { get; init; } = "";
     public string? UnitCode { get; init; }
     public string Status { get; init; } = "";
@@ -52,7 +57,7 @@ public sealed record TicketStatsRow
         id, number, title, county_code, unit_code, status, received_at, first_dispatched_at, signed_at, sign_due_at,
         handling_due_at, resolved_at, closed_at, answered_on_spot, return_count, rework_count, repeat_count, satisfaction,
         suspended, suspend_reason, clock_state, clock_name, clock_due_at, updated_at,
-        petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome
+        petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome, caller_name
         """;
 
     /// <summary>The row as PostgreSQL keeps it: every instant cut to whole microseconds.</summary>
@@ -81,7 +86,7 @@ public sealed record TicketStatsRow
         RepeatCount = r.GetInt32(16), Satisfaction = Text(r, 17), Suspended = r.GetBoolean(18), SuspendReason = Text(r, 19),
         ClockState = Text(r, 20), ClockName = Text(r, 21), ClockDueAt = Instant(r, 22), UpdatedAt = r.GetFieldValue<DateTimeOffset>(23),
         PetitionStage = Text(r, 24), Accepted = r.IsDBNull(25) ? null : r.GetBoolean(25), AcceptanceDueAt = Instant(r, 26),
-        AcceptanceDecidedAt = Instant(r, 27), ReviewOutcome = Text(r, 28),
+        AcceptanceDecidedAt = Instant(r, 27), ReviewOutcome = Text(r, 28), CallerName = r.GetString(29),
     };
 
     /// <summary>The stored row of one ticket, or null when it has none yet.</summary>

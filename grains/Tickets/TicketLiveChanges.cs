@@ -28,8 +28,9 @@ public static class TicketLiveChanges
         return new LiveChange(Item(after), change, Scopes(before, after), alerts, [.. statsScopes], at);
     }
 
-    public static LiveItem Item(TicketStatsRow row) => new(
-        ItemTypes.Ticket, row.Id, row.Number, row.Title, row.UnitCode, row.CountyCode, row.Status, row.ClockState, row.ClockDueAt);
+    /// <summary>The ticket as pushed: its title screened of the caller's name and every personal number.</summary>
+    public static LiveItem Item(TicketStatsRow row) => ItemLiveChanges.Screened(new(
+        ItemTypes.Ticket, row.Id, row.Number, row.Title, row.UnitCode, row.CountyCode, row.Status, row.ClockState, row.ClockDueAt), row.CallerName);
 
     /// <summary>
     /// The most telling change, or null when nothing a list shows has changed. A return sends the ticket back to the
@@ -66,7 +67,7 @@ public static class TicketLiveChanges
 
     /// <summary>A clock that ran out, and every supervision order (manual or automatic), alert the supervisors.</summary>
     public static ImmutableArray<LiveAlert> Alerts(TicketStatsRow row, IReadOnlyList<TicketEvent> events) =>
-        ItemLiveChanges.Alerts(TicketRules.Words, row.Number, row.Title, events.Select(e => e switch
+        ItemLiveChanges.Alerts(TicketRules.Words, row.Number, row.Title, row.CallerName, events.Select(e => e switch
         {
             ClockOverdue overdue => ItemAlarm.Overdue(overdue.Clock),
             SupervisionOrderIssued order => ItemAlarm.Order(order.Cause, order.Note),

@@ -43,7 +43,7 @@ public static class TicketProjection
         }
         var row = TicketStatsRow.Stored(new TicketStatsRow
         {
-            Id = s.Id, Number = s.Number, Title = s.Details.Title, CountyCode = s.Details.CountyCode, UnitCode = s.UnitCode,
+            Id = s.Id, Number = s.Number, Title = s.Details.Title, CallerName = s.Details.CallerName, CountyCode = s.Details.CountyCode, UnitCode = s.UnitCode,
             Status = s.Status, ReceivedAt = s.ReceivedAt, FirstDispatchedAt = s.FirstDispatchedAt, SignedAt = s.SignedAt,
             SignDueAt = sign?.View.DueAt, HandlingDueAt = handling?.View.DueAt, ResolvedAt = s.ResolvedAt, ClosedAt = s.ClosedAt,
             AnsweredOnSpot = s.AnsweredOnSpot, ReturnCount = s.Returns.Count, ReworkCount = s.ReworkCount, RepeatCount = s.RepeatCount,

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Dispatch.Silo.Hosting;
 using Dispatch.Tests.Fixtures.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
@@ -24,8 +25,9 @@ public sealed class LocalSilo : IAsyncDisposable
 
     /// <param name="logs">When given, every line from Information up goes there as well.</param>
     /// <param name="certificates">The cluster's mutual-TLS certificates; the test run's shared ones unless given.</param>
+    /// <param name="time">The silo's clock (a FakeTimeProvider moves items' deadlines); the real one when null.</param>
     public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null,
-        TestCertificates? certificates = null)
+        TestCertificates? certificates = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
@@ -39,6 +41,10 @@ public sealed class LocalSilo : IAsyncDisposable
             .ConfigureEndpoints(IPAddress.Loopback, FreePort(), gatewayPort, listenOnAnyHostAddress: false)
             .UseClusterTls((certificates ?? TestCertificates.Shared).Cluster)
             .AddDispatchProviders(connectionString));
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
         var host = builder.Build();
         await host.StartAsync();
         return new LocalSilo(host, gatewayPort);

@@ -28,7 +28,7 @@ public sealed class LocalWebApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>The app's services, for a test that looks at what the instance holds (e.g. whether it listens).</summary>
+    /// <summary>The app's services: what the instance holds (e.g. whether it listens), its cluster client (test-only grains).</summary>
     public IServiceProvider Services => app.Services;
 
     /// <summary>A client signed in with a bearer token (demo password unless given).</summary>

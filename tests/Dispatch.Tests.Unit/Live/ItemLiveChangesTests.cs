@@ -13,7 +13,7 @@ public sealed class ItemLiveChangesTests
     [Fact]
     public void An_overdue_clock_is_named_with_the_item_and_clock_names_of_its_vocabulary()
     {
-        var alert = ItemLiveChanges.Alerts(LegalAidVocabulary.Item, "JXFY-20260302-000001", "labour_dispute", [ItemAlarm.Overdue(LegalAidClockNames.Decision)]).Single();
+        var alert = ItemLiveChanges.Alerts(LegalAidVocabulary.Item, "JXFY-20260302-000001", "labour_dispute", "欧阳晓明", [ItemAlarm.Overdue(LegalAidClockNames.Decision)]).Single();
 
         alert.Kind.Should().Be(LiveAlertKinds.Overdue);
         alert.MessageZh.Should().Be("法律援助案件 JXFY-20260302-000001（labour_dispute）审查决定时限已超期。");
@@ -26,7 +26,7 @@ public sealed class ItemLiveChangesTests
     [InlineData(SupervisionCauses.Manual, "人工督办", "by a supervisor")]
     public void A_supervision_order_names_its_cause_and_note(string cause, string causeZh, string causeEn)
     {
-        var alert = ItemLiveChanges.Alerts(TicketVocabulary.Item, "JX12385-20260302-000001", "补贴未发放", [ItemAlarm.Order(cause, "请加快办理")]).Single();
+        var alert = ItemLiveChanges.Alerts(TicketVocabulary.Item, "JX12385-20260302-000001", "补贴未发放", "欧阳晓明", [ItemAlarm.Order(cause, "请加快办理")]).Single();
 
         alert.Kind.Should().Be(LiveAlertKinds.Supervision);
         alert.MessageZh.Should().Be($"工单 JX12385-20260302-000001（补贴未发放）已督办（{causeZh}）: 请加快办理");
@@ -36,7 +36,7 @@ public sealed class ItemLiveChangesTests
     [Fact]
     public void Several_alarms_of_one_commit_give_one_alert_each_in_order()
     {
-        var alerts = ItemLiveChanges.Alerts(RehabVocabulary.Item, "JXKF-20260302-000007", "assessment",
+        var alerts = ItemLiveChanges.Alerts(RehabVocabulary.Item, "JXKF-20260302-000007", "assessment", "欧阳晓明",
             [ItemAlarm.Overdue(RehabClockNames.FirstVisit), ItemAlarm.Order(SupervisionCauses.Overdue, null)]);
 
         alerts.Select(a => a.Kind).Should().Equal(LiveAlertKinds.Overdue, LiveAlertKinds.Supervision);

@@ -40,6 +40,77 @@ public static class PersonalDataMasks
     /// <summary>The name as this user may see it.</summary>
     public static string Name(string name, Actor actor) => SeesNames(actor) ? name : MaskName(name);
 
+    /// <summary>
+    /// What people type (a title, a complaint, a reply, a note) as this user may see it: as typed for the roles that work
+    /// the item; for supervisors screened (<see cref="FreeText.Screen"/>), so the person's name and any personal number
+    /// written into it are masked as the fields are.
+    /// </summary>
+    /// <param name="names">The item's person (caller, applicant, person), whose name the text may repeat.</param>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Text(string? text, Actor actor, params string?[] names) =>
+        text is null || SeesNames(actor) ? text : FreeText.Screen(text, names);
+
+    /// <summary>The free-text fields of item views and events, screened for supervisors (<see cref="Text"/>).</summary>
+    public static readonly IReadOnlySet<string> FreeTextFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "title", "content", "reply", "note", "notes", "summary", "outcomeSummary", "recordNotes", "reason", "reasons", "grounds",
+        "documents", "decisionNote",
+    };
+
+    /// <summary>
+    /// An item's view as this user may see its free text: unchanged for the roles that work the item; for supervisors
+    /// every free-text field (<see cref="FreeTextFields"/>, at any depth: the complaint, replies, notes of supervision
+    /// orders, call-backs, returns, extensions, objections) screened. Its personal fields are masked before this.
+    /// </summary>
+    public static T Screened<T>(T view, Actor actor, params string?[] names) where T : class
+    {
+        if (SeesNames(actor))
+        {
+            return view;
+        }
+        var node = JsonSerializer.SerializeToNode(view, JsonSerializerOptions.Web);
+        MaskPersonalFields(node, field => FreeTextFields.Contains(field) ? text => FreeText.Screen(text, names) : null);
+        return node.Deserialize<T>(JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException($"{typeof(T).Name} did not survive its free-text screen.");
+    }
+
+    /// <summary>The person names recorded in event payloads (callerName, a person's or applicant's name).</summary>
+    public static IReadOnlyList<string> NamesIn(IEnumerable<JsonElement> data)
+    {
+        var names = new List<string>();
+        foreach (var element in data)
+        {
+            CollectNames(JsonNode.Parse(element.GetRawText()), names);
+        }
+        return names;
+    }
+
+    private static void CollectNames(JsonNode? node, List<string> names)
+    {
+        switch (node)
+        {
+            case JsonObject fields:
+                foreach (var (name, value) in fields)
+                {
+                    if (name is "callerName" or "name" && value is JsonValue text && text.TryGetValue<string>(out var raw) && !names.Contains(raw))
+                    {
+                        names.Add(raw);
+                    }
+                    else
+                    {
+                        CollectNames(value, names);
+                    }
+                }
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    CollectNames(item, names);
+                }
+                break;
+        }
+    }
+
     /// <summary>A person's numbers masked, the name as the user may see it.</summary>
     public static PersonView Person(PersonView person, Actor actor) => person with
     {
@@ -51,21 +122,23 @@ public static class PersonalDataMasks
 
     /// <summary>
     /// A JSON document (an event's payload) with every phone, ID and certificate number masked, names masked for
-    /// supervisors, and any raw person key of an old event made opaque.
+    /// supervisors and free text screened for them, and any raw person key of an old event made opaque.
     /// </summary>
-    public static JsonElement Masked(JsonElement data, Actor actor, PersonIdKey personIds)
+    /// <param name="names">The item's person names (<see cref="NamesIn"/> over its whole history), for the free-text screen.</param>
+    public static JsonElement Masked(JsonElement data, Actor actor, PersonIdKey personIds, IReadOnlyList<string>? names = null)
     {
         var node = JsonNode.Parse(data.GetRawText());
-        MaskPersonalFields(node, MaskersFor(actor, personIds));
+        MaskPersonalFields(node, MaskersFor(actor, personIds, names ?? []));
         return JsonSerializer.SerializeToElement(node);
     }
 
-    private static Func<string, Func<string, string>?> MaskersFor(Actor actor, PersonIdKey personIds) => field => field switch
+    private static Func<string, Func<string, string>?> MaskersFor(Actor actor, PersonIdKey personIds, IReadOnlyList<string> names) => field => field switch
     {
         "callerPhone" or "phone" or "applicantPhone" or "personPhone" => MaskPhone,
         "residentId" or "disabilityCertificate" => MaskId,
         "personId" => personIds.Opaque,
         "callerName" or "name" when !SeesNames(actor) => MaskName,
+        _ when !SeesNames(actor) && FreeTextFields.Contains(field) => text => FreeText.Screen(text, [.. names]),
         _ => null,
     };
 

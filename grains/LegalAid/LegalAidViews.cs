@@ -11,7 +11,7 @@ public static class LegalAidViews
     public static LegalAidCaseView ForActor(LegalAidState s, IClockReader clocks, Actor actor)
     {
         var view = From(s, clocks);
-        return view with { Applicant = PersonalDataMasks.Person(view.Applicant, actor) };
+        return PersonalDataMasks.Screened(view with { Applicant = PersonalDataMasks.Person(view.Applicant, actor) }, actor, view.Applicant.Name);
     }
 
     /// <summary>The case with the applicant's full numbers: for the silo's own use only, never answered to a client.</summary>

@@ -11,7 +11,7 @@ public static class RehabViews
     public static RehabVisitView ForActor(RehabState s, IClockReader clocks, Actor actor)
     {
         var view = From(s, clocks);
-        return view with { Person = PersonalDataMasks.Person(view.Person, actor) };
+        return PersonalDataMasks.Screened(view with { Person = PersonalDataMasks.Person(view.Person, actor) }, actor, view.Person.Name);
     }
 
     /// <summary>The visit with the person's full numbers: for the silo's own use only, never answered to a client.</summary>

@@ -8,16 +8,16 @@ namespace Dispatch.Tickets;
 /// <summary>Turns a ticket's state into what the API shows, with its clocks evaluated now.</summary>
 public static class TicketViews
 {
-    /// <summary>The ticket as every client gets it (PIPL): the caller's numbers masked, the name masked for supervisors.</summary>
+    /// <summary>The ticket as every client gets it (PIPL): the caller's numbers masked; for supervisors the name masked and the free text screened.</summary>
     public static TicketView ForActor(TicketState s, IClockReader clocks, Actor actor) => Masked(From(s, clocks), actor);
 
-    public static TicketView Masked(TicketView view, Actor actor) => view with
+    public static TicketView Masked(TicketView view, Actor actor) => PersonalDataMasks.Screened(view with
     {
         CallerName = PersonalDataMasks.Name(view.CallerName, actor),
         CallerPhone = PersonalDataMasks.MaskPhone(view.CallerPhone),
         ResidentId = PersonalDataMasks.MaskOptionalId(view.ResidentId),
         DisabilityCertificate = PersonalDataMasks.MaskOptionalId(view.DisabilityCertificate),
-    };
+    }, actor, view.CallerName);
 
     /// <summary>The ticket with the caller's full numbers: for the silo's own use only, never answered to a client.</summary>
     public static TicketView From(TicketState s, IClockReader clocks) => new()

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
+using Dispatch.Tests.Fixtures.Hosting;
 using Dispatch.Web.Auth;
 using FluentAssertions;
 using Microsoft.AspNetCore.Identity;
@@ -95,38 +96,14 @@ public sealed class CountingPasswordHasher(IOptions<PasswordHasherOptions> optio
 }
 
 /// <summary>One silo and a web app whose password hasher counts its verifications; rate limits raised.</summary>
-public sealed class CountedHashingSystem : IAsyncLifetime
+public sealed class CountedHashingSystem() : LocalSystem("hashing")
 {
-    private readonly PostgresFixture database = new();
-    private LocalSilo? silo;
-    private LocalWebApp? web;
-
-    public LocalWebApp Web => web ?? throw new InvalidOperationException("Not started.");
-
     /// <summary>Every hash the app verified a password against, oldest first.</summary>
     public ConcurrentQueue<string> Verified { get; } = new();
 
-    public async Task InitializeAsync()
+    protected override WebAppSettings WebSettings => new()
     {
-        await database.InitializeAsync();
-        var connectionString = await database.CreateIsolatedDatabaseAsync();
-        var clusterId = "hashing-" + Guid.NewGuid().ToString("N")[..8];
-        silo = await LocalSilo.StartAsync(connectionString, clusterId);
-        web = await LocalWebApp.StartWithAsync(connectionString, clusterId,
-            services => services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<ApplicationUser>>(
-                provider => new CountingPasswordHasher(provider.GetRequiredService<IOptions<PasswordHasherOptions>>(), Verified))),
-            "Development", [.. LocalWebApp.RaisedRateLimits]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (web is not null)
-        {
-            await web.DisposeAsync();
-        }
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-    }
+        ReplaceServices = services => services.Replace(ServiceDescriptor.Scoped<IPasswordHasher<ApplicationUser>>(
+            provider => new CountingPasswordHasher(provider.GetRequiredService<IOptions<PasswordHasherOptions>>(), Verified))),
+    };
 }

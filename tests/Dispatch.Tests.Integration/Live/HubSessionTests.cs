@@ -15,10 +15,10 @@ public sealed class HubSessionTests(LiveSystem system) : IClassFixture<LiveSyste
     public async Task Logout_closes_the_sessions_hub_connections_here_and_on_the_other_instance()
     {
         var token = await TokenAsync(system.WebA);
-        await using var here = await ConnectAsync(system.WebA, token);
-        await using var there = await ConnectAsync(system.WebB, token);
+        await using var here = await HubSessionChecks.ConnectAsync(system.WebA, token);
+        await using var there = await HubSessionChecks.ConnectAsync(system.WebB, token);
         var otherToken = await TokenAsync(system.WebA);
-        await using var otherSession = await ConnectAsync(system.WebA, otherToken);
+        await using var otherSession = await HubSessionChecks.ConnectAsync(system.WebA, otherToken);
 
         using var client = new HttpClient { BaseAddress = system.WebA.Address };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -38,7 +38,7 @@ public sealed class HubSessionTests(LiveSystem system) : IClassFixture<LiveSyste
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         (await client.PostAsync("/api/auth/logout", null)).StatusCode.Should().Be(HttpStatusCode.NoContent);
 
-        var connect = () => ConnectAsync(system.WebA, token);
+        var connect = () => HubSessionChecks.ConnectAsync(system.WebA, token);
 
         (await connect.Should().ThrowAsync<HttpRequestException>()).Which.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         // The other instance hears of the logout within seconds.
@@ -55,23 +55,6 @@ public sealed class HubSessionTests(LiveSystem system) : IClassFixture<LiveSyste
         var response = await web.Client.PostAsJsonAsync("/api/auth/login", new { email = Supervisor, password = "Demo#12385" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
-    }
-
-    private static async Task<HubConnection> ConnectAsync(LocalWebApp web, string token)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(web.Address, "/hubs/supervision"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
-            .Build();
-        try
-        {
-            await connection.StartAsync();
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
     }
 
     private sealed record TokenResponse(string AccessToken);

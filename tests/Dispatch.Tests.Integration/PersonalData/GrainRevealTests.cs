@@ -18,7 +18,7 @@ namespace Dispatch.Tests.Integration.PersonalData;
 /// asks, and a full number leaves a grain only through its Reveal, which checks role and scope itself and logs first.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
+public sealed class GrainRevealTests(PostgresFixture database) : OwnClusterTests(database)
 {
     private static readonly Actor Operator = new("reveal-operator", Roles.Operator, null, null);
     private static readonly Actor CitySupervisor = new("reveal-supervisor", Roles.Supervisor, null, "330400");
@@ -26,21 +26,6 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
     private static readonly Actor OtherCentreStaff = new("reveal-other-centre", Roles.UnitStaff, "330411-CENTRE", "330411");
     private static readonly Actor OtherStationStaff = new("reveal-other-station", Roles.UnitStaff, "330411-LEGAL", "330411");
     private static readonly Actor OtherProviderStaff = new("reveal-other-provider", Roles.UnitStaff, "330402-REHAB-2", "330402");
-
-    private TestCluster cluster = null!;
-    private string connectionString = "";
-
-    public async Task InitializeAsync()
-    {
-        connectionString = await database.CreateIsolatedDatabaseAsync();
-        cluster = await DispatchTestCluster.StartAsync(connectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await cluster.StopAllSilosAsync();
-        await cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_ticket_read_through_the_grain_is_masked_for_operator_staff_and_supervisor_alike()
@@ -104,7 +89,7 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
     public async Task A_legal_aid_case_is_masked_and_reveals_to_the_operator_only()
     {
         var numbers = PersonalNumbers.New();
-        var legalAid = cluster.Client.GetGrain<ILegalAidCaseGrain>(Guid.NewGuid());
+        var legalAid = Cluster.Client.GetGrain<ILegalAidCaseGrain>(Guid.NewGuid());
         var opened = await legalAid.Open(new LegalAidApplication
         {
             Applicant = Person(numbers, "周丽"), CaseType = "labour_dispute", Summary = "用人单位拖欠工资三个月，申请法律援助。",
@@ -130,7 +115,7 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
     public async Task A_visit_is_masked_and_reveals_to_the_operator_only()
     {
         var numbers = PersonalNumbers.New();
-        var visit = cluster.Client.GetGrain<IRehabVisitGrain>(Guid.NewGuid());
+        var visit = Cluster.Client.GetGrain<IRehabVisitGrain>(Guid.NewGuid());
         var requested = await visit.Request(new VisitRequest
         {
             Person = Person(numbers, "吴伟"), ServiceType = "assessment", ProviderCode = "330402-REHAB-1",
@@ -154,7 +139,7 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
     public async Task A_plan_and_its_visits_are_masked_and_the_plan_reveals_its_person_to_the_operator_only()
     {
         var numbers = PersonalNumbers.New();
-        var plan = cluster.Client.GetGrain<IRehabPlanGrain>(Guid.NewGuid());
+        var plan = Cluster.Client.GetGrain<IRehabPlanGrain>(Guid.NewGuid());
         var created = await plan.Create(new PlanRequest
         {
             Person = Person(numbers, "郑强"), ServiceType = "rehabilitation_training", ProviderCode = "330402-REHAB-1",
@@ -164,7 +149,7 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
         var planId = created.Value!.Plan.Id;
 
         var read = (await plan.Get(CitySupervisor)).Value!;
-        var firstVisit = (await cluster.Client.GetGrain<IRehabVisitGrain>(read.Visits[0].VisitId).Get(Operator)).Value!;
+        var firstVisit = (await Cluster.Client.GetGrain<IRehabVisitGrain>(read.Visits[0].VisitId).Get(Operator)).Value!;
         var bySupervisor = await plan.Reveal(new RevealRequest("residentId", "contact", null), null, CitySupervisor);
         var byOtherProvider = await plan.Reveal(new RevealRequest("residentId", "contact", null), null, OtherProviderStaff);
         var byOperator = await plan.Reveal(new RevealRequest("residentId", "contact", null), null, Operator);
@@ -183,7 +168,7 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
     {
         var numbers = PersonalNumbers.New();
         var (_, ticket) = await DispatchedTicketAsync(numbers, "王秀英");
-        var legalAid = cluster.Client.GetGrain<ILegalAidCaseGrain>(Guid.NewGuid());
+        var legalAid = Cluster.Client.GetGrain<ILegalAidCaseGrain>(Guid.NewGuid());
 
         var opened = await legalAid.OpenFromTicket(ticket.Id, new LegalAidApplication
         {
@@ -208,7 +193,7 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
 
     private async Task<(ITicketGrain Grain, TicketView Registered)> DispatchedTicketAsync(PersonalNumbers numbers, string caller)
     {
-        var ticket = cluster.Client.GetGrain<ITicketGrain>(Guid.NewGuid());
+        var ticket = Cluster.Client.GetGrain<ITicketGrain>(Guid.NewGuid());
         var registered = await ticket.Register(new TicketIntake
         {
             Channel = "phone", Kind = "help", Topic = "care_services", Urgency = "normal", CallerName = caller, CallerPhone = numbers.Phone,
@@ -243,7 +228,7 @@ public sealed class GrainRevealTests(PostgresFixture database) : IAsyncLifetime
 
     private async Task<IReadOnlyList<LogRow>> LogRowsAsync(Guid itemId)
     {
-        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var source = NpgsqlDataSource.Create(ConnectionString);
         await using var command = source.CreateCommand(
             "select user_id, user_role, item_type, field, purpose, note, client_address from personal_data_access_log where item_id = $1 order by id");
         command.Parameters.Add(new NpgsqlParameter { Value = itemId.ToString() });

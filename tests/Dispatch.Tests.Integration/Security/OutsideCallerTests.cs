@@ -16,26 +16,11 @@ namespace Dispatch.Tests.Integration.Security;
 /// only the silo calls, and the registry grains check the actor's role themselves.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class OutsideCallerTests(PostgresFixture database) : IAsyncLifetime
+public sealed class OutsideCallerTests(PostgresFixture database) : OwnClusterTests(database)
 {
     private static readonly Actor Admin = new("admin-1", Roles.Admin, null, null);
     private static readonly Actor Operator = new("operator-1", Roles.Operator, null, null);
     private static readonly Actor Supervisor = new("supervisor-1", Roles.Supervisor, null, "330400");
-
-    private TestCluster cluster = null!;
-    private string connectionString = "";
-
-    public async Task InitializeAsync()
-    {
-        connectionString = await database.CreateIsolatedDatabaseAsync();
-        cluster = await DispatchTestCluster.StartAsync(connectionString);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await cluster.StopAllSilosAsync();
-        await cluster.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_client_acting_as_the_platform_is_refused_and_nothing_changes()
@@ -59,7 +44,7 @@ public sealed class OutsideCallerTests(PostgresFixture database) : IAsyncLifetim
     [Fact]
     public async Task A_client_may_not_call_the_deadline_watcher()
     {
-        var act = () => cluster.Client.GetGrain<IDeadlineWatchGrain>(0).Tick();
+        var act = () => Cluster.Client.GetGrain<IDeadlineWatchGrain>(0).Tick();
 
         await act.Should().ThrowAsync<CallerRefusedException>();
     }
@@ -99,7 +84,7 @@ public sealed class OutsideCallerTests(PostgresFixture database) : IAsyncLifetim
     public async Task A_supervisor_may_not_add_or_change_a_routing_rule()
     {
         var before = await ScalarAsync("select count(*)::text || ':' || coalesce(max(updated_at)::text, '') from routing_rules");
-        var rules = cluster.Client.GetGrain<IRoutingRulesGrain>("jiaxing");
+        var rules = Cluster.Client.GetGrain<IRoutingRulesGrain>("jiaxing");
         var rule = new RoutingRuleDefinition("330402", null, "complaint", null, "centre", Note: "不应写入");
 
         var added = await rules.Add(rule, Supervisor);
@@ -113,13 +98,13 @@ public sealed class OutsideCallerTests(PostgresFixture database) : IAsyncLifetim
     [Fact]
     public async Task An_administrator_adds_a_routing_rule()
     {
-        var outcome = await cluster.Client.GetGrain<IRoutingRulesGrain>("jiaxing")
+        var outcome = await Cluster.Client.GetGrain<IRoutingRulesGrain>("jiaxing")
             .Add(new RoutingRuleDefinition("330402", null, "complaint", "accessibility", "centre", Note: "管理员新增"), Admin);
 
         outcome.Error.Should().BeNull();
     }
 
-    private IUnitRegistryGrain Units => cluster.Client.GetGrain<IUnitRegistryGrain>(UnitRegistry.Key);
+    private IUnitRegistryGrain Units => Cluster.Client.GetGrain<IUnitRegistryGrain>(UnitRegistry.Key);
 
     private static UnitDefinition NewUnit() =>
         new("330402-T" + Random.Shared.Next(1000, 9999), "测试单位", "Test unit", "centre", "330402", null, null);
@@ -129,7 +114,7 @@ public sealed class OutsideCallerTests(PostgresFixture database) : IAsyncLifetim
 
     private async Task<string?> ScalarAsync(string sql)
     {
-        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var source = NpgsqlDataSource.Create(ConnectionString);
         await using var command = source.CreateCommand(sql);
         return (await command.ExecuteScalarAsync())?.ToString();
     }

@@ -1,10 +1,5 @@
-using Dispatch.Schema.Notifications;
-using Dispatch.Tests.Integration.Web;
 using Dispatch.Web.Auth.Sessions;
-using Dispatch.Web.Live;
-using FluentAssertions;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Dispatch.Tests.Integration.Live;

@@ -5,7 +5,6 @@ using Dispatch.Web.Live;
 using FluentAssertions;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace Dispatch.Tests.Integration.Live;
 

@@ -41,9 +41,9 @@ public static class OrleansClientSetup
                 using var pause = new PeriodicTimer(RetryDelay, TimeProvider.System);
                 return await pause.WaitForNextTickAsync(cancellationToken);
             }));
-        // A call the silo refuses at its door (a platform actor, a silo-only method) is a forbidden request, not a server fault.
-        builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = exception =>
-            exception is Dispatch.Identity.CallerRefusedException ? StatusCodes.Status403Forbidden : StatusCodes.Status500InternalServerError);
+        // A call the silo refuses at its door (a platform actor, a silo-only method) is a forbidden request, and a cluster or
+        // database that cannot answer just now is 503 with Retry-After (Unavailable): neither is a server fault.
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.StatusCodeSelector = Unavailable.StatusOf);
         // Let Kestrel serve /health/live while the client is still looking for a silo.
         builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         return builder;

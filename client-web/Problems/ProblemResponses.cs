@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.Problems;
@@ -59,6 +60,10 @@ public static class ProblemResponses
         if (problem.Extensions.ContainsKey("zh"))
         {
             return;
+        }
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.HttpContext.Response.Headers.RetryAfter = Dispatch.Web.Hosting.Unavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
         var (titleZh, titleEn) = Titles(status);
         var (detailZh, detailEn) = Details(status);

@@ -46,6 +46,16 @@ public abstract class LocalSystem(string name) : IAsyncLifetime
         await StartedAsync();
     }
 
+    /// <summary>Stops the silo while the web app keeps running, as when the cluster's only silo dies.</summary>
+    public async Task StopSiloAsync()
+    {
+        if (silo is not null)
+        {
+            await silo.DisposeAsync();
+            silo = null;
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (web is not null)

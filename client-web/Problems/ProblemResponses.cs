@@ -63,7 +63,7 @@ public static class ProblemResponses
         }
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.HttpContext.Response.Headers.RetryAfter = Dispatch.Web.Hosting.Unavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            context.HttpContext.Response.Headers.RetryAfter = Unavailable.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         }
         var (titleZh, titleEn) = Titles(status);
         var (detailZh, detailEn) = Details(status);

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Dispatch.Web.Hosting;
+namespace Dispatch.Web.Problems;
 
 /// <summary>
 /// Failures that say the service cannot serve the request just now, not that the request or the code is wrong: no silo

@@ -62,6 +62,7 @@ public static class WebServiceRegistration
         // Sessions set the cookie's sliding and absolute lifetimes and the token lifetimes (section Sessions).
         services.AddDispatchSessions(builder.Configuration);
         builder.AddDispatchSecurity();
+        // Before AddInputLimits: the first hub filter added is the outermost, so HubCallLogging also sees the input guard's refusals.
         services.AddSupervisionHub();
 
         services.AddInputLimits();

@@ -19,10 +19,12 @@ cleanup() {
 trap cleanup EXIT
 
 port=$(bash "$root/deploy/pg.sh" free-port)
-PG_FSYNC=off bash "$root/deploy/pg.sh" start "$pg_dir" "$port"
-# The application role for everything, the schema owner for the schema step (deploy/pg.sh creates both).
-export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch_app;Maximum Pool Size=80"
-export ConnectionStrings__DispatchSchema="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch_owner;Maximum Pool Size=10"
+# The test projects run side by side, each starting silos and web apps on databases of their own: room for them all.
+PG_FSYNC=off PG_MAX_CONNECTIONS=600 bash "$root/deploy/pg.sh" start "$pg_dir" "$port"
+# The application role for everything, the schema owner for the schema step (deploy/pg.sh creates both). Idle pooled
+# connections close after 30 s, so the pools of finished tests' databases do not hold slots for Npgsql's default 5 minutes.
+export ConnectionStrings__Dispatch="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch_app;Maximum Pool Size=80;Connection Idle Lifetime=30"
+export ConnectionStrings__DispatchSchema="Host=127.0.0.1;Port=$port;Database=dispatch;Username=dispatch_owner;Maximum Pool Size=10;Connection Idle Lifetime=30"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "[test] building"

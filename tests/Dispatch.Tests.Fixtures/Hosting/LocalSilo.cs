@@ -14,9 +14,12 @@ public sealed class LocalSilo : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private LocalSilo(IHost host, int gatewayPort)
+    private readonly string connectionString;
+
+    private LocalSilo(IHost host, int gatewayPort, string connectionString)
     {
         this.host = host;
+        this.connectionString = connectionString;
         GatewayPort = gatewayPort;
     }
 
@@ -46,14 +49,24 @@ public sealed class LocalSilo : IAsyncDisposable
             builder.Services.AddSingleton(time);
         }
         var host = builder.Build();
-        await host.StartAsync();
-        return new LocalSilo(host, gatewayPort);
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            host.Dispose();
+            Connections.Release(connectionString);
+            throw;
+        }
+        return new LocalSilo(host, gatewayPort, connectionString);
     }
 
     public async ValueTask DisposeAsync()
     {
         await host.StopAsync();
         host.Dispose();
+        Connections.Release(connectionString);
     }
 
     public static int FreePort()

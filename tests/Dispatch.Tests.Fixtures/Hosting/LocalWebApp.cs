@@ -16,10 +16,13 @@ public sealed class LocalWebApp : IAsyncDisposable
 
     private readonly Task starting;
 
-    private LocalWebApp(WebApplication app, Uri address, Task starting)
+    private readonly string connectionString;
+
+    private LocalWebApp(WebApplication app, Uri address, Task starting, string connectionString)
     {
         this.app = app;
         this.starting = starting;
+        this.connectionString = connectionString;
         Address = address;
         Client = new HttpClient { BaseAddress = address };
     }
@@ -97,10 +100,18 @@ public sealed class LocalWebApp : IAsyncDisposable
         }
         // The host finishes starting only once a silo answers; Kestrel serves before that.
         var starting = app.StartAsync();
-        var web = new LocalWebApp(app, address, starting);
-        await Eventually.Get(
-            async () => starting.IsFaulted ? throw starting.Exception! : await web.TryGetLiveAsync(),
-            live => live, TimeSpan.FromSeconds(60), "/health/live");
+        var web = new LocalWebApp(app, address, starting, connectionString);
+        try
+        {
+            await Eventually.Get(
+                async () => starting.IsFaulted ? throw starting.Exception! : await web.TryGetLiveAsync(),
+                live => live, TimeSpan.FromSeconds(60), "/health/live");
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
+        }
         return web;
     }
 
@@ -122,5 +133,6 @@ public sealed class LocalWebApp : IAsyncDisposable
         await app.StopAsync();
         await starting.ContinueWith(_ => { }, TaskScheduler.Default);
         await app.DisposeAsync();
+        Connections.Release(connectionString);
     }
 }

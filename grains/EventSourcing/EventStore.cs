@@ -6,20 +6,37 @@ namespace Dispatch.EventSourcing;
 
 /// <summary>
 /// Appends events to domain_events and runs the caller's read-model projection in the same
-/// transaction. The (stream_id, version) key makes a stale writer fail instead of forking history. Person ids in
-/// events are folded to their opaque form both ways (<see cref="PersonIdFolding"/>).
+/// transaction, through the silo's <see cref="GroupCommit"/>. The (stream_id, version) key makes a stale writer fail
+/// instead of forking history. Person ids in events are folded to their opaque form both ways (<see cref="PersonIdFolding"/>).
 /// </summary>
-public sealed class EventStore(NpgsqlDataSource database, PersonIdKey? personIds = null)
+public sealed class EventStore(NpgsqlDataSource database, PersonIdKey? personIds = null, GroupCommit? commits = null)
 {
+    private readonly GroupCommit commits = commits ?? new GroupCommit(database);
+
     private const string UniqueViolation = "23505";
 
     public async Task<IReadOnlyList<EventEnvelope<TEvent>>> ReadAsync<TEvent>(
         string streamId, JsonSerializerOptions json, CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand(
+        await using var batch = database.CreateBatch();
+        batch.BatchCommands.Add(ReadCommand(streamId));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await ReadEventsAsync<TEvent>(reader, streamId, json, cancellationToken);
+    }
+
+    /// <summary>The query of a stream's events, to send in one round trip with other reads (see <see cref="ReadEventsAsync"/>).</summary>
+    public static NpgsqlBatchCommand ReadCommand(string streamId)
+    {
+        var command = new NpgsqlBatchCommand(
             "select version, payload, actor_id, actor_role, actor_unit, actor_area, occurred_at from domain_events where stream_id = $1 order by version");
         command.Parameters.Add(new NpgsqlParameter { Value = streamId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return command;
+    }
+
+    /// <summary>Reads the events of <see cref="ReadCommand"/> from the reader's current result.</summary>
+    public async Task<IReadOnlyList<EventEnvelope<TEvent>>> ReadEventsAsync<TEvent>(
+        NpgsqlDataReader reader, string streamId, JsonSerializerOptions json, CancellationToken cancellationToken = default)
+    {
         var events = new List<EventEnvelope<TEvent>>();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -36,8 +53,9 @@ public sealed class EventStore(NpgsqlDataSource database, PersonIdKey? personIds
     public TEvent Recorded<TEvent>(TEvent e, JsonSerializerOptions json) => PersonIdFolding.Fold(e, json, personIds);
 
     /// <summary>
-    /// Appends the events and runs the projection's commands in one transaction and one round trip.
-    /// Returns false when another writer got there first (the stream is not at the expected version).
+    /// Appends the events and runs the projection's commands in one transaction, shared with other grains' commits (group
+    /// commit). Returns false when another writer got there first (the stream is not at the expected version); throws
+    /// this write's own failing statement, or a failure of the whole transaction (its outcome then unknown).
     /// </summary>
     public async Task<bool> AppendAsync<TEvent>(
         string streamType,
@@ -48,20 +66,10 @@ public sealed class EventStore(NpgsqlDataSource database, PersonIdKey? personIds
         IEnumerable<NpgsqlBatchCommand> projection,
         CancellationToken cancellationToken = default)
     {
-        // A batch without an explicit transaction runs as one implicit transaction (a single Sync): if any command
-        // fails, the earlier ones roll back. So the events and the read model commit together in one round trip.
-        await using var batch = database.CreateBatch();
-        foreach (var envelope in events)
-        {
-            batch.BatchCommands.Add(Insert(streamType, streamId, envelope, eventType, json));
-        }
-        foreach (var command in projection)
-        {
-            batch.BatchCommands.Add(command);
-        }
+        List<NpgsqlBatchCommand> commands = [.. events.Select(envelope => Insert(streamType, streamId, envelope, eventType, json)), .. projection];
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await commits.CommitAsync(commands).WaitAsync(cancellationToken);
             return true;
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation && ex.TableName == "domain_events")

@@ -33,10 +33,20 @@ public sealed class ItemStream<TState, TEvent>(EventStore store, StreamKind<TSta
 
     public string StreamId { get; } = kind.StreamId(id);
 
-    public async Task LoadAsync(CancellationToken cancellationToken)
+    public async Task LoadAsync(CancellationToken cancellationToken) =>
+        Fold(await store.ReadAsync<TEvent>(StreamId, kind.Json, cancellationToken));
+
+    /// <summary>The query of the stream's events, for a caller that sends it with reads of its own (see <see cref="LoadFromAsync"/>).</summary>
+    public NpgsqlBatchCommand LoadCommand() => EventStore.ReadCommand(StreamId);
+
+    /// <summary>Loads the stream from the reader's current result, the answer to <see cref="LoadCommand"/>.</summary>
+    public async Task LoadFromAsync(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        Fold(await store.ReadEventsAsync<TEvent>(reader, StreamId, kind.Json, cancellationToken));
+
+    private void Fold(IReadOnlyList<EventEnvelope<TEvent>> events)
     {
         var loaded = kind.Empty;
-        foreach (var envelope in await store.ReadAsync<TEvent>(StreamId, kind.Json, cancellationToken))
+        foreach (var envelope in events)
         {
             loaded = loaded.Apply(Id, envelope.Version, envelope.Event, envelope.OccurredAt);
         }

@@ -26,6 +26,7 @@ public static class DispatchGrainServices
         silo.AddIncomingGrainCallFilter<OutsideCallerFilter>();
         services.AddSingleton(sla);
         services.AddSingleton(targets);
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<ItemServices>();
         services.AddSingleton<DailyNumbers>();

@@ -15,8 +15,9 @@ namespace Dispatch.Items;
 public sealed record ItemServices(EventStore Store, NpgsqlDataSource Database, SlaSettings Sla, TimeProvider Time);
 
 /// <summary>
-/// The life of every ticket, legal-aid case and visit grain: loads the events and the stored read-model row on
-/// activation; for a command checks the expected version, asks the item's rules, and commits the events, the read-model
+/// The life of every ticket, legal-aid case and visit grain: loads the events and the stored read-model row before the
+/// first call of an activation (<see cref="InvokeAsync"/>, the grain's call filter; an opening marked
+/// <see cref="LoadsWithOpeningAttribute"/> loads them in the same round trip as its own reads instead); for a command checks the expected version, asks the item's rules, and commits the events, the read-model
 /// row, the counter changes and the clock-index entry in one transaction; then announces the change to the live feed and
 /// tells the shard's deadline watcher. The in-memory state moves only after the commit; a stale writer reloads and fails.
 /// </summary>
@@ -33,9 +34,19 @@ public sealed class ItemHost<TState, TEvent, TRow>(
     /// <summary>The calendar version the stored row and clock index were computed with; -1: not written by this activation.</summary>
     private long writtenUnderCalendar = -1;
 
-    public TState State => stream.State;
+    /// <summary>False until the stream is loaded, and again after a commit whose outcome is unknown.</summary>
+    private bool loaded;
+
+    /// <summary>True when the state is the stored one; an opening that loads with its own reads checks this first.</summary>
+    public bool Loaded => loaded;
+
+    public TState State => loaded ? stream.State : throw new InvalidOperationException(
+        $"{parts.Words.ItemType} {id} was read before it was loaded: the grain must route its calls through ItemHost.InvokeAsync.");
 
     public Guid Id => id;
+
+    /// <summary>The item's event stream, e.g. for a read that must know whether it exists.</summary>
+    public string StreamId => stream.StreamId;
 
     public ClockedItemRef Item { get; } = new(parts.Words.ItemType, id);
 
@@ -64,10 +75,53 @@ public sealed class ItemHost<TState, TEvent, TRow>(
     public RevealableItem Revealable(Actor actor, System.Collections.Immutable.ImmutableArray<string> fields, Func<string, string?> valueOf) =>
         new(CanSee(actor), ActionGate.NotFound(parts.Words), fields, valueOf);
 
+    /// <summary>
+    /// The grain's incoming-call filter (the grain implements IIncomingGrainCallFilter with this): the stream is loaded
+    /// before the call, unless the called method loads it itself together with its own reads.
+    /// </summary>
+    public async Task InvokeAsync(IIncomingGrainCallContext call)
+    {
+        if (!loaded && !call.ImplementationMethod.IsDefined(typeof(LoadsWithOpeningAttribute), inherit: true))
+        {
+            await LoadAsync(CancellationToken.None);
+        }
+        await call.Invoke();
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
         await stream.LoadAsync(cancellationToken);
-        stored = State.Version > 0 ? await parts.LoadRow(services.Database, id, cancellationToken) : null;
+        await LoadRowAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads the stream in the same round trip as an opening's own <paramref name="reads"/> (so a new item costs no read of
+    /// its own), then lets <paramref name="readRest"/> read their results from the reader.
+    /// </summary>
+    public async Task<T> LoadWithAsync<T>(IEnumerable<NpgsqlBatchCommand> reads, Func<NpgsqlDataReader, Task<T>> readRest)
+    {
+        T rest;
+        await using (var batch = services.Database.CreateBatch())
+        {
+            batch.BatchCommands.Add(stream.LoadCommand());
+            foreach (var read in reads)
+            {
+                batch.BatchCommands.Add(read);
+            }
+            await using var reader = await batch.ExecuteReaderAsync();
+            await stream.LoadFromAsync(reader, CancellationToken.None);
+            await reader.NextResultAsync();
+            rest = await readRest(reader);
+        }
+        await LoadRowAsync(CancellationToken.None);
+        return rest;
+    }
+
+    private async Task LoadRowAsync(CancellationToken cancellationToken)
+    {
+        stored = stream.State.Version > 0 ? await parts.LoadRow(services.Database, id, cancellationToken) : null;
+        writtenUnderCalendar = -1;
+        loaded = true;
     }
 
     /// <summary>One command: a stale If-Match fails first (only for a user who sees the item), then the rules decide.</summary>
@@ -105,14 +159,24 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         {
             write = await stream.TryCommitAsync(events, actor, now, next => Prepare(next, clocks), w => w.Commands);
         }
-        catch (PostgresException ex) when (parts.Explain is not null)
+        catch (PostgresException ex) when (ex.BatchCommand is not null)
         {
-            var explained = await parts.Explain(ex, events);
+            // One of this write's own statements failed: its transaction rolled back and the state is as it was.
+            var explained = parts.Explain is null ? null : await parts.Explain(ex, events);
             if (explained is null)
             {
                 throw;
             }
             return new ItemCommit<TRow>(null, explained);
+        }
+        catch (Exception ex)
+        {
+            // The connection went, the commit timed out: whether it committed is unknown. The next call loads the stored
+            // state first (InvokeAsync), so no stale activation answers, and a repeated opening finds what was stored.
+            loaded = false;
+            logger.LogWarning("{ItemType} {Id}: commit outcome unknown ({Error}); the item reloads before its next call",
+                parts.Words.ItemType, id, ex.GetType().Name);
+            throw;
         }
         if (write is null)
         {
@@ -174,6 +238,13 @@ public sealed class ItemHost<TState, TEvent, TRow>(
 
     private Task WatchAsync(IClockReader clocks) => DeadlineWatch.TrackAsync(grains, Item, parts.NextClockChange(State, clocks));
 }
+
+/// <summary>
+/// Marks an opening method of an item grain that loads the stream itself with <see cref="ItemHost{TState,TEvent,TRow}.LoadWithAsync"/>
+/// when <see cref="ItemHost{TState,TEvent,TRow}.Loaded"/> is false, instead of before the call.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class LoadsWithOpeningAttribute : Attribute;
 
 /// <summary>What a commit recorded (the read-model row and counter changes), or why it did not.</summary>
 public sealed record ItemCommit<TRow>(CountedRowWrite<TRow>? Write, DomainError? Error) where TRow : class;

@@ -26,7 +26,7 @@ public sealed class LegalAidCaseGrain(
     ItemServices services,
     ItemOpener opener,
     PersonalDataAccessLog accessLog,
-    ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain
+    ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain, IIncomingGrainCallFilter
 {
     private ItemHost<LegalAidState, LegalAidEvent, LegalAidStatsRow> host = null!;
 
@@ -37,8 +37,11 @@ public sealed class LegalAidCaseGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         host = new(LegalAidParts.Parts, services, this.GetPrimaryKey(), GrainFactory, logger);
-        return host.LoadAsync(cancellationToken);
+        return Task.CompletedTask;
     }
+
+    /// <summary>Every call finds the item loaded (see ItemHost.InvokeAsync).</summary>
+    public Task Invoke(IIncomingGrainCallContext context) => host.InvokeAsync(context);
 
     public Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor) =>
         opener.OpenAsync(host, LegalAidOpening.AtStation, application, actor, created => Opening(created, actor));

@@ -29,7 +29,7 @@ public sealed class RehabVisitGrain(
     RehabDirectory bookings,
     DailyNumbers numbers,
     PersonalDataAccessLog accessLog,
-    ILogger<RehabVisitGrain> logger) : Grain, IRehabVisitGrain
+    ILogger<RehabVisitGrain> logger) : Grain, IRehabVisitGrain, IIncomingGrainCallFilter
 {
     private const string ExclusionViolation = "23P01";
 
@@ -44,8 +44,11 @@ public sealed class RehabVisitGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         host = new(RehabParts.Parts with { Explain = ExplainAsync }, services, this.GetPrimaryKey(), GrainFactory, logger);
-        return host.LoadAsync(cancellationToken);
+        return Task.CompletedTask;
     }
+
+    /// <summary>Every call finds the item loaded (see ItemHost.InvokeAsync).</summary>
+    public Task Invoke(IIncomingGrainCallContext context) => host.InvokeAsync(context);
 
     public Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor) =>
         opener.OpenAsync(host, RehabOpening.AtProvider, request, actor, created => Opening(created, actor));

@@ -4,45 +4,78 @@ using Npgsql;
 
 namespace Dispatch.Tickets;
 
-/// <summary>What registering a ticket reads from outside it: the caller's earlier calls and the ticket's number.</summary>
+/// <summary>What registering a ticket reads from outside it, all in one round trip.</summary>
+/// <param name="Repeats">重复来电: earlier tickets of the same person or phone on the same topic within 30 days.</param>
+/// <param name="Number">The new ticket's number; null when the ticket's stream turned out to exist already.</param>
+/// <param name="ConcludedBy">For a petition, the re-review that already concluded this person's matter on the topic (终结).</param>
+public sealed record CallerFacts(int Repeats, string? Number, string? ConcludedBy);
+
+/// <summary>
+/// The reads of a registration: the caller's earlier calls, the ticket's number and, for a petition, a concluded
+/// re-review. They go to PostgreSQL as one batch, on their own (<see cref="ReadAsync"/>) or behind the query of the
+/// ticket's own events (<see cref="Reads"/>/<see cref="ReadFromAsync"/>, so a new ticket costs one round trip before its
+/// commit). The read model holds opaque person ids, so the person key is made opaque first.
+/// </summary>
 public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers numbers, PersonIdKey personIds)
 {
+    /// <summary>The facts of one registration, read on their own.</summary>
+    public Task<CallerFacts> ReadAsync(CallerQuestion question) =>
+        WithDaySequenceAsync(question, async () =>
+        {
+            await using var batch = database.CreateBatch();
+            foreach (var read in Reads(question, unlessStreamExists: null))
+            {
+                batch.BatchCommands.Add(read);
+            }
+            await using var reader = await batch.ExecuteReaderAsync();
+            return await ReadFromAsync(reader, question);
+        });
+
     /// <summary>
-    /// In one round trip: 重复来电 (earlier tickets of the same person or phone on the same topic within 30 days),
-    /// the next number, JX12385-yyyyMMdd-nnnnnn, from that day's sequence (no row lock, gaps possible after a crash),
-    /// and for a petition the re-review that already concluded this person's matter on the topic (终结), if any.
-    /// The read model holds opaque person ids, so the person key is made opaque first.
+    /// Runs <paramref name="read"/>; when the day's number sequence does not exist yet (the day's first number), creates it
+    /// and runs <paramref name="read"/> again.
     /// </summary>
-    public async Task<(int Repeats, string Number, string? ConcludedBy)> RepeatsAndNumberAsync(
-        string personKey, string phone, string topic, DateTimeOffset now, DateOnly localDay, bool petition = false)
+    public async Task<T> WithDaySequenceAsync<T>(CallerQuestion question, Func<Task<T>> read)
     {
-        var personId = personIds.Opaque(personKey);
         try
         {
-            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay, petition);
+            return await read();
         }
         catch (PostgresException ex) when (ex.SqlState == DailyNumbers.UndefinedTable)
         {
-            await numbers.CreateSequenceAsync(DailyNumberSeries.Tickets, localDay);
-            return await ReadRepeatsAndNumberAsync(personId, phone, topic, now, localDay, petition);
+            await numbers.CreateSequenceAsync(DailyNumberSeries.Tickets, question.LocalDay);
+            return await read();
         }
     }
 
-    private async Task<(int, string, string?)> ReadRepeatsAndNumberAsync(
-        string personId, string phone, string topic, DateTimeOffset now, DateOnly localDay, bool petition)
+    /// <summary>
+    /// The statements of the facts. With <paramref name="unlessStreamExists"/>, the number is drawn only when that event
+    /// stream has no events, so a registration repeated after its grain went away does not use up a number.
+    /// </summary>
+    public IReadOnlyList<NpgsqlBatchCommand> Reads(CallerQuestion question, string? unlessStreamExists)
     {
-        await using var batch = database.CreateBatch();
+        var personId = personIds.Opaque(question.PersonKey);
         var repeats = new NpgsqlBatchCommand("""
             select count(*)::int from tickets
             where (person_id = $1 or caller_phone = $2) and topic = $3 and received_at >= $4 and merged_into is null
             """);
-        foreach (var value in new object[] { personId, phone, topic, now.AddDays(-30) })
+        foreach (var value in new object[] { personId, question.Phone, question.Topic, question.Now.AddDays(-30) })
         {
             repeats.Parameters.Add(new NpgsqlParameter { Value = value });
         }
-        batch.BatchCommands.Add(repeats);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(DailyNumberSeries.Tickets.NextValueSql(localDay)));
-        if (petition)
+        var nextValue = $"nextval('{DailyNumberSeries.Tickets.SequenceName(question.LocalDay)}')::int";
+        NpgsqlBatchCommand number;
+        if (unlessStreamExists is null)
+        {
+            number = new NpgsqlBatchCommand($"select {nextValue}");
+        }
+        else
+        {
+            number = new NpgsqlBatchCommand($"select case when exists (select from domain_events where stream_id = $1) then null else {nextValue} end");
+            number.Parameters.Add(new NpgsqlParameter { Value = unlessStreamExists });
+        }
+        List<NpgsqlBatchCommand> reads = [repeats, number];
+        if (question.Petition)
         {
             var concluded = new NpgsqlBatchCommand("""
                 select number from tickets
@@ -50,20 +83,28 @@ public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers number
                 order by resolved_at desc limit 1
                 """);
             concluded.Parameters.Add(new NpgsqlParameter { Value = personId });
-            concluded.Parameters.Add(new NpgsqlParameter { Value = topic });
-            batch.BatchCommands.Add(concluded);
+            concluded.Parameters.Add(new NpgsqlParameter { Value = question.Topic });
+            reads.Add(concluded);
         }
-        await using var reader = await batch.ExecuteReaderAsync();
+        return reads;
+    }
+
+    /// <summary>Reads the answers of <see cref="Reads"/>, starting at the reader's current result.</summary>
+    public static async Task<CallerFacts> ReadFromAsync(NpgsqlDataReader reader, CallerQuestion question)
+    {
         await reader.ReadAsync();
         var count = reader.GetInt32(0);
         await reader.NextResultAsync();
         await reader.ReadAsync();
-        var number = DailyNumberSeries.Tickets.Format(localDay, reader.GetInt32(0));
+        var number = reader.IsDBNull(0) ? null : DailyNumberSeries.Tickets.Format(question.LocalDay, reader.GetInt32(0));
         string? concludedBy = null;
-        if (petition && await reader.NextResultAsync() && await reader.ReadAsync())
+        if (question.Petition && await reader.NextResultAsync() && await reader.ReadAsync())
         {
             concludedBy = reader.GetString(0);
         }
-        return (count, number, concludedBy);
+        return new CallerFacts(count, number, concludedBy);
     }
 }
+
+/// <summary>Who calls about what, when: the question a registration asks of <see cref="CallerHistory"/>.</summary>
+public sealed record CallerQuestion(string PersonKey, string Phone, string Topic, DateTimeOffset Now, DateOnly LocalDay, bool Petition);

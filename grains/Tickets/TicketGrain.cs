@@ -26,7 +26,7 @@ public sealed class TicketGrain(
     CallerHistory callers,
     UnitRouter router,
     PersonalDataAccessLog accessLog,
-    ILogger<TicketGrain> logger) : Grain, ITicketGrain
+    ILogger<TicketGrain> logger) : Grain, ITicketGrain, IIncomingGrainCallFilter
 {
     public const string StreamType = ItemTypes.Ticket;
 
@@ -39,34 +39,37 @@ public sealed class TicketGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         host = new(TicketParts.Parts, services, this.GetPrimaryKey(), GrainFactory, logger);
-        return host.LoadAsync(cancellationToken);
+        return Task.CompletedTask;
     }
 
-    public Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor) =>
-        OpenAsync(intake, actor, created => new Registration(View(actor), created), async (valid, personId, fingerprint, now) =>
-        {
-            var (repeats, number, concludedBy) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now,
-                services.Sla.LocalDate(now), petition: valid.Kind == TicketVocabulary.PetitionKind);
-            return TicketRules.Register(valid, personId, repeats, number, services.Sla.RulesAt(now), fingerprint, concludedBy);
-        });
+    /// <summary>Every call finds the item loaded (see ItemHost.InvokeAsync).</summary>
+    public Task Invoke(IIncomingGrainCallContext context) => host.InvokeAsync(context);
 
-    public Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor) =>
-        OpenAsync(intake, actor, _ => View(actor), async (valid, personId, fingerprint, now) =>
-        {
-            var body = await router.FindUnitAsync(reviewOf.UnitCode);
-            var (_, number, _) = await callers.RepeatsAndNumberAsync(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now));
-            return TicketRules.OpenReview(valid, personId, number, services.Sla.RulesAt(now), fingerprint, reviewOf, body);
-        });
+    /// <summary>Registers the ticket; a new ticket's activation reads its (empty) stream together with the caller's facts.</summary>
+    [LoadsWithOpening]
+    public Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor) =>
+        OpenAsync(intake, actor, created => new Registration(View(actor), created), petition: true, (valid, personId, fingerprint, now, facts) =>
+            TicketRules.Register(valid, personId, facts.Repeats, facts.Number!, services.Sla.RulesAt(now), fingerprint, facts.ConcludedBy));
+
+    public async Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor)
+    {
+        var body = await router.FindUnitAsync(reviewOf.UnitCode);
+        return await OpenAsync(intake, actor, _ => View(actor), petition: false, (valid, personId, fingerprint, now, facts) =>
+            TicketRules.OpenReview(valid, personId, facts.Number!, services.Sla.RulesAt(now), fingerprint, reviewOf, body));
+    }
 
     /// <summary>
     /// Opens this ticket from an intake: a repeat of the same intake answers the existing ticket, then the role and the
-    /// intake are checked, and <paramref name="decide"/> turns the valid intake into the opening events.
+    /// intake are checked, the caller's facts and the number read, and <paramref name="decide"/> turns them into the
+    /// opening events. When the grain is not loaded yet (<see cref="LoadsWithOpeningAttribute"/>), the stream is read in the
+    /// same round trip as the facts, and a stream found to exist makes this a repeat after all.
     /// </summary>
-    private async Task<Outcome<T>> OpenAsync<T>(
-        TicketIntake intake, Actor actor, Func<bool, T> answer, Func<ValidIntake, string, string, DateTimeOffset, Task<Change<TicketEvent>>> decide)
+    /// <param name="petition">Whether a petition's concluded re-review is looked up (for a registration).</param>
+    private async Task<Outcome<T>> OpenAsync<T>(TicketIntake intake, Actor actor, Func<bool, T> answer, bool petition,
+        Func<ValidIntake, string, string, DateTimeOffset, CallerFacts, Change<TicketEvent>> decide)
     {
         var fingerprint = OpeningFingerprint.Of(actor, intake);
-        if (State.Exists)
+        if (host.Loaded && State.Exists)
         {
             return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => answer(false));
         }
@@ -82,7 +85,17 @@ public sealed class TicketGrain(
         }
         var valid = validation.Intake;
         var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
-        return await host.ApplyAsync(await decide(valid, personId, fingerprint, now), actor, () => answer(true));
+        var question = new CallerQuestion(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now),
+            petition && valid.Kind == TicketVocabulary.PetitionKind);
+        var facts = host.Loaded
+            ? await callers.ReadAsync(question)
+            : await callers.WithDaySequenceAsync(question, () =>
+                host.LoadWithAsync(callers.Reads(question, unlessStreamExists: host.StreamId), reader => CallerHistory.ReadFromAsync(reader, question)));
+        if (State.Exists)
+        {
+            return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => answer(false));
+        }
+        return await host.ApplyAsync(decide(valid, personId, fingerprint, now, facts), actor, () => answer(true));
     }
 
     /// <summary>

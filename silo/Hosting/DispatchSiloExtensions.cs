@@ -42,6 +42,7 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton(_ => DatabaseConnection.CreateDataSource(connectionString));
         silo.Services.AddSingleton(provider => new Dispatch.People.PersonIdKey(PersonIdKeyStore.Load(provider.GetRequiredService<Npgsql.NpgsqlDataSource>())));
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<Dispatch.EventSourcing.GroupCommitOptions>().BindConfiguration("GroupCommit");
         silo.AddDispatchGrains(LoadSla(DatabaseSetup.DefaultReferenceDataFolder), LoadTargets(DatabaseSetup.DefaultReferenceDataFolder));
         return silo;
     }

@@ -30,8 +30,21 @@ public static class DispatchGrainServices
         services.AddSingleton<EventStore>();
         services.AddSingleton<ItemServices>();
         services.AddSingleton<DailyNumbers>();
-        services.AddSingleton<UnitDirectory>();
         services.AddSingleton<AreaDirectory>();
+        // Units and active routing rules are held in memory, loaded before the silo takes calls; each table's trigger
+        // notifies every silo's feed of a change (migration 0120), and the feeds poll as a fallback.
+        services.AddSingleton<UnitTable>();
+        services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<UnitFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<UnitFeed>());
+        silo.AddStartupTask((provider, cancellationToken) =>
+            provider.GetRequiredService<UnitFeed>().RefreshAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
+        services.AddSingleton<RoutingRuleTable>();
+        services.AddSingleton<ActiveRoutingRules>();
+        services.AddSingleton<RoutingRuleFeed>();
+        services.AddHostedService(provider => provider.GetRequiredService<RoutingRuleFeed>());
+        silo.AddStartupTask((provider, cancellationToken) =>
+            provider.GetRequiredService<RoutingRuleFeed>().RefreshAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
         services.AddSingleton<UnitRouter>();
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<RehabDirectory>();

@@ -1,14 +1,19 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Dispatch.Items;
 using Dispatch.Fields;
 
 namespace Dispatch.Routing;
 
-/// <summary>Validates routing-rule changes and writes them; one activation serialises all writes.</summary>
+/// <summary>
+/// Validates routing-rule changes and writes them; one activation serialises all writes. This silo routes by the change
+/// at once; the others hear of it from the table's trigger (<see cref="RoutingRuleFeed"/>).
+/// </summary>
 [GrainType("routing-rules")]
-public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory areaDirectory) : Grain, IRoutingRulesGrain
+public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory areaDirectory, RoutingRuleFeed feed, ILogger<RoutingRulesGrain> logger)
+    : Grain, IRoutingRulesGrain
 {
     public Task<Outcome<RoutingRuleRecord>> Add(RoutingRuleDefinition rule, Actor actor) => SaveAsync(null, rule, actor);
 
@@ -49,6 +54,20 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory a
         {
             return DomainError.NotFound($"Routing rule {id}", $"派单规则 {id} ");
         }
+        await HoldAsync();
         return Outcome<RoutingRuleRecord>.Success(new RoutingRuleRecord(saved, rule.CountyCode, rule.TownCode, rule.Kind, rule.Topic, rule.UnitKind!, rule.Active, rule.Note));
+    }
+
+    /// <summary>The write is done whatever happens here; a failed reload is made good by the feed's notice or poll.</summary>
+    private async Task HoldAsync()
+    {
+        try
+        {
+            await feed.RefreshAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Reloading the routing rules after a change failed; the routing-rule feed will catch up");
+        }
     }
 }

@@ -1,39 +1,37 @@
-using Npgsql;
-
 namespace Dispatch.Units;
 
 /// <summary>A service unit as an item needs to know it: its kind, its area and whether it takes work.</summary>
 public sealed record UnitInfo(string Code, string Kind, string AreaCode, bool Active);
 
-/// <summary>Finds service units in the reference data: by code, or the unit of a kind that serves an area.</summary>
-public sealed class UnitDirectory(NpgsqlDataSource database)
+/// <summary>
+/// Finds service units: by code, or the unit of a kind that serves an area. It answers from this silo's memory, which
+/// <see cref="UnitFeed"/> loads before the silo takes calls and keeps equal to the units table; no lookup reads the
+/// database.
+/// </summary>
+public sealed class UnitDirectory
 {
-    public async Task<UnitInfo?> FindAsync(string? code)
+    private volatile UnitSet? units;
+
+    /// <summary>The units as last loaded.</summary>
+    public UnitSet Units => units ?? throw new InvalidOperationException("The unit directory was read before its first load (UnitFeed loads it at silo start-up).");
+
+    /// <summary>Holds <paramref name="loaded"/> from now on; false when it equals what is held already.</summary>
+    public bool Apply(UnitSet loaded)
     {
-        if (string.IsNullOrWhiteSpace(code))
+        if (units is { } held && held.SameAs(loaded))
         {
-            return null;
+            return false;
         }
-        await using var command = database.CreateCommand("select code, kind, area_code, active from units where code = $1");
-        command.Parameters.Add(new NpgsqlParameter { Value = code.Trim() });
-        return await ReadOneAsync(command);
+        units = loaded;
+        return true;
     }
+
+    public UnitInfo? Find(string? code) => Units.Find(code);
 
     /// <summary>The active unit of this kind in the area; with several (rehabilitation providers), the first by code.</summary>
-    public async Task<UnitInfo?> ServingAsync(string areaCode, string kind)
-    {
-        await using var command = database.CreateCommand(
-            "select code, kind, area_code, active from units where area_code = $1 and kind = $2 and active order by code limit 1");
-        command.Parameters.Add(new NpgsqlParameter { Value = areaCode });
-        command.Parameters.Add(new NpgsqlParameter { Value = kind });
-        return await ReadOneAsync(command);
-    }
+    public UnitInfo? Serving(string areaCode, string kind) => Units.Serving(areaCode, kind);
 
-    private static async Task<UnitInfo?> ReadOneAsync(NpgsqlCommand command)
-    {
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? new UnitInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3))
-            : null;
-    }
+    public Task<UnitInfo?> FindAsync(string? code) => Task.FromResult(Find(code));
+
+    public Task<UnitInfo?> ServingAsync(string areaCode, string kind) => Task.FromResult(Serving(areaCode, kind));
 }

@@ -1,13 +1,17 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Dispatch.Items;
 
 namespace Dispatch.Units;
 
-/// <summary>Validates unit changes and writes them to the reference tables; one activation serialises all writes.</summary>
+/// <summary>
+/// Validates unit changes and writes them to the reference tables; one activation serialises all writes. This silo
+/// holds the change at once; the others hear of it from the table's trigger (<see cref="UnitFeed"/>).
+/// </summary>
 [GrainType("unit-registry")]
-public sealed class UnitRegistryGrain(NpgsqlDataSource database) : Grain, IUnitRegistryGrain
+public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, ILogger<UnitRegistryGrain> logger) : Grain, IUnitRegistryGrain
 {
     public Task<Outcome<UnitRecord>> Add(UnitDefinition unit, Actor actor) => Save(unit, actor, isNew: true);
 
@@ -34,7 +38,22 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database) : Grain, IUnitR
         {
             return DomainError.NotFound($"Unit {unit.Code}", $"单位 {unit.Code} ");
         }
-        return Outcome<UnitRecord>.Success(await UpsertAsync(unit, actor));
+        var saved = await UpsertAsync(unit, actor);
+        await HoldAsync();
+        return Outcome<UnitRecord>.Success(saved);
+    }
+
+    /// <summary>The write is done whatever happens here; a failed reload is made good by the feed's notice or poll.</summary>
+    private async Task HoldAsync()
+    {
+        try
+        {
+            await feed.RefreshAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning(ex, "Reloading the units after a change failed; the unit feed will catch up");
+        }
     }
 
     private async Task<HashSet<string>> ReadAreaCodesAsync()

@@ -1,15 +1,21 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Dispatch.Bench.Tickets;
+namespace Dispatch.Bench.Common;
 
 /// <summary>Collects latencies per operation and prints p50/p99.</summary>
-internal sealed class LatencyRecorder
+public sealed class LatencyRecorder
 {
     private readonly ConcurrentDictionary<string, ConcurrentBag<double>> samples = new();
+    private readonly ConcurrentDictionary<string, int> failedStatuses = new();
     private int failures;
 
     public int Failures => failures;
+
+    /// <summary>Failed requests by HTTP status ("none" when no answer came), e.g. {"412": 3}.</summary>
+    public IReadOnlyDictionary<string, int> FailedStatuses => failedStatuses;
+
+    public IEnumerable<string> Operations => samples.Keys.Order(StringComparer.Ordinal);
 
     public async Task<T> Measure<T>(string operation, Func<Task<T>> call)
     {
@@ -18,9 +24,11 @@ internal sealed class LatencyRecorder
         {
             return await call();
         }
-        catch
+        catch (Exception e)
         {
             Interlocked.Increment(ref failures);
+            var status = e is HttpRequestException { StatusCode: { } code } ? ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture) : "none";
+            failedStatuses.AddOrUpdate(status, 1, (_, n) => n + 1);
             throw;
         }
         finally
@@ -30,6 +38,10 @@ internal sealed class LatencyRecorder
     }
 
     public int Count(string operation) => samples.TryGetValue(operation, out var bag) ? bag.Count : 0;
+
+    /// <summary>The latencies of one operation, or of all together when <paramref name="operation"/> is null, sorted.</summary>
+    public double[] Sorted(string? operation) =>
+        [.. (operation is null ? samples.Values.SelectMany(b => b) : samples.TryGetValue(operation, out var bag) ? bag : []).Order()];
 
     public void Print(string title)
     {
@@ -41,5 +53,7 @@ internal sealed class LatencyRecorder
         }
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    /// <summary>Nearest-rank percentile of sorted values; NaN when there are none.</summary>
+    public static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

@@ -109,7 +109,7 @@ done
 [[ -n "$ready" ]] || die "not ready after 10 minutes; see $log"
 
 commit=$(git -C "$root" rev-parse --short HEAD)
-git -C "$root" diff --quiet HEAD -- . ':!.data' || commit="$commit+uncommitted changes"
+git -C "$root" diff --quiet HEAD -- . ':!*.md' || commit="$commit+uncommitted changes"  # documentation does not change a figure
 counts=$(tr ',' '\n' <<<"$clients" | wc -l)
 say "ready; measuring (about $(( counts * 2 * seconds + seconds + 2 * warmup )) s)"
 WRK=$(command -v wrk) PGBENCH=$pgbench dotnet "$root/bench/Dispatch.Bench.WritePath/bin/Release/net10.0/Dispatch.Bench.WritePath.dll" \

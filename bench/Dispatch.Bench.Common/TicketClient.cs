@@ -14,9 +14,13 @@ public sealed class TicketClient(HttpClient http, string accessToken) : IDisposa
     /// <summary>The bearer token of this sign-in, for a load generator in another process (never printed).</summary>
     public string AccessToken { get; } = accessToken;
 
-    public static async Task<TicketClient> SignInAsync(Uri url, string email)
+    /// <param name="maxConnections">
+    /// Connections this account may hold at once; one account standing for many operators needs many, or requests
+    /// would wait in this client for a free connection and the wait would count as the server's latency.
+    /// </param>
+    public static async Task<TicketClient> SignInAsync(Uri url, string email, int maxConnections = 256)
     {
-        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = url };
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = maxConnections }) { BaseAddress = url };
         var response = await http.PostAsJsonAsync("/api/auth/login", new { email, password = "Demo#12385" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()

@@ -4,6 +4,7 @@
 #
 #   WEB_PORT=8080        web port (default 8080)
 #   SILOS=1              number of silos in the cluster (e.g. SILOS=3)
+#   SILO_PORT=11111 GATEWAY_PORT=30000   Orleans ports of the first silo; silo i uses these plus i-1
 #   DATABASE_URL / ConnectionStrings__Dispatch   use an existing PostgreSQL instead of the private one
 #   PG_PORT=55432        port of the private PostgreSQL (loopback only; MODE=production: 55433, in .data/postgres-production)
 #   WEB_HOST=127.0.0.1   address the web app listens on; anything beyond loopback is refused over plain HTTP
@@ -23,6 +24,8 @@ cd "$root"
 WEB_PORT=${WEB_PORT:-8080}
 WEB_HOST=${WEB_HOST:-127.0.0.1}
 SILOS=${SILOS:-1}
+SILO_PORT=${SILO_PORT:-11111}
+GATEWAY_PORT=${GATEWAY_PORT:-30000}
 PG_PORT=${PG_PORT:-55432}
 data="$root/.data"
 logs="$data/logs"
@@ -56,6 +59,7 @@ fi
 
 [[ "$SILOS" =~ ^[1-9][0-9]?$ ]] || die "SILOS must be a number from 1 to 99, got '$SILOS'"
 [[ "$WEB_PORT" =~ ^[0-9]+$ ]] || die "WEB_PORT must be a port number, got '$WEB_PORT'"
+[[ "$SILO_PORT$GATEWAY_PORT" =~ ^[0-9]+$ ]] || die "SILO_PORT and GATEWAY_PORT must be port numbers"
 command -v dotnet >/dev/null || die "the .NET 10 SDK (dotnet) is not installed"
 command -v curl >/dev/null || { say "installing curl"; apt-get update -qq && apt-get install -y -qq curl >/dev/null; }
 bash "$root/deploy/ui-tools.sh" node
@@ -159,7 +163,7 @@ start_process() { # name, working folder, log, command...
 silo_dll="$root/silo/bin/Release/net10.0/Dispatch.Silo.dll"
 for i in $(seq 1 "$SILOS"); do
   start_process "silo-$i" "$root/silo" "$logs/silo-$i.log" env DOTNET_ENVIRONMENT=$dotnet_env \
-    Orleans__SiloPort=$((11110 + i)) Orleans__GatewayPort=$((29999 + i)) dotnet "$silo_dll"
+    Orleans__SiloPort=$((SILO_PORT + i - 1)) Orleans__GatewayPort=$((GATEWAY_PORT + i - 1)) dotnet "$silo_dll"
   if [[ $i -eq 1 && $SILOS -gt 1 ]]; then sleep 5; fi
 done
 

@@ -36,7 +36,7 @@ public sealed class CpuMeter
     private readonly record struct CpuSample(double Machine, double Silo, double Web, double Self, long At);
 
     /// <summary>Busy CPU seconds of all cores since boot: the first line of /proc/stat, without idle and iowait.</summary>
-    private static double MachineBusySeconds()
+    public static double MachineBusySeconds()
     {
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
             .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();

@@ -48,11 +48,71 @@ public sealed class ProcessCpu(int pid, string name)
 
     public double Seconds()
     {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
-        // Fields after the command name (which may hold spaces) start after the last ')'; utime and stime are fields 14 and 15.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        var fields = StatFields(Pid.ToString(CultureInfo.InvariantCulture));
+        return (Ticks(fields, UserTime) + Ticks(fields, SystemTime)) / TicksPerSecond;
     }
+
+    /// <summary>
+    /// CPU seconds of the process and of its children that have ended and been waited for (cutime, cstime): a parent's
+    /// own use plus what its finished children used.
+    /// </summary>
+    public double SecondsWithEndedChildren()
+    {
+        var fields = StatFields(Pid.ToString(CultureInfo.InvariantCulture));
+        return (Ticks(fields, UserTime) + Ticks(fields, SystemTime) + Ticks(fields, ChildrenUserTime) + Ticks(fields, ChildrenSystemTime)) / TicksPerSecond;
+    }
+
+    /// <summary>
+    /// CPU seconds that this process's ended children used (load generators run as child processes, e.g. wrk): a child
+    /// is counted once it has exited and been waited for, which <see cref="System.Diagnostics.Process"/> does.
+    /// </summary>
+    public static double EndedChildrenOfThisProcessSeconds()
+    {
+        var fields = StatFields("self");
+        return (Ticks(fields, ChildrenUserTime) + Ticks(fields, ChildrenSystemTime)) / TicksPerSecond;
+    }
+
+    /// <summary>The processes whose parent is <paramref name="parentPid"/> (e.g. PostgreSQL's backends under the postmaster).</summary>
+    public static IReadOnlyList<ProcessCpu> ChildrenOf(int parentPid, string name)
+    {
+        var children = new List<ProcessCpu>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            var id = Path.GetFileName(folder);
+            if (!int.TryParse(id, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                if (int.Parse(StatFields(id)[ParentPid], CultureInfo.InvariantCulture) == parentPid)
+                {
+                    children.Add(new ProcessCpu(pid, name));
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked.
+            }
+        }
+        return children;
+    }
+
+    // Indexes into the fields after the command name (field 3 of proc(5), the state, is index 0).
+    private const int ParentPid = 1;
+    private const int UserTime = 11;
+    private const int SystemTime = 12;
+    private const int ChildrenUserTime = 13;
+    private const int ChildrenSystemTime = 14;
+
+    private static string[] StatFields(string pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the command name (which may hold spaces) start after the last ')'.
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    }
+
+    private static long Ticks(string[] fields, int index) => long.Parse(fields[index], CultureInfo.InvariantCulture);
 
     private static string? TryRead(string path)
     {

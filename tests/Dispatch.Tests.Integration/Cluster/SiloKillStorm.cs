@@ -69,16 +69,17 @@ public sealed class SiloKillStorm : IAsyncLifetime
 
         system.KillVictim();
         var sinceKill = Stopwatch.StartNew();
-        Unguarded = await StormAnswer.ReadAsync("POST dispatch without If-Match",
+        // All at once after the kill, before the survivor has declared the victim dead.
+        var unguarded = StormAnswer.ReadAsync("POST dispatch without If-Match",
             () => TicketApi.ActAsync(op, onVictim[0].Ticket, TicketActions.Dispatch, DispatchBody));
         RepeatedIntakeFirstId = TicketApi.Id(onVictim[1].Ticket);
-        RepeatedIntake = await StormAnswer.ReadAsync(KeyedIntake, () => TicketApi.RegisterAsync(op, TicketApi.Intake(), onVictim[1].Key));
+        var repeated = StormAnswer.ReadAsync(KeyedIntake, () => TicketApi.RegisterAsync(op, TicketApi.Intake(), onVictim[1].Key));
 
         var toAct = new ConcurrentQueue<JsonElement>(onVictim.Skip(1).Select(t => t.Ticket));
         var servedAgain = new ConcurrentDictionary<string, bool>();
         var victims = onVictim.Select(t => t.Ticket).ToArray();
         TimeSpan? failedOverAfter = null;
-        await Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
+        var workers = Task.WhenAll(Enumerable.Range(0, Workers).Select(worker => Task.Run(async () =>
         {
             var afterFailover = 0;
             for (var round = worker; afterFailover < 3 && sinceKill.Elapsed < StormDeadline; round++)
@@ -108,6 +109,9 @@ public sealed class SiloKillStorm : IAsyncLifetime
                 }
             }
         })));
+        Unguarded = await unguarded;
+        RepeatedIntake = await repeated;
+        await workers;
         var stormTook = sinceKill.Elapsed;
         Replays = await Task.WhenAll(intakeIds.Keys.Select(key =>
             StormAnswer.ReadAsync("replayed intake", () => TicketApi.RegisterAsync(op, TicketApi.Intake(), key))));

@@ -7,8 +7,14 @@ using FluentAssertions;
 
 namespace Dispatch.Tests.Integration.Cluster;
 
-/// <summary>A web app whose only silo has stopped, for the one test class that needs it.</summary>
-public sealed class SiloLossSystem() : LocalSystem("silo-loss");
+/// <summary>
+/// A web app whose only silo has stopped, for the one test class that needs it. Its failover retry gives up after a
+/// second: with no silo left, a retry can only delay the 503 this class checks (SiloKillFailoverTests has the retries).
+/// </summary>
+public sealed class SiloLossSystem() : LocalSystem("silo-loss")
+{
+    protected override WebAppSettings WebSettings => new() { Arguments = ["--Failover:Budget=00:00:01"] };
+}
 
 /// <summary>
 /// When no silo can answer, a request that needs a grain gets 503 problem details with Retry-After (zh and en), never a

@@ -159,9 +159,10 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         {
             write = await stream.TryCommitAsync(events, actor, now, next => Prepare(next, clocks), w => w.Commands);
         }
-        catch (PostgresException ex) when (ex.BatchCommand is not null)
+        catch (PostgresException ex)
         {
-            // One of this write's own statements failed: its transaction rolled back and the state is as it was.
+            // The server refused one of this write's own statements (the group commit hands a writer a server error only
+            // once it is alone in its transaction): that transaction rolled back and the state is as it was.
             var explained = parts.Explain is null ? null : await parts.Explain(ex, events);
             if (explained is null)
             {

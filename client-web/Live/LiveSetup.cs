@@ -14,8 +14,8 @@ public static class LiveSetup
     public const string HubPath = "/hubs/supervision";
 
     /// <summary>
-    /// A browser may fall a little behind (a burst of changes with their measures) before its writes wait; the default
-    /// 64 KB would make one slow reader hold up the others on this instance.
+    /// A browser may fall a little behind (a burst of changes with their measures) before its writes wait; past that its
+    /// outbox (bounded, with a send deadline) decides, and no other connection waits for it.
     /// </summary>
     public static void ConfigureConnections(HttpConnectionDispatcherOptions options)
     {
@@ -32,6 +32,11 @@ public static class LiveSetup
         services.AddSingleton<HubSessions>();
         services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddSingleton<LiveMetrics>();
+        services.AddOptions<LiveOutboxSettings>().BindConfiguration(LiveOutboxSettings.Section)
+            .Validate(o => o.QueueCapacity > 0 && o.SendDeadline > TimeSpan.Zero, "Live:QueueCapacity and Live:SendDeadline must be positive.")
+            .ValidateOnStart();
+        services.AddKeyedSingleton(LiveOutboxes.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
+        services.AddSingleton<LiveOutboxes>();
         services.AddSingleton<LivePush>();
         services.AddSingleton<LiveStatsPublisher>();
         services.AddSingleton<LiveFeedSubscription>();

@@ -20,7 +20,13 @@ public static class LiveSetup
     public static void ConfigureConnections(HttpConnectionDispatcherOptions options)
     {
         options.TransportMaxBufferSize = 512 * 1024;
+        // A backstop for a socket that stays stuck with less than the buffer queued; a full buffer is the outbox's to
+        // judge (Live:SendDeadline), which drops the connection sooner and counts why.
+        options.TransportSendTimeout = TransportSendTimeout;
     }
+
+    /// <summary>How long the transport waits on one stuck socket write before it closes the connection itself.</summary>
+    public static readonly TimeSpan TransportSendTimeout = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddSupervisionHub(this IServiceCollection services)
     {

@@ -4,6 +4,7 @@ using Dispatch.Tests.Integration.Live;
 using Dispatch.Tests.Integration.Tickets;
 using Dispatch.Web.Live;
 using FluentAssertions;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
@@ -30,7 +31,16 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
         var outboxClock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var silo = await LocalSilo.StartAsync(connectionString, clusterId);
         await using var web = await LocalWebApp.StartAsync(connectionString, clusterId,
-            new WebAppSettings { ReplaceServices = s => s.AddKeyedSingleton<TimeProvider>(LiveOutboxes.ClockKey, outboxClock) });
+            new WebAppSettings
+            {
+                ReplaceServices = s =>
+                {
+                    s.AddKeyedSingleton<TimeProvider>(LiveOutboxes.ClockKey, outboxClock);
+                    // While its snapshots wait, the hub reads nothing more from the stalled client, not even its pings:
+                    // the client timeout must not end the connection before the test has looked at its outbox.
+                    s.Configure<HubOptions>(o => o.ClientTimeoutInterval = TimeSpan.FromMinutes(10));
+                },
+            });
         await Eventually.Get(() => web.Client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(90), "ready");
         var outboxes = web.Services.GetRequiredService<LiveOutboxes>();
         using var operatorClient = await web.SignInAsync("operator@jx12385.test");
@@ -51,7 +61,8 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
             await stalled.PingAsync();
             await TicketApi.RegisteredAsync(operatorClient);
             filling++;
-            return slow!.Length;
+            slow!.DropReason.Should().BeNull("the stalled connection is dropped only once the test moves the outbox clock");
+            return slow.Length;
         }, n => n >= 5, TimeSpan.FromMinutes(3), "messages waiting behind the stalled connection's send");
         var backlog = slow!.Length;
         output.WriteLine($"[figure] {filling} registrations until the stalled connection's sends stopped going through ({backlog} waiting)");

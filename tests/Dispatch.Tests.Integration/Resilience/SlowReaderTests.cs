@@ -88,12 +88,17 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
         outboxes.Longest.Should().Be(slow.Length, "the stalled connection is the most behind");
 
         outboxClock.Advance(outboxes.Settings.SendDeadline + TimeSpan.FromSeconds(1));
-        await Eventually.Get(() => Task.FromResult(outboxes.Find(stalled.ConnectionId)), o => o is null, TimeSpan.FromSeconds(20),
-            "the stalled connection dropped");
-        output.WriteLine($"[figure] stalled client dropped ({slow.DropReason}) once its send outlasted {outboxes.Settings.SendDeadline.TotalSeconds:0} s; "
-            + $"longest queue now {outboxes.Longest}");
+        await Eventually.Get(() => Task.FromResult(slow.DropReason), r => r is not null, TimeSpan.FromSeconds(20), "the stalled connection dropped");
         slow.DropReason.Should().Be("send_deadline");
+        slow.Length.Should().Be(0, "a dropped connection's queue is let go at once");
         outboxes.DroppedFor("send_deadline").Should().Be(1, "only the stalled connection was dropped");
+        // The transport lets go of its stuck socket write within its own send timeout at the latest; then the hub's
+        // disconnect removes the outbox.
+        var closing = Stopwatch.StartNew();
+        await Eventually.Get(() => Task.FromResult(outboxes.Find(stalled.ConnectionId)), o => o is null, LiveSetup.TransportSendTimeout * 2,
+            "the stalled connection closed");
+        output.WriteLine($"[figure] stalled client dropped ({slow.DropReason}) once its send outlasted {outboxes.Settings.SendDeadline.TotalSeconds:0} s "
+            + $"on the outbox clock; its connection was gone {closing.Elapsed.TotalSeconds:0.0} s later; longest queue now {outboxes.Longest}");
 
         var after = await TicketApi.RegisteredAsync(operatorClient);
         await normal.WaitForAsync("itemChanged", p => p.ItemId() == TicketApi.Id(after), "the normal client still hears", TimeSpan.FromSeconds(10));

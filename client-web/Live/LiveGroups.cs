@@ -2,20 +2,21 @@ namespace Dispatch.Web.Live;
 
 /// <summary>
 /// Which scopes this web instance's connections have joined, so pushes and measure refreshes go only to scopes
-/// someone here watches.
+/// someone here watches, and to the connections that watch them.
 /// </summary>
 public sealed class LiveGroups
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, HashSet<string>> scopesByConnection = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> members = new(StringComparer.Ordinal);
-    private volatile HashSet<string> watched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> members = new(StringComparer.Ordinal);
+    private volatile Dictionary<string, string[]> watched = new(StringComparer.Ordinal);
 
-    public static string GroupName(string scope) => "scope:" + scope;
+    public bool IsWatched(string scope) => watched.ContainsKey(scope);
 
-    public bool IsWatched(string scope) => watched.Contains(scope);
+    public IReadOnlyCollection<string> Watched => watched.Keys;
 
-    public IReadOnlyCollection<string> Watched => watched;
+    /// <summary>The connections here that joined the scope.</summary>
+    public IReadOnlyList<string> ConnectionsOf(string scope) => watched.GetValueOrDefault(scope) ?? [];
 
     public void Joined(string connectionId, string scope)
     {
@@ -28,7 +29,12 @@ public sealed class LiveGroups
             }
             if (scopes.Add(scope))
             {
-                members[scope] = members.GetValueOrDefault(scope) + 1;
+                if (!members.TryGetValue(scope, out var connections))
+                {
+                    connections = new HashSet<string>(StringComparer.Ordinal);
+                    members[scope] = connections;
+                }
+                connections.Add(connectionId);
                 Publish();
             }
         }
@@ -45,7 +51,7 @@ public sealed class LiveGroups
                 return null;
             }
             scopes.Remove(key);
-            Drop(key);
+            Drop(key, connectionId);
             Publish();
             return key;
         }
@@ -59,25 +65,21 @@ public sealed class LiveGroups
             {
                 foreach (var scope in scopes)
                 {
-                    Drop(scope);
+                    Drop(scope, connectionId);
                 }
                 Publish();
             }
         }
     }
 
-    private void Drop(string scope)
+    private void Drop(string scope, string connectionId)
     {
-        if (members.GetValueOrDefault(scope) <= 1)
+        if (members.TryGetValue(scope, out var connections) && connections.Remove(connectionId) && connections.Count == 0)
         {
             members.Remove(scope);
-        }
-        else
-        {
-            members[scope]--;
         }
     }
 
     // Readers on the push path see an immutable copy and never take the lock.
-    private void Publish() => watched = new HashSet<string>(members.Keys, StringComparer.Ordinal);
+    private void Publish() => watched = members.ToDictionary(m => m.Key, m => m.Value.ToArray(), StringComparer.Ordinal);
 }

@@ -14,13 +14,19 @@ public static class LiveSetup
     public const string HubPath = "/hubs/supervision";
 
     /// <summary>
-    /// A browser may fall a little behind (a burst of changes with their measures) before its writes wait; the default
-    /// 64 KB would make one slow reader hold up the others on this instance.
+    /// A browser may fall a little behind (a burst of changes with their measures) before its writes wait; past that its
+    /// outbox (bounded, with a send deadline) decides, and no other connection waits for it.
     /// </summary>
     public static void ConfigureConnections(HttpConnectionDispatcherOptions options)
     {
         options.TransportMaxBufferSize = 512 * 1024;
+        // A backstop for a socket that stays stuck with less than the buffer queued; a full buffer is the outbox's to
+        // judge (Live:SendDeadline), which drops the connection sooner and counts why.
+        options.TransportSendTimeout = TransportSendTimeout;
     }
+
+    /// <summary>How long the transport waits on one stuck socket write before it closes the connection itself.</summary>
+    public static readonly TimeSpan TransportSendTimeout = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddSupervisionHub(this IServiceCollection services)
     {
@@ -32,6 +38,11 @@ public static class LiveSetup
         services.AddSingleton<HubSessions>();
         services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddSingleton<LiveMetrics>();
+        services.AddOptions<LiveOutboxSettings>().BindConfiguration(LiveOutboxSettings.Section)
+            .Validate(o => o.QueueCapacity > 0 && o.SendDeadline > TimeSpan.Zero, "Live:QueueCapacity and Live:SendDeadline must be positive.")
+            .ValidateOnStart();
+        services.AddKeyedSingleton(LiveOutboxes.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
+        services.AddSingleton<LiveOutboxes>();
         services.AddSingleton<LivePush>();
         services.AddSingleton<LiveStatsPublisher>();
         services.AddSingleton<LiveFeedSubscription>();

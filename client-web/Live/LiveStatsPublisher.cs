@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Dispatch.Stats;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Dispatch.Web.Live;
 
 /// <summary>
 /// Sends statsChanged at most once per <see cref="Interval"/> per scope: the scopes whose counters moved and that
-/// someone here watches are read in one grain call (one database round trip) and pushed to their groups.
+/// someone here watches are read in one grain call (one database round trip) and offered to the outboxes of the
+/// connections watching them, where newer figures replace older unsent ones.
 /// </summary>
 public sealed class LiveStatsPublisher(
-    IHubContext<SupervisionHub> hub, IGrainFactory grains, LiveGroups groups, LiveMetrics metrics, TimeProvider time, ILogger<LiveStatsPublisher> logger)
+    IGrainFactory grains, LiveGroups groups, LiveOutboxes outboxes, LiveMetrics metrics, TimeProvider time, ILogger<LiveStatsPublisher> logger)
     : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
@@ -58,7 +58,7 @@ public sealed class LiveStatsPublisher(
         }
         foreach (var stats in await grains.GetGrain<IStatsGrain>(0).LiveStats([.. due]))
         {
-            await hub.Clients.Group(LiveGroups.GroupName(stats.Scope)).SendAsync(LiveMessageNames.StatsChanged, stats, cancellationToken);
+            outboxes.Send(groups.ConnectionsOf(stats.Scope), LiveMessage.Figures(stats));
             metrics.Sent(LiveMessageNames.StatsChanged);
         }
     }

@@ -10,7 +10,7 @@ namespace Dispatch.Web.Live;
 /// Signing out (the session revoked) closes the connection.
 /// </summary>
 [Authorize]
-public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups, HubSessions sessions) : Hub
+public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups, LiveOutboxes outboxes, HubSessions sessions) : Hub
 {
     /// <summary>Tracks the connection under its sign-in session, so signing out closes it.</summary>
     public override async Task OnConnectedAsync()
@@ -20,6 +20,7 @@ public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups, HubS
             Context.Abort();
             return;
         }
+        outboxes.Opened(Context);
         await base.OnConnectedAsync();
     }
 
@@ -33,8 +34,7 @@ public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups, HubS
             throw Refused(watch.Error!);
         }
         var key = watch.Value!;
-        // Join the group before reading the snapshot, so no change falls between the two.
-        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.GroupName(key));
+        // Join before reading the snapshot, so no change falls between the two.
         groups.Joined(Context.ConnectionId, key);
         var snapshot = await stats.LiveSnapshot(key, actor);
         if (!snapshot.Succeeded)
@@ -44,18 +44,17 @@ public sealed class SupervisionHub(IGrainFactory grains, LiveGroups groups, HubS
         await Clients.Caller.SendAsync(LiveMessageNames.Snapshot, snapshot.Value);
     }
 
-    public async Task Leave(string scope)
+    public Task Leave(string scope)
     {
-        if (groups.Left(Context.ConnectionId, scope ?? "") is { } key)
-        {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.GroupName(key));
-        }
+        groups.Left(Context.ConnectionId, scope ?? "");
+        return Task.CompletedTask;
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         groups.Disconnected(Context.ConnectionId);
         sessions.Disconnected(Context);
+        outboxes.Closed(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
 

@@ -16,7 +16,21 @@ public interface IDeadlineWatchGrain : IGrainWithIntegerKey
 
     /// <summary>Rescans the index and fires what is due now; the reminder and timers call the same work.</summary>
     [Alias("Tick")] Task<int> Tick();
+
+    /// <summary>Starts a rescan without the caller waiting for it: silo start-up uses it, so a long catch-up does not hold start-up.</summary>
+    [OneWay, Alias("Wake")] Task Wake();
+
+    /// <summary>What this activation has done so far; answers even while a rescan runs.</summary>
+    [AlwaysInterleave, Alias("Progress")] Task<WatchProgress> Progress();
 }
+
+/// <summary>
+/// A shard watcher's work since its activation: index pages read, items evaluated (and how many of those calls failed),
+/// and the most item evaluations it had running at once.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.WatchProgress")]
+public sealed record WatchProgress(
+    [property: Id(0)] long Pages, [property: Id(1)] long Fired, [property: Id(2)] long Failed, [property: Id(3)] int PeakInFlight);
 
 /// <summary>
 /// An item whose clocks the watcher tracks. <see cref="ItemType"/> is the item's grain type ("ticket",
@@ -46,9 +60,12 @@ public static class DeadlineWatch
 
     public static int ShardOf(Guid itemId) => (int)((uint)itemId.GetHashCode() % Shards);
 
-    /// <summary>Activates every shard's watcher, which then keeps itself alive with its reminder.</summary>
+    /// <summary>
+    /// Wakes every shard's watcher, which then keeps itself alive with its reminder. Returns once the calls are sent: the
+    /// first rescan (after an outage, a catch-up) runs on its own.
+    /// </summary>
     public static Task StartAllAsync(IGrainFactory grains) =>
-        Task.WhenAll(Enumerable.Range(0, Shards).Select(shard => grains.GetGrain<IDeadlineWatchGrain>(shard).Tick()));
+        Task.WhenAll(Enumerable.Range(0, Shards).Select(shard => grains.GetGrain<IDeadlineWatchGrain>(shard).Wake()));
 
     /// <summary>Tells the item's shard when its clocks next change, so that a near deadline gets a timer.</summary>
     public static Task TrackAsync(IGrainFactory grains, ClockedItemRef item, DateTimeOffset? nextChange) =>

@@ -77,7 +77,8 @@ public static class DispatchGrainServices
         services.AddSingleton<Dispatch.People.PersonIdRewrite>();
         silo.AddStartupTask((provider, cancellationToken) =>
             provider.GetRequiredService<Dispatch.People.PersonIdRewrite>().RunAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
-        // Wakes every deadline watcher once; from then on each keeps itself alive with its reminder.
+        services.AddSingleton(DeadlineWatchSettings.From(silo.Configuration));
+        // Wakes every deadline watcher once (not waiting for its first rescan); from then on each keeps itself alive with its reminder.
         silo.AddStartupTask((provider, _) => DeadlineWatch.StartAllAsync(provider.GetRequiredService<IGrainFactory>()));
         return silo;
     }

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -7,9 +8,11 @@ namespace Dispatch.Stats;
 
 /// <summary>
 /// Recomputes every counter (tickets, legal-aid cases, visits) from the read models, with the same rules the writes
-/// use. It takes the fold's advisory lock, then locks the pending changes and the counters against writers (readers go
-/// on): an item write waiting on the lock then records its change on top of the rebuilt counters, which already hold the
-/// row it started from.
+/// use, without holding up item writes. It takes the fold's advisory lock for its whole run (so no fold moves changes
+/// meanwhile), then reads the read models and the pending changes in one snapshot and computes into the shadow table
+/// stats_counters_rebuilt. A short swap then replaces the counters with the shadow's rows and drops exactly the pending
+/// changes that snapshot saw: those are in the read-model rows it counted. Changes committed after the snapshot stay
+/// pending and are folded on top. Readers see the old totals or the new ones, never a mix (one commit).
 /// </summary>
 public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild> logger)
 {
@@ -17,23 +20,68 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
     {
         var clock = Stopwatch.StartNew();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, $"select pg_advisory_xact_lock({StatsCounterFold.LockKey})", cancellationToken);
-        await ExecuteAsync(connection, "lock table stats_counter_changes, stats_counters in exclusive mode", cancellationToken);
-        await ExecuteAsync(connection, "delete from stats_counter_changes", cancellationToken);
-        await ExecuteAsync(connection, "delete from stats_counters", cancellationToken);
-        var totals = new Dictionary<CounterChange, long>();
-        var items = await TallyAsync(connection, $"select {TicketStatsRow.Columns} from tickets",
-            r => StatsContribution.Of(TicketStatsRow.Read(r)), totals, cancellationToken);
-        items += await TallyAsync(connection, $"select {LegalAidStatsRow.Columns} from legal_aid_cases",
-            r => StatsContribution.Of(LegalAidStatsRow.Read(r)), totals, cancellationToken);
-        items += await TallyAsync(connection, $"select {RehabStatsRow.Columns} from rehab_visits",
-            r => StatsContribution.Of(RehabStatsRow.Read(r)), totals, cancellationToken);
-        await WriteAsync(connection, totals, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Rebuilt {Counters} counters from {Items} tickets, cases and visits in {Seconds:0.0} s",
-            totals.Count, items, clock.Elapsed.TotalSeconds);
-        return new StatsRebuilt(items, totals.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+        // A session lock taken before the transaction, so the snapshot begins after any fold that held it committed.
+        await ExecuteAsync(connection, $"select pg_advisory_lock({StatsCounterFold.LockKey})", cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            var seen = await PendingChangeIdsAsync(connection, cancellationToken);
+            var totals = new Dictionary<CounterChange, long>();
+            var items = await TallyAsync(connection, $"select {TicketStatsRow.Columns} from tickets",
+                r => StatsContribution.Of(TicketStatsRow.Read(r)), totals, cancellationToken);
+            items += await TallyAsync(connection, $"select {LegalAidStatsRow.Columns} from legal_aid_cases",
+                r => StatsContribution.Of(LegalAidStatsRow.Read(r)), totals, cancellationToken);
+            items += await TallyAsync(connection, $"select {RehabStatsRow.Columns} from rehab_visits",
+                r => StatsContribution.Of(RehabStatsRow.Read(r)), totals, cancellationToken);
+            await ExecuteAsync(connection, "delete from stats_counters_rebuilt", cancellationToken);
+            await WriteShadowAsync(connection, totals, cancellationToken);
+            var computed = clock.Elapsed;
+            await SwapAsync(connection, seen, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            var swap = clock.Elapsed - computed;
+            logger.LogInformation(
+                "Rebuilt {Counters} counters from {Items} tickets, cases and visits in {Seconds:0.0} s (swap {SwapMs:0} ms)",
+                totals.Count, items, clock.Elapsed.TotalSeconds, swap.TotalMilliseconds);
+            return new StatsRebuilt(items, totals.Count, Math.Round(clock.Elapsed.TotalSeconds, 3));
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"select pg_advisory_unlock({StatsCounterFold.LockKey})", CancellationToken.None);
+        }
+    }
+
+    /// <summary>The pending changes the snapshot sees: the read-model rows it counts already hold them.</summary>
+    private static async Task<long[]> PendingChangeIdsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var ids = new List<long>();
+        await using var command = new NpgsqlCommand("select id from stats_counter_changes", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+        return [.. ids];
+    }
+
+    /// <summary>
+    /// The short part: no table lock, so item writes go on; the fold waits on the advisory lock. Rows the snapshot saw
+    /// were not changed since (only a fold changes them), so the repeatable-read transaction meets no conflict.
+    /// </summary>
+    private static async Task SwapAsync(NpgsqlConnection connection, long[] seen, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("delete from stats_counter_changes where id = any($1)") { Parameters = { new() { Value = seen } } },
+                new NpgsqlBatchCommand("delete from stats_counters"),
+                new NpgsqlBatchCommand("""
+                    insert into stats_counters (item_type, scope, period, period_start, measure, value)
+                    select item_type, scope, period, period_start, measure, value from stats_counters_rebuilt
+                    """),
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Rebuilds once when items of a kind exist but none of its counters do (a database that predates them).</summary>
@@ -70,10 +118,10 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
         return items;
     }
 
-    private static async Task WriteAsync(NpgsqlConnection connection, Dictionary<CounterChange, long> totals, CancellationToken cancellationToken)
+    private static async Task WriteShadowAsync(NpgsqlConnection connection, Dictionary<CounterChange, long> totals, CancellationToken cancellationToken)
     {
         await using var import = await connection.BeginBinaryImportAsync(
-            "copy stats_counters (item_type, scope, period, period_start, measure, value) from stdin (format binary)", cancellationToken);
+            "copy stats_counters_rebuilt (item_type, scope, period, period_start, measure, value) from stdin (format binary)", cancellationToken);
         foreach (var (key, value) in totals)
         {
             await import.StartRowAsync(cancellationToken);

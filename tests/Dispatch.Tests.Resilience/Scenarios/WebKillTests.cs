@@ -46,7 +46,7 @@ public sealed class WebKillTests(PostgresFixture database, ITestOutputHelper out
                 await Eventually.Get(() => Task.FromResult(dashboards.Count(d => d.SnapshotSinceReconnect)), n => n >= onDoomed, Within,
                     $"{onDoomed} dashboards reconnected with a new snapshot");
                 ledger.Mark($"{dashboards.Count(d => d.Reconnects > 0)} dashboards reconnected, each away at most "
-                    + $"{dashboards.Max(d => d.Away ?? TimeSpan.Zero).TotalSeconds:0.0}s; forwarder connections now {string.Join("/", balancer.OpenConnections)}");
+                    + $"{dashboards.Max(d => d.Away ?? TimeSpan.Zero).TotalMilliseconds:0} ms; forwarder connections now {string.Join("/", balancer.OpenConnections)}");
                 await load.StopAsync();
             }
 

@@ -13,6 +13,8 @@ public static class OrleansClientSetup
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
+    public static readonly TimeSpan DefaultResponseTimeout = TimeSpan.FromSeconds(5);
+
     public static WebApplicationBuilder AddDispatchClusterClient(this WebApplicationBuilder builder, string connectionString)
     {
         var state = new ClusterConnectionState();
@@ -30,6 +32,9 @@ public static class OrleansClientSetup
                 o.ClusterId = section["ClusterId"] ?? "dispatch";
                 o.ServiceId = section["ServiceId"] ?? "dispatch-12385";
             })
+            // A call whose silo died is never answered: fail it after a few seconds so FailoverRetry can try another silo
+            // (Orleans' default is 30 s, beyond any retry budget). Orleans:ResponseTimeout, 5 s unless set.
+            .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = section.GetValue("ResponseTimeout", DefaultResponseTimeout))
             .UseAdoNetClustering(o =>
             {
                 o.Invariant = "Npgsql";

@@ -39,6 +39,7 @@ public static class WebPipeline
         app.UseAuthentication();
         app.UseDispatchRequestGuards();
         app.UseAuthorization();
+        app.UseFailoverRetry();
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();

@@ -69,6 +69,7 @@ public static class WebServiceRegistration
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.Complete);
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
         builder.AddDispatchClusterClient(connectionString);
+        services.AddFailoverRetry(builder.Configuration);
         return builder;
     }
 

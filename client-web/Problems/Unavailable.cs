@@ -19,8 +19,29 @@ public static class Unavailable
             or Orleans.Networking.Shared.SocketConnectionException => true,
         TimeoutException => true,
         NpgsqlException { IsTransient: true } => true,
+        // A database exception thrown in a grain cannot be serialized back (no codec for Npgsql's types): the web app sees
+        // this instead of the NpgsqlException. The silo does not translate them yet.
+        Orleans.Serialization.CodecNotFoundException codec when codec.Message.Contains("Npgsql.Npgsql", StringComparison.Ordinal) => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(Is),
         _ => Is(exception.InnerException),
+    };
+
+    /// <summary>
+    /// The part of <see cref="Is"/> that says the silo or the connection that held the call went away (a silo died, its
+    /// gateway closed, the call's answer never came): another silo can serve the same request once the cluster has
+    /// noticed, so an idempotent request may be tried again (FailoverRetry). A database that cannot answer is not
+    /// among them: it answers 503 at once.
+    /// </summary>
+    public static bool MeansSiloLost(Exception? exception) => exception switch
+    {
+        null => false,
+        SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or GatewayTooBusyException or OrleansMessageRejectionException
+            or Orleans.Networking.Shared.SocketConnectionException => true,
+        // Orleans' response timeout: the silo that held the call stopped answering.
+        TimeoutException => true,
+        NpgsqlException => false,
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(MeansSiloLost),
+        _ => MeansSiloLost(exception.InnerException),
     };
 
     /// <summary>The status the exception handler answers for an unhandled exception.</summary>

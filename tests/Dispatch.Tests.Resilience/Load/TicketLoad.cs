@@ -96,7 +96,6 @@ public sealed class TicketLoad : IAsyncDisposable
     private sealed class Session(TicketLoad load, int worker)
     {
         private string? token;
-        private int turn = worker;
 
         private LoadLedger Ledger => load.Ledger;
 
@@ -192,9 +191,10 @@ public sealed class TicketLoad : IAsyncDisposable
         {
             var started = Stopwatch.StartNew();
             var lost = false;
-            while (true)
+            // Every operation starts at the worker's home web app; each repeat goes through the next one.
+            for (var attempt = 0; ; attempt++)
             {
-                var (status, json) = await SendAsync(operation, turn % load.clients.Count, build);
+                var (status, json) = await SendAsync(operation, (worker + attempt) % load.clients.Count, build);
                 if (status is not (0 or (int)HttpStatusCode.ServiceUnavailable or (int)HttpStatusCode.Unauthorized))
                 {
                     return new Outcome(operation, status, json, lost);
@@ -212,7 +212,6 @@ public sealed class TicketLoad : IAsyncDisposable
                     Ledger.GaveUp();
                     return null;
                 }
-                turn++;
                 await Task.Delay(RetryPause, TimeProvider.System);
             }
         }

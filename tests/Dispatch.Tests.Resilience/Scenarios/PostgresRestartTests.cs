@@ -59,6 +59,11 @@ public sealed class PostgresRestartTests(ITestOutputHelper output)
             throw;
         }
         figures.Print(ledger, stored);
+        if (ledger.Unexpected.Count > 0 || ledger.Attempts.Any(a => a.Status >= 500))
+        {
+            // The processes' last lines tell where a 5xx came from.
+            output.WriteLine(system.Report());
+        }
         var outage = ledger.Attempts.Where(a => a.At >= down && a.At < up).ToList();
         figures.Line($"during the outage ({(up - down).TotalSeconds:0.0}s): requests {outage.Count}: {Figures.Classes(outage)}");
 

@@ -44,6 +44,11 @@ public sealed class SiloKillTests(PostgresFixture database, ITestOutputHelper ou
             throw;
         }
         figures.Print(ledger, stored);
+        if (ledger.Unexpected.Count > 0 || ledger.Attempts.Any(a => a.Status >= 500))
+        {
+            // The processes' last lines tell where a 5xx came from.
+            output.WriteLine(system.Report());
+        }
 
         ledger.Attempts.Where(a => a.Status >= 500).Select(a => a.ToString()).Should().BeEmpty(because: "a silo's death is retried within the request, not answered 5xx");
         ledger.Attempts.Where(a => a.Status == 0).Select(a => a.ToString()).Should().BeEmpty(because: "the web apps stay up and answer every request within the timeout");

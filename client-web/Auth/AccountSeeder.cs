@@ -24,7 +24,9 @@ public sealed class AccountSeeder(
     {
         // Web instances starting together must not create the same account twice.
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using (var acquire = new NpgsqlCommand($"select pg_advisory_lock({SeedLockKey})", connection))
+        // Another instance may hold the lock for as long as its seeding takes (longer than a command time-out on a busy
+        // machine): wait for it until start-up is cancelled.
+        await using (var acquire = new NpgsqlCommand($"select pg_advisory_lock({SeedLockKey})", connection) { CommandTimeout = 0 })
         {
             await acquire.ExecuteNonQueryAsync(cancellationToken);
         }

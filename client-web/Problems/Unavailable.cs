@@ -19,9 +19,11 @@ public static class Unavailable
             or Orleans.Networking.Shared.SocketConnectionException => true,
         TimeoutException => true,
         NpgsqlException { IsTransient: true } => true,
-        // A database exception thrown in a grain cannot be serialized back (no codec for Npgsql's types): the web app sees
-        // this instead of the NpgsqlException. The silo does not translate them yet.
-        Orleans.Serialization.CodecNotFoundException codec when codec.Message.Contains("Npgsql.Npgsql", StringComparison.Ordinal) => true,
+        // The server starting up or shutting down (57P01-57P03), a lost connection (08), no resources or slots (53).
+        PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
+            || postgres.SqlState.StartsWith("08", StringComparison.Ordinal) || postgres.SqlState.StartsWith("53", StringComparison.Ordinal) => true,
+        // A database failure inside a grain, as the silo hands it over (DatabaseFailureFilter).
+        Dispatch.Identity.DatabaseFailureException { Transient: true } => true,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(Is),
         _ => Is(exception.InnerException),
     };
@@ -39,7 +41,7 @@ public static class Unavailable
             or Orleans.Networking.Shared.SocketConnectionException => true,
         // Orleans' response timeout: the silo that held the call stopped answering.
         TimeoutException => true,
-        NpgsqlException => false,
+        NpgsqlException or Dispatch.Identity.DatabaseFailureException => false,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(MeansSiloLost),
         _ => MeansSiloLost(exception.InnerException),
     };

@@ -14,11 +14,12 @@ public interface ICalendarAdminGrain : IGrainWithIntegerKey
 {
     [Alias("PublishYear")] Task<Outcome<CalendarChangeView>> PublishYear(int year, CalendarYearDraft draft, Actor actor);
 
-    [Alias("PreviewYear")] Task<Outcome<CalendarPreviewView>> PreviewYear(int year, CalendarYearDraft draft, Actor actor);
+    /// <summary>Asks every open clocked item: at scale longer than a request's usual grain-call time-out.</summary>
+    [Alias("PreviewYear"), ResponseTimeout("00:02:00")] Task<Outcome<CalendarPreviewView>> PreviewYear(int year, CalendarYearDraft draft, Actor actor);
 
     [Alias("AddClosure")] Task<Outcome<CountyClosureView>> AddClosure(CountyClosureDraft draft, Actor actor);
 
-    [Alias("PreviewClosure")] Task<Outcome<CalendarPreviewView>> PreviewClosure(CountyClosureDraft draft, Actor actor);
+    [Alias("PreviewClosure"), ResponseTimeout("00:02:00")] Task<Outcome<CalendarPreviewView>> PreviewClosure(CountyClosureDraft draft, Actor actor);
 
     [Alias("WithdrawClosure")] Task<Outcome<CountyClosureView>> WithdrawClosure(Guid closureId, ClosureWithdrawal withdrawal, Actor actor);
 }

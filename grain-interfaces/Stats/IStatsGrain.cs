@@ -35,7 +35,7 @@ public interface IStatsGrain : IGrainWithIntegerKey
     [Alias("LiveStats")]
     Task<ImmutableArray<LiveStats>> LiveStats(ImmutableArray<string> scopes);
 
-    /// <summary>Recomputes every counter from the read model (administrators).</summary>
-    [Alias("Rebuild")]
+    /// <summary>Recomputes every counter from the read model (administrators); at scale longer than the usual call time-out.</summary>
+    [Alias("Rebuild"), ResponseTimeout("00:05:00")]
     Task<Outcome<StatsRebuilt>> Rebuild(Actor actor);
 }

@@ -24,6 +24,7 @@ public static class DispatchGrainServices
     {
         var services = silo.Services;
         silo.AddIncomingGrainCallFilter<OutsideCallerFilter>();
+        silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
         services.AddSingleton(sla);
         services.AddSingleton(targets);
         services.AddSingleton<GroupCommit>();

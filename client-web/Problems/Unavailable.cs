@@ -18,6 +18,7 @@ public static class Unavailable
         SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or GatewayTooBusyException or OrleansMessageRejectionException
             or Orleans.Networking.Shared.SocketConnectionException => true,
         TimeoutException => true,
+        OperationCanceledException cancelled when ExpiredInCluster(cancelled) => true,
         NpgsqlException { IsTransient: true } => true,
         // The server starting up or shutting down (57P01-57P03), a lost connection (08), no resources or slots (53).
         PostgresException postgres when postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
@@ -41,10 +42,20 @@ public static class Unavailable
             or Orleans.Networking.Shared.SocketConnectionException => true,
         // Orleans' response timeout: the silo that held the call stopped answering.
         TimeoutException => true,
+        OperationCanceledException cancelled when ExpiredInCluster(cancelled) => true,
         NpgsqlException or Dispatch.Identity.DatabaseFailureException => false,
         AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(MeansSiloLost),
         _ => MeansSiloLost(exception.InnerException),
     };
+
+    /// <summary>
+    /// A call that expired inside the cluster before it reached a grain, e.g. "Message expired before placement could
+    /// complete" while the directory still pointed at a silo that had just died: Orleans throws it as a cancellation, but
+    /// nobody cancelled the request.
+    /// </summary>
+    private static bool ExpiredInCluster(OperationCanceledException cancelled) =>
+        cancelled.Message.Contains("expired", StringComparison.OrdinalIgnoreCase)
+        || (cancelled.Source?.StartsWith("Orleans", StringComparison.Ordinal) ?? false);
 
     /// <summary>The status the exception handler answers for an unhandled exception.</summary>
     public static int StatusOf(Exception exception) => exception switch

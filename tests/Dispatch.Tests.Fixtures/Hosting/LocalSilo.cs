@@ -32,6 +32,32 @@ public sealed class LocalSilo : IAsyncDisposable
     public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null,
         TestCertificates? certificates = null, TimeProvider? time = null)
     {
+        // A free port is free when it is picked; another process of a parallel test project can take it before the silo
+        // binds it. Such a start is tried again on other free ports.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(connectionString, clusterId, logs, certificates, time);
+            }
+            catch (Exception ex) when (attempt < 3 && PortWasTaken(ex))
+            {
+            }
+        }
+    }
+
+    /// <summary>Whether a start failed because a port picked as free was taken meanwhile.</summary>
+    public static bool PortWasTaken(Exception? exception) => exception switch
+    {
+        null => false,
+        SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(PortWasTaken),
+        _ => exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || PortWasTaken(exception.InnerException),
+    };
+
+    private static async Task<LocalSilo> StartOnFreePortsAsync(string connectionString, string clusterId, CapturedLogs? logs,
+        TestCertificates? certificates, TimeProvider? time)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
         if (logs is not null)

@@ -79,6 +79,22 @@ public sealed class LocalWebApp : IAsyncDisposable
     /// <summary>The web app as <paramref name="settings"/> say.</summary>
     public static async Task<LocalWebApp> StartAsync(string connectionString, string clusterId, WebAppSettings settings)
     {
+        // A free port is free when it is picked; another process of a parallel test project can take it before Kestrel
+        // binds it. Such a start is tried again on another free port.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortAsync(connectionString, clusterId, settings);
+            }
+            catch (Exception ex) when (attempt < 3 && LocalSilo.PortWasTaken(ex))
+            {
+            }
+        }
+    }
+
+    private static async Task<LocalWebApp> StartOnFreePortAsync(string connectionString, string clusterId, WebAppSettings settings)
+    {
         var address = new Uri($"http://127.0.0.1:{LocalSilo.FreePort()}");
         var logs = settings.Logs;
         var app = await DispatchWebApp.BuildAsync(

@@ -53,6 +53,27 @@ public sealed class TicketIntakeApiTests(RunningSystem system) : IClassFixture<R
     }
 
     [Fact]
+    public async Task The_days_first_numbers_asked_for_at_once_by_many_callers_are_all_issued()
+    {
+        using var op = await Operator(system);
+        var day = (await RegisteredAsync(op)).GetProperty("number").GetString()!.Split('-')[1];
+        await using (var schema = NpgsqlDataSource.Create(system.SchemaConnectionString))
+        await using (var drop = schema.CreateCommand($"drop sequence ticket_number_{day}"))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        // Every one of them is told the sequence does not exist and asks for it to be created at the same moment.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            RegisterAsync(op, Intake(content: $"当天首批来电同时登记（第{i}件），编号序列同时创建。"), Guid.NewGuid().ToString())));
+
+        answers.Select(a => a.StatusCode).Should().AllBeEquivalentTo(HttpStatusCode.Created);
+        var numbers = await Task.WhenAll(answers.Select(async a =>
+            (await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!));
+        numbers.Should().OnlyHaveUniqueItems().And.OnlyContain(n => n.StartsWith($"JX12385-{day}-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_same_key_with_different_content_is_refused()
     {
         using var op = await Operator(system);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Dispatch.People;
 
 namespace Dispatch.EventSourcing;
@@ -10,14 +11,17 @@ namespace Dispatch.EventSourcing;
 /// it is read and before it is appended, so states, read models and the API only ever hold the opaque id. Stored rows
 /// of domain_events are never rewritten.
 /// </summary>
-public static class PersonIdFolding
+public static partial class PersonIdFolding
 {
     private const string Property = "personId";
 
-    /// <summary>The payload with its person ids opaque; the same text when it names none (the common case, no parsing).</summary>
+    /// <summary>
+    /// The payload with its person ids opaque; the same text when it names no raw person key (the common case: every
+    /// event written since person ids became opaque), found by one scan of the text without parsing it.
+    /// </summary>
     public static string Fold(string payload, PersonIdKey? key)
     {
-        if (key is null || !payload.Contains("\"" + Property + "\"", StringComparison.Ordinal))
+        if (key is null || !RawPersonId().IsMatch(payload))
         {
             return payload;
         }
@@ -65,4 +69,11 @@ public static class PersonIdFolding
         }
         return changed;
     }
+
+    /// <summary>
+    /// A "personId" property whose value is a raw key (<see cref="PersonIdKey.IsRaw"/>), as System.Text.Json writes it
+    /// and as PostgreSQL prints jsonb (a space after the colon).
+    /// </summary>
+    [GeneratedRegex("\"" + Property + "\"\\s*:\\s*\"(?:id|phone):", RegexOptions.CultureInvariant)]
+    private static partial Regex RawPersonId();
 }

@@ -58,15 +58,36 @@ public static class SessionSetup
                 bearer.Events.OnMessageReceived = async context =>
                 {
                     await received(context);
+                    if (context.Result is not null)
+                    {
+                        return;
+                    }
                     var token = context.Token ?? BearerToken(context.Request);
                     if (token is null)
                     {
                         return;
                     }
+                    // The token is opened (decrypted and authenticated) once, here, and the result handed to the handler:
+                    // the handler would otherwise open it a second time. The checks are the handler's own (a token that
+                    // does not open or carries no expiry, an expired token) and then the session's.
                     var ticket = context.Options.BearerTokenProtector.Unprotect(token);
-                    if (ticket is not null && !await IsActiveAsync(context.HttpContext, ticket.Principal.ReadSession()))
+                    if (ticket?.Properties.ExpiresUtc is not { } expires)
+                    {
+                        context.Fail("Unprotected token failed");
+                    }
+                    else if ((context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow() >= expires)
+                    {
+                        context.Fail("Token expired");
+                    }
+                    else if (!await IsActiveAsync(context.HttpContext, ticket.Principal.ReadSession()))
                     {
                         context.Fail("The session of this token was signed out or has expired.");
+                    }
+                    else
+                    {
+                        context.Principal = ticket.Principal;
+                        context.Properties = ticket.Properties;
+                        context.Success();
                     }
                 };
             });

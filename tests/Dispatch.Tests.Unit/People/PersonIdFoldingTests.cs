@@ -46,5 +46,17 @@ public sealed class PersonIdFoldingTests
         PersonIdFolding.Fold(opened, EventJson.Options, Key).Should().BeSameAs(opened);
     }
 
+    [Theory]
+    [InlineData("""{"personId":"p_abc","details":{"personId": "p_def"}}""")]
+    [InlineData("""{"personId": "p_abc", "note": "personId: id:330402198001011234 in the text"}""")]
+    public void A_payload_whose_person_ids_are_all_opaque_is_returned_as_it_is(string payload) =>
+        PersonIdFolding.Fold(payload, Key).Should().BeSameAs(payload);
+
+    [Theory]
+    [InlineData("""{"details":{"personId":"phone:13812345678"}}""")]
+    [InlineData("""{"details": [{"personId" : "phone:13812345678"}]}""")]
+    public void A_raw_key_at_any_depth_and_in_either_spacing_is_folded(string payload) =>
+        PersonIdFolding.Fold(payload, Key).Should().Contain(Key.Opaque("phone:13812345678")).And.NotContain("13812345678");
+
     private sealed record Opened(string Number, string PersonId);
 }

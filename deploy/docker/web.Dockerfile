@@ -23,7 +23,8 @@ COPY deploy/schema/ deploy/schema/
 COPY deploy/reference-data/ deploy/reference-data/
 COPY client-web/ client-web/
 # Build first: the build copies the UI's packages into wwwroot/lib, and publish, evaluating the project again, then
-# finds them among the static files.
+# finds them among the static web assets. Published alone on a fresh tree they were copied but without their
+# compressed .gz/.br forms (tried by hand).
 RUN dotnet build client-web/Dispatch.Web.csproj -c Release --no-restore \
  && dotnet publish client-web/Dispatch.Web.csproj -c Release --no-restore -o /app
 

@@ -52,6 +52,7 @@ public sealed class PublishedSiloTests(PublishedApps published, PostgresFixture 
         var ready = await Eventually.Get(() => StatusAsync(http, "/health/ready", silo), s => s == HttpStatusCode.OK, Within, "the silo's readiness");
 
         ready.Should().Be(HttpStatusCode.OK);
+        (await http.GetStringAsync("/health/ready")).Should().Be("""{"status":"ready","problems":[]}""");
         (await StatusAsync(http, "/health/live", silo)).Should().Be(HttpStatusCode.OK);
         await silo.TerminateAsync();
         (await silo.WaitForExitAsync(Within)).Should().Be(0, "SIGTERM stops the silo gracefully");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets up and runs the whole system locally: PostgreSQL (private, in .data/), the silo(s) and the web app.
-# Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
+# Stays in the foreground; a silo or web process that exits unexpectedly is restarted (deploy/supervise.sh: back-off,
+# logged); Ctrl-C or SIGTERM stops everything it started.
 #
 #   WEB_PORT=8080        web port (default 8080)
 #   SILOS=1              number of silos in the cluster (e.g. SILOS=3)
@@ -110,35 +111,8 @@ fi
 #     and the certificate that encrypts the data-protection keys. Made once with openssl; supply your own instead
 #     through the Orleans__Tls__* and DataProtection__* settings.
 tls="$data/tls"
-make_certificates() {
-  command -v openssl >/dev/null || { say "installing openssl"; apt-get update -qq && apt-get install -y -qq openssl >/dev/null; }
-  mkdir -p "$tls" && chmod 700 "$tls"
-  local quiet=(-batch)
-  if [[ ! -f "$tls/ca.pem" || ! -f "$tls/ca.key" ]]; then
-    say "making a private CA for this installation in $tls"
-    rm -f "$tls/node.pem" "$tls/node.key"
-    openssl req "${quiet[@]}" -x509 -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 3650 \
-      -keyout "$tls/ca.key" -out "$tls/ca.pem" -subj "/CN=12385 dispatch local CA" \
-      -addext "basicConstraints=critical,CA:TRUE,pathlen:0" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
-  fi
-  if [[ ! -f "$tls/node.pem" || ! -f "$tls/node.key" ]]; then
-    say "making the node certificate (silos and web app) in $tls"
-    openssl req "${quiet[@]}" -new -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
-      -keyout "$tls/node.key" -out "$tls/node.csr" -subj "/CN=dispatch-node" 2>/dev/null
-    openssl x509 -req -in "$tls/node.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -CAserial "$tls/ca.srl" \
-      -days 825 -out "$tls/node.pem" -extfile <(printf '%s\n' "basicConstraints=critical,CA:FALSE" \
-        "keyUsage=critical,digitalSignature" "extendedKeyUsage=serverAuth,clientAuth" "subjectAltName=DNS:localhost,IP:127.0.0.1") 2>/dev/null
-    rm -f "$tls/node.csr"
-  fi
-  if [[ ! -f "$tls/dataprotection.pem" || ! -f "$tls/dataprotection.key" ]]; then
-    say "making the key-encryption certificate for the data-protection keys in $tls"
-    openssl req "${quiet[@]}" -x509 -new -newkey rsa:2048 -nodes -days 3650 -keyout "$tls/dataprotection.key" \
-      -out "$tls/dataprotection.pem" -subj "/CN=12385 dispatch data protection" 2>/dev/null
-  fi
-  chmod 600 "$tls"/*.key
-}
 if [[ -z "${Orleans__Tls__CertificatePath:-}" || -z "${DataProtection__CertificatePath:-}" ]]; then
-  make_certificates
+  bash "$root/deploy/make-certificates.sh" "$tls" | sed -u "s/^\[certificates\]/[run]/"
 fi
 if [[ -z "${Orleans__Tls__CertificatePath:-}" ]]; then
   export Orleans__Tls__CertificatePath="$tls/node.pem" Orleans__Tls__KeyPath="$tls/node.key" Orleans__Tls__CaPath="$tls/ca.pem"
@@ -155,9 +129,12 @@ for project in silo/Dispatch.Silo.csproj client-web/Dispatch.Web.csproj; do
 done
 
 # 3. Silos: the first applies the schema; the others join the same cluster on their own ports.
+# Each process runs under deploy/supervise.sh: one that exits unexpectedly (a crash, kill -9) is logged and started
+# again after a back-off, while the others carry on; one that reports a start-up failure (exit code 2) is not, and
+# run.sh then stops everything. Ctrl-C or SIGTERM stops the supervisors, which stop their processes.
 start_process() { # name, working folder, log, command...
   local name=$1 dir=$2 log=$3; shift 3
-  (cd "$dir" && exec "$@") > >(sed -u "s/^/[$name] /" | tee -a "$log") 2>&1 &
+  (cd "$dir" && exec bash "$root/deploy/supervise.sh" "$name" "$@") > >(sed -u "s/^/[$name] /" | tee -a "$log") 2>&1 &
   pids+=($!)
 }
 silo_dll="$root/silo/bin/Release/net10.0/Dispatch.Silo.dll"
@@ -175,7 +152,7 @@ url="http://127.0.0.1:$WEB_PORT"
 say "waiting for $url/health/ready"
 ready=""
 for _ in $(seq 1 240); do
-  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "a process exited during start-up; see $logs"; done
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || die "a process could not start; see $logs"; done
   if curl -fsS -o /dev/null "$url/health/ready" 2>/dev/null; then ready=1; break; fi
   sleep 1
 done
@@ -213,10 +190,11 @@ cat <<TXT
 TXT
 fi
 
-# Stay in the foreground until a signal arrives or a process dies.
+# Stay in the foreground until a signal arrives. Crashed processes are restarted by their supervisors; a supervisor
+# ends only when its process reported a start-up failure that a restart cannot mend.
 while true; do
   for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || { say "a process exited; stopping the rest"; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { say "a process could not start again (see $logs); stopping the rest"; exit 1; }
   done
-  sleep 2
+  sleep 2 & wait $!
 done

@@ -1,11 +1,15 @@
 using Dispatch.Schema;
 using Dispatch.Schema.Security;
 using Dispatch.Silo.Hosting;
-using Orleans.Configuration;
 
 return await StartupProblem.RunAsync(async () =>
 {
     var builder = Host.CreateApplicationBuilder(args);
+    if (SchemaStepCommand.IsRequested(args))
+    {
+        await SchemaStepCommand.RunAsync(builder.Configuration);
+        return;
+    }
     var connectionString = DatabaseConnection.Resolve(builder.Configuration);
     var endpoints = SiloEndpointSettings.From(builder.Configuration);
     var certificates = ClusterCertificates.Load(builder.Configuration);
@@ -14,9 +18,11 @@ return await StartupProblem.RunAsync(async () =>
         await DatabaseSetup.PrepareAsync(builder.Configuration, loggerFactory, TimeProvider.System);
     }
 
+    // Registered before the silo, so the probes answer (not ready) while the silo is still joining the cluster.
+    builder.Services.AddSingleton(SiloHealthSettings.From(builder.Configuration));
+    builder.Services.AddHostedService<SiloHealthEndpoints>();
     builder.UseOrleans(silo => silo
-        .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (endpoints.ClusterId, endpoints.ServiceId))
-        .ConfigureEndpoints(endpoints.AdvertisedAddress, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: false)
+        .UseDispatchEndpoints(endpoints)
         .UseClusterTls(certificates)
         .AddDispatchProviders(connectionString));
     builder.Logging.AddSimpleConsole(o => o.SingleLine = true);

@@ -4,7 +4,8 @@ using Dispatch.Schema;
 namespace Dispatch.Silo.Hosting;
 
 /// <summary>Cluster identity and the ports this silo listens on (Orleans:*).</summary>
-public sealed record SiloEndpointSettings(string ClusterId, string ServiceId, IPAddress AdvertisedAddress, int SiloPort, int GatewayPort)
+/// <param name="Kubernetes">Orleans:Kubernetes: the silo runs in a Kubernetes pod (POD_IP is advertised instead of AdvertisedAddress).</param>
+public sealed record SiloEndpointSettings(string ClusterId, string ServiceId, IPAddress AdvertisedAddress, int SiloPort, int GatewayPort, bool Kubernetes)
 {
     public static SiloEndpointSettings From(IConfiguration configuration)
     {
@@ -14,15 +15,24 @@ public sealed record SiloEndpointSettings(string ClusterId, string ServiceId, IP
             section["ServiceId"] ?? "dispatch-12385",
             ParseAddress(section["AdvertisedAddress"] ?? "127.0.0.1"),
             ParsePort(section, "SiloPort", 11111),
-            ParsePort(section, "GatewayPort", 30000));
+            ParsePort(section, "GatewayPort", 30000),
+            ParseSwitch(section, "Kubernetes"));
     }
+
+    private static bool ParseSwitch(IConfigurationSection section, string key) =>
+        section[key] switch
+        {
+            null => false,
+            var raw when bool.TryParse(raw, out var value) => value,
+            var raw => throw new StartupConfigurationException($"Orleans:{key} '{raw}' is not true or false."),
+        };
 
     private static IPAddress ParseAddress(string value) =>
         IPAddress.TryParse(value, out var address)
             ? address
             : throw new StartupConfigurationException($"Orleans:AdvertisedAddress '{value}' is not an IP address.");
 
-    private static int ParsePort(IConfigurationSection section, string key, int fallback)
+    internal static int ParsePort(IConfigurationSection section, string key, int fallback)
     {
         var raw = section[key];
         if (raw is null)
@@ -31,6 +41,6 @@ public sealed record SiloEndpointSettings(string ClusterId, string ServiceId, IP
         }
         return int.TryParse(raw, out var port) && port is > 0 and < 65536
             ? port
-            : throw new StartupConfigurationException($"Orleans:{key} '{raw}' is not a TCP port (1-65535).");
+            : throw new StartupConfigurationException($"{section.Path}:{key} '{raw}' is not a TCP port (1-65535).");
     }
 }

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Npgsql;
+using Orleans.Runtime;
+
+namespace Dispatch.Silo.Hosting;
+
+/// <summary>
+/// The silo's probes for container health checks and Kubernetes, on their own small HTTP listener (Health:Port, every
+/// address): /health/live answers while the process runs; /health/ready answers 200 only while this silo is an active
+/// member of the cluster and PostgreSQL answers, otherwise 503 with the reasons. Without Health:Port nothing listens.
+/// </summary>
+public sealed partial class SiloHealthEndpoints(IServiceProvider silo, SiloHealthSettings settings, ILogger<SiloHealthEndpoints> logger) : IHostedService, IAsyncDisposable
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    private WebApplication? listener;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (settings.Port is not { } port)
+        {
+            return;
+        }
+        // An empty builder: no configuration sources, so ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS of a container image
+        // cannot move this listener, and no logging of its own.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.ListenAnyIP(port));
+        builder.Services.AddRoutingCore();
+        var app = builder.Build();
+        app.UseRouting();
+        app.MapGet("/health/live", () => TypedResults.Ok(new SiloHealthReport("live", [])));
+        app.MapGet("/health/ready", ReadyAsync);
+        await app.StartAsync(cancellationToken);
+        listener = app;
+        LogListening(port);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (listener is not null)
+        {
+            await listener.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (listener is not null)
+        {
+            await listener.DisposeAsync();
+        }
+    }
+
+    private async Task<IResult> ReadyAsync(CancellationToken ct)
+    {
+        var problems = new List<string>();
+        var membership = silo.GetRequiredService<IClusterMembershipService>();
+        var self = silo.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        var status = membership.CurrentSnapshot.GetSiloStatus(self);
+        if (status != SiloStatus.Active)
+        {
+            problems.Add($"cluster: this silo is {status}, not active");
+        }
+        if (await ProbeDatabaseAsync(silo.GetRequiredService<NpgsqlDataSource>(), ct) is { } databaseProblem)
+        {
+            problems.Add(databaseProblem);
+        }
+        return problems.Count == 0
+            ? TypedResults.Ok(new SiloHealthReport("ready", []))
+            : TypedResults.Json(new SiloHealthReport("not_ready", problems), statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<string?> ProbeDatabaseAsync(NpgsqlDataSource database, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = database.CreateCommand("select 1");
+            await command.ExecuteScalarAsync(ct).WaitAsync(ProbeTimeout, ct);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return "database: " + ex.Message;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Health probes on port {Port}: /health/live, /health/ready")]
+    private partial void LogListening(int port);
+}
+
+public sealed record SiloHealthReport(string Status, IReadOnlyList<string> Problems);

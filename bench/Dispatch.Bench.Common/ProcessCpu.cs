@@ -11,13 +11,17 @@ public sealed class ProcessCpu(int pid, string name)
 
     public string Name { get; } = name;
 
-    /// <summary>The first process whose command line mentions <paramref name="marker"/>, e.g. Dispatch.Web.dll.</summary>
+    /// <summary>
+    /// The first .NET process (run by the dotnet host) whose command line mentions <paramref name="marker"/>, e.g.
+    /// Dispatch.Web.dll; not a shell that starts it (deploy/supervise.sh names the dll too).
+    /// </summary>
     public static ProcessCpu? Find(string marker, string name)
     {
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var pid)
                 && TryRead(Path.Combine(folder, "cmdline")) is { } cmdline && cmdline.Contains(marker, StringComparison.Ordinal)
+                && Path.GetFileName(cmdline.Split(' ')[0]) == "dotnet"
                 && !cmdline.Contains("Dispatch.Bench", StringComparison.Ordinal))
             {
                 return new ProcessCpu(pid, name);

@@ -26,6 +26,7 @@ public sealed class TicketGrain(
     CallerHistory callers,
     UnitRouter router,
     PersonalDataAccessLog accessLog,
+    PersonIdKey personIds,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IIncomingGrainCallFilter
 {
     public const string StreamType = ItemTypes.Ticket;
@@ -84,7 +85,8 @@ public sealed class TicketGrain(
             return validation.Error!;
         }
         var valid = validation.Intake;
-        var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
+        // Opaque from the start: the events are recorded as they are, without a fold of a raw key at commit.
+        var personId = personIds.Opaque(PersonIds.Of(valid.KnownResidentId, valid.CallerPhone));
         var question = new CallerQuestion(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now),
             petition && valid.Kind == TicketVocabulary.PetitionKind);
         var facts = host.Loaded

@@ -10,7 +10,8 @@
 #
 #   bench/write-path.sh
 #   BENCH_SECONDS=20     length of every measured phase (pgbench, wrk at each connection count, the life cycle)
-#   BENCH_WARMUP=10      warm-up before the measured phases (wrk at 8 connections, then the paced life cycle), not counted
+#   BENCH_WARMUP=45      warm-up before the measured phases (wrk at 8 connections, then the paced life cycle), not counted;
+#                        long enough for the JIT's tiered recompilation to settle (it ran on for a minute under load)
 #   BENCH_CLIENTS=1,8,32 connection counts for pgbench and wrk
 #   BENCH_RATE=100       tickets per second offered in the life-cycle phase
 #   BENCH_DATA=.data/bench   where its PostgreSQL data (recreated every run) and the logs go
@@ -19,7 +20,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 seconds=${BENCH_SECONDS:-20}
-warmup=${BENCH_WARMUP:-10}
+warmup=${BENCH_WARMUP:-45}
 clients=${BENCH_CLIENTS:-1,8,32}
 rate=${BENCH_RATE:-100}
 data=${BENCH_DATA:-$root/.data/bench}

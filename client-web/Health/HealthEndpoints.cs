@@ -1,3 +1,4 @@
+using Dispatch.Schema;
 using Dispatch.Sla;
 using Dispatch.Web.Live;
 using Npgsql;
@@ -34,7 +35,7 @@ public static class HealthEndpoints
         {
             problems.Add(clusterProblem);
         }
-        var databaseProblem = await ProbeDatabaseAsync(database, ct);
+        var databaseProblem = await DatabaseProbe.ProblemAsync(database, ProbeTimeout, ct);
         if (databaseProblem is not null)
         {
             problems.Add(databaseProblem);
@@ -75,20 +76,6 @@ public static class HealthEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             return "cluster: no silo answers (" + (connection.LastError ?? ex.Message) + ")";
-        }
-    }
-
-    private static async Task<string?> ProbeDatabaseAsync(NpgsqlDataSource database, CancellationToken ct)
-    {
-        try
-        {
-            await using var command = database.CreateCommand("select 1");
-            await command.ExecuteScalarAsync(ct).WaitAsync(ProbeTimeout, ct);
-            return null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return "database: " + ex.Message;
         }
     }
 }

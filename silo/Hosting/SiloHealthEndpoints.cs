@@ -1,3 +1,4 @@
+using Dispatch.Schema;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -62,27 +63,13 @@ public sealed partial class SiloHealthEndpoints(IServiceProvider silo, SiloHealt
         {
             problems.Add($"cluster: this silo is {status}, not active");
         }
-        if (await ProbeDatabaseAsync(silo.GetRequiredService<NpgsqlDataSource>(), ct) is { } databaseProblem)
+        if (await DatabaseProbe.ProblemAsync(silo.GetRequiredService<NpgsqlDataSource>(), ProbeTimeout, ct) is { } databaseProblem)
         {
             problems.Add(databaseProblem);
         }
         return problems.Count == 0
             ? TypedResults.Ok(new SiloHealthReport("ready", []))
             : TypedResults.Json(new SiloHealthReport("not_ready", problems), statusCode: StatusCodes.Status503ServiceUnavailable);
-    }
-
-    private static async Task<string?> ProbeDatabaseAsync(NpgsqlDataSource database, CancellationToken ct)
-    {
-        try
-        {
-            await using var command = database.CreateCommand("select 1");
-            await command.ExecuteScalarAsync(ct).WaitAsync(ProbeTimeout, ct);
-            return null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-        {
-            return "database: " + ex.Message;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Health probes on port {Port}: /health/live, /health/ready")]

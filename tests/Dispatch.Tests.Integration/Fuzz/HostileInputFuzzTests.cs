@@ -202,7 +202,9 @@ public sealed class HostileInputFuzzTests(RunningSystem system, ITestOutputHelpe
             return;
         }
         var type = response.Content.Headers.ContentType?.MediaType;
-        if (response.RequestMessage!.RequestUri!.OriginalString.StartsWith("/open311/", StringComparison.Ordinal) && type != "application/problem+json")
+        var uri = response.RequestMessage!.RequestUri!;
+        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString;
+        if (path.StartsWith("/open311/", StringComparison.Ordinal) && type != "application/problem+json")
         {
             if (!await Open311.Open311Errors.IsErrorListAsync(response))
             {

@@ -49,19 +49,10 @@ public static class Open311RequestEndpoints
         {
             return refused;
         }
-        if (!context.Request.HasFormContentType)
+        var (form, unreadable) = await ReadFormAsync(context.Request, asked, cancellationToken);
+        if (form is null)
         {
-            return Open311Answer.Error(asked, StatusCodes.Status400BadRequest,
-                "请以表单（application/x-www-form-urlencoded）提交。", "Submit the request form-encoded (application/x-www-form-urlencoded).");
-        }
-        IFormCollection form;
-        try
-        {
-            form = await context.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
-        {
-            return Open311Answer.Error(asked, StatusCodes.Status400BadRequest, "表单无法读取。", "The form could not be read.");
+            return unreadable!;
         }
         var caller = await Open311Caller.CheckAsync(form[Open311FormFields.ApiKey].ToString(), asked, keys, cancellationToken);
         if (caller.Refusal is { } noKey)
@@ -89,12 +80,36 @@ public static class Open311RequestEndpoints
         {
             return Refused(asked, registered.Error!);
         }
-        var number = registered.Value!.Ticket.Number;
+        return Submitted(registered.Value!.Ticket.Number, registered.Value.Created, asked, format);
+    }
+
+    /// <summary>The form of a submission, or why it cannot be read: 400 for another content type or a broken form.</summary>
+    private static async Task<(IFormCollection? Form, Open311Answer? Refusal)> ReadFormAsync(HttpRequest request, Open311Format asked,
+        CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, Open311Answer.Error(asked, StatusCodes.Status400BadRequest,
+                "请以表单（application/x-www-form-urlencoded）提交。", "Submit the request form-encoded (application/x-www-form-urlencoded)."));
+        }
+        try
+        {
+            return (await request.ReadFormAsync(cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return (null, Open311Answer.Error(asked, StatusCodes.Status400BadRequest, "表单无法读取。", "The form could not be read."));
+        }
+    }
+
+    /// <summary>201 with the request's place for a new request, 200 for a repeat: [{service_request_id, service_notice, account_id}].</summary>
+    private static Open311Answer Submitted(string number, bool created, Open311Format asked, string format)
+    {
         var answer = Open311Document.List("service_requests", "request", [Open311Object.Of(
             new("service_request_id", number),
             new("service_notice", $"诉求已登记，编号 {number}，可凭编号查询办理进度。/ Your request is registered as {number}; use the number to follow it."),
             new("account_id", null))]);
-        return registered.Value.Created
+        return created
             ? new Open311Answer(StatusCodes.Status201Created, asked, answer) { Location = $"{Root}/requests/{number}.{format}" }
             : Open311Answer.Ok(asked, answer);
     }

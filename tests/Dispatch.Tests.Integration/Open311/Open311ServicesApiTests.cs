@@ -123,4 +123,25 @@ public sealed class Open311ServicesApiTests(RunningSystem system) : IClassFixtur
         ((int)response.StatusCode).Should().Be(404);
         (await response.Content.ReadAsStringAsync()).Should().Contain("\"code\":404");
     }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_open311_routes_and_the_request_form()
+    {
+        var document = await JsonAsync(system.Web.Client, "/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        paths.EnumerateObject().Select(p => p.Name).Where(p => p.StartsWith(Root, StringComparison.Ordinal)).Should().BeEquivalentTo(
+            $"{Root}/services.{{format}}", $"{Root}/services/{{service_code}}.{{format}}", $"{Root}/requests.{{format}}",
+            $"{Root}/requests/{{service_request_id}}.{{format}}");
+        var form = paths.GetProperty($"{Root}/requests.{{format}}").GetProperty("post").GetProperty("requestBody").GetProperty("content")
+            .GetProperty("application/x-www-form-urlencoded").GetProperty("schema");
+        var schema = form.TryGetProperty("$ref", out var reference)
+            ? document.GetProperty("components").GetProperty("schemas").GetProperty(reference.GetString()!.Split('/')[^1])
+            : form;
+        schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Contain(
+            ["api_key", "service_code", "description", "first_name", "last_name", "phone", "attribute[county]"]);
+        var list = paths.GetProperty($"{Root}/requests.{{format}}").GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString());
+        list.Should().Contain(["format", "api_key", "service_request_id", "service_code", "start_date", "end_date", "status"]);
+    }
 }

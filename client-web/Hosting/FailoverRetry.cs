@@ -94,9 +94,15 @@ public static class IdempotentRequests
     /// API reads (GET, HEAD); a POST that opens an item under an Idempotency-Key (the key fixes the item's id, so a retry
     /// reaches the same item and gets it back); a change sent with If-Match (a retry applies once: after a lost answer it
     /// gets 412 for the version that moved on). Everything else, a POST without either header above all, runs once.
+    /// Every Open311 call is idempotent: its reads change nothing, and a submission always has a key (the header, or else
+    /// one derived from the form), so a retry reaches the same ticket.
     /// </summary>
     public static bool Includes(HttpRequest request)
     {
+        if (request.Path.StartsWithSegments(Open311.Open311Endpoints.Root))
+        {
+            return HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsPost(request.Method);
+        }
         if (!request.Path.StartsWithSegments("/api") || request.HttpContext.WebSockets.IsWebSocketRequest)
         {
             return false;

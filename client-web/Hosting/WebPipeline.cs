@@ -5,6 +5,7 @@ using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
 using Dispatch.Web.Live;
+using Dispatch.Web.Open311;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Routing;
 using Dispatch.Web.Stats;
@@ -49,6 +50,7 @@ public static class WebPipeline
         var api = app.MapGroup("/api").GuardInput();
         api.MapAuthApi();
         api.MapUserAdministrationApi();
+        api.MapOpen311KeysApi();
         api.MapAntiforgeryApi();
         api.MapReferenceApi();
         api.MapUnitsApi();
@@ -65,6 +67,7 @@ public static class WebPipeline
         Dispatch.Web.Audit.AuditEndpoints.MapAuditApi(api);
         api.MapRoutingApi();
         api.MapStatsApi();
+        app.MapOpen311();
         app.MapHub<SupervisionHub>(LiveSetup.HubPath, LiveSetup.ConfigureConnections);
         return app;
     }

@@ -6,6 +6,7 @@ using Dispatch.Web.LegalAid;
 using Dispatch.Web.People;
 using Dispatch.Web.Rehab;
 using Dispatch.Web.Live;
+using Dispatch.Web.Open311;
 using Dispatch.Web.Reference;
 using Dispatch.Web.Tickets;
 using Dispatch.Web.Users;
@@ -55,6 +56,7 @@ public static class WebServiceRegistration
         });
         builder.AddAccountSecurity();
         services.AddUserAdministration();
+        services.AddOpen311();
         services.AddDataProtection().SetApplicationName("dispatch-12385").PersistKeysToDbContext<IdentityStore>()
             .ProtectKeysWithCertificate(KeyEncryptionCertificate.Load(builder.Configuration));
         services.AddAuthorizationBuilder().AddDispatchPolicies();

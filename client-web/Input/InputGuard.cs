@@ -58,6 +58,20 @@ public static class InputGuard
         return errors;
     }
 
+    /// <summary>The field errors of path, query or header values, each under the parameter cap; empty when they are clean.</summary>
+    public static IReadOnlyList<FieldError> CheckParameters(IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (name, value) in parameters)
+        {
+            if (value is not null)
+            {
+                CheckString(name, value, InputLimits.MaxParameterString, errors);
+            }
+        }
+        return errors;
+    }
+
     private sealed record ArgumentCheck(int Index, string Name, bool Body);
 
     private static ArgumentCheck? Classify(ParameterInfo parameter, int index, IServiceProviderIsService? services)

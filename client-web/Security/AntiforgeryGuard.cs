@@ -62,9 +62,13 @@ public static class AntiforgeryGuard
         await next(context);
     });
 
-    /// <summary>Signing in and refreshing act on what the body carries, not on the cookie a browser sends along.</summary>
+    /// <summary>
+    /// Signing in and refreshing act on what the body carries, not on the cookie a browser sends along; so does Open311,
+    /// whose api_key is in the form and which never reads the session.
+    /// </summary>
     private static bool UsesNoAmbientCredential(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api/auth/login") || request.Path.StartsWithSegments("/api/auth/refresh");
+        request.Path.StartsWithSegments("/api/auth/login") || request.Path.StartsWithSegments("/api/auth/refresh")
+        || request.Path.StartsWithSegments(Dispatch.Web.Open311.Open311Endpoints.Root);
 
     private static bool IsUnsafe(string method) =>
         HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);

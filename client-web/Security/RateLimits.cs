@@ -39,10 +39,13 @@ public sealed class RateLimitSettings
     /// <summary>Searches and lists per signed-in user.</summary>
     public WindowLimit SearchPerUser { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
 
+    /// <summary>Open311 request submissions per API key (counted by the presented key's hash).</summary>
+    public WindowLimit Open311PerKey { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
     internal IEnumerable<(string Name, WindowLimit Limit)> All =>
     [
         (nameof(SignInPerAccount), SignInPerAccount), (nameof(SignInPerAddress), SignInPerAddress),
-        (nameof(IntakePerUser), IntakePerUser), (nameof(SearchPerUser), SearchPerUser),
+        (nameof(IntakePerUser), IntakePerUser), (nameof(SearchPerUser), SearchPerUser), (nameof(Open311PerKey), Open311PerKey),
     ];
 }
 
@@ -53,6 +56,7 @@ public sealed class RateLimitSettings
 public static class RateLimits
 {
     private const string SignInEmailItem = "dispatch:sign-in-email";
+    private const string Open311KeyItem = "dispatch:open311-key";
 
     private static readonly HashSet<string> IntakeRoutes = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -85,7 +89,8 @@ public static class RateLimits
                 Partitioned(limits.SignInPerAddress, c => IsSignIn(c) ? "address:" + c.Connection.RemoteIpAddress : null),
                 Partitioned(limits.SignInPerAccount, c => IsLogin(c) && c.Items[SignInEmailItem] is string email ? "account:" + email : null),
                 Partitioned(limits.IntakePerUser, c => IsIntake(c) ? UserKey(c) : null),
-                Partitioned(limits.SearchPerUser, c => IsSearch(c) ? UserKey(c) : null));
+                Partitioned(limits.SearchPerUser, c => IsSearch(c) ? UserKey(c) : null),
+                Partitioned(limits.Open311PerKey, c => c.Items[Open311KeyItem] as string));
             options.OnRejected = (context, _) => RejectAsync(context);
         });
         return services;
@@ -102,6 +107,10 @@ public static class RateLimits
             if (IsLogin(context) && context.Request.ContentLength is null or <= 16 * 1024)
             {
                 context.Items[SignInEmailItem] = await SignInEmailAsync(context.Request);
+            }
+            if (IsOpen311Submission(context))
+            {
+                context.Items[Open311KeyItem] = await Open311KeyAsync(context.Request);
             }
             await next(context);
         });
@@ -133,6 +142,32 @@ public static class RateLimits
             request.Body.Position = 0;
         }
     }
+
+    /// <summary>
+    /// The partition of an Open311 submission: the hash of the api_key in its form (read here, before the limiter decides,
+    /// and kept for the endpoint). A form that cannot be read, or has no key, is counted nowhere; the endpoint refuses it.
+    /// </summary>
+    private static async Task<string?> Open311KeyAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType)
+        {
+            return null;
+        }
+        try
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return form["api_key"] is [{ Length: > 0 and <= 200 } key] ? Open311.Open311KeyStore.RateLimitPartition(key) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsOpen311Submission(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && Route(context) is var route
+        && (route.Equals(Open311.Open311Endpoints.Root + "/requests.json", StringComparison.OrdinalIgnoreCase)
+            || route.Equals(Open311.Open311Endpoints.Root + "/requests.xml", StringComparison.OrdinalIgnoreCase));
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected)
     {

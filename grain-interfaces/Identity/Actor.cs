@@ -25,5 +25,16 @@ public static class Roles
     /// <summary>The platform itself: deadlines firing, automatic supervision orders.</summary>
     public const string System = "system";
 
+    /// <summary>
+    /// An API client of the online channel (Open311): it registers tickets on the <c>online</c> channel and covers no
+    /// county or unit, so it sees and changes nothing else. The web app acts with it only for a verified API key; no account
+    /// holds it.
+    /// </summary>
+    public const string OnlineIntake = "online_intake";
+
+    /// <summary>The roles people's accounts hold.</summary>
     public static IReadOnlyList<string> All { get; } = [Operator, UnitStaff, Supervisor, Admin];
+
+    /// <summary>The roles a client of the cluster (the web app) may act with: the accounts' roles and the online intake.</summary>
+    public static IReadOnlyList<string> FromClients { get; } = [.. All, OnlineIntake];
 }

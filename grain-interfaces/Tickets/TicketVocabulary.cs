@@ -9,6 +9,9 @@ public static class TicketVocabulary
     /// <summary>12385 phone, online petition or web form, letter, walk-in visit, government app.</summary>
     public static readonly IReadOnlySet<string> Channels = Set("phone", "online", "letter", "visit", "app");
 
+    /// <summary>网上信访 / 网页表单: the channel of requests from the online petition and web forms (Open311 among them).</summary>
+    public const string OnlineChannel = "online";
+
     /// <summary>咨询 inquiry, 求助 help, 投诉 complaint, 建议 suggestion, 信访 petition, 表扬 praise.</summary>
     public static readonly IReadOnlySet<string> Kinds = Set("inquiry", "help", "complaint", "suggestion", "petition", "praise");
 

@@ -5,7 +5,7 @@ namespace Dispatch.Hosting;
 
 /// <summary>
 /// The silo's door for calls from clients (the web app): a client may not act as the platform (role <c>system</c>) or any
-/// role outside <see cref="Roles.All"/>, and may not call what only the silo calls (<see cref="SiloOnlyAttribute"/>).
+/// role outside <see cref="Roles.FromClients"/>, and may not call what only the silo calls (<see cref="SiloOnlyAttribute"/>).
 /// Calls from grains and the silo's own work pass: the platform actor is created inside the silo only.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,7 @@ public sealed class OutsideCallerFilter(IClusterMembershipService membership) : 
         var request = context.Request;
         for (var i = 0; i < request.GetArgumentCount(); i++)
         {
-            if (request.GetArgument(i) is Actor actor && !Roles.All.Contains(actor.Role))
+            if (request.GetArgument(i) is Actor actor && !Roles.FromClients.Contains(actor.Role))
             {
                 throw new CallerRefusedException($"A client may not act with role '{actor.Role}'.");
             }

@@ -74,7 +74,7 @@ public sealed class TicketGrain(
         {
             return ItemOpening.Repeat(TicketRules.Words, State.IntakeFingerprint, fingerprint, () => answer(false));
         }
-        if (TicketRules.MayRegister(actor) is { } refused)
+        if (TicketRules.MayRegister(actor, intake) is { } refused)
         {
             return refused;
         }

@@ -7,9 +7,14 @@ namespace Dispatch.Tickets;
 
 public static partial class TicketRules
 {
-    /// <summary>Operators (and administrators) register tickets.</summary>
-    public static DomainError? MayRegister(Actor actor) =>
-        TicketAccess.IsDispatcher(actor) ? null : DomainError.Forbidden("只有话务员可以登记工单。", "Only operators register tickets.");
+    /// <summary>Operators (and administrators) register tickets; an online-channel client (Open311) only on the online channel.</summary>
+    public static DomainError? MayRegister(Actor actor, TicketIntake intake) => actor.Role switch
+    {
+        Roles.OnlineIntake when intake.Channel?.Trim() == TicketVocabulary.OnlineChannel => null,
+        Roles.OnlineIntake => DomainError.Forbidden("网上渠道只能登记网上来件。", "An online-channel client registers online requests only."),
+        _ when TicketAccess.IsDispatcher(actor) => null,
+        _ => DomainError.Forbidden("只有话务员可以登记工单。", "Only operators register tickets."),
+    };
 
     /// <summary>
     /// A registered ticket: the validated intake (<see cref="TicketIntakeRules.Validate"/>), the caller's person id and

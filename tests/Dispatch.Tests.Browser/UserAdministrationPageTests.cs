@@ -126,4 +126,29 @@ public sealed class UserAdministrationPageTests(BrowserSystem system)
             (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
         return client;
     }
+
+    [Fact]
+    public async Task An_administrator_issues_an_open311_key_that_is_shown_once_and_revokes_it()
+    {
+        var name = $"浏览器测试网站 {Guid.NewGuid().ToString("N")[..6]}";
+        var (admin, errors) = await SignedInWatchingErrorsAsync(system, Admin);
+        await admin.Locator("#nav-links a", new() { HasText = "用户管理" }).ClickAsync();
+
+        await admin.Locator("#open311-key-name").FillAsync(name);
+        await admin.Locator("#open311-key-issue").ClickAsync();
+        await Assertions.Expect(admin.Locator("#open311-keys-result")).ToContainTextAsync("关闭本页后无法再次查看");
+        var key = (await admin.Locator("#open311-key-value").TextContentAsync())!.Trim();
+        key.Should().StartWith("o311_");
+        (await system.Anonymous.GetAsync($"/open311/v2/requests.json?api_key={key}")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var row = admin.Locator("#open311-keys-table tbody tr", new() { HasText = name });
+        await Assertions.Expect(row).ToContainTextAsync("有效");
+        await Assertions.Expect(row).Not.ToContainTextAsync(key);
+
+        await row.Locator(".open311-revoke").ClickAsync();
+        await admin.Locator("#open311-revoke-confirm").ClickAsync();
+        await Assertions.Expect(admin.Locator("#open311-keys-result")).ToContainTextAsync($"已吊销“{name}”的密钥");
+        await Assertions.Expect(row).ToContainTextAsync("已吊销");
+        (await system.Anonymous.GetAsync($"/open311/v2/requests.json?api_key={key}")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        errors.Should().BeEmpty();
+    }
 }

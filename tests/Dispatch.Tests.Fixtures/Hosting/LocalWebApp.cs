@@ -53,6 +53,7 @@ public sealed class LocalWebApp : IAsyncDisposable
     [
         "--RateLimits:SignInPerAccount:PermitLimit=100000", "--RateLimits:SignInPerAddress:PermitLimit=100000",
         "--RateLimits:IntakePerUser:PermitLimit=100000", "--RateLimits:SearchPerUser:PermitLimit=100000",
+        "--RateLimits:Open311PerKey:PermitLimit=100000",
     ];
 
     /// <param name="extraArguments">More command-line settings, e.g. --contentRoot so the static UI is served.</param>

@@ -31,10 +31,13 @@ public sealed class HostileInputFuzzTests(RunningSystem system, ITestOutputHelpe
         "staff.330402-rehab-1@jx12385.test", "supervisor.330402@jx12385.test", "supervisor@jx12385.test", "admin@jx12385.test",
     ];
 
-    /// <summary>Sign-in, sign-out and the stats rebuild are not input the fuzzer should drive (they are tested on their own).</summary>
+    /// <summary>
+    /// Sign-in, sign-out and the stats rebuild are not input the fuzzer should drive (they are tested on their own); the
+    /// Open311 routes are (their form is fuzzed field by field in Open311HostileFormTests).
+    /// </summary>
     private static bool Fuzzed(ApiOperation operation) =>
-        operation.Path.StartsWith("/api/", StringComparison.Ordinal) && !operation.Path.StartsWith("/api/auth/", StringComparison.Ordinal)
-        && operation.Path != "/api/stats/rebuild";
+        (operation.Path.StartsWith("/api/", StringComparison.Ordinal) || operation.Path.StartsWith("/open311/", StringComparison.Ordinal))
+        && !operation.Path.StartsWith("/api/auth/", StringComparison.Ordinal) && operation.Path != "/api/stats/rebuild";
 
     [Fact]
     public async Task Thousands_of_hostile_requests_answer_4xx_or_success_never_5xx_and_a_refusal_changes_nothing()
@@ -188,7 +191,10 @@ public sealed class HostileInputFuzzTests(RunningSystem system, ITestOutputHelpe
         response.Content.Headers.ContentLength == 0 && (response.StatusCode is HttpStatusCode.RequestUriTooLong or HttpStatusCode.RequestHeaderFieldsTooLarge
             || (response.StatusCode == HttpStatusCode.BadRequest && response.RequestMessage!.RequestUri!.OriginalString.Contains("%00", StringComparison.Ordinal)));
 
-    /// <summary>Every refusal is problem details with both languages (429 and 413 included), never an empty or HTML answer.</summary>
+    /// <summary>
+    /// Every refusal is problem details with both languages (429 and 413 included), never an empty or HTML answer; an
+    /// Open311 route answers the specification's error list instead (Open311Errors).
+    /// </summary>
     private static async Task ProblemShapeAsync(HttpResponseMessage response, string description, List<string> failures)
     {
         if (KestrelRefusal(response))
@@ -196,6 +202,16 @@ public sealed class HostileInputFuzzTests(RunningSystem system, ITestOutputHelpe
             return;
         }
         var type = response.Content.Headers.ContentType?.MediaType;
+        var uri = response.RequestMessage!.RequestUri!;
+        var path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString;
+        if (path.StartsWith("/open311/", StringComparison.Ordinal) && type != "application/problem+json")
+        {
+            if (!await Open311.Open311Errors.IsErrorListAsync(response))
+            {
+                failures.Add($"{(int)response.StatusCode} answered {type ?? "no content type"}, not an Open311 error list: {description}");
+            }
+            return;
+        }
         if (type != "application/problem+json")
         {
             failures.Add($"{(int)response.StatusCode} answered {type ?? "no content type"}, not problem details: {description}");

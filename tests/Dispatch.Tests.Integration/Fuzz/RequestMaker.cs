@@ -29,7 +29,7 @@ public sealed class RequestMaker(ApiOperations api, Random random, IReadOnlyDict
         ["topic"] = ["care_services", "education", "other"],
         ["channel"] = ["phone", "letter", "visit", "online"],
         ["urgency"] = ["normal", "urgent"],
-        ["status"] = ["registered", "dispatched", "signed", "resolved", "nonsense"],
+        ["status"] = ["registered", "dispatched", "signed", "resolved", "nonsense", "open", "closed,open"],
         ["callerPhone"] = ["13812345678", "0573-82345678", "12385"],
         ["phone"] = ["13912345678", "abc"],
         ["residentId"] = [TicketApi.ResidentId("33040219800101123"), "330402198001011230"],
@@ -48,6 +48,10 @@ public sealed class RequestMaker(ApiOperations api, Random random, IReadOnlyDict
         ["outcome"] = ["upheld", "changed"],
         ["year"] = ["2026", "2027", "0", "99999"],
         ["version"] = ["v1", "v2", "v999"],
+        ["format"] = ["json", "xml", "csv", "JSON"],
+        ["service_code"] = ["help-care_services", "complaint-accessibility", "repair-potholes"],
+        ["service_request_id"] = ["JX12385-20261202-000001", "1,2,3"],
+        ["start_date"] = ["2026-12-01", "2026-12-01T08:00:00+08:00", "1999-01-01"],
     };
 
     public HttpRequestMessage Make(ApiOperation operation, out string description)

@@ -44,6 +44,8 @@ public sealed class DatabaseRoleTests(PostgresFixture database)
     [InlineData("delete from personal_data_access_log where item_id = $1")]
     [InlineData("delete from calendar_changes where reason = $1")]
     [InlineData("delete from sla_rule_versions where reason = $1")]
+    [InlineData("delete from open311_key_events where action = $1")]
+    [InlineData("update open311_key_events set actor_email = 'someone else' where action = $1")]
     public async Task The_application_role_may_not_rewrite_an_append_only_log(string sql)
     {
         var stream = await AppendEventAsync();

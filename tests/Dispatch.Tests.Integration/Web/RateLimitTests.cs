@@ -38,8 +38,9 @@ public sealed class ProductionLimitsSystem : IAsyncLifetime
 }
 
 /// <summary>
-/// The shipped limits: 5 sign-ins a minute per account, 30 per address, 30 registrations per user. Each test runs its
-/// N+1 requests in a row from its own client address (X-Forwarded-For from the trusted loopback proxy).
+/// The shipped limits: 5 sign-ins a minute per account, 30 per address, 30 registrations per user, 30 Open311 submissions
+/// per key. Each test runs its N+1 requests in a row from its own client address (X-Forwarded-For from the trusted
+/// loopback proxy).
 /// </summary>
 public sealed class RateLimitTests(ProductionLimitsSystem system) : IClassFixture<ProductionLimitsSystem>
 {
@@ -107,6 +108,26 @@ public sealed class RateLimitTests(ProductionLimitsSystem system) : IClassFixtur
         }
         await ShouldBeRateLimited(await hurried.GetAsync("/api/units/330411-CENTRE/worklist"));
         (await other.GetAsync("/api/units/330421-CENTRE/worklist")).StatusCode.Should().Be(HttpStatusCode.OK, "another user is not held back");
+    }
+
+    [Fact]
+    public async Task The_thirty_first_open311_submission_with_one_key_within_a_minute_gets_429()
+    {
+        using var admin = await BearerClientAsync("admin@jx12385.test", "203.0.113.31");
+        var hurried = await Open311.Open311Api.IssueKeyAsync(admin, "限流测试网站");
+        var other = await Open311.Open311Api.IssueKeyAsync(admin, "另一网站");
+        for (var i = 0; i < 30; i++)
+        {
+            // A form without a description passes the limiter, counts, and is refused by the intake rules.
+            var form = Open311.Open311Api.Form(hurried.ApiKey);
+            form.Remove("description");
+            (await Open311.Open311Api.SubmitAsync(system.Web.Client, form)).StatusCode.Should().Be(HttpStatusCode.BadRequest,
+                "submission {0} is within the allowance", i + 1);
+        }
+
+        await ShouldBeRateLimited(await Open311.Open311Api.SubmitAsync(system.Web.Client, Open311.Open311Api.Form(hurried.ApiKey), "xml"));
+        (await Open311.Open311Api.SubmitAsync(system.Web.Client, Open311.Open311Api.Form(other.ApiKey))).StatusCode.Should()
+            .Be(HttpStatusCode.Created, "another key is not held back");
     }
 
     private async Task<HttpResponseMessage> SignInAsync(string email, string clientAddress)

@@ -1,10 +1,12 @@
 // 用户管理: administrators find accounts, create them (the temporary password is shown once), disable and re-enable,
-// change role and scope, reset a password or a lost second factor, and read an account's change history.
+// change role and scope, reset a password or a lost second factor, and read an account's change history; below, the
+// Open311 API keys of the online channel.
 import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { isEnglish, t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { cityCode, countyNameNow, loadCounties, loadUnits, unitNameNow } from '../reference.js';
+import { open311KeysPanel } from '../parts/open311-keys.js';
 
 const roles = ['operator', 'unit_staff', 'supervisor', 'admin'];
 
@@ -25,7 +27,7 @@ export async function render(main) {
     u.mustChangePassword ? t('users.status.mustChange') : null, u.twoFactorEnabled ? t('users.status.twoFactor') : null].filter(Boolean).join(' · ');
 
   main.append(h('h1', {}, t('users.title')), h('p', { class: 'hint' }, t('users.intro')), notice,
-    createPanel(), listPanel, detail);
+    createPanel(), listPanel, detail, open311KeysPanel());
   await loadList();
 
   function select(id, options, value = '') {

@@ -42,7 +42,7 @@ public static class MatrixRows
     public static IReadOnlyList<Row> All() =>
     [
         .. Public(), .. Account(), .. UserAdministration(), .. Tickets(), .. TicketLists(), .. Cases(), .. Visits(), .. Reference(),
-        .. CalendarsAndRules(), .. Stats(),
+        .. CalendarsAndRules(), .. Stats(), .. Open311(),
     ];
 
     private static HttpRequestMessage Request(string method, string url, object? body = null, string? idempotencyKey = null)
@@ -357,6 +357,44 @@ public static class MatrixRows
             Simple("GET", "/api/stats/at-risk", Watch("unit:" + Centre), url: $"/api/stats/at-risk?scope=unit:{Centre}"),
             Simple("GET", "/api/stats/overdue", Watch("city"), url: "/api/stats/overdue?scope=city"),
             Simple("POST", "/api/stats/rebuild", p => Role(p, p.IsAdmin)),
+        ];
+    }
+
+    /// <summary>
+    /// Open311: administrators manage the keys; on /open311 the api_key decides, not the session, so every principal
+    /// (signed in or not) gets the same answer with the same valid key. Keys and their requests are tested in Open311/.
+    /// </summary>
+    private static IEnumerable<Row> Open311()
+    {
+        const string root = "/open311/v2";
+        static Task<HttpRequestMessage> Get(string url) => Task.FromResult(Request("GET", url));
+        return
+        [
+            Simple("GET", "/api/admin/open311-keys", p => Role(p, p.IsAdmin)),
+            Simple("POST", "/api/admin/open311-keys", p => Role(p, p.IsAdmin, 201), w => new { name = w.Unique("矩阵测试网站") }),
+            new("POST", "/api/admin/open311-keys/{id}/revoke", p => Role(p, p.IsAdmin), async (w, _, succeeds) =>
+            {
+                var key = succeeds ? await w.Open311KeyAsync() : await w.SharedAsync("open311-key-to-revoke", w.Open311KeyAsync);
+                return Request("POST", $"/api/admin/open311-keys/{key.Id}/revoke");
+            }),
+            new("GET", root + "/services.{format}", _ => 200, (_, _, _) => Get(root + "/services.json")),
+            new("GET", root + "/services/{service_code}.{format}", _ => 200, (_, _, _) => Get(root + "/services/help-care_services.xml")),
+            new("POST", root + "/requests.{format}", _ => 201, async (w, p, _) =>
+            {
+                var key = await w.SharedAsync("open311-key", w.Open311KeyAsync);
+                return new HttpRequestMessage(HttpMethod.Post, root + "/requests.json")
+                {
+                    Content = new FormUrlEncodedContent(MatrixWorld.Open311Form(key.ApiKey, $"矩阵测试：网上反映无障碍设施损坏（{w.Unique(p.Key)}）")),
+                };
+            }),
+            new("GET", root + "/requests.{format}", _ => 200, async (w, _, _) =>
+                Request("GET", $"{root}/requests.xml?api_key={Uri.EscapeDataString((await w.SharedAsync("open311-key", w.Open311KeyAsync)).ApiKey)}")),
+            new("GET", root + "/requests/{service_request_id}.{format}", _ => 200, async (w, _, _) =>
+            {
+                var key = await w.SharedAsync("open311-key", w.Open311KeyAsync);
+                var number = await w.SharedAsync("open311-request", () => w.Open311RequestAsync(key.ApiKey));
+                return Request("GET", $"{root}/requests/{number}.json?api_key={Uri.EscapeDataString(key.ApiKey)}");
+            }),
         ];
     }
 

@@ -232,6 +232,36 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         note = "矩阵测试（停用）",
     };
 
+    /// <summary>A new Open311 API key issued by the administrator: its id and the key itself.</summary>
+    public async Task<(string Id, string ApiKey)> Open311KeyAsync()
+    {
+        var issued = await For(Principal.Admin).PostAsJsonAsync("/api/admin/open311-keys", new { name = Unique("矩阵测试网站") });
+        var json = await issued.Content.ReadFromJsonAsync<JsonElement>();
+        if (!issued.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"issuing an Open311 key answered {(int)issued.StatusCode}: {json}");
+        }
+        return (json.GetProperty("key").GetProperty("id").GetString()!, json.GetProperty("apiKey").GetString()!);
+    }
+
+    /// <summary>A request submitted with the key: its service_request_id.</summary>
+    public async Task<string> Open311RequestAsync(string apiKey)
+    {
+        var submitted = await For(Principal.Nobody).PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(Open311Form(apiKey, "矩阵测试：网上反映盲道被占用，请处理。")));
+        var json = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+        if (!submitted.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"submitting an Open311 request answered {(int)submitted.StatusCode}: {json}");
+        }
+        return json[0].GetProperty("service_request_id").GetString()!;
+    }
+
+    public static Dictionary<string, string> Open311Form(string apiKey, string description) => new()
+    {
+        ["api_key"] = apiKey, ["service_code"] = "complaint-accessibility", ["description"] = description,
+        ["first_name"] = "测试", ["last_name"] = "矩", ["phone"] = "13812345678", ["attribute[county]"] = Principal.County,
+    };
+
     /// <summary>A fresh bearer session of the principal: tokens for the sign-in, refresh, sign-out and password rows.</summary>
     public async Task<(HttpClient Client, string AccessToken, string RefreshToken)> SessionAsync(Principal principal)
     {

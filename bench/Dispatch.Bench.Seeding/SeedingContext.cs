@@ -93,14 +93,29 @@ public sealed class SeedingContext
     /// </summary>
     public async Task<int> ReserveNumbersAsync(DailyNumberSeries series, DateOnly localDay, int count)
     {
-        await new DailyNumbers(Database).CreateSequenceAsync(series, localDay);
-        await using var command = Database.CreateCommand($"select setval('{series.SequenceName(localDay)}', nextval('{series.SequenceName(localDay)}') + $1 - 1)::int");
-        command.Parameters.Add(new NpgsqlParameter { Value = count });
-        var last = (int)(await command.ExecuteScalarAsync())!;
+        int last;
+        try
+        {
+            last = await DrawAsync(series, localDay, count);
+        }
+        catch (PostgresException ex) when (ex.SqlState == DailyNumbers.UndefinedTable)
+        {
+            // The day's first numbers: create its sequence as the grains do (after any number of the day already issued).
+            await new DailyNumbers(Database).CreateSequenceAsync(series, localDay);
+            last = await DrawAsync(series, localDay, count);
+        }
         if (last > 999_999)
         {
             throw new InvalidOperationException($"More than 999,999 numbers on {localDay:yyyy-MM-dd}: spread the receipts over more days.");
         }
         return last - count + 1;
+    }
+
+    private async Task<int> DrawAsync(DailyNumberSeries series, DateOnly localDay, int count)
+    {
+        var sequence = series.SequenceName(localDay);
+        await using var command = Database.CreateCommand($"select setval('{sequence}', nextval('{sequence}') + $1 - 1)::int");
+        command.Parameters.Add(new NpgsqlParameter { Value = count });
+        return (int)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -2,11 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dispatch.Bench.Common;
-using Dispatch.Bench.Seeding;
 using Dispatch.Tickets;
 using Npgsql;
 
-namespace Dispatch.Bench.Scale;
+namespace Dispatch.Bench.Seeding;
 
 /// <summary>
 /// Proves the bulk path stores what the normal path stores. A few tickets are registered, dispatched and signed through
@@ -16,7 +15,7 @@ namespace Dispatch.Bench.Scale;
 /// but id, number and watch shard, which follow the id), their clock index entries, and the change each made to every
 /// counter (the stats totals before and after).
 /// </summary>
-internal sealed class EqualityCheck(Uri url, SeedingContext context, NpgsqlDataSource database)
+public sealed class EqualityCheck(Uri url, SeedingContext context, NpgsqlDataSource database)
 {
     // Tables a sign-in or the silo's own bookkeeping write whatever the items do; the counters are compared by value.
     private static readonly HashSet<string> NotItemTables = new(StringComparer.Ordinal)
@@ -25,6 +24,10 @@ internal sealed class EqualityCheck(Uri url, SeedingContext context, NpgsqlDataS
         "auth_sessions", "auth_session_events", "orleansstorage",
     };
 
+    /// <summary>The ids of the tickets the bulk path made, once <see cref="RunAsync"/> ran.</summary>
+    public IReadOnlyList<Guid> BulkIds { get; private set; } = [];
+
+    /// <summary>Makes <paramref name="count"/> tickets both ways; returns the differences (none when the paths agree).</summary>
     public async Task<IReadOnlyList<string>> RunAsync(int count)
     {
         using var operatorClient = await TicketClient.SignInAsync(url, "operator@jx12385.test");
@@ -69,6 +72,7 @@ internal sealed class EqualityCheck(Uri url, SeedingContext context, NpgsqlDataS
         {
             await rows.WriteAsync(connection, await ColumnTypes.ReadAsync(connection));
         }
+        BulkIds = twins;
         var tablesBulk = await TableCountsAsync();
         var countersBulk = await CountersAsync();
 

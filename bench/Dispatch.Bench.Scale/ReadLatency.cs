@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -64,9 +63,6 @@ internal sealed class ReadLatency(Uri url) : IDisposable
         return http;
     }
 
-    public static (double P50, double P99) Percentiles(double[] sorted) =>
-        (LatencyRecorder.Percentile(sorted, 0.50), LatencyRecorder.Percentile(sorted, 0.99));
-
     public void Dispose()
     {
         foreach (var client in clients.Values)
@@ -74,6 +70,4 @@ internal sealed class ReadLatency(Uri url) : IDisposable
             client.Dispose();
         }
     }
-
-    public static double Since(long started) => Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 }

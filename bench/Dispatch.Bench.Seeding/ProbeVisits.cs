@@ -10,8 +10,8 @@ namespace Dispatch.Bench.Seeding;
 /// <summary>
 /// Home-rehabilitation visits whose window ends at a chosen instant: the deadline probes. A visit's window clock counts
 /// elapsed time (not working time), so its overdue instant is exact at any hour, which a ticket's working-time clocks are
-/// not outside office hours. Each probe is a visit requested by its provider's staff (accepted at once, as the opening does
-/// for the provider's own staff), then scheduled an hour before its window starts; the window is the shortest the rules
+/// not outside office hours. Each probe is a visit requested by its provider's staff, then accepted and scheduled by them
+/// (the rules' Accept and Schedule) an hour before its window starts; the window is the shortest the rules
 /// allow, so the warning (75%) has fired before the probe is stored and the next change is the window's end.
 /// </summary>
 public static class ProbeVisits

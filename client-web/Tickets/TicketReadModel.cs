@@ -33,6 +33,7 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
             .Equal("status", status)
             .Equal("overdue", overdue);
         var dispatched = where.Add(TicketStatus.Dispatched);
+        // The index tickets_worklist_order (migration 0151) has exactly this order: change the two together.
         return tickets.ListAsync(where,
             $"suspended, coalesce(case when status = {dispatched} then sign_due_at else handling_due_at end, 'infinity'), received_at",
             ItemTable<TicketSummary>.WorklistLimit, ct);

@@ -56,6 +56,13 @@ public abstract class LocalSystem(string name) : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the silo and starts a new one on the same database and cluster, as after a deployment.</summary>
+    public async Task RestartSiloAsync()
+    {
+        await StopSiloAsync();
+        silo = await LocalSilo.StartAsync(ConnectionString, ClusterId, CapturedSiloLogs, Certificates);
+    }
+
     public async Task DisposeAsync()
     {
         if (web is not null)

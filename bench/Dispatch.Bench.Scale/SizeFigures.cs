@@ -1,0 +1,32 @@
+namespace Dispatch.Bench.Scale;
+
+/// <summary>Everything measured at one size; one JSON line of the results file.</summary>
+internal sealed record SizeFigures(
+    long OpenItems,
+    double SeedSeconds,
+    double StartupSeconds,
+    double SiloRssMiB,
+    double WebRssMiB,
+    double IdleSeconds,
+    double SiloCpuMsPerIdleMinute,
+    double PostgresCpuMsPerIdleMinute,
+    int Probes,
+    int ProbesMissing,
+    double DeadlineP50Ms,
+    double DeadlineP99Ms,
+    double DeadlineMaxMs,
+    string LargestUnit,
+    long LargestUnitOpen,
+    double WorklistP50Ms,
+    double WorklistP99Ms,
+    double SearchNumberP50Ms,
+    double SearchNumberP99Ms,
+    double SearchTextP50Ms,
+    double SearchTextP99Ms,
+    double SearchStatusCountyP50Ms,
+    double SearchStatusCountyP99Ms,
+    double StatsP50Ms,
+    double StatsP99Ms,
+    bool BulkItemBehaves,
+    string At,
+    string Commit);

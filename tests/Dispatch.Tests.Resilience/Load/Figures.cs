@@ -28,7 +28,7 @@ public sealed class Figures(ITestOutputHelper output, string scenario)
             Line($"answered in p50 {Percentile(answered, 0.50):0} ms, p99 {Percentile(answered, 0.99):0} ms, max {answered[^1]:0} ms");
         }
         Line($"keys tried {ledger.KeysTried}, registrations acknowledged {ledger.Registrations.Count}, dispatches acknowledged {ledger.Actions.Count}"
-            + $" (+{ledger.ConfirmedByRead} confirmed by a read after a lost answer), operations given up {ledger.Abandoned}, unexpected answers {ledger.Unexpected.Count}");
+            + $" (+{ledger.ConfirmedByRead} confirmed by a read after a lost answer or a 412), operations given up {ledger.Abandoned}, unexpected answers {ledger.Unexpected.Count}");
         foreach (var unexpected in ledger.Unexpected.Take(5))
         {
             Line("unexpected: " + unexpected);

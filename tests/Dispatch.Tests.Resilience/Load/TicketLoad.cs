@@ -147,7 +147,10 @@ public sealed class TicketLoad : IAsyncDisposable
                 request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{version}\""));
                 return request;
             });
-            if (outcome is { Status: (int)HttpStatusCode.PreconditionFailed, AfterLostAnswer: true })
+            // This worker is the ticket's only writer, so a stale version can only be its own dispatch done already: by
+            // an earlier send whose answer was lost here, or by the first attempt of a send the web app repeated on
+            // another silo after the silo that committed it died before answering.
+            if (outcome is { Status: (int)HttpStatusCode.PreconditionFailed })
             {
                 return await DoneAlreadyAsync(id, version);
             }
@@ -169,7 +172,7 @@ public sealed class TicketLoad : IAsyncDisposable
             }
         }
 
-        /// <summary>A dispatch whose earlier answer was lost meets 412 on its repeat when it was done after all: a read tells.</summary>
+        /// <summary>A dispatch repeated after a lost answer (here or in the web app) meets 412 when it was done after all: a read tells.</summary>
         private async Task<int?> DoneAlreadyAsync(Guid id, int version)
         {
             var read = await RepeatAsync("read", () => new HttpRequestMessage(HttpMethod.Get, $"/api/tickets/{id}"));

@@ -16,6 +16,7 @@ using Scalar.AspNetCore;
 using Dispatch.Web.Calendar;
 using Dispatch.Web.Sla;
 using Dispatch.Web.Security;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Web.Hosting;
 
@@ -68,7 +69,8 @@ public static class WebPipeline
         api.MapRoutingApi();
         api.MapStatsApi();
         app.MapOpen311();
-        app.MapHub<SupervisionHub>(LiveSetup.HubPath, LiveSetup.ConfigureConnections);
+        var live = app.Services.GetRequiredService<IOptions<LiveOutboxSettings>>().Value;
+        app.MapHub<SupervisionHub>(LiveSetup.HubPath, o => LiveSetup.ConfigureConnections(o, live));
         return app;
     }
 }

@@ -210,6 +210,9 @@ public sealed class LiveOutbox : IDisposable
         queue.Clear();
         queuedByKey.Clear();
         connection.Abort();
+        // Aborting the hub connection alone leaves its socket to the transport, which waits out a stuck write for up to
+        // Live:TransportSendTimeout with its buffers full; aborting the request closes it within the WebSocket close timeout.
+        connection.GetHttpContext()?.Abort();
         dropped(this, reason);
     }
 

@@ -14,6 +14,19 @@ public sealed class LiveOutboxSettings
 
     /// <summary>How long one message may take to reach a connection's transport before the connection is dropped.</summary>
     public TimeSpan SendDeadline { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Bytes the transport holds for one connection before a send waits: a browser may fall this far behind (a burst of
+    /// changes with their measures) before its outbox starts to fill.
+    /// </summary>
+    public int TransportBufferSize { get; set; } = 512 * 1024;
+
+    /// <summary>
+    /// How long the transport waits on one stuck socket write before it closes the connection itself: a backstop for a
+    /// socket that stays stuck with less than the buffer queued; a full buffer is the outbox's to judge (SendDeadline),
+    /// which drops the connection sooner and counts why.
+    /// </summary>
+    public TimeSpan TransportSendTimeout { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>

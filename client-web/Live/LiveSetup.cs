@@ -13,20 +13,12 @@ public static class LiveSetup
 {
     public const string HubPath = "/hubs/supervision";
 
-    /// <summary>
-    /// A browser may fall a little behind (a burst of changes with their measures) before its writes wait; past that its
-    /// outbox (bounded, with a send deadline) decides, and no other connection waits for it.
-    /// </summary>
-    public static void ConfigureConnections(HttpConnectionDispatcherOptions options)
+    /// <summary>The hub's transport buffer and send timeout (Live:TransportBufferSize, Live:TransportSendTimeout).</summary>
+    public static void ConfigureConnections(HttpConnectionDispatcherOptions options, LiveOutboxSettings settings)
     {
-        options.TransportMaxBufferSize = 512 * 1024;
-        // A backstop for a socket that stays stuck with less than the buffer queued; a full buffer is the outbox's to
-        // judge (Live:SendDeadline), which drops the connection sooner and counts why.
-        options.TransportSendTimeout = TransportSendTimeout;
+        options.TransportMaxBufferSize = settings.TransportBufferSize;
+        options.TransportSendTimeout = settings.TransportSendTimeout;
     }
-
-    /// <summary>How long the transport waits on one stuck socket write before it closes the connection itself.</summary>
-    public static readonly TimeSpan TransportSendTimeout = TimeSpan.FromMinutes(1);
 
     public static IServiceCollection AddSupervisionHub(this IServiceCollection services)
     {
@@ -39,7 +31,8 @@ public static class LiveSetup
         services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddSingleton<LiveMetrics>();
         services.AddOptions<LiveOutboxSettings>().BindConfiguration(LiveOutboxSettings.Section)
-            .Validate(o => o.QueueCapacity > 0 && o.SendDeadline > TimeSpan.Zero, "Live:QueueCapacity and Live:SendDeadline must be positive.")
+            .Validate(o => o.QueueCapacity > 0 && o.SendDeadline > TimeSpan.Zero && o.TransportBufferSize > 0 && o.TransportSendTimeout > TimeSpan.Zero,
+                "Live:QueueCapacity, Live:SendDeadline, Live:TransportBufferSize and Live:TransportSendTimeout must be positive.")
             .ValidateOnStart();
         services.AddKeyedSingleton(LiveOutboxes.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<LiveOutboxes>();

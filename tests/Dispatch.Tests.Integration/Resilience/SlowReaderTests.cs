@@ -4,6 +4,7 @@ using Dispatch.Tests.Integration.Live;
 using Dispatch.Tests.Integration.Tickets;
 using Dispatch.Web.Live;
 using FluentAssertions;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -39,6 +40,17 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
                     // While its snapshots wait, the hub reads nothing more from the stalled client, not even its pings:
                     // the client timeout must not end the connection before the test has looked at its outbox.
                     s.Configure<HubOptions>(o => o.ClientTimeoutInterval = TimeSpan.FromMinutes(10));
+                    // A small transport buffer, so a few dozen changes fill what waits in front of the stalled socket
+                    // (with the default 512 KiB it takes thousands of registrations); the outbox behind it is the same.
+                    s.Configure<LiveOutboxSettings>(o => o.TransportBufferSize = 16 * 1024);
+                    // Likewise the kernel's send buffer of the server's sockets (Linux grows it to megabytes by itself);
+                    // accepted sockets inherit it from the listening socket.
+                    s.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = endpoint =>
+                    {
+                        var socket = SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint);
+                        socket.SendBufferSize = 16 * 1024;
+                        return socket;
+                    });
                 },
             });
         await Eventually.Get(() => web.Client.GetAsync("/health/ready"), r => r.StatusCode == HttpStatusCode.OK, TimeSpan.FromSeconds(90), "ready");
@@ -59,11 +71,20 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
         await Eventually.Get(async () =>
         {
             await stalled.PingAsync();
-            await TicketApi.RegisteredAsync(operatorClient);
-            filling++;
+            // Eight at once: each registration pushes its change to both clients. A burst of eight can queue at most nine
+            // messages (eight changes, one coalesced figure) behind sends that go through; twenty waiting means they stopped.
+            var batch = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => TicketApi.RegisteredAsync(operatorClient)));
+            filling += batch.Length;
+            // The push offers a change to every watching outbox in one loop: once the normal client has heard the batch,
+            // the stalled connection's outbox holds it too, so its length below counts every registration so far.
+            foreach (var ticket in batch)
+            {
+                await normal.WaitForAsync("itemChanged", p => p.ItemId() == TicketApi.Id(ticket), "the normal client hears the batch",
+                    TimeSpan.FromSeconds(10));
+            }
             slow!.DropReason.Should().BeNull("the stalled connection is dropped only once the test moves the outbox clock");
             return slow.Length;
-        }, n => n >= 5, TimeSpan.FromMinutes(3), "messages waiting behind the stalled connection's send");
+        }, n => n >= 20, TimeSpan.FromMinutes(3), "messages waiting behind the stalled connection's send");
         var backlog = slow!.Length;
         output.WriteLine($"[figure] {filling} registrations until the stalled connection's sends stopped going through ({backlog} waiting)");
 
@@ -92,11 +113,11 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
         slow.DropReason.Should().Be("send_deadline");
         slow.Length.Should().Be(0, "a dropped connection's queue is let go at once");
         outboxes.DroppedFor("send_deadline").Should().Be(1, "only the stalled connection was dropped");
-        // The transport lets go of its stuck socket write within its own send timeout at the latest; then the hub's
-        // disconnect removes the outbox.
+        // The drop aborts the request, so the connection closes within seconds (not after the transport's own send timeout) and the
+        // hub's disconnect removes the outbox.
         var closing = Stopwatch.StartNew();
-        await Eventually.Get(() => Task.FromResult(outboxes.Find(stalled.ConnectionId)), o => o is null, LiveSetup.TransportSendTimeout * 2,
-            "the stalled connection closed");
+        await Eventually.Get(() => Task.FromResult(outboxes.Find(stalled.ConnectionId)), o => o is null, outboxes.Settings.TransportSendTimeout / 3,
+            "the stalled connection closed well before the transport's send timeout");
         output.WriteLine($"[figure] stalled client dropped ({slow.DropReason}) once its send outlasted {outboxes.Settings.SendDeadline.TotalSeconds:0} s "
             + $"on the outbox clock; its connection was gone {closing.Elapsed.TotalSeconds:0.0} s later; longest queue now {outboxes.Longest}");
 

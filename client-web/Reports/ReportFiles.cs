@@ -23,6 +23,7 @@ public static class ReportFiles
         }
         var configuration = new OpenXmlConfiguration
         {
+            FastMode = true, // auto width needs it; a report is a few hundred cells
             EnableAutoWidth = true,
             AutoFilter = false,
             FreezeRowCount = 0,

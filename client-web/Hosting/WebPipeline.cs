@@ -7,6 +7,7 @@ using Dispatch.Web.Rehab;
 using Dispatch.Web.Live;
 using Dispatch.Web.Open311;
 using Dispatch.Web.Reference;
+using Dispatch.Web.Reports;
 using Dispatch.Web.Routing;
 using Dispatch.Web.Stats;
 using Dispatch.Web.Tickets;
@@ -68,6 +69,7 @@ public static class WebPipeline
         Dispatch.Web.Audit.AuditEndpoints.MapAuditApi(api);
         api.MapRoutingApi();
         api.MapStatsApi();
+        api.MapReportsApi();
         app.MapOpen311();
         var live = app.Services.GetRequiredService<IOptions<LiveOutboxSettings>>().Value;
         app.MapHub<SupervisionHub>(LiveSetup.HubPath, o => LiveSetup.ConfigureConnections(o, live));

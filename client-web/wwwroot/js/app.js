@@ -14,6 +14,7 @@ const routes = [
   { path: 'rehab-worklist', nav: 'nav.rehab', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-worklist.js') },
   { path: 'rehab-calendar', nav: 'nav.calendar', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-calendar.js') },
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
+  { path: 'reports', nav: 'nav.reports', roles: everyone, view: () => import('./views/reports.js') },
   { path: 'admin/calendar', nav: 'nav.workCalendar', roles: ['admin', 'supervisor'], view: () => import('./views/admin-calendar.js') },
   { path: 'admin/rules', nav: 'nav.slaRules', roles: ['admin', 'supervisor'], view: () => import('./views/admin-rules.js') },
   { path: 'admin/users', nav: 'nav.users', roles: ['admin'], view: () => import('./views/admin-users.js') },

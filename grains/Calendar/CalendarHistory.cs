@@ -11,15 +11,15 @@ namespace Dispatch.Calendar;
 /// </summary>
 public sealed class CalendarHistory
 {
-    private readonly IReadOnlyList<CalendarFile> _seed;
-    private readonly ImmutableList<Era> _eras;
-    private readonly ConcurrentDictionary<string, CalendarTimeline> _byCounty = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<CalendarFile> seed;
+    private readonly ImmutableList<Era> eras;
+    private readonly ConcurrentDictionary<string, CalendarTimeline> byCounty = new(StringComparer.Ordinal);
 
     private CalendarHistory(IReadOnlyList<CalendarFile> seed, ImmutableList<CalendarChange> changes, ImmutableList<Era> eras)
     {
-        _seed = seed;
+        this.seed = seed;
         Changes = changes;
-        _eras = eras;
+        this.eras = eras;
     }
 
     /// <summary>The calendar of the shipped year files and the changes recorded since, in the order they were made.</summary>
@@ -38,7 +38,7 @@ public sealed class CalendarHistory
     }
 
     /// <summary>The calendar of the shipped year files, before any administered change.</summary>
-    public WorkingCalendar Seed => _eras[0].Calendar;
+    public WorkingCalendar Seed => eras[0].Calendar;
 
     /// <summary>Every change since the seed, oldest first: the audit trail of the calendar.</summary>
     public ImmutableList<CalendarChange> Changes { get; }
@@ -47,15 +47,15 @@ public sealed class CalendarHistory
     public long Version => Changes.IsEmpty ? 0 : Changes[^1].Sequence;
 
     /// <summary>The calendar in force now, without county closures.</summary>
-    public WorkingCalendar Latest => _eras[^1].Calendar;
+    public WorkingCalendar Latest => eras[^1].Calendar;
 
     /// <summary>County closures in force now (added and not withdrawn).</summary>
-    public IReadOnlyCollection<CountyClosure> ActiveClosures => [.. _eras[^1].Closures.Values.OrderBy(c => c.Date).ThenBy(c => c.CountyCode)];
+    public IReadOnlyCollection<CountyClosure> ActiveClosures => [.. eras[^1].Closures.Values.OrderBy(c => c.Date).ThenBy(c => c.CountyCode)];
 
     /// <summary>The history with one more change, in force from its instant (never before the previous change).</summary>
     public CalendarHistory With(CalendarChange change)
     {
-        var last = _eras[^1];
+        var last = eras[^1];
         var from = change.At > last.From ? change.At : last.From;
         var next = change switch
         {
@@ -64,19 +64,19 @@ public sealed class CalendarHistory
             { Withdrawn: { } id } => last with { From = from, Closures = last.Closures.Remove(id) },
             _ => throw new ArgumentException("A calendar change publishes a year, adds a closure or withdraws one.", nameof(change)),
         };
-        return new CalendarHistory(_seed, Changes.Add(change), _eras.Add(next));
+        return new CalendarHistory(seed, Changes.Add(change), eras.Add(next));
     }
 
     /// <summary>The calendar of one county over time: every version with that county's closures; null or another county: none.</summary>
-    public CalendarTimeline ForCounty(string? countyCode) => _byCounty.GetOrAdd(countyCode ?? "", county => new CalendarTimeline(
-        [.. _eras.Select(era => (era.From, era.Closures.Values.Any(c => c.CountyCode == county)
+    public CalendarTimeline ForCounty(string? countyCode) => byCounty.GetOrAdd(countyCode ?? "", county => new CalendarTimeline(
+        [.. eras.Select(era => (era.From, era.Closures.Values.Any(c => c.CountyCode == county)
             ? era.Calendar.WithClosures(era.Closures.Values.Where(c => c.CountyCode == county).Select(c => c.Date))
             : era.Calendar))]));
 
     private Era Rebuilt(Era era)
     {
         var (zone, hours) = (era.Calendar.TimeZone, era.Calendar.Hours);
-        var files = _seed.Where(f => !era.Published.ContainsKey(f.Year))
+        var files = seed.Where(f => !era.Published.ContainsKey(f.Year))
             .Concat(era.Published.Values.Select(y => y.ToFile(zone, hours)))
             .OrderBy(f => f.Year);
         return era with { Calendar = WorkingCalendar.FromCalendarFiles(files) };

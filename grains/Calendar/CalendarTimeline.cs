@@ -8,44 +8,44 @@ namespace Dispatch.Calendar;
 /// </summary>
 public sealed class CalendarTimeline
 {
-    private readonly DateTimeOffset[] _starts;
-    private readonly WorkingCalendar[] _calendars;
+    private readonly DateTimeOffset[] starts;
+    private readonly WorkingCalendar[] calendars;
 
     /// <param name="eras">The eras in order of their start; the first one's start is ignored (it reaches back forever).</param>
     public CalendarTimeline(IReadOnlyList<(DateTimeOffset From, WorkingCalendar Calendar)> eras)
     {
         ArgumentOutOfRangeException.ThrowIfZero(eras.Count);
-        _starts = [.. eras.Select(e => e.From)];
-        _starts[0] = DateTimeOffset.MinValue;
-        for (var i = 1; i < _starts.Length; i++)
+        starts = [.. eras.Select(e => e.From)];
+        starts[0] = DateTimeOffset.MinValue;
+        for (var i = 1; i < starts.Length; i++)
         {
-            if (_starts[i] < _starts[i - 1])
+            if (starts[i] < starts[i - 1])
             {
-                throw new ArgumentException($"Calendar era {i} starts ({_starts[i]:O}) before the one before it.", nameof(eras));
+                throw new ArgumentException($"Calendar era {i} starts ({starts[i]:O}) before the one before it.", nameof(eras));
             }
         }
-        _calendars = [.. eras.Select(e => e.Calendar)];
+        calendars = [.. eras.Select(e => e.Calendar)];
     }
 
     /// <summary>One calendar for all time (no changes recorded).</summary>
     public static CalendarTimeline Of(WorkingCalendar calendar) => new([(DateTimeOffset.MinValue, calendar)]);
 
     /// <summary>The calendar in force now and from now on.</summary>
-    public WorkingCalendar Latest => _calendars[^1];
+    public WorkingCalendar Latest => calendars[^1];
 
-    public int Eras => _calendars.Length;
+    public int Eras => calendars.Length;
 
     /// <summary>The calendar in force at an instant.</summary>
-    public WorkingCalendar At(DateTimeOffset instant) => _calendars[EraAt(instant)];
+    public WorkingCalendar At(DateTimeOffset instant) => calendars[EraAt(instant)];
 
     /// <summary>Working time between two instants, each stretch measured with the calendar in force while it was lived.</summary>
     public TimeSpan WorkingTimeBetween(DateTimeOffset from, DateTimeOffset to)
     {
         var total = TimeSpan.Zero;
-        for (var era = EraAt(from); era < _calendars.Length && from < to; era++)
+        for (var era = EraAt(from); era < calendars.Length && from < to; era++)
         {
-            var until = era + 1 < _starts.Length && _starts[era + 1] < to ? _starts[era + 1] : to;
-            total += _calendars[era].WorkingTimeBetween(from, until);
+            var until = era + 1 < starts.Length && starts[era + 1] < to ? starts[era + 1] : to;
+            total += calendars[era].WorkingTimeBetween(from, until);
             from = until > from ? until : from;
         }
         return total;
@@ -57,12 +57,12 @@ public sealed class CalendarTimeline
         var cursor = start;
         for (var era = EraAt(start); ; era++)
         {
-            var calendar = _calendars[era];
-            if (era + 1 == _calendars.Length)
+            var calendar = calendars[era];
+            if (era + 1 == calendars.Length)
             {
                 return calendar.AddWorkingTime(cursor, workingTime);
             }
-            var next = _starts[era + 1];
+            var next = starts[era + 1];
             var here = calendar.WorkingTimeBetween(cursor, next);
             if (here >= workingTime)
             {
@@ -75,13 +75,13 @@ public sealed class CalendarTimeline
 
     private int EraAt(DateTimeOffset instant)
     {
-        var i = Array.BinarySearch(_starts, instant);
+        var i = Array.BinarySearch(starts, instant);
         if (i < 0)
         {
             return Math.Max(0, ~i - 1);
         }
         // Several eras may start at the same instant: the last of them is in force.
-        while (i + 1 < _starts.Length && _starts[i + 1] == instant)
+        while (i + 1 < starts.Length && starts[i + 1] == instant)
         {
             i++;
         }

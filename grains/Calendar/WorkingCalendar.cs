@@ -10,30 +10,30 @@ namespace Dispatch.Calendar;
 /// </summary>
 public sealed class WorkingCalendar
 {
-    private readonly IReadOnlyDictionary<DateOnly, bool> _fileDays;
-    private readonly SortedSet<int> _years;
-    private readonly SortedSet<int> _provisional;
-    private readonly IReadOnlyDictionary<int, CalendarYear> _named;
-    private readonly SortedSet<DateOnly> _closures;
-    private readonly WorkingDayIndex _index;
+    private readonly IReadOnlyDictionary<DateOnly, bool> fileDays;
+    private readonly SortedSet<int> years;
+    private readonly SortedSet<int> provisional;
+    private readonly IReadOnlyDictionary<int, CalendarYear> named;
+    private readonly SortedSet<DateOnly> closures;
+    private readonly WorkingDayIndex index;
 
     private WorkingCalendar(
         TimeZoneInfo timeZone, WorkingHours hours, IReadOnlyDictionary<DateOnly, bool> fileDays,
         SortedSet<int> years, SortedSet<int> provisional, IReadOnlyDictionary<int, CalendarYear> named, SortedSet<DateOnly> closures)
     {
-        _named = named;
+        this.named = named;
         TimeZone = timeZone;
         Hours = hours;
-        _fileDays = fileDays;
-        _years = years;
-        _provisional = provisional;
-        _closures = closures;
+        this.fileDays = fileDays;
+        this.years = years;
+        this.provisional = provisional;
+        this.closures = closures;
         var days = new Dictionary<DateOnly, bool>(fileDays);
         foreach (var closure in closures)
         {
             days[closure] = false;
         }
-        _index = new WorkingDayIndex(days);
+        index = new WorkingDayIndex(days);
     }
 
     public TimeZoneInfo TimeZone { get; }
@@ -43,16 +43,16 @@ public sealed class WorkingCalendar
     public TimeSpan WorkingDayLength => Hours.DayLength;
 
     /// <summary>The years that have a calendar file (official: a State Council notice).</summary>
-    public IReadOnlyCollection<int> Years => _years;
+    public IReadOnlyCollection<int> Years => years;
 
     /// <summary>The years whose days off are derived from the statute until their notice is published.</summary>
-    public IReadOnlyCollection<int> ProvisionalYears => _provisional;
+    public IReadOnlyCollection<int> ProvisionalYears => provisional;
 
     /// <summary>How many years after the last published one are derived from the statute.</summary>
     public const int ProvisionalYearsAhead = 5;
 
     /// <summary>Extra days off such as county-level closures.</summary>
-    public IReadOnlyCollection<DateOnly> Closures => _closures;
+    public IReadOnlyCollection<DateOnly> Closures => closures;
 
     public static WorkingCalendar FromFiles(IEnumerable<string> paths) => FromCalendarFiles(paths.Select(CalendarFile.Load));
 
@@ -114,21 +114,21 @@ public sealed class WorkingCalendar
 
     /// <summary>A calendar with these extra days off (for example a county-level closure) added to the existing ones.</summary>
     public WorkingCalendar WithClosures(IEnumerable<DateOnly> closures) =>
-        new(TimeZone, Hours, _fileDays, _years, _provisional, _named, [.. _closures, .. closures]);
+        new(TimeZone, Hours, fileDays, years, provisional, named, [.. this.closures, .. closures]);
 
-    public bool HasYear(int year) => _years.Contains(year);
+    public bool HasYear(int year) => years.Contains(year);
 
     public CalendarYearStatus Status(int year) =>
-        _years.Contains(year) ? CalendarYearStatus.Official
-        : _provisional.Contains(year) ? CalendarYearStatus.Provisional
+        years.Contains(year) ? CalendarYearStatus.Official
+        : provisional.Contains(year) ? CalendarYearStatus.Provisional
         : CalendarYearStatus.Missing;
 
     /// <summary>A year's named days off and make-up working days; a missing year has none.</summary>
     public CalendarYear Year(int year) =>
-        _named.TryGetValue(year, out var known) ? known : new CalendarYear(year, CalendarYearStatus.Missing, null, [], []);
+        named.TryGetValue(year, out var known) ? known : new CalendarYear(year, CalendarYearStatus.Missing, null, [], []);
 
     /// <summary>The official and provisional years, in order.</summary>
-    public IEnumerable<CalendarYear> KnownYears => _named.Values.OrderBy(y => y.Year);
+    public IEnumerable<CalendarYear> KnownYears => named.Values.OrderBy(y => y.Year);
 
     /// <summary>Years between the two dates (inclusive) that have neither a file nor a derived calendar: Monday-Friday only.</summary>
     public IReadOnlyList<int> MissingYears(DateOnly from, DateOnly to) => YearsIn(from, to, CalendarYearStatus.Missing);
@@ -139,7 +139,7 @@ public sealed class WorkingCalendar
     private List<int> YearsIn(DateOnly from, DateOnly to, CalendarYearStatus status) =>
         [.. Enumerable.Range(from.Year, Math.Max(0, to.Year - from.Year + 1)).Where(year => Status(year) == status)];
 
-    public bool IsWorkingDay(DateOnly localDate) => _index.IsWorkingDay(localDate);
+    public bool IsWorkingDay(DateOnly localDate) => index.IsWorkingDay(localDate);
 
     /// <summary>The local date of an instant.</summary>
     public DateOnly LocalDate(DateTimeOffset instant) => ToLocal(instant).Date;
@@ -170,7 +170,7 @@ public sealed class WorkingCalendar
         // Whole working days are skipped at once; the last day always holds a non-empty share (0 < share <= one day).
         var wholeDays = (beyondToday.Ticks - 1) / dayLength.Ticks;
         var lastDayShare = beyondToday - (dayLength * wholeDays);
-        var lastDay = _index.NthWorkingDayAfter(date, checked((int)wholeDays + 1));
+        var lastDay = index.NthWorkingDayAfter(date, checked((int)wholeDays + 1));
         return ToInstant(lastDay, Hours.TimeWhenWorked(lastDayShare));
     }
 
@@ -188,7 +188,7 @@ public sealed class WorkingCalendar
             return IsWorkingDay(fromDate) ? Hours.WorkedBefore(toTime) - Hours.WorkedBefore(fromTime) : TimeSpan.Zero;
         }
         var firstDay = IsWorkingDay(fromDate) ? Hours.DayLength - Hours.WorkedBefore(fromTime) : TimeSpan.Zero;
-        var wholeDays = Hours.DayLength * _index.CountWorkingDays(fromDate.AddDays(1), toDate);
+        var wholeDays = Hours.DayLength * index.CountWorkingDays(fromDate.AddDays(1), toDate);
         var lastDay = IsWorkingDay(toDate) ? Hours.WorkedBefore(toTime) : TimeSpan.Zero;
         return firstDay + wholeDays + lastDay;
     }

@@ -7,27 +7,27 @@ namespace Dispatch.Calendar;
 /// </summary>
 internal sealed class WorkingDayIndex
 {
-    private readonly DateOnly[] _dates;
-    private readonly bool[] _working;
-    private readonly int[] _correctionBefore;
+    private readonly DateOnly[] dates;
+    private readonly bool[] working;
+    private readonly int[] correctionBefore;
 
     /// <param name="overrides">Dates whose status differs from Monday-Friday, with their status (true = working).</param>
     public WorkingDayIndex(IReadOnlyDictionary<DateOnly, bool> overrides)
     {
         var ordered = overrides.Where(o => o.Value != IsWeekday(o.Key)).OrderBy(o => o.Key).ToArray();
-        _dates = [.. ordered.Select(o => o.Key)];
-        _working = [.. ordered.Select(o => o.Value)];
-        _correctionBefore = new int[_dates.Length + 1];
-        for (var i = 0; i < _dates.Length; i++)
+        dates = [.. ordered.Select(o => o.Key)];
+        working = [.. ordered.Select(o => o.Value)];
+        correctionBefore = new int[dates.Length + 1];
+        for (var i = 0; i < dates.Length; i++)
         {
-            _correctionBefore[i + 1] = _correctionBefore[i] + (_working[i] ? 1 : -1);
+            correctionBefore[i + 1] = correctionBefore[i] + (working[i] ? 1 : -1);
         }
     }
 
     public bool IsWorkingDay(DateOnly date)
     {
-        var i = Array.BinarySearch(_dates, date);
-        return i >= 0 ? _working[i] : IsWeekday(date);
+        var i = Array.BinarySearch(dates, date);
+        return i >= 0 ? working[i] : IsWeekday(date);
     }
 
     /// <summary>Working days in [from, toExclusive).</summary>
@@ -37,7 +37,7 @@ internal sealed class WorkingDayIndex
         {
             return 0;
         }
-        return CountWeekdays(from, toExclusive) + _correctionBefore[LowerBound(toExclusive)] - _correctionBefore[LowerBound(from)];
+        return CountWeekdays(from, toExclusive) + correctionBefore[LowerBound(toExclusive)] - correctionBefore[LowerBound(from)];
     }
 
     /// <summary>The n-th working day after <paramref name="day"/> (n &gt;= 1; the day itself is not counted).</summary>
@@ -83,7 +83,7 @@ internal sealed class WorkingDayIndex
 
     private int LowerBound(DateOnly date)
     {
-        var i = Array.BinarySearch(_dates, date);
+        var i = Array.BinarySearch(dates, date);
         return i >= 0 ? i : ~i;
     }
 }

@@ -3,39 +3,39 @@ namespace Dispatch.Calendar;
 /// <summary>The working periods of every working day, in order, for example 08:30-12:00 and 13:30-17:30.</summary>
 public sealed class WorkingHours
 {
-    private readonly WorkingPeriod[] _periods;
+    private readonly WorkingPeriod[] periods;
 
     public WorkingHours(IEnumerable<WorkingPeriod> periods)
     {
-        _periods = [.. periods];
-        if (_periods.Length == 0)
+        this.periods = [.. periods];
+        if (this.periods.Length == 0)
         {
             throw new ArgumentException("Working hours need at least one period.", nameof(periods));
         }
-        for (var i = 1; i < _periods.Length; i++)
+        for (var i = 1; i < this.periods.Length; i++)
         {
-            if (_periods[i].Start < _periods[i - 1].End)
+            if (this.periods[i].Start < this.periods[i - 1].End)
             {
                 throw new ArgumentException(
-                    $"Working period {_periods[i]} starts before the previous period {_periods[i - 1]} ends; list periods in order without overlap.",
+                    $"Working period {this.periods[i]} starts before the previous period {this.periods[i - 1]} ends; list periods in order without overlap.",
                     nameof(periods));
             }
         }
-        DayLength = TimeSpan.FromTicks(_periods.Sum(p => p.Length.Ticks));
+        DayLength = TimeSpan.FromTicks(this.periods.Sum(p => p.Length.Ticks));
     }
 
-    public IReadOnlyList<WorkingPeriod> Periods => _periods;
+    public IReadOnlyList<WorkingPeriod> Periods => periods;
 
     /// <summary>Working time in one whole working day (7.5 h with the shipped hours).</summary>
     public TimeSpan DayLength { get; }
 
-    public bool SameAs(WorkingHours other) => _periods.AsSpan().SequenceEqual(other._periods);
+    public bool SameAs(WorkingHours other) => periods.AsSpan().SequenceEqual(other.periods);
 
     /// <summary>Working time of a working day that lies before the given local time of day.</summary>
     internal TimeSpan WorkedBefore(TimeSpan timeOfDay)
     {
         var worked = TimeSpan.Zero;
-        foreach (var period in _periods)
+        foreach (var period in periods)
         {
             var start = period.Start.ToTimeSpan();
             if (timeOfDay <= start)
@@ -55,7 +55,7 @@ public sealed class WorkingHours
     /// </summary>
     internal TimeSpan TimeWhenWorked(TimeSpan worked)
     {
-        foreach (var period in _periods)
+        foreach (var period in periods)
         {
             if (worked <= period.Length)
             {
@@ -66,5 +66,5 @@ public sealed class WorkingHours
         throw new ArgumentOutOfRangeException(nameof(worked), "More working time than one working day holds.");
     }
 
-    public override string ToString() => string.Join(", ", _periods);
+    public override string ToString() => string.Join(", ", periods);
 }

@@ -3,18 +3,18 @@ namespace Dispatch.Sla;
 /// <summary>A clock's life from its start to the evaluation end, split into counting and standing-still stretches.</summary>
 internal sealed class ClockTimeline
 {
-    private readonly DateTimeOffset _start;
-    private readonly DateTimeOffset _end;
-    private readonly List<(DateTimeOffset From, DateTimeOffset To)> _counting = [];
-    private readonly List<(DateTimeOffset From, DateTimeOffset To)> _paused = [];
+    private readonly DateTimeOffset start;
+    private readonly DateTimeOffset end;
+    private readonly List<(DateTimeOffset From, DateTimeOffset To)> counting = [];
+    private readonly List<(DateTimeOffset From, DateTimeOffset To)> paused = [];
 
     /// <summary>Pauses are clipped to [start, end] and merged where they overlap; an open pause lasts until end.</summary>
     public ClockTimeline(DateTimeOffset start, DateTimeOffset end, IEnumerable<ClockPause> pauses)
     {
-        _start = start;
-        _end = end < start ? start : end;
+        this.start = start;
+        this.end = end < start ? start : end;
         var clipped = pauses
-            .Select(p => (From: Max(p.Start, start), To: Min(p.End ?? _end, _end)))
+            .Select(p => (From: Max(p.Start, start), To: Min(p.End ?? this.end, this.end)))
             .Where(p => p.To > p.From)
             .OrderBy(p => p.From);
         var cursor = start;
@@ -22,24 +22,24 @@ internal sealed class ClockTimeline
         {
             if (pause.From > cursor)
             {
-                _counting.Add((cursor, pause.From));
-                _paused.Add(pause);
+                counting.Add((cursor, pause.From));
+                paused.Add(pause);
             }
             else if (pause.To > cursor)
             {
-                _paused.Add((cursor, pause.To));
+                paused.Add((cursor, pause.To));
             }
             cursor = Max(cursor, pause.To);
         }
-        if (_end > cursor)
+        if (this.end > cursor)
         {
-            _counting.Add((cursor, _end));
+            counting.Add((cursor, this.end));
         }
     }
 
-    public TimeSpan Counted(ClockRuler ruler) => Sum(_counting, ruler);
+    public TimeSpan Counted(ClockRuler ruler) => Sum(counting, ruler);
 
-    public TimeSpan Paused(ClockRuler ruler) => Sum(_paused, ruler);
+    public TimeSpan Paused(ClockRuler ruler) => Sum(paused, ruler);
 
     /// <summary>
     /// The earliest instant at which <paramref name="target"/> has been counted. When the timeline ends first, counting
@@ -49,10 +49,10 @@ internal sealed class ClockTimeline
     {
         if (target <= TimeSpan.Zero)
         {
-            return _start.ToUniversalTime();
+            return start.ToUniversalTime();
         }
         var counted = TimeSpan.Zero;
-        foreach (var (from, to) in _counting)
+        foreach (var (from, to) in counting)
         {
             var here = ruler.Measure(from, to);
             if (counted + here >= target)
@@ -61,7 +61,7 @@ internal sealed class ClockTimeline
             }
             counted += here;
         }
-        return ruler.Advance(_end, target - counted);
+        return ruler.Advance(end, target - counted);
     }
 
     private static TimeSpan Sum(List<(DateTimeOffset From, DateTimeOffset To)> stretches, ClockRuler ruler) =>

@@ -7,10 +7,10 @@ namespace Dispatch.Sla;
 /// </summary>
 public sealed class SlaRuleSet
 {
-    private readonly IReadOnlyList<KindRule> _ticketRules;
-    private readonly IReadOnlyDictionary<string, SlaDuration> _legalAid;
-    private readonly IReadOnlyDictionary<string, SlaDuration> _rehab;
-    private readonly IReadOnlyDictionary<string, SlaDuration> _petition;
+    private readonly IReadOnlyList<KindRule> ticketRules;
+    private readonly IReadOnlyDictionary<string, SlaDuration> legalAid;
+    private readonly IReadOnlyDictionary<string, SlaDuration> rehab;
+    private readonly IReadOnlyDictionary<string, SlaDuration> petition;
 
     internal SlaRuleSet(
         int version, DateOnly effectiveFrom, int warningAtPercent, IReadOnlyList<KindRule> ticketRules,
@@ -21,11 +21,11 @@ public sealed class SlaRuleSet
         Version = version;
         EffectiveFrom = effectiveFrom;
         WarningAtPercent = warningAtPercent;
-        _ticketRules = ticketRules;
-        _legalAid = legalAid;
+        this.ticketRules = ticketRules;
+        this.legalAid = legalAid;
         LegalAidDecisionFrom = legalAidDecisionFrom;
-        _rehab = rehab;
-        _petition = petition;
+        this.rehab = rehab;
+        this.petition = petition;
     }
 
     public int Version { get; }
@@ -36,7 +36,7 @@ public sealed class SlaRuleSet
 
     /// <summary>The same rules, marked as published by an administrator.</summary>
     public SlaRuleSet PublishedAs(SlaRulePublication publication) => new(
-        Version, EffectiveFrom, WarningAtPercent, _ticketRules, _legalAid, LegalAidDecisionFrom, _rehab, _petition, Sources)
+        Version, EffectiveFrom, WarningAtPercent, ticketRules, legalAid, LegalAidDecisionFrom, rehab, petition, Sources)
     {
         Publication = publication,
     };
@@ -44,12 +44,12 @@ public sealed class SlaRuleSet
     /// <summary>The share of a clock after which it warns (预警), 1-100.</summary>
     public int WarningAtPercent { get; }
 
-    public IReadOnlyList<KindRule> TicketEntries => _ticketRules;
+    public IReadOnlyList<KindRule> TicketEntries => ticketRules;
 
     /// <summary>Where each rule of this version comes from, as the file says: statute, ministry rules or local practice.</summary>
     public IReadOnlyList<SlaRuleSource> Sources { get; }
 
-    public IReadOnlyDictionary<string, SlaDuration> LegalAidLengths => _legalAid;
+    public IReadOnlyDictionary<string, SlaDuration> LegalAidLengths => legalAid;
 
     /// <summary>
     /// Where a legal-aid decision clock starts: <see cref="FromReceipt"/> of the application (《法律援助法》 Art. 43) or
@@ -58,14 +58,14 @@ public sealed class SlaRuleSet
     public string LegalAidDecisionFrom { get; }
 
     /// <summary>The applicant's objection window, when this version has one (local practice in v1; the Law sets none).</summary>
-    public SlaDuration? LegalAidObjectionWindow => _legalAid.TryGetValue(LegalAidObjectionWindowClock, out var window) ? window : null;
+    public SlaDuration? LegalAidObjectionWindow => legalAid.TryGetValue(LegalAidObjectionWindowClock, out var window) ? window : null;
 
-    public IReadOnlyDictionary<string, SlaDuration> RehabLengths => _rehab;
-    public IReadOnlyCollection<string> LegalAidClocks => [.. _legalAid.Keys];
-    public IReadOnlyCollection<string> RehabClocks => [.. _rehab.Keys];
+    public IReadOnlyDictionary<string, SlaDuration> RehabLengths => rehab;
+    public IReadOnlyCollection<string> LegalAidClocks => [.. legalAid.Keys];
+    public IReadOnlyCollection<string> RehabClocks => [.. rehab.Keys];
 
     /// <summary>The petition procedure's limits (《信访工作条例》), by clock name; see <see cref="PetitionClocks"/>.</summary>
-    public IReadOnlyDictionary<string, SlaDuration> PetitionLengths => _petition;
+    public IReadOnlyDictionary<string, SlaDuration> PetitionLengths => petition;
 
     public static SlaRuleSet Load(string path)
     {
@@ -85,11 +85,11 @@ public sealed class SlaRuleSet
     /// <summary>The ticket rule for a kind and urgency. The most specific rule wins: an exact kind beats "*".</summary>
     public KindRule ForKind(string kind, string urgency)
     {
-        var matching = _ticketRules.Where(rule => rule.Matches(kind, urgency)).ToList();
+        var matching = ticketRules.Where(rule => rule.Matches(kind, urgency)).ToList();
         var chosen = matching.Find(rule => rule.Kind == kind) ?? matching.Find(rule => rule.Kind == KindRule.AnyKind);
         return chosen ?? throw new SlaRuleNotFoundException(
             $"SLA rules version {Version} have no ticket rule for kind '{kind}' with urgency '{urgency}'. " +
-            $"Rules exist for: {string.Join(", ", _ticketRules.Select(rule => $"{rule.Kind}/{rule.Urgency}"))}.");
+            $"Rules exist for: {string.Join(", ", ticketRules.Select(rule => $"{rule.Kind}/{rule.Urgency}"))}.");
     }
 
     /// <summary>The clock names of petitionRules: every one must be present.</summary>
@@ -104,7 +104,7 @@ public sealed class SlaRuleSet
     ];
 
     /// <summary>A petition clock by name, for example "acceptance" (15 days from receipt).</summary>
-    public SlaDuration Petition(string clock) => Named(_petition, clock, "petition");
+    public SlaDuration Petition(string clock) => Named(petition, clock, "petition");
 
     /// <summary>The clock names of legalAidRules; the objection window is optional (the Law gives the applicant none).</summary>
     public const string LegalAidDecision = "decision", LegalAidAssignment = "assignment", LegalAidAgreement = "agreement",
@@ -122,10 +122,10 @@ public sealed class SlaRuleSet
     public static IReadOnlyList<string> RehabClocksRequired { get; } = [RehabFirstVisit, RehabVisitWindow, RehabRecord];
 
     /// <summary>A legal-aid clock by name, for example "decision" (7 working days).</summary>
-    public SlaDuration LegalAid(string clock) => Named(_legalAid, clock, "legal-aid");
+    public SlaDuration LegalAid(string clock) => Named(legalAid, clock, "legal-aid");
 
     /// <summary>A home-rehabilitation clock by name, for example "first_visit" (5 working days).</summary>
-    public SlaDuration Rehab(string clock) => Named(_rehab, clock, "rehabilitation");
+    public SlaDuration Rehab(string clock) => Named(rehab, clock, "rehabilitation");
 
     private SlaDuration Named(IReadOnlyDictionary<string, SlaDuration> clocks, string clock, string what) =>
         clocks.TryGetValue(clock, out var duration)

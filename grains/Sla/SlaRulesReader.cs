@@ -31,9 +31,9 @@ internal sealed class SlaRulesReader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    private readonly string _source;
+    private readonly string source;
 
-    private SlaRulesReader(string source) => _source = source;
+    private SlaRulesReader(string source) => this.source = source;
 
     public static SlaRuleSet Read(string json, string source)
     {
@@ -156,5 +156,5 @@ internal sealed class SlaRulesReader
         }
     }
 
-    private SlaRulesException Bad(string problem) => new($"SLA rules {_source}: {problem}.");
+    private SlaRulesException Bad(string problem) => new($"SLA rules {source}: {problem}.");
 }

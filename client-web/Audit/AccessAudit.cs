@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using Npgsql;
 
 namespace Dispatch.Web.Audit;
@@ -10,12 +11,10 @@ public sealed record AccessEntry(
 public sealed record AccessFilter(
     string? UserId, string? ItemId, string? Field, string? Purpose, DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
 
-public sealed record AccessPage(IReadOnlyList<AccessEntry> Items, long Total, int Page, int PageSize);
-
 /// <summary>Reads personal_data_access_log for administrators, newest first.</summary>
 public sealed class AccessAudit(NpgsqlDataSource database)
 {
-    public async Task<AccessPage> ReadAsync(AccessFilter filter, CancellationToken ct)
+    public async Task<ListPage<AccessEntry>> ReadAsync(AccessFilter filter, CancellationToken ct)
     {
         var conditions = new List<string>();
         var values = new List<object>();
@@ -59,7 +58,8 @@ public sealed class AccessAudit(NpgsqlDataSource database)
         {
             total = await CountAsync(where, values.Take(values.Count - 2), ct);
         }
-        return new AccessPage(items, total, filter.Page, filter.PageSize);
+        // The log would need over two billion reveals to pass int; the page says so rather than wrap.
+        return new ListPage<AccessEntry>(items, (int)Math.Min(total, int.MaxValue), filter.Page, filter.PageSize);
     }
 
     private async Task<long> CountAsync(string where, IEnumerable<object> values, CancellationToken ct)

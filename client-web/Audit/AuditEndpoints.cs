@@ -1,3 +1,5 @@
+using Dispatch.Items;
+using Dispatch.Web.ApiConventions;
 using System.Globalization;
 using Dispatch.PersonalData;
 
@@ -6,24 +8,21 @@ namespace Dispatch.Web.Audit;
 /// <summary>GET /api/audit/access: who was shown which full personal value, when and why (administrators only).</summary>
 public static class AuditEndpoints
 {
-    public const int MaxPageSize = 100;
     private const int MaxFilterLength = 100;
 
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         api.MapGet("/audit/access", Access).RequireAuthorization(Policies.Admin).WithTags("Audit 审计")
             .WithSummary("The personal-data access log, newest first (administrators): userId, itemId, field, purpose, from, to, " +
-                $"page (>= 1), pageSize (1-{MaxPageSize})");
+                $"page (1-{Paging.MaxPage}), pageSize (1-{Paging.MaxPageSize}, default {Paging.DefaultPageSize})");
         return api;
     }
 
-    private static async Task<Results<Ok<AccessPage>, ProblemHttpResult>> Access(
-        string? userId, string? itemId, string? field, string? purpose, string? from, string? to, string? page, string? pageSize,
+    private static async Task<Results<Ok<ListPage<AccessEntry>>, ProblemHttpResult>> Access(
+        string? userId, string? itemId, string? field, [ClosedSet(typeof(RevealPurposes), nameof(RevealPurposes.All))] string? purpose, string? from, string? to, int? page, int? pageSize,
         AccessAudit audit, HttpContext context, CancellationToken ct)
     {
-        var errors = new List<FieldError>();
-        var pageNumber = Number(page, "page", 1, int.MaxValue / MaxPageSize, 1, errors);
-        var size = Number(pageSize, "pageSize", 1, MaxPageSize, 20, errors);
+        var errors = new List<FieldError>(Paging.Check(page, pageSize));
         var since = Time(from, "from", errors);
         var until = Time(to, "to", errors);
         if (since is not null && until is not null && since > until)
@@ -45,24 +44,10 @@ public static class AuditEndpoints
         {
             return ProblemResponses.Validation(context, [.. errors]);
         }
-        return TypedResults.Ok(await audit.ReadAsync(new AccessFilter(Blank(userId), Blank(itemId), Blank(field), purpose, since, until, pageNumber, size), ct));
+        return TypedResults.Ok(await audit.ReadAsync(new AccessFilter(Blank(userId), Blank(itemId), Blank(field), purpose, since, until, Paging.PageOf(page), Paging.SizeOf(pageSize)), ct));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static int Number(string? text, string name, int min, int max, int fallback, List<FieldError> errors)
-    {
-        if (text is null)
-        {
-            return fallback;
-        }
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-        errors.Add(new FieldError(name, "invalid_value", $"{name} 须为 {min} 到 {max} 之间的整数。", $"{name} must be a whole number from {min} to {max}."));
-        return fallback;
-    }
 
     private static DateTimeOffset? Time(string? text, string name, List<FieldError> errors)
     {

@@ -37,13 +37,12 @@ public static class WebPipeline
         app.UseDispatchEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseDispatchRequestGuards();
         app.UseAuthorization();
         app.UseFailoverRetry();
 
+        app.MapStaticUi();
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();
         // No fonts from the internet: the page policy allows none, and an installation may have no way out.

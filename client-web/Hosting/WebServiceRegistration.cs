@@ -1,4 +1,5 @@
 using Dispatch.Schema;
+using Dispatch.Web.ApiConventions;
 using Dispatch.Web.Auth.Sessions;
 using Dispatch.Web.Input;
 using Dispatch.Web.Security;
@@ -69,7 +70,14 @@ public static class WebServiceRegistration
 
         services.AddInputLimits();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResponses.Complete);
-        services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
+            o.AddDocumentTransformer<ProblemSchema>();
+            o.AddOperationTransformer(new OperationConventions(RateLimits.Covers,
+                path => path.StartsWith(Open311Endpoints.Root, StringComparison.Ordinal)));
+            o.AddSchemaTransformer<ClosedSetSchemas>();
+        });
         builder.AddDispatchClusterClient(connectionString);
         services.AddFailoverRetry(builder.Configuration);
         return builder;

@@ -1,5 +1,6 @@
 using Dispatch.People;
 using Dispatch.PersonalData;
+using Dispatch.Web.ApiConventions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dispatch.Web.Items;
@@ -27,7 +28,7 @@ public sealed class ItemEndpoints<TGrain, TView>(
     public void MapReads(RouteGroupBuilder group, string itemSummary, string historySummary)
     {
         group.MapGet("/{id:guid}", (Guid id, HttpContext context, IGrainFactory grains) =>
-            ShowAsync(id, context, grains)).WithSummary(itemSummary);
+            ShowAsync(id, context, grains)).WithSummary(itemSummary).WithETag();
         group.MapGet("/{id:guid}/history", (Guid id, IGrainFactory grains, EventHistory history, PersonIdKey personIds, HttpContext context,
             CancellationToken ct) => HistoryAsync(id, grains, history, personIds, context, ct)).WithSummary(historySummary);
     }
@@ -59,12 +60,12 @@ public sealed class ItemEndpoints<TGrain, TView>(
     /// <summary>POST /{id}/{action}: the body becomes one grain call; If-Match in, ETag and the view out.</summary>
     public RouteHandlerBuilder MapAction<TBody>(RouteGroupBuilder group, string action, string summary, Func<TBody, ItemCall<TGrain, TView>> call) =>
         group.MapPost("/{id:guid}/" + action, (Guid id, [FromBody] TBody? body, HttpContext context, IGrainFactory grains) =>
-            ActAsync(id, context, grains, call(body ?? EmptyBody<TBody>.Value))).WithSummary(summary);
+            ActAsync(id, context, grains, call(body ?? EmptyBody<TBody>.Value))).WithSummary(summary).WithIfMatch();
 
     /// <summary>An action that takes no body.</summary>
     public RouteHandlerBuilder MapAction(RouteGroupBuilder group, string action, string summary, ItemCall<TGrain, TView> call) =>
         group.MapPost("/{id:guid}/" + action, (Guid id, HttpContext context, IGrainFactory grains) => ActAsync(id, context, grains, call))
-            .WithSummary(summary);
+            .WithSummary(summary).WithIfMatch();
 
     private Task<Results<Ok<TView>, ProblemHttpResult>> ActAsync(Guid id, HttpContext context, IGrainFactory grains, ItemCall<TGrain, TView> call) =>
         ItemResponses.ActAsync(context, (actor, version) => call(grains.GetGrain<TGrain>(id), actor, version), versionOf);

@@ -1,14 +1,10 @@
+using Dispatch.Web.ApiConventions;
 namespace Dispatch.Web.Items;
 
-/// <summary>The checks every list endpoint makes on its parameters: county code, paging, search text, vocabulary values.</summary>
+/// <summary>The checks every list endpoint makes on its parameters: county code, paging (Paging), search text, vocabulary values.</summary>
 public static class ListParameters
 {
     public const int MaxQueryLength = 100;
-
-    public const int MaxPageSize = 100;
-
-    /// <summary>The last page a list serves: 10,000 pages of 100 reach a million rows; a search narrows further.</summary>
-    public const int MaxPage = 10_000;
 
     public static IEnumerable<FieldError> CheckCounty(string? county)
     {
@@ -24,14 +20,9 @@ public static class ListParameters
         {
             yield return error;
         }
-        if (page is < 1 or > MaxPage)
+        foreach (var error in Paging.Check(page, pageSize))
         {
-            yield return new("page", "invalid_value", $"页码须在 1 到 {MaxPage} 之间；请用筛选条件缩小范围。",
-                $"The page must be between 1 and {MaxPage}; narrow the list with filters.");
-        }
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            yield return new("pageSize", "invalid_value", $"每页条数须在 1 到 {MaxPageSize} 之间。", $"The page size must be between 1 and {MaxPageSize}.");
+            yield return error;
         }
         if (q is { Length: > MaxQueryLength })
         {

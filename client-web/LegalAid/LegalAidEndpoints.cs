@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using Dispatch.LegalAid;
 using Dispatch.People;
 using Dispatch.PersonalData;
@@ -18,7 +19,7 @@ public static class LegalAidEndpoints
         var group = Cases.MapGroup(api);
         group.MapPost("/", (LegalAidApplication application, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Cases.OpenAsync(idempotencyKey, context, grains, (legalAidCase, actor) => legalAidCase.Open(application, actor), Opened)).WithSummary(
-            "Register a legal-aid application at a station (法律援助申请). Requires an Idempotency-Key header; the same key returns the same case");
+            "Register a legal-aid application at a station (法律援助申请). Requires an Idempotency-Key header; the same key returns the same case").WithIdempotencyKey(required: true, ItemIds.MaxKeyLength).WithETag();
         group.MapGet("/", LegalAidListEndpoints.Search).WithSummary("Search cases (read model): q, county, station, status, type, overdue, page, pageSize");
         Cases.MapReads(group, "One case with its statutory deadlines (decision, assignment, agreement, objectionReview); ETag carries the version",
             "Every change of the case, in order: who, when, what");
@@ -27,7 +28,7 @@ public static class LegalAidEndpoints
             HttpContext context, IGrainFactory grains) =>
             Cases.OpenFromTicketAsync(id, idempotencyKey, context, grains, (legalAidCase, actor) => legalAidCase.OpenFromTicket(id, application, actor), Opened))
             .WithTags(Tag).RequireAuthorization().WithSummary(
-                "Open a legal-aid case from a ticket (转法律援助); applicant fields left out come from the ticket's caller. Idempotency-Key optional");
+                "Open a legal-aid case from a ticket (转法律援助); applicant fields left out come from the ticket's caller. Idempotency-Key optional").WithIdempotencyKey(required: false, ItemIds.MaxKeyLength).WithETag();
 
         Cases.MapAction(group, LegalAidActions.Accept, "Accept the application for review (受理); the 7-working-day decision clock starts", (CaseNote b) => (c, a, v) => c.Accept(b, a, v));
         Cases.MapAction(group, LegalAidActions.RequestDocuments, "Ask for missing documents (补充材料); the decision clock pauses", (RequestDocuments b) => (c, a, v) => c.RequestDocuments(b, a, v));

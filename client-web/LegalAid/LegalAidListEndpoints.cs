@@ -1,3 +1,5 @@
+using Dispatch.Items;
+using Dispatch.Web.ApiConventions;
 using Dispatch.LegalAid;
 
 namespace Dispatch.Web.LegalAid;
@@ -12,16 +14,17 @@ public static class LegalAidListEndpoints
         return api;
     }
 
-    public static Task<Results<Ok<CasePage>, ProblemHttpResult>> Search(
-        string? q, string? county, string? station, string? status, string? type, bool? overdue, int? page, int? pageSize,
+    public static Task<Results<Ok<ListPage<CaseSummary>>, ProblemHttpResult>> Search(
+        string? q, string? county, string? station, [ClosedSet(typeof(LegalAidStatus), nameof(LegalAidStatus.All))] string? status,
+        [ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.CaseTypes))] string? type, bool? overdue, int? page, int? pageSize,
         LegalAidReadModel readModel, HttpContext context, CancellationToken ct) =>
         ItemLists.ReadAsync(context,
             [StatusError(status), ListParameters.OneOf("type", type, LegalAidVocabulary.CaseTypes, "案件类型", "Type"),
                 .. ListParameters.Check(county, page, pageSize, q)],
-            actor => readModel.SearchAsync(actor, new CaseFilter(q, county, station, status, type, overdue, page ?? 1, pageSize ?? 20), ct));
+            actor => readModel.SearchAsync(actor, new CaseFilter(q, county, station, status, type, overdue, Paging.PageOf(page), Paging.SizeOf(pageSize)), ct));
 
     private static Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, string? status, LegalAidReadModel readModel, HttpContext context, CancellationToken ct) =>
+        string unitCode, [ClosedSet(typeof(LegalAidStatus), nameof(LegalAidStatus.All))] string? status, LegalAidReadModel readModel, HttpContext context, CancellationToken ct) =>
         ItemLists.ReadOfUnitAsync(context, unitCode, [StatusError(status)], actor => readModel.WorklistAsync(actor, unitCode, status, ct));
 
     private static FieldError? StatusError(string? status) => ListParameters.OneOf("status", status, LegalAidStatus.All, "状态", "Status");

@@ -1,3 +1,5 @@
+using Dispatch.Items;
+using Dispatch.Web.ApiConventions;
 using Dispatch.LegalAid;
 using Dispatch.PersonalData;
 using Npgsql;
@@ -6,7 +8,8 @@ namespace Dispatch.Web.LegalAid;
 
 /// <summary>A row of a case list; the applicant's phone is always masked in lists.</summary>
 public sealed record CaseSummary(
-    Guid Id, string Number, string Status, string CaseType, string ApplicantName, string ApplicantPhone, string CountyCode,
+    Guid Id, string Number, [property: ClosedSet(typeof(LegalAidStatus), nameof(LegalAidStatus.All))] string Status,
+    [property: ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.CaseTypes))] string CaseType, string ApplicantName, string ApplicantPhone, string CountyCode,
     string StationCode, Guid? TicketId, string? TicketNumber, DateTimeOffset AppliedAt, bool DocumentsPending, bool ObjectionPending,
     string? HandlerName, DateTimeOffset? DecisionDueAt, DateTimeOffset? AssignmentDueAt, DateTimeOffset? AgreementDueAt,
     DateTimeOffset? ObjectionReviewDueAt, DateTimeOffset? NextDueAt, string? ClockState, bool AtRisk, bool Overdue, int Version)
@@ -31,19 +34,17 @@ public sealed record CaseSummary(
 
 public sealed record CaseFilter(string? Query, string? County, string? Station, string? Status, string? Type, bool? Overdue, int Page, int PageSize);
 
-public sealed record CasePage(IReadOnlyList<CaseSummary> Items, int Total, int Page, int PageSize);
-
 /// <summary>Queries over the legal_aid_cases read model, always limited to what the user may see.</summary>
 public sealed class LegalAidReadModel(NpgsqlDataSource database)
 {
     private readonly ItemTable<CaseSummary> cases = new(database, "legal_aid_cases", "station_code", CaseSummary.Columns, CaseSummary.Read);
 
-    public async Task<CasePage> SearchAsync(Actor actor, CaseFilter filter, CancellationToken ct)
+    public async Task<ListPage<CaseSummary>> SearchAsync(Actor actor, CaseFilter filter, CancellationToken ct)
     {
         var where = cases.Visible(actor).Contains("(number || ' ' || applicant_name || ' ' || summary)", filter.Query).EqualEach(
             ("county_code", filter.County), ("station_code", filter.Station), ("status", filter.Status), ("case_type", filter.Type), ("overdue", filter.Overdue));
         var (items, total) = await cases.PageAsync(where, "applied_at desc, id", filter.Page, filter.PageSize, ct);
-        return new CasePage(CaseSummary.ForActor(items, actor), total, filter.Page, filter.PageSize);
+        return new ListPage<CaseSummary>(CaseSummary.ForActor(items, actor), total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A station's open cases: overdue first, then nearest deadline; new applications (no clock yet) after them.</summary>

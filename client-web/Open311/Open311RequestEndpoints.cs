@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using System.Text.Json.Serialization;
 using Dispatch.People;
 using Dispatch.Tickets;
@@ -29,6 +30,7 @@ public static class Open311RequestEndpoints
             .WithSummary("Submit a request (form-encoded, api_key required); answers service_request_id. An Idempotency-Key header, " +
                 "or else the same form on the same day, returns the same request 提交诉求")
             .Documented(StatusCodes.Status201Created)
+            .WithIdempotencyKey(required: false, ItemIds.MaxKeyLength)
             .Produces(StatusCodes.Status403Forbidden, contentType: "application/json", additionalContentTypes: "text/xml")
             .Produces(StatusCodes.Status409Conflict, contentType: "application/json", additionalContentTypes: "text/xml");
         open311.MapGet("/requests.{format}", List)

@@ -1,3 +1,5 @@
+using Dispatch.Items;
+using Dispatch.Web.ApiConventions;
 using System.Globalization;
 using Dispatch.Rehab;
 
@@ -15,16 +17,17 @@ public static class RehabListEndpoints
         return api;
     }
 
-    public static Task<Results<Ok<VisitPage>, ProblemHttpResult>> Search(
-        string? q, string? county, string? provider, string? status, string? type, string? worker, Guid? plan, int? page, int? pageSize,
+    public static Task<Results<Ok<ListPage<VisitSummary>>, ProblemHttpResult>> Search(
+        string? q, string? county, string? provider, [ClosedSet(typeof(RehabVisitStatus), nameof(RehabVisitStatus.All))] string? status,
+        [ClosedSet(typeof(RehabVocabulary), nameof(RehabVocabulary.ServiceTypes))] string? type, string? worker, Guid? plan, int? page, int? pageSize,
         RehabReadModel readModel, HttpContext context, CancellationToken ct) =>
         ItemLists.ReadAsync(context,
             [StatusError(status), ListParameters.OneOf("type", type, RehabVocabulary.ServiceTypes, "服务类型", "Type"),
                 .. ListParameters.Check(county, page, pageSize, q)],
-            actor => readModel.SearchAsync(actor, new VisitFilter(q, county, provider, status, type, worker, plan, page ?? 1, pageSize ?? 20), ct));
+            actor => readModel.SearchAsync(actor, new VisitFilter(q, county, provider, status, type, worker, plan, Paging.PageOf(page), Paging.SizeOf(pageSize)), ct));
 
     private static Task<Results<Ok<IReadOnlyList<VisitSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, string? status, RehabReadModel readModel, HttpContext context, CancellationToken ct) =>
+        string unitCode, [ClosedSet(typeof(RehabVisitStatus), nameof(RehabVisitStatus.All))] string? status, RehabReadModel readModel, HttpContext context, CancellationToken ct) =>
         ItemLists.ReadOfUnitAsync(context, unitCode, [StatusError(status)], actor => readModel.WorklistAsync(actor, unitCode, status, ct));
 
     private static Task<Results<Ok<ProviderDay>, ProblemHttpResult>> Calendar(

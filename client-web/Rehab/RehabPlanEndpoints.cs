@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using Dispatch.People;
 using Dispatch.PersonalData;
 using Dispatch.Rehab;
@@ -16,7 +17,7 @@ public static class RehabPlanEndpoints
         var group = Plans.MapGroup(api);
         group.MapPost("/", (PlanRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Plans.OpenAsync(idempotencyKey, context, grains, (plan, actor) => plan.Create(request, actor), opening => (opening.Plan, opening.Created)))
-            .WithSummary("Create a rehabilitation plan (康复计划), e.g. weekly for 12 weeks: one scheduled visit actor per occurrence. Requires an Idempotency-Key header");
+            .WithSummary("Create a rehabilitation plan (康复计划), e.g. weekly for 12 weeks: one scheduled visit actor per occurrence. Requires an Idempotency-Key header").WithIdempotencyKey(required: true, ItemIds.MaxKeyLength).WithETag();
         group.MapGet("/{id:guid}", Get).WithSummary("One plan with its visits (id, number, window); the person's numbers masked");
         Plans.MapReveal(group, RevealableFields.Rehab);
         return api;

@@ -1,3 +1,5 @@
+using Dispatch.Items;
+using Dispatch.Web.ApiConventions;
 using Dispatch.Rehab;
 using Dispatch.PersonalData;
 using Npgsql;
@@ -6,7 +8,8 @@ namespace Dispatch.Web.Rehab;
 
 /// <summary>A row of a visit list or calendar; the person's phone is always masked in lists.</summary>
 public sealed record VisitSummary(
-    Guid Id, string Number, string Status, string ServiceType, string PersonName, string PersonPhone, string CountyCode,
+    Guid Id, string Number, [property: ClosedSet(typeof(RehabVisitStatus), nameof(RehabVisitStatus.All))] string Status,
+    [property: ClosedSet(typeof(RehabVocabulary), nameof(RehabVocabulary.ServiceTypes))] string ServiceType, string PersonName, string PersonPhone, string CountyCode,
     string ProviderCode, string? WorkerId, string? WorkerName, Guid? PlanId, int? PlanSequence, Guid? TicketId, string? TicketNumber,
     DateTimeOffset RequestedAt, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, bool RecordPending,
     DateTimeOffset? FirstVisitDueAt, DateTimeOffset? WindowDueAt, DateTimeOffset? RecordDueAt, DateTimeOffset? NextDueAt,
@@ -32,8 +35,6 @@ public sealed record VisitSummary(
 
 public sealed record VisitFilter(string? Query, string? County, string? Provider, string? Status, string? Type, string? Worker, Guid? Plan, int Page, int PageSize);
 
-public sealed record VisitPage(IReadOnlyList<VisitSummary> Items, int Total, int Page, int PageSize);
-
 /// <summary>A provider's day: each worker's visits in time order, and the visits of that day nobody is booked for yet.</summary>
 public sealed record ProviderDay(string UnitCode, DateOnly Date, IReadOnlyList<WorkerDay> Workers, IReadOnlyList<VisitSummary> Unassigned);
 
@@ -46,13 +47,13 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
 
     private readonly ItemTable<VisitSummary> visits = new(database, "rehab_visits", "provider_code", VisitSummary.Columns, VisitSummary.Read);
 
-    public async Task<VisitPage> SearchAsync(Actor actor, VisitFilter filter, CancellationToken ct)
+    public async Task<ListPage<VisitSummary>> SearchAsync(Actor actor, VisitFilter filter, CancellationToken ct)
     {
         var where = visits.Visible(actor).Contains("(number || ' ' || person_name)", filter.Query).EqualEach(
             ("county_code", filter.County), ("provider_code", filter.Provider), ("status", filter.Status), ("service_type", filter.Type),
             ("worker_id", filter.Worker), ("plan_id", filter.Plan));
         var (items, total) = await visits.PageAsync(where, "coalesce(window_start, requested_at) desc, id", filter.Page, filter.PageSize, ct);
-        return new VisitPage(VisitSummary.ForActor(items, actor), total, filter.Page, filter.PageSize);
+        return new ListPage<VisitSummary>(VisitSummary.ForActor(items, actor), total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A provider's open visits: overdue first, then the nearest deadline, then the earliest window.</summary>

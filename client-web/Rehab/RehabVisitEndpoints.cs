@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using Dispatch.People;
 using Dispatch.PersonalData;
 using Dispatch.Rehab;
@@ -18,7 +19,7 @@ public static class RehabVisitEndpoints
         var group = Visits.MapGroup(api);
         group.MapPost("/", (VisitRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Visits.OpenAsync(idempotencyKey, context, grains, (visit, actor) => visit.Request(request, actor), Opened)).WithSummary(
-            "Request a home-rehabilitation visit (上门康复申请). Registered by the provider's own staff it is accepted (受理) at once and, with windowStart, scheduled; from anyone else it awaits the provider's acceptance, keeping windowStart as the asked window. Requires an Idempotency-Key header");
+            "Request a home-rehabilitation visit (上门康复申请). Registered by the provider's own staff it is accepted (受理) at once and, with windowStart, scheduled; from anyone else it awaits the provider's acceptance, keeping windowStart as the asked window. Requires an Idempotency-Key header").WithIdempotencyKey(required: true, ItemIds.MaxKeyLength).WithETag();
         group.MapGet("/", RehabListEndpoints.Search).WithSummary("Search visits (read model): q, county, provider, status, type, worker, plan, page, pageSize");
         Visits.MapReads(group, "One visit with its window, worker and deadlines (firstVisit, window, record); ETag carries the version",
             "Every change of the visit, in order, reschedules included");
@@ -27,7 +28,7 @@ public static class RehabVisitEndpoints
             HttpContext context, IGrainFactory grains) =>
             Visits.OpenFromTicketAsync(id, idempotencyKey, context, grains, (visit, actor) => visit.RequestFromTicket(id, request, actor), Opened))
             .WithTags(Tag).RequireAuthorization().WithSummary(
-                "Request a visit from a ticket (转上门康复); person fields left out come from the ticket's caller. Idempotency-Key optional");
+                "Request a visit from a ticket (转上门康复); person fields left out come from the ticket's caller. Idempotency-Key optional").WithIdempotencyKey(required: false, ItemIds.MaxKeyLength).WithETag();
 
         Visits.MapAction(group, RehabActions.Accept, "Accept the request (受理, the provider's staff): the first-visit clock starts; a window the request asked for is scheduled when still ahead",
             (VisitNote b) => (v, a, e) => v.Accept(b, a, e));

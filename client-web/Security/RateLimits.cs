@@ -53,7 +53,7 @@ public sealed class RateLimitSettings
 /// ASP.NET Core's rate limiter with one global, chained limiter: each request counts against the limits its route falls
 /// under (none for most). A refusal answers 429 problem details with Retry-After.
 /// </summary>
-public static class RateLimits
+public static partial class RateLimits
 {
     private const string SignInEmailItem = "dispatch:sign-in-email";
     private const string Open311KeyItem = "dispatch:open311-key";
@@ -180,6 +180,20 @@ public static class RateLimits
                 $"请求过于频繁，请在 {seconds} 秒后重试。", $"Too many requests; try again in {seconds} seconds.")
             .ExecuteAsync(context);
     }
+
+    /// <summary>
+    /// Whether a limit covers requests to a documented route (method and path template such as /api/units/{unitCode}/worklist),
+    /// for the API description: the same predicates the limiter uses, asked about a request to that route.
+    /// </summary>
+    public static bool Covers(string method, string pathTemplate)
+    {
+        var path = RouteParameter().Replace(pathTemplate, m => m.Value == "{format}" ? "json" : "x");
+        var context = new DefaultHttpContext { Request = { Method = method, Path = path } };
+        return IsSignIn(context) || IsIntake(context) || IsSearch(context) || IsOpen311Submission(context);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]+\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 
     private static string Route(HttpContext context) => context.Request.Path.Value?.TrimEnd('/') ?? "";
 

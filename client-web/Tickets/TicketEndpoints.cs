@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using Dispatch.People;
 using Dispatch.PersonalData;
 using Dispatch.Tickets;
@@ -20,7 +21,7 @@ public static class TicketEndpoints
         var group = Tickets.MapGroup(api);
         group.MapPost("/", (TicketIntake intake, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Tickets.OpenAsync(idempotencyKey, context, grains, (ticket, actor) => ticket.Register(intake, actor), registered => (registered.Ticket, registered.Created)))
-            .WithSummary("Register a ticket (登记). Requires an Idempotency-Key header; the same key returns the same ticket.");
+            .WithSummary("Register a ticket (登记). Requires an Idempotency-Key header; the same key returns the same ticket.").WithIdempotencyKey(required: true, ItemIds.MaxKeyLength).WithETag();
         group.MapGet("/", TicketSearchEndpoints.Search).WithSummary("Search tickets (read model): q, county, unit, status, kind, overdue, from, to, page, pageSize");
         Tickets.MapReads(group, "One ticket with its deadlines; ETag carries the version", "Every change, in order: who, when, what, why");
         Tickets.MapReveal(group, RevealableFields.Ticket);

@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using Dispatch.Tickets;
 using Npgsql;
 
@@ -15,14 +16,14 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
 
     private readonly ItemTable<TicketSummary> tickets = new(database, "tickets", "unit_code", SummaryColumns, TicketSummary.Read);
 
-    public async Task<TicketPage> SearchAsync(Actor actor, TicketFilter filter, CancellationToken ct)
+    public async Task<ListPage<TicketSummary>> SearchAsync(Actor actor, TicketFilter filter, CancellationToken ct)
     {
         var where = tickets.Visible(actor).Contains("(title || ' ' || content || ' ' || caller_name)", filter.Query)
             .EqualEach(("county_code", filter.County), ("unit_code", filter.Unit), ("status", filter.Status), ("kind", filter.Kind), ("overdue", filter.Overdue))
             .Compare("received_at", ">=", filter.From)
             .Compare("received_at", "<", filter.To);
         var (items, total) = await tickets.PageAsync(where, "received_at desc, id", filter.Page, filter.PageSize, ct);
-        return new TicketPage(items, total, filter.Page, filter.PageSize);
+        return new ListPage<TicketSummary>(items, total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A unit's open work, nearest deadline first: sign-for while dispatched, handling once signed.</summary>
@@ -65,4 +66,3 @@ public sealed record TicketFilter(
     string? Query, string? County, string? Unit, string? Status, string? Kind, bool? Overdue,
     DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
 
-public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, int Page, int PageSize);

@@ -1,3 +1,5 @@
+using Dispatch.Items;
+using Dispatch.Web.ApiConventions;
 using Dispatch.People;
 using Dispatch.Tickets;
 using Microsoft.AspNetCore.Mvc;
@@ -18,16 +20,17 @@ public static class TicketSearchEndpoints
         return api;
     }
 
-    public static Task<Results<Ok<TicketPage>, ProblemHttpResult>> Search(
-        string? q, string? county, string? unit, string? status, string? kind, bool? overdue, DateTimeOffset? from, DateTimeOffset? to,
+    public static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> Search(
+        string? q, string? county, string? unit, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string? status,
+        [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string? kind, bool? overdue, DateTimeOffset? from, DateTimeOffset? to,
         int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct)
     {
         FieldError? rangeError = from is not null && to is not null && from > to
             ? new("from", "invalid_range", "开始时间不能晚于结束时间。", "'from' must not be after 'to'.")
             : null;
-        var filter = new TicketFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), county, unit, status, kind, overdue, from, to, page ?? 1, pageSize ?? 20);
+        var filter = new TicketFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), county, unit, status, kind, overdue, from, to, Paging.PageOf(page), Paging.SizeOf(pageSize));
         return ItemLists.ReadAsync(context,
-            [ListParameters.OneOf("status", status, TicketVocabulary.Item.Statuses.Select(s => s.Code), "状态", "Status"),
+            [ListParameters.OneOf("status", status, TicketVocabulary.Statuses.Select(s => s.Code), "状态", "Status"),
                 ListParameters.OneOf("kind", kind, TicketVocabulary.Kinds, "类型", "Kind"), rangeError,
                 .. ListParameters.Check(county, page, pageSize, q)],
             async actor =>
@@ -38,7 +41,7 @@ public static class TicketSearchEndpoints
     }
 
     private static Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, string? status, bool? overdue, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        string unitCode, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.WorklistStatuses))] string? status, bool? overdue, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
         ItemLists.ReadOfUnitAsync(context, unitCode,
             [ListParameters.OneOf("status", status, TicketVocabulary.WorklistStatuses, "待办列表状态", "Worklist status")],
             async actor => TicketPresentation.ForActor(await readModel.WorklistAsync(actor, unitCode, status, overdue, ct), actor));

@@ -1,3 +1,5 @@
+using Dispatch.Tickets;
+using Dispatch.Items;
 using Dispatch.PersonalData;
 using Npgsql;
 
@@ -5,8 +7,11 @@ namespace Dispatch.Web.Tickets;
 
 /// <summary>A row of a ticket list; the caller's phone is always masked in lists.</summary>
 public sealed record TicketSummary(
-    Guid Id, string Number, string Status, bool Suspended, string? SuspendReason, string Kind, string Topic, string Urgency,
-    string Channel, string CallerName, string CallerPhone, string CountyCode, string? TownCode, string? UnitCode, string Title,
+    Guid Id, string Number, [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string Status, bool Suspended,
+    string? SuspendReason, [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string Kind,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Topics))] string Topic,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Urgencies))] string Urgency,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Channels))] string Channel, string CallerName, string CallerPhone, string CountyCode, string? TownCode, string? UnitCode, string Title,
     DateTimeOffset ReceivedAt, DateTimeOffset? SignDueAt, DateTimeOffset? HandlingDueAt, DateTimeOffset? CallbackDueAt,
     string? ClockState, bool AtRisk, bool Overdue, int ReturnCount, int ReworkCount, int RepeatCount,
     bool AwaitingDispatch, bool AwaitingRuling, Guid? MergedInto, string PersonId, int Version)

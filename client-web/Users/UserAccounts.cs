@@ -1,12 +1,13 @@
+using Dispatch.Items;
 using Dispatch.Web.Reference;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dispatch.Web.Users;
 
-public sealed record NewUserRequest(string? Email, string? DisplayName, string? Role, string? AreaCode, string? UnitCode, bool? UnitHead);
+public sealed record NewUserRequest(string? Email, string? DisplayName, [property: ClosedSet(typeof(Roles), nameof(Roles.All))] string? Role, string? AreaCode, string? UnitCode, bool? UnitHead);
 
-public sealed record RoleChangeRequest(string? Role, string? AreaCode, string? UnitCode, bool? UnitHead);
+public sealed record RoleChangeRequest([property: ClosedSet(typeof(Roles), nameof(Roles.All))] string? Role, string? AreaCode, string? UnitCode, bool? UnitHead);
 
 /// <summary>An account with a temporary password, shown to the administrator this once.</summary>
 public sealed record IssuedPassword(UserView User, string TemporaryPassword);

@@ -1,3 +1,5 @@
+using Dispatch.Items;
+using Dispatch.Web.ApiConventions;
 namespace Dispatch.Web.Users;
 
 /// <summary>/api/admin/users: administrators list, create, disable, re-enable, re-scope accounts, reset passwords and second factors.</summary>
@@ -7,9 +9,6 @@ public static class UserAdministrationEndpoints
     public static IServiceCollection AddUserAdministration(this IServiceCollection services) => services
         .AddSingleton<UserDirectory>()
         .AddScoped<UserAccounts>();
-
-    public const int MaxPageSize = 100;
-    public const int MaxPage = 10_000;
 
     public static RouteGroupBuilder MapUserAdministrationApi(this RouteGroupBuilder api)
     {
@@ -27,18 +26,10 @@ public static class UserAdministrationEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<UserPage>, ProblemHttpResult>> List(string? q, string? role, string? area, string? unit,
+    private static async Task<Results<Ok<ListPage<UserView>>, ProblemHttpResult>> List(string? q, [ClosedSet(typeof(Roles), nameof(Roles.All))] string? role, string? area, string? unit,
         bool? disabled, int? page, int? pageSize, UserDirectory directory, HttpContext context, CancellationToken cancellationToken)
     {
-        var errors = new List<FieldError>();
-        if (page is < 1 or > MaxPage)
-        {
-            errors.Add(new("page", "out_of_range", $"页码须在 1 到 {MaxPage} 之间。", $"The page must be from 1 to {MaxPage}."));
-        }
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add(new("pageSize", "out_of_range", $"每页条数须在 1 到 {MaxPageSize} 之间。", $"The page size must be from 1 to {MaxPageSize}."));
-        }
+        var errors = new List<FieldError>(Paging.Check(page, pageSize));
         if (q is { Length: > 100 } || q?.Any(char.IsControl) == true)
         {
             errors.Add(new("q", "invalid", "搜索词不超过 100 个字符，且不含控制字符。", "The search text has at most 100 characters and no control characters."));
@@ -51,7 +42,7 @@ public static class UserAdministrationEndpoints
         {
             return ProblemResponses.Validation(context, [.. errors]);
         }
-        var search = new UserSearch(q, role, Short(area), Short(unit), disabled, page ?? 1, pageSize ?? 50);
+        var search = new UserSearch(q, role, Short(area), Short(unit), disabled, Paging.PageOf(page), Paging.SizeOf(pageSize));
         return TypedResults.Ok(await directory.SearchAsync(search, cancellationToken));
     }
 

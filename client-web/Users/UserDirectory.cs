@@ -1,3 +1,4 @@
+using Dispatch.Web.ApiConventions;
 using Npgsql;
 
 namespace Dispatch.Web.Users;
@@ -9,8 +10,6 @@ public sealed record UserView(string Id, string Email, string DisplayName, strin
 /// <param name="Q">Part of the e-mail or name.</param>
 /// <param name="Area">Supervisors of this area and unit staff of units in it.</param>
 public sealed record UserSearch(string? Q, string? Role, string? Area, string? Unit, bool? Disabled, int Page, int PageSize);
-
-public sealed record UserPage(IReadOnlyList<UserView> Items, int Total, int Page, int PageSize);
 
 /// <summary>Lists and finds accounts for the administration page, straight from the identity tables.</summary>
 public sealed class UserDirectory(NpgsqlDataSource database)
@@ -39,7 +38,7 @@ public sealed class UserDirectory(NpgsqlDataSource database)
           and ($6::boolean is null or coalesce(u."LockoutEnd" >= $1, false) = $6)
         """;
 
-    public async Task<UserPage> SearchAsync(UserSearch search, CancellationToken cancellationToken)
+    public async Task<ListPage<UserView>> SearchAsync(UserSearch search, CancellationToken cancellationToken)
     {
         await using var page = database.CreateCommand($"""
             {Select}
@@ -54,7 +53,7 @@ public sealed class UserDirectory(NpgsqlDataSource database)
         await using var count = database.CreateCommand($"select count(*) {From} {Matching}");
         AddFilters(count, search);
         var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        return new UserPage(items, (int)total, search.Page, search.PageSize);
+        return new ListPage<UserView>(items, (int)total, search.Page, search.PageSize);
     }
 
     private static void AddFilters(NpgsqlCommand command, UserSearch search)

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using System.Collections.Immutable;
 using Dispatch.People;
 using Dispatch.Sla;
@@ -10,8 +11,8 @@ public sealed record LegalAidCaseView
 {
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public string Number { get; init; } = "";
-    [Id(2)] public string Status { get; init; } = "";
-    [Id(3)] public string CaseType { get; init; } = "";
+    [Id(2), ClosedSet(typeof(LegalAidStatus), nameof(LegalAidStatus.All))] public string Status { get; init; } = "";
+    [Id(3), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.CaseTypes))] public string CaseType { get; init; } = "";
     [Id(4)] public PersonView Applicant { get; init; } = null!;
     [Id(5)] public string PersonId { get; init; } = "";
     [Id(6)] public string CountyCode { get; init; } = "";

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.People;
 
 namespace Dispatch.LegalAid;
@@ -13,7 +14,7 @@ namespace Dispatch.LegalAid;
 public sealed record LegalAidApplication
 {
     [Id(0)] public PersonInput? Applicant { get; init; }
-    [Id(1)] public string? CaseType { get; init; }
+    [Id(1), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.CaseTypes))] public string? CaseType { get; init; }
     /// <summary>案情简述: what the applicant needs help with.</summary>
     [Id(2)] public string? Summary { get; init; }
     [Id(3)] public bool? CityLevel { get; init; }
@@ -38,12 +39,12 @@ public sealed record RecordObjection([property: Id(0)] string? Grounds);
 
 /// <summary>异议审查: decision is "grant" or "uphold_refusal".</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.DecideObjection")]
-public sealed record DecideObjection([property: Id(0)] string? Decision, [property: Id(1)] string? Note);
+public sealed record DecideObjection([property: Id(0), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.ObjectionDecisions))] string? Decision, [property: Id(1)] string? Note);
 
 /// <summary>指派: kind is "lawyer" or "legal_worker".</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.AssignHandler")]
 public sealed record AssignHandler(
-    [property: Id(0)] string? HandlerName, [property: Id(1)] string? Kind, [property: Id(2)] string? Organisation, [property: Id(3)] string? Phone);
+    [property: Id(0)] string? HandlerName, [property: Id(1), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.HandlerKinds))] string? Kind, [property: Id(2)] string? Organisation, [property: Id(3)] string? Phone);
 
 /// <summary>委托协议: the date it was signed (local date, not in the future).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RecordAgreement")]
@@ -51,4 +52,4 @@ public sealed record RecordAgreement([property: Id(0)] DateOnly? SignedOn, [prop
 
 /// <summary>结案: outcome is one of won, partly_won, mediated, lost, terminated, other.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.ConcludeCase")]
-public sealed record ConcludeCase([property: Id(0)] string? Outcome, [property: Id(1)] string? Summary);
+public sealed record ConcludeCase([property: Id(0), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.Outcomes))] string? Outcome, [property: Id(1)] string? Summary);

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.Errors;
 using Dispatch.Identity;
 
@@ -21,7 +22,7 @@ public interface IPersonalDataItem : IGrainWithGuidKey
 
 /// <summary>Which personal field of the item, and why (POST .../reveal {field, purpose, note?}).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.PersonalData.RevealRequest")]
-public sealed record RevealRequest([property: Id(0)] string? Field, [property: Id(1)] string? Purpose, [property: Id(2)] string? Note);
+public sealed record RevealRequest([property: Id(0)] string? Field, [property: Id(1), ClosedSet(typeof(RevealPurposes), nameof(RevealPurposes.All))] string? Purpose, [property: Id(2)] string? Note);
 
 /// <summary>The full value of one field, shown for this view only.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.PersonalData.RevealedValue")]

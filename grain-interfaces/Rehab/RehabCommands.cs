@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.People;
 
 namespace Dispatch.Rehab;
@@ -12,7 +13,7 @@ namespace Dispatch.Rehab;
 public sealed record VisitRequest
 {
     [Id(0)] public PersonInput? Person { get; init; }
-    [Id(1)] public string? ServiceType { get; init; }
+    [Id(1), ClosedSet(typeof(RehabVocabulary), nameof(RehabVocabulary.ServiceTypes))] public string? ServiceType { get; init; }
     [Id(2)] public string? ProviderCode { get; init; }
     [Id(3)] public DateTimeOffset? WindowStart { get; init; }
     [Id(4)] public int? WindowMinutes { get; init; }
@@ -27,7 +28,7 @@ public sealed record VisitRequest
 public sealed record PlanRequest
 {
     [Id(0)] public PersonInput? Person { get; init; }
-    [Id(1)] public string? ServiceType { get; init; }
+    [Id(1), ClosedSet(typeof(RehabVocabulary), nameof(RehabVocabulary.ServiceTypes))] public string? ServiceType { get; init; }
     [Id(2)] public string? ProviderCode { get; init; }
     [Id(3)] public DateTimeOffset? FirstWindowStart { get; init; }
     [Id(4)] public int? WindowMinutes { get; init; }

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using System.Collections.Immutable;
 using Dispatch.People;
 using Dispatch.Sla;
@@ -10,8 +11,8 @@ public sealed record RehabVisitView
 {
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public string Number { get; init; } = "";
-    [Id(2)] public string Status { get; init; } = "";
-    [Id(3)] public string ServiceType { get; init; } = "";
+    [Id(2), ClosedSet(typeof(RehabVisitStatus), nameof(RehabVisitStatus.All))] public string Status { get; init; } = "";
+    [Id(3), ClosedSet(typeof(RehabVocabulary), nameof(RehabVocabulary.ServiceTypes))] public string ServiceType { get; init; } = "";
     [Id(4)] public PersonView Person { get; init; } = null!;
     [Id(5)] public string PersonId { get; init; } = "";
     [Id(6)] public string CountyCode { get; init; } = "";
@@ -68,7 +69,7 @@ public sealed record RehabPlanView
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public PersonView Person { get; init; } = null!;
     [Id(2)] public string PersonId { get; init; } = "";
-    [Id(3)] public string ServiceType { get; init; } = "";
+    [Id(3), ClosedSet(typeof(RehabVocabulary), nameof(RehabVocabulary.ServiceTypes))] public string ServiceType { get; init; } = "";
     [Id(4)] public string ProviderCode { get; init; } = "";
     [Id(5)] public string Frequency { get; init; } = "";
     [Id(6)] public int Count { get; init; }

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 namespace Dispatch.Tickets;
 
 // Requests for the ticket operations. Fields are nullable so that missing input becomes a field error, not a 500.
@@ -7,13 +8,13 @@ namespace Dispatch.Tickets;
 public sealed record DispatchTicket([property: Id(0)] string? UnitCode, [property: Id(1)] string? Note);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReturnTicket")]
-public sealed record ReturnTicket([property: Id(0)] string? ReasonCode, [property: Id(1)] string? Note);
+public sealed record ReturnTicket([property: Id(0), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.ReturnReasons))] string? ReasonCode, [property: Id(1)] string? Note);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TransferTicket")]
 public sealed record TransferTicket([property: Id(0)] string? UnitCode, [property: Id(1)] string? Note);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.SuspendTicket")]
-public sealed record SuspendTicket([property: Id(0)] string? ReasonCode, [property: Id(1)] string? Note);
+public sealed record SuspendTicket([property: Id(0), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.SuspendReasons))] string? ReasonCode, [property: Id(1)] string? Note);
 
 /// <summary>延期申请: extra time on the handling clock, in the given unit (working_days, working_hours, calendar_days).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.RequestExtension")]
@@ -33,7 +34,7 @@ public sealed record ReplyToCaller([property: Id(0)] string? Reply, [property: I
 
 /// <summary>回访: Reached false records a failed attempt.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.RecordCallback")]
-public sealed record RecordCallback([property: Id(0)] bool? Reached, [property: Id(1)] string? Satisfaction, [property: Id(2)] string? Note);
+public sealed record RecordCallback([property: Id(0)] bool? Reached, [property: Id(1), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Satisfactions))] string? Satisfaction, [property: Id(2)] string? Note);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.MergeTicket")]
 public sealed record MergeTicket([property: Id(0)] Guid? IntoTicketId);

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 namespace Dispatch.Tickets;
 
 /// <summary>What an operator enters to register a ticket (登记). Every field is validated before anything is stored.</summary>
@@ -8,10 +9,10 @@ public sealed record TicketIntake
     public override string ToString() => $"TicketIntake {{ Kind = {Kind}, Topic = {Topic}, CountyCode = {CountyCode} }}";
 
 
-    [Id(0)] public string? Channel { get; init; }
-    [Id(1)] public string? Kind { get; init; }
-    [Id(2)] public string? Topic { get; init; }
-    [Id(3)] public string? Urgency { get; init; }
+    [Id(0), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Channels))] public string? Channel { get; init; }
+    [Id(1), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] public string? Kind { get; init; }
+    [Id(2), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Topics))] public string? Topic { get; init; }
+    [Id(3), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Urgencies))] public string? Urgency { get; init; }
     /// <summary>Caller's name (来电人).</summary>
     [Id(4)] public string? CallerName { get; init; }
     /// <summary>Mobile (11 digits starting with 1) or landline with area code, e.g. 0573-82345678.</summary>

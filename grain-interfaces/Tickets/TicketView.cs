@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using System.Collections.Immutable;
 using Dispatch.People;
 using Dispatch.Sla;
@@ -14,15 +15,15 @@ public sealed record TicketView
 
     [Id(0)] public Guid Id { get; init; }
     [Id(1)] public string Number { get; init; } = "";
-    [Id(2)] public string Status { get; init; } = "";
+    [Id(2), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] public string Status { get; init; } = "";
     [Id(3)] public bool Suspended { get; init; }
     [Id(4)] public string? SuspendReason { get; init; }
     [Id(5)] public Guid? MergedInto { get; init; }
     [Id(6)] public string? MergedIntoNumber { get; init; }
-    [Id(7)] public string Channel { get; init; } = "";
-    [Id(8)] public string Kind { get; init; } = "";
-    [Id(9)] public string Topic { get; init; } = "";
-    [Id(10)] public string Urgency { get; init; } = "";
+    [Id(7), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Channels))] public string Channel { get; init; } = "";
+    [Id(8), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] public string Kind { get; init; } = "";
+    [Id(9), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Topics))] public string Topic { get; init; } = "";
+    [Id(10), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Urgencies))] public string Urgency { get; init; } = "";
     [Id(11)] public string CallerName { get; init; } = "";
     [Id(12)] public string CallerPhone { get; init; } = "";
     [Id(13)] public string? ResidentId { get; init; }

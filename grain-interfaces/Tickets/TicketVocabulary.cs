@@ -72,6 +72,9 @@ public static class TicketVocabulary
         new(ClockNames.Acceptance, "受理告知时限", "Acceptance decision"),
     ]);
 
+    /// <summary>Every status a ticket can have (<see cref="Item"/>'s), for whatever names a set of them.</summary>
+    public static IReadOnlyList<Term> Statuses => Item.Statuses;
+
     /// <summary>Statuses in which a ticket is on its unit's worklist; the read models filter on them.</summary>
     public static readonly IReadOnlyList<string> WorklistStatuses = [TicketStatus.Dispatched, TicketStatus.Signed];
 

@@ -60,6 +60,23 @@ public sealed class ImagesAndUnitsTests(PublishedApps published)
         File.Exists(Path.Combine(published.Web, "wwwroot", "lib", "echarts", "echarts.esm.min.js")).Should().BeTrue();
     }
 
+    [Fact]
+    public void The_published_static_assets_manifest_serves_every_file_it_names_with_brotli_and_gzip_forms()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(published.Web, "Dispatch.Web.staticwebassets.endpoints.json")))!;
+        var endpoints = manifest["Endpoints"]!.AsArray().Select(e => e!).ToList();
+
+        var echarts = endpoints.Where(e => e["Route"]!.GetValue<string>() == "lib/echarts/echarts.esm.min.js")
+            .SelectMany(e => e["Selectors"]!.AsArray().Select(s => s!["Value"]!.GetValue<string>())).ToList();
+        echarts.Should().Contain(["br", "gzip"], "MapStaticAssets answers the compressed forms the publish wrote");
+        endpoints.Should().Contain(e => e["Route"]!.GetValue<string>().StartsWith("js/app.", StringComparison.Ordinal)
+            && e["Route"]!.GetValue<string>() != "js/app.js", "the entry module has a fingerprinted route");
+        foreach (var file in endpoints.Select(e => e["AssetFile"]!.GetValue<string>()).Distinct())
+        {
+            File.Exists(Path.Combine(published.Web, "wwwroot", file)).Should().BeTrue($"{file} is named by the manifest");
+        }
+    }
+
     [Theory]
     [InlineData("silo.Dockerfile")]
     [InlineData("web.Dockerfile")]

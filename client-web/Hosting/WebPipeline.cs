@@ -68,6 +68,7 @@ public static class WebPipeline
         api.MapRoutingApi();
         api.MapStatsApi();
         app.MapOpen311();
+        app.MapOrleansDashboardForAdmins();
         app.MapHub<SupervisionHub>(LiveSetup.HubPath, LiveSetup.ConfigureConnections);
         return app;
     }

@@ -72,6 +72,7 @@ public static class WebServiceRegistration
         services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiDocumentInfo>());
         builder.AddDispatchClusterClient(connectionString);
         services.AddFailoverRetry(builder.Configuration);
+        builder.AddDispatchWebTelemetry();
         return builder;
     }
 

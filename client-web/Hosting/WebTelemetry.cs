@@ -14,7 +14,7 @@ public static class WebTelemetry
     public const string ServiceName = "dispatch-web";
 
     /// <summary>Where the Orleans dashboard is served (role admin only).</summary>
-    public const string DashboardPath = "/dashboard";
+    public const string DashboardPath = Security.SecurityHeaders.DashboardPath;
 
     public static WebApplicationBuilder AddDispatchWebTelemetry(this WebApplicationBuilder builder)
     {

@@ -16,8 +16,7 @@ public sealed class DomainMetricsTests(TelemetrySystem system, ITestOutputHelper
     {
         await TelemetryScenario.RunOnceAsync(system);
 
-        var scrape = await Eventually.Get(() => TelemetrySystem.ScrapeAsync(system.SiloMetricsPort),
-            s => s.Value(Overdue, ("county", TelemetryScenario.Own), ("kind", "ticket")) is not null, TimeSpan.FromSeconds(10), "the overdue counter");
+        var scrape = await TelemetrySystem.ScrapeAsync(system.SiloMetricsPort);
 
         output.WriteLine(string.Join('\n', scrape.Text.Split('\n').Where(l => l.StartsWith("dispatch_items", StringComparison.Ordinal))));
         scrape.Value(Received, ("county", TelemetryScenario.Own), ("kind", "ticket")).Should().Be(4);
@@ -32,18 +31,19 @@ public sealed class DomainMetricsTests(TelemetrySystem system, ITestOutputHelper
     }
 
     [Fact]
-    public async Task The_silo_reports_its_group_commits_and_the_web_app_its_push_delay()
+    public async Task The_silo_reports_its_group_commits_and_the_web_app_its_http_requests()
     {
         await TelemetryScenario.RunOnceAsync(system);
 
         var silo = await TelemetrySystem.ScrapeAsync(system.SiloMetricsPort);
         var web = await TelemetrySystem.ScrapeAsync(system.WebMetricsPort);
+        output.WriteLine("[figure] silo series: " + string.Join(' ', silo.Names.Order()));
+        output.WriteLine("[figure] web series: " + string.Join(' ', web.Names.Order()));
 
         // Eleven commits at least: six registrations, three answers, one dispatch and the watcher's alarm.
         silo.Value("dispatch_group_commit_writers_sum").Should().BeGreaterThanOrEqualTo(11);
         silo.Value("dispatch_group_commit_writers_count").Should().BeGreaterThanOrEqualTo(1);
         silo.Value("dispatch_group_commit_duration_seconds_count").Should().Be(silo.Value("dispatch_group_commit_writers_count"));
-        web.Value("dispatch_live_push_delay_milliseconds_count").Should().BePositive("the county supervisor was pushed the scenario's changes");
         web.Names.Should().Contain("http_server_request_duration_seconds_bucket");
         silo.Names.Should().Contain(n => n.StartsWith("orleans_", StringComparison.Ordinal));
     }

@@ -45,6 +45,9 @@ public sealed class TelemetrySystem : IAsyncLifetime
 
     public CapturedLogs WebLogs { get; } = new();
 
+    /// <summary>The county supervisor's hub connection the scenario opens, kept until the system stops.</summary>
+    public LiveListener? CountyFeed { get; set; }
+
     public CapturedLogs SiloLogs { get; } = new();
 
     public async Task InitializeAsync()
@@ -88,6 +91,10 @@ public sealed class TelemetrySystem : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        if (CountyFeed is not null)
+        {
+            await CountyFeed.DisposeAsync();
+        }
         if (web is not null)
         {
             await web.DisposeAsync();

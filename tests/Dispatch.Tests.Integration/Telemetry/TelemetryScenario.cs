@@ -38,7 +38,13 @@ public static class TelemetryScenario
         await system.CountyFeed.JoinAsync("county:" + Own);
         using var op = await system.Web.SignInAsync("operator@jx12385.test");
 
-        await TicketApi.RegisteredAsync(op, TicketApi.Intake(county: Own));
+        var first = await TicketApi.RegisteredAsync(op, TicketApi.Intake(county: Own));
+        // The live feed gathers changes for a moment of the silo's clock before it sends them.
+        await Eventually.Get(() =>
+        {
+            system.Clock.Advance(TimeSpan.FromMilliseconds(100));
+            return Task.FromResult(system.CountyFeed.Received.Any(m => m.Name == "itemChanged" && m.Payload.ItemId() == TicketApi.Id(first)));
+        }, heard => heard, TimeSpan.FromSeconds(20), "the first ticket on the county feed");
         await AnsweredOnTheSpotAsync(op, Own);
         await AnsweredOnTheSpotAsync(op, Own);
         var urgent = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "complaint", topic: "accessibility", urgency: "urgent", county: Own));

@@ -24,8 +24,9 @@ return await StartupProblem.RunAsync(async () =>
     builder.UseOrleans(silo => silo
         .UseDispatchEndpoints(endpoints)
         .UseClusterTls(certificates)
-        .AddDispatchProviders(connectionString));
-    builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        .AddDispatchProviders(connectionString)
+        .AddDispatchDiagnostics());
+    builder.AddDispatchSiloTelemetry();
 
     await builder.Build().RunAsync();
 });

@@ -2,6 +2,7 @@ using Dispatch.Schema.Security;
 using Dispatch.Web.Health;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
+using Orleans.Dashboard;
 
 namespace Dispatch.Web.Hosting;
 
@@ -40,6 +41,9 @@ public static class OrleansClientSetup
                 o.Invariant = "Npgsql";
                 o.ConnectionString = connectionString;
             })
+            // Grain calls carry the request's trace context into the silo, and the Orleans dashboard's reads go through this client.
+            .AddActivityPropagation()
+            .AddDashboard()
             .UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {
                 state.Failed(exception);

@@ -70,6 +70,7 @@ public static class WebPipeline
         api.MapStatsApi();
         api.MapReportsApi();
         app.MapOpen311();
+        app.MapOrleansDashboardForAdmins();
         var live = app.Services.GetRequiredService<IOptions<LiveOutboxSettings>>().Value;
         app.MapHub<SupervisionHub>(LiveSetup.HubPath, o => LiveSetup.ConfigureConnections(o, live));
         return app;

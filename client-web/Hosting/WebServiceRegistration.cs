@@ -80,6 +80,7 @@ public static class WebServiceRegistration
         });
         builder.AddDispatchClusterClient(connectionString);
         services.AddFailoverRetry(builder.Configuration);
+        builder.AddDispatchWebTelemetry();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,8 @@ public sealed class GroupCommitOptions
 /// <see cref="PostgresException.BatchCommand"/>, that writer is taken out at once). A deadlock or serialization failure retries the whole batch. Any other failure (connection lost,
 /// timeout) reaches every writer of the batch: their outcome is unknown, and each grain reloads before it answers again.
 /// </summary>
-public sealed class GroupCommit(NpgsqlDataSource database, IOptions<GroupCommitOptions>? options = null, ILogger<GroupCommit>? logger = null)
+public sealed class GroupCommit(
+    NpgsqlDataSource database, IOptions<GroupCommitOptions>? options = null, ILogger<GroupCommit>? logger = null, GroupCommitMetrics? metrics = null)
 {
     private const string DeadlockDetected = "40P01";
     private const string SerializationFailure = "40001";
@@ -135,10 +137,13 @@ public sealed class GroupCommit(NpgsqlDataSource database, IOptions<GroupCommitO
                 }
                 writer.Sent = true;
             }
+            // A wall-clock measure of the round trip (not a domain time), like the window above.
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 // Without an explicit transaction a batch is one implicit transaction (a single Sync): all of it or none.
                 await command.ExecuteNonQueryAsync();
+                metrics?.Sent(batch.Count, command.BatchCommands.Count, started);
                 Interlocked.Increment(ref transactions);
                 Interlocked.Add(ref writers, batch.Count);
                 foreach (var writer in batch)

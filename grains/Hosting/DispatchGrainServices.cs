@@ -27,7 +27,9 @@ public static class DispatchGrainServices
         silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
         services.AddSingleton(sla);
         services.AddSingleton(targets);
+        services.AddSingleton<GroupCommitMetrics>();
         services.AddSingleton<GroupCommit>();
+        services.AddSingleton<ItemMetrics>();
         services.AddSingleton<EventStore>();
         services.AddSingleton<ItemServices>();
         services.AddSingleton<DailyNumbers>();

@@ -12,7 +12,7 @@ using Npgsql;
 namespace Dispatch.Items;
 
 /// <summary>The services every item grain's host needs, injected once into each grain.</summary>
-public sealed record ItemServices(EventStore Store, NpgsqlDataSource Database, SlaSettings Sla, TimeProvider Time);
+public sealed record ItemServices(EventStore Store, NpgsqlDataSource Database, SlaSettings Sla, TimeProvider Time, ItemMetrics Metrics);
 
 /// <summary>
 /// The life of every ticket, legal-aid case and visit grain: loads the events and the stored read-model row before the
@@ -188,6 +188,7 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         var before = stored;
         stored = write.Row;
         writtenUnderCalendar = clocks.CalendarVersion;
+        services.Metrics.Committed(write.Counters);
         LiveAnnouncement.Send(grains, parts.Announce(before, write.Row, events, write.Counters, now), logger);
         await WatchAsync(clocks);
         return new ItemCommit<TRow>(write, null);

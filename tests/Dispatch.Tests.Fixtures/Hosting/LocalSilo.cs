@@ -29,8 +29,9 @@ public sealed class LocalSilo : IAsyncDisposable
     /// <param name="logs">When given, every line from Information up goes there as well.</param>
     /// <param name="certificates">The cluster's mutual-TLS certificates; the test run's shared ones unless given.</param>
     /// <param name="time">The silo's clock (a FakeTimeProvider moves items' deadlines); the real one when null.</param>
+    /// <param name="configure">More settings or services before the host is built (e.g. Telemetry:Prometheus:Port, an in-memory span exporter).</param>
     public static async Task<LocalSilo> StartAsync(string connectionString, string clusterId, CapturedLogs? logs = null,
-        TestCertificates? certificates = null, TimeProvider? time = null)
+        TestCertificates? certificates = null, TimeProvider? time = null, Action<HostApplicationBuilder>? configure = null)
     {
         // A free port is free when it is picked; another process of a parallel test project can take it before the silo
         // binds it. Such a start is tried again on other free ports.
@@ -38,7 +39,7 @@ public sealed class LocalSilo : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(connectionString, clusterId, logs, certificates, time);
+                return await StartOnFreePortsAsync(connectionString, clusterId, logs, certificates, time, configure);
             }
             catch (Exception ex) when (attempt < 3 && PortWasTaken(ex))
             {
@@ -56,9 +57,10 @@ public sealed class LocalSilo : IAsyncDisposable
     };
 
     private static async Task<LocalSilo> StartOnFreePortsAsync(string connectionString, string clusterId, CapturedLogs? logs,
-        TestCertificates? certificates, TimeProvider? time)
+        TestCertificates? certificates, TimeProvider? time, Action<HostApplicationBuilder>? configure)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        configure?.Invoke(builder);
         builder.Logging.SetMinimumLevel(logs is null ? LogLevel.Warning : LogLevel.Information);
         if (logs is not null)
         {
@@ -69,7 +71,9 @@ public sealed class LocalSilo : IAsyncDisposable
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, clusterId))
             .ConfigureEndpoints(IPAddress.Loopback, FreePort(), gatewayPort, listenOnAnyHostAddress: false)
             .UseClusterTls((certificates ?? TestCertificates.Shared).Cluster)
-            .AddDispatchProviders(connectionString));
+            .AddDispatchProviders(connectionString)
+            .AddDispatchDiagnostics());
+        builder.AddDispatchSiloTelemetry();
         if (time is not null)
         {
             builder.Services.AddSingleton(time);

@@ -27,7 +27,6 @@ public sealed record Row(string Method, string Path, Func<Principal, int> Expect
 /// </summary>
 public static class MatrixRows
 {
-
     /// <summary>Anyone signed in; anonymous callers 401.</summary>
     private static int AnySigned(Principal p, int success = 200) => p.Anonymous ? 401 : success;
 

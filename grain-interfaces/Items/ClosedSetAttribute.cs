@@ -16,8 +16,8 @@ public sealed class ClosedSetAttribute(Type declaringType, string memberName) : 
     /// <summary>The codes, in the order their definition gives them.</summary>
     public IReadOnlyList<string> Codes()
     {
-        const BindingFlags flags = BindingFlags.Public | BindingFlags.Static;
-        var value = DeclaringType.GetProperty(MemberName, flags)?.GetValue(null) ?? DeclaringType.GetField(MemberName, flags)?.GetValue(null);
+        const BindingFlags Flags = BindingFlags.Public | BindingFlags.Static;
+        var value = DeclaringType.GetProperty(MemberName, Flags)?.GetValue(null) ?? DeclaringType.GetField(MemberName, Flags)?.GetValue(null);
         return value switch
         {
             IEnumerable<Term> terms => [.. terms.Select(t => t.Code)],

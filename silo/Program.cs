@@ -28,5 +28,15 @@ return await StartupProblem.RunAsync(async () =>
         .AddDispatchDiagnostics());
     builder.AddDispatchSiloTelemetry();
 
-    await builder.Build().RunAsync();
+    using var host = builder.Build();
+    var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+    try
+    {
+        await host.RunAsync();
+    }
+    catch (OrleansLifecycleCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+    {
+        // A stop asked for (SIGTERM, Ctrl+C) while the silo was still starting: the silo has already shut down.
+        await Console.Out.WriteLineAsync("Stopped while starting.");
+    }
 });

@@ -9,8 +9,8 @@ namespace Dispatch.Silo.Hosting;
 
 /// <summary>
 /// The silo's probes for container health checks and Kubernetes, on their own small HTTP listener (Health:Port, every
-/// address): /health/live answers while the process runs; /health/ready answers 200 only while this silo is an active
-/// member of the cluster and PostgreSQL answers, otherwise 503 with the reasons. Without Health:Port nothing listens.
+/// address): /health/live answers while the process runs; /health/ready answers 200 only once the silo has finished
+/// starting, while it is an active member of the cluster and PostgreSQL answers, otherwise 503 with the reasons. Without Health:Port nothing listens.
 /// </summary>
 public sealed partial class SiloHealthEndpoints(IServiceProvider silo, SiloHealthSettings settings, ILogger<SiloHealthEndpoints> logger) : IHostedService, IAsyncDisposable
 {
@@ -56,6 +56,11 @@ public sealed partial class SiloHealthEndpoints(IServiceProvider silo, SiloHealt
     private async Task<IResult> ReadyAsync(CancellationToken ct)
     {
         var problems = new List<string>();
+        if (!silo.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested)
+        {
+            // Active in the cluster comes before the last start-up stages (grain services): ready means all of it ran.
+            problems.Add("starting: the silo has not finished starting");
+        }
         var membership = silo.GetRequiredService<IClusterMembershipService>();
         var self = silo.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         var status = membership.CurrentSnapshot.GetSiloStatus(self);

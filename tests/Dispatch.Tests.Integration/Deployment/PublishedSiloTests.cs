@@ -55,7 +55,7 @@ public sealed class PublishedSiloTests(PublishedApps published, PostgresFixture 
         (await http.GetStringAsync("/health/ready")).Should().Be("""{"status":"ready","problems":[]}""");
         (await StatusAsync(http, "/health/live", silo)).Should().Be(HttpStatusCode.OK);
         await silo.TerminateAsync();
-        (await silo.WaitForExitAsync(Within)).Should().Be(0, "SIGTERM stops the silo gracefully");
+        (await silo.WaitForExitAsync(Within)).Should().Be(0, "SIGTERM stops the silo gracefully; its output:\n" + silo.Output);
     }
 
     [Fact]

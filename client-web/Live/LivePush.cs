@@ -59,6 +59,9 @@ public sealed class LivePush(LiveGroups groups, LiveOutboxes outboxes, LiveStats
                 metrics.Sent(LiveMessageNames.Alert);
             }
         }
-        metrics.Pushed(time.GetUtcNow() - change.At);
+        // The change's instant comes from the silo's clock: a silo clock a little ahead of this machine's would make the
+        // delay negative, which a histogram drops; count such a change as pushed at once.
+        var delay = time.GetUtcNow() - change.At;
+        metrics.Pushed(delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
     }
 }

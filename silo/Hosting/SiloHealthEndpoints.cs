@@ -1,6 +1,5 @@
 using Dispatch.Schema;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
 using Orleans.Runtime;
@@ -15,7 +14,7 @@ namespace Dispatch.Silo.Hosting;
 public sealed partial class SiloHealthEndpoints(IServiceProvider silo, SiloHealthSettings settings, ILogger<SiloHealthEndpoints> logger) : IHostedService, IAsyncDisposable
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
-    private WebApplication? listener;
+    private SideListener? listener;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,35 +22,17 @@ public sealed partial class SiloHealthEndpoints(IServiceProvider silo, SiloHealt
         {
             return;
         }
-        // An empty builder: no configuration sources, so ASPNETCORE_URLS / ASPNETCORE_HTTP_PORTS of a container image
-        // cannot move this listener, and no logging of its own.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.ListenAnyIP(port));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        app.UseRouting();
-        app.MapGet("/health/live", () => TypedResults.Ok(new SiloHealthReport("live", [])));
-        app.MapGet("/health/ready", ReadyAsync);
-        await app.StartAsync(cancellationToken);
-        listener = app;
+        listener = await SideListener.StartAsync(null, port, app =>
+        {
+            app.MapGet("/health/live", () => TypedResults.Ok(new SiloHealthReport("live", [])));
+            app.MapGet("/health/ready", ReadyAsync);
+        }, cancellationToken);
         LogListening(port);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (listener is not null)
-        {
-            await listener.StopAsync(cancellationToken);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => listener?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (listener is not null)
-        {
-            await listener.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => listener?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<IResult> ReadyAsync(CancellationToken ct)
     {

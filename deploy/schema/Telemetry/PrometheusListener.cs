@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,10 +17,10 @@ public sealed partial class PrometheusListener(IServiceProvider services, Teleme
 {
     public const string Path = "/metrics";
 
-    private WebApplication? listener;
+    private SideListener? listener;
 
     /// <summary>Where the listener took its address and port (the port may have been 0: any free one).</summary>
-    public IPEndPoint? Bound { get; private set; }
+    public IPEndPoint? Bound => listener?.Bound;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,34 +33,15 @@ public sealed partial class PrometheusListener(IServiceProvider services, Teleme
         {
             throw new ArgumentException($"Telemetry:Prometheus:Address must be an IP address, not '{settings.Address}'.");
         }
-        // An empty builder: no configuration sources (ASPNETCORE_URLS cannot move it) and no logging of its own.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(address, port));
-        builder.Services.AddRoutingCore();
-        var app = builder.Build();
-        app.UseRouting();
-        app.MapPrometheusScrapingEndpoint(Path, services.GetRequiredService<MeterProvider>(), configureBranchedPipeline: null, optionsName: null);
-        await app.StartAsync(cancellationToken);
-        listener = app;
-        Bound = app.Urls.Select(url => new Uri(url)).Select(uri => new IPEndPoint(IPAddress.Parse(uri.Host), uri.Port)).FirstOrDefault();
+        var meters = services.GetRequiredService<MeterProvider>();
+        listener = await SideListener.StartAsync(address, port,
+            app => app.MapPrometheusScrapingEndpoint(Path, meters, configureBranchedPipeline: null, optionsName: null), cancellationToken);
         LogListening(settings.Address, Bound?.Port ?? port);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (listener is not null)
-        {
-            await listener.StopAsync(cancellationToken);
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => listener?.StopAsync(cancellationToken) ?? Task.CompletedTask;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (listener is not null)
-        {
-            await listener.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => listener?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Prometheus metrics on {Address}:{Port}/metrics")]
     private partial void LogListening(string address, int port);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using Dispatch.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -20,8 +22,13 @@ public sealed class PostgresFixture : IAsyncLifetime
     public const string OwnerRole = "dispatch_owner";
     public const string ApplicationRole = "dispatch_app";
 
+    /// <summary>Held while one test process builds the template database (any 64-bit number the product does not use).</summary>
+    private const long TemplateLockKey = 1238500017;
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
     private static (string Application, string Schema)? shared;
+    private static string? template;
 
     /// <summary>The application role's connection (dispatch_app).</summary>
     public string ConnectionString => Started.Application;
@@ -36,18 +43,17 @@ public sealed class PostgresFixture : IAsyncLifetime
     /// <summary>
     /// A fresh database on the same server with every migration applied, for tests whose background work
     /// (deadline watchers scanning the read model) must not meet other tests' data. Returns the application role's connection.
+    /// It is a copy of a template database that went through the schema step once (see <see cref="TemplateAsync"/>): the
+    /// same tables, functions, grants and reference data, without running every migration again for each test system.
     /// </summary>
     public async Task<string> CreateIsolatedDatabaseAsync()
     {
         var name = "dispatch_test_" + Guid.NewGuid().ToString("N")[..12];
+        var template = await TemplateAsync();
         await using (var owner = NpgsqlDataSource.Create(SchemaConnectionString))
-        await using (var create = owner.CreateCommand($"create database {name}"))
+        await using (var create = owner.CreateCommand($"create database {name} template {template}"))
         {
             await create.ExecuteNonQueryAsync();
-        }
-        await using (var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(SchemaConnectionString) { Database = name }.ConnectionString))
-        {
-            await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
         }
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
@@ -59,6 +65,98 @@ public sealed class PostgresFixture : IAsyncLifetime
             Username = new NpgsqlConnectionStringBuilder(SchemaConnectionString).Username,
             Password = new NpgsqlConnectionStringBuilder(SchemaConnectionString).Password,
         }.ConnectionString;
+
+    /// <summary>
+    /// The template the isolated databases are copied from, made once per server and build: its name carries a fingerprint
+    /// of every migration's checksum and of the reference data, so a server kept between runs never hands out a stale
+    /// schema, and test processes running side by side (an advisory lock) build it once. It is built under a temporary
+    /// name and renamed when complete, and nothing stays connected to it (PostgreSQL copies only an unused template).
+    /// </summary>
+    private async Task<string> TemplateAsync()
+    {
+        await TemplateGate.WaitAsync();
+        try
+        {
+            return template ??= await BuildTemplateAsync(SchemaConnectionString);
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+    }
+
+    private static async Task<string> BuildTemplateAsync(string schemaConnectionString)
+    {
+        var name = "dispatch_template_" + SchemaFingerprint();
+        var building = name + "_building";
+        await using var owner = NpgsqlDataSource.Create(schemaConnectionString);
+        await using var connection = await owner.OpenConnectionAsync();
+        await ExecuteAsync(connection, $"select pg_advisory_lock({TemplateLockKey})");
+        try
+        {
+            await using (var exists = new NpgsqlCommand("select exists (select from pg_database where datname = $1)", connection))
+            {
+                exists.Parameters.Add(new NpgsqlParameter { Value = name });
+                if (await exists.ExecuteScalarAsync() is true)
+                {
+                    return name;
+                }
+            }
+            // A build a killed test process left half done.
+            await ExecuteAsync(connection, $"drop database if exists {building} with (force)");
+            await ExecuteAsync(connection, $"create database {building}");
+            await using (var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(schemaConnectionString) { Database = building, Pooling = false }.ConnectionString))
+            {
+                await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
+            }
+            await ExecuteAsync(connection, $"alter database {building} rename to {name}");
+            // Nothing connects to it from now on, not even autovacuum, so a copy never finds it in use.
+            await ExecuteAsync(connection, $"alter database {name} with allow_connections false");
+            await DropOlderTemplatesAsync(connection, name);
+            return name;
+        }
+        finally
+        {
+            await ExecuteAsync(connection, $"select pg_advisory_unlock({TemplateLockKey})");
+        }
+    }
+
+    /// <summary>Templates of earlier builds, on a server kept between runs.</summary>
+    private static async Task DropOlderTemplatesAsync(NpgsqlConnection connection, string current)
+    {
+        var older = new List<string>();
+        await using (var list = new NpgsqlCommand("select datname from pg_database where datname like 'dispatch\\_template\\_%' and datname <> $1", connection))
+        {
+            list.Parameters.Add(new NpgsqlParameter { Value = current });
+            await using var reader = await list.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                older.Add(reader.GetString(0));
+            }
+        }
+        foreach (var database in older)
+        {
+            await ExecuteAsync(connection, $"drop database if exists {database}");
+        }
+    }
+
+    /// <summary>Twelve hex digits of a SHA-256 over every migration (version and checksum) and the reference data file.</summary>
+    private static string SchemaFingerprint()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var migration in SchemaMigrator.EmbeddedMigrations)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{migration.Version}:{migration.Checksum}\n"));
+        }
+        hash.AppendData(File.ReadAllBytes(DatabaseSetup.DefaultReferenceDataPath));
+        return Convert.ToHexString(hash.GetHashAndReset())[..12].ToLowerInvariant();
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public async Task InitializeAsync()
     {

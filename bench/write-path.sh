@@ -14,6 +14,8 @@
 #                        long enough for the JIT's tiered recompilation to settle (it ran on for a minute under load)
 #   BENCH_CLIENTS=1,8,32 connection counts for pgbench and wrk
 #   BENCH_RATE=100       tickets per second offered in the life-cycle phase
+#   BENCH_STATEMENTS=1   profile PostgreSQL's statements (pg_stat_statements preloaded) in the phases of the largest
+#                        connection count; 0 leaves the extension out
 #   BENCH_DATA=.data/bench   where its PostgreSQL data (recreated every run) and the logs go
 set -euo pipefail
 
@@ -77,7 +79,9 @@ dotnet build "$root/bench/Dispatch.Bench.WritePath/Dispatch.Bench.WritePath.cspr
 bash "$root/deploy/pg.sh" stop "$pg_data"
 rm -rf "$pg_data"
 pg_port=$(bash "$root/deploy/pg.sh" free-port)
-PG_FSYNC=on bash "$root/deploy/pg.sh" start "$pg_data" "$pg_port"
+pg_options=""
+[[ "${BENCH_STATEMENTS:-1}" == 0 ]] || pg_options="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=1000"
+PG_FSYNC=on PG_OPTIONS="$pg_options" bash "$root/deploy/pg.sh" start "$pg_data" "$pg_port"
 
 # 2. Silo and web app the way deploy/run.sh starts them, on free ports, with the request rate limits lifted.
 free_port() {

@@ -7,7 +7,8 @@
 # Roles: "dispatch" is the instance's superuser (administration only); "dispatch_owner" owns the database and every
 # table and runs the migrations; "dispatch_app" is what the silo and the web app connect as (no superuser, owns nothing).
 # PostgreSQL refuses to run as root, so as root the instance runs as the unprivileged "postgres" user.
-# PG_FSYNC=off (tests only) skips flushes; PG_MAX_CONNECTIONS (default 300) sets max_connections.
+# PG_FSYNC=off (tests only) skips flushes; PG_MAX_CONNECTIONS (default 300) sets max_connections; PG_OPTIONS adds server
+# options (e.g. "-c shared_preload_libraries=pg_stat_statements", as bench/write-path.sh does).
 set -euo pipefail
 
 PG_BIN=${PG_BIN:-}
@@ -87,7 +88,7 @@ start() {
   else
     if port_in_use "$port"; then log "port $port on 127.0.0.1 is already in use"; exit 1; fi
     as_owner "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=${PG_MAX_CONNECTIONS:-300} -c fsync=${PG_FSYNC:-on}" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=${PG_MAX_CONNECTIONS:-300} -c fsync=${PG_FSYNC:-on} ${PG_OPTIONS:-}" \
       start >/dev/null || { log "PostgreSQL did not start; see $dir/server.log"; tail -n 20 "$dir/server.log" >&2; exit 1; }
   fi
   ensure_roles "$port"

@@ -17,6 +17,8 @@ var web = ProcessCpu.Find(options.WebMarker, "web") ?? throw new InvalidOperatio
 var cpu = new PhaseCpu(silo, web, PostgresCpu.ForDataDirectory(options.PgData));
 var raw = new RawInserts(options.PgPort, load);
 var registrations = new Registrations(options.Url, load);
+var statements = new Statements(options.PgPort);
+var profiling = await statements.EnableAsync();
 var runId = Guid.NewGuid().ToString("N")[..12];
 
 Console.WriteLine($"write-path benchmark  {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC  commit {options.Commit}  {Environment.ProcessorCount} cores  "
@@ -44,20 +46,37 @@ await Task.Delay(TimeSpan.FromSeconds(5));
 var rest = cpu.Take().Since(restStart);
 
 var rows = new List<(RawInsertResult Raw, PhaseCpu.Use RawCpu, RegistrationResult Http, PhaseCpu.Use HttpCpu)>();
+// PostgreSQL's statements are profiled in the phases of the largest connection count (the target's), raw and HTTP.
+var profiled = options.Clients.Max();
+(StatementProfile Raw, StatementProfile Http)? profile = null;
 foreach (var clients in options.Clients)
 {
+    var profileThis = profiling && clients == profiled;
     await raw.ResetTableAsync();
+    if (profileThis)
+    {
+        await statements.ResetAsync();
+    }
     var before = cpu.Take();
     var rawResult = await raw.RunAsync(pgbench, clients, options.Seconds);
     await Task.Delay(300); // the backends of pgbench's connections end and are waited for by the postmaster
     var rawCpu = cpu.Take().Since(before);
+    var rawProfile = profileThis ? await statements.ReadAsync() : null;
 
     await raw.CheckpointAsync();
     // A fresh sign-in per phase: an access token lives 30 minutes, long phases must not outlive it.
     using var signedIn = await TicketClient.SignInAsync(options.Url, "operator@jx12385.test");
+    if (profileThis)
+    {
+        await statements.ResetAsync();
+    }
     before = cpu.Take();
     var http = await registrations.RunAsync(wrk, signedIn.AccessToken, clients, options.Seconds, $"{runId}-c{clients}");
     var httpCpu = cpu.Take().Since(before);
+    if (rawProfile is not null)
+    {
+        profile = (rawProfile, await statements.ReadAsync());
+    }
     rows.Add((rawResult, rawCpu, http, httpCpu));
     Console.WriteLine($"  {clients,2} connections: pgbench {rawResult.Rate:0} rows/s, wrk {http.Rate:0} registrations/s (measured)");
 }
@@ -69,3 +88,4 @@ var cycleCpu = cpu.Take().Since(cycleBefore);
 await raw.DropAsync();
 
 Report.Print(options, rows, cycle, cycleCpu, rest);
+Report.PrintStatements(profiled, profile, rows);

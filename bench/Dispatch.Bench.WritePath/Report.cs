@@ -69,6 +69,46 @@ internal static class Report
             + Busy(cycleCpu, cycleCpu.System + cycleCpu.Self, cores));
     }
 
+    /// <summary>PostgreSQL's statements per raw INSERT and per registration at the profiled connection count.</summary>
+    public static void PrintStatements(
+        int clients, (StatementProfile Raw, StatementProfile Http)? profile,
+        IReadOnlyList<(RawInsertResult Raw, PhaseCpu.Use RawCpu, RegistrationResult Http, PhaseCpu.Use HttpCpu)> rows)
+    {
+        Console.WriteLine();
+        if (profile is not { } p || rows.FirstOrDefault(r => r.Raw.Clients == clients) is not { Raw: not null } row)
+        {
+            Console.WriteLine("PostgreSQL statements: not profiled (the server was started without pg_stat_statements preloaded).");
+            return;
+        }
+        var inserts = row.Raw.Rows;
+        var registrations = row.Http.Ok;
+        Console.WriteLine(Invariant($"Where PostgreSQL's work goes at {clients} connections (pg_stat_statements, reset before each phase; per operation):"));
+        Console.WriteLine("| per operation | raw INSERT | registration | ratio |");
+        Console.WriteLine("|---|---|---|---|");
+        void Line(string name, double rawTotal, double httpTotal) => Console.WriteLine(Invariant(
+            $"| {name} | {StatementProfile.PerOperation(rawTotal, inserts)} | {StatementProfile.PerOperation(httpTotal, registrations)} | ")
+            + (rawTotal > 0 && inserts > 0 && registrations > 0 ? Invariant($"{httpTotal / registrations / (rawTotal / inserts):0.0}x |") : "n/a |"));
+        Line("statements executed", p.Raw.Calls, p.Http.Calls);
+        Line("rows written", p.Raw.RowsWritten, p.Http.RowsWritten);
+        Line("WAL records", p.Raw.WalRecords, p.Http.WalRecords);
+        Line("WAL bytes", p.Raw.WalBytes, p.Http.WalBytes);
+        Line("execution time, ms (wall, inside the server)", p.Raw.ExecMs, p.Http.ExecMs);
+        Console.WriteLine("Registration's statements, most execution time first (calls, ms, rows and WAL bytes per registration):");
+        Console.WriteLine("| statement | calls | exec ms | rows | WAL bytes |");
+        Console.WriteLine("|---|---|---|---|---|");
+        foreach (var statement in p.Http.Statements.Take(15))
+        {
+            Console.WriteLine(Invariant($"| `{statement.Query.Replace("|", "\\|", StringComparison.Ordinal)}` | {StatementProfile.PerOperation(statement.Calls, registrations)} | ")
+                + Invariant($"{StatementProfile.PerOperation(statement.ExecMs, registrations)} | {StatementProfile.PerOperation(statement.Rows, registrations)} | {StatementProfile.PerOperation(statement.WalBytes, registrations)} |"));
+        }
+        if (p.Http.Statements.Count > 15)
+        {
+            var rest = p.Http.Statements.Skip(15).ToList();
+            Console.WriteLine(Invariant($"| {rest.Count} other statements | {StatementProfile.PerOperation(rest.Sum(s => s.Calls), registrations)} | {StatementProfile.PerOperation(rest.Sum(s => s.ExecMs), registrations)} | ")
+                + Invariant($"{StatementProfile.PerOperation(rest.Sum(s => s.Rows), registrations)} | {StatementProfile.PerOperation(rest.Sum(s => s.WalBytes), registrations)} |"));
+        }
+    }
+
     private static string Busy(PhaseCpu.Use use, double measured, int cores) =>
         Invariant($"Cores busy: {use.Cores(use.Machine)} of {cores} (these processes {use.Cores(measured)}, other work on the machine {use.Cores(Math.Max(0, use.Machine - measured))})");
 

@@ -47,7 +47,7 @@ public static class DispatchTelemetry
         {
             throw new ArgumentException($"Telemetry:SamplingRatio must lie between 0 and 1, not {options.SamplingRatio}.");
         }
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName, serviceInstanceId: Environment.MachineName + "-" + Environment.ProcessId))
             .WithMetrics(metrics =>
             {
@@ -66,8 +66,10 @@ public static class DispatchTelemetry
                 {
                     metrics.AddOtlpExporter(o => Otlp(o, endpoint, options.OtlpProtocol));
                 }
-            })
-            .WithTracing(tracing =>
+            });
+        if (options.TracesRecorded)
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.SamplingRatio)))
                     .AddSource([.. OrleansSources])
@@ -86,6 +88,7 @@ public static class DispatchTelemetry
                     tracing.AddOtlpExporter(o => Otlp(o, endpoint, options.OtlpProtocol));
                 }
             });
+        }
         if (options.Prometheus.Port is not null)
         {
             services.AddHostedService<PrometheusListener>();

@@ -58,11 +58,13 @@ public sealed class TelemetrySystem : IAsyncLifetime
         silo = await LocalSilo.StartAsync(connectionString, serviceId, SiloLogs, time: Clock, configure: builder =>
         {
             builder.Configuration["Telemetry:Prometheus:Port"] = SiloMetricsPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // Spans are recorded without a collector only when asked; here they go to memory.
+            builder.Configuration["Telemetry:Tracing"] = "true";
             builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(SiloSpans));
         });
         web = await LocalWebApp.StartAsync(connectionString, serviceId, new WebAppSettings
         {
-            Arguments = [$"--Telemetry:Prometheus:Port={WebMetricsPort}"],
+            Arguments = [$"--Telemetry:Prometheus:Port={WebMetricsPort}", "--Telemetry:Tracing=true"],
             Logs = WebLogs,
             ReplaceServices = services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(WebSpans)),
         });

@@ -456,4 +456,8 @@ export default {
   'reports.col.scope': 'Name', 'reports.met.yes': '✓ Met', 'reports.met.no': '✗ Not met',
   'reports.generated': 'Generated {at} by {by}',
   'reports.source': 'Source: the platform\'s supervision measures. Figures marked "now" are live counts at generation.',
+  // big-screen rankings and rotation (issue 16)
+  'dash.ranking.counties': 'Counties this month, ranked by on-time closure', 'dash.ranking.units': 'Units this month, ranked by on-time closure',
+  'dash.ranking.rank': 'Rank', 'dash.ranking.name': 'Name', 'dash.ranking.onTime': 'On-time closure', 'dash.ranking.overdue': 'Overdue', 'dash.ranking.open': 'Open',
+  'dash.ranking.missed': 'below target', 'dash.rotate.start': 'Rotate through areas', 'dash.rotate.stop': 'Stop rotating',
 };

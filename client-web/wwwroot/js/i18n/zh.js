@@ -456,4 +456,8 @@ export default {
   'reports.col.scope': '名称', 'reports.met.yes': '✓ 达标', 'reports.met.no': '✗ 未达标',
   'reports.generated': '生成时间：{at} · 生成人：{by}',
   'reports.source': '数据来源：派单平台督办统计。标“当前”的指标为生成时的实时数。',
+  // big-screen rankings and rotation (issue 16)
+  'dash.ranking.counties': '本月县（市、区）排名（按时办结率）', 'dash.ranking.units': '本月承办单位排名（按时办结率）',
+  'dash.ranking.rank': '名次', 'dash.ranking.name': '名称', 'dash.ranking.onTime': '按时办结率', 'dash.ranking.overdue': '超期', 'dash.ranking.open': '在办',
+  'dash.ranking.missed': '未达标', 'dash.rotate.start': '轮播各地', 'dash.rotate.stop': '停止轮播',
 };

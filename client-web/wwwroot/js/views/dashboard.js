@@ -7,6 +7,8 @@ import { cityCode, countyNameNow, loadCounties, loadUnits, supervisesOneCounty, 
 import { chartFigure, dispose, drawChildren, drawTrend, resize } from '../dashboard/charts.js';
 import { connectLive } from '../dashboard/live.js';
 import { addAlert, drawItems, drawTiles, emptyFeed } from '../dashboard/panels.js';
+import { drawRanking, unitsOfCounties } from '../dashboard/rankings.js';
+import { defaultSeconds, rotationSeconds, startRotation } from '../dashboard/rotation.js';
 
 const trendEvery = 30_000;
 
@@ -17,10 +19,12 @@ export function defaultScope(user) {
 }
 
 export async function render(main, { user, query, go }) {
-  const [, units] = await Promise.all([loadCounties(), loadUnits()]);
+  const [counties, units] = await Promise.all([loadCounties(), loadUnits()]);
   const scope = query.get('scope') || defaultScope(user);
-  const state = { day: null, month: null, atRisk: new Map(), overdue: new Map(), trendAt: 0 };
+  const state = { day: null, month: null, units: [], atRisk: new Map(), overdue: new Map(), trendAt: 0 };
   const seesCity = ['admin', 'operator'].includes(user.role) || (user.role === 'supervisor' && user.areaCode === cityCode());
+  const rotation = rotationOrder(user, seesCity, counties, units);
+  const rotateSeconds = query.get('screen') === 'big' && rotation.length > 1 ? rotationSeconds(query) : null;
 
   const heading = h('h1', {}, `${t('dash.title')} · ${scopeLabel(scope)}`);
   const status = h('p', { class: 'connection', role: 'status', id: 'live-status' }, t('dash.live.connecting'));
@@ -33,14 +37,21 @@ export async function render(main, { user, query, go }) {
   const overdue = h('section', { class: 'panel', id: 'dash-overdue' });
   const feed = h('ul', { class: 'feed', id: 'dash-alerts' });
   const bigButton = h('button', { type: 'button', id: 'big-screen', onclick: () => setBigScreen(!document.documentElement.classList.contains('big-screen')) });
+  // Rotation is part of the address, so a big screen left rotating comes back rotating after a reload.
+  const rotateButton = h('button', { type: 'button', id: 'rotate-scopes', hidden: true, 'aria-pressed': String(rotateSeconds !== null),
+    onclick: () => go(`dashboard?${new URLSearchParams({ scope, screen: 'big', ...(rotateSeconds === null ? { rotate: String(defaultSeconds) } : {}) })}`) },
+  t(rotateSeconds === null ? 'dash.rotate.start' : 'dash.rotate.stop'));
+  const countyRanking = h('section', { class: 'panel ranking-panel', id: 'dash-ranking-counties' });
+  const unitRanking = h('section', { class: 'panel ranking-panel', id: 'dash-ranking-units' });
   emptyFeed(feed);
 
   main.append(heading, breadcrumbs(scope, seesCity, user, units),
-    h('div', { class: 'toolbar' }, bigButton,
+    h('div', { class: 'toolbar' }, bigButton, rotateButton,
       scope.startsWith('unit:') && user.role !== 'operator' ? h('a', { class: 'button', href: `#/worklist?unit=${encodeURIComponent(scope.slice(5))}` }, t('dash.worklist')) : null,
       status, updated),
     notice, tiles,
     h('div', { class: 'charts' }, scope.startsWith('unit:') ? null : children.figure, trend.figure),
+    scope.startsWith('unit:') ? null : h('div', { class: 'rankings' }, scope === 'city' ? countyRanking : null, unitRanking),
     h('div', { class: 'lists' }, atRisk, overdue,
       h('section', { class: 'panel', 'aria-labelledby': 'alerts-heading' }, h('h2', { id: 'alerts-heading' }, t('dash.alerts')),
         h('div', { role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' }, feed))));
@@ -50,13 +61,22 @@ export async function render(main, { user, query, go }) {
     drawItems(atRisk, t('dash.atRisk'), state.atRisk);
     drawItems(overdue, t('dash.overdue'), state.overdue);
     if (!scope.startsWith('unit:')) drawChildren(children, state.month?.children, state.month?.target ?? 0.95, next => go(`dashboard?scope=${encodeURIComponent(next)}`));
+    drawRankings();
     updated.textContent = t('dash.updated', { time: time(new Date().toISOString()) });
   };
+  function drawRankings() {
+    if (scope.startsWith('unit:')) return;
+    const target = state.month?.target ?? 0.95;
+    if (scope === 'city') drawRanking(countyRanking, 'ranking-counties', t('dash.ranking.counties'), state.month?.children, target);
+    drawRanking(unitRanking, 'ranking-units', t('dash.ranking.units'), scope === 'city' ? state.units : state.month?.children, target);
+  }
   const setItems = (map, items) => { map.clear(); (items ?? []).forEach(item => map.set(item.id, item)); };
   const refreshTrend = async (force) => {
     if (!force && Date.now() - state.trendAt < trendEvery) return;
     state.trendAt = Date.now();
     try { await drawTrend(trend, await api(`/api/stats/trend?${new URLSearchParams({ scope, month: shanghaiDate().slice(0, 7) })}`)); } catch { /* shown by the main load */ }
+    // The city's unit ranking reads each county's month (the counties' own figures arrive live with the city's).
+    if (scope === 'city') { state.units = await unitsOfCounties(state.month?.children); drawRankings(); }
   };
 
   const handlers = {
@@ -71,13 +91,16 @@ export async function render(main, { user, query, go }) {
   if (query.get('screen') === 'big') setBigScreen(true);
   else { bigButton.textContent = t('dash.bigScreen'); bigButton.setAttribute('aria-pressed', 'false'); drawAll(); refreshTrend(true); }
   const live = await connectLive(scope, handlers).catch(() => { handlers.status('disconnected'); return null; });
+  const stopRotation = rotateSeconds === null ? null : startRotation(rotation, scope, rotateSeconds, go);
   const onResize = () => resize(children, trend);
   window.addEventListener('resize', onResize);
   const onFullscreen = () => { if (!document.fullscreenElement) setBigScreen(false, true); };
   document.addEventListener('fullscreenchange', onFullscreen);
 
   function setBigScreen(on, fromBrowser = false) {
+    if (!on && rotateSeconds !== null) { go(`dashboard?${new URLSearchParams({ scope })}`); return; }
     document.documentElement.classList.toggle('big-screen', on);
+    rotateButton.hidden = !on || rotation.length < 2;
     bigButton.textContent = t(on ? 'dash.exitBigScreen' : 'dash.bigScreen');
     bigButton.setAttribute('aria-pressed', String(on));
     if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
@@ -88,6 +111,7 @@ export async function render(main, { user, query, go }) {
   }
 
   return () => {
+    stopRotation?.();
     live?.stop();
     window.removeEventListener('resize', onResize);
     document.removeEventListener('fullscreenchange', onFullscreen);
@@ -115,6 +139,13 @@ function placeItem(state, change, item) {
   if (['cleared', 'resolved', 'closed'].includes(change)) return;
   if (change === 'overdue' || item.clockState === 'overdue') state.overdue.set(item.id, item);
   else if (change === 'atRisk' || item.clockState === 'warning') state.atRisk.set(item.id, item);
+}
+
+/** The scopes a big screen rotates through: from the user's top scope down one level (the city and its counties, or a county and its units). */
+function rotationOrder(user, seesCity, counties, units) {
+  if (seesCity) return ['city', ...counties.filter(c => c.code !== cityCode()).map(c => `county:${c.code}`), `county:${cityCode()}`];
+  if (user.role === 'supervisor' && user.areaCode) return [`county:${user.areaCode}`, ...units.filter(u => u.countyCode === user.areaCode).map(u => `unit:${u.code}`)];
+  return [];
 }
 
 function scopeLabel(scope) {

@@ -460,4 +460,8 @@ export default {
   'dash.ranking.counties': 'Counties this month, ranked by on-time closure', 'dash.ranking.units': 'Units this month, ranked by on-time closure',
   'dash.ranking.rank': 'Rank', 'dash.ranking.name': 'Name', 'dash.ranking.onTime': 'On-time closure', 'dash.ranking.overdue': 'Overdue', 'dash.ranking.open': 'Open',
   'dash.ranking.missed': 'below target', 'dash.rotate.start': 'Rotate through areas', 'dash.rotate.stop': 'Stop rotating',
+  // live notices on the worklist (issue 15)
+  'notices.title': 'Live notices', 'notices.unread': '{n} unread', 'notices.read': 'Mark as read', 'notices.none': 'No new notice since this page opened.',
+  'notices.dispatched': 'New dispatch {number}: {title}', 'notices.atRisk': 'Warning {number}: {title} is nearly due', 'notices.overdue': 'Overdue {number}: {title}',
+  'notices.reopened': 'Reopened {number}: {title}', 'notices.supervision': 'Supervision order {number}: {message}',
 };

@@ -460,4 +460,8 @@ export default {
   'dash.ranking.counties': '本月县（市、区）排名（按时办结率）', 'dash.ranking.units': '本月承办单位排名（按时办结率）',
   'dash.ranking.rank': '名次', 'dash.ranking.name': '名称', 'dash.ranking.onTime': '按时办结率', 'dash.ranking.overdue': '超期', 'dash.ranking.open': '在办',
   'dash.ranking.missed': '未达标', 'dash.rotate.start': '轮播各地', 'dash.rotate.stop': '停止轮播',
+  // live notices on the worklist (issue 15)
+  'notices.title': '实时通知', 'notices.unread': '{n} 条未读', 'notices.read': '知道了', 'notices.none': '打开本页以来暂无新通知。',
+  'notices.dispatched': '新派单 {number}：{title}', 'notices.atRisk': '预警 {number}：{title} 即将到期', 'notices.overdue': '超期 {number}：{title}',
+  'notices.reopened': '重办 {number}：{title}', 'notices.supervision': '督办 {number}：{message}',
 };

@@ -1,0 +1,38 @@
+using FluentAssertions;
+using Microsoft.Playwright;
+using static Dispatch.Tests.Browser.Browsing;
+
+namespace Dispatch.Tests.Browser;
+
+/// <summary>A unit's open worklist hears of a new dispatch at once: the list, a badge and the live region, without a reload.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WorklistNoticeTests(BrowserSystem system)
+{
+    private const string Staff = "staff.330402-centre@jx12385.test";
+
+    [Fact]
+    public async Task A_ticket_dispatched_to_the_unit_appears_on_its_open_worklist_with_a_counted_and_announced_notice()
+    {
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, Staff);
+        await page.GotoAsync("/#/worklist");
+        await Assertions.Expect(page.Locator("#notices-status")).ToHaveTextAsync("实时更新中", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("#notices-badge")).ToBeHiddenAsync();
+        await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+
+        using var api = await ApiAsync(system, Operator);
+        var ticket = await RegisteredAndDispatchedAsync(api, "实时通知测试：来电反映社区无障碍通道被占用。");
+        var number = ticket.GetProperty("number").GetString()!;
+        ticket.GetProperty("unitCode").GetString().Should().Be("330402-CENTRE");
+
+        await Assertions.Expect(page.Locator("#worklist")).ToContainTextAsync(number, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#notices-badge")).ToHaveTextAsync("1 条未读");
+        await Assertions.Expect(page.Locator("#notices-list")).ToContainTextAsync($"新派单 {number}");
+        await Assertions.Expect(page.Locator("#announce-polite")).ToContainTextAsync(number);
+        (await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the list changed without a reload");
+
+        await page.Locator("#notices-read").ClickAsync();
+        await Assertions.Expect(page.Locator("#notices-badge")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#notices-list")).ToContainTextAsync(number, new() { Timeout = 1_000 });
+        errors.Should().BeEmpty();
+    }
+}

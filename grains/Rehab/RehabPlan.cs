@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Dispatch.EventSourcing;
 using Dispatch.People;
+using Dispatch.Routing;
 using Dispatch.Tickets;
 
 namespace Dispatch.Rehab;
@@ -14,9 +15,10 @@ namespace Dispatch.Rehab;
 [JsonDerivedType(typeof(PlanVisitsOpened), "visits_opened")]
 public abstract record PlanEvent;
 
+/// <param name="Routing">Why this provider among several serving the person's county; null when it was named or the only one.</param>
 public sealed record PlanCreated(
     PersonView Person, string PersonId, string ServiceType, string ProviderCode, string Frequency, int WindowMinutes,
-    ImmutableList<PlannedVisit> Visits, string? Note, string Fingerprint) : PlanEvent;
+    ImmutableList<PlannedVisit> Visits, string? Note, string Fingerprint, RoutingChoice? Routing = null) : PlanEvent;
 
 /// <summary>Every visit actor of the plan exists; their numbers for the plan's view.</summary>
 public sealed record PlanVisitsOpened(ImmutableList<string> Numbers) : PlanEvent;

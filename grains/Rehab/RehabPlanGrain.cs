@@ -2,8 +2,10 @@ using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
 using Dispatch.Items;
+using Dispatch.Openings;
 using Dispatch.People;
 using Dispatch.PersonalData;
+using Dispatch.Routing;
 using Dispatch.Sla;
 using Dispatch.Tickets;
 using Dispatch.Units;
@@ -17,7 +19,7 @@ namespace Dispatch.Rehab;
 /// </summary>
 [GrainType(PlanState.StreamType)]
 public sealed class RehabPlanGrain(
-    EventStore store, AreaDirectory areas, UnitDirectory units, SlaSettings sla, TimeProvider time, PersonalDataAccessLog accessLog)
+    EventStore store, AreaDirectory areas, UnitDirectory units, UnitPicker picker, SlaSettings sla, TimeProvider time, PersonalDataAccessLog accessLog)
     : Grain, IRehabPlanGrain
 {
     private ItemStream<PlanState, PlanEvent> stream = null!;
@@ -82,7 +84,10 @@ public sealed class RehabPlanGrain(
             return invalid;
         }
         var area = RehabOpening.ProviderArea(valid!.Person);
-        var provider = valid.ProviderCode is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, UnitKinds.Rehab);
+        var pick = valid.ProviderCode is { } code
+            ? await units.FindAsync(code) is { } named ? new UnitPick(named, null) : null
+            : await picker.PickAsync(area, UnitKinds.Rehab, UnitChoice.OwnUnit(actor));
+        var provider = pick?.Unit;
         if (RehabOpening.CheckProvider(valid.ProviderCode, area, provider, actor, fromTicket: false) is { } refused)
         {
             return refused;
@@ -90,7 +95,7 @@ public sealed class RehabPlanGrain(
         var windows = PlanSchedule.Expand(valid.First, RehabVocabulary.FrequencyDays[valid.Frequency], valid.Count, sla.Calendar);
         var visits = windows.Select((w, i) => new PlannedVisit(i + 1, PlanVisitIds.Of(stream.Id, i + 1), w.Start, w.End)).ToList();
         var plan = new PlanCreated(valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, valid.Frequency,
-            valid.WindowMinutes, [.. visits], valid.Note, fingerprint);
+            valid.WindowMinutes, [.. visits], valid.Note, fingerprint, pick!.Why);
         return await stream.TryCommitAsync([plan], actor, now) ? null : DomainError.Stale(State.Version);
     }
 

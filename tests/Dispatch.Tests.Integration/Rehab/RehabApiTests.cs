@@ -22,7 +22,7 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         var visit = await response.Content.ReadFromJsonAsync<JsonElement>();
         visit.GetProperty("number").GetString().Should().MatchRegex(@"^JXKF-\d{8}-\d{6}$");
         Status(visit).Should().Be("requested");
-        visit.GetProperty("providerCode").GetString().Should().Be("330411-REHAB-1");
+        visit.GetProperty("providerCode").GetString().Should().BeOneOf("330411-REHAB-1", "330411-REHAB-2");
         (visit.GetProperty("deadlines").TryGetProperty("firstVisit", out var first) ? first.ValueKind : JsonValueKind.Null)
             .Should().Be(JsonValueKind.Null, "the first-visit clock runs from the provider's acceptance");
         visit.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Contain("accept").And.NotContain("schedule");
@@ -34,7 +34,7 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         using var op = await TicketApi.Operator(system);
         using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
         var start = SoonAt(3 * 24 * 60);
-        var visit = await RequestedAsync(op, Request(windowStart: start, name: "赵敏", phone: "13612340031"));
+        var visit = await RequestedAsync(op, Request(windowStart: start, name: "赵敏", phone: "13612340031", providerCode: "330402-REHAB-1"));
         visit.GetProperty("askedWindowStart").GetDateTimeOffset().Should().Be(start);
 
         (await ActAsync(op, visit, "accept")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the hotline does not accept for the provider");

@@ -7,12 +7,12 @@ using static Dispatch.Tests.Integration.Tickets.TicketApi;
 
 namespace Dispatch.Tests.Integration.Routing;
 
-public sealed class RoutingApiTests(RunningSystem system) : IClassFixture<RunningSystem>
+/// <summary>Automatic dispatch by the routing rules, and the rules' administration; fair routing among several units of a kind is in the other part.</summary>
+public sealed partial class RoutingApiTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Theory]
     [InlineData("care_services", "help", "330402-CENTRE")]
     [InlineData("rights_protection", "complaint", "330402-LEGAL")]
-    [InlineData("rehabilitation", "help", "330402-REHAB-1")]
     [InlineData("rights_protection", "petition", "330402-CENTRE")]
     public async Task Automatic_dispatch_follows_the_shipped_rules(string topic, string kind, string unit)
     {

@@ -249,7 +249,7 @@ public static class MatrixRows
         return
         [
             new("POST", "/api/rehab-visits", p => Role(p, p.OpensAt(Provider), 201), (w, _, _) =>
-                Task.FromResult(Request("POST", "/api/rehab-visits", Rehab.VisitApi.Request(), w.Unique("visit-")))),
+                Task.FromResult(Request("POST", "/api/rehab-visits", Rehab.VisitApi.Request(providerCode: Provider), w.Unique("visit-")))),
             new("GET", "/api/rehab-visits", p => AnySigned(p), async (w, _, _) =>
                 Request("GET", $"/api/rehab-visits?q={(await Probe(w)).GetProperty("number").GetString()}"), p => p.Sees(County, Provider), probeId),
             new("GET", "/api/units/{unitCode}/rehab-worklist", providerList, async (w, _, _) =>

@@ -2,7 +2,7 @@ using Dispatch.Units;
 
 namespace Dispatch.Routing;
 
-/// <summary>A unit as an item needs to know it when sending work there; <paramref name="Why"/> when routing chose among several.</summary>
+/// <summary>A unit as an item needs to know it when sending work there; <c>Why</c> when routing chose among several.</summary>
 public sealed record UnitTarget(string Code, string AreaCode, bool Active, RoutingChoice? Why = null);
 
 /// <summary>

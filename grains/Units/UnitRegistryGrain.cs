@@ -93,7 +93,7 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
-        command.Parameters.Add(new NpgsqlParameter<int?> { TypedValue = unit.RoutingShare, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)unit.RoutingShare ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var (version, share) = (reader.GetInt32(0), reader.GetInt32(1));

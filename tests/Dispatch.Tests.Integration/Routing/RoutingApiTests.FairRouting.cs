@@ -36,9 +36,10 @@ public sealed partial class RoutingApiTests
         using var op = await Operator(system);
         var units = new List<string?>();
         var tickets = new List<JsonElement>();
-        foreach (var (urgency, i) in new[] { "urgent", "normal", "normal", "normal", "normal" }.Select((u, i) => (u, i)))
+        string[] urgencies = ["urgent", "normal", "normal", "normal", "normal"];
+        for (var i = 0; i < urgencies.Length; i++)
         {
-            var ticket = await RegisteredAsync(op, Intake(content: $"第{i}位来电询问居家康复训练安排。", topic: "rehabilitation", urgency: urgency,
+            var ticket = await RegisteredAsync(op, Intake(content: $"第{i}位来电询问居家康复训练安排。", topic: "rehabilitation", urgency: urgencies[i],
                 phone: $"1381235{i:D4}", county: "330482"));
             units.Add((await ActOkAsync(op, ticket, "dispatch", new { })).GetProperty("unitCode").GetString());
             tickets.Add(ticket);

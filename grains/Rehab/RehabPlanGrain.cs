@@ -55,6 +55,25 @@ public sealed class RehabPlanGrain(
     public Task<Outcome<RehabPlanView>> Get(Actor actor) => Task.FromResult(
         CanSee(actor) ? Outcome<RehabPlanView>.Success(View(actor)) : NotFound);
 
+    /// <summary>Records the end first, then cancels the visits; a repeat after a crash finishes the cancelling.</summary>
+    public async Task<Outcome<RehabPlanView>> End(EndPlan command, Actor actor, int? expectedVersion)
+    {
+        var (ended, refused) = RehabPlanRules.End(State, actor, command, expectedVersion);
+        if (refused is not null && refused.Code != RehabPlanRules.Ended.Code)
+        {
+            return refused;
+        }
+        if (ended is not null && !await stream.TryCommitAsync([ended], actor, time.GetUtcNow()))
+        {
+            return DomainError.Stale(State.Version);
+        }
+        if (await CancelVisitsAsync(actor) is { } failed)
+        {
+            return failed;
+        }
+        return refused is null ? Outcome<RehabPlanView>.Success(View(actor)) : refused;
+    }
+
     public Task<Outcome<RevealedValue>> Reveal(RevealRequest request, string? clientAddress, Actor actor) =>
         accessLog.RevealAsync(actor, request, clientAddress, ItemTypes.RehabPlan, stream.Id, new RevealableItem(CanSee(actor), NotFound,
             RevealableFields.Rehab, RevealableItem.PersonValues(RevealableFields.PersonPhone, () => State.Plan.Person)));
@@ -97,6 +116,17 @@ public sealed class RehabPlanGrain(
         var plan = new PlanCreated(valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, valid.Frequency,
             valid.WindowMinutes, [.. visits], valid.Note, fingerprint, pick!.Why);
         return await stream.TryCommitAsync([plan], actor, now) ? null : DomainError.Stale(State.Version);
+    }
+
+    /// <summary>
+    /// Every visit of the plan that can still be called off is cancelled with the plan's reason; one already done, under
+    /// way or cancelled refuses (409) and stays as it is, and one never opened (a plan interrupted before) does not exist.
+    /// </summary>
+    private async Task<DomainError?> CancelVisitsAsync(Actor actor)
+    {
+        var reason = new VisitReason(State.EndReason);
+        var outcomes = await Task.WhenAll(State.Plan.Visits.Select(v => GrainFactory.GetGrain<IRehabVisitGrain>(v.VisitId).Cancel(reason, actor, null)));
+        return outcomes.FirstOrDefault(o => !o.Succeeded && o.Error!.Kind is not (DomainErrorKind.Conflict or DomainErrorKind.NotFound))?.Error;
     }
 
     private async Task<DomainError?> OpenVisitsAsync(Actor actor)

@@ -153,6 +153,45 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
     }
 
     [Fact]
+    public async Task Ending_a_plan_cancels_its_visits_that_can_still_be_called_off_with_the_reason_and_an_ended_plan_cannot_end_again()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var response = await PlanAsync(provider, new
+        {
+            person = new { name = "钱芳", phone = "13612348888", countyCode = "330402" },
+            serviceType = "rehabilitation_training",
+            firstWindowStart = SoonAt(3 * 24 * 60),
+            frequency = "weekly",
+            count = 3,
+        }, Guid.NewGuid().ToString());
+        var plan = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var visitIds = plan.GetProperty("visits").EnumerateArray().Select(v => v.GetProperty("visitId").GetString()!).ToList();
+        var first = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{visitIds[0]}");
+        await ActOkAsync(provider, first, "cancel", new { reason = "服务对象住院" });
+
+        var blank = await provider.PostAsJsonAsync($"/api/rehab-plans/{Id(plan)}/end", new { reason = " " });
+        var ended = await provider.PostAsJsonAsync($"/api/rehab-plans/{Id(plan)}/end", new { reason = "服务对象已入住养老机构" });
+        var again = await provider.PostAsJsonAsync($"/api/rehab-plans/{Id(plan)}/end", new { reason = "再次终止" });
+
+        blank.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        ended.StatusCode.Should().Be(HttpStatusCode.OK);
+        var view = await ended.Content.ReadFromJsonAsync<JsonElement>();
+        Status(view).Should().Be("ended");
+        view.GetProperty("endReason").GetString().Should().Be("服务对象已入住养老机构");
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("plan_ended");
+        string[] reasons = ["服务对象住院", "服务对象已入住养老机构", "服务对象已入住养老机构"];
+        foreach (var (visitId, reason) in visitIds.Zip(reasons))
+        {
+            var history = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-visits/{visitId}/history"))!;
+            history.Where(h => h.GetProperty("type").GetString() == "cancelled").Should().ContainSingle()
+                .Which.GetProperty("data").GetProperty("reason").GetString().Should().Be(reason, "a visit cancelled before keeps its own reason");
+        }
+        var planHistory = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-plans/{Id(plan)}/history"))!;
+        planHistory.Select(h => h.GetProperty("type").GetString()).Should().Equal("created", "visits_opened", "ended");
+    }
+
+    [Fact]
     public async Task The_provider_sees_each_workers_day_in_its_calendar()
     {
         using var provider = await TicketApi.Staff(system, "330402-REHAB-1");

@@ -25,6 +25,8 @@ public sealed class RehabPlanPageTests(BrowserSystem system)
         await page.Locator("#f-firstWindowStart").FillAsync(NextWindowStart().AddDays(3).ToString("yyyy-MM-ddTHH:mm"));
         await page.Locator("#f-frequency").SelectOptionAsync("weekly");
         await page.Locator("#f-count").FillAsync("3");
+        (await SeriousViolationsAsync(page)).Should().BeEmpty("the new-plan form passes axe");
+        await ScreenshotAsync(page, "plan-0-form");
         await TabToAsync(page, "plan-submit");
         await page.Keyboard.PressAsync("Enter");
 
@@ -35,8 +37,7 @@ public sealed class RehabPlanPageTests(BrowserSystem system)
         {
             await Assertions.Expect(visits.Nth(i)).ToContainTextAsync("已排期");
         }
-        var axe = await page.RunAxe();
-        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+        (await SeriousViolationsAsync(page)).Should().BeEmpty("the plan page passes axe");
         await ScreenshotAsync(page, "plan-1-visits");
 
         await TabToAsync(page, "act-end");
@@ -56,4 +57,7 @@ public sealed class RehabPlanPageTests(BrowserSystem system)
         await Assertions.Expect(page.Locator("#act-end")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, "plan-2-ended");
     }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page) =>
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}");
 }

@@ -18,16 +18,11 @@ public static class RehabPlanEndpoints
         group.MapPost("/", (PlanRequest request, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Plans.OpenAsync(idempotencyKey, context, grains, (plan, actor) => plan.Create(request, actor), opening => (opening.Plan, opening.Created)))
             .WithSummary("Create a rehabilitation plan (康复计划), e.g. weekly for 12 weeks: one scheduled visit actor per occurrence. Requires an Idempotency-Key header").WithIdempotencyKey(required: true, ItemIds.MaxKeyLength).WithETag();
-        group.MapGet("/{id:guid}", Get).WithSummary("One plan with its visits (id, number, window); the person's numbers masked");
+        Plans.MapReads(group, "One plan with its visits (id, number, window), its status (active, ended); the person's numbers masked",
+            "The plan's events (created with the provider chosen and why, visits opened, ended)");
         Plans.MapReveal(group, RevealableFields.Rehab);
+        Plans.MapAction(group, "end", "End the plan (终止计划) with a reason: every visit of it that can still be called off is cancelled with that reason",
+            (EndPlan b) => (p, a, e) => p.End(b, a, e));
         return api;
-    }
-
-    // A plan has no actions to guard with If-Match, so its read carries no ETag.
-    private static async Task<Results<Ok<RehabPlanView>, ProblemHttpResult>> Get(Guid id, HttpContext context, IGrainFactory grains)
-    {
-        var actor = context.User.ToActor();
-        var outcome = await grains.GetGrain<IRehabPlanGrain>(id).Get(actor);
-        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
 }

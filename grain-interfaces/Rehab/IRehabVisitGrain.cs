@@ -47,4 +47,10 @@ public interface IRehabPlanGrain : IPersonalDataItem
     [Alias("Create")] Task<Outcome<PlanOpening>> Create(PlanRequest request, Actor actor);
 
     [Alias("Get")] Task<Outcome<RehabPlanView>> Get(Actor actor);
+
+    /// <summary>
+    /// 终止计划: the plan ends and every visit of it that can still be called off is cancelled with the reason. Calling it
+    /// on an ended plan finishes cancellations a crash interrupted, then answers 409 plan_ended.
+    /// </summary>
+    [Alias("End")] Task<Outcome<RehabPlanView>> End(EndPlan command, Actor actor, int? expectedVersion);
 }

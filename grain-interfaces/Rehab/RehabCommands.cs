@@ -55,6 +55,10 @@ public sealed record VisitNote([property: Id(0)] string? Note);
 [GenerateSerializer, Immutable, Alias("Dispatch.Rehab.VisitRecord")]
 public sealed record VisitRecord([property: Id(0)] string? Notes);
 
+/// <summary>Why a plan ends (终止计划) before its last visit.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Rehab.EndPlan")]
+public sealed record EndPlan([property: Id(0)] string? Reason);
+
 /// <summary>Why a visit was missed or cancelled.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Rehab.VisitReason")]
 public sealed record VisitReason([property: Id(0)] string? Reason);

@@ -77,6 +77,18 @@ public sealed record RehabPlanView
     [Id(8)] public DateTimeOffset CreatedAt { get; init; }
     [Id(9)] public ImmutableArray<PlanVisitView> Visits { get; init; } = [];
     [Id(10)] public int Version { get; init; }
+
+    /// <summary>active, or ended (终止) with when and why.</summary>
+    [Id(11)] public string Status { get; init; } = RehabPlanStatus.Active;
+    [Id(12)] public DateTimeOffset? EndedAt { get; init; }
+    [Id(13)] public string? EndReason { get; init; }
+}
+
+/// <summary>A plan's statuses.</summary>
+public static class RehabPlanStatus
+{
+    public const string Active = "active";
+    public const string Ended = "ended";
 }
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Rehab.PlanVisitView")]

@@ -11,7 +11,7 @@ public interface IUnitRegistryGrain : IGrainWithStringKey
     [Alias("Add")]
     Task<Outcome<UnitRecord>> Add(UnitDefinition unit, Actor actor);
 
-    /// <summary>Changes an existing unit (name, kind, county, contact, active).</summary>
+    /// <summary>Changes an existing unit (name, kind, county, contact, active, routing share).</summary>
     [Alias("Change")]
     Task<Outcome<UnitRecord>> Change(UnitDefinition unit, Actor actor);
 }
@@ -22,6 +22,10 @@ public static class UnitRegistry
     public const string Key = "jiaxing";
 }
 
+/// <param name="RoutingShare">
+/// Its share of the work when several active units of its kind serve its county (1-100; automatic routing keeps their
+/// open loads in proportion to their shares). Null keeps a unit's current share; a new unit gets 1.
+/// </param>
 [GenerateSerializer, Immutable, Alias("Dispatch.Units.UnitDefinition")]
 public sealed record UnitDefinition(
     [property: Id(0)] string? Code,
@@ -31,7 +35,8 @@ public sealed record UnitDefinition(
     [property: Id(4)] string? CountyCode,
     [property: Id(5)] string? Phone,
     [property: Id(6)] string? Address,
-    [property: Id(7)] bool Active = true);
+    [property: Id(7)] bool Active = true,
+    [property: Id(8)] int? RoutingShare = null);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Units.UnitRecord")]
 public sealed record UnitRecord(
@@ -43,4 +48,5 @@ public sealed record UnitRecord(
     [property: Id(5)] string? Phone,
     [property: Id(6)] string? Address,
     [property: Id(7)] bool Active,
-    [property: Id(8)] int Version);
+    [property: Id(8)] int Version,
+    [property: Id(9)] int RoutingShare = 1);

@@ -48,6 +48,8 @@ public static class DispatchGrainServices
         services.AddHostedService(provider => provider.GetRequiredService<RoutingRuleFeed>());
         silo.AddStartupTask((provider, cancellationToken) =>
             provider.GetRequiredService<RoutingRuleFeed>().RefreshAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
+        services.AddSingleton<OpenWorkTable>();
+        services.AddSingleton<UnitPicker>();
         services.AddSingleton<UnitRouter>();
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<RehabDirectory>();

@@ -4,14 +4,18 @@ using Dispatch.Identity;
 using Dispatch.Items;
 using Dispatch.Numbers;
 using Dispatch.People;
+using Dispatch.Routing;
 using Dispatch.Sla;
 using Dispatch.Tickets;
 using Dispatch.Units;
 
 namespace Dispatch.Openings;
 
-/// <summary>What an opening knows besides its request: the places it may name, the instant, the day, the rules in force and who opens.</summary>
-public sealed record OpeningContext(IntakeReference Reference, DateTimeOffset Now, DateOnly Today, SlaRuleSet Rules, Actor Actor);
+/// <summary>
+/// What an opening knows besides its request: the places it may name, the instant, the day, the rules in force, who
+/// opens, and, once its unit is found, why that unit when several of its kind serve the area.
+/// </summary>
+public sealed record OpeningContext(IntakeReference Reference, DateTimeOffset Now, DateOnly Today, SlaRuleSet Rules, Actor Actor, RoutingChoice? Routing = null);
 
 /// <summary>Which units take an item: their kind, the request field that names one, and how refusals speak of them.</summary>
 /// <param name="NameZh">What a fitting unit is called, e.g. 可受理的法律援助站.</param>
@@ -26,6 +30,9 @@ public sealed record UnitChoice(
         Roles.UnitStaff => actor.UnitCode == unitCode,
         _ => false,
     };
+
+    /// <summary>The unit of the staff member asking, whom a choice among several units of a kind leaves at their own.</summary>
+    public static string? OwnUnit(Actor actor) => actor.Role == Roles.UnitStaff ? actor.UnitCode : null;
 
     /// <summary>
     /// The unit must be an active unit of the kind; its staff open items only there. From a ticket the referral rules
@@ -63,10 +70,10 @@ public sealed record UnitOpening<TRequest, TValid, TEvent>(
 
 /// <summary>
 /// Opens cases and visits, directly or from a ticket (转办), the same way for both: a repeat of the same request answers
-/// with the item as it is; otherwise the request is checked, its unit found and checked, a number taken and the first
-/// change committed through the item's host.
+/// with the item as it is; otherwise the request is checked, its unit found (the one named, or picked by
+/// <see cref="UnitPicker"/>) and checked, a number taken and the first change committed through the item's host.
 /// </summary>
-public sealed class ItemOpener(AreaDirectory areas, UnitDirectory units, DailyNumbers numbers, IGrainFactory grains)
+public sealed class ItemOpener(AreaDirectory areas, UnitDirectory units, UnitPicker picker, DailyNumbers numbers, IGrainFactory grains)
 {
     public async Task<Outcome<TOpening>> OpenAsync<TRequest, TValid, TState, TEvent, TRow, TOpening>(
         ItemHost<TState, TEvent, TRow> host, UnitOpening<TRequest, TValid, TEvent> opening, TRequest request, Actor actor, Func<bool, TOpening> result)
@@ -105,12 +112,14 @@ public sealed class ItemOpener(AreaDirectory areas, UnitDirectory units, DailyNu
             return invalid;
         }
         var (named, area) = opening.UnitOf(valid!);
-        var unit = named is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, opening.Unit.Kind);
-        if (opening.Unit.Check(named, area, unit, actor, ticket is not null) is { } refused)
+        var pick = named is { } code
+            ? await units.FindAsync(code) is { } found ? new UnitPick(found, null) : null
+            : await picker.PickAsync(area, opening.Unit.Kind, UnitChoice.OwnUnit(actor));
+        if (opening.Unit.Check(named, area, pick?.Unit, actor, ticket is not null) is { } refused)
         {
             return refused;
         }
         var number = await numbers.NextAsync(opening.Numbers, context.Today);
-        return await host.ApplyAsync(opening.Open(valid!, unit!, ticket, number, context, fingerprint), actor, () => result(true));
+        return await host.ApplyAsync(opening.Open(valid!, pick!.Unit, ticket, number, context with { Routing = pick.Why }, fingerprint), actor, () => result(true));
     }
 }

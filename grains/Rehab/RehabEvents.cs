@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dispatch.People;
+using Dispatch.Routing;
 
 namespace Dispatch.Rehab;
 
@@ -26,10 +27,11 @@ public abstract record RehabEvent;
 /// in requests stored before it: such a visit counts as accepted when requested and keeps the clock it started then.
 /// </param>
 /// <param name="AskedWindow">The window a hotline request asked for; scheduled when the provider accepts it.</param>
+/// <param name="Routing">Why this provider among several serving the person's county; null when it was named or the only one.</param>
 public sealed record VisitRequested(
     string Number, PersonView Person, string PersonId, string ServiceType, string ProviderCode, TicketLink? Ticket,
     Guid? PlanId, int? PlanSequence, bool FirstVisit, DateTimeOffset RequestedAt, string? Note, RehabClockRules Rules,
-    string Fingerprint, bool AwaitsAcceptance = false, VisitWindow? AskedWindow = null) : RehabEvent;
+    string Fingerprint, bool AwaitsAcceptance = false, VisitWindow? AskedWindow = null, RoutingChoice? Routing = null) : RehabEvent;
 
 /// <summary>受理 by the provider (at once when its own staff or a plan made the request): the first-visit clock starts.</summary>
 public sealed record VisitAccepted(string? Note) : RehabEvent;

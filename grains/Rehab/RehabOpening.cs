@@ -8,6 +8,7 @@ using Dispatch.Units;
 using Dispatch.Fields;
 using Dispatch.Numbers;
 using Dispatch.Openings;
+using Dispatch.Routing;
 
 namespace Dispatch.Rehab;
 
@@ -33,7 +34,7 @@ public static class RehabOpening
         valid => (valid.ProviderCode, ProviderArea(valid.Person)),
         (valid, provider, ticket, number, context, fingerprint) =>
             Request(valid, provider, ticket, number, RehabClockRules.From(context.Rules), context.Now, fingerprint,
-                AcceptsAtOnce(context.Actor, provider.Code)));
+                AcceptsAtOnce(context.Actor, provider.Code), context.Routing));
 
     public static (ValidVisitRequest? Request, DomainError? Error) Validate(
         VisitRequest request, IntakeReference reference, RehabClockRules rules, DateTimeOffset now, DateOnly today)
@@ -91,14 +92,15 @@ public static class RehabOpening
     /// <summary>
     /// The visit requested at its provider (checked by <see cref="CheckProvider"/>). Registered by the provider's own staff
     /// it is accepted at once (and scheduled when a window was given); otherwise it waits for the provider to accept it,
-    /// keeping the window it asked for until then.
+    /// keeping the window it asked for until then. <paramref name="routing"/> says why this provider, when there was a choice.
     /// </summary>
     public static Change<RehabEvent> Request(
         ValidVisitRequest valid, UnitInfo provider, TicketLink? ticket, string number, RehabClockRules rules, DateTimeOffset now, string fingerprint,
-        bool acceptedAtOnce)
+        bool acceptedAtOnce, RoutingChoice? routing = null)
     {
         var requested = new VisitRequested(number, valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider.Code, ticket,
-            null, null, FirstVisit: true, now, valid.Note, rules, fingerprint, AwaitsAcceptance: true, AskedWindow: acceptedAtOnce ? null : valid.Window);
+            null, null, FirstVisit: true, now, valid.Note, rules, fingerprint, AwaitsAcceptance: true, AskedWindow: acceptedAtOnce ? null : valid.Window,
+            Routing: routing);
         if (!acceptedAtOnce)
         {
             return Change<RehabEvent>.Of(requested);

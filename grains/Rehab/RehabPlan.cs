@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Serialization;
 using Dispatch.EventSourcing;
 using Dispatch.People;
+using Dispatch.Routing;
 using Dispatch.Tickets;
 
 namespace Dispatch.Rehab;
@@ -12,14 +13,19 @@ namespace Dispatch.Rehab;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
 [JsonDerivedType(typeof(PlanCreated), "created")]
 [JsonDerivedType(typeof(PlanVisitsOpened), "visits_opened")]
+[JsonDerivedType(typeof(PlanEnded), "ended")]
 public abstract record PlanEvent;
 
+/// <param name="Routing">Why this provider among several serving the person's county; null when it was named or the only one.</param>
 public sealed record PlanCreated(
     PersonView Person, string PersonId, string ServiceType, string ProviderCode, string Frequency, int WindowMinutes,
-    ImmutableList<PlannedVisit> Visits, string? Note, string Fingerprint) : PlanEvent;
+    ImmutableList<PlannedVisit> Visits, string? Note, string Fingerprint, RoutingChoice? Routing = null) : PlanEvent;
 
 /// <summary>Every visit actor of the plan exists; their numbers for the plan's view.</summary>
 public sealed record PlanVisitsOpened(ImmutableList<string> Numbers) : PlanEvent;
+
+/// <summary>终止: the plan ends; its visits that can still be called off are cancelled with the reason.</summary>
+public sealed record PlanEnded(string Reason) : PlanEvent;
 
 /// <summary>One occurrence of a plan: its visit actor's id and window.</summary>
 public sealed record PlannedVisit(int Sequence, Guid VisitId, DateTimeOffset WindowStart, DateTimeOffset WindowEnd);
@@ -32,7 +38,7 @@ public sealed record PlanState : IFoldedState<PlanState, PlanEvent>
     public const string StreamType = ItemTypes.RehabPlan;
 
     public static readonly StreamKind<PlanState, PlanEvent> Kind = new(StreamType, Empty, EventJson.Options,
-        e => e switch { PlanCreated => "created", PlanVisitsOpened => "visits_opened", _ => throw new ArgumentOutOfRangeException(nameof(e)) });
+        e => e switch { PlanCreated => "created", PlanVisitsOpened => "visits_opened", PlanEnded => "ended", _ => throw new ArgumentOutOfRangeException(nameof(e)) });
 
     public Guid Id { get; init; }
     public int Version { get; init; }
@@ -41,11 +47,15 @@ public sealed record PlanState : IFoldedState<PlanState, PlanEvent>
     public DateTimeOffset CreatedAt { get; init; }
     public ImmutableList<string> Numbers { get; init; } = [];
     public bool VisitsOpened => Numbers.Count > 0;
+    public DateTimeOffset? EndedAt { get; init; }
+    public string? EndReason { get; init; }
+    public bool Ended => EndedAt is not null;
 
     public PlanState Apply(Guid id, int version, PlanEvent e, DateTimeOffset at) => e switch
     {
         PlanCreated c => this with { Id = id, Version = version, Plan = c, CreatedAt = at },
         PlanVisitsOpened o => this with { Version = version, Numbers = o.Numbers },
+        PlanEnded ended => this with { Version = version, EndedAt = at, EndReason = ended.Reason },
         _ => throw new InvalidOperationException($"Unknown plan event {e.GetType().Name}."),
     };
 
@@ -62,6 +72,9 @@ public sealed record PlanState : IFoldedState<PlanState, PlanEvent>
         CreatedAt = CreatedAt,
         Visits = [.. Plan.Visits.Select((v, i) => new PlanVisitView(v.Sequence, v.VisitId, i < Numbers.Count ? Numbers[i] : null, v.WindowStart, v.WindowEnd))],
         Version = Version,
+        Status = Ended ? RehabPlanStatus.Ended : RehabPlanStatus.Active,
+        EndedAt = EndedAt,
+        EndReason = EndReason,
     };
 
     public PlanSlot Slot(PlannedVisit visit) => new(Id, visit.Sequence, Plan.Person, Plan.PersonId, Plan.ServiceType, Plan.ProviderCode,

@@ -2,8 +2,10 @@ using Dispatch.Errors;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
 using Dispatch.Items;
+using Dispatch.Openings;
 using Dispatch.People;
 using Dispatch.PersonalData;
+using Dispatch.Routing;
 using Dispatch.Sla;
 using Dispatch.Tickets;
 using Dispatch.Units;
@@ -17,7 +19,7 @@ namespace Dispatch.Rehab;
 /// </summary>
 [GrainType(PlanState.StreamType)]
 public sealed class RehabPlanGrain(
-    EventStore store, AreaDirectory areas, UnitDirectory units, SlaSettings sla, TimeProvider time, PersonalDataAccessLog accessLog)
+    EventStore store, AreaDirectory areas, UnitDirectory units, UnitPicker picker, SlaSettings sla, TimeProvider time, PersonalDataAccessLog accessLog)
     : Grain, IRehabPlanGrain
 {
     private ItemStream<PlanState, PlanEvent> stream = null!;
@@ -53,6 +55,25 @@ public sealed class RehabPlanGrain(
     public Task<Outcome<RehabPlanView>> Get(Actor actor) => Task.FromResult(
         CanSee(actor) ? Outcome<RehabPlanView>.Success(View(actor)) : NotFound);
 
+    /// <summary>Records the end first, then cancels the visits; a repeat after a crash finishes the cancelling.</summary>
+    public async Task<Outcome<RehabPlanView>> End(EndPlan command, Actor actor, int? expectedVersion)
+    {
+        var (ended, refused) = RehabPlanRules.End(State, actor, command, expectedVersion);
+        if (refused is not null && refused.Code != RehabPlanRules.Ended.Code)
+        {
+            return refused;
+        }
+        if (ended is not null && !await stream.TryCommitAsync([ended], actor, time.GetUtcNow()))
+        {
+            return DomainError.Stale(State.Version);
+        }
+        if (await CancelVisitsAsync(actor) is { } failed)
+        {
+            return failed;
+        }
+        return refused is null ? Outcome<RehabPlanView>.Success(View(actor)) : refused;
+    }
+
     public Task<Outcome<RevealedValue>> Reveal(RevealRequest request, string? clientAddress, Actor actor) =>
         accessLog.RevealAsync(actor, request, clientAddress, ItemTypes.RehabPlan, stream.Id, new RevealableItem(CanSee(actor), NotFound,
             RevealableFields.Rehab, RevealableItem.PersonValues(RevealableFields.PersonPhone, () => State.Plan.Person)));
@@ -82,7 +103,10 @@ public sealed class RehabPlanGrain(
             return invalid;
         }
         var area = RehabOpening.ProviderArea(valid!.Person);
-        var provider = valid.ProviderCode is { } code ? await units.FindAsync(code) : await units.ServingAsync(area, UnitKinds.Rehab);
+        var pick = valid.ProviderCode is { } code
+            ? await units.FindAsync(code) is { } named ? new UnitPick(named, null) : null
+            : await picker.PickAsync(area, UnitKinds.Rehab, UnitChoice.OwnUnit(actor));
+        var provider = pick?.Unit;
         if (RehabOpening.CheckProvider(valid.ProviderCode, area, provider, actor, fromTicket: false) is { } refused)
         {
             return refused;
@@ -90,8 +114,19 @@ public sealed class RehabPlanGrain(
         var windows = PlanSchedule.Expand(valid.First, RehabVocabulary.FrequencyDays[valid.Frequency], valid.Count, sla.Calendar);
         var visits = windows.Select((w, i) => new PlannedVisit(i + 1, PlanVisitIds.Of(stream.Id, i + 1), w.Start, w.End)).ToList();
         var plan = new PlanCreated(valid.Person.ToView(), valid.Person.PersonId, valid.ServiceType, provider!.Code, valid.Frequency,
-            valid.WindowMinutes, [.. visits], valid.Note, fingerprint);
+            valid.WindowMinutes, [.. visits], valid.Note, fingerprint, pick!.Why);
         return await stream.TryCommitAsync([plan], actor, now) ? null : DomainError.Stale(State.Version);
+    }
+
+    /// <summary>
+    /// Every visit of the plan that can still be called off is cancelled with the plan's reason; one already done, under
+    /// way or cancelled refuses (409) and stays as it is, and one never opened (a plan interrupted before) does not exist.
+    /// </summary>
+    private async Task<DomainError?> CancelVisitsAsync(Actor actor)
+    {
+        var reason = new VisitReason(State.EndReason);
+        var outcomes = await Task.WhenAll(State.Plan.Visits.Select(v => GrainFactory.GetGrain<IRehabVisitGrain>(v.VisitId).Cancel(reason, actor, null)));
+        return outcomes.FirstOrDefault(o => !o.Succeeded && o.Error!.Kind is not (DomainErrorKind.Conflict or DomainErrorKind.NotFound))?.Error;
     }
 
     private async Task<DomainError?> OpenVisitsAsync(Actor actor)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dispatch.Routing;
 using Dispatch.Sla;
 
 namespace Dispatch.Tickets;
@@ -37,7 +38,8 @@ public sealed record TicketRegistered(
 /// <summary>Resolved at intake by the operator (直接办结).</summary>
 public sealed record TicketAnsweredOnSpot(string Reply) : TicketEvent;
 
-public sealed record TicketDispatched(string UnitCode, bool Automatic, bool Ruling, string? Note) : TicketEvent;
+/// <param name="Routing">Why automatic dispatch chose this unit among several of its kind in the county; null when there was no choice.</param>
+public sealed record TicketDispatched(string UnitCode, bool Automatic, bool Ruling, string? Note, RoutingChoice? Routing = null) : TicketEvent;
 
 public sealed record TicketSigned : TicketEvent;
 

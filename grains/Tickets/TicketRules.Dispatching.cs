@@ -38,7 +38,7 @@ public static partial class TicketRules
         {
             return invalid;
         }
-        return Change<TicketEvent>.Of(new TicketDispatched(target!.Code, automatic, s.AwaitingRuling, TextRules.Trimmed(command.Note)));
+        return Change<TicketEvent>.Of(new TicketDispatched(target!.Code, automatic, s.AwaitingRuling, TextRules.Trimmed(command.Note), target.Why));
     }
 
     public static Change<TicketEvent> Sign(TicketState s, Actor actor)

@@ -1,7 +1,11 @@
 namespace Dispatch.Units;
 
-/// <summary>A service unit as an item needs to know it: its kind, its area and whether it takes work.</summary>
-public sealed record UnitInfo(string Code, string Kind, string AreaCode, bool Active);
+/// <summary>A service unit as an item needs to know it: its kind, its area, whether it takes work and its routing share.</summary>
+/// <param name="Share">Its share of the work when several units of its kind serve its area (1 to <see cref="UnitInfo.MaxShare"/>).</param>
+public sealed record UnitInfo(string Code, string Kind, string AreaCode, bool Active, int Share = 1)
+{
+    public const int MaxShare = 100;
+}
 
 /// <summary>
 /// Finds service units: by code, or the unit of a kind that serves an area. It answers from this silo's memory, which
@@ -28,8 +32,11 @@ public sealed class UnitDirectory
 
     public UnitInfo? Find(string? code) => Units.Find(code);
 
-    /// <summary>The active unit of this kind in the area; with several (rehabilitation providers), the first by code.</summary>
+    /// <summary>The active unit of this kind in the area; with several, the first by code (for kinds an area has one of).</summary>
     public UnitInfo? Serving(string areaCode, string kind) => Units.Serving(areaCode, kind);
+
+    /// <summary>Every active unit of this kind in the area, by code; <see cref="Routing.UnitPicker"/> chooses among them.</summary>
+    public IReadOnlyList<UnitInfo> Candidates(string areaCode, string kind) => Units.Candidates(areaCode, kind);
 
     public Task<UnitInfo?> FindAsync(string? code) => Task.FromResult(Find(code));
 

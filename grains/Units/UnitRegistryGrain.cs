@@ -78,21 +78,25 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
     private async Task<UnitRecord> UpsertAsync(UnitDefinition unit, Actor actor)
     {
         await using var command = database.CreateCommand("""
-            insert into units (code, name, name_en, kind, area_code, phone, address, active, updated_by)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            insert into units (code, name, name_en, kind, area_code, phone, address, active, updated_by, routing_share)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, 1))
             on conflict (code) do update set
                 name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
                 area_code = excluded.area_code, phone = excluded.phone, address = excluded.address,
                 active = excluded.active, updated_by = excluded.updated_by,
+                routing_share = coalesce($10, units.routing_share),
                 updated_at = now(), version = units.version + 1
-            returning version
+            returning version, routing_share
             """);
         var nameEn = string.IsNullOrWhiteSpace(unit.NameEn) ? unit.Name! : unit.NameEn;
         foreach (var value in new object?[] { unit.Code, unit.Name, nameEn, unit.Kind, unit.CountyCode, unit.Phone, unit.Address, unit.Active, actor.UserId })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
-        var version = (int)(await command.ExecuteScalarAsync())!;
-        return new UnitRecord(unit.Code!, unit.Name!, nameEn, unit.Kind!, unit.CountyCode!, unit.Phone, unit.Address, unit.Active, version);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)unit.RoutingShare ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        var (version, share) = (reader.GetInt32(0), reader.GetInt32(1));
+        return new UnitRecord(unit.Code!, unit.Name!, nameEn, unit.Kind!, unit.CountyCode!, unit.Phone, unit.Address, unit.Active, version, share);
     }
 }

@@ -50,6 +50,10 @@ public static partial class UnitRules
             errors.Add(new("phone", "invalid_format", "电话号码格式不正确（如 0573-82345678 或 13812345678）。",
                 "The phone number is not valid (for example 0573-82345678 or 13812345678)."));
         }
+        if (unit.RoutingShare is < 1 or > UnitInfo.MaxShare)
+        {
+            errors.Add(new("routingShare", "out_of_range", $"派单份额须为 1 到 {UnitInfo.MaxShare}。", $"The routing share must be 1 to {UnitInfo.MaxShare}."));
+        }
         if (unit.Address is { Length: > 200 })
         {
             errors.Add(new("address", "too_long", "地址不能超过 200 个字符。", "The address must be at most 200 characters."));

@@ -9,7 +9,7 @@ namespace Dispatch.Units;
 public sealed class UnitSet
 {
     private readonly FrozenDictionary<string, UnitInfo> byCode;
-    private readonly FrozenDictionary<(string AreaCode, string Kind), UnitInfo> serving;
+    private readonly FrozenDictionary<(string AreaCode, string Kind), UnitInfo[]> serving;
 
     public UnitSet(IEnumerable<UnitInfo> units)
     {
@@ -17,7 +17,7 @@ public sealed class UnitSet
         serving = byCode.Values
             .Where(u => u.Active)
             .GroupBy(u => (u.AreaCode, u.Kind))
-            .ToFrozenDictionary(g => g.Key, g => g.MinBy(u => u.Code, StringComparer.Ordinal)!);
+            .ToFrozenDictionary(g => g.Key, g => g.OrderBy(u => u.Code, StringComparer.Ordinal).ToArray());
     }
 
     public int Count => byCode.Count;
@@ -25,8 +25,11 @@ public sealed class UnitSet
     public UnitInfo? Find(string? code) =>
         string.IsNullOrWhiteSpace(code) ? null : byCode.GetValueOrDefault(code.Trim());
 
-    /// <summary>The active unit of this kind in the area; with several (rehabilitation providers), the first by code.</summary>
-    public UnitInfo? Serving(string areaCode, string kind) => serving.GetValueOrDefault((areaCode, kind));
+    /// <summary>The active unit of this kind in the area; with several, the first by code (for kinds an area has one of).</summary>
+    public UnitInfo? Serving(string areaCode, string kind) => Candidates(areaCode, kind) is [var first, ..] ? first : null;
+
+    /// <summary>Every active unit of this kind in the area, first by code.</summary>
+    public IReadOnlyList<UnitInfo> Candidates(string areaCode, string kind) => serving.GetValueOrDefault((areaCode, kind)) ?? [];
 
     /// <summary>True when both sets hold the same units with the same facts.</summary>
     public bool SameAs(UnitSet other) =>

@@ -7,12 +7,12 @@ public sealed class UnitTable(NpgsqlDataSource database)
 {
     public async Task<UnitSet> ReadAllAsync(CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("select code, kind, area_code, active from units");
+        await using var command = database.CreateCommand("select code, kind, area_code, active, routing_share from units");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var units = new List<UnitInfo>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            units.Add(new UnitInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3)));
+            units.Add(new UnitInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt32(4)));
         }
         return new UnitSet(units);
     }

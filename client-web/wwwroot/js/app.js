@@ -13,6 +13,7 @@ const routes = [
   { path: 'legal-aid-worklist', nav: 'nav.legalAid', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-worklist.js') },
   { path: 'rehab-worklist', nav: 'nav.rehab', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-worklist.js') },
   { path: 'rehab-calendar', nav: 'nav.calendar', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-calendar.js') },
+  { path: 'rehab-plans/new', nav: 'nav.newPlan', roles: ['operator', 'unit_staff', 'admin'], kinds: ['rehab'], view: () => import('./views/rehab-plan-new.js') },
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
   { path: 'reports', nav: 'nav.reports', roles: everyone, view: () => import('./views/reports.js') },
   { path: 'admin/calendar', nav: 'nav.workCalendar', roles: ['admin', 'supervisor'], view: () => import('./views/admin-calendar.js') },
@@ -22,6 +23,7 @@ const routes = [
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
   { path: 'legal-aid-cases/:id', roles: everyone, view: () => import('./views/legal-aid-case.js') },
   { path: 'rehab-visits/:id', roles: everyone, view: () => import('./views/rehab-visit.js') },
+  { path: 'rehab-plans/:id', roles: everyone, view: () => import('./views/rehab-plan.js') },
 ];
 const homes = { operator: 'intake', unit_staff: 'worklist', supervisor: 'dashboard', admin: 'dashboard' };
 const unitHomes = { legal_aid: 'legal-aid-worklist', rehab: 'rehab-worklist' };

@@ -22,7 +22,7 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         var visit = await response.Content.ReadFromJsonAsync<JsonElement>();
         visit.GetProperty("number").GetString().Should().MatchRegex(@"^JXKF-\d{8}-\d{6}$");
         Status(visit).Should().Be("requested");
-        visit.GetProperty("providerCode").GetString().Should().Be("330411-REHAB-1");
+        visit.GetProperty("providerCode").GetString().Should().BeOneOf("330411-REHAB-1", "330411-REHAB-2");
         (visit.GetProperty("deadlines").TryGetProperty("firstVisit", out var first) ? first.ValueKind : JsonValueKind.Null)
             .Should().Be(JsonValueKind.Null, "the first-visit clock runs from the provider's acceptance");
         visit.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Contain("accept").And.NotContain("schedule");
@@ -34,7 +34,7 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         using var op = await TicketApi.Operator(system);
         using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
         var start = SoonAt(3 * 24 * 60);
-        var visit = await RequestedAsync(op, Request(windowStart: start, name: "赵敏", phone: "13612340031"));
+        var visit = await RequestedAsync(op, Request(windowStart: start, name: "赵敏", phone: "13612340031", providerCode: "330402-REHAB-1"));
         visit.GetProperty("askedWindowStart").GetDateTimeOffset().Should().Be(start);
 
         (await ActAsync(op, visit, "accept")).StatusCode.Should().Be(HttpStatusCode.Forbidden, "the hotline does not accept for the provider");
@@ -150,6 +150,45 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         again.StatusCode.Should().Be(HttpStatusCode.OK);
         Id((await again.Content.ReadFromJsonAsync<JsonElement>())).Should().Be(Id(created));
         (await provider.GetAsync($"/api/rehab-plans/{Id(created)}")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Ending_a_plan_cancels_its_visits_that_can_still_be_called_off_with_the_reason_and_an_ended_plan_cannot_end_again()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var response = await PlanAsync(provider, new
+        {
+            person = new { name = "钱芳", phone = "13612348888", countyCode = "330402" },
+            serviceType = "rehabilitation_training",
+            firstWindowStart = SoonAt(3 * 24 * 60),
+            frequency = "weekly",
+            count = 3,
+        }, Guid.NewGuid().ToString());
+        var plan = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var visitIds = plan.GetProperty("visits").EnumerateArray().Select(v => v.GetProperty("visitId").GetString()!).ToList();
+        var first = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{visitIds[0]}");
+        await ActOkAsync(provider, first, "cancel", new { reason = "服务对象住院" });
+
+        var blank = await provider.PostAsJsonAsync($"/api/rehab-plans/{Id(plan)}/end", new { reason = " " });
+        var ended = await provider.PostAsJsonAsync($"/api/rehab-plans/{Id(plan)}/end", new { reason = "服务对象已入住养老机构" });
+        var again = await provider.PostAsJsonAsync($"/api/rehab-plans/{Id(plan)}/end", new { reason = "再次终止" });
+
+        blank.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        ended.StatusCode.Should().Be(HttpStatusCode.OK);
+        var view = await ended.Content.ReadFromJsonAsync<JsonElement>();
+        Status(view).Should().Be("ended");
+        view.GetProperty("endReason").GetString().Should().Be("服务对象已入住养老机构");
+        again.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("plan_ended");
+        string[] reasons = ["服务对象住院", "服务对象已入住养老机构", "服务对象已入住养老机构"];
+        foreach (var (visitId, reason) in visitIds.Zip(reasons))
+        {
+            var history = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-visits/{visitId}/history"))!;
+            history.Where(h => h.GetProperty("type").GetString() == "cancelled").Should().ContainSingle()
+                .Which.GetProperty("data").GetProperty("reason").GetString().Should().Be(reason, "a visit cancelled before keeps its own reason");
+        }
+        var planHistory = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-plans/{Id(plan)}/history"))!;
+        planHistory.Select(h => h.GetProperty("type").GetString()).Should().Equal("created", "visits_opened", "ended");
     }
 
     [Fact]

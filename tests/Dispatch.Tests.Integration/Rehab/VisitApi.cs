@@ -8,11 +8,12 @@ namespace Dispatch.Tests.Integration.Rehab;
 public static class VisitApi
 {
     public static object Request(string county = "330402", string serviceType = "rehabilitation_training", DateTimeOffset? windowStart = null,
-        string phone = "13612345678", string name = "王芳", string? residentId = null) => new
+        string phone = "13612345678", string name = "王芳", string? residentId = null, string? providerCode = null) => new
     {
         person = new { name, phone, residentId, countyCode = county, address = "东栅街道 8 号" },
         serviceType,
         windowStart,
+        providerCode,
     };
 
     public static async Task<HttpResponseMessage> RequestAsync(HttpClient client, object request, string? key = null)

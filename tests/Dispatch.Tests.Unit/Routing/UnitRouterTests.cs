@@ -1,6 +1,7 @@
 using Dispatch.Routing;
 using Dispatch.Units;
 using FluentAssertions;
+using Npgsql;
 
 namespace Dispatch.Tests.Unit.Routing;
 
@@ -18,7 +19,8 @@ public sealed class UnitRouterTests
         directory.Apply(new UnitSet(units));
         var active = new ActiveRoutingRules();
         active.Apply(rules);
-        return new UnitRouter(directory, active);
+        // No test here has two units of a kind in one county, so the open-work table is never asked.
+        return new UnitRouter(directory, active, new UnitPicker(directory, new OpenWorkTable(NpgsqlDataSource.Create("Host=127.0.0.1;Database=unused"))));
     }
 
     private static readonly UnitInfo[] Shipped =

@@ -43,6 +43,15 @@ public sealed class UnitRulesTests
     public void Phone_numbers_are_checked(string phone, bool ok) =>
         UnitRules.Validate(Valid() with { Phone = phone }, Areas).Any(e => e.Field == "phone").Should().Be(!ok);
 
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(1, true)]
+    [InlineData(UnitInfo.MaxShare, true)]
+    [InlineData(0, false)]
+    [InlineData(UnitInfo.MaxShare + 1, false)]
+    public void A_routing_share_is_one_to_the_maximum_or_left_out(int? share, bool ok) =>
+        UnitRules.Validate(Valid() with { RoutingShare = share }, Areas).Any(e => e.Field == "routingShare" && e.Code == "out_of_range").Should().Be(!ok);
+
     [Fact]
     public void Every_message_comes_in_Chinese_and_English()
     {

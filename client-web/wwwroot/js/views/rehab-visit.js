@@ -1,4 +1,5 @@
 // One home-rehabilitation visit: acceptance (受理), window, worker, clocks, the provider's actions (double booking shown clearly), history.
+import { h } from '../dom.js';
 import { t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { countyName, unitName } from '../reference.js';
@@ -37,7 +38,7 @@ async function facts(v, user) {
     [t('visit.provider'), await unitName(v.providerCode)],
     [t('visit.window'), v.windowStart ? windowText(v.windowStart, v.windowEnd) : t('visit.noWindow')],
     [t('visit.worker'), v.workerId ? `${v.workerName}（${v.workerId}）` : t('visit.noWorker')],
-    [t('visit.plan'), v.planSequence ? t('visit.planSequence', { n: v.planSequence }) : null],
+    [t('visit.plan'), v.planId ? h('a', { href: `#/rehab-plans/${v.planId}`, id: 'plan-link' }, t('visit.planSequence', { n: v.planSequence })) : null],
     [t('item.ticket'), ticketLink(v.ticket)],
     [t('visit.requestedAt'), dateTime(v.requestedAt)],
     [t('visit.acceptedAt'), v.acceptedAt ? dateTime(v.acceptedAt) : (v.status === 'requested' ? t('visit.notAccepted') : null)],

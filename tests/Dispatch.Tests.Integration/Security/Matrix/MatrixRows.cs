@@ -249,7 +249,7 @@ public static class MatrixRows
         return
         [
             new("POST", "/api/rehab-visits", p => Role(p, p.OpensAt(Provider), 201), (w, _, _) =>
-                Task.FromResult(Request("POST", "/api/rehab-visits", Rehab.VisitApi.Request(), w.Unique("visit-")))),
+                Task.FromResult(Request("POST", "/api/rehab-visits", Rehab.VisitApi.Request(providerCode: Provider), w.Unique("visit-")))),
             new("GET", "/api/rehab-visits", p => AnySigned(p), async (w, _, _) =>
                 Request("GET", $"/api/rehab-visits?q={(await Probe(w)).GetProperty("number").GetString()}"), p => p.Sees(County, Provider), probeId),
             new("GET", "/api/units/{unitCode}/rehab-worklist", providerList, async (w, _, _) =>
@@ -265,6 +265,11 @@ public static class MatrixRows
                 Request("GET", $"/api/rehab-plans/{await w.SharedAsync("plan", w.PlanAsync)}")),
             new("POST", "/api/rehab-plans/{id}/reveal", p => Gate(p, p.Sees(County, Provider), p.Reveals(Provider)), async (w, _, _) =>
                 Request("POST", $"/api/rehab-plans/{await w.SharedAsync("plan", w.PlanAsync)}/reveal", new { field = "personPhone", purpose = "contact" })),
+            new("GET", "/api/rehab-plans/{id}/history", p => Gate(p, p.Sees(County, Provider), true), async (w, _, _) =>
+                Request("GET", $"/api/rehab-plans/{await w.SharedAsync("plan", w.PlanAsync)}/history")),
+            new("POST", "/api/rehab-plans/{id}/end", p => Gate(p, p.Sees(County, Provider), ProviderWork(p) || p.Role == "operator"), async (w, _, succeeds) =>
+                Request("POST", $"/api/rehab-plans/{(succeeds ? await w.PlanAsync() : await w.SharedAsync("plan-not-ended", w.PlanAsync))}/end",
+                    new { reason = "服务对象已入住养老机构" })),
             OnVisit("GET", "", VisitAt.Requested, Everyone),
             OnVisit("GET", "/history", VisitAt.Requested, Everyone),
             OnVisit("POST", "/reveal", VisitAt.Requested, p => p.Reveals(Provider), _ => new { field = "personPhone", purpose = "contact" }),

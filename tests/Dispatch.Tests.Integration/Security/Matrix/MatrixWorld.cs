@@ -131,7 +131,7 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
 
     public async Task<JsonElement> VisitAsync(VisitAt state)
     {
-        var item = await VisitApi.RequestedAsync(Op);
+        var item = await VisitApi.RequestedAsync(Op, VisitApi.Request(providerCode: Principal.Provider));
         if (state == VisitAt.Requested)
         {
             return item;
@@ -166,6 +166,7 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
     {
         person = new { name = "王芳", phone = "13612345678", countyCode = Principal.County, address = "东栅街道 8 号" },
         serviceType = "rehabilitation_training",
+        providerCode = Principal.Provider,
         firstWindowStart = VisitApi.SoonAt(3 * 24 * 60),
         windowMinutes = 90,
         frequency = "weekly",

@@ -1,0 +1,63 @@
+using Deque.AxeCore.Playwright;
+using FluentAssertions;
+using Microsoft.Playwright;
+using static Dispatch.Tests.Browser.Browsing;
+using static Dispatch.Tests.Browser.CaseSeeding;
+
+namespace Dispatch.Tests.Browser;
+
+/// <summary>The rehabilitation plan pages: a provider makes a plan, sees every visit of it and ends the plan by keyboard alone.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RehabPlanPageTests(BrowserSystem system)
+{
+    [Fact]
+    public async Task A_provider_makes_a_plan_sees_every_visit_scheduled_and_ends_the_plan_by_keyboard_which_cancels_them()
+    {
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, RehabStaff);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "制定康复计划" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[id='f-person.countyCode']")).ToHaveValueAsync("330402");
+        await page.Locator("[id='f-person.name']").FillAsync("孙梅");
+        await page.Locator("[id='f-person.phone']").FillAsync("13900007777");
+        await page.Locator("[id='f-person.address']").FillAsync("南湖区建设街道 2 号");
+        await page.Locator("#f-serviceType").SelectOptionAsync("rehabilitation_training");
+        await page.Locator("#f-firstWindowStart").FillAsync(NextWindowStart().AddDays(3).ToString("yyyy-MM-ddTHH:mm"));
+        await page.Locator("#f-frequency").SelectOptionAsync("weekly");
+        await page.Locator("#f-count").FillAsync("3");
+        (await SeriousViolationsAsync(page)).Should().BeEmpty("the new-plan form passes axe");
+        await ScreenshotAsync(page, "plan-0-form");
+        await TabToAsync(page, "plan-submit");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("康复计划 · 康复训练 · 孙梅");
+        var visits = page.Locator("#plan-visits table tbody tr");
+        await Assertions.Expect(visits).ToHaveCountAsync(3);
+        for (var i = 0; i < 3; i++)
+        {
+            await Assertions.Expect(visits.Nth(i)).ToContainTextAsync("已排期");
+        }
+        (await SeriousViolationsAsync(page)).Should().BeEmpty("the plan page passes axe");
+        await ScreenshotAsync(page, "plan-1-visits");
+
+        await TabToAsync(page, "act-end");
+        await page.Keyboard.PressAsync("Enter");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("f-reason", "the form takes the focus");
+        await page.Keyboard.TypeAsync("服务对象已入住养老机构");
+        await TabToAsync(page, "action-submit");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#item-notice")).ToContainTextAsync("终止计划");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("已终止");
+        for (var i = 0; i < 3; i++)
+        {
+            await Assertions.Expect(visits.Nth(i)).ToContainTextAsync("已取消");
+        }
+        await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("服务对象已入住养老机构");
+        await Assertions.Expect(page.Locator("#act-end")).ToHaveCountAsync(0);
+        await ScreenshotAsync(page, "plan-2-ended");
+    }
+
+    private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page) =>
+        (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}");
+}

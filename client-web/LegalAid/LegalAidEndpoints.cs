@@ -31,9 +31,13 @@ public static class LegalAidEndpoints
                 "Open a legal-aid case from a ticket (转法律援助); applicant fields left out come from the ticket's caller. Idempotency-Key optional").WithIdempotencyKey(required: false, ItemIds.MaxKeyLength).WithETag();
 
         Cases.MapAction(group, LegalAidActions.Accept, "Accept the application for review (受理); the 7-working-day decision clock starts", (CaseNote b) => (c, a, v) => c.Accept(b, a, v));
-        Cases.MapAction(group, LegalAidActions.RequestDocuments, "Ask for missing documents (补充材料); the decision clock pauses", (RequestDocuments b) => (c, a, v) => c.RequestDocuments(b, a, v));
+        Cases.MapAction(group, LegalAidActions.RequestDocuments,
+            "Ask for missing documents (补充材料) by a day (respondBy, optional); the decision clock pauses", (RequestDocuments b) => (c, a, v) => c.RequestDocuments(b, a, v));
         Cases.MapAction(group, LegalAidActions.ReceiveDocuments, "Record that the documents arrived; the decision clock resumes", (CaseNote b) => (c, a, v) => c.ReceiveDocuments(b, a, v));
-        Cases.MapAction(group, LegalAidActions.Grant, "Grant legal aid (决定给予援助); the assignment clock starts", (CaseNote b) => (c, a, v) => c.Grant(b, a, v));
+        Cases.MapAction(group, LegalAidActions.RecordEligibility,
+            "Record the eligibility checklist (资格审查, 法律援助法 Arts. 31, 32, 34, 38, 42): scope, means condition and its basis or exemption, jurisdiction; replaces any earlier one",
+            (RecordEligibility b) => (c, a, v) => c.RecordEligibility(b, a, v));
+        Cases.MapAction(group, LegalAidActions.Grant, "Grant legal aid (决定给予援助) on a complete eligibility checklist; the assignment clock starts", (CaseNote b) => (c, a, v) => c.Grant(b, a, v));
         Cases.MapAction(group, LegalAidActions.Refuse, "Refuse with reasons (不予援助); the applicant may object within the objection window", (RefuseAid b) => (c, a, v) => c.Refuse(b, a, v));
         Cases.MapAction(group, LegalAidActions.Object, "Record the applicant's objection (异议); the 5-working-day review clock starts", (RecordObjection b) => (c, a, v) => c.RecordObjection(b, a, v));
         Cases.MapAction(group, LegalAidActions.DecideObjection, "Decide the objection (异议审查, supervisors): grant or uphold_refusal", (DecideObjection b) => (c, a, v) => c.DecideObjection(b, a, v));
@@ -42,6 +46,14 @@ public static class LegalAidEndpoints
         Cases.MapAction(group, LegalAidActions.RecordProgress, "Record progress (办理进展)", (CaseNote b) => (c, a, v) => c.RecordProgress(b, a, v));
         Cases.MapAction(group, LegalAidActions.Conclude, "Conclude with an outcome (结案)", (ConcludeCase b) => (c, a, v) => c.Conclude(b, a, v));
         Cases.MapAction(group, LegalAidActions.Archive, "Archive (归档)", (CaseNote b) => (c, a, v) => c.Archive(b, a, v));
+        Cases.MapAction(group, LegalAidActions.Withdraw,
+            "Deem the application withdrawn (视为撤回, 法律援助法 Art. 43) once the day set for the requested documents has passed without them",
+            (CaseNote b) => (c, a, v) => c.Withdraw(b, a, v));
+        Cases.MapAction(group, LegalAidActions.Transfer,
+            "Transfer the case before the decision to the competent legal-aid station (移送, Art. 38): stationCode and reason; the new station records its own checklist",
+            (TransferCase b) => (c, a, v) => c.Transfer(b, a, v));
+        Cases.MapAction(group, LegalAidActions.Terminate, "Terminate aid after the grant (终止法律援助, Art. 48): reason code and note",
+            (TerminateAid b) => (c, a, v) => c.Terminate(b, a, v));
         Cases.MapAction(group, LegalAidActions.Supervise, "Issue a supervision order (督办, supervisors)", (CaseNote b) => (c, a, v) => c.Supervise(b, a, v));
         return api;
     }

@@ -23,6 +23,8 @@ public interface ILegalAidCaseGrain : IClockedItem, IPersonalDataItem
     [Alias("Accept")] Task<Outcome<LegalAidCaseView>> Accept(CaseNote command, Actor actor, int? expectedVersion);
     [Alias("RequestDocuments")] Task<Outcome<LegalAidCaseView>> RequestDocuments(RequestDocuments command, Actor actor, int? expectedVersion);
     [Alias("ReceiveDocuments")] Task<Outcome<LegalAidCaseView>> ReceiveDocuments(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("RecordEligibility")] Task<Outcome<LegalAidCaseView>> RecordEligibility(RecordEligibility command, Actor actor, int? expectedVersion);
+    /// <summary>Grants aid; refused (409) while the eligibility checklist is incomplete or names this station not competent.</summary>
     [Alias("Grant")] Task<Outcome<LegalAidCaseView>> Grant(CaseNote command, Actor actor, int? expectedVersion);
     [Alias("Refuse")] Task<Outcome<LegalAidCaseView>> Refuse(RefuseAid command, Actor actor, int? expectedVersion);
     [Alias("RecordObjection")] Task<Outcome<LegalAidCaseView>> RecordObjection(RecordObjection command, Actor actor, int? expectedVersion);
@@ -32,5 +34,8 @@ public interface ILegalAidCaseGrain : IClockedItem, IPersonalDataItem
     [Alias("RecordProgress")] Task<Outcome<LegalAidCaseView>> RecordProgress(CaseNote command, Actor actor, int? expectedVersion);
     [Alias("Conclude")] Task<Outcome<LegalAidCaseView>> Conclude(ConcludeCase command, Actor actor, int? expectedVersion);
     [Alias("Archive")] Task<Outcome<LegalAidCaseView>> Archive(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("Withdraw")] Task<Outcome<LegalAidCaseView>> Withdraw(CaseNote command, Actor actor, int? expectedVersion);
+    [Alias("Transfer")] Task<Outcome<LegalAidCaseView>> Transfer(TransferCase command, Actor actor, int? expectedVersion);
+    [Alias("Terminate")] Task<Outcome<LegalAidCaseView>> Terminate(TerminateAid command, Actor actor, int? expectedVersion);
     [Alias("Supervise")] Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion);
 }

@@ -39,7 +39,36 @@ public sealed record LegalAidCaseView
     [Id(27)] public ImmutableArray<SupervisionView> SupervisionOrders { get; init; } = [];
     [Id(28)] public ImmutableArray<string> AllowedActions { get; init; } = [];
     [Id(29)] public int Version { get; init; }
+    /// <summary>The eligibility checklist as last recorded; null until the station records it.</summary>
+    [Id(30)] public EligibilityView? Eligibility { get; init; }
+    /// <summary>Every move to another station, oldest first (the case's first station is the first from).</summary>
+    [Id(31)] public ImmutableArray<TransferView> Transfers { get; init; } = [];
+    [Id(32)] public DateTimeOffset? WithdrawnAt { get; init; }
+    [Id(33)] public DateTimeOffset? TerminatedAt { get; init; }
+    [Id(34), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.TerminationReasons))] public string? TerminationReason { get; init; }
+    [Id(35)] public string? TerminationNote { get; init; }
 }
+
+[GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.TransferView")]
+public sealed record TransferView(
+    [property: Id(0)] string FromStation, [property: Id(1)] string ToStation, [property: Id(2)] string Reason, [property: Id(3)] DateTimeOffset At);
+
+/// <summary>
+/// The eligibility checklist (资格审查) with what is still missing: scope, means, meansBasis, exemptMatter, exemptPerson,
+/// jurisdiction. Complete when nothing is missing and the station is competent.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.EligibilityView")]
+public sealed record EligibilityView(
+    [property: Id(0), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.Scopes))] string? Scope,
+    [property: Id(1), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.Means))] string? Means,
+    [property: Id(2)] string? MeansBasis,
+    [property: Id(3), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.ExemptMatters))] string? ExemptMatter,
+    [property: Id(4), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.ExemptPersons))] string? ExemptPerson,
+    [property: Id(5)] bool? Competent,
+    [property: Id(6)] string? Note,
+    [property: Id(7)] DateTimeOffset RecordedAt,
+    [property: Id(8)] ImmutableArray<string> Missing,
+    [property: Id(9)] bool Complete);
 
 /// <summary>The four clocks of a case (法律援助法 and 办理法律援助案件程序规定); a clock not started yet is null.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.LegalAidDeadlines")]
@@ -51,7 +80,8 @@ public sealed record LegalAidDeadlines(
 
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.DocumentRequestView")]
 public sealed record DocumentRequestView(
-    [property: Id(0)] string Documents, [property: Id(1)] string? Note, [property: Id(2)] DateTimeOffset RequestedAt, [property: Id(3)] DateTimeOffset? ReceivedAt);
+    [property: Id(0)] string Documents, [property: Id(1)] string? Note, [property: Id(2)] DateTimeOffset RequestedAt, [property: Id(3)] DateTimeOffset? ReceivedAt,
+    [property: Id(4)] DateOnly? RespondBy);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.ObjectionView")]
 public sealed record ObjectionView(

@@ -25,9 +25,12 @@ public sealed record LegalAidApplication
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.CaseNote")]
 public sealed record CaseNote([property: Id(0)] string? Note);
 
-/// <summary>补充材料: what is missing; the decision clock pauses until received.</summary>
+/// <summary>
+/// 补充材料: what is missing; the decision clock pauses until received. respondBy is the day the station sets in its notice
+/// (法律援助法 Art. 43: an applicant who does not supply them as asked is deemed to withdraw); without it no withdrawal follows.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RequestDocuments")]
-public sealed record RequestDocuments([property: Id(0)] string? Documents, [property: Id(1)] string? Note);
+public sealed record RequestDocuments([property: Id(0)] string? Documents, [property: Id(1)] string? Note, [property: Id(2)] DateOnly? RespondBy = null);
 
 /// <summary>不予援助: the reasons are told to the applicant, who may object.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RefuseAid")]
@@ -53,3 +56,34 @@ public sealed record RecordAgreement([property: Id(0)] DateOnly? SignedOn, [prop
 /// <summary>结案: outcome is one of won, partly_won, mediated, lost, terminated, other.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.ConcludeCase")]
 public sealed record ConcludeCase([property: Id(0), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.Outcomes))] string? Outcome, [property: Id(1)] string? Summary);
+
+/// <summary>
+/// 资格审查: the eligibility checklist under 《法律援助法》: scope of aid (Art. 31, or criminal under Arts. 24–28); the means
+/// condition (financial hardship by the provincial standard, Art. 34, with its basis; or a matter free of it, Art. 32; or a
+/// person whose means are not verified, Art. 42); and jurisdiction (Art. 38: this station is competent). Items may be
+/// recorded one at a time; each recording replaces the whole checklist. A grant needs it complete.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RecordEligibility")]
+public sealed record RecordEligibility
+{
+    [Id(0), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.Scopes))] public string? Scope { get; init; }
+    [Id(1), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.Means))] public string? Means { get; init; }
+    /// <summary>With financial_hardship: what the station checked against the provincial standard (e.g. 低保证明).</summary>
+    [Id(2)] public string? MeansBasis { get; init; }
+    /// <summary>With exempt_matter: which matter of Art. 32.</summary>
+    [Id(3), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.ExemptMatters))] public string? ExemptMatter { get; init; }
+    /// <summary>With not_verified: which group of Art. 42.</summary>
+    [Id(4), ClosedSet(typeof(EligibilityVocabulary), nameof(EligibilityVocabulary.ExemptPersons))] public string? ExemptPerson { get; init; }
+    /// <summary>Art. 38: true when this station is competent for the matter; false when it is not.</summary>
+    [Id(5)] public bool? Competent { get; init; }
+    [Id(6)] public string? Note { get; init; }
+}
+
+/// <summary>移送: the case goes to the legal-aid station competent for it (法律援助法 Art. 38), with the reason.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.TransferCase")]
+public sealed record TransferCase([property: Id(0)] string? StationCode, [property: Id(1)] string? Reason);
+
+/// <summary>终止法律援助 (法律援助法 Art. 48): reason is one of <see cref="LegalAidVocabulary.TerminationReasons"/>.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.TerminateAid")]
+public sealed record TerminateAid(
+    [property: Id(0), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.TerminationReasons))] string? Reason, [property: Id(1)] string? Note);

@@ -18,10 +18,14 @@ public static class LegalAidStatus
     public const string InProgress = "in_progress";
     public const string Concluded = "concluded";
     public const string Archived = "archived";
+    /// <summary>视为撤回: the applicant did not supply the documents asked for by the day set (法律援助法 Art. 43).</summary>
+    public const string Withdrawn = "withdrawn";
+    /// <summary>终止法律援助 (法律援助法 Art. 48).</summary>
+    public const string Terminated = "terminated";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        Applied, UnderReview, Granted, Refused, Assigned, InProgress, Concluded, Archived,
+        Applied, UnderReview, Granted, Refused, Assigned, InProgress, Concluded, Archived, Withdrawn, Terminated,
     };
 }
 
@@ -30,6 +34,10 @@ public static class LegalAidActions
 {
     public const string Accept = "accept";
     public const string RequestDocuments = "request-documents";
+    public const string RecordEligibility = "eligibility";
+    public const string Withdraw = "withdraw";
+    public const string Transfer = "transfer";
+    public const string Terminate = "terminate";
     public const string ReceiveDocuments = "receive-documents";
     public const string Grant = "grant";
     public const string Refuse = "refuse";
@@ -56,6 +64,14 @@ public static class LegalAidVocabulary
     /// <summary>胜诉, 部分胜诉, 调解/和解, 败诉, 终止援助, 其他.</summary>
     public static readonly IReadOnlySet<string> Outcomes = Set("won", "partly_won", "mediated", "lost", "terminated", "other");
 
+    /// <summary>
+    /// 法律援助法 Art. 48 (一)–(八): deception, concealed facts or false evidence, use for unlawful ends, means improved,
+    /// proceedings ended or revoked, own lawyer engaged, the client's request with good reason, other grounds set by law.
+    /// </summary>
+    public static readonly IReadOnlySet<string> TerminationReasons = Set(
+        "obtained_by_deception", "concealed_facts_or_false_evidence", "used_for_unlawful_ends", "means_improved", "proceedings_ended",
+        "own_lawyer_engaged", "client_request", "other_by_law");
+
     /// <summary>The justice bureau's ruling on an objection: grant aid after all, or keep the refusal.</summary>
     public static readonly IReadOnlySet<string> ObjectionDecisions = Set("grant", "uphold_refusal");
 
@@ -70,11 +86,15 @@ public static class LegalAidVocabulary
         new(LegalAidStatus.InProgress, "办理中", "In progress"),
         new(LegalAidStatus.Concluded, "已结案", "Concluded"),
         new(LegalAidStatus.Archived, "已归档", "Archived"),
+        new(LegalAidStatus.Withdrawn, "视为撤回", "Withdrawn (documents not supplied)"),
+        new(LegalAidStatus.Terminated, "已终止援助", "Aid terminated"),
     ],
     [
         new(LegalAidActions.Accept, "受理", "Accept for review"),
         new(LegalAidActions.RequestDocuments, "通知补充材料", "Ask for documents"),
         new(LegalAidActions.ReceiveDocuments, "收到补充材料", "Documents received"),
+        new(LegalAidActions.Withdraw, "视为撤回申请", "Deem withdrawn"),
+        new(LegalAidActions.RecordEligibility, "资格审查", "Eligibility checklist"),
         new(LegalAidActions.Grant, "决定给予援助", "Grant aid"),
         new(LegalAidActions.Refuse, "决定不予援助", "Refuse"),
         new(LegalAidActions.Object, "登记异议", "Record objection"),
@@ -84,6 +104,8 @@ public static class LegalAidVocabulary
         new(LegalAidActions.RecordProgress, "登记办理进展", "Record progress"),
         new(LegalAidActions.Conclude, "结案", "Conclude"),
         new(LegalAidActions.Archive, "归档", "Archive"),
+        new(LegalAidActions.Transfer, "移送有管辖权的法律援助站", "Transfer to the competent station"),
+        new(LegalAidActions.Terminate, "终止法律援助", "Terminate aid"),
         new(LegalAidActions.Supervise, "督办", "Supervise"),
     ],
     [

@@ -26,6 +26,7 @@ public sealed class LegalAidCaseGrain(
     ItemServices services,
     ItemOpener opener,
     PersonalDataAccessLog accessLog,
+    UnitDirectory units,
     ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain, IIncomingGrainCallFilter
 {
     private ItemHost<LegalAidState, LegalAidEvent, LegalAidStatsRow> host = null!;
@@ -66,6 +67,9 @@ public sealed class LegalAidCaseGrain(
     public Task<Outcome<LegalAidCaseView>> ReceiveDocuments(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.ReceiveDocuments(s, actor, command, c));
 
+    public Task<Outcome<LegalAidCaseView>> RecordEligibility(RecordEligibility command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordEligibility(s, actor, command, c));
+
     public Task<Outcome<LegalAidCaseView>> Grant(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Grant(s, actor, command, c));
 
@@ -92,6 +96,15 @@ public sealed class LegalAidCaseGrain(
 
     public Task<Outcome<LegalAidCaseView>> Archive(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Archive(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Withdraw(CaseNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Withdraw(s, actor, command, c));
+
+    public Task<Outcome<LegalAidCaseView>> Transfer(TransferCase command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Transfer(s, actor, command, c, units.Find(command.StationCode?.Trim())));
+
+    public Task<Outcome<LegalAidCaseView>> Terminate(TerminateAid command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Terminate(s, actor, command, c));
 
     public Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Supervise(s, actor, command, c, Guid.NewGuid()));

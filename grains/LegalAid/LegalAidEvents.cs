@@ -9,6 +9,7 @@ namespace Dispatch.LegalAid;
 [JsonDerivedType(typeof(CaseAccepted), "accepted")]
 [JsonDerivedType(typeof(DocumentsRequested), "documents_requested")]
 [JsonDerivedType(typeof(DocumentsReceived), "documents_received")]
+[JsonDerivedType(typeof(EligibilityRecorded), "eligibility_recorded")]
 [JsonDerivedType(typeof(AidGranted), "granted")]
 [JsonDerivedType(typeof(AidRefused), "refused")]
 [JsonDerivedType(typeof(ObjectionRecorded), "objection_recorded")]
@@ -18,6 +19,9 @@ namespace Dispatch.LegalAid;
 [JsonDerivedType(typeof(ProgressRecorded), "progress_recorded")]
 [JsonDerivedType(typeof(CaseConcluded), "concluded")]
 [JsonDerivedType(typeof(CaseArchived), "archived")]
+[JsonDerivedType(typeof(ApplicationWithdrawn), "withdrawn")]
+[JsonDerivedType(typeof(CaseTransferred), "transferred")]
+[JsonDerivedType(typeof(AidTerminated), "terminated")]
 [JsonDerivedType(typeof(CaseSupervisionOrdered), "supervision_issued")]
 [JsonDerivedType(typeof(CaseClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(CaseClockOverdue), "clock_overdue")]
@@ -30,10 +34,14 @@ public sealed record CaseOpened(
 /// <summary>受理: the decision clock starts.</summary>
 public sealed record CaseAccepted(string? Note) : LegalAidEvent;
 
-/// <summary>补充材料: the decision clock pauses.</summary>
-public sealed record DocumentsRequested(string Documents, string? Note) : LegalAidEvent;
+/// <summary>补充材料: the decision clock pauses. RespondBy is absent in requests recorded before the station set a day.</summary>
+public sealed record DocumentsRequested(string Documents, string? Note, DateOnly? RespondBy = null) : LegalAidEvent;
 
 public sealed record DocumentsReceived(string? Note) : LegalAidEvent;
+
+/// <summary>资格审查: the whole checklist as now recorded; it replaces any earlier one.</summary>
+public sealed record EligibilityRecorded(
+    string? Scope, string? Means, string? MeansBasis, string? ExemptMatter, string? ExemptPerson, bool? Competent, string? Note) : LegalAidEvent;
 
 public sealed record AidGranted(string? Note) : LegalAidEvent;
 
@@ -53,6 +61,15 @@ public sealed record ProgressRecorded(string Note, string By) : LegalAidEvent;
 public sealed record CaseConcluded(string Outcome, string Summary) : LegalAidEvent;
 
 public sealed record CaseArchived(string? Note) : LegalAidEvent;
+
+/// <summary>视为撤回: the documents asked for by RespondBy did not come (法律援助法 Art. 43).</summary>
+public sealed record ApplicationWithdrawn(DateOnly RespondBy, string? Note) : LegalAidEvent;
+
+/// <summary>移送: the case moved from one legal-aid station to the competent one (Art. 38).</summary>
+public sealed record CaseTransferred(string FromStation, string ToStation, string Reason) : LegalAidEvent;
+
+/// <summary>终止法律援助 (Art. 48) with its reason code.</summary>
+public sealed record AidTerminated(string Reason, string? Note) : LegalAidEvent;
 
 /// <summary>督办: by a supervisor, or automatically when a clock runs out.</summary>
 public sealed record CaseSupervisionOrdered(Guid OrderId, string Cause, string? Note) : LegalAidEvent;

@@ -57,7 +57,7 @@ public static class LegalAidProjection
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
                 $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36)
         on conflict (id) do update set
-            version = excluded.version, status = excluded.status, accepted_at = excluded.accepted_at,
+            version = excluded.version, status = excluded.status, station_code = excluded.station_code, accepted_at = excluded.accepted_at,
             decided_at = excluded.decided_at, concluded_at = excluded.concluded_at, archived_at = excluded.archived_at,
             documents_pending = excluded.documents_pending, objection_pending = excluded.objection_pending,
             handler_name = excluded.handler_name, outcome = excluded.outcome,

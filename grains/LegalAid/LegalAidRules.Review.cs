@@ -21,18 +21,25 @@ public static partial class LegalAidRules
             : Change<LegalAidEvent>.Of(new CaseAccepted(Trimmed(command.Note)));
     }
 
-    /// <summary>补充材料: the time the applicant takes is not counted, so the decision clock pauses.</summary>
+    /// <summary>
+    /// 补充材料: the time the applicant takes is not counted, so the decision clock pauses. The day set for the documents
+    /// (respondBy) may be today or later.
+    /// </summary>
     public static Change<LegalAidEvent> RequestDocuments(LegalAidState s, Actor actor, RequestDocuments command, IClockReader clocks)
     {
         if (Gate(s, actor, clocks, LegalAidActions.RequestDocuments, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
         {
             return refused;
         }
+        var past = command.RespondBy < clocks.LocalDate(clocks.Now)
+            ? new FieldError("respondBy", "in_past", "补充材料的期限不能早于今天。", "The day for the documents cannot lie before today.")
+            : null;
         return Invalid(
                 Check("documents", command.Documents, TextLimits.Note, true, "需补充的材料", "list of missing documents"),
-                Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
+                Check("note", command.Note, TextLimits.Note, false, "备注", "note"),
+                past) is { } invalid
             ? invalid
-            : Change<LegalAidEvent>.Of(new DocumentsRequested(command.Documents!.Trim(), Trimmed(command.Note)));
+            : Change<LegalAidEvent>.Of(new DocumentsRequested(command.Documents!.Trim(), Trimmed(command.Note), command.RespondBy));
     }
 
     public static Change<LegalAidEvent> ReceiveDocuments(LegalAidState s, Actor actor, CaseNote command, IClockReader clocks)
@@ -46,12 +53,29 @@ public static partial class LegalAidRules
             : Change<LegalAidEvent>.Of(new DocumentsReceived(Trimmed(command.Note)));
     }
 
-    /// <summary>决定给予援助: the decision clock stops, the assignment clock starts.</summary>
+    /// <summary>资格审查: records the whole eligibility checklist (《法律援助法》 Arts. 31, 32, 34, 38, 42), replacing any earlier one.</summary>
+    public static Change<LegalAidEvent> RecordEligibility(LegalAidState s, Actor actor, RecordEligibility command, IClockReader clocks)
+    {
+        if (Gate(s, actor, clocks, LegalAidActions.RecordEligibility, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        return EligibilityRules.Check(command) is { } invalid
+            ? invalid
+            : Change<LegalAidEvent>.Of(new EligibilityRecorded(command.Scope, command.Means, Trimmed(command.MeansBasis), command.ExemptMatter,
+                command.ExemptPerson, command.Competent, Trimmed(command.Note)));
+    }
+
+    /// <summary>决定给予援助, on a complete checklist at a competent station: the decision clock stops, the assignment clock starts.</summary>
     public static Change<LegalAidEvent> Grant(LegalAidState s, Actor actor, CaseNote command, IClockReader clocks)
     {
         if (Gate(s, actor, clocks, LegalAidActions.Grant, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
         {
             return refused;
+        }
+        if (EligibilityRules.BlocksGrant(s, AllowedActions(s, clocks)) is { } ineligible)
+        {
+            return ineligible;
         }
         return Invalid(Check("note", command.Note, TextLimits.Note, false, "备注", "note")) is { } invalid
             ? invalid

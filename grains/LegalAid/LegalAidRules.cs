@@ -8,7 +8,8 @@ namespace Dispatch.LegalAid;
 
 /// <summary>
 /// The legal-aid case life cycle: applied -> under review (documents asked and received, the decision clock pausing
-/// meanwhile) -> granted | refused (objection and its review) -> assigned -> in progress -> concluded -> archived.
+/// meanwhile; the eligibility checklist recorded; withdrawn when documents never came; transferred to the competent station)
+/// -> granted | refused (objection and its review) -> assigned -> in progress -> concluded | terminated -> archived.
 /// Pure: no I/O; time comes in through the clock reader.
 /// </summary>
 public static partial class LegalAidRules
@@ -18,18 +19,21 @@ public static partial class LegalAidRules
     /// <summary>What the case's state allows now, whoever asks.</summary>
     public static ImmutableArray<string> AllowedActions(LegalAidState s, IClockReader clocks) => !s.Exists ? [] : s.Status switch
     {
-        LegalAidStatus.Applied => [LegalAidActions.Accept, LegalAidActions.Supervise],
-        LegalAidStatus.UnderReview when s.DocumentsPending => [LegalAidActions.ReceiveDocuments, LegalAidActions.Refuse, LegalAidActions.Supervise],
-        LegalAidStatus.UnderReview => [LegalAidActions.RequestDocuments, LegalAidActions.Grant, LegalAidActions.Refuse, LegalAidActions.Supervise],
-        LegalAidStatus.Granted => [LegalAidActions.Assign, LegalAidActions.Supervise],
+        LegalAidStatus.Applied => [LegalAidActions.Accept, LegalAidActions.Transfer, LegalAidActions.Supervise],
+        // Withdrawal is offered while documents are awaited; the rule refuses it until the day set for them has passed.
+        LegalAidStatus.UnderReview when s.DocumentsPending => [LegalAidActions.ReceiveDocuments, LegalAidActions.Withdraw,
+            LegalAidActions.RecordEligibility, LegalAidActions.Refuse, LegalAidActions.Transfer, LegalAidActions.Supervise],
+        LegalAidStatus.UnderReview => [LegalAidActions.RequestDocuments, LegalAidActions.RecordEligibility, LegalAidActions.Grant,
+            LegalAidActions.Refuse, LegalAidActions.Transfer, LegalAidActions.Supervise],
+        LegalAidStatus.Granted => [LegalAidActions.Assign, LegalAidActions.Terminate, LegalAidActions.Supervise],
         LegalAidStatus.Refused when s.Objection is { Decision: null } => [LegalAidActions.DecideObjection, LegalAidActions.Supervise],
         // Without an applicant window (the Law sets none) an objection may come until the refusal is archived.
         LegalAidStatus.Refused when s.Objection is null && s.Rules.ObjectionWindow is null => [LegalAidActions.Object, LegalAidActions.Archive],
         LegalAidStatus.Refused when s.Objection is null && ObjectionWindowOpen(s, clocks) => [LegalAidActions.Object],
         LegalAidStatus.Refused => [LegalAidActions.Archive],
-        LegalAidStatus.Assigned => [LegalAidActions.Assign, LegalAidActions.RecordAgreement, LegalAidActions.Supervise],
-        LegalAidStatus.InProgress => [LegalAidActions.RecordProgress, LegalAidActions.Conclude, LegalAidActions.Supervise],
-        LegalAidStatus.Concluded => [LegalAidActions.Archive],
+        LegalAidStatus.Assigned => [LegalAidActions.Assign, LegalAidActions.RecordAgreement, LegalAidActions.Terminate, LegalAidActions.Supervise],
+        LegalAidStatus.InProgress => [LegalAidActions.RecordProgress, LegalAidActions.Conclude, LegalAidActions.Terminate, LegalAidActions.Supervise],
+        LegalAidStatus.Concluded or LegalAidStatus.Withdrawn or LegalAidStatus.Terminated => [LegalAidActions.Archive],
         _ => [],
     };
 

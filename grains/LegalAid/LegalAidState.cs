@@ -28,6 +28,7 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? AcceptedAt { get; init; }
     public ImmutableList<DocumentRequest> DocumentRequests { get; init; } = [];
+    public EligibilityRecord? Eligibility { get; init; }
     public DateTimeOffset? DecidedAt { get; init; }
     public string? RefusalReasons { get; init; }
     public Objection? Objection { get; init; }
@@ -38,6 +39,11 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
     public string? Outcome { get; init; }
     public string? OutcomeSummary { get; init; }
     public DateTimeOffset? ArchivedAt { get; init; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
+    public ImmutableList<CaseTransfer> Transfers { get; init; } = [];
+    public DateTimeOffset? TerminatedAt { get; init; }
+    public string? TerminationReason { get; init; }
+    public string? TerminationNote { get; init; }
     public ImmutableList<CaseSupervision> SupervisionOrders { get; init; } = [];
     public ClockRecord? Decision { get; init; }
     public ClockRecord? Assignment { get; init; }
@@ -78,12 +84,16 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
         },
         DocumentsRequested d => s with
         {
-            DocumentRequests = s.DocumentRequests.Add(new DocumentRequest(d.Documents, d.Note, at, null)), Decision = s.Decision?.Pause(at),
+            DocumentRequests = s.DocumentRequests.Add(new DocumentRequest(d.Documents, d.Note, at, null, d.RespondBy)), Decision = s.Decision?.Pause(at),
         },
         DocumentsReceived => s with
         {
             DocumentRequests = s.DocumentRequests.SetItem(s.DocumentRequests.Count - 1, s.DocumentRequests[^1] with { ReceivedAt = at }),
             Decision = s.Decision?.Resume(at),
+        },
+        EligibilityRecorded r => s with
+        {
+            Eligibility = new EligibilityRecord(r.Scope, r.Means, r.MeansBasis, r.ExemptMatter, r.ExemptPerson, r.Competent, r.Note, at),
         },
         AidGranted => Granted(s with { Decision = s.Decision?.Resume(at).Stop(at), DecidedAt = at }, at),
         AidRefused r => s with
@@ -108,6 +118,17 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
         AgreementRecorded a => s with { Status = LegalAidStatus.InProgress, AgreementSignedOn = a.SignedOn, Agreement = s.Agreement?.Stop(at) },
         ProgressRecorded p => s with { Progress = s.Progress.Add(new ProgressEntry(p.Note, p.By, at)) },
         CaseConcluded c => s with { Status = LegalAidStatus.Concluded, ConcludedAt = at, Outcome = c.Outcome, OutcomeSummary = c.Summary },
+        ApplicationWithdrawn => s with { Status = LegalAidStatus.Withdrawn, WithdrawnAt = at, Decision = s.Decision?.Resume(at).Stop(at) },
+        // The competent station judges eligibility for itself: its checklist starts empty.
+        CaseTransferred t => s with
+        {
+            StationCode = t.ToStation, Eligibility = null, Transfers = s.Transfers.Add(new CaseTransfer(t.FromStation, t.ToStation, t.Reason, at)),
+        },
+        AidTerminated t => s with
+        {
+            Status = LegalAidStatus.Terminated, TerminatedAt = at, TerminationReason = t.Reason, TerminationNote = t.Note,
+            Assignment = s.Assignment?.Stop(at), Agreement = s.Agreement?.Stop(at),
+        },
         CaseArchived => s with { Status = LegalAidStatus.Archived, ArchivedAt = at, ObjectionWindow = s.ObjectionWindow?.Stop(at) },
         CaseSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(new CaseSupervision(o.OrderId, o.Cause, o.Note, at)) },
         CaseClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
@@ -143,7 +164,12 @@ public static class ObjectionRulings
     public const string UpholdRefusal = "uphold_refusal";
 }
 
-public sealed record DocumentRequest(string Documents, string? Note, DateTimeOffset RequestedAt, DateTimeOffset? ReceivedAt);
+public sealed record EligibilityRecord(
+    string? Scope, string? Means, string? MeansBasis, string? ExemptMatter, string? ExemptPerson, bool? Competent, string? Note, DateTimeOffset RecordedAt);
+
+public sealed record DocumentRequest(string Documents, string? Note, DateTimeOffset RequestedAt, DateTimeOffset? ReceivedAt, DateOnly? RespondBy = null);
+
+public sealed record CaseTransfer(string FromStation, string ToStation, string Reason, DateTimeOffset At);
 
 public sealed record Objection(string Grounds, DateTimeOffset RecordedAt, string? Decision, string? Note, DateTimeOffset? DecidedAt);
 

@@ -31,7 +31,7 @@ public static class LegalAidViews
         AppliedAt = s.AppliedAt,
         AcceptedAt = s.AcceptedAt,
         DocumentsPending = s.DocumentsPending,
-        DocumentRequests = [.. s.DocumentRequests.Select(d => new DocumentRequestView(d.Documents, d.Note, d.RequestedAt, d.ReceivedAt))],
+        DocumentRequests = [.. s.DocumentRequests.Select(d => new DocumentRequestView(d.Documents, d.Note, d.RequestedAt, d.ReceivedAt, d.RespondBy))],
         DecidedAt = s.DecidedAt,
         RefusalReasons = s.RefusalReasons,
         ObjectionWindowEndsAt = s.ObjectionWindow is { } window ? clocks.Evaluate(window).DueAt : null,
@@ -51,5 +51,11 @@ public static class LegalAidViews
         SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
         AllowedActions = LegalAidRules.AllowedActions(s, clocks),
         Version = s.Version,
+        Eligibility = EligibilityRules.View(s.Eligibility),
+        Transfers = [.. s.Transfers.Select(t => new TransferView(t.FromStation, t.ToStation, t.Reason, t.At))],
+        WithdrawnAt = s.WithdrawnAt,
+        TerminatedAt = s.TerminatedAt,
+        TerminationReason = s.TerminationReason,
+        TerminationNote = s.TerminationNote,
     };
 }

@@ -16,6 +16,12 @@ public static class CaseApi
         cityLevel,
     };
 
+    /// <summary>A complete eligibility checklist: wages (Art. 31 (5)), a person without a fixed livelihood (Art. 42 (1)), this station competent.</summary>
+    public static readonly object CompleteChecklist = new
+    {
+        scope = "labour_relation_or_pay", means = "not_verified", exemptPerson = "vulnerable_without_income", competent = true,
+    };
+
     public static async Task<HttpResponseMessage> OpenAsync(HttpClient client, object application, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/legal-aid-cases") { Content = JsonContent.Create(application) };

@@ -8,7 +8,7 @@ using TicketApi = Dispatch.Tests.Integration.Tickets.TicketApi;
 
 namespace Dispatch.Tests.Integration.LegalAid;
 
-public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<RunningSystem>
+public sealed partial class LegalAidApiTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]
     public async Task Opening_at_a_station_answers_201_with_a_case_number_and_the_countys_station()
@@ -79,6 +79,7 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
         var waiting = await ActOkAsync(station, legalAid, "request-documents", new { documents = "劳动合同复印件" });
         waiting.GetProperty("deadlines").GetProperty("decision").GetProperty("state").GetString().Should().Be("paused");
         await ActOkAsync(station, legalAid, "receive-documents");
+        await ActOkAsync(station, legalAid, "eligibility", CompleteChecklist);
         var granted = await ActOkAsync(station, legalAid, "grant");
         granted.GetProperty("deadlines").GetProperty("decision").GetProperty("state").GetString().Should().Be("met");
         granted.GetProperty("deadlines").GetProperty("assignment").GetProperty("state").GetString().Should().Be("running");
@@ -92,7 +93,7 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
 
         var history = (await op.GetFromJsonAsync<JsonElement[]>($"/api/legal-aid-cases/{Id(legalAid)}/history"))!;
         history.Select(h => h.GetProperty("type").GetString()).Should().Equal(
-            "opened", "accepted", "documents_requested", "documents_received", "granted", "handler_assigned",
+            "opened", "accepted", "documents_requested", "documents_received", "eligibility_recorded", "granted", "handler_assigned",
             "agreement_recorded", "progress_recorded", "concluded", "archived");
         history[1].GetProperty("actor").GetProperty("unitCode").GetString().Should().Be("330402-LEGAL");
     }
@@ -130,7 +131,7 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("currentStatus").GetString().Should().Be("applied");
-        problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Equal("accept", "supervise");
+        problem.GetProperty("allowedActions").EnumerateArray().Select(a => a.GetString()).Should().Equal("accept", "transfer", "supervise");
         problem.GetProperty("zh").GetProperty("detail").GetString().Should().Contain("已申请");
         problem.GetProperty("en").GetProperty("detail").GetString().Should().Contain("applied");
         Version(await GetAsync(op, legalAid)).Should().Be(1);
@@ -143,9 +144,10 @@ public sealed class LegalAidApiTests(RunningSystem system) : IClassFixture<Runni
         using var station = await TicketApi.Staff(system, "330402-LEGAL");
         var legalAid = await OpenedAsync(op);
         await ActOkAsync(station, legalAid, "accept");
+        await ActOkAsync(station, legalAid, "eligibility", CompleteChecklist);
 
-        (await ActAsync(station, legalAid, "grant", ifMatch: 1)).StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
-        (await ActAsync(station, legalAid, "grant", ifMatch: 2)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await ActAsync(station, legalAid, "grant", ifMatch: 2)).StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        (await ActAsync(station, legalAid, "grant", ifMatch: 3)).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]

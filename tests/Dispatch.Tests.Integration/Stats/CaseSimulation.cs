@@ -15,6 +15,12 @@ public sealed class CaseSimulation(EventStore store, SlaSettings sla)
 {
     private static readonly DateTimeOffset Start = TicketSimulation.Start;
     private static readonly DateTimeOffset End = TicketSimulation.End;
+    /// <summary>A complete eligibility checklist, recorded before every grant (the rules refuse a grant without one).</summary>
+    private static readonly RecordEligibility Checklist = new()
+    {
+        Scope = "labour_relation_or_pay", Means = EligibilityVocabulary.NotVerified, ExemptPerson = "vulnerable_without_income", Competent = true,
+    };
+
     private static readonly string[] Counties = ["330402", "330411", "330421", "330424", "330481", "330482", "330483", "330400"];
 
     private static readonly ItemWriting<LegalAidState, LegalAidEvent, LegalAidStatsRow> Cases = new(
@@ -66,7 +72,8 @@ public sealed class CaseSimulation(EventStore store, SlaSettings sla)
         }
         await c.AfterAsync(Hours(random, 4, 300));
         var granted = random.NextDouble() < 0.75
-            ? await c.DecideAsync((s, k) => LegalAidRules.Grant(s, Admin, new CaseNote(null), k))
+            ? await c.DecideAsync((s, k) => LegalAidRules.RecordEligibility(s, Admin, Checklist, k))
+                && await c.DecideAsync((s, k) => LegalAidRules.Grant(s, Admin, new CaseNote(null), k))
             : await RefuseAsync(c, random);
         if (!granted || random.NextDouble() < 0.1)
         {

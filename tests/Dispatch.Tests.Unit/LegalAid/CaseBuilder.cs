@@ -41,9 +41,22 @@ internal sealed record CaseBuilder(LegalAidState State, DateTimeOffset Now)
 
     public CaseBuilder Accepted() => With(new CaseAccepted(null));
 
-    public CaseBuilder DocumentsRequested() => With(new DocumentsRequested("劳动合同复印件、工资流水", null));
+    public CaseBuilder DocumentsRequested(DateOnly? respondBy = null) => With(new DocumentsRequested("劳动合同复印件、工资流水", null, respondBy));
+
+    public CaseBuilder Withdrawn() => With(new ApplicationWithdrawn(new DateOnly(2026, 3, 6), null));
+
+    public CaseBuilder Terminated() => With(new AidTerminated("own_lawyer_engaged", null));
 
     public CaseBuilder DocumentsReceived() => With(new DocumentsReceived(null));
+
+    /// <summary>A complete checklist: wages (Art. 31 (5)), a person with a disability without a fixed livelihood (Art. 42 (1)), competent.</summary>
+    public static readonly RecordEligibility CompleteChecklist = new()
+    {
+        Scope = "labour_relation_or_pay", Means = EligibilityVocabulary.NotVerified, ExemptPerson = "vulnerable_without_income", Competent = true,
+    };
+
+    public CaseBuilder Eligible() => With(new EligibilityRecorded(
+        CompleteChecklist.Scope, CompleteChecklist.Means, null, null, CompleteChecklist.ExemptPerson, true, null));
 
     public CaseBuilder Granted() => With(new AidGranted(null));
 

@@ -11,9 +11,12 @@ internal static class CaseRequests
 {
     public static readonly string[] All =
     [
-        A.Accept, A.RequestDocuments, A.ReceiveDocuments, A.Grant, A.Refuse, A.Object, A.DecideObjection, A.Assign,
-        A.RecordAgreement, A.RecordProgress, A.Conclude, A.Archive, A.Supervise,
+        A.Accept, A.RequestDocuments, A.ReceiveDocuments, A.RecordEligibility, A.Grant, A.Refuse, A.Object, A.DecideObjection, A.Assign,
+        A.RecordAgreement, A.RecordProgress, A.Conclude, A.Archive, A.Supervise, A.Withdraw, A.Transfer, A.Terminate,
     ];
+
+    /// <summary>The station a transfer goes to: 秀洲区's, an active legal-aid station.</summary>
+    public static readonly Dispatch.Units.UnitInfo XiuzhouStation = new("330411-LEGAL", Dispatch.Units.UnitKinds.LegalAid, "330411", true);
 
     public static Change<LegalAidEvent> Take(string action, LegalAidState s, Actor actor, DateTimeOffset now)
     {
@@ -23,6 +26,7 @@ internal static class CaseRequests
             A.Accept => LegalAidRules.Accept(s, actor, new CaseNote(null), clocks),
             A.RequestDocuments => LegalAidRules.RequestDocuments(s, actor, new RequestDocuments("身份证复印件", null), clocks),
             A.ReceiveDocuments => LegalAidRules.ReceiveDocuments(s, actor, new CaseNote(null), clocks),
+            A.RecordEligibility => LegalAidRules.RecordEligibility(s, actor, CaseBuilder.CompleteChecklist, clocks),
             A.Grant => LegalAidRules.Grant(s, actor, new CaseNote(null), clocks),
             A.Refuse => LegalAidRules.Refuse(s, actor, new RefuseAid("经济状况不符合条件。"), clocks),
             A.Object => LegalAidRules.RecordObjection(s, actor, new RecordObjection("家庭收入已低于标准。"), clocks),
@@ -32,6 +36,9 @@ internal static class CaseRequests
             A.RecordProgress => LegalAidRules.RecordProgress(s, actor, new CaseNote("已向劳动仲裁委提交仲裁申请。"), clocks),
             A.Conclude => LegalAidRules.Conclude(s, actor, new ConcludeCase("won", "仲裁裁决支持全部请求。"), clocks),
             A.Archive => LegalAidRules.Archive(s, actor, new CaseNote(null), clocks),
+            A.Withdraw => LegalAidRules.Withdraw(s, actor, new CaseNote(null), clocks),
+            A.Transfer => LegalAidRules.Transfer(s, actor, new TransferCase(XiuzhouStation.Code, "争议处理机关在秀洲区。"), clocks, XiuzhouStation),
+            A.Terminate => LegalAidRules.Terminate(s, actor, new TerminateAid("own_lawyer_engaged", null), clocks),
             A.Supervise => LegalAidRules.Supervise(s, actor, new CaseNote("请加快审查。"), clocks, Guid.Empty),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No such case action."),
         };

@@ -16,8 +16,10 @@ public sealed class LegalAidStatesTests
     internal static CaseBuilder InState(string state) => state switch
     {
         "applied" => CaseBuilder.Applied(),
-        "under_review" => CaseBuilder.Applied().Accepted(),
-        "documents_pending" => CaseBuilder.Applied().Accepted().DocumentsRequested(),
+        // Under review with the eligibility checklist complete, so that granting is among what succeeds.
+        "under_review" => CaseBuilder.Applied().Accepted().Eligible(),
+        // The documents were due by Friday 6 March and it is Monday 9 March: a withdrawal is possible.
+        "documents_pending" => CaseBuilder.Applied().Accepted().DocumentsRequested(new DateOnly(2026, 3, 6)).At(Shanghai.At(2026, 3, 9, 9)),
         "granted" => CaseBuilder.Applied().Accepted().Granted(),
         "refused" => CaseBuilder.Applied().Accepted().Refused(),
         "refused_window_over" => CaseBuilder.Applied().Accepted().Refused().At(WindowOver),
@@ -27,13 +29,15 @@ public sealed class LegalAidStatesTests
         "in_progress" => CaseBuilder.Applied().Accepted().Granted().Assigned().AgreementSigned(),
         "concluded" => CaseBuilder.Applied().Accepted().Granted().Assigned().AgreementSigned().Concluded(),
         "archived" => CaseBuilder.Applied().Accepted().Granted().Assigned().AgreementSigned().Concluded().Archived(),
+        "withdrawn" => CaseBuilder.Applied().Accepted().DocumentsRequested(new DateOnly(2026, 3, 6)).Withdrawn(),
+        "terminated" => CaseBuilder.Applied().Accepted().Granted().Assigned().Terminated(),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "No such case state in these tests."),
     };
 
     private static readonly string[] States =
     [
         "applied", "under_review", "documents_pending", "granted", "refused", "refused_window_over", "objection_pending",
-        "refusal_upheld", "assigned", "in_progress", "concluded", "archived",
+        "refusal_upheld", "assigned", "in_progress", "concluded", "archived", "withdrawn", "terminated",
     ];
 
     public static TheoryData<string, string> ForbiddenMoves()
@@ -51,18 +55,20 @@ public sealed class LegalAidStatesTests
     }
 
     [Theory]
-    [InlineData("applied", new[] { A.Accept, A.Supervise })]
-    [InlineData("under_review", new[] { A.RequestDocuments, A.Grant, A.Refuse, A.Supervise })]
-    [InlineData("documents_pending", new[] { A.ReceiveDocuments, A.Refuse, A.Supervise })]
-    [InlineData("granted", new[] { A.Assign, A.Supervise })]
+    [InlineData("applied", new[] { A.Accept, A.Transfer, A.Supervise })]
+    [InlineData("under_review", new[] { A.RequestDocuments, A.RecordEligibility, A.Grant, A.Refuse, A.Transfer, A.Supervise })]
+    [InlineData("documents_pending", new[] { A.ReceiveDocuments, A.Withdraw, A.RecordEligibility, A.Refuse, A.Transfer, A.Supervise })]
+    [InlineData("granted", new[] { A.Assign, A.Terminate, A.Supervise })]
     [InlineData("refused", new[] { A.Object })]
     [InlineData("refused_window_over", new[] { A.Archive })]
     [InlineData("objection_pending", new[] { A.DecideObjection, A.Supervise })]
     [InlineData("refusal_upheld", new[] { A.Archive })]
-    [InlineData("assigned", new[] { A.Assign, A.RecordAgreement, A.Supervise })]
-    [InlineData("in_progress", new[] { A.RecordProgress, A.Conclude, A.Supervise })]
+    [InlineData("assigned", new[] { A.Assign, A.RecordAgreement, A.Terminate, A.Supervise })]
+    [InlineData("in_progress", new[] { A.RecordProgress, A.Conclude, A.Terminate, A.Supervise })]
     [InlineData("concluded", new[] { A.Archive })]
     [InlineData("archived", new string[0])]
+    [InlineData("withdrawn", new[] { A.Archive })]
+    [InlineData("terminated", new[] { A.Archive })]
     public void Each_state_allows_exactly_its_own_actions(string state, string[] expected)
     {
         var builder = InState(state);

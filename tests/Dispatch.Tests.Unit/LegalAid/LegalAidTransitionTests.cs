@@ -51,7 +51,7 @@ public sealed class LegalAidTransitionTests
     [Fact]
     public void Granting_stops_the_decision_clock_and_starts_the_assignment_clock()
     {
-        var review = CaseBuilder.Applied().Accepted();
+        var review = CaseBuilder.Applied().Accepted().Eligible();
 
         var granted = review.Applying(LegalAidRules.Grant(review.Build(), Station, new CaseNote(null), review.Clocks)).Build();
 

@@ -8,11 +8,20 @@ export const caseVocabulary = {
   handlerKind: ['lawyer', 'legal_worker'],
   outcome: ['won', 'partly_won', 'mediated', 'lost', 'terminated', 'other'],
   objectionDecision: ['grant', 'uphold_refusal'],
+  terminationReason: ['obtained_by_deception', 'concealed_facts_or_false_evidence', 'used_for_unlawful_ends', 'means_improved',
+    'proceedings_ended', 'own_lawyer_engaged', 'client_request', 'other_by_law'],
 };
 
 const isStation = (item, user) => user.role === 'admin' || (user.role === 'unit_staff' && user.unitCode === item.stationCode);
 const isSupervisor = user => user.role === 'admin' || user.role === 'supervisor';
+/** The day set for the documents has passed (Jiaxing date); before it the server refuses a withdrawal. */
+const documentsOverdue = item => {
+  const by = item.documentRequests?.at(-1)?.respondBy;
+  return Boolean(by) && shanghaiDate() > by;
+};
+
 const who = {
+  withdraw: (item, user) => isStation(item, user) && documentsOverdue(item),
   objection: (item, user) => isStation(item, user) || user.role === 'operator',
   'objection-decision': (item, user) => isSupervisor(user),
   supervise: (item, user) => isSupervisor(user),
@@ -30,7 +39,16 @@ export function caseForm(action) {
     case 'accept': case 'receive-documents': case 'grant': case 'archive':
       return [noteField()];
     case 'request-documents':
-      return [{ name: 'documents', label: t('case.form.documents'), kind: 'long', required: true, max: note }, noteField()];
+      return [{ name: 'documents', label: t('case.form.documents'), kind: 'long', required: true, max: note },
+        { name: 'respondBy', label: t('case.form.respondBy'), kind: 'date', required: true, hint: t('case.form.respondBy.hint') }, noteField()];
+    case 'withdraw':
+      return [noteField()];
+    case 'transfer':
+      return [{ name: 'stationCode', label: t('case.form.transferStation'), kind: 'select', group: 'unit', values: [], required: true },
+        { name: 'reason', label: t('case.form.transferReason'), kind: 'long', required: true, max: note, hint: t('case.form.transferReason.hint') }];
+    case 'terminate':
+      return [{ name: 'reason', label: t('case.form.terminationReason'), kind: 'select', group: 'terminationReason', values: caseVocabulary.terminationReason, required: true },
+        { name: 'note', label: t('case.form.terminationNote'), kind: 'long', max: long, hint: t('case.form.terminationNote.hint') }];
     case 'refuse':
       return [{ name: 'reasons', label: t('case.form.reasons'), kind: 'long', required: true, max: long, hint: t('case.form.reasons.hint') }];
     case 'objection':

@@ -1,12 +1,17 @@
-// One legal-aid case: facts, the four statutory clocks, the actions the station (or reviewer) may take, the history.
+// One legal-aid case: facts, the eligibility checklist, the four statutory clocks, the actions the station (or reviewer) may take, the history.
 import { t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
-import { countyName, unitName, unitNameNow } from '../reference.js';
+import { countyName, loadUnits, nameOf, unitName, unitNameNow } from '../reference.js';
+import { announce, fill, h } from '../dom.js';
+import { api } from '../api.js';
 import { itemPage, ticketLink } from '../parts/item-page.js';
 import { caseForm, offeredCaseActions } from '../parts/case-actions.js';
 import { revealable } from '../parts/reveal.js';
+import { checkedForm } from '../parts/checked-form.js';
+import { eligibilityDetail, eligibilityForm, eligibilityPanel } from '../parts/case-eligibility.js';
 
 export async function render(main, { params, user }) {
+  const stations = (await loadUnits()).filter(u => u.kind === 'legal_aid' && u.active);
   await itemPage(main, user, {
     url: `/api/legal-aid-cases/${encodeURIComponent(params.id)}`,
     title: item => t('case.title', { number: item.number }),
@@ -16,6 +21,9 @@ export async function render(main, { params, user }) {
     eventGroup: 'caseEvent',
     offered: offeredCaseActions,
     formFor: caseForm,
+    form: (action, item) => (action === 'eligibility' ? eligibilityForm(item) : actionForm(action, item)),
+    ownForm: (action, item, { onCancel }) => (action === 'transfer' ? transferForm(main, item, stations, onCancel) : null),
+    panel: item => (item.eligibility || ['applied', 'under_review'].includes(item.status) ? eligibilityPanel(item) : null),
     eventDetail,
   });
 }
@@ -39,7 +47,11 @@ async function facts(c, user) {
     [t('case.appliedAt'), dateTime(c.appliedAt)],
     [t('case.acceptedAt'), c.acceptedAt ? dateTime(c.acceptedAt) : null],
     [t('case.documents'), c.documentRequests?.length ? c.documentRequests.map(d =>
-      `${d.documents}（${dateTime(d.requestedAt)}${d.receivedAt ? ` → ${dateTime(d.receivedAt)}` : ''}）`).join('；') : null],
+      `${d.documents}（${dateTime(d.requestedAt)}${d.respondBy ? ` · ${t('case.respondBy', { date: d.respondBy })}` : ''}${d.receivedAt ? ` → ${dateTime(d.receivedAt)}` : ''}）`).join('；') : null],
+    [t('case.transfers'), c.transfers?.length ? c.transfers.map(x =>
+      `${unitNameNow(x.fromStation)} → ${unitNameNow(x.toStation)}（${dateTime(x.at)} · ${x.reason}）`).join('；') : null],
+    [t('case.withdrawnAt'), c.withdrawnAt ? dateTime(c.withdrawnAt) : null],
+    [t('case.terminated'), c.terminatedAt ? [dateTime(c.terminatedAt), word('terminationReason', c.terminationReason), c.terminationNote].filter(Boolean).join(' · ') : null],
     [t('case.decidedAt'), c.decidedAt ? dateTime(c.decidedAt) : null],
     [t('case.form.reasons'), c.refusalReasons],
     [t('case.objectionWindow'), c.objectionWindowEndsAt ? dateTime(c.objectionWindowEndsAt) : null],
@@ -53,11 +65,52 @@ async function facts(c, user) {
   ];
 }
 
+const actionForm = (action, item) => checkedForm(caseForm(action, item));
+
+/**
+ * 移送: the other active legal-aid stations by name, and the reason. Once moved the case is no longer this station's,
+ * so the page says where it went instead of reloading a case it may not see any more.
+ */
+function transferForm(main, item, stations, onCancel) {
+  const form = checkedForm(caseForm('transfer', item));
+  form.fields[0].control.append(...stations.filter(u => u.code !== item.stationCode).map(u => h('option', { value: u.code }, nameOf(u))));
+  const error = h('p', { class: 'field-error', id: 'action-error', role: 'alert' });
+  const title = t('caseAction.transfer');
+  const el = h('form', { class: 'action-form', novalidate: true, 'aria-label': title }, h('h3', {}, title),
+    h('div', { class: 'grid' }, form.fields.map(f => f.wrap)), error,
+    h('p', { class: 'toolbar' }, h('button', { type: 'submit', class: 'primary', id: 'action-submit' }, t('form.submit', { action: title })),
+      h('button', { type: 'button', onclick: onCancel }, t('form.cancel'))));
+  el.addEventListener('submit', async event => {
+    event.preventDefault();
+    error.textContent = '';
+    if (!form.check()) { error.textContent = t('item.fixFields'); form.focusFirst(); return; }
+    try {
+      const moved = await api(`/api/legal-aid-cases/${encodeURIComponent(item.id)}/transfer`,
+        { method: 'POST', body: form.body(), headers: { 'If-Match': `"${item.version}"` } });
+      const message = t('case.transferred', { number: moved.number, station: unitNameNow(moved.stationCode) });
+      const back = h('a', { class: 'button', id: 'case-transferred-back', href: '#/legal-aid-worklist' }, t('case.worklist'));
+      fill(main, h('h1', {}, t('case.title', { number: moved.number })),
+        h('div', { class: 'notice success', id: 'item-notice', role: 'status' }, h('p', {}, message), h('p', {}, back)));
+      announce(message);
+      back.focus();
+    } catch (problem) {
+      const atFields = form.showServerErrors(problem);
+      error.textContent = atFields ? t('item.fixFields') : problem.text;
+      form.focusFirst();
+    }
+  });
+  return { el, focus: () => form.focusFirst() };
+}
+
 function eventDetail(entry) {
   const d = entry.data ?? {};
+  if (entry.type === 'eligibility_recorded') return [...eligibilityDetail(d), d.note];
+  if (entry.type === 'transferred') return [`${unitNameNow(d.fromStation)} → ${unitNameNow(d.toStation)}`, d.reason];
+  if (entry.type === 'terminated') return [word('terminationReason', d.reason), d.note];
+  if (entry.type === 'withdrawn') return [t('case.respondBy', { date: d.respondBy }), d.note];
   return [
     d.stationCode && unitNameNow(d.stationCode), d.caseType && word('caseType', d.caseType), d.clock && word('clockName', d.clock),
-    d.documents, d.reasons, d.grounds, d.decision && word('objectionDecision', d.decision),
+    d.documents, d.respondBy && t('case.respondBy', { date: d.respondBy }), d.reasons, d.grounds, d.decision && word('objectionDecision', d.decision),
     d.name && [d.name, d.kind && word('handlerKind', d.kind)].filter(Boolean).join(' '), d.signedOn,
     d.outcome && word('outcome', d.outcome), d.summary && entry.type !== 'opened' ? d.summary : null, d.note,
   ];

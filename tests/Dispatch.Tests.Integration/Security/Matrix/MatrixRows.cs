@@ -217,7 +217,8 @@ public static class MatrixRows
             OnCase("POST", "/accept", CaseAt.Applied, StationWork),
             OnCase("POST", "/request-documents", CaseAt.UnderReview, StationWork, new { documents = "劳动合同复印件" }),
             OnCase("POST", "/receive-documents", CaseAt.DocumentsAsked, StationWork),
-            OnCase("POST", "/grant", CaseAt.UnderReview, StationWork),
+            OnCase("POST", "/eligibility", CaseAt.UnderReview, StationWork, LegalAid.CaseApi.CompleteChecklist),
+            OnCase("POST", "/grant", CaseAt.Eligible, StationWork),
             OnCase("POST", "/refuse", CaseAt.UnderReview, StationWork, new { reasons = "经济状况不符合援助条件。" }),
             OnCase("POST", "/objection", CaseAt.Refused, p => StationWork(p) || p.Role == "operator", new { grounds = "家庭收入已低于当地低保标准。" }),
             OnCase("POST", "/objection-decision", CaseAt.Objected, Supervisor, new { decision = "grant" }),
@@ -227,6 +228,12 @@ public static class MatrixRows
             OnCase("POST", "/conclude", CaseAt.InProgress, StationWork, new { outcome = "mediated", summary = "调解结案，全部欠薪已支付。" }),
             OnCase("POST", "/archive", CaseAt.Concluded, StationWork),
             OnCase("POST", "/supervise", CaseAt.Applied, Supervisor, new { note = "请加快审查" }),
+            OnCase("POST", "/transfer", CaseAt.Applied, StationWork, new { stationCode = "330411-LEGAL", reason = "争议处理机关在秀洲区。" }),
+            OnCase("POST", "/terminate", CaseAt.Granted, StationWork, new { reason = "own_lawyer_engaged" }),
+            // The documents were asked for without a day, so the roles that may deem the application withdrawn pass the
+            // gate and reach the rule behind it (409 no_document_deadline); the others are refused at the gate.
+            new("POST", "/api/legal-aid-cases/{id}/withdraw", p => Gate(p, p.Sees(County, Station), StationWork(p), success: 409), async (w, _, _) =>
+                Request("POST", $"/api/legal-aid-cases/{(await w.SharedAsync("case-withdraw", () => w.CaseAsync(CaseAt.DocumentsAsked))).GetProperty("id").GetString()}/withdraw")),
         ];
     }
 

@@ -11,7 +11,7 @@ namespace Dispatch.Tests.Integration.Security.Matrix;
 
 public enum TicketAt { Registered, Dispatched, Signed, Suspended, ExtensionAsked, Resolved, Unsatisfied, CalledBack, PetitionSigned, PetitionAnswered }
 
-public enum CaseAt { Applied, UnderReview, DocumentsAsked, Granted, Refused, Objected, Assigned, InProgress, Concluded }
+public enum CaseAt { Applied, UnderReview, DocumentsAsked, Eligible, Granted, Refused, Objected, Assigned, InProgress, Concluded }
 
 public enum VisitAt { Requested, Accepted, Scheduled, Assigned, CheckedIn, Completed }
 
@@ -112,6 +112,11 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
             case CaseAt.Refused or CaseAt.Objected:
                 item = await CaseApi.ActOkAsync(Station, item, "refuse", new { reasons = "经济状况不符合援助条件。" });
                 return state == CaseAt.Refused ? item : await CaseApi.ActOkAsync(Op, item, "objection", new { grounds = "家庭收入已低于当地低保标准。" });
+        }
+        item = await CaseApi.ActOkAsync(Station, item, "eligibility", CaseApi.CompleteChecklist);
+        if (state == CaseAt.Eligible)
+        {
+            return item;
         }
         item = await CaseApi.ActOkAsync(Station, item, "grant");
         if (state == CaseAt.Granted)

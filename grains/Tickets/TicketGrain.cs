@@ -192,7 +192,7 @@ public sealed class TicketGrain(
         ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.Resolve(s, actor, command, c));
 
     public Task<Outcome<TicketView>> RecordCallback(RecordCallback command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.RecordCallback(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.RecordCallback(s, actor, command, c));
 
     public Task<Outcome<TicketView>> Reopen(TicketNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Reopen(s, actor, command));

@@ -65,7 +65,7 @@ public static partial class RateLimits
 
     private static readonly HashSet<string> SearchRoutes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/api/tickets", "/api/legal-aid-cases", "/api/rehab-visits", "/api/dispatch-queue",
+        "/api/tickets", "/api/legal-aid-cases", "/api/rehab-visits", "/api/dispatch-queue", "/api/callback-queue",
     };
 
     /// <summary>The lists of one unit: /api/units/{code}/worklist and its legal-aid and rehabilitation kin.</summary>

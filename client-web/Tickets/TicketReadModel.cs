@@ -7,7 +7,8 @@ namespace Dispatch.Web.Tickets;
 /// <summary>Queries over the tickets read model, always limited to what the user may see.</summary>
 public sealed class TicketReadModel(NpgsqlDataSource database)
 {
-    private const string SummaryColumns = """
+    /// <summary>The columns <see cref="TicketSummary.Read"/> expects, in its order.</summary>
+    public const string SummaryColumns = """
         id, number, status, suspended, suspend_reason, kind, topic, urgency, channel, caller_name, caller_phone,
         county_code, town_code, unit_code, title, received_at, sign_due_at, handling_due_at, callback_due_at,
         clock_state, at_risk, overdue, return_count, rework_count, repeat_count, awaiting_dispatch, awaiting_ruling,

@@ -14,6 +14,9 @@ public static class TicketSearchEndpoints
         api.MapUnitList("worklist", TicketEndpoints.Tag, "A unit's open tickets, nearest deadline first (status, overdue filters)", Worklist);
         api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
             .WithSummary("Tickets waiting for (re)dispatch, those awaiting a ruling and returned ones first");
+        api.MapGet("/callback-queue", CallbackQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
+            .WithSummary("待回访: resolved tickets whose caller is still owed a callback, oldest resolution first, with the failed attempts " +
+                "and the next attempt time (county, due: only those whose next attempt may be made now, default true; page, pageSize)");
         api.MapPost("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags(TicketEndpoints.Tag)
             .WithSummary("For the intake form, body {residentId?, phone?, topic?} (numbers never in a URL): the caller's opaque personId, " +
                 "earlier tickets and open possible duplicates (same person or phone, same topic), masked");
@@ -55,6 +58,23 @@ public static class TicketSearchEndpoints
             return ProblemResponses.From(DomainError.NotFound("Dispatch queue", "派单队列"), context);
         }
         return TypedResults.Ok(TicketPresentation.ForActor(await readModel.DispatchQueueAsync(actor, ct), actor));
+    }
+
+    private static async Task<Results<Ok<ListPage<CallbackQueueEntry>>, ProblemHttpResult>> CallbackQueue(
+        string? county, bool? due, int? page, int? pageSize, CallbackQueue queue, TimeProvider time, HttpContext context, CancellationToken ct)
+    {
+        // Callbacks are the hotline's work: a unit has nothing to do in this queue (as in the dispatch queue).
+        if (context.User.ToActor().Role == Roles.UnitStaff)
+        {
+            return ProblemResponses.From(DomainError.NotFound("Callback queue", "待回访队列"), context);
+        }
+        return await ItemLists.ReadAsync(context, [.. ListParameters.Check(county, page, pageSize, null)],
+            async actor =>
+            {
+                var found = await queue.PageAsync(actor, county, due ?? true, time.GetUtcNow(), Paging.PageOf(page), Paging.SizeOf(pageSize), ct);
+                var masked = TicketPresentation.ForActor([.. found.Items.Select(i => i.Ticket)], actor);
+                return found with { Items = [.. found.Items.Zip(masked, (entry, ticket) => entry with { Ticket = ticket })] };
+            });
     }
 
     private static async Task<Results<Ok<CallerHistory>, ProblemHttpResult>> CallerHistory(

@@ -456,4 +456,15 @@ export default {
   'reports.col.scope': 'Name', 'reports.met.yes': '✓ Met', 'reports.met.no': '✗ Not met',
   'reports.generated': 'Generated {at} by {by}',
   'reports.source': 'Source: the platform\'s supervision measures. Figures marked "now" are live counts at generation.',
+  // hotline operator: callback queue (issue 15, item 1)
+  'nav.callbacks': 'Callbacks',
+  'callbacks.title': 'Callback queue', 'callbacks.intro': 'Resolved tickets whose caller is still owed a callback, the oldest resolution first. Attempts are at least 2 working hours apart; when the caller is still not reached at attempt {limit}, record the written notice sent instead, and the ticket may be closed.',
+  'callbacks.showAll': 'Also show tickets whose next attempt is not due yet', 'callbacks.caption': 'Tickets awaiting a callback ({n})',
+  'callbacks.empty': 'No callback is due now.', 'callbacks.emptyAll': 'No ticket is awaiting a callback.',
+  'callbacks.col.attempts': 'Callback', 'callbacks.resolved': 'resolved {at}', 'callbacks.failed': 'not reached {n}/{limit}',
+  'callbacks.dueNow': 'due now', 'callbacks.nextAt': 'next attempt from {at}', 'callbacks.noticeDue': 'next failure needs the written notice',
+  'callbacks.pages': 'Pages', 'callbacks.previous': 'Previous page', 'callbacks.next': 'Next page', 'callbacks.pageOf': 'Page {page} of {pages}',
+  'ticket.callbacks': 'Callback', 'ticket.callbackFailed': 'not reached {n}/{limit}', 'ticket.nextCallback': 'next attempt from {at}',
+  'ticket.callbackNotice': 'Written notice', 'form.notice.callback': 'How the written notice was sent (last attempt, not reached)',
+  'form.notice.callback.hint': 'Attempt {limit} did not reach the caller either: record how and when the written notice was sent, then the ticket may be closed.',
 };

@@ -456,4 +456,15 @@ export default {
   'reports.col.scope': '名称', 'reports.met.yes': '✓ 达标', 'reports.met.no': '✗ 未达标',
   'reports.generated': '生成时间：{at} · 生成人：{by}',
   'reports.source': '数据来源：派单平台督办统计。标“当前”的指标为生成时的实时数。',
+  // hotline operator: callback queue (issue 15, item 1)
+  'nav.callbacks': '待回访',
+  'callbacks.title': '待回访', 'callbacks.intro': '已办结、尚待回访的工单，最早办结的在前。两次回访至少间隔 2 个工作小时；第 {limit} 次仍未联系上时，须登记书面告知，之后可以归档。',
+  'callbacks.showAll': '也显示尚未到下次回访时间的工单', 'callbacks.caption': '待回访工单（共 {n} 件）',
+  'callbacks.empty': '目前没有到期待回访的工单。', 'callbacks.emptyAll': '没有待回访的工单。',
+  'callbacks.col.attempts': '回访情况', 'callbacks.resolved': '{at} 办结', 'callbacks.failed': '未联系上 {n}/{limit} 次',
+  'callbacks.dueNow': '现在可以回访', 'callbacks.nextAt': '下次回访不早于 {at}', 'callbacks.noticeDue': '再联系不上须书面告知',
+  'callbacks.pages': '分页', 'callbacks.previous': '上一页', 'callbacks.next': '下一页', 'callbacks.pageOf': '第 {page} 页，共 {pages} 页',
+  'ticket.callbacks': '回访', 'ticket.callbackFailed': '未联系上 {n}/{limit} 次', 'ticket.nextCallback': '下次回访不早于 {at}',
+  'ticket.callbackNotice': '书面告知', 'form.notice.callback': '书面告知送达方式（最后一次仍未联系上）',
+  'form.notice.callback.hint': '第 {limit} 次仍未联系上来电人：登记书面告知的送达方式和日期后可以归档。',
 };

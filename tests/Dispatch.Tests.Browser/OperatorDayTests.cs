@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Deque.AxeCore.Playwright;
+using FluentAssertions;
+using Microsoft.Playwright;
+using static Dispatch.Tests.Browser.Browsing;
+
+namespace Dispatch.Tests.Browser;
+
+/// <summary>
+/// The hotline operator's day in the browser (issue 15, item 1): signed out, the start page logs nothing; a resolved
+/// ticket waits in the callback queue (待回访); a failed attempt shows when the next may be made; the caller reached, the
+/// ticket is closed. Every console message of type error counts, failed requests included.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OperatorDayTests(BrowserSystem system)
+{
+    [Fact]
+    public async Task The_operator_works_a_resolved_ticket_from_the_callback_queue_to_its_closing()
+    {
+        var number = await ResolvedTicketAsync("来电反映助听器补贴申请一个月无回音，请核实。（回访队列浏览器测试）");
+        var page = await system.NewPageAsync();
+        var errors = Watch(page);
+        await SignInAsync(page, Operator);
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "待回访" }).ClickAsync();
+        var row = page.Locator("#callbacks tr", new() { HasText = number });
+        await Assertions.Expect(row).ToContainTextAsync("未联系上 0/3 次");
+        await Assertions.Expect(row).ToContainTextAsync("现在可以回访");
+        await Assertions.Expect(row).ToContainTextAsync("139****1234");
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).Should().BeEmpty();
+        await ScreenshotAsync(page, "operator-1-callbacks");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await page.Locator("#act-callback").ClickAsync();
+        await page.Locator("#f-reached-false").CheckAsync();
+        await page.Locator("#f-note").FillAsync("无人接听");
+        await page.Locator("#action-submit").ClickAsync();
+        var facts = page.Locator("dl.facts").First;
+        await Assertions.Expect(facts).ToContainTextAsync("未联系上 1/3 次");
+        await Assertions.Expect(facts).ToContainTextAsync("下次回访不早于");
+        await ScreenshotAsync(page, "operator-2-failed-attempt");
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "待回访" }).ClickAsync();
+        await page.Locator("#callbacks").WaitForAsync();
+        await Assertions.Expect(page.Locator("#callbacks tr", new() { HasText = number })).ToHaveCountAsync(0);
+        await page.Locator("#callbacks-all").CheckAsync();
+        row = page.Locator("#callbacks tr", new() { HasText = number });
+        await Assertions.Expect(row).ToContainTextAsync("未联系上 1/3 次");
+        await Assertions.Expect(row).ToContainTextAsync("下次回访不早于");
+
+        await row.GetByRole(AriaRole.Link, new() { Name = number }).ClickAsync();
+        await page.Locator("#act-callback").ClickAsync();
+        await page.Locator("#f-satisfaction").SelectOptionAsync("satisfied");
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#act-close")).ToBeVisibleAsync();
+        await page.Locator("#act-close").ClickAsync();
+        await page.Locator("#action-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("已归档");
+        await ScreenshotAsync(page, "operator-3-closed");
+
+        errors.Should().BeEmpty();
+    }
+
+    /// <summary>Every console error and uncaught script error of the page, failed requests included.</summary>
+    private static List<string> Watch(IPage page)
+    {
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        return errors;
+    }
+
+    /// <summary>Registered and dispatched by the operator, signed for and resolved by the centre, through the API.</summary>
+    private async Task<string> ResolvedTicketAsync(string content)
+    {
+        using var op = await ApiAsync(system, Operator);
+        using var staff = await ApiAsync(system, CentreStaff);
+        var ticket = await RegisteredAndDispatchedAsync(op, content);
+        var id = ticket.GetProperty("id").GetString();
+        (await staff.PostAsync($"/api/tickets/{id}/sign", null)).EnsureSuccessStatusCode();
+        (await staff.PostAsJsonAsync($"/api/tickets/{id}/resolve", new { reply = "已协调区残联，补贴将于下周发放。" })).EnsureSuccessStatusCode();
+        return ticket.GetProperty("number").GetString()!;
+    }
+}

@@ -16,6 +16,20 @@ namespace Dispatch.Tests.Browser;
 public sealed class OperatorDayTests(BrowserSystem system)
 {
     [Fact]
+    public async Task The_signed_out_start_page_logs_no_console_error()
+    {
+        var page = await system.NewPageAsync();
+        var errors = Watch(page);
+
+        await page.GotoAsync("/");
+        await page.Locator("#login-email").WaitForAsync();
+        await page.Locator("#lang-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("#login-email")).ToBeVisibleAsync();
+
+        errors.Should().BeEmpty("the session probe answers 200 when nobody is signed in");
+    }
+
+    [Fact]
     public async Task The_operator_works_a_resolved_ticket_from_the_callback_queue_to_its_closing()
     {
         var number = await ResolvedTicketAsync("来电反映助听器补贴申请一个月无回音，请核实。（回访队列浏览器测试）");

@@ -58,7 +58,8 @@ function match(path) {
 }
 
 async function loadUser() {
-  try { user = await api('/api/auth/me'); } catch { user = null; }
+  // The session probe answers 200 signed in or not: a signed-out start page logs no failed request.
+  try { user = (await api('/api/auth/session')).user ?? null; } catch { user = null; }
   if (user) await loadVocabulary().catch(() => null);
   if (user?.unitCode) {
     const units = await loadUnits().catch(() => []);

@@ -77,6 +77,8 @@ public static class MatrixRows
             return Request("POST", "/api/auth/refresh", new { refreshToken = refresh });
         }),
         Simple("GET", "/api/auth/me", p => AnySigned(p)),
+        // The UI's start-up probe: 200 signed in or not, so a signed-out page logs no failed request.
+        Simple("GET", "/api/auth/session", _ => 200),
         Simple("GET", "/api/auth/antiforgery", p => AnySigned(p)),
         Simple("GET", "/api/auth/2fa", p => AnySigned(p)),
     ];

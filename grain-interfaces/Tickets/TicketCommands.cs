@@ -41,8 +41,9 @@ public sealed record RecordCallback(
     [property: Id(0)] bool? Reached, [property: Id(1), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Satisfactions))] string? Satisfaction,
     [property: Id(2)] string? Note, [property: Id(3)] WrittenNoticeInput? Notice = null);
 
+/// <summary>合并: into the ticket with this id, or with this number (JX12385-yyyyMMdd-nnnnnn) as operators know it.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.MergeTicket")]
-public sealed record MergeTicket([property: Id(0)] Guid? IntoTicketId);
+public sealed record MergeTicket([property: Id(0)] Guid? IntoTicketId, [property: Id(1)] string? IntoNumber = null);
 
 /// <summary>A note for resume, reopen, close and supervise.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketNote")]

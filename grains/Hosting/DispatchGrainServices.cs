@@ -50,6 +50,7 @@ public static class DispatchGrainServices
             provider.GetRequiredService<RoutingRuleFeed>().RefreshAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
         services.AddSingleton<UnitRouter>();
         services.AddSingleton<CallerHistory>();
+        services.AddSingleton<TicketNumbers>();
         services.AddSingleton<RehabDirectory>();
         services.AddSingleton<ItemOpener>();
         services.AddSingleton<Dispatch.PersonalData.PersonalDataAccessLog>();

@@ -77,6 +77,35 @@ public sealed class OperatorDayTests(BrowserSystem system)
         errors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_operator_merges_a_new_call_into_a_possible_duplicate_from_the_intake_page()
+    {
+        string earlier;
+        using (var op = await ApiAsync(system, Operator))
+        {
+            earlier = (await RegisteredAndDispatchedAsync(op, "来电反映盲道被占用，请协调处理。（合并浏览器测试）")).GetProperty("number").GetString()!;
+        }
+        var page = await system.NewPageAsync();
+        var errors = Watch(page);
+        await SignInAsync(page, Operator);
+
+        await page.Locator("#f-callerName").FillAsync("赵六");
+        await page.Locator("#f-callerPhone").FillAsync("13900001234");
+        await page.Locator("#f-countyCode").SelectOptionAsync("330402");
+        await page.Locator("#f-kind").SelectOptionAsync("help");
+        await page.Locator("#f-topic").SelectOptionAsync("care_services");
+        await page.Locator("#f-content").FillAsync("又一位来电人反映同一处盲道被占用。");
+        var merge = page.Locator($"#caller-history button.merge-into[data-number='{earlier}']");
+        await merge.ClickAsync();
+        await Assertions.Expect(page.Locator("#f-intoNumber")).ToHaveValueAsync(earlier);
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("intake-submit", "the next step is to confirm");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#intake-done")).ToContainTextAsync($"并入工单 {earlier}");
+        await ScreenshotAsync(page, "operator-4-merged-at-intake");
+        errors.Should().BeEmpty();
+    }
+
     /// <summary>Every console error and uncaught script error of the page, failed requests included.</summary>
     private static List<string> Watch(IPage page)
     {

@@ -456,7 +456,7 @@ export default {
   'reports.col.scope': 'Name', 'reports.met.yes': '✓ Met', 'reports.met.no': '✗ Not met',
   'reports.generated': 'Generated {at} by {by}',
   'reports.source': 'Source: the platform\'s supervision measures. Figures marked "now" are live counts at generation.',
-  // hotline operator: callback queue (issue 15, item 1)
+  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number
   'nav.callbacks': 'Callbacks',
   'callbacks.title': 'Callback queue', 'callbacks.intro': 'Resolved tickets whose caller is still owed a callback, the oldest resolution first. Attempts are at least 2 working hours apart; when the caller is still not reached at attempt {limit}, record the written notice sent instead, and the ticket may be closed.',
   'callbacks.showAll': 'Also show tickets whose next attempt is not due yet', 'callbacks.caption': 'Tickets awaiting a callback ({n})',
@@ -467,4 +467,8 @@ export default {
   'ticket.callbacks': 'Callback', 'ticket.callbackFailed': 'not reached {n}/{limit}', 'ticket.nextCallback': 'next attempt from {at}',
   'ticket.callbackNotice': 'Written notice', 'form.notice.callback': 'How the written notice was sent (last attempt, not reached)',
   'form.notice.callback.hint': 'Attempt {limit} did not reach the caller either: record how and when the written notice was sent, then the ticket may be closed.',
+  'intake.mode.merge': 'Merge into a duplicate', 'intake.intoNumber': 'Number of the ticket to merge into', 'intake.intoNumber.hint': 'e.g. JX12385-20261202-000042',
+  'intake.merge.header': 'Merge', 'intake.merge.into': 'Merge into this', 'intake.merge.chosen': 'This call will be registered and merged into ticket {number}; confirm to submit.',
+  'intake.done.merged': 'Ticket {number} registered and merged into ticket {into}; each caller gets their own callback.', 'v.ticketNumber': 'A ticket number looks like JX12385-yyyyMMdd-nnnnnn.',
+  'form.intoNumber': 'Number of the ticket to merge into',
 };

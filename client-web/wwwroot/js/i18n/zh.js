@@ -456,7 +456,7 @@ export default {
   'reports.col.scope': '名称', 'reports.met.yes': '✓ 达标', 'reports.met.no': '✗ 未达标',
   'reports.generated': '生成时间：{at} · 生成人：{by}',
   'reports.source': '数据来源：派单平台督办统计。标“当前”的指标为生成时的实时数。',
-  // hotline operator: callback queue (issue 15, item 1)
+  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number
   'nav.callbacks': '待回访',
   'callbacks.title': '待回访', 'callbacks.intro': '已办结、尚待回访的工单，最早办结的在前。两次回访至少间隔 2 个工作小时；第 {limit} 次仍未联系上时，须登记书面告知，之后可以归档。',
   'callbacks.showAll': '也显示尚未到下次回访时间的工单', 'callbacks.caption': '待回访工单（共 {n} 件）',
@@ -467,4 +467,8 @@ export default {
   'ticket.callbacks': '回访', 'ticket.callbackFailed': '未联系上 {n}/{limit} 次', 'ticket.nextCallback': '下次回访不早于 {at}',
   'ticket.callbackNotice': '书面告知', 'form.notice.callback': '书面告知送达方式（最后一次仍未联系上）',
   'form.notice.callback.hint': '第 {limit} 次仍未联系上来电人：登记书面告知的送达方式和日期后可以归档。',
+  'intake.mode.merge': '并入重复工单', 'intake.intoNumber': '并入的工单编号', 'intake.intoNumber.hint': '如 JX12385-20261202-000042',
+  'intake.merge.header': '合并', 'intake.merge.into': '并入此单', 'intake.merge.chosen': '将登记本次来电并入工单 {number}，请确认提交。',
+  'intake.done.merged': '工单 {number} 已登记并并入工单 {into}，两位来电人各自回访。', 'v.ticketNumber': '工单编号格式应为 JX12385-年月日-6 位序号。',
+  'form.intoNumber': '并入的工单编号',
 };

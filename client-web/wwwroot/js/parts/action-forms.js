@@ -159,8 +159,10 @@ export function actionForm(action, ticket, units) {
       };
     }
     case 'merge': {
-      const into = text('intoTicketId', t('form.into'), { required: true });
-      return { fields: [into], body: () => ({ intoTicketId: orNull(value(into)) }) };
+      // Operators know tickets by number; the server finds the ticket in the user's scope.
+      const into = field({ name: 'intoNumber', label: t('form.intoNumber'), hint: t('intake.intoNumber.hint'), required: true,
+        control: h('input', { type: 'text', maxlength: '40', autocomplete: 'off', spellcheck: 'false' }) });
+      return { fields: [into], body: () => ({ intoNumber: orNull(value(into)) }) };
     }
     case 'supervise': {
       const note = text('note', t('form.note'), { required: true, long: true });

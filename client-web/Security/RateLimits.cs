@@ -216,6 +216,7 @@ public static partial class RateLimits
         if (HttpMethods.IsPost(context.Request.Method))
         {
             return route.Equals("/api/intake/caller-history", StringComparison.OrdinalIgnoreCase)
+                || route.Equals("/api/tickets/search", StringComparison.OrdinalIgnoreCase)
                 || (route.StartsWith("/api/", StringComparison.Ordinal) && route.EndsWith("/reveal", StringComparison.OrdinalIgnoreCase));
         }
         if (!HttpMethods.IsGet(context.Request.Method))

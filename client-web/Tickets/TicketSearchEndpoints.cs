@@ -26,22 +26,44 @@ public static class TicketSearchEndpoints
     public static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> Search(
         string? q, string? county, string? unit, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string? status,
         [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string? kind, bool? overdue, DateTimeOffset? from, DateTimeOffset? to,
-        int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct)
+        int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        SearchAsync(new TicketSearch(q, null, county, unit, status, kind, overdue, from, to, page, pageSize), readModel, context, ct);
+
+    /// <summary>POST /api/tickets/search: the same search, and the caller's phone, which travels in the body, never in a URL.</summary>
+    public static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> SearchByBody(
+        [FromBody] TicketSearch? search, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        search is null
+            ? Task.FromResult<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>>(
+                ProblemResponses.Validation(context, new FieldError("body", "required", "请提供查询条件。", "A search body is required.")))
+            : SearchAsync(search, readModel, context, ct);
+
+    private static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> SearchAsync(
+        TicketSearch search, TicketReadModel readModel, HttpContext context, CancellationToken ct)
     {
+        var (from, to) = (search.From, search.To);
         FieldError? rangeError = from is not null && to is not null && from > to
             ? new("from", "invalid_range", "开始时间不能晚于结束时间。", "'from' must not be after 'to'.")
             : null;
-        var filter = new TicketFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), county, unit, status, kind, overdue, from, to, Paging.PageOf(page), Paging.SizeOf(pageSize));
+        var phone = CallerPhones.Normalised(search.Phone);
+        FieldError? phoneError = phone is not null && (phone.Length > PhoneMaxLength || !phone.All(c => char.IsAsciiDigit(c) || c == '-'))
+            ? new("phone", "invalid_format", "电话号码只能包含数字和连字符。", "A phone number holds only digits and hyphens.")
+            : null;
+        var q = string.IsNullOrWhiteSpace(search.Q) ? null : search.Q.Trim();
+        var filter = new TicketFilter(q, search.County, search.Unit, search.Status, search.Kind, search.Overdue, from, to,
+            Paging.PageOf(search.Page), Paging.SizeOf(search.PageSize)) { Phone = phone };
         return ItemLists.ReadAsync(context,
-            [ListParameters.OneOf("status", status, TicketVocabulary.Statuses.Select(s => s.Code), "状态", "Status"),
-                ListParameters.OneOf("kind", kind, TicketVocabulary.Kinds, "类型", "Kind"), rangeError,
-                .. ListParameters.Check(county, page, pageSize, q)],
+            [ListParameters.OneOf("status", search.Status, TicketVocabulary.Statuses.Select(s => s.Code), "状态", "Status"),
+                ListParameters.OneOf("kind", search.Kind, TicketVocabulary.Kinds, "类型", "Kind"), rangeError, phoneError,
+                .. ListParameters.Check(search.County, search.Page, search.PageSize, search.Q)],
             async actor =>
             {
                 var found = await readModel.SearchAsync(actor, filter, ct);
                 return found with { Items = TicketPresentation.ForActor(found.Items, actor) };
             });
     }
+
+    /// <summary>The longest phone number a search takes: a landline with its area code and an extension is shorter.</summary>
+    private const int PhoneMaxLength = 20;
 
     private static Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
         string unitCode, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.WorklistStatuses))] string? status, bool? overdue, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
@@ -113,6 +135,16 @@ public static partial class CallerPhones
     [System.Text.RegularExpressions.GeneratedRegex(@"^(0[12][0-9]|0[3-9][0-9]{2})([0-9]{7,8})$")]
     private static partial System.Text.RegularExpressions.Regex Landline();
 }
+
+/// <summary>
+/// A ticket search: q (a whole ticket number, or text in the title, content and caller's name), the caller's phone
+/// (matched whole in its stored spelling; answers mask it), county, unit, status, kind, overdue, received from/to, paging.
+/// </summary>
+public sealed record TicketSearch(
+    string? Q, string? Phone, string? County, string? Unit,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string? Status,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string? Kind,
+    bool? Overdue, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
 
 /// <summary>POST /api/intake/caller-history: what the operator typed so far; the numbers travel in the body, never in a URL.</summary>
 public sealed record CallerLookup(string? ResidentId, string? Phone, string? Topic);

@@ -106,6 +106,37 @@ public sealed class OperatorDayTests(BrowserSystem system)
         errors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_operator_finds_a_ticket_by_the_callers_phone_and_sees_the_number_masked()
+    {
+        string number;
+        using (var op = await ApiAsync(system, Operator))
+        {
+            number = (await RegisteredAndDispatchedAsync(op, "来电咨询助残卡办理进度。（查询浏览器测试）")).GetProperty("number").GetString()!;
+        }
+        var page = await system.NewPageAsync();
+        var errors = Watch(page);
+        await SignInAsync(page, Operator);
+
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "工单查询" }).ClickAsync();
+        await page.Locator("#f-q").FillAsync("（查询浏览器测试）");
+        await page.Locator("#f-phone").FillAsync("139 0000 1234");
+        await page.Locator("#f-phone").PressAsync("Enter");
+
+        var row = page.Locator("#search-results tr", new() { HasText = number });
+        await Assertions.Expect(row).ToContainTextAsync("139****1234");
+        (await page.Locator("#search-results").InnerTextAsync()).Should().NotContain("13900001234");
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).Should().BeEmpty();
+        await ScreenshotAsync(page, "operator-5-search");
+
+        await page.Locator("#f-q").FillAsync(number.ToLowerInvariant());
+        await page.Locator("#f-phone").FillAsync("");
+        await page.Locator("#search-submit").ClickAsync();
+        await Assertions.Expect(page.Locator("#search-results caption")).ToContainTextAsync("共 1 件");
+        errors.Should().BeEmpty();
+    }
+
     /// <summary>Every console error and uncaught script error of the page, failed requests included.</summary>
     private static List<string> Watch(IPage page)
     {

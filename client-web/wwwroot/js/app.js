@@ -10,6 +10,7 @@ const routes = [
   { path: 'intake', nav: 'nav.intake', roles: ['operator', 'admin'], view: () => import('./views/intake.js') },
   { path: 'queue', nav: 'nav.queue', roles: ['operator', 'admin', 'supervisor'], view: () => import('./views/queue.js') },
   { path: 'callbacks', nav: 'nav.callbacks', roles: ['operator', 'admin', 'supervisor'], view: () => import('./views/callbacks.js') },
+  { path: 'search', nav: 'nav.search', roles: everyone, view: () => import('./views/search.js') },
   { path: 'worklist', nav: 'nav.worklist', roles: ['unit_staff', 'admin', 'supervisor'], view: () => import('./views/worklist.js') },
   { path: 'legal-aid-worklist', nav: 'nav.legalAid', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-worklist.js') },
   { path: 'rehab-worklist', nav: 'nav.rehab', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-worklist.js') },

@@ -456,7 +456,7 @@ export default {
   'reports.col.scope': 'Name', 'reports.met.yes': '✓ Met', 'reports.met.no': '✗ Not met',
   'reports.generated': 'Generated {at} by {by}',
   'reports.source': 'Source: the platform\'s supervision measures. Figures marked "now" are live counts at generation.',
-  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number
+  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number, ticket search
   'nav.callbacks': 'Callbacks',
   'callbacks.title': 'Callback queue', 'callbacks.intro': 'Resolved tickets whose caller is still owed a callback, the oldest resolution first. Attempts are at least 2 working hours apart; when the caller is still not reached at attempt {limit}, record the written notice sent instead, and the ticket may be closed.',
   'callbacks.showAll': 'Also show tickets whose next attempt is not due yet', 'callbacks.caption': 'Tickets awaiting a callback ({n})',
@@ -471,4 +471,7 @@ export default {
   'intake.merge.header': 'Merge', 'intake.merge.into': 'Merge into this', 'intake.merge.chosen': 'This call will be registered and merged into ticket {number}; confirm to submit.',
   'intake.done.merged': 'Ticket {number} registered and merged into ticket {into}; each caller gets their own callback.', 'v.ticketNumber': 'A ticket number looks like JX12385-yyyyMMdd-nnnnnn.',
   'form.intoNumber': 'Number of the ticket to merge into',
+  'nav.search': 'Find tickets', 'search.title': 'Find tickets', 'search.q': 'Ticket number, caller or text', 'search.q.hint': 'A whole ticket number finds that ticket; other text is looked for in the title, content and caller\'s name.',
+  'search.phone': 'Caller\'s phone', 'search.phone.hint': 'The whole number; numbers in the results are masked.', 'search.any': 'Any', 'search.from': 'Received from', 'search.to': 'Received to',
+  'search.overdue': 'Overdue only', 'search.submit': 'Search', 'search.caption': 'Results ({n})', 'search.none': 'No ticket matches.',
 };

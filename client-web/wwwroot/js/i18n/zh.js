@@ -456,7 +456,7 @@ export default {
   'reports.col.scope': '名称', 'reports.met.yes': '✓ 达标', 'reports.met.no': '✗ 未达标',
   'reports.generated': '生成时间：{at} · 生成人：{by}',
   'reports.source': '数据来源：派单平台督办统计。标“当前”的指标为生成时的实时数。',
-  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number
+  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number, ticket search
   'nav.callbacks': '待回访',
   'callbacks.title': '待回访', 'callbacks.intro': '已办结、尚待回访的工单，最早办结的在前。两次回访至少间隔 2 个工作小时；第 {limit} 次仍未联系上时，须登记书面告知，之后可以归档。',
   'callbacks.showAll': '也显示尚未到下次回访时间的工单', 'callbacks.caption': '待回访工单（共 {n} 件）',
@@ -471,4 +471,7 @@ export default {
   'intake.merge.header': '合并', 'intake.merge.into': '并入此单', 'intake.merge.chosen': '将登记本次来电并入工单 {number}，请确认提交。',
   'intake.done.merged': '工单 {number} 已登记并并入工单 {into}，两位来电人各自回访。', 'v.ticketNumber': '工单编号格式应为 JX12385-年月日-6 位序号。',
   'form.intoNumber': '并入的工单编号',
+  'nav.search': '工单查询', 'search.title': '工单查询', 'search.q': '工单号、来电人或内容', 'search.q.hint': '完整的工单号直接找到该工单；其他文字在标题、内容和来电人姓名中查找。',
+  'search.phone': '来电号码', 'search.phone.hint': '完整号码；结果中的号码均打码显示。', 'search.any': '不限', 'search.from': '登记日期从', 'search.to': '登记日期至',
+  'search.overdue': '只看超期', 'search.submit': '查询', 'search.caption': '查询结果（共 {n} 件）', 'search.none': '没有符合条件的工单。',
 };

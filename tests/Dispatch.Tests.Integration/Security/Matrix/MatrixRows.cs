@@ -174,6 +174,8 @@ public static class MatrixRows
         [
             new("GET", "/api/tickets", p => AnySigned(p), async (w, _, _) => { await Probe(w); return Request("GET", $"/api/tickets?q={Uri.EscapeDataString(marker)}"); },
                 SeesProbe, probeId),
+            new("POST", "/api/tickets/search", p => AnySigned(p), async (w, _, _) =>
+                { await Probe(w); return Request("POST", "/api/tickets/search", new { q = marker, phone = "13812345678" }); }, SeesProbe, probeId),
             new("GET", "/api/dispatch-queue", p => p.Anonymous ? 401 : p.Role == "unit_staff" ? 404 : 200, (_, _, _) => Task.FromResult(Request("GET", "/api/dispatch-queue"))),
             // 待回访: the hotline's list like the dispatch queue (its scope is checked in CallbackQueueApiTests).
             new("GET", "/api/callback-queue", p => p.Anonymous ? 401 : p.Role == "unit_staff" ? 404 : 200,

@@ -14,7 +14,7 @@ public static class TicketSearchEndpoints
         api.MapUnitList("worklist", TicketEndpoints.Tag, "A unit's open tickets, nearest deadline first (status, overdue filters)", Worklist);
         api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
             .WithSummary("Tickets waiting for (re)dispatch, those awaiting a ruling and returned ones first");
-        api.MapGet("/callback-queue", CallbackQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
+        api.MapGet("/callback-queue", ReadCallbackQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
             .WithSummary("待回访: resolved tickets whose caller is still owed a callback, oldest resolution first, with the failed attempts " +
                 "and the next attempt time (county, due: only those whose next attempt may be made now, default true; page, pageSize)");
         api.MapPost("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags(TicketEndpoints.Tag)
@@ -82,7 +82,7 @@ public static class TicketSearchEndpoints
         return TypedResults.Ok(TicketPresentation.ForActor(await readModel.DispatchQueueAsync(actor, ct), actor));
     }
 
-    private static async Task<Results<Ok<ListPage<CallbackQueueEntry>>, ProblemHttpResult>> CallbackQueue(
+    private static async Task<Results<Ok<ListPage<CallbackQueueEntry>>, ProblemHttpResult>> ReadCallbackQueue(
         string? county, bool? due, int? page, int? pageSize, CallbackQueue queue, TimeProvider time, HttpContext context, CancellationToken ct)
     {
         // Callbacks are the hotline's work: a unit has nothing to do in this queue (as in the dispatch queue).

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using FluentAssertions;
 using Microsoft.Playwright;
@@ -57,7 +56,7 @@ public sealed class OperatorDayTests(BrowserSystem system)
         await ScreenshotAsync(page, "operator-2-failed-attempt");
 
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "待回访" }).ClickAsync();
-        await page.Locator("#callbacks").WaitForAsync();
+        await page.Locator("#callbacks table, #callbacks p.empty").First.WaitForAsync();
         await Assertions.Expect(page.Locator("#callbacks tr", new() { HasText = number })).ToHaveCountAsync(0);
         await page.Locator("#callbacks-all").CheckAsync();
         row = page.Locator("#callbacks tr", new() { HasText = number });

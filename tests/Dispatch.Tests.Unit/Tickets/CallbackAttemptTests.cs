@@ -1,5 +1,6 @@
 using Dispatch.Sla;
 using Dispatch.Tests.Unit.Calendar;
+using Dispatch.Items;
 using Dispatch.Tests.Unit.Items;
 using Dispatch.Tickets;
 using FluentAssertions;

@@ -136,6 +136,66 @@ public sealed class OperatorDayTests(BrowserSystem system)
         errors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_ticket_page_opens_a_printable_dispatch_slip_with_the_caller_masked()
+    {
+        string id;
+        string number;
+        using (var op = await ApiAsync(system, Operator))
+        {
+            var ticket = await RegisteredAndDispatchedAsync(op, "来电反映小区无障碍通道被堵。（交办单浏览器测试）");
+            (id, number) = (ticket.GetProperty("id").GetString()!, ticket.GetProperty("number").GetString()!);
+        }
+        var page = await system.NewPageAsync();
+        var errors = Watch(page);
+        await SignInAsync(page, Operator);
+        await page.GotoAsync($"/#/tickets/{id}");
+
+        await page.Locator("#slip-link").ClickAsync();
+        var slip = page.Locator("#dispatch-slip");
+        await Assertions.Expect(slip).ToContainTextAsync("交 办 单");
+        await Assertions.Expect(slip).ToContainTextAsync(number);
+        await Assertions.Expect(slip).ToContainTextAsync("测****");
+        await Assertions.Expect(slip).ToContainTextAsync("139****1234");
+        await Assertions.Expect(slip).ToContainTextAsync("（交办单浏览器测试）");
+        (await slip.InnerTextAsync()).Should().NotContain("测试来电人").And.NotContain("13900001234");
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).Should().BeEmpty();
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("#slip-print")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".topbar")).ToBeHiddenAsync();
+        await Assertions.Expect(slip).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "operator-6-dispatch-slip-print");
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_petitions_acceptance_notice_prints_after_its_dispatch_slip()
+    {
+        string id;
+        using (var op = await ApiAsync(system, Operator))
+        using (var staff = await ApiAsync(system, CentreStaff))
+        {
+            id = (await RegisteredAndDispatchedAsync(op, "信访人反映残疾人两项补贴被停发。（告知书浏览器测试）", kind: "petition")).GetProperty("id").GetString()!;
+            (await staff.PostAsync($"/api/tickets/{id}/sign", null)).EnsureSuccessStatusCode();
+            var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).Date).ToString("yyyy-MM-dd");
+            (await staff.PostAsJsonAsync($"/api/tickets/{id}/acceptance", new { accepted = true, notice = new { method = "mail", sentOn = today, reference = "EMS 2468" } }))
+                .EnsureSuccessStatusCode();
+        }
+        var page = await system.NewPageAsync();
+        var errors = Watch(page);
+        await SignInAsync(page, Operator);
+
+        await page.GotoAsync($"/#/tickets/{id}/slip");
+
+        var notice = page.Locator("article.slip-notice");
+        await Assertions.Expect(notice).ToContainTextAsync("信访事项受理告知书");
+        await Assertions.Expect(notice).ToContainTextAsync("测****：");
+        await Assertions.Expect(notice).ToContainTextAsync("邮寄");
+        errors.Should().BeEmpty();
+    }
+
     /// <summary>Every console error and uncaught script error of the page, failed requests included.</summary>
     private static List<string> Watch(IPage page)
     {

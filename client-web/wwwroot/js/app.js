@@ -22,6 +22,7 @@ const routes = [
   { path: 'admin/users', nav: 'nav.users', roles: ['admin'], view: () => import('./views/admin-users.js') },
   { path: 'account', nav: 'nav.account', roles: everyone, view: () => import('./views/account.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
+  { path: 'tickets/:id/slip', roles: everyone, view: () => import('./views/ticket-slip.js') },
   { path: 'legal-aid-cases/:id', roles: everyone, view: () => import('./views/legal-aid-case.js') },
   { path: 'rehab-visits/:id', roles: everyone, view: () => import('./views/rehab-visit.js') },
 ];

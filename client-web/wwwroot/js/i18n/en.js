@@ -456,7 +456,7 @@ export default {
   'reports.col.scope': 'Name', 'reports.met.yes': '✓ Met', 'reports.met.no': '✗ Not met',
   'reports.generated': 'Generated {at} by {by}',
   'reports.source': 'Source: the platform\'s supervision measures. Figures marked "now" are live counts at generation.',
-  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number, ticket search
+  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number, ticket search, dispatch slip
   'nav.callbacks': 'Callbacks',
   'callbacks.title': 'Callback queue', 'callbacks.intro': 'Resolved tickets whose caller is still owed a callback, the oldest resolution first. Attempts are at least 2 working hours apart; when the caller is still not reached at attempt {limit}, record the written notice sent instead, and the ticket may be closed.',
   'callbacks.showAll': 'Also show tickets whose next attempt is not due yet', 'callbacks.caption': 'Tickets awaiting a callback ({n})',
@@ -474,4 +474,17 @@ export default {
   'nav.search': 'Find tickets', 'search.title': 'Find tickets', 'search.q': 'Ticket number, caller or text', 'search.q.hint': 'A whole ticket number finds that ticket; other text is looked for in the title, content and caller\'s name.',
   'search.phone': 'Caller\'s phone', 'search.phone.hint': 'The whole number; numbers in the results are masked.', 'search.any': 'Any', 'search.from': 'Received from', 'search.to': 'Received to',
   'search.overdue': 'Overdue only', 'search.submit': 'Search', 'search.caption': 'Results ({n})', 'search.none': 'No ticket matches.',
+  'slip.label': 'Print', 'slip.open': 'Dispatch slip', 'slip.openWithNotices': 'Dispatch slip and written notices', 'slip.title': 'Dispatch slip: {number}', 'slip.print': 'Print',
+  'slip.back': 'Back to the ticket', 'slip.org': 'Jiaxing disability services hotline (12385)', 'slip.heading': 'Dispatch slip', 'slip.no': 'No. {number}',
+  'slip.number': 'Ticket number', 'slip.received': 'Received', 'slip.caller': 'Caller', 'slip.phone': 'Phone', 'slip.channel': 'Channel',
+  'slip.place': 'Place', 'slip.kind': 'Kind', 'slip.urgency': 'Urgency', 'slip.unit': 'Handling unit', 'slip.dispatchedAt': 'Dispatched',
+  'slip.signBy': 'Sign for by', 'slip.handleBy': 'Resolve by', 'slip.title2': 'Title', 'slip.content': 'Content', 'slip.instructions': 'Instructions',
+  'slip.instructions.default': 'Sign for and handle within the limits, reply on the platform when resolved, and protect the caller\'s personal data.', 'slip.signedBy': 'Signed by', 'slip.signedAt': 'Signed at',
+  'slip.foot': 'The caller\'s personal data is masked; a full number is seen only on the platform, by need, and logged.',
+  'slip.notice.accepted': 'Notice of acceptance of a petition', 'slip.notice.notAccepted': 'Notice of non-acceptance of a petition', 'slip.notice.extension': 'Notice of an extended time limit',
+  'slip.notice.reply': 'Written reply to a petition', 'slip.notice.reviewReply': 'Written opinion on review (re-review)', 'slip.notice.to': 'To {name}:',
+  'slip.notice.acceptedText': 'Your petition (No. {number}) has been accepted; it will be handled and answered in writing within the statutory time limit.',
+  'slip.notice.notAcceptedText': 'Your petition (No. {number}) is not accepted. Reason: {reason}.',
+  'slip.notice.extensionApproved': 'The time limit for your petition (No. {number}) is extended by {amount}.', 'slip.notice.extensionRefused': 'The extension for your petition (No. {number}) was not approved.',
+  'slip.notice.reviewWindow': 'If you disagree, you may ask the body one level up for review (re-review) until {until}.', 'slip.notice.sent': '{date} ({method})',
 };

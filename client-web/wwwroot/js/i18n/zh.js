@@ -456,7 +456,7 @@ export default {
   'reports.col.scope': '名称', 'reports.met.yes': '✓ 达标', 'reports.met.no': '✗ 未达标',
   'reports.generated': '生成时间：{at} · 生成人：{by}',
   'reports.source': '数据来源：派单平台督办统计。标“当前”的指标为生成时的实时数。',
-  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number, ticket search
+  // hotline operator's day (issue 15, item 1): callback queue, session probe, merge by ticket number, ticket search, dispatch slip
   'nav.callbacks': '待回访',
   'callbacks.title': '待回访', 'callbacks.intro': '已办结、尚待回访的工单，最早办结的在前。两次回访至少间隔 2 个工作小时；第 {limit} 次仍未联系上时，须登记书面告知，之后可以归档。',
   'callbacks.showAll': '也显示尚未到下次回访时间的工单', 'callbacks.caption': '待回访工单（共 {n} 件）',
@@ -474,4 +474,17 @@ export default {
   'nav.search': '工单查询', 'search.title': '工单查询', 'search.q': '工单号、来电人或内容', 'search.q.hint': '完整的工单号直接找到该工单；其他文字在标题、内容和来电人姓名中查找。',
   'search.phone': '来电号码', 'search.phone.hint': '完整号码；结果中的号码均打码显示。', 'search.any': '不限', 'search.from': '登记日期从', 'search.to': '登记日期至',
   'search.overdue': '只看超期', 'search.submit': '查询', 'search.caption': '查询结果（共 {n} 件）', 'search.none': '没有符合条件的工单。',
+  'slip.label': '打印', 'slip.open': '交办单', 'slip.openWithNotices': '交办单与书面告知', 'slip.title': '交办单：{number}', 'slip.print': '打印',
+  'slip.back': '返回工单', 'slip.org': '嘉兴市残疾人服务热线（12385）', 'slip.heading': '交 办 单', 'slip.no': '编号：{number}',
+  'slip.number': '工单编号', 'slip.received': '登记时间', 'slip.caller': '来电人', 'slip.phone': '联系电话', 'slip.channel': '来电渠道',
+  'slip.place': '所在地', 'slip.kind': '诉求类型', 'slip.urgency': '紧急程度', 'slip.unit': '承办单位', 'slip.dispatchedAt': '交办时间',
+  'slip.signBy': '签收时限', 'slip.handleBy': '办结时限', 'slip.title2': '诉求标题', 'slip.content': '诉求内容', 'slip.instructions': '交办意见',
+  'slip.instructions.default': '请按时限签收办理，办结后在平台答复，并注意保护来电人个人信息。', 'slip.signedBy': '签收人', 'slip.signedAt': '签收时间',
+  'slip.foot': '来电人个人信息已打码；完整号码仅可在平台内按需查看并留痕。',
+  'slip.notice.accepted': '信访事项受理告知书', 'slip.notice.notAccepted': '信访事项不予受理告知书', 'slip.notice.extension': '信访事项延期办理告知书',
+  'slip.notice.reply': '信访事项处理意见书', 'slip.notice.reviewReply': '信访事项复查（复核）意见书', 'slip.notice.to': '{name}：',
+  'slip.notice.acceptedText': '您反映的信访事项（编号 {number}）已依法受理，我们将在规定期限内办理并书面答复。',
+  'slip.notice.notAcceptedText': '您反映的信访事项（编号 {number}）不予受理，理由：{reason}。',
+  'slip.notice.extensionApproved': '您反映的信访事项（编号 {number}）因情况复杂，办理期限依法延长 {amount}。', 'slip.notice.extensionRefused': '您反映的信访事项（编号 {number}）的延期申请未获批准。',
+  'slip.notice.reviewWindow': '如对本意见不服，可于 {until} 前向上一级机关请求复查（复核）。', 'slip.notice.sent': '{date} {method}',
 };

@@ -65,6 +65,7 @@ async function facts(v, user) {
     [t('ticket.returns'), v.returnCount || null],
     [t('ticket.repeat'), v.repeatCount || null],
     ...petitionFacts(v.petition),
+    [t('slip.label'), h('a', { href: `#/tickets/${encodeURIComponent(v.id)}/slip`, id: 'slip-link' }, t(v.petition ? 'slip.openWithNotices' : 'slip.open'))],
   ];
 }
 

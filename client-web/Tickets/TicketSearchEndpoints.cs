@@ -27,18 +27,21 @@ public static class TicketSearchEndpoints
         string? q, string? county, string? unit, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string? status,
         [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string? kind, bool? overdue, DateTimeOffset? from, DateTimeOffset? to,
         int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
-        SearchAsync(new TicketSearch(q, null, county, unit, status, kind, overdue, from, to, page, pageSize), readModel, context, ct);
+        SearchAsync(new TicketSearch(q, null, county, unit, status, kind, overdue, from, to), page, pageSize, readModel, context, ct);
 
-    /// <summary>POST /api/tickets/search: the same search, and the caller's phone, which travels in the body, never in a URL.</summary>
+    /// <summary>
+    /// POST /api/tickets/search?page=&amp;pageSize=: the same search with its filters in the body, and the caller's phone,
+    /// which travels in the body, never in a URL.
+    /// </summary>
     public static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> SearchByBody(
-        [FromBody] TicketSearch? search, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        [FromBody] TicketSearch? search, int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
         search is null
             ? Task.FromResult<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>>(
                 ProblemResponses.Validation(context, new FieldError("body", "required", "请提供查询条件。", "A search body is required.")))
-            : SearchAsync(search, readModel, context, ct);
+            : SearchAsync(search, page, pageSize, readModel, context, ct);
 
     private static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> SearchAsync(
-        TicketSearch search, TicketReadModel readModel, HttpContext context, CancellationToken ct)
+        TicketSearch search, int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct)
     {
         var (from, to) = (search.From, search.To);
         FieldError? rangeError = from is not null && to is not null && from > to
@@ -50,11 +53,11 @@ public static class TicketSearchEndpoints
             : null;
         var q = string.IsNullOrWhiteSpace(search.Q) ? null : search.Q.Trim();
         var filter = new TicketFilter(q, search.County, search.Unit, search.Status, search.Kind, search.Overdue, from, to,
-            Paging.PageOf(search.Page), Paging.SizeOf(search.PageSize)) { Phone = phone };
+            Paging.PageOf(page), Paging.SizeOf(pageSize)) { Phone = phone };
         return ItemLists.ReadAsync(context,
             [ListParameters.OneOf("status", search.Status, TicketVocabulary.Statuses.Select(s => s.Code), "状态", "Status"),
                 ListParameters.OneOf("kind", search.Kind, TicketVocabulary.Kinds, "类型", "Kind"), rangeError, phoneError,
-                .. ListParameters.Check(search.County, search.Page, search.PageSize, search.Q)],
+                .. ListParameters.Check(search.County, page, pageSize, search.Q)],
             async actor =>
             {
                 var found = await readModel.SearchAsync(actor, filter, ct);
@@ -138,13 +141,13 @@ public static partial class CallerPhones
 
 /// <summary>
 /// A ticket search: q (a whole ticket number, or text in the title, content and caller's name), the caller's phone
-/// (matched whole in its stored spelling; answers mask it), county, unit, status, kind, overdue, received from/to, paging.
+/// (matched whole in its stored spelling; answers mask it), county, unit, status, kind, overdue, received from/to.
 /// </summary>
 public sealed record TicketSearch(
     string? Q, string? Phone, string? County, string? Unit,
     [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string? Status,
     [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string? Kind,
-    bool? Overdue, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize);
+    bool? Overdue, DateTimeOffset? From, DateTimeOffset? To);
 
 /// <summary>POST /api/intake/caller-history: what the operator typed so far; the numbers travel in the body, never in a URL.</summary>
 public sealed record CallerLookup(string? ResidentId, string? Phone, string? Topic);

@@ -53,7 +53,6 @@ export async function render(main) {
     return {
       q: v('q'), phone: v('phone'), status: v('status'), kind: v('kind'), county: v('county'), unit: v('unit'),
       from: from ? dayStart(from) : null, to: to ? dayStart(nextDay(to)) : null, overdue: overdue.checked ? true : null,
-      page, pageSize: PAGE_SIZE,
     };
   }
 
@@ -61,7 +60,7 @@ export async function render(main) {
     Object.values(f).forEach(x => showError(x, ''));
     error.textContent = '';
     try {
-      const found = await api('/api/tickets/search', { method: 'POST', body: body() });
+      const found = await api(`/api/tickets/search?page=${page}&pageSize=${PAGE_SIZE}`, { method: 'POST', body: body() });
       const caption = t('search.caption', { n: found.total });
       fill(results, ticketTable(caption, found.items, ['number', 'title', 'kind', 'status', 'county', 'unit', 'received', 'caller'])
         ?? h('p', { class: 'empty', id: 'search-empty' }, t('search.none')), pager(found));

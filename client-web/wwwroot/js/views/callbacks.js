@@ -18,7 +18,7 @@ export async function render(main) {
   const refresh = h('button', { type: 'button', id: 'callbacks-refresh', onclick: () => load() }, t('worklist.refresh'));
   all.addEventListener('change', () => { state.all = all.checked; state.page = 1; load(); });
   main.append(h('h1', {}, t('callbacks.title')), h('p', { class: 'hint' }, t('callbacks.intro', { limit: ATTEMPT_LIMIT })),
-    h('div', { class: 'toolbar' }, h('label', { for: all.id }, all, ' ', t('callbacks.showAll')), refresh),
+    h('div', { class: 'toolbar' }, h('div', { class: 'field checkbox' }, all, h('label', { for: all.id }, t('callbacks.showAll'))), refresh),
     h('div', { class: 'panel' }, body));
 
   async function load() {

@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { pick, t, word } from '../i18n.js';
 import { loadCounties, loadUnits, nameOf } from '../reference.js';
-import { field, showError, vocabulary, vocabularySelect } from '../parts/fields.js';
+import { field, showError, vocabulary } from '../parts/fields.js';
 import { ticketTable } from '../parts/ticket-table.js';
 
 const PAGE_SIZE = 20;
@@ -24,7 +24,7 @@ export async function render(main) {
     q: field({ name: 'q', label: t('search.q'), hint: t('search.q.hint'), control: h('input', { type: 'search', maxlength: '100', autocomplete: 'off' }) }),
     phone: field({ name: 'phone', label: t('search.phone'), hint: t('search.phone.hint'), control: h('input', { type: 'tel', inputmode: 'tel', autocomplete: 'off', maxlength: '20' }) }),
     status: field({ name: 'status', label: t('col.status'), control: select(statuses.map(s => [s, word('status', s)])) }),
-    kind: field({ name: 'kind', label: t('col.kind'), control: vocabularySelect('kind', vocabulary.kind) }),
+    kind: field({ name: 'kind', label: t('col.kind'), control: select(vocabulary.kind.map(k => [k, word('kind', k)])) }),
     county: field({ name: 'county', label: t('col.county'), control: select(counties.map(c => [c.code, nameOf(c)])) }),
     unit: field({ name: 'unit', label: t('col.unit'), control: select(units.map(u => [u.code, nameOf(u)])) }),
     from: field({ name: 'from', label: t('search.from'), control: h('input', { type: 'date' }) }),
@@ -35,7 +35,7 @@ export async function render(main) {
   const error = h('p', { class: 'field-error', id: 'search-error', role: 'alert' });
   const form = h('form', { id: 'search-form', novalidate: true, role: 'search', 'aria-labelledby': 'search-heading' },
     h('div', { class: 'grid' }, Object.values(f).map(x => x.wrap),
-      h('div', { class: 'field' }, h('label', { for: overdue.id }, overdue, ' ', t('search.overdue')))),
+      h('div', { class: 'field checkbox' }, overdue, h('label', { for: overdue.id }, t('search.overdue')))),
     error,
     h('p', {}, h('button', { type: 'submit', class: 'primary', id: 'search-submit' }, t('search.submit'))));
   main.append(h('h1', { id: 'search-heading' }, t('search.title')), h('div', { class: 'panel' }, form), h('div', { class: 'panel' }, results));

@@ -21,6 +21,8 @@ public static class AuthEndpoints
             .WithSummary("Sign out: revokes the session of the cookie or bearer token (and its refresh token) 退出登录");
         group.MapGet("/me", Me).RequireAuthorization().AllowedWhileRestricted()
             .WithSummary("The signed-in user, role and scope 当前用户");
+        group.MapGet("/session", Session).AllowAnonymous()
+            .WithSummary("Whether this request is signed in, and as whom: always 200, for the UI's start-up probe (a 401 from /me would be a console error) 会话状态");
         group.MapPasswordApi();
         group.MapTwoFactorApi();
         return api;
@@ -120,6 +122,9 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
+    private static Ok<SessionState> Session(ClaimsPrincipal user) =>
+        TypedResults.Ok(user.Identity?.IsAuthenticated == true ? new SessionState(true, Me(user).Value) : new SessionState(false, null));
+
     private static Ok<CurrentUser> Me(ClaimsPrincipal user)
     {
         var actor = user.ToActor();
@@ -138,6 +143,9 @@ public static class AuthEndpoints
 public sealed record LoginRequest(string? Email, string? Password, string? TwoFactorCode = null, string? RecoveryCode = null);
 
 public sealed record RefreshRequest(string RefreshToken);
+
+/// <summary>GET /api/auth/session: signed in or not; when signed in, the same user /me answers.</summary>
+public sealed record SessionState(bool SignedIn, CurrentUser? User);
 
 /// <param name="UnitHead">Unit staff who head their unit (负责人) and approve a petition's extension.</param>
 public sealed record CurrentUser(string Id, string Email, string DisplayName, string Role, string? UnitCode, string? AreaCode, bool UnitHead)

@@ -30,6 +30,7 @@ public static class WebServiceRegistration
         services.AddSingleton<ReferenceQueries>();
         services.AddSingleton<EventHistory>();
         services.AddSingleton<TicketReadModel>();
+        services.AddSingleton<CallbackQueue>();
         services.AddSingleton<LegalAidReadModel>();
         services.AddSingleton<RehabReadModel>();
         services.AddSingleton<PersonTimeline>();

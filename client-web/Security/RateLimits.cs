@@ -65,7 +65,7 @@ public static partial class RateLimits
 
     private static readonly HashSet<string> SearchRoutes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "/api/tickets", "/api/legal-aid-cases", "/api/rehab-visits", "/api/dispatch-queue",
+        "/api/tickets", "/api/legal-aid-cases", "/api/rehab-visits", "/api/dispatch-queue", "/api/callback-queue",
     };
 
     /// <summary>The lists of one unit: /api/units/{code}/worklist and its legal-aid and rehabilitation kin.</summary>
@@ -216,6 +216,7 @@ public static partial class RateLimits
         if (HttpMethods.IsPost(context.Request.Method))
         {
             return route.Equals("/api/intake/caller-history", StringComparison.OrdinalIgnoreCase)
+                || route.Equals("/api/tickets/search", StringComparison.OrdinalIgnoreCase)
                 || (route.StartsWith("/api/", StringComparison.Ordinal) && route.EndsWith("/reveal", StringComparison.OrdinalIgnoreCase));
         }
         if (!HttpMethods.IsGet(context.Request.Method))

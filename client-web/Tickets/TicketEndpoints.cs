@@ -22,7 +22,10 @@ public static class TicketEndpoints
         group.MapPost("/", (TicketIntake intake, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, HttpContext context, IGrainFactory grains) =>
             Tickets.OpenAsync(idempotencyKey, context, grains, (ticket, actor) => ticket.Register(intake, actor), registered => (registered.Ticket, registered.Created)))
             .WithSummary("Register a ticket (登记). Requires an Idempotency-Key header; the same key returns the same ticket.").WithIdempotencyKey(required: true, ItemIds.MaxKeyLength).WithETag();
-        group.MapGet("/", TicketSearchEndpoints.Search).WithSummary("Search tickets (read model): q, county, unit, status, kind, overdue, from, to, page, pageSize");
+        group.MapGet("/", TicketSearchEndpoints.Search).WithSummary("Search tickets (read model): q (a whole ticket number, or text), county, unit, status, kind, overdue, from, to, page, pageSize");
+        group.MapPost("/search", TicketSearchEndpoints.SearchByBody)
+            .WithSummary("Search tickets with the filters of GET /api/tickets in the body (page and pageSize in the query), and the caller's phone, " +
+                "which never goes in a URL (masked in the answer)");
         Tickets.MapReads(group, "One ticket with its deadlines; ETag carries the version", "Every change, in order: who, when, what, why");
         Tickets.MapReveal(group, RevealableFields.Ticket);
 

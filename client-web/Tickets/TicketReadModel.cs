@@ -7,7 +7,8 @@ namespace Dispatch.Web.Tickets;
 /// <summary>Queries over the tickets read model, always limited to what the user may see.</summary>
 public sealed class TicketReadModel(NpgsqlDataSource database)
 {
-    private const string SummaryColumns = """
+    /// <summary>The columns <see cref="TicketSummary.Read"/> expects, in its order.</summary>
+    public const string SummaryColumns = """
         id, number, status, suspended, suspend_reason, kind, topic, urgency, channel, caller_name, caller_phone,
         county_code, town_code, unit_code, title, received_at, sign_due_at, handling_due_at, callback_due_at,
         clock_state, at_risk, overdue, return_count, rework_count, repeat_count, awaiting_dispatch, awaiting_ruling,
@@ -18,7 +19,17 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
 
     public async Task<ListPage<TicketSummary>> SearchAsync(Actor actor, TicketFilter filter, CancellationToken ct)
     {
-        var where = tickets.Visible(actor).Contains("(title || ' ' || content || ' ' || caller_name)", filter.Query)
+        var where = tickets.Visible(actor);
+        // A whole ticket number finds that ticket (the unique index on number); other text is looked for in the text.
+        if (TicketNumberText.Whole(filter.Query) is { } number)
+        {
+            where.Equal("number", number);
+        }
+        else
+        {
+            where.Contains("(title || ' ' || content || ' ' || caller_name)", filter.Query);
+        }
+        where.Equal("caller_phone", filter.Phone)
             .EqualEach(("county_code", filter.County), ("unit_code", filter.Unit), ("status", filter.Status), ("kind", filter.Kind), ("overdue", filter.Overdue))
             .Compare("received_at", ">=", filter.From)
             .Compare("received_at", "<", filter.To);
@@ -62,7 +73,22 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
     }
 }
 
+/// <param name="Phone">The caller's phone in the stored spelling (<see cref="CallerPhones.Normalised"/>), matched whole.</param>
 public sealed record TicketFilter(
     string? Query, string? County, string? Unit, string? Status, string? Kind, bool? Overdue,
-    DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize);
+    DateTimeOffset? From, DateTimeOffset? To, int Page, int PageSize)
+{
+    public string? Phone { get; init; }
+}
+
+/// <summary>Ticket numbers as typed into a search box: JX12385-20261202-000042, any letter case.</summary>
+public static partial class TicketNumberText
+{
+    /// <summary>The number in its stored spelling when the text is one whole ticket number; otherwise null.</summary>
+    public static string? Whole(string? text) =>
+        text is not null && Number().IsMatch(text.Trim()) ? text.Trim().ToUpperInvariant() : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^JX12385-[0-9]{8}-[0-9]{6}$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Number();
+}
 

@@ -14,6 +14,9 @@ public static class TicketSearchEndpoints
         api.MapUnitList("worklist", TicketEndpoints.Tag, "A unit's open tickets, nearest deadline first (status, overdue filters)", Worklist);
         api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
             .WithSummary("Tickets waiting for (re)dispatch, those awaiting a ruling and returned ones first");
+        api.MapGet("/callback-queue", ReadCallbackQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
+            .WithSummary("待回访: resolved tickets whose caller is still owed a callback, oldest resolution first, with the failed attempts " +
+                "and the next attempt time (county, due: only those whose next attempt may be made now, default true; page, pageSize)");
         api.MapPost("/intake/caller-history", CallerHistory).RequireAuthorization(Policies.Operator).WithTags(TicketEndpoints.Tag)
             .WithSummary("For the intake form, body {residentId?, phone?, topic?} (numbers never in a URL): the caller's opaque personId, " +
                 "earlier tickets and open possible duplicates (same person or phone, same topic), masked");
@@ -23,22 +26,47 @@ public static class TicketSearchEndpoints
     public static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> Search(
         string? q, string? county, string? unit, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string? status,
         [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string? kind, bool? overdue, DateTimeOffset? from, DateTimeOffset? to,
-        int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct)
+        int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        SearchAsync(new TicketSearch(q, null, county, unit, status, kind, overdue, from, to), page, pageSize, readModel, context, ct);
+
+    /// <summary>
+    /// POST /api/tickets/search?page=&amp;pageSize=: the same search with its filters in the body, and the caller's phone,
+    /// which travels in the body, never in a URL.
+    /// </summary>
+    public static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> SearchByBody(
+        [FromBody] TicketSearch? search, int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        search is null
+            ? Task.FromResult<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>>(
+                ProblemResponses.Validation(context, new FieldError("body", "required", "请提供查询条件。", "A search body is required.")))
+            : SearchAsync(search, page, pageSize, readModel, context, ct);
+
+    private static Task<Results<Ok<ListPage<TicketSummary>>, ProblemHttpResult>> SearchAsync(
+        TicketSearch search, int? page, int? pageSize, TicketReadModel readModel, HttpContext context, CancellationToken ct)
     {
+        var (from, to) = (search.From, search.To);
         FieldError? rangeError = from is not null && to is not null && from > to
             ? new("from", "invalid_range", "开始时间不能晚于结束时间。", "'from' must not be after 'to'.")
             : null;
-        var filter = new TicketFilter(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), county, unit, status, kind, overdue, from, to, Paging.PageOf(page), Paging.SizeOf(pageSize));
+        var phone = CallerPhones.Normalised(search.Phone);
+        FieldError? phoneError = phone is not null && (phone.Length > PhoneMaxLength || !phone.All(c => char.IsAsciiDigit(c) || c == '-'))
+            ? new("phone", "invalid_format", "电话号码只能包含数字和连字符。", "A phone number holds only digits and hyphens.")
+            : null;
+        var q = string.IsNullOrWhiteSpace(search.Q) ? null : search.Q.Trim();
+        var filter = new TicketFilter(q, search.County, search.Unit, search.Status, search.Kind, search.Overdue, from, to,
+            Paging.PageOf(page), Paging.SizeOf(pageSize)) { Phone = phone };
         return ItemLists.ReadAsync(context,
-            [ListParameters.OneOf("status", status, TicketVocabulary.Statuses.Select(s => s.Code), "状态", "Status"),
-                ListParameters.OneOf("kind", kind, TicketVocabulary.Kinds, "类型", "Kind"), rangeError,
-                .. ListParameters.Check(county, page, pageSize, q)],
+            [ListParameters.OneOf("status", search.Status, TicketVocabulary.Statuses.Select(s => s.Code), "状态", "Status"),
+                ListParameters.OneOf("kind", search.Kind, TicketVocabulary.Kinds, "类型", "Kind"), rangeError, phoneError,
+                .. ListParameters.Check(search.County, page, pageSize, search.Q)],
             async actor =>
             {
                 var found = await readModel.SearchAsync(actor, filter, ct);
                 return found with { Items = TicketPresentation.ForActor(found.Items, actor) };
             });
     }
+
+    /// <summary>The longest phone number a search takes: a landline with its area code and an extension is shorter.</summary>
+    private const int PhoneMaxLength = 20;
 
     private static Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
         string unitCode, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.WorklistStatuses))] string? status, bool? overdue, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
@@ -55,6 +83,23 @@ public static class TicketSearchEndpoints
             return ProblemResponses.From(DomainError.NotFound("Dispatch queue", "派单队列"), context);
         }
         return TypedResults.Ok(TicketPresentation.ForActor(await readModel.DispatchQueueAsync(actor, ct), actor));
+    }
+
+    private static async Task<Results<Ok<ListPage<CallbackQueueEntry>>, ProblemHttpResult>> ReadCallbackQueue(
+        string? county, bool? due, int? page, int? pageSize, CallbackQueue queue, TimeProvider time, HttpContext context, CancellationToken ct)
+    {
+        // Callbacks are the hotline's work: a unit has nothing to do in this queue (as in the dispatch queue).
+        if (context.User.ToActor().Role == Roles.UnitStaff)
+        {
+            return ProblemResponses.From(DomainError.NotFound("Callback queue", "待回访队列"), context);
+        }
+        return await ItemLists.ReadAsync(context, [.. ListParameters.Check(county, page, pageSize, null)],
+            async actor =>
+            {
+                var found = await queue.PageAsync(actor, county, due ?? true, time.GetUtcNow(), Paging.PageOf(page), Paging.SizeOf(pageSize), ct);
+                var masked = TicketPresentation.ForActor([.. found.Items.Select(i => i.Ticket)], actor);
+                return found with { Items = [.. found.Items.Zip(masked, (entry, ticket) => entry with { Ticket = ticket })] };
+            });
     }
 
     private static async Task<Results<Ok<CallerHistory>, ProblemHttpResult>> CallerHistory(
@@ -93,6 +138,16 @@ public static partial class CallerPhones
     [System.Text.RegularExpressions.GeneratedRegex(@"^(0[12][0-9]|0[3-9][0-9]{2})([0-9]{7,8})$")]
     private static partial System.Text.RegularExpressions.Regex Landline();
 }
+
+/// <summary>
+/// A ticket search: q (a whole ticket number, or text in the title, content and caller's name), the caller's phone
+/// (matched whole in its stored spelling; answers mask it), county, unit, status, kind, overdue, received from/to.
+/// </summary>
+public sealed record TicketSearch(
+    string? Q, string? Phone, string? County, string? Unit,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Statuses))] string? Status,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Kinds))] string? Kind,
+    bool? Overdue, DateTimeOffset? From, DateTimeOffset? To);
 
 /// <summary>POST /api/intake/caller-history: what the operator typed so far; the numbers travel in the body, never in a URL.</summary>
 public sealed record CallerLookup(string? ResidentId, string? Phone, string? Topic);

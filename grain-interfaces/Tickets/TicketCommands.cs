@@ -32,12 +32,18 @@ public sealed record DecideExtension(
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReplyToCaller")]
 public sealed record ReplyToCaller([property: Id(0)] string? Reply, [property: Id(1)] WrittenNoticeInput? Notice = null, [property: Id(2)] string? Outcome = null);
 
-/// <summary>回访: Reached false records a failed attempt.</summary>
+/// <summary>
+/// 回访: Reached false records a failed attempt. The last failed attempt the rule allows carries the written notice
+/// (书面告知) sent to the caller instead, on which basis the ticket may be closed.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.RecordCallback")]
-public sealed record RecordCallback([property: Id(0)] bool? Reached, [property: Id(1), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Satisfactions))] string? Satisfaction, [property: Id(2)] string? Note);
+public sealed record RecordCallback(
+    [property: Id(0)] bool? Reached, [property: Id(1), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Satisfactions))] string? Satisfaction,
+    [property: Id(2)] string? Note, [property: Id(3)] WrittenNoticeInput? Notice = null);
 
+/// <summary>合并: into the ticket with this id, or with this number (JX12385-yyyyMMdd-nnnnnn) as operators know it.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.MergeTicket")]
-public sealed record MergeTicket([property: Id(0)] Guid? IntoTicketId);
+public sealed record MergeTicket([property: Id(0)] Guid? IntoTicketId, [property: Id(1)] string? IntoNumber = null);
 
 /// <summary>A note for resume, reopen, close and supervise.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketNote")]

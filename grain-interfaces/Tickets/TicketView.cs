@@ -61,6 +61,15 @@ public sealed record TicketView
 
     /// <summary>The petition procedure (信访): null for every other kind.</summary>
     [Id(44)] public PetitionView? Petition { get; init; }
+
+    /// <summary>While a callback is owed: the earliest instant the next attempt may be made (attempts are spaced by a rule).</summary>
+    [Id(45)] public DateTimeOffset? NextCallbackAt { get; init; }
+
+    /// <summary>Failed callback attempts about the current reply.</summary>
+    [Id(46)] public int FailedCallbacks { get; init; }
+
+    /// <summary>The next failed attempt is the last the rule allows: it must record the written notice (书面告知) sent instead.</summary>
+    [Id(47)] public bool CallbackNoticeDue { get; init; }
 }
 
 /// <summary>The clocks of a ticket; a clock not started yet (or that the ticket does not have) is null.</summary>
@@ -85,7 +94,14 @@ public sealed record ExtensionView(
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.CallbackView")]
 public sealed record CallbackView(
-    [property: Id(0)] bool Reached, [property: Id(1)] string? Satisfaction, [property: Id(2)] string? Note, [property: Id(3)] DateTimeOffset At);
+    [property: Id(0)] bool Reached, [property: Id(1)] string? Satisfaction, [property: Id(2)] string? Note, [property: Id(3)] DateTimeOffset At)
+{
+    /// <summary>After a failed attempt: the earliest instant the next one may be made.</summary>
+    [Id(4)] public DateTimeOffset? NextAttemptAt { get; init; }
+
+    /// <summary>After the last failed attempt: the written notice (书面告知) sent to the caller instead.</summary>
+    [Id(5)] public NoticeView? Notice { get; init; }
+}
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReturnView")]
 public sealed record ReturnView(

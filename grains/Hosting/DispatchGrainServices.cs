@@ -52,6 +52,7 @@ public static class DispatchGrainServices
         services.AddSingleton<UnitPicker>();
         services.AddSingleton<UnitRouter>();
         services.AddSingleton<CallerHistory>();
+        services.AddSingleton<TicketNumbers>();
         services.AddSingleton<RehabDirectory>();
         services.AddSingleton<ItemOpener>();
         services.AddSingleton<Dispatch.PersonalData.PersonalDataAccessLog>();

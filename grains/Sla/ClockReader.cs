@@ -15,6 +15,9 @@ public interface IClockReader
     /// <summary>The local date (Asia/Shanghai) of an instant.</summary>
     DateOnly LocalDate(DateTimeOffset instant);
 
+    /// <summary>The local time (Asia/Shanghai) of an instant, for messages that name it.</summary>
+    DateTimeOffset LocalTime(DateTimeOffset instant);
+
     /// <summary>
     /// When a limit that starts on a local day runs out (for example the petitioner's 30 days to ask for review from
     /// the day the written answer arrived), counted the way the limit's unit counts.
@@ -46,6 +49,8 @@ public sealed class ClockReader(SlaSettings sla, DateTimeOffset now, string? cou
     public TimeSpan Measure(SlaDuration duration) => duration.Length(history.Latest);
 
     public DateOnly LocalDate(DateTimeOffset instant) => history.Latest.LocalDate(instant);
+
+    public DateTimeOffset LocalTime(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, history.Latest.TimeZone);
 
     public DateTimeOffset PeriodEnd(DateOnly startDay, SlaDuration length)
     {

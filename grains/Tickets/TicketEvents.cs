@@ -70,7 +70,10 @@ public sealed record AcceptanceDecided(bool Accepted, string? ReasonCode, string
 public sealed record ReviewRequested(Guid ReviewId, string Number, string Stage, DateOnly AnswerReceivedOn) : TicketEvent;
 
 /// <summary>回访: a callback attempt; reached with a satisfaction, or not reached.</summary>
-public sealed record CallbackRecorded(bool Reached, string? Satisfaction, string? Note) : TicketEvent;
+/// <param name="NextAttemptAt">After a failed attempt that is not the last: the earliest instant of the next one.</param>
+/// <param name="Notice">After the last failed attempt: the written notice (书面告知) sent to the caller instead.</param>
+public sealed record CallbackRecorded(
+    bool Reached, string? Satisfaction, string? Note, DateTimeOffset? NextAttemptAt = null, WrittenNotice? Notice = null) : TicketEvent;
 
 /// <summary>重办: back to the same unit because the caller was not satisfied.</summary>
 public sealed record TicketReopened(string? Note) : TicketEvent;

@@ -24,6 +24,7 @@ public sealed class TicketGrain(
     ItemServices services,
     AreaDirectory areas,
     CallerHistory callers,
+    TicketNumbers numbers,
     UnitRouter router,
     PersonalDataAccessLog accessLog,
     PersonIdKey personIds,
@@ -192,7 +193,7 @@ public sealed class TicketGrain(
         ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.Resolve(s, actor, command, c));
 
     public Task<Outcome<TicketView>> RecordCallback(RecordCallback command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.RecordCallback(s, actor, command));
+        ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.RecordCallback(s, actor, command, c));
 
     public Task<Outcome<TicketView>> Reopen(TicketNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Reopen(s, actor, command));
@@ -206,16 +207,20 @@ public sealed class TicketGrain(
     public async Task<Outcome<TicketView>> Merge(MergeTicket command, Actor actor, int? expectedVersion)
     {
         TicketView? into = null;
-        if (command.IntoTicketId is { } intoId && intoId != this.GetPrimaryKey())
+        // A number is looked up only for an actor who may merge this ticket; the target's own Get then checks its scope.
+        var byNumber = command.IntoTicketId is null && !string.IsNullOrWhiteSpace(command.IntoNumber);
+        var intoId = command.IntoTicketId
+            ?? (byNumber && TicketAccess.IsDispatcher(actor) && State.Exists ? await numbers.IdOfAsync(command.IntoNumber!) : null);
+        if (intoId is { } other && other != this.GetPrimaryKey())
         {
-            var found = await GrainFactory.GetGrain<ITicketGrain>(intoId).Get(actor);
+            var found = await GrainFactory.GetGrain<ITicketGrain>(other).Get(actor);
             into = found.Value;
         }
-        else if (command.IntoTicketId is { } self)
+        else if (intoId is { } self)
         {
             into = new TicketView { Id = self, Number = State.Number, Status = State.Status };
         }
-        var merged = await ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Merge(s, actor, into));
+        var merged = await ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Merge(s, actor, into, byNumber ? "intoNumber" : "intoTicketId"));
         if (merged.Succeeded)
         {
             await GrainFactory.GetGrain<ITicketGrain>(into!.Id).AttachDuplicate(this.GetPrimaryKey(), State.Number);

@@ -7,13 +7,23 @@ namespace Dispatch.Tickets;
 
 public static partial class TicketRules
 {
-    /// <summary>回访: reached with a satisfaction, or a failed attempt.</summary>
-    public static Change<TicketEvent> RecordCallback(TicketState s, Actor actor, RecordCallback command)
+    /// <summary>
+    /// 回访: reached with a satisfaction, or a failed attempt. Failed attempts are spaced by
+    /// <see cref="TicketLimits.CallbackAttemptSpacing"/>; the last one the rule allows records the written notice (书面告知)
+    /// sent to the caller instead, and the ticket may then be closed.
+    /// </summary>
+    public static Change<TicketEvent> RecordCallback(TicketState s, Actor actor, RecordCallback command, IClockReader clocks)
     {
         if (Gate(s, actor, TicketActions.Callback, () => TicketAccess.IsDispatcher(actor)) is { } refused)
         {
             return refused;
         }
+        var lastAttempt = command.Reached == false && s.CallbackNoticeDue;
+        var (notice, noticeError) = lastAttempt
+            ? PetitionNotices.Read(command.Notice, "notice", s, clocks)
+            : (null, command.Notice is null ? null
+                : new FieldError("notice", "not_applicable", "只有最后一次未联系上时才登记书面告知。",
+                    "A written notice is recorded only with the last failed attempt."));
         var errors = new List<FieldError?>
         {
             command.Reached is null ? new FieldError("reached", "required", "请说明是否联系上来电人。", "Say whether the caller was reached.") : null,
@@ -25,6 +35,7 @@ public static partial class TicketRules
                 ? new FieldError("satisfaction", "not_applicable", "未联系上来电人时不能记录满意度。", "No satisfaction can be recorded when the caller was not reached.")
                 : null,
             TextRules.Check("note", command.Note, TextLimits.Note, false, "回访记录", "note"),
+            command.Reached is null ? null : noticeError,
         };
         if (TextRules.Invalid([.. errors]) is { } invalid)
         {
@@ -34,7 +45,22 @@ public static partial class TicketRules
         {
             return Conflict(s, "callback_done", "该工单已完成回访。", "The callback was already recorded.");
         }
-        return Change<TicketEvent>.Of(new CallbackRecorded(command.Reached!.Value, command.Reached == true ? command.Satisfaction : null, TextRules.Trimmed(command.Note)));
+        if (command.Reached == false && s.CallbackNotice is not null)
+        {
+            return Conflict(s, "callback_attempts_used", "回访次数已用完，已书面告知来电人，可以归档。",
+                "Every callback attempt was used and the caller was told in writing; the ticket may be closed.");
+        }
+        if (command.Reached == false && s.NextCallbackAt is { } next && clocks.Now < next)
+        {
+            var local = clocks.LocalTime(next);
+            return Conflict(s, "callback_too_soon", $"两次回访须间隔{TicketLimits.CallbackAttemptSpacing.Amount}个工作小时，下次回访不早于 {local:yyyy-MM-dd HH:mm}。",
+                $"Callback attempts are {TicketLimits.CallbackAttemptSpacing.Amount} working hours apart; the next may be made from {local:yyyy-MM-dd HH:mm} (Asia/Shanghai).");
+        }
+        var nextAttempt = command.Reached == false && !lastAttempt
+            ? clocks.Evaluate(ClockRecord.Start(ClockNames.Callback, TicketLimits.CallbackAttemptSpacing, clocks.Now)).DueAt
+            : (DateTimeOffset?)null;
+        return Change<TicketEvent>.Of(new CallbackRecorded(command.Reached!.Value, command.Reached == true ? command.Satisfaction : null,
+            TextRules.Trimmed(command.Note), nextAttempt, notice));
     }
 
     /// <summary>重办: the caller was not satisfied; back to the same unit, counted as rework.</summary>

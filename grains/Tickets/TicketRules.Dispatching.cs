@@ -91,7 +91,8 @@ public static partial class TicketRules
     }
 
     /// <summary>Merge this ticket into an earlier one as a duplicate; each caller keeps their own callback.</summary>
-    public static Change<TicketEvent> Merge(TicketState s, Actor actor, TicketView? into)
+    /// <param name="field">How the request named the target: intoTicketId, or intoNumber.</param>
+    public static Change<TicketEvent> Merge(TicketState s, Actor actor, TicketView? into, string field = "intoTicketId")
     {
         if (Gate(s, actor, TicketActions.Merge, () => TicketAccess.IsDispatcher(actor)) is { } refused)
         {
@@ -99,11 +100,11 @@ public static partial class TicketRules
         }
         if (into is null)
         {
-            return DomainError.Validation(new FieldError("intoTicketId", "not_found", "目标工单不存在。", "The target ticket does not exist."));
+            return DomainError.Validation(new FieldError(field, "not_found", "目标工单不存在。", "The target ticket does not exist."));
         }
         if (into.Id == s.Id || into.MergedInto is not null || into.Status == TicketStatus.Closed)
         {
-            return DomainError.Validation(new FieldError("intoTicketId", "invalid_target",
+            return DomainError.Validation(new FieldError(field, "invalid_target",
                 "目标工单须为另一张未归档、未被合并的工单。", "The target must be another ticket that is neither closed nor merged."));
         }
         return Change<TicketEvent>.Of(new TicketMerged(into.Id, into.Number));

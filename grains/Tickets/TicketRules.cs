@@ -63,9 +63,9 @@ public static partial class TicketRules
 
     public static bool HasPendingExtension(TicketState s) => s.Extensions.Any(e => e.Approved is null);
 
+    /// <summary>归档 once the caller was reached, was answered on the spot, or was told in writing after the last failed attempt.</summary>
     public static bool MayClose(TicketState s) =>
-        s.Status == TicketStatus.Resolved
-        && (s.AnsweredOnSpot || s.CallbackDone || s.CurrentCallbacks.Count(c => !c.Reached) >= TicketLimits.CallbackAttemptsBeforeClose);
+        s.Status == TicketStatus.Resolved && (s.AnsweredOnSpot || s.CallbackDone || s.CallbackNotice is not null);
 
     /// <summary>The common gate: visible, allowed in this state, and the role fits.</summary>
     private static DomainError? Gate(TicketState s, Actor actor, string action, Func<bool> roleAllowed)

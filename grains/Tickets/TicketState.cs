@@ -62,6 +62,26 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
 
     public bool CallbackDone => CurrentCallbacks.Any(c => c.Reached);
 
+    /// <summary>Failed callback attempts about the current reply.</summary>
+    public int FailedCallbacks => CurrentCallbacks.Count(c => !c.Reached);
+
+    /// <summary>The written notice (书面告知) recorded with the last failed attempt, in place of a callback.</summary>
+    public WrittenNotice? CallbackNotice => CurrentCallbacks.LastOrDefault(c => c.Notice is not null)?.Notice;
+
+    /// <summary>Whether the caller is still owed a callback: resolved, not reached, and not told in writing instead.</summary>
+    public bool AwaitsCallback => Status == TicketStatus.Resolved && !CallbackDone && CallbackNotice is null;
+
+    /// <summary>
+    /// While a callback is owed, the earliest instant of the next attempt: at resolution for the first, then as the last
+    /// failed attempt scheduled it (attempts recorded before the spacing rule schedule nothing: at once).
+    /// </summary>
+    public DateTimeOffset? NextCallbackAt => !AwaitsCallback ? null
+        : CurrentCallbacks.LastOrDefault() is { } last ? last.NextAttemptAt ?? last.At
+        : ResolvedAt;
+
+    /// <summary>The next failed attempt is the last the rule allows, so it must record the written notice.</summary>
+    public bool CallbackNoticeDue => AwaitsCallback && FailedCallbacks + 1 >= TicketLimits.CallbackAttemptsBeforeClose;
+
     /// <summary>The petition procedure; null for other kinds and for petitions registered before it.</summary>
     public PetitionRecord? Petition { get; init; }
 
@@ -137,7 +157,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         ReviewRequested r => s with { Petition = s.Petition! with { ReviewedBy = new LinkedPetition(r.ReviewId, r.Number, r.Stage, r.AnswerReceivedOn) } },
         CallbackRecorded c => s with
         {
-            Callbacks = s.Callbacks.Add(new CallbackAttempt(c.Reached, c.Satisfaction, c.Note, at)),
+            Callbacks = s.Callbacks.Add(new CallbackAttempt(c.Reached, c.Satisfaction, c.Note, at) { NextAttemptAt = c.NextAttemptAt, Notice = c.Notice }),
             Callback = c.Reached ? s.Callback?.Stop(at) : s.Callback,
         },
         // An answer on the spot has no unit to go back to: the rework waits for dispatch like a new ticket.
@@ -206,8 +226,18 @@ public static class TicketLimits
     /// <summary>After this many returns the dispatcher must rule (审定) and a supervision order follows.</summary>
     public const int ReturnsBeforeRuling = 2;
 
-    /// <summary>Failed callback attempts after which the ticket may be closed without reaching the caller.</summary>
-    public const int CallbackAttemptsBeforeClose = 3;
+    /// <summary>
+    /// Failed callback attempts after which the ticket may be closed without reaching the caller; the last of them records
+    /// the written notice (书面告知) sent instead.
+    /// </summary>
+    public const int CallbackAttemptsBeforeClose = CallbackAttempts.Limit;
+
+    /// <summary>
+    /// How long after a failed callback attempt the next may be made: a caller missed in the morning is tried again in the
+    /// afternoon or the next working day, not three times in a row. The domain sets no figure; this is the hotline's
+    /// house rule, in working time so that nights and days off do not count.
+    /// </summary>
+    public static readonly SlaDuration CallbackAttemptSpacing = SlaDuration.WorkingHours(2);
 }
 
 public sealed record Suspension(string ReasonCode, string? Note, DateTimeOffset Since);
@@ -224,4 +254,9 @@ public sealed record ExtensionRecord(Guid RequestId, SlaDuration Amount, string 
 
 public sealed record SupervisionOrder(Guid OrderId, string Cause, string? Note, DateTimeOffset IssuedAt);
 
-public sealed record CallbackAttempt(bool Reached, string? Satisfaction, string? Note, DateTimeOffset At);
+public sealed record CallbackAttempt(bool Reached, string? Satisfaction, string? Note, DateTimeOffset At)
+{
+    public DateTimeOffset? NextAttemptAt { get; init; }
+
+    public WrittenNotice? Notice { get; init; }
+}

@@ -9,6 +9,8 @@ const routes = [
   { path: 'login', view: () => import('./views/login.js'), open: true },
   { path: 'intake', nav: 'nav.intake', roles: ['operator', 'admin'], view: () => import('./views/intake.js') },
   { path: 'queue', nav: 'nav.queue', roles: ['operator', 'admin', 'supervisor'], view: () => import('./views/queue.js') },
+  { path: 'callbacks', nav: 'nav.callbacks', roles: ['operator', 'admin', 'supervisor'], view: () => import('./views/callbacks.js') },
+  { path: 'search', nav: 'nav.search', roles: everyone, view: () => import('./views/search.js') },
   { path: 'worklist', nav: 'nav.worklist', roles: ['unit_staff', 'admin', 'supervisor'], view: () => import('./views/worklist.js') },
   { path: 'legal-aid-worklist', nav: 'nav.legalAid', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-worklist.js') },
   { path: 'legal-aid-cases/new', nav: 'nav.legalAidNew', roles: ['operator', 'unit_staff', 'admin'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-new.js') },
@@ -23,6 +25,7 @@ const routes = [
   { path: 'admin/users', nav: 'nav.users', roles: ['admin'], view: () => import('./views/admin-users.js') },
   { path: 'account', nav: 'nav.account', roles: everyone, view: () => import('./views/account.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
+  { path: 'tickets/:id/slip', roles: everyone, view: () => import('./views/ticket-slip.js') },
   { path: 'legal-aid-cases/:id', roles: everyone, view: () => import('./views/legal-aid-case.js') },
   { path: 'rehab-visits/:id', roles: everyone, view: () => import('./views/rehab-visit.js') },
   { path: 'rehab-plans/:id', roles: everyone, view: () => import('./views/rehab-plan.js') },
@@ -61,7 +64,8 @@ function match(path) {
 }
 
 async function loadUser() {
-  try { user = await api('/api/auth/me'); } catch { user = null; }
+  // The session probe answers 200 signed in or not: a signed-out start page logs no failed request.
+  try { user = (await api('/api/auth/session')).user ?? null; } catch { user = null; }
   if (user) await loadVocabulary().catch(() => null);
   if (user?.unitCode) {
     const units = await loadUnits().catch(() => []);

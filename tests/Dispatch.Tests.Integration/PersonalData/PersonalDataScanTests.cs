@@ -123,7 +123,7 @@ public sealed partial class PersonalDataScanTests(ScanSystem system, ITestOutput
             }
             string[] lists =
             [
-                "/api/tickets?county=330402", "/api/tickets?q=补贴", "/api/dispatch-queue", $"/api/units/{Unit}/worklist",
+                "/api/tickets?county=330402", "/api/tickets?q=补贴", "/api/dispatch-queue", "/api/callback-queue?due=false", $"/api/units/{Unit}/worklist",
                 "/api/legal-aid-cases?county=330402", $"/api/units/{Station}/legal-aid-worklist", "/api/rehab-visits?county=330402",
                 $"/api/units/{Provider}/rehab-worklist", "/api/stats/at-risk?scope=city", "/api/stats/overdue?scope=city",
                 "/api/stats?scope=county:330402", "/api/audit/access",

@@ -178,7 +178,7 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
         await ticket.AfterAsync(Hours(random, 2, 72));
         var reached = random.NextDouble() < 0.9;
         var satisfaction = reached ? Satisfactions[random.Next(Satisfactions.Length)] : null;
-        await ticket.DecideAsync(s => TicketRules.RecordCallback(s, Operator, new RecordCallback(reached, satisfaction, null)));
+        await ticket.DecideAsync((s, k) => TicketRules.RecordCallback(s, Operator, new RecordCallback(reached, satisfaction, null), k));
         if (satisfaction == "unsatisfied" && random.NextDouble() < 0.6)
         {
             await ticket.AfterAsync(Hours(random, 0.2, 4));
@@ -192,7 +192,7 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
             await ticket.AfterAsync(Hours(random, 2, 24 * 8));
             await ticket.DecideAsync((s, k) => TicketRules.Resolve(s, Staff(s), new ReplyToCaller("重新办理。"), k));
             await ticket.AfterAsync(Hours(random, 2, 48));
-            await ticket.DecideAsync(s => TicketRules.RecordCallback(s, Operator, new RecordCallback(true, "satisfied", null)));
+            await ticket.DecideAsync((s, k) => TicketRules.RecordCallback(s, Operator, new RecordCallback(true, "satisfied", null), k));
         }
         if (random.NextDouble() < 0.8)
         {

@@ -80,6 +80,58 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
         }
     }
 
+    [Fact]
+    public async Task Callback_attempts_are_spaced_in_working_time_and_the_third_failure_records_the_written_notice()
+    {
+        var clock = new FakeTimeProvider(MondayMorning);
+        connectionString = await database.CreateIsolatedDatabaseAsync();
+        var cluster = await DispatchTestCluster.StartAsync(connectionString, time: clock);
+        try
+        {
+            var id = await RegisterAndDispatchAsync(cluster);
+            var ticket = cluster.Client.GetGrain<ITicketGrain>(id);
+            var staff = new Actor("callback-test-staff", Roles.UnitStaff, "330411-CENTRE", "330411");
+            (await ticket.Sign(staff, null)).Error.Should().BeNull();
+            clock.SetUtcNow(MondayMorning.AddHours(2)); // 11:00
+            (await ticket.Resolve(new ReplyToCaller("已告知换领所需材料。"), staff, null)).Error.Should().BeNull();
+            (await CallbackRowAsync(id)).Should().Be((0, (DateTimeOffset?)MondayMorning.AddHours(2)), "the first callback is owed from resolution");
+
+            var missed = await ticket.RecordCallback(new RecordCallback(false, null, "无人接听"), Operator, null);
+            missed.Value!.NextCallbackAt.Should().Be(MondayMorning.AddHours(5.5), "11:00 plus two working hours across the lunch break is 14:30");
+            (await CallbackRowAsync(id)).Should().Be((1, (DateTimeOffset?)MondayMorning.AddHours(5.5)));
+            (await ticket.RecordCallback(new RecordCallback(false, null, null), Operator, null)).Error!.Code.Should().Be("callback_too_soon");
+
+            clock.SetUtcNow(MondayMorning.AddHours(5.5));
+            var second = (await ticket.RecordCallback(new RecordCallback(false, null, null), Operator, null)).Value!;
+            second.CallbackNoticeDue.Should().BeTrue();
+            second.AllowedActions.Should().NotContain(TicketActions.Close);
+
+            clock.SetUtcNow(MondayMorning.AddHours(7.5));
+            var notice = new WrittenNoticeInput("mail", new DateOnly(2026, 3, 2), "EMS 0001");
+            (await ticket.RecordCallback(new RecordCallback(false, null, null), Operator, null)).Error!.Fields.Should().ContainSingle(f => f.Field == "notice");
+            var told = (await ticket.RecordCallback(new RecordCallback(false, null, null, notice), Operator, null)).Value!;
+            told.NextCallbackAt.Should().BeNull();
+            told.Callbacks.Should().HaveCount(3).And.Subject.Last().Notice.Should().Be(new NoticeView("mail", new DateOnly(2026, 3, 2), "EMS 0001"));
+            (await CallbackRowAsync(id)).Should().Be((3, (DateTimeOffset?)null), "told in writing, the ticket leaves the callback queue");
+            (await ticket.Close(new TicketNote("三次未联系上，已书面告知。"), Operator, null)).Value!.Status.Should().Be(TicketStatus.Closed);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private async Task<(int Failed, DateTimeOffset? NextAt)> CallbackRowAsync(Guid id)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand("select callback_failed_attempts, callback_next_at from tickets where id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
     private static async Task<Guid> RegisterAndDispatchAsync(TestCluster cluster)
     {
         var id = Guid.NewGuid();

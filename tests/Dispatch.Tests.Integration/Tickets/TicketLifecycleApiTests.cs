@@ -183,4 +183,21 @@ public sealed class TicketLifecycleApiTests(RunningSystem system) : IClassFixtur
         var target = await GetAsync(op, first);
         target.GetProperty("duplicates").EnumerateArray().Select(d => d.GetString()).Should().Contain(merged.GetProperty("number").GetString());
     }
+
+    [Fact]
+    public async Task A_duplicate_is_merged_by_the_number_of_the_earlier_ticket_and_an_unknown_number_is_a_field_error()
+    {
+        using var op = await Operator(system);
+        var first = await RegisteredAsync(op);
+        var second = await RegisteredAsync(op, Intake(caller: "王五", phone: "13912345679"));
+
+        var unknown = await ActAsync(op, second, "merge", new { intoNumber = "JX12385-19990101-000001" });
+        unknown.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors")[0].GetProperty("field").GetString().Should().Be("intoNumber");
+        Version(await GetAsync(op, second)).Should().Be(Version(second));
+
+        var merged = await ActOkAsync(op, second, "merge", new { intoNumber = " " + first.GetProperty("number").GetString()!.ToLowerInvariant() });
+        merged.GetProperty("mergedInto").GetString().Should().Be(Id(first));
+        (await GetAsync(op, first)).GetProperty("duplicates").EnumerateArray().Select(d => d.GetString()).Should().Contain(merged.GetProperty("number").GetString());
+    }
 }

@@ -98,4 +98,48 @@ public sealed class TicketScopeApiTests(RunningSystem system) : IClassFixture<Ru
         hidden.GetProperty("total").GetInt32().Should().Be(0);
         (await op.GetAsync("/api/tickets?status=lost")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task A_search_by_the_callers_phone_in_the_body_finds_the_ticket_in_scope_and_shows_the_number_masked()
+    {
+        using var op = await Operator(system);
+        var ticket = await RegisteredAsync(op, Intake(phone: "0573-82345671", county: "330482", content: "按电话查询测试：来电反映辅具适配进度。"));
+        using var ownCounty = await system.SignInAsync("supervisor.330482@jx12385.test");
+        using var otherCounty = await system.SignInAsync("supervisor.330411@jx12385.test");
+
+        var found = await (await op.PostAsJsonAsync("/api/tickets/search", new { phone = "0573 8234 5671" })).Content.ReadFromJsonAsync<JsonElement>();
+        var bySupervisor = await (await ownCounty.PostAsJsonAsync("/api/tickets/search", new { phone = "057382345671" })).Content.ReadFromJsonAsync<JsonElement>();
+        var elsewhere = await (await otherCounty.PostAsJsonAsync("/api/tickets/search", new { phone = "0573-82345671" })).Content.ReadFromJsonAsync<JsonElement>();
+
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(Id(ticket));
+        found.GetRawText().Should().NotContain("82345671");
+        bySupervisor.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).Should().Equal(Id(ticket));
+        elsewhere.GetProperty("total").GetInt32().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_whole_ticket_number_finds_that_ticket_in_any_letter_case()
+    {
+        using var op = await Operator(system);
+        var ticket = await RegisteredAsync(op);
+        var number = ticket.GetProperty("number").GetString()!;
+
+        var found = await op.GetFromJsonAsync<JsonElement>($"/api/tickets?q={number.ToLowerInvariant()}");
+
+        found.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()).Should().Equal(number);
+    }
+
+    [Theory]
+    [InlineData("{\"phone\":\"138abc\"}", "phone")]
+    [InlineData("{\"status\":\"lost\"}", "status")]
+    [InlineData("{\"from\":\"2026-03-02T00:00:00+08:00\",\"to\":\"2026-03-01T00:00:00+08:00\"}", "from")]
+    public async Task A_bad_search_body_is_a_problem_naming_the_field(string body, string field)
+    {
+        using var op = await Operator(system);
+        var response = await op.PostAsync("/api/tickets/search", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        problem.GetProperty("fieldErrors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Should().Contain(field);
+    }
 }

@@ -27,6 +27,19 @@ public sealed class AuthenticationTests(RunningSystem system) : IClassFixture<Ru
     }
 
     [Fact]
+    public async Task The_session_probe_answers_200_signed_in_or_not()
+    {
+        using var op = await system.SignInAsync("operator@jx12385.test");
+        var anonymous = await system.Web.Client.GetFromJsonAsync<JsonElement>("/api/auth/session");
+        var signedIn = await op.GetFromJsonAsync<JsonElement>("/api/auth/session");
+
+        anonymous.GetProperty("signedIn").GetBoolean().Should().BeFalse();
+        anonymous.GetProperty("user").ValueKind.Should().Be(JsonValueKind.Null);
+        signedIn.GetProperty("signedIn").GetBoolean().Should().BeTrue();
+        signedIn.GetProperty("user").GetProperty("role").GetString().Should().Be("operator");
+    }
+
+    [Fact]
     public async Task Wrong_password_gets_401_with_bilingual_problem_details()
     {
         var response = await system.Web.Client.PostAsJsonAsync("/api/auth/login", new { email = "operator@jx12385.test", password = "not-the-password" });

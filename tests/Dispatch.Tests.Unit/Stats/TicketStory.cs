@@ -60,7 +60,7 @@ internal sealed class TicketStory
 
     public TicketStory AnsweredOnSpot() => Decide(TicketRules.AnswerOnSpot(State, Actors.Operator, new ReplyToCaller("已当场答复。")));
 
-    public TicketStory CalledBack(string satisfaction) => Decide(TicketRules.RecordCallback(State, Actors.Operator, new RecordCallback(true, satisfaction, null)));
+    public TicketStory CalledBack(string satisfaction) => Decide(TicketRules.RecordCallback(State, Actors.Operator, new RecordCallback(true, satisfaction, null), TicketClocks.At(Clock.GetUtcNow())));
 
     public TicketStory Reopened() => Decide(TicketRules.Reopen(State, Actors.Operator, new TicketNote(null)));
 

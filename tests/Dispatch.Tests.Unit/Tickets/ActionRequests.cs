@@ -39,7 +39,7 @@ internal static class ActionRequests
             s, actor, new RequestExtension(2, "working_days", "需等待区民政局出具意见"), TicketBuilder.SecondExtension, TicketClocks.At(now)),
         TicketActions.ExtensionDecision => TicketRules.DecideExtension(s, actor, new DecideExtension(null, true, null), TicketClocks.Later),
         TicketActions.Resolve => TicketRules.Resolve(s, actor, new ReplyToCaller("已协调街道核实，补贴已于本周发放。"), TicketClocks.Later),
-        TicketActions.Callback => TicketRules.RecordCallback(s, actor, new RecordCallback(true, "satisfied", null)),
+        TicketActions.Callback => TicketRules.RecordCallback(s, actor, new RecordCallback(true, "satisfied", null), TicketClocks.At(now)),
         TicketActions.Reopen => TicketRules.Reopen(s, actor, new TicketNote(null)),
         TicketActions.Close => TicketRules.Close(s, actor, new TicketNote(null)),
         TicketActions.Merge => TicketRules.Merge(s, actor, EarlierTicket),

@@ -18,6 +18,10 @@ public sealed class MergeAndSupervisionTests
         MergeInto(Earlier).ShouldRecord(new TicketMerged(Earlier.Id, Earlier.Number));
 
     [Fact]
+    public void A_target_named_by_a_number_no_ticket_has_is_reported_at_the_number() =>
+        TicketRules.Merge(TicketBuilder.Registered().Dispatched().Build(), Actors.Operator, null, "intoNumber").ShouldReportFields(("intoNumber", "not_found"));
+
+    [Fact]
     public void Merged_duplicate_is_resolved_pointing_at_its_target()
     {
         var merged = TicketBuilder.Registered().Dispatched().MergedInto(Earlier.Id, Earlier.Number).Build();

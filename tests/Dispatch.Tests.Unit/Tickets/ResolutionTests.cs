@@ -11,6 +11,7 @@ public sealed class ResolutionTests
 {
     private static readonly DateTimeOffset ResolvedAt = Shanghai.At(2026, 3, 5, 15);
     private static readonly DateTimeOffset CalledAt = Shanghai.At(2026, 3, 6, 10);
+    private static readonly ClockReader AtCall = TicketClocks.At(CalledAt);
 
     private static TicketBuilder Resolved() => TicketBuilder.Registered().Dispatched().Signed().At(ResolvedAt).Resolved().At(CalledAt);
 
@@ -37,7 +38,7 @@ public sealed class ResolutionTests
 
     [Fact]
     public void Operator_records_a_callback_that_reached_the_caller() =>
-        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "basically_satisfied", " 基本认可 "))
+        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "basically_satisfied", " 基本认可 "), AtCall)
             .ShouldRecord(new CallbackRecorded(true, "basically_satisfied", "基本认可"));
 
     [Fact]
@@ -62,17 +63,17 @@ public sealed class ResolutionTests
 
     [Fact]
     public void Reached_callback_needs_a_known_satisfaction() =>
-        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "thrilled", null))
+        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(true, "thrilled", null), AtCall)
             .ShouldReportFields(("satisfaction", "unknown_value"));
 
     [Fact]
     public void Unreached_callback_cannot_carry_a_satisfaction() =>
-        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(false, "satisfied", null))
+        TicketRules.RecordCallback(Resolved().Build(), Actors.Operator, new RecordCallback(false, "satisfied", null), AtCall)
             .ShouldReportFields(("satisfaction", "not_applicable"));
 
     [Fact]
     public void A_second_reached_callback_is_refused() =>
-        TicketRules.RecordCallback(Resolved().CalledBack("satisfied").Build(), Actors.Operator, new RecordCallback(true, "unsatisfied", null))
+        TicketRules.RecordCallback(Resolved().CalledBack("satisfied").Build(), Actors.Operator, new RecordCallback(true, "unsatisfied", null), AtCall)
             .ShouldConflict("callback_done");
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class ResolutionTests
     [Fact]
     public void Reworked_ticket_takes_a_new_callback() =>
         TicketRules.RecordCallback(Resolved().CalledBack("unsatisfied").Reopened().Signed().Resolved().Build(), Actors.Operator,
-                new RecordCallback(true, "satisfied", null))
+                new RecordCallback(true, "satisfied", null), AtCall)
             .ShouldRecord(new CallbackRecorded(true, "satisfied", null));
 
     [Fact]
@@ -142,9 +143,14 @@ public sealed class ResolutionTests
             .ShouldRecord(new TicketClosed(null));
 
     [Fact]
-    public void Operator_closes_a_ticket_after_three_failed_callback_attempts() =>
-        TicketRules.Close(Resolved().CallbackMissed().CallbackMissed().CallbackMissed().Build(), Actors.Operator, new TicketNote(null))
+    public void Operator_closes_a_ticket_after_three_failed_callback_attempts_and_the_written_notice() =>
+        TicketRules.Close(Resolved().CallbackMissed().CallbackMissed().CallbackMissed(TicketBuilder.Notice).Build(), Actors.Operator, new TicketNote(null))
             .ShouldRecord(new TicketClosed(null));
+
+    [Fact]
+    public void Three_failed_callback_attempts_without_the_written_notice_are_not_enough_to_close() =>
+        TicketRules.Close(Resolved().CallbackMissed().CallbackMissed().CallbackMissed().Build(), Actors.Operator, new TicketNote(null))
+            .ShouldConflict("action_not_allowed");
 
     [Fact]
     public void Two_failed_callback_attempts_are_not_enough_to_close() =>

@@ -70,7 +70,8 @@ internal sealed record TicketBuilder(TicketState State, DateTimeOffset Now)
 
     public TicketBuilder CalledBack(string satisfaction = "satisfied") => With(new CallbackRecorded(true, satisfaction, null));
 
-    public TicketBuilder CallbackMissed() => With(new CallbackRecorded(false, null, null));
+    /// <summary>A failed attempt as recorded before the spacing rule (no next attempt scheduled), or the last one with its written notice.</summary>
+    public TicketBuilder CallbackMissed(WrittenNotice? notice = null) => With(new CallbackRecorded(false, null, null, null, notice));
 
     public TicketBuilder Reopened() => With(new TicketReopened("来电人对答复不满意"));
 

@@ -8,6 +8,9 @@ const dispatcher = ['operator', 'admin'];
 const unit = ['unit_staff', 'admin'];
 const supervisor = ['supervisor', 'admin'];
 
+/** Failed callback attempts before the written notice (the server's CallbackAttempts.Limit). */
+export const CALLBACK_ATTEMPTS = 3;
+
 export const actionRoles = {
   answer: dispatcher, dispatch: [...dispatcher, 'supervisor'], sign: unit, return: unit, transfer: [...unit, 'operator'],
   suspend: unit, resume: [...unit, 'operator'], 'extension-requests': unit, 'extension-decisions': supervisor, resolve: unit,
@@ -134,11 +137,32 @@ export function actionForm(action, ticket, units) {
       reached.inputs.forEach((input, i) => { input.nextSibling.textContent = t(i === 0 ? 'form.yes' : 'form.no'); });
       const satisfaction = field({ name: 'satisfaction', label: t('form.satisfaction'), control: vocabularySelect('satisfaction', vocabulary.satisfaction) });
       const note = text('note', t('form.note'), { long: true });
-      return { fields: [reached, satisfaction, note], body: () => ({ reached: reached.value() === 'true', satisfaction: orNull(value(satisfaction)), note: orNull(value(note)) }) };
+      // The last failed attempt the rule allows records the written notice sent to the caller instead.
+      const notice = ticket.callbackNoticeDue ? noticeFields({ legend: t('form.notice.callback') }) : null;
+      if (notice) {
+        const [method] = notice.fields;
+        method.wrap.append(h('p', { class: 'hint', id: 'callback-notice-hint' }, t('form.notice.callback.hint', { limit: CALLBACK_ATTEMPTS })));
+        method.control.setAttribute('aria-describedby', `callback-notice-hint ${method.control.getAttribute('aria-describedby')}`);
+      }
+      const showNotice = () => notice?.fields.forEach(f => { f.wrap.hidden = reached.value() === 'true'; });
+      reached.inputs.forEach(input => input.addEventListener('change', showNotice));
+      showNotice();
+      return {
+        fields: [reached, satisfaction, note, ...(notice?.fields ?? [])],
+        body: () => {
+          const isReached = reached.value() === 'true';
+          return {
+            reached: isReached, satisfaction: isReached ? orNull(value(satisfaction)) : null, note: orNull(value(note)),
+            ...(notice && !isReached ? { notice: notice.body() } : {}),
+          };
+        },
+      };
     }
     case 'merge': {
-      const into = text('intoTicketId', t('form.into'), { required: true });
-      return { fields: [into], body: () => ({ intoTicketId: orNull(value(into)) }) };
+      // Operators know tickets by number; the server finds the ticket in the user's scope.
+      const into = field({ name: 'intoNumber', label: t('form.intoNumber'), hint: t('intake.intoNumber.hint'), required: true,
+        control: h('input', { type: 'text', maxlength: '40', autocomplete: 'off', spellcheck: 'false' }) });
+      return { fields: [into], body: () => ({ intoNumber: orNull(value(into)) }) };
     }
     case 'supervise': {
       const note = text('note', t('form.note'), { required: true, long: true });

@@ -70,6 +70,13 @@ function phoneMessage(value) {
   return code === 'service_number' ? t('v.serviceNumber') : code ? t('v.phone') : '';
 }
 
+/** A ticket number as the platform gives them: JX12385-yyyyMMdd-nnnnnn (any letter case, spaces around). */
+function ticketNumberMessage(value) {
+  const typed = (value ?? '').trim();
+  if (!typed) return t('v.required', { field: label('intoNumber') });
+  return /^JX12385-\d{8}-\d{6}$/i.test(typed) ? '' : t('v.ticketNumber');
+}
+
 /** The message for one field given every value of the form; '' when the field is fine. */
 export function fieldProblem(field, values) {
   const v = values[field];
@@ -84,6 +91,7 @@ export function fieldProblem(field, values) {
     case 'titleField': return textProblem(field, v, { max: limits().title });
     case 'content': return textProblem(field, v, { required: true, min: limits().contentMin, max: limits().content });
     case 'reply': return values.mode === 'answer' ? textProblem(field, v, { required: true, max: limits().reply }) : '';
+    case 'intoNumber': return values.mode === 'merge' ? ticketNumberMessage(v) : '';
     default: return '';
   }
 }

@@ -33,7 +33,8 @@ export function suggestionPanel() {
   return { panel, update };
 }
 
-export function callerHistoryPanel() {
+/** onMerge(number): the operator chose to merge this call into a possible duplicate (并入此单). */
+export function callerHistoryPanel(onMerge) {
   const body = h('div', { id: 'caller-history', 'aria-live': 'polite' }, h('p', { class: 'hint' }, t('intake.history.wait')));
   const panel = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' },
     h('h2', { id: 'history-heading' }, t('intake.history')), body);
@@ -60,7 +61,7 @@ export function callerHistoryPanel() {
       const others = timeline.filter(e => e.itemType !== 'ticket');
       fill(body,
         section(t('intake.history.earlier', { n: history.earlierTickets.length }), history.earlierTickets),
-        section(t('intake.history.duplicates', { n: history.possibleDuplicates.length }), history.possibleDuplicates),
+        section(t('intake.history.duplicates', { n: history.possibleDuplicates.length }), history.possibleDuplicates, mergeButton(onMerge)),
         otherItems(t('intake.history.others', { n: others.length }), others));
     } catch (problem) {
       fill(body, h('p', { class: 'field-error' }, problem.text));
@@ -69,8 +70,15 @@ export function callerHistoryPanel() {
   return { panel, update };
 }
 
-function section(title, summaries) {
-  const table = ticketTable(title, summaries, ['number', 'status', 'title', 'received']);
+/** A "merge into this" button per open possible duplicate; none for a closed or already merged one. */
+const mergeButton = onMerge => (onMerge ? {
+  header: t('intake.merge.header'),
+  cell: s => (s.status === 'closed' || s.mergedInto ? '' : h('button', { type: 'button', class: 'merge-into', dataset: { number: s.number },
+    onclick: () => onMerge(s.number) }, t('intake.merge.into'), h('span', { class: 'visually-hidden' }, ` ${s.number}`))),
+} : null);
+
+function section(title, summaries, extra) {
+  const table = ticketTable(title, summaries, ['number', 'status', 'title', 'received'], extra);
   if (!table) return h('div', {}, h('h3', {}, title), h('p', { class: 'empty' }, t('intake.history.none')));
   // Open earlier tickets beside the form, so nothing typed is lost.
   table.querySelectorAll('a').forEach(a => {

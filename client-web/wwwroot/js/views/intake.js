@@ -14,7 +14,7 @@ function freshDraft() {
   return { key: newIdempotencyKey(), values: { channel: 'phone', urgency: 'normal', mode: 'dispatch' }, touched: new Set(), registered: null };
 }
 
-const serverField = { title: 'titleField', unitCode: 'unitCode', note: 'unitCode' };
+const serverField = { title: 'titleField', unitCode: 'unitCode', note: 'unitCode', intoNumber: 'intoNumber' };
 
 export async function render(main) {
   const [counties, units] = await Promise.all([loadCounties(), loadUnits()]);
@@ -22,7 +22,7 @@ export async function render(main) {
   const summary = h('div', { id: 'intake-summary', tabindex: '-1' });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'intake-submit' }, t('intake.submit'));
   const suggestion = suggestionPanel();
-  const history = callerHistoryPanel();
+  const history = callerHistoryPanel(number => mergeInto(number));
   const intakeSets = [
     h('fieldset', {}, h('legend', {}, t('intake.caller')), h('div', { class: 'grid' },
       f.callerName.wrap, f.callerPhone.wrap, f.residentId.wrap, f.disabilityCertificate.wrap)),
@@ -32,7 +32,7 @@ export async function render(main) {
   ];
   const form = h('form', { id: 'intake-form', novalidate: true, 'aria-labelledby': 'intake-heading' },
     summary, intakeSets,
-    h('fieldset', {}, h('legend', {}, t('intake.handling')), f.mode.wrap, f.unitCode.wrap, f.reply.wrap),
+    h('fieldset', {}, h('legend', {}, t('intake.handling')), f.mode.wrap, f.unitCode.wrap, f.reply.wrap, f.intoNumber.wrap),
     h('p', {}, submit));
   main.append(h('h1', { id: 'intake-heading' }, t('intake.title')),
     h('div', { class: 'columns' }, h('div', { class: 'panel' }, form), h('aside', {}, suggestion.panel, history.panel)));
@@ -58,9 +58,20 @@ export async function render(main) {
       f.mode.inputs.find(i => i.value === 'dispatch').checked = true;
       draft.values.mode = 'dispatch';
     }
-    const answer = f.mode.value() === 'answer';
-    f.unitCode.wrap.hidden = answer;
-    f.reply.wrap.hidden = !answer;
+    const mode = f.mode.value();
+    f.unitCode.wrap.hidden = mode !== 'dispatch';
+    f.reply.wrap.hidden = mode !== 'answer';
+    f.intoNumber.wrap.hidden = mode !== 'merge';
+  };
+  /** 并入此单 from the possible duplicates: the call is registered and merged into that ticket on submit. */
+  const mergeInto = number => {
+    f.mode.inputs.forEach(i => { i.checked = i.value === 'merge'; });
+    f.intoNumber.control.value = number;
+    Object.assign(draft.values, values());
+    showMode();
+    showError(f.intoNumber, '');
+    announce(t('intake.merge.chosen', { number }));
+    submit.focus();
   };
 
   form.addEventListener('input', event => {
@@ -95,9 +106,9 @@ export async function render(main) {
     try {
       draft.registered ??= await api('/api/tickets', { method: 'POST', body: intakeBody(v), headers: { 'Idempotency-Key': draft.key } });
       intakeSets.forEach(set => { set.disabled = true; });
-      const ticket = v.mode === 'answer'
-        ? await ticketAction(draft.registered, 'answer', { reply: v.reply.trim() })
-        : await ticketAction(draft.registered, 'dispatch', { unitCode: v.unitCode || null });
+      const ticket = v.mode === 'answer' ? await ticketAction(draft.registered, 'answer', { reply: v.reply.trim() })
+        : v.mode === 'merge' ? await ticketAction(draft.registered, 'merge', { intoNumber: v.intoNumber.trim() })
+          : await ticketAction(draft.registered, 'dispatch', { unitCode: v.unitCode || null });
       done(main, ticket, units);
     } catch (problem) {
       submit.disabled = false;
@@ -130,9 +141,11 @@ function buildFields(counties, units) {
     urgency: radioGroup({ name: 'urgency', legend: t('intake.urgency'), group: 'urgency', values: vocabulary.urgency, checked: 'normal', required: true }),
     titleField: field({ name: 'titleField', label: t('intake.titleField'), hint: t('intake.titleField.hint'), wide: true, control: input({ autocomplete: 'off' }) }),
     content: field({ name: 'content', label: t('intake.content'), hint: t('intake.count', { n: 0, max: limits().content }), required: true, wide: true, control: h('textarea', { rows: 5 }) }),
-    mode: radioGroup({ name: 'mode', legend: t('intake.handling'), group: 'intake.mode', values: ['dispatch', 'answer'], checked: 'dispatch' }),
+    mode: radioGroup({ name: 'mode', legend: t('intake.handling'), group: 'intake.mode', values: ['dispatch', 'answer', 'merge'], checked: 'dispatch' }),
     unitCode: field({ name: 'unitCode', label: t('intake.unit'), control: unitSelect(counties, units) }),
     reply: field({ name: 'reply', label: t('intake.reply'), required: true, control: h('textarea', { rows: 4 }) }),
+    intoNumber: field({ name: 'intoNumber', label: t('intake.intoNumber'), hint: t('intake.intoNumber.hint'), required: true,
+      control: input({ autocomplete: 'off', maxlength: 40, spellcheck: 'false' }) }),
   };
   f.content.counter = f.content.wrap.querySelector('.hint');
   f.urgency.control = f.urgency.inputs[0];
@@ -198,7 +211,7 @@ function showServerProblem(summary, f, problem, v) {
     : [['', problem.text]];
   problems.forEach(([name, message]) => f[name] && showError(f[name], message));
   if (draft.registered) {
-    const action = t(v.mode === 'answer' ? 'action.answer' : 'action.dispatch');
+    const action = t(`action.${v.mode === 'answer' || v.mode === 'merge' ? v.mode : 'dispatch'}`);
     problems.unshift(['', t('intake.stepFailed', { number: draft.registered.number, action, message: problem.text })]);
   }
   showSummary(summary, f, problems);
@@ -206,9 +219,9 @@ function showServerProblem(summary, f, problem, v) {
 
 function done(main, ticket, units) {
   const unit = units.find(u => u.code === ticket.unitCode);
-  const message = ticket.status === 'resolved'
-    ? t('intake.done.answered', { number: ticket.number })
-    : t('intake.done.dispatched', { number: ticket.number, unit: nameOf(unit) || ticket.unitCode });
+  const message = ticket.mergedIntoNumber ? t('intake.done.merged', { number: ticket.number, into: ticket.mergedIntoNumber })
+    : ticket.status === 'resolved' ? t('intake.done.answered', { number: ticket.number })
+      : t('intake.done.dispatched', { number: ticket.number, unit: nameOf(unit) || ticket.unitCode });
   draft = freshDraft();
   const next = h('button', { type: 'button', class: 'primary', id: 'intake-next', onclick: () => { main.replaceChildren(); render(main); } }, t('intake.next'));
   const concluded = ticket.petition?.concludedBy;

@@ -5,7 +5,7 @@ import { t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { countyName, loadUnits, unitName, unitNameNow } from '../reference.js';
 import { itemPage } from '../parts/item-page.js';
-import { offeredActions, ticketForm } from '../parts/action-forms.js';
+import { CALLBACK_ATTEMPTS, offeredActions, ticketForm } from '../parts/action-forms.js';
 import { linksPanel, offeredReferrals, referralForm } from '../parts/ticket-referrals.js';
 import { revealable } from '../parts/reveal.js';
 
@@ -60,10 +60,26 @@ async function facts(v, user) {
     [t('ticket.received'), dateTime(v.receivedAt)],
     [t('ticket.reply'), v.reply],
     [t('ticket.satisfaction'), v.satisfaction ? word('satisfaction', v.satisfaction) : null],
+    [t('ticket.callbacks'), callbackFact(v)],
+    [t('ticket.callbackNotice'), callbackNotice(v)],
     [t('ticket.returns'), v.returnCount || null],
     [t('ticket.repeat'), v.repeatCount || null],
     ...petitionFacts(v.petition),
+    [t('slip.label'), h('a', { href: `#/tickets/${encodeURIComponent(v.id)}/slip`, id: 'slip-link' }, t(v.petition ? 'slip.openWithNotices' : 'slip.open'))],
   ];
+}
+
+/** While a callback is owed: the failed attempts and when the next may be made. */
+function callbackFact(v) {
+  if (!v.failedCallbacks && !v.nextCallbackAt) return null;
+  return [v.failedCallbacks ? t('ticket.callbackFailed', { n: v.failedCallbacks, limit: CALLBACK_ATTEMPTS }) : null,
+    v.nextCallbackAt ? t('ticket.nextCallback', { at: dateTime(v.nextCallbackAt) }) : null].filter(Boolean).join(' · ');
+}
+
+/** The written notice (书面告知) recorded with the last failed callback attempt. */
+function callbackNotice(v) {
+  const n = [...(v.callbacks ?? [])].reverse().find(c => c.notice)?.notice;
+  return n ? t('petition.noticeSent', { method: word('noticeMethod', n.method), date: n.sentOn, reference: n.reference ?? '' }) : null;
 }
 
 /** The petition procedure (信访): stage, the acceptance decision, the written answer, the review asked of it. */
@@ -95,7 +111,7 @@ function eventDetail(entry) {
     entry.type === 'acceptance_decided' && word('acceptance', String(d.accepted)), d.outcome && word('reviewOutcome', d.outcome),
     d.stage && word('petitionStage', d.stage), d.number,
     d.notice && t('petition.noticeSent', { method: word('noticeMethod', d.notice.method), date: d.notice.sentOn, reference: d.notice.reference ?? '' }),
-    d.reached === false && t('form.no'), d.approved !== undefined && d.approved !== null && t(d.approved ? 'form.approve' : 'form.reject'),
+    d.reached === false && t('form.no'), d.nextAttemptAt && t('ticket.nextCallback', { at: dateTime(d.nextAttemptAt) }), d.approved !== undefined && d.approved !== null && t(d.approved ? 'form.approve' : 'form.reject'),
     d.reply, d.reason, d.note, d.intoNumber,
   ];
 }

@@ -77,6 +77,8 @@ public static class MatrixRows
             return Request("POST", "/api/auth/refresh", new { refreshToken = refresh });
         }),
         Simple("GET", "/api/auth/me", p => AnySigned(p)),
+        // The UI's start-up probe: 200 signed in or not, so a signed-out page logs no failed request.
+        Simple("GET", "/api/auth/session", _ => 200),
         Simple("GET", "/api/auth/antiforgery", p => AnySigned(p)),
         Simple("GET", "/api/auth/2fa", p => AnySigned(p)),
     ];
@@ -172,7 +174,12 @@ public static class MatrixRows
         [
             new("GET", "/api/tickets", p => AnySigned(p), async (w, _, _) => { await Probe(w); return Request("GET", $"/api/tickets?q={Uri.EscapeDataString(marker)}"); },
                 SeesProbe, probeId),
+            new("POST", "/api/tickets/search", p => AnySigned(p), async (w, _, _) =>
+                { await Probe(w); return Request("POST", "/api/tickets/search", new { q = marker, phone = "13812345678" }); }, SeesProbe, probeId),
             new("GET", "/api/dispatch-queue", p => p.Anonymous ? 401 : p.Role == "unit_staff" ? 404 : 200, (_, _, _) => Task.FromResult(Request("GET", "/api/dispatch-queue"))),
+            // 待回访: the hotline's list like the dispatch queue (its scope is checked in CallbackQueueApiTests).
+            new("GET", "/api/callback-queue", p => p.Anonymous ? 401 : p.Role == "unit_staff" ? 404 : 200,
+                (_, _, _) => Task.FromResult(Request("GET", "/api/callback-queue?due=false&pageSize=5"))),
             new("GET", "/api/units/{unitCode}/worklist", UnitList(Centre), async (w, _, _) => { await Probe(w); return Request("GET", $"/api/units/{Centre}/worklist"); },
                 SeesProbe, probeId),
             new("POST", "/api/intake/caller-history", p => Role(p, p.IsDispatcher),

@@ -99,7 +99,8 @@ public sealed class OpenApiDocumentTests(RunningSystem system) : IClassFixture<R
         var operations = Operations(await DocumentAsync()).ToList();
         var actions = TicketVocabulary.Item.Actions.Select(a => "POST /api/tickets/{id}/" + a.Code)
             .Concat(LegalAidVocabulary.Item.Actions.Select(a => "POST /api/legal-aid-cases/{id}/" + a.Code))
-            .Concat(RehabVocabulary.Item.Actions.Select(a => "POST /api/rehab-visits/{id}/" + a.Code)).ToList();
+            .Concat(RehabVocabulary.Item.Actions.Select(a => "POST /api/rehab-visits/{id}/" + a.Code))
+            .Append("POST /api/rehab-plans/{id}/end").ToList();
 
         var declaring = operations.Where(o => HeaderParameter(o.Operation, "If-Match") is not null).Select(o => o.Name);
 

@@ -46,13 +46,15 @@ function textProblem(field, value, { required = false, min = 1, max }) {
   return '';
 }
 
-function residentIdMessage(value) {
+/** A resident ID's problem as a message, or '' when it is fine or empty. */
+export function residentIdMessage(value) {
   if (!(value ?? '').trim()) return '';
   const code = residentIdProblem(value);
   return code ? t('v.id', { problem: t(`v.idProblem.${code}`) }) : '';
 }
 
-function certificateMessage(value, residentId) {
+/** A disability certificate's problem as a message (also the walk-in legal-aid form's), or '' when it is fine or empty. */
+export function certificateMessage(value, residentId) {
   const cert = (value ?? '').trim().toUpperCase();
   if (!cert) return '';
   if (cert.length !== 20) return t('v.cert.invalid_length');

@@ -4,7 +4,7 @@ import { announce, fill, h } from '../dom.js';
 import { pick, t, word } from '../i18n.js';
 import { intakeLimits, loadCounties, loadUnits, nameOf, textLimits } from '../reference.js';
 import { field, showError } from '../parts/fields.js';
-import { length, phoneProblem, residentIdProblem } from '../parts/intake-rules.js';
+import { certificateMessage, length, phoneProblem, residentIdMessage } from '../parts/intake-rules.js';
 import { caseVocabulary } from '../parts/case-actions.js';
 
 const minSummary = 5;
@@ -117,11 +117,8 @@ function problemOf(name, v) {
       const code = phoneProblem(value);
       return code === 'service_number' ? t('v.serviceNumber') : code ? t('v.phone') : '';
     }
-    case 'residentId': {
-      const code = value ? residentIdProblem(value) : null;
-      return code ? t('v.id', { problem: t(`v.idProblem.${code}`) }) : '';
-    }
-    case 'disabilityCertificate': return certificateProblem(value, v.residentId);
+    case 'residentId': return residentIdMessage(value);
+    case 'disabilityCertificate': return certificateMessage(value, v.residentId);
     case 'countyCode': case 'caseType': return value ? '' : t('v.required', { field: t(name === 'caseType' ? 'case.caseType' : 'intake.countyCode') });
     case 'address': return tooLong(limits.address, t('intake.address'));
     case 'summary': {
@@ -130,18 +127,6 @@ function problemOf(name, v) {
     }
     default: return '';
   }
-}
-
-function certificateProblem(value, residentId) {
-  const cert = (value ?? '').toUpperCase();
-  if (!cert) return '';
-  if (cert.length !== 20) return t('v.cert.invalid_length');
-  const idCode = residentIdProblem(cert.slice(0, 18));
-  if (idCode) return t('v.certId', { problem: t(`v.idProblem.${idCode}`) });
-  if (!/[1-7]/.test(cert[18])) return t('v.cert.invalid_category');
-  if (!/[1-4]/.test(cert[19])) return t('v.cert.invalid_grade');
-  const id = (residentId ?? '').toUpperCase();
-  return id && !residentIdProblem(id) && id !== cert.slice(0, 18) ? t('v.cert.mismatch') : '';
 }
 
 function bodyOf(v, own) {

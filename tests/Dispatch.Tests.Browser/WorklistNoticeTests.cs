@@ -1,10 +1,12 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using FluentAssertions;
 using Microsoft.Playwright;
 using static Dispatch.Tests.Browser.Browsing;
 
 namespace Dispatch.Tests.Browser;
 
-/// <summary>A unit's open worklist hears of a new dispatch at once: the list, a badge and the live region, without a reload.</summary>
+/// <summary>A unit's open worklist hears of new work at once: the list, a badge and the live region, without a reload.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WorklistNoticeTests(BrowserSystem system)
 {
@@ -33,6 +35,36 @@ public sealed class WorklistNoticeTests(BrowserSystem system)
         await page.Locator("#notices-read").ClickAsync();
         await Assertions.Expect(page.Locator("#notices-badge")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#notices-list")).ToContainTextAsync(number, new() { Timeout = 1_000 });
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_legal_aid_application_for_the_station_appears_on_its_open_worklist_with_a_notice()
+    {
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, "staff.330402-legal@jx12385.test");
+        await page.GotoAsync("/#/legal-aid-worklist");
+        await Assertions.Expect(page.Locator("#notices-status")).ToHaveTextAsync("实时更新中", new() { Timeout = 30_000 });
+        await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+
+        using var api = await ApiAsync(system, Operator);
+        using var open = new HttpRequestMessage(HttpMethod.Post, "/api/legal-aid-cases")
+        {
+            Content = JsonContent.Create(new
+            {
+                applicant = new { name = "通知测试申请人", phone = "13900005678", countyCode = "330402" },
+                caseType = "labour_dispute",
+                summary = "用人单位拖欠残疾职工工资，申请法律援助。",
+            }),
+        };
+        open.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var opened = await api.SendAsync(open);
+        opened.IsSuccessStatusCode.Should().BeTrue(await opened.Content.ReadAsStringAsync());
+        var number = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+
+        await Assertions.Expect(page.Locator("#worklist")).ToContainTextAsync(number, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#notices-badge")).ToHaveTextAsync("1 条未读");
+        await Assertions.Expect(page.Locator("#notices-list")).ToContainTextAsync($"新收 {number}：劳动争议");
+        (await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the list changed without a reload");
         errors.Should().BeEmpty();
     }
 }

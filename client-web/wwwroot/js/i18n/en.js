@@ -463,6 +463,7 @@ export default {
   // live notices on the worklist (issue 15)
   'notices.title': 'Live notices', 'notices.unread': '{n} unread', 'notices.read': 'Mark as read', 'notices.none': 'No new notice since this page opened.',
   'notices.dispatched': 'New dispatch {number}: {title}', 'notices.atRisk': 'Warning {number}: {title} is nearly due', 'notices.overdue': 'Overdue {number}: {title}',
+  'notices.registered': 'New {number}: {title}',
   'notices.reopened': 'Reopened {number}: {title}', 'notices.supervision': 'Supervision order {number}: {message}',
   // rehabilitation plans (issue 15, item 5) and fair routing (item 6)
   'plan.title': 'Rehabilitation plan · {service} · {person}',

@@ -463,6 +463,7 @@ export default {
   // live notices on the worklist (issue 15)
   'notices.title': '实时通知', 'notices.unread': '{n} 条未读', 'notices.read': '知道了', 'notices.none': '打开本页以来暂无新通知。',
   'notices.dispatched': '新派单 {number}：{title}', 'notices.atRisk': '预警 {number}：{title} 即将到期', 'notices.overdue': '超期 {number}：{title}',
+  'notices.registered': '新收 {number}：{title}',
   'notices.reopened': '重办 {number}：{title}', 'notices.supervision': '督办 {number}：{message}',
   // rehabilitation plans (issue 15, item 5) and fair routing (item 6)
   'plan.title': '康复计划 · {service} · {person}',

@@ -4,6 +4,7 @@ import { announce, fill, h } from '../dom.js';
 import { t, word } from '../i18n.js';
 import { loadCounties, loadUnits, nameOf } from '../reference.js';
 import { unitPicker, unitsOfKind } from './unit-scope.js';
+import { watchUnit } from './live-notices.js';
 
 /** config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows), emptyKey } */
 export async function kindWorklist(main, { user, query }, config) {
@@ -20,15 +21,31 @@ export async function kindWorklist(main, { user, query }, config) {
       config.statuses.map(s => h('option', { value: s, selected: s === state.status }, word(config.statusGroup, s)))));
   const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
   const body = h('div', { id: 'worklist' });
+  const notices = h('div', { id: 'worklist-notices' });
   main.append(heading,
     h('div', { class: 'toolbar' }, unitPicker(visible, state.unitCode, code => change({ unitCode: code })), status,
       h('button', { type: 'button', id: 'worklist-refresh', onclick: () => load() }, t('worklist.refresh'))),
-    h('div', { class: 'panel' }, count, body));
+    notices, h('div', { class: 'panel' }, count, body));
+  let watching = null;
 
   function change(next) {
     Object.assign(state, next);
     history.replaceState(null, '', `#/${config.route}?unit=${encodeURIComponent(state.unitCode)}${state.status ? `&status=${state.status}` : ''}`);
+    if (next.unitCode) watch();
     load();
+  }
+
+  /** Live notices for the unit on screen (a new watch when the picker changes unit). */
+  async function watch() {
+    watching?.stop();
+    watching = null;
+    fill(notices);
+    if (!state.unitCode) return;
+    const unit = state.unitCode;
+    const watcher = await watchUnit(unit, () => load());
+    if (unit !== state.unitCode) { watcher.stop(); return; }
+    watching = watcher;
+    fill(notices, watcher.element);
   }
 
   async function load() {
@@ -45,4 +62,6 @@ export async function kindWorklist(main, { user, query }, config) {
     }
   }
   await load();
+  await watch();
+  return () => watching?.stop();
 }

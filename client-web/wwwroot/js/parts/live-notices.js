@@ -1,12 +1,15 @@
-// 实时通知: what happens to a unit's work while its worklist is open — a new dispatch or transfer to the unit, a warning,
+// 实时通知: what happens to a unit's work while its worklist is open — a new item, dispatch or transfer to the unit, a warning,
 // an overdue clock, a supervision order — pushed over the supervision hub (scope unit:<code>). The list reloads itself,
 // a badge counts the notices not yet acknowledged, the newest are listed, and a live region announces each.
 import { announce, fill, h } from '../dom.js';
-import { pick, t } from '../i18n.js';
+import { pick, t, word } from '../i18n.js';
 import { time } from '../format.js';
 import { connectLive } from '../dashboard/live.js';
 
-const noticeChanges = ['dispatched', 'atRisk', 'overdue', 'reopened'];
+const noticeChanges = ['registered', 'dispatched', 'atRisk', 'overdue', 'reopened'];
+// Cases and visits are titled by their type on the live feed (never by a person's name); tickets by their own title.
+const typeGroups = { legal_aid_case: 'caseType', rehab_visit: 'serviceType' };
+const titleOf = item => (typeGroups[item.itemType] ? word(typeGroups[item.itemType], item.title) : item.title ?? '');
 const kept = 5;
 
 /**
@@ -48,7 +51,7 @@ export async function watchUnit(unitCode, onChange) {
     statsChanged: () => {},
     itemChanged: m => {
       if (!noticeChanges.includes(m.change) || m.item?.unitCode !== unitCode) return;
-      notice(t(`notices.${m.change}`, { number: m.item.number, title: m.item.title ?? '' }), m.at, m.change === 'overdue');
+      notice(t(`notices.${m.change}`, { number: m.item.number, title: titleOf(m.item) }), m.at, m.change === 'overdue');
     },
     alert: m => {
       if (m.kind !== 'supervision') return;

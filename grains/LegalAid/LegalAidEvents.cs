@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Dispatch.People;
+using Dispatch.Routing;
 
 namespace Dispatch.LegalAid;
 
@@ -27,9 +28,10 @@ namespace Dispatch.LegalAid;
 [JsonDerivedType(typeof(CaseClockOverdue), "clock_overdue")]
 public abstract record LegalAidEvent;
 
+/// <param name="Routing">Why this station among several serving the applicant's county; null when it was named or the only one.</param>
 public sealed record CaseOpened(
     string Number, PersonView Applicant, string PersonId, string CaseType, string Summary, string StationCode, bool CityLevel,
-    TicketLink? Ticket, LegalAidClockRules Rules, string Fingerprint) : LegalAidEvent;
+    TicketLink? Ticket, LegalAidClockRules Rules, string Fingerprint, RoutingChoice? Routing = null) : LegalAidEvent;
 
 /// <summary>受理: the decision clock starts.</summary>
 public sealed record CaseAccepted(string? Note) : LegalAidEvent;

@@ -8,6 +8,7 @@ using Dispatch.Units;
 using Dispatch.Fields;
 using Dispatch.Numbers;
 using Dispatch.Openings;
+using Dispatch.Routing;
 
 namespace Dispatch.LegalAid;
 
@@ -32,7 +33,7 @@ public static class LegalAidOpening
         (application, context) => Validate(application, context.Reference, context.Today),
         valid => (valid.StationCode, valid.StationArea),
         (valid, station, ticket, number, context, fingerprint) =>
-            Open(valid, station, ticket, number, LegalAidClockRules.From(context.Rules), fingerprint));
+            Open(valid, station, ticket, number, LegalAidClockRules.From(context.Rules), fingerprint, context.Routing));
 
     public static (ValidApplication? Application, DomainError? Error) Validate(LegalAidApplication application, IntakeReference reference, DateOnly today)
     {
@@ -65,9 +66,10 @@ public static class LegalAidOpening
 
     /// <summary>The case opens at its station (checked by <see cref="CheckStation"/>) with the clocks of the rule version in force.</summary>
     public static Change<LegalAidEvent> Open(
-        ValidApplication valid, UnitInfo station, TicketLink? ticket, string number, LegalAidClockRules rules, string fingerprint) =>
+        ValidApplication valid, UnitInfo station, TicketLink? ticket, string number, LegalAidClockRules rules, string fingerprint,
+        RoutingChoice? routing = null) =>
         Change<LegalAidEvent>.Of(new CaseOpened(number, valid.Applicant.ToView(), valid.Applicant.PersonId, valid.CaseType, valid.Summary,
-            station.Code, valid.CityLevel, ticket, rules, fingerprint));
+            station.Code, valid.CityLevel, ticket, rules, fingerprint, routing));
 
     /// <summary>From a ticket, applicant fields left out are the ticket caller's.</summary>
     public static LegalAidApplication WithTicketDefaults(LegalAidApplication application, TicketView ticket) => application with

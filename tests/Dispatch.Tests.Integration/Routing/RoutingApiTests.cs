@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dispatch.Tests.Integration.LegalAid;
 using Dispatch.Tests.Integration.Rehab;
 using Dispatch.Tests.Integration.Web;
 using FluentAssertions;
@@ -140,6 +141,31 @@ public sealed class RoutingApiTests(RunningSystem system) : IClassFixture<Runnin
         Candidates(routing).Should().Equal(("330424-REHAB-1", 3, 5), ("330424-REHAB-2", 1, 2));
         var listed = (await admin.GetFromJsonAsync<JsonElement[]>("/api/reference/units?county=330424&kind=rehab"))!;
         listed.Select(u => u.GetProperty("routingShare").GetInt32()).Should().Equal(3, 1);
+    }
+
+    [Fact]
+    public async Task Applications_where_two_legal_aid_stations_serve_the_county_alternate_and_the_opening_records_why()
+    {
+        using var admin = await system.SignInAsync("admin@jx12385.test");
+        var added = await admin.PostAsJsonAsync("/api/reference/units", new
+        {
+            code = "330483-LEGAL-2", name = "桐乡市残疾人法律救助第二站", nameEn = "Tongxiang Second Legal Aid Station for Persons with Disabilities",
+            kind = "legal_aid", countyCode = "330483",
+        });
+        added.IsSuccessStatusCode.Should().BeTrue(await added.Content.ReadAsStringAsync());
+
+        using var op = await Operator(system);
+        var cases = new List<JsonElement>();
+        for (var i = 0; i < 3; i++)
+        {
+            cases.Add(await CaseApi.OpenedAsync(op, CaseApi.Application(county: "330483", phone: $"1391237{i:D4}")));
+        }
+
+        cases.Select(c => c.GetProperty("stationCode").GetString()).Should().Equal("330483-LEGAL", "330483-LEGAL-2", "330483-LEGAL");
+        var history = (await op.GetFromJsonAsync<JsonElement[]>($"/api/legal-aid-cases/{CaseApi.Id(cases[1])}/history"))!;
+        var routing = history[0].GetProperty("data").GetProperty("routing");
+        routing.GetProperty("rule").GetString().Should().Be("least_loaded");
+        Candidates(routing).Should().Equal(("330483-LEGAL", 1, 1), ("330483-LEGAL-2", 1, 0));
     }
 
     private static IEnumerable<(string?, int, int)> Candidates(JsonElement routing) => routing.GetProperty("candidates").EnumerateArray()

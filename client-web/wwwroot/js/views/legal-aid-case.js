@@ -9,6 +9,7 @@ import { caseForm, offeredCaseActions } from '../parts/case-actions.js';
 import { revealable } from '../parts/reveal.js';
 import { checkedForm } from '../parts/checked-form.js';
 import { eligibilityDetail, eligibilityForm, eligibilityPanel } from '../parts/case-eligibility.js';
+import { routingText } from '../parts/routing-text.js';
 
 export async function render(main, { params, user }) {
   const stations = (await loadUnits()).filter(u => u.kind === 'legal_aid' && u.active);
@@ -112,6 +113,6 @@ function eventDetail(entry) {
     d.stationCode && unitNameNow(d.stationCode), d.caseType && word('caseType', d.caseType), d.clock && word('clockName', d.clock),
     d.documents, d.respondBy && t('case.respondBy', { date: d.respondBy }), d.reasons, d.grounds, d.decision && word('objectionDecision', d.decision),
     d.name && [d.name, d.kind && word('handlerKind', d.kind)].filter(Boolean).join(' '), d.signedOn,
-    d.outcome && word('outcome', d.outcome), d.summary && entry.type !== 'opened' ? d.summary : null, d.note,
+    d.outcome && word('outcome', d.outcome), d.summary && entry.type !== 'opened' ? d.summary : null, d.note, routingText(d.routing),
   ];
 }

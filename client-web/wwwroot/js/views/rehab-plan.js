@@ -7,6 +7,7 @@ import { countyName, textLimits, unitName } from '../reference.js';
 import { itemPage } from '../parts/item-page.js';
 import { visitTable } from '../parts/item-tables.js';
 import { revealable } from '../parts/reveal.js';
+import { routingText } from '../parts/routing-text.js';
 
 /** Mirrors RehabPlanRules.MayEnd; the server still decides. */
 const mayEnd = (plan, user) => plan.status === 'active'
@@ -58,7 +59,3 @@ function visitsPanel(plan) {
   return section;
 }
 
-/** "least_loaded: 330402-REHAB-1 3 · 330402-REHAB-2 2" for the history. */
-const routingText = routing => (routing
-  ? `${t(`plan.routing.${routing.rule}`)}：${routing.candidates.map(c => `${c.unitCode} ${t('plan.routing.load', { load: c.load, share: c.share })}`).join('；')}`
-  : null);

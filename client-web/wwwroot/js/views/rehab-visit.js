@@ -6,6 +6,7 @@ import { countyName, unitName } from '../reference.js';
 import { itemPage, ticketLink } from '../parts/item-page.js';
 import { offeredVisitActions, visitForm } from '../parts/visit-actions.js';
 import { revealable } from '../parts/reveal.js';
+import { routingText } from '../parts/routing-text.js';
 
 export async function render(main, { params, user }) {
   await itemPage(main, user, {
@@ -57,6 +58,6 @@ function eventDetail(entry) {
   const d = entry.data ?? {};
   return [
     d.serviceType && word('serviceType', d.serviceType), d.windowStart && windowText(d.windowStart, d.windowEnd),
-    d.workerName && `${d.workerName}（${d.workerId}）`, d.clock && word('clockName', d.clock), d.reason, d.notes, d.note,
+    d.workerName && `${d.workerName}（${d.workerId}）`, d.clock && word('clockName', d.clock), d.reason, d.notes, d.note, routingText(d.routing),
   ];
 }

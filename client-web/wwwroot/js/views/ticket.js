@@ -8,6 +8,7 @@ import { itemPage } from '../parts/item-page.js';
 import { CALLBACK_ATTEMPTS, offeredActions, ticketForm } from '../parts/action-forms.js';
 import { linksPanel, offeredReferrals, referralForm } from '../parts/ticket-referrals.js';
 import { revealable } from '../parts/reveal.js';
+import { routingText } from '../parts/routing-text.js';
 
 export async function render(main, { params, user, go }) {
   const units = await loadUnits();
@@ -112,6 +113,6 @@ function eventDetail(entry) {
     d.stage && word('petitionStage', d.stage), d.number,
     d.notice && t('petition.noticeSent', { method: word('noticeMethod', d.notice.method), date: d.notice.sentOn, reference: d.notice.reference ?? '' }),
     d.reached === false && t('form.no'), d.nextAttemptAt && t('ticket.nextCallback', { at: dateTime(d.nextAttemptAt) }), d.approved !== undefined && d.approved !== null && t(d.approved ? 'form.approve' : 'form.reject'),
-    d.reply, d.reason, d.note, d.intoNumber,
+    d.reply, d.reason, d.note, d.intoNumber, routingText(d.routing),
   ];
 }

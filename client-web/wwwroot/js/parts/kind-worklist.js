@@ -4,7 +4,7 @@ import { announce, fill, h } from '../dom.js';
 import { t, word } from '../i18n.js';
 import { loadCounties, loadUnits, nameOf } from '../reference.js';
 import { unitPicker, unitsOfKind } from './unit-scope.js';
-import { watchUnit } from './live-notices.js';
+import { noticesPanel } from './live-notices.js';
 
 /** config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows), emptyKey } */
 export async function kindWorklist(main, { user, query }, config) {
@@ -26,26 +26,13 @@ export async function kindWorklist(main, { user, query }, config) {
     h('div', { class: 'toolbar' }, unitPicker(visible, state.unitCode, code => change({ unitCode: code })), status,
       h('button', { type: 'button', id: 'worklist-refresh', onclick: () => load() }, t('worklist.refresh'))),
     notices, h('div', { class: 'panel' }, count, body));
-  let watching = null;
+  const live = noticesPanel(notices, () => load());
 
   function change(next) {
     Object.assign(state, next);
     history.replaceState(null, '', `#/${config.route}?unit=${encodeURIComponent(state.unitCode)}${state.status ? `&status=${state.status}` : ''}`);
-    if (next.unitCode) watch();
+    if (next.unitCode) live.watch(state.unitCode);
     load();
-  }
-
-  /** Live notices for the unit on screen (a new watch when the picker changes unit). */
-  async function watch() {
-    watching?.stop();
-    watching = null;
-    fill(notices);
-    if (!state.unitCode) return;
-    const unit = state.unitCode;
-    const watcher = await watchUnit(unit, () => load());
-    if (unit !== state.unitCode) { watcher.stop(); return; }
-    watching = watcher;
-    fill(notices, watcher.element);
   }
 
   async function load() {
@@ -62,6 +49,6 @@ export async function kindWorklist(main, { user, query }, config) {
     }
   }
   await load();
-  await watch();
-  return () => watching?.stop();
+  await live.watch(state.unitCode);
+  return () => live.stop();
 }

@@ -61,3 +61,26 @@ export async function watchUnit(unitCode, onChange) {
   }).catch(() => { status.textContent = t('dash.live.disconnected'); return null; });
   return { element, stop: () => { clearTimeout(pending); live?.stop(); } };
 }
+
+/**
+ * The notices panel of a worklist page inside container: watch(unitCode) follows the unit on screen
+ * (a new watch when the page's unit picker changes unit), stop() ends it when the page goes.
+ */
+export function noticesPanel(container, onChange) {
+  let watching = null;
+  let unitOnScreen = null;
+  return {
+    async watch(unitCode) {
+      watching?.stop();
+      watching = null;
+      unitOnScreen = unitCode;
+      fill(container);
+      if (!unitCode) return;
+      const watcher = await watchUnit(unitCode, onChange);
+      if (unitCode !== unitOnScreen) { watcher.stop(); return; }
+      watching = watcher;
+      fill(container, watcher.element);
+    },
+    stop: () => watching?.stop(),
+  };
+}

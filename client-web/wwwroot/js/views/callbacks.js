@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { loadCounties, loadUnits } from '../reference.js';
 import { ticketTable } from '../parts/ticket-table.js';
+import { pager } from '../parts/pager.js';
 
 const PAGE_SIZE = 20;
 const ATTEMPT_LIMIT = 3;
@@ -38,21 +39,11 @@ export async function render(main) {
       };
       const table = ticketTable(t('callbacks.caption', { n: found.total }), found.items.map(e => e.ticket),
         ['number', 'title', 'kind', 'county', 'unit', 'caller'], attempts);
-      fill(body, table ?? h('p', { class: 'empty' }, t(state.all ? 'callbacks.emptyAll' : 'callbacks.empty')), pager(found));
+      fill(body, table ?? h('p', { class: 'empty' }, t(state.all ? 'callbacks.emptyAll' : 'callbacks.empty')), pager('callbacks', found, next => { state.page = next; load(); }));
       announce(t('callbacks.caption', { n: found.total }));
     } catch (problem) {
       fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));
     }
-  }
-
-  function pager(found) {
-    const pages = Math.max(1, Math.ceil(found.total / found.pageSize));
-    if (pages === 1) return null;
-    const move = delta => () => { state.page += delta; load(); };
-    return h('nav', { class: 'toolbar', 'aria-label': t('callbacks.pages') },
-      h('button', { type: 'button', id: 'callbacks-previous', disabled: found.page <= 1, onclick: move(-1) }, t('callbacks.previous')),
-      h('span', {}, t('callbacks.pageOf', { page: found.page, pages })),
-      h('button', { type: 'button', id: 'callbacks-next', disabled: found.page >= pages, onclick: move(1) }, t('callbacks.next')));
   }
 
   await load();

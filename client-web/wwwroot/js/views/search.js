@@ -6,6 +6,7 @@ import { pick, t, word } from '../i18n.js';
 import { loadCounties, loadUnits, nameOf } from '../reference.js';
 import { field, showError, vocabulary } from '../parts/fields.js';
 import { ticketTable } from '../parts/ticket-table.js';
+import { pager } from '../parts/pager.js';
 
 const PAGE_SIZE = 20;
 const statuses = ['registered', 'dispatched', 'signed', 'resolved', 'closed'];
@@ -63,23 +64,13 @@ export async function render(main) {
       const found = await api(`/api/tickets/search?page=${page}&pageSize=${PAGE_SIZE}`, { method: 'POST', body: body() });
       const caption = t('search.caption', { n: found.total });
       fill(results, ticketTable(caption, found.items, ['number', 'title', 'kind', 'status', 'county', 'unit', 'received', 'caller'])
-        ?? h('p', { class: 'empty', id: 'search-empty' }, t('search.none')), pager(found));
+        ?? h('p', { class: 'empty', id: 'search-empty' }, t('search.none')), pager('search', found, next => { page = next; search(); }));
       announce(caption);
     } catch (problem) {
       const shown = (problem.fieldErrors ?? []).filter(e => f[e.field]).map(e => { showError(f[e.field], pick(e.zh, e.en)); return e; });
       error.textContent = shown.length ? t('item.fixFields') : problem.text;
       fill(results);
     }
-  }
-
-  function pager(found) {
-    const pages = Math.max(1, Math.ceil(found.total / found.pageSize));
-    if (pages === 1) return null;
-    const move = delta => () => { page += delta; search(); };
-    return h('nav', { class: 'toolbar', 'aria-label': t('callbacks.pages') },
-      h('button', { type: 'button', id: 'search-previous', disabled: found.page <= 1, onclick: move(-1) }, t('callbacks.previous')),
-      h('span', {}, t('callbacks.pageOf', { page: found.page, pages })),
-      h('button', { type: 'button', id: 'search-next', disabled: found.page >= pages, onclick: move(1) }, t('callbacks.next')));
   }
 
   f.q.control.focus();

@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { loadCounties, loadUnits, nameOf, worklistStatuses } from '../reference.js';
 import { ticketTable } from '../parts/ticket-table.js';
 import { visibleUnits } from '../parts/unit-scope.js';
-import { watchUnit } from '../parts/live-notices.js';
+import { noticesPanel } from '../parts/live-notices.js';
 
 export async function render(main, { user, query }) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
@@ -31,27 +31,14 @@ export async function render(main, { user, query }) {
   const notices = h('div', { id: 'worklist-notices' });
   main.append(heading, h('div', { class: 'toolbar' }, picker, filter, h('button', { type: 'button', onclick: () => load() }, t('worklist.refresh'))),
     notices, h('div', { class: 'panel' }, count, body));
-  let watching = null;
+  const live = noticesPanel(notices, () => load());
 
   function change(next) {
     Object.assign(state, next);
     // Keep the address shareable without redrawing the page (focus stays where the user is).
     history.replaceState(null, '', `#/worklist?unit=${encodeURIComponent(state.unitCode)}&show=${state.show}`);
-    if (next.unitCode) watch();
+    if (next.unitCode) live.watch(state.unitCode);
     load();
-  }
-
-  /** Live notices for the unit on screen (a new one when the picker changes unit). */
-  async function watch() {
-    watching?.stop();
-    watching = null;
-    fill(notices);
-    if (!state.unitCode) return;
-    const unit = state.unitCode;
-    const watcher = await watchUnit(unit, () => load());
-    if (unit !== state.unitCode) { watcher.stop(); return; }
-    watching = watcher;
-    fill(notices, watcher.element);
   }
 
   async function load() {
@@ -68,6 +55,6 @@ export async function render(main, { user, query }) {
     }
   }
   await load();
-  await watch();
-  return () => watching?.stop();
+  await live.watch(state.unitCode);
+  return () => live.stop();
 }

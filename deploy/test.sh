@@ -48,6 +48,11 @@ for trx in "$results"/*.trx; do
   [[ -f "$trx" ]] || continue
   grep -o '\[figure\][^<]*' "$trx" | sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#x27;/'"'"'/g' || true
 done
+# The names of failed tests last, so the end of a long CI log says which ones.
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/[failed] \1/p' || true
+done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [[ $status -eq 0 && $passed -eq 0 ]]; then echo "[test] no test ran" >&2; status=1; fi
 exit $status

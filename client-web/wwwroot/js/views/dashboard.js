@@ -51,12 +51,14 @@ export async function render(main, { user, query, go }) {
     h('div', { class: 'toolbar' }, bigButton, rotateButton,
       scope.startsWith('unit:') && user.role !== 'operator' ? h('a', { class: 'button', href: `#/worklist?unit=${encodeURIComponent(scope.slice(5))}` }, t('dash.worklist')) : null,
       status, updated),
-    notice, tiles, measures.section,
+    notice, tiles,
     h('div', { class: 'charts' }, scope.startsWith('unit:') ? null : children.figure, trend.figure),
     scope.startsWith('unit:') ? null : h('div', { class: 'rankings' }, scope === 'city' ? countyRanking : null, unitRanking),
     h('div', { class: 'lists' }, atRisk, overdue,
       h('section', { class: 'panel', 'aria-labelledby': 'alerts-heading' }, h('h2', { id: 'alerts-heading' }, t('dash.alerts')),
-        h('div', { role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' }, feed))));
+        h('div', { role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' }, feed))),
+    // Below the live panels, so the figures a supervisor watches stay at the top of the page.
+    measures.section);
 
   const drawAll = () => {
     drawTiles(tiles, state.day, state.month);

@@ -19,6 +19,14 @@ public interface IStatsGrain : IGrainWithIntegerKey
     [Alias("Trend")]
     Task<Outcome<ImmutableArray<TrendPoint>>> Trend(string? scope, string? month, Actor actor);
 
+    /// <summary>Ticket measures of a month or year (holding <paramref name="date"/>; today when null) per kind, topic, channel or town.</summary>
+    [Alias("Breakdown")]
+    Task<Outcome<StatsBreakdown>> Breakdown(string? scope, string? period, DateOnly? date, string? by, Actor actor);
+
+    /// <summary>The ticket and petition measures of each month of a year (the current year when null), January first.</summary>
+    [Alias("Months")]
+    Task<Outcome<ImmutableArray<MonthFigures>>> Months(string? scope, int? year, Actor actor);
+
     /// <summary>Items whose worst running clock is at risk (warning) or overdue, nearest deadline first.</summary>
     [Alias("Attention")]
     Task<Outcome<ImmutableArray<AttentionItem>>> Attention(string? scope, string clockState, Actor actor);

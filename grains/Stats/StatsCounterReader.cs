@@ -3,12 +3,16 @@ using Npgsql;
 
 namespace Dispatch.Stats;
 
-/// <summary>Which counters to read: some scopes, some periods, all measures or a few.</summary>
+/// <summary>
+/// Which counters to read: some scopes, some periods, all measures or a few. Breakdown counters (<see cref="BreakdownTallies"/>)
+/// are read only when <paramref name="Breakdown"/> names their prefix, and then alone.
+/// </summary>
 public sealed record CounterQuery(
     string ItemType,
     IReadOnlyCollection<string> Scopes,
     IReadOnlyCollection<(string Period, DateOnly Start)> Periods,
-    IReadOnlyCollection<string>? Measures = null);
+    IReadOnlyCollection<string>? Measures = null,
+    string? Breakdown = null);
 
 /// <summary>
 /// Reads counter totals (folded counters plus pending changes, <c>stats_counter_totals</c>), several queries (of any item
@@ -16,11 +20,12 @@ public sealed record CounterQuery(
 /// </summary>
 public sealed class StatsCounterReader(NpgsqlDataSource database)
 {
-    private const string Select = """
+    private const string Select = $"""
         select t.scope, t.period, t.period_start, t.measure, t.value
         from stats_counter_totals t
         join unnest($3::text[], $4::date[]) as p(period, start) on t.period = p.period and t.period_start = p.start
         where t.item_type = $1 and t.scope = any($2) and t.period_start = any($4) and ($5::text[] is null or t.measure = any($5))
+          and case when $6::text is null then not starts_with(t.measure, '{BreakdownTallies.Prefix}') else starts_with(t.measure, $6) end
         """;
 
     public async Task<CounterSet> ReadAsync(IReadOnlyList<CounterQuery> queries, CancellationToken cancellationToken = default)
@@ -40,6 +45,7 @@ public sealed class StatsCounterReader(NpgsqlDataSource database)
             command.Parameters.Add(new NpgsqlParameter { Value = query.Periods.Select(p => p.Period).ToArray() });
             command.Parameters.Add(new NpgsqlParameter { Value = query.Periods.Select(p => p.Start).ToArray() });
             command.Parameters.Add(new NpgsqlParameter<string[]?> { TypedValue = query.Measures?.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string?> { TypedValue = query.Breakdown, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             batch.BatchCommands.Add(command);
         }
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);

@@ -13,6 +13,9 @@ namespace Dispatch.Stats;
 [GrainType("stats")]
 public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, StatsRebuild rebuild) : Grain, IStatsGrain
 {
+    private const int MinYear = 2000;
+    private const int MaxYear = 9999;
+
     public async Task<Outcome<StatsSnapshot>> Snapshot(string? scope, string? period, DateOnly? date, Actor actor)
     {
         var chosen = period ?? StatsPeriod.Day;
@@ -33,6 +36,33 @@ public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, Atte
         }
         var found = await ResolveAsync(scope, actor);
         return found.Error is { } error ? error : Outcome<ImmutableArray<TrendPoint>>.Success(await queries.TrendAsync(found.Value!, first));
+    }
+
+    public async Task<Outcome<StatsBreakdown>> Breakdown(string? scope, string? period, DateOnly? date, string? by, Actor actor)
+    {
+        var chosen = period ?? StatsPeriod.Month;
+        if (!BreakdownTallies.IsKeptFor(chosen))
+        {
+            return DomainError.Validation(new FieldError("period", "unknown_value", "分项统计的周期须为 month 或 year。", "A breakdown's period must be month or year."));
+        }
+        if (!BreakdownTallies.IsDimension(by))
+        {
+            return DomainError.Validation(new FieldError("by", "unknown_value", "分项须为 kind、topic、channel 或 town。", "by must be kind, topic, channel or town."));
+        }
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error
+            : Outcome<StatsBreakdown>.Success(await queries.BreakdownAsync(found.Value!, chosen, date ?? queries.Today, by!));
+    }
+
+    public async Task<Outcome<ImmutableArray<MonthFigures>>> Months(string? scope, int? year, Actor actor)
+    {
+        if (year is < MinYear or > MaxYear)
+        {
+            return DomainError.Validation(new FieldError("year", "out_of_range", $"年份须在 {MinYear} 至 {MaxYear} 之间。", $"The year must be between {MinYear} and {MaxYear}."));
+        }
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error
+            : Outcome<ImmutableArray<MonthFigures>>.Success(await queries.MonthsAsync(found.Value!, year ?? queries.Today.Year));
     }
 
     public async Task<Outcome<ImmutableArray<AttentionItem>>> Attention(string? scope, string clockState, Actor actor)

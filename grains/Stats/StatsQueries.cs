@@ -47,6 +47,36 @@ public sealed class StatsQueries(StatsCounterReader counters, ScopeDirectory sco
             TicketFigures.Rate(set.Get(key, StatsPeriod.Day, d, TicketTallies.OnTime), set.Get(key, StatsPeriod.Day, d, TicketTallies.OnTimeCounted))))];
     }
 
+    /// <summary>A month's or year's breakdown: the dimension's counters of that period and its gauges, one round trip.</summary>
+    public async Task<StatsBreakdown> BreakdownAsync(ScopeInfo scope, string period, DateOnly date, string dimension)
+    {
+        var start = StatsPeriod.Start(period, date);
+        var set = await counters.ReadAsync([new CounterQuery(ItemTypes.Ticket, [scope.Scope.Key],
+            [(period, start), (StatsPeriod.Current, StatsPeriod.CurrentStart)], Breakdown: BreakdownTallies.PrefixOf(dimension))]);
+        return new StatsBreakdown
+        {
+            Scope = scope.Scope.Key,
+            ScopeName = scope.Name,
+            ScopeNameEn = scope.NameEn,
+            Period = period,
+            From = start,
+            To = StatsPeriod.End(period, date),
+            By = dimension,
+            Rows = BreakdownFigures.Rows(set, scope.Scope.Key, period, start, dimension),
+        };
+    }
+
+    /// <summary>The twelve months of a year, January first, read in one round trip.</summary>
+    public async Task<ImmutableArray<MonthFigures>> MonthsAsync(ScopeInfo scope, int year)
+    {
+        var months = Enumerable.Range(1, 12).Select(m => new DateOnly(year, m, 1)).ToList();
+        var set = await counters.ReadAsync([new CounterQuery(ItemTypes.Ticket, [scope.Scope.Key],
+            [.. months.Select(m => (StatsPeriod.Month, m)), (StatsPeriod.Current, StatsPeriod.CurrentStart)])]);
+        var key = scope.Scope.Key;
+        return [.. months.Select(m => new MonthFigures(m,
+            TicketFigures.Measures(set, key, StatsPeriod.Month, m), TicketFigures.Petitions(set, key, StatsPeriod.Month, m)))];
+    }
+
     /// <summary>
     /// The scopes' own counters (the asked periods, the gauges, and today and this month for the forecast) and their
     /// children's headline counters.

@@ -84,13 +84,18 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Rebuilds once when items of a kind exist but none of its counters do (a database that predates them).</summary>
+    /// <summary>
+    /// Rebuilds once when items of a kind exist but none of its counters do (a database that predates them), or tickets
+    /// exist without any breakdown counter (a database that predates <see cref="BreakdownTallies"/>).
+    /// </summary>
     public async Task EnsureBuiltAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = database.CreateCommand("""
+        await using var command = database.CreateCommand($"""
             with kept (item_type) as (
                 select item_type from stats_counters union all select item_type from stats_counter_changes)
             select (exists (select 1 from tickets) and not exists (select 1 from kept where item_type = 'ticket'))
+                or (exists (select 1 from tickets) and not exists (
+                    select 1 from stats_counters where item_type = 'ticket' and period = 'year' and starts_with(measure, '{BreakdownTallies.Prefix}')))
                 or (exists (select 1 from legal_aid_cases) and not exists (select 1 from kept where item_type = 'legal_aid_case'))
                 or (exists (select 1 from rehab_visits) and not exists (select 1 from kept where item_type = 'rehab_visit'))
             """);

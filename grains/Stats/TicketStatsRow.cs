@@ -53,11 +53,18 @@ public sealed record TicketStatsRow : IPersonNamedRow
     /// <summary>A review's or re-review's outcome: upheld or changed.</summary>
     public string? ReviewOutcome { get; init; }
 
+    /// <summary>What the breakdowns count by: the ticket's kind, topic, channel and the caller's town (none for a county-level address).</summary>
+    public string Kind { get; init; } = "";
+    public string Topic { get; init; } = "";
+    public string Channel { get; init; } = "";
+    public string? TownCode { get; init; }
+
     public const string Columns = """
         id, number, title, county_code, unit_code, status, received_at, first_dispatched_at, signed_at, sign_due_at,
         handling_due_at, resolved_at, closed_at, answered_on_spot, return_count, rework_count, repeat_count, satisfaction,
         suspended, suspend_reason, clock_state, clock_name, clock_due_at, updated_at,
-        petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome, caller_name
+        petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome, caller_name,
+        kind, topic, channel, town_code
         """;
 
     /// <summary>The row as PostgreSQL keeps it: every instant cut to whole microseconds.</summary>
@@ -87,6 +94,7 @@ public sealed record TicketStatsRow : IPersonNamedRow
         ClockState = Text(r, 20), ClockName = Text(r, 21), ClockDueAt = Instant(r, 22), UpdatedAt = r.GetFieldValue<DateTimeOffset>(23),
         PetitionStage = Text(r, 24), Accepted = r.IsDBNull(25) ? null : r.GetBoolean(25), AcceptanceDueAt = Instant(r, 26),
         AcceptanceDecidedAt = Instant(r, 27), ReviewOutcome = Text(r, 28), CallerName = r.GetString(29),
+        Kind = r.GetString(30), Topic = r.GetString(31), Channel = r.GetString(32), TownCode = Text(r, 33),
     };
 
     /// <summary>The stored row of one ticket, or null when it has none yet.</summary>

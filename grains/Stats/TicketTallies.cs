@@ -22,7 +22,8 @@ namespace Dispatch.Stats;
 /// passed when the row was last written (handling_due_at &lt;= updated_at, both as stored, to the microsecond; the
 /// deadline watcher writes the row just after the deadline) - once per period even when both days fall in it; on_time in the same periods when the
 /// ticket was resolved no later than its handling deadline. open_due: not resolved and the deadline not yet passed,
-/// on the day of the deadline (the forecast).
+/// on the day of the deadline (the forecast). A few of these are also kept per kind, topic, channel and town
+/// (<see cref="BreakdownTallies"/>).
 /// </remarks>
 public static class TicketTallies
 {
@@ -47,8 +48,11 @@ public static class TicketTallies
     public const string OnTime = "on_time";
     public const string OpenDue = "open_due";
 
-    public static IEnumerable<CounterCell> Of(TicketStatsRow t) =>
-        [.. Gauges(t), .. ByReceivedDay(t), .. ByResolvedDay(t), .. OnTimeClosure(t), .. PetitionTallies.Of(t)];
+    public static IEnumerable<CounterCell> Of(TicketStatsRow t)
+    {
+        List<CounterCell> cells = [.. Gauges(t), .. ByReceivedDay(t), .. ByResolvedDay(t), .. OnTimeClosure(t)];
+        return [.. cells, .. BreakdownTallies.Of(t, cells), .. PetitionTallies.Of(t)];
+    }
 
     private static IEnumerable<CounterCell> Gauges(TicketStatsRow t)
     {

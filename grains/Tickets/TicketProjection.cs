@@ -51,6 +51,7 @@ public static class TicketProjection
             ClockState = clockState, ClockName = worst?.Name, ClockDueAt = worst?.View.DueAt, UpdatedAt = s.UpdatedAt,
             PetitionStage = s.Petition?.Stage, Accepted = s.Petition?.Decision?.Accepted, AcceptanceDueAt = acceptance?.View.DueAt,
             AcceptanceDecidedAt = s.Petition?.Decision?.At, ReviewOutcome = s.Petition?.Outcome,
+            Kind = s.Details.Kind, Topic = s.Details.Topic, Channel = s.Details.Channel, TownCode = s.Details.TownCode,
         });
         return (command, row);
     }

@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserSystem system)
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
-        "admin-users", "account"];
+        "admin-users", "account", "dashboard-year"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -137,6 +137,18 @@ public sealed class AccessibilityTests(BrowserSystem system)
                 await page.GotoAsync(bigScreen ? "/#/dashboard?screen=big" : "/#/dashboard");
                 await page.Locator("#dash-tiles li").First.WaitForAsync();
                 await Assertions.Expect(page.Locator("#live-status")).Not.ToHaveTextAsync("正在连接实时推送…");
+                break;
+            case "dashboard-year":
+                // The year view (months as columns), a breakdown by town and an opened definition add content to scan.
+                await SignInAsync(page, CitySupervisor);
+                await page.GotoAsync("/#/dashboard");
+                await page.Locator("#measures-figures").WaitForAsync();
+                await page.Locator("#measures-period-year").CheckAsync();
+                await page.Locator("#measures-show").ClickAsync();
+                await page.Locator("#measures-year-table").WaitForAsync();
+                await page.Locator("#measures-by").SelectOptionAsync("town");
+                await page.Locator("#definition-tickets-onTimeClosureRate summary").ClickAsync();
+                await page.Locator("#chart-breakdown details summary").ClickAsync();
                 break;
         }
         return page;

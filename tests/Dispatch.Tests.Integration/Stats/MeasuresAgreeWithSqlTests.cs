@@ -52,6 +52,11 @@ public sealed class MeasuresAgreeWithSqlTests(PostgresFixture database)
             "petition_answered", "review_requested", "re_review_requested", "review_upheld", "review_changed", "re_review_upheld",
             "re_review_changed",
         ], "the simulation must exercise every measure");
+        foreach (var dimension in BreakdownTallies.Dimensions)
+        {
+            kept.Keys.Where(k => k.Scope == "city" && k.Period == "year" && k.Measure.StartsWith(BreakdownTallies.PrefixOf(dimension), StringComparison.Ordinal))
+                .Select(k => k.Measure).Distinct().Should().HaveCountGreaterThan(6, $"the simulation must spread over several {dimension} values");
+        }
         var reviews = kept.Where(k => k.Key is { Scope: "city", Period: "year" } && k.Key.Measure.EndsWith("review_requested", StringComparison.Ordinal)).Sum(k => k.Value);
         kept.Where(k => k.Key is { Scope: "city", Period: "year" } && k.Key.Measure == "received").Sum(k => k.Value).Should().Be(Tickets + reviews,
             "every simulated ticket and every review it led to is received once");

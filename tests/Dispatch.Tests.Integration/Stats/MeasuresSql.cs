@@ -11,7 +11,7 @@ public static class MeasuresSql
     /// <summary>(scope, period, period_start, measure) -> value, for every non-zero measure.</summary>
     public const string Expected = """
         with t as (
-            select id, county_code, unit_code, suspended, suspend_reason, clock_state, answered_on_spot, return_count,
+            select id, county_code, unit_code, kind, topic, channel, town_code, suspended, suspend_reason, clock_state, answered_on_spot, return_count,
                    rework_count, repeat_count, satisfaction, first_dispatched_at, signed_at, sign_due_at, handling_due_at,
                    resolved_at, closed_at, updated_at, petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome,
                    (received_at at time zone 'Asia/Shanghai')::date as received_day,
@@ -83,9 +83,22 @@ public static class MeasuresSql
                 as p (period, period_start)
             cross join lateral (values (o.counted, true), (o.on_time, o.done <= o.due)) as m (measure, counts)
             where d.day is not null and m.counts
+        ),
+        -- Breakdowns: a few measures again per kind, topic, channel and town (none without one), by month, year and now.
+        breakdown_cells (id, measure, period, period_start) as (
+            select c.id, 'by:' || d.dimension || ':' || d.value || ':' || c.measure, c.period, c.period_start
+            from cells c
+            join t on t.id = c.id
+            cross join lateral (values ('kind', t.kind), ('topic', t.topic), ('channel', t.channel), ('town', coalesce(t.town_code, 'none')))
+                as d (dimension, value)
+            where c.measure in ('received', 'resolved', 'on_time_counted', 'on_time', 'open', 'overdue') and c.period <> 'day'
+        ),
+        all_cells (id, measure, period, period_start) as (
+            select id, measure, period, period_start from cells
+            union all select id, measure, period, period_start from breakdown_cells
         )
         select s.scope, c.period, c.period_start, c.measure, count(*)::bigint
-        from cells c
+        from all_cells c
         join t on t.id = c.id
         cross join lateral (values ('city'), ('county:' || t.county_code), ('unit:' || t.unit_code)) as s (scope)
         where s.scope is not null

@@ -21,6 +21,8 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
 
     private static readonly string[] Counties = ["330402", "330411", "330421", "330424", "330481", "330482", "330483", "330400"];
     private static readonly string[] Kinds = ["inquiry", "help", "complaint", "suggestion", "petition"];
+    private static readonly string[] Channels = ["phone", "phone", "online", "app"];
+    private static readonly string[] Topics = ["care_services", "rehabilitation", "employment", "accessibility"];
     private static readonly string[] Satisfactions = ["satisfied", "satisfied", "satisfied", "basically_satisfied", "basically_satisfied", "unsatisfied"];
     private static readonly Actor Operator = new("sim-operator", Roles.Operator, null, null);
     private static readonly Actor Admin = new("sim-admin", Roles.Admin, null, null);
@@ -46,8 +48,12 @@ public sealed class TicketSimulation(EventStore store, SlaSettings sla)
             Start.AddSeconds(random.Next(0, 60 * 24 * 3600)));
         var kind = Kinds[random.Next(Kinds.Length)];
         var urgency = random.NextDouble() < 0.1 ? "urgent" : "normal";
+        // Breakdowns count by these: several channels and topics, and a town (one of two per county) or none.
+        var channel = Channels[random.Next(Channels.Length)];
+        var topic = Topics[random.Next(Topics.Length)];
+        var town = random.Next(3) switch { 0 => null, 1 => county + "001", _ => county + "002" };
         await ticket.WriteAsync(Operator, new TicketRegistered($"SIM-{index:D6}",
-            new TicketDetails("phone", kind, "care_services", urgency, "模拟来电人", "13800000000", null, null, county, null, null, "模拟工单", "模拟内容"),
+            new TicketDetails(channel, kind, topic, urgency, "模拟来电人", "13800000000", null, null, county, town, null, "模拟工单", "模拟内容"),
             "phone:13800000000", TicketClockRules.From(sla.RulesAt(ticket.Now), kind, urgency), random.NextDouble() < 0.15 ? random.Next(1, 3) : 0, "sim"));
         if (random.NextDouble() < 0.2)
         {

@@ -17,9 +17,9 @@ public static class TicketApi
     }
 
     public static object Intake(string? content = null, string kind = "help", string topic = "care_services", string urgency = "normal",
-        string phone = "13812345678", string? residentId = null, string county = "330402", string? town = null, string caller = "张三") => new
+        string phone = "13812345678", string? residentId = null, string county = "330402", string? town = null, string caller = "张三", string channel = "phone") => new
     {
-        channel = "phone",
+        channel,
         kind,
         topic,
         urgency,

@@ -88,6 +88,29 @@ export async function drawTrend(fig, days) {
   });
 }
 
+/** A breakdown: received and resolved per value (bars), with the table of every figure of each value. */
+export async function drawBreakdown(fig, rows, dimension) {
+  const c = palette();
+  fill(fig.table, rows.length ? h('table', { id: 'breakdown-table' },
+    h('thead', {}, h('tr', {}, [dimension, t('dash.tile.received'), t('dash.tile.resolved'), t('dash.tile.onTime'), t('dash.tile.open'), t('dash.tile.overdue')]
+      .map((text, i) => h('th', { scope: 'col', class: i ? 'num' : null }, text)))),
+    h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label),
+      [count(r.received), count(r.resolved), percent(r.onTimeClosureRate), count(r.open), count(r.overdue)].map(v => h('td', { class: 'num' }, v))))))
+    : h('p', { class: 'empty' }, t('dash.empty')));
+  await draw(fig, {
+    textStyle: { color: c.ink },
+    legend: { textStyle: { color: c.ink }, top: 0 },
+    grid: { left: 48, right: 16, top: 36, bottom: 56 },
+    tooltip: { trigger: 'axis' },
+    xAxis: { type: 'category', data: rows.map(r => r.label), axisLabel: { color: c.ink, interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: c.muted }, splitLine: { lineStyle: { color: c.line } } },
+    series: [
+      { name: t('dash.tile.received'), type: 'bar', data: rows.map(r => r.received), itemStyle: { color: c.primary } },
+      { name: t('dash.tile.resolved'), type: 'bar', data: rows.map(r => r.resolved), itemStyle: { color: c.ok } },
+    ],
+  });
+}
+
 export function resize(...figures) {
   figures.forEach(f => f.instance?.resize());
 }

@@ -7,6 +7,7 @@ import { cityCode, countyNameNow, loadCounties, loadUnits, supervisesOneCounty, 
 import { chartFigure, dispose, drawChildren, drawTrend, resize } from '../dashboard/charts.js';
 import { connectLive } from '../dashboard/live.js';
 import { addAlert, drawItems, drawTiles, emptyFeed } from '../dashboard/panels.js';
+import { measuresSection } from '../dashboard/measures.js';
 import { drawRanking, unitsOfCounties } from '../dashboard/rankings.js';
 import { defaultSeconds, rotationSeconds, startRotation } from '../dashboard/rotation.js';
 
@@ -43,6 +44,7 @@ export async function render(main, { user, query, go }) {
   t(rotateSeconds === null ? 'dash.rotate.start' : 'dash.rotate.stop'));
   const countyRanking = h('section', { class: 'panel ranking-panel', id: 'dash-ranking-counties' });
   const unitRanking = h('section', { class: 'panel ranking-panel', id: 'dash-ranking-units' });
+  const measures = measuresSection(scope, counties);
   emptyFeed(feed);
 
   main.append(heading, breadcrumbs(scope, seesCity, user, units),
@@ -54,7 +56,9 @@ export async function render(main, { user, query, go }) {
     scope.startsWith('unit:') ? null : h('div', { class: 'rankings' }, scope === 'city' ? countyRanking : null, unitRanking),
     h('div', { class: 'lists' }, atRisk, overdue,
       h('section', { class: 'panel', 'aria-labelledby': 'alerts-heading' }, h('h2', { id: 'alerts-heading' }, t('dash.alerts')),
-        h('div', { role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' }, feed))));
+        h('div', { role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' }, feed))),
+    // Below the live panels, so the figures a supervisor watches stay at the top of the page.
+    measures.section);
 
   const drawAll = () => {
     drawTiles(tiles, state.day, state.month);
@@ -81,7 +85,7 @@ export async function render(main, { user, query, go }) {
 
   const handlers = {
     snapshot: m => { state.day = m.stats; state.month = m.month; setItems(state.atRisk, m.atRisk); setItems(state.overdue, m.overdue); fill(notice); drawAll(); },
-    statsChanged: m => { state.day = m.stats; state.month = m.month; drawAll(); refreshTrend(false); },
+    statsChanged: m => { state.day = m.stats; state.month = m.month; drawAll(); refreshTrend(false); measures.update(m.month); },
     itemChanged: m => { placeItem(state, m.change, m.item); drawAll(); },
     alert: m => { addAlert(feed, m); announce(`${t(`dash.alert.${m.kind}`)}: ${pick(m.messageZh, m.messageEn)}`); },
     status: s => { status.textContent = t(`dash.live.${s}`); },
@@ -90,9 +94,10 @@ export async function render(main, { user, query, go }) {
   await loadRest(scope, state, notice);
   if (query.get('screen') === 'big') setBigScreen(true);
   else { bigButton.textContent = t('dash.bigScreen'); bigButton.setAttribute('aria-pressed', 'false'); drawAll(); refreshTrend(true); }
+  await measures.load();
   const live = await connectLive(scope, handlers).catch(() => { handlers.status('disconnected'); return null; });
   const stopRotation = rotateSeconds === null ? null : startRotation(rotation, scope, rotateSeconds, go);
-  const onResize = () => resize(children, trend);
+  const onResize = () => resize(children, trend, measures.breakdown);
   window.addEventListener('resize', onResize);
   const onFullscreen = () => { if (!document.fullscreenElement) setBigScreen(false, true); };
   document.addEventListener('fullscreenchange', onFullscreen);
@@ -107,7 +112,7 @@ export async function render(main, { user, query, go }) {
     if (!on && !fromBrowser && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
     drawAll();
     refreshTrend(true);
-    setTimeout(() => resize(children, trend), 50);
+    setTimeout(() => resize(children, trend, measures.breakdown), 50);
   }
 
   return () => {
@@ -116,7 +121,7 @@ export async function render(main, { user, query, go }) {
     window.removeEventListener('resize', onResize);
     document.removeEventListener('fullscreenchange', onFullscreen);
     document.documentElement.classList.remove('big-screen');
-    dispose(children, trend);
+    dispose(children, trend, measures.breakdown);
   };
 }
 

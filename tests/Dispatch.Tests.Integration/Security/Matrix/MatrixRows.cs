@@ -371,6 +371,8 @@ public static class MatrixRows
         [
             Simple("GET", "/api/stats", Watch(scope), url: $"/api/stats?scope={scope}&period=day"),
             Simple("GET", "/api/stats/trend", Watch(scope), url: $"/api/stats/trend?scope={scope}"),
+            Simple("GET", "/api/stats/breakdown", Watch(scope), url: $"/api/stats/breakdown?scope={scope}&period=month&by=town"),
+            Simple("GET", "/api/stats/months", Watch(scope), url: $"/api/stats/months?scope={scope}&year=2026"),
             Simple("GET", "/api/stats/at-risk", Watch("unit:" + Centre), url: $"/api/stats/at-risk?scope=unit:{Centre}"),
             Simple("GET", "/api/stats/overdue", Watch("city"), url: "/api/stats/overdue?scope=city"),
             Simple("POST", "/api/stats/rebuild", p => Role(p, p.IsAdmin)),

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using FluentAssertions;
+using Npgsql;
+
+namespace Dispatch.Tests.Integration.Stats;
+
+/// <summary>
+/// GET /api/stats/breakdown, /api/stats/months and /api/stats for past periods, through the real web app, over two
+/// seeded months: every figure equals an independent SQL computation over the tickets read model for the same scope
+/// and period, also after a rebuild of the counters.
+/// </summary>
+[Collection(BreakdownCollection.Name)]
+public sealed class BreakdownApiTests(BreakdownSystem system)
+{
+    private static readonly string[] Dimensions = ["kind", "topic", "channel", "town"];
+
+    public static TheoryData<string, string, string> Periods => new()
+    {
+        { "city", "month", "2026-10-01" },
+        { "city", "month", "2026-11-01" },
+        { "city", "year", "2026-01-01" },
+        { "county:330402", "month", "2026-10-01" },
+        { "county:330402", "year", "2026-06-30" },
+        { "unit:330402-CENTRE", "month", "2026-11-01" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Periods))]
+    public async Task Every_breakdown_figure_equals_the_SQL_over_the_tickets_of_the_same_scope_and_period(string scope, string period, string date)
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+
+        foreach (var by in Dimensions)
+        {
+            var answer = await supervisor.GetFromJsonAsync<JsonElement>(
+                $"/api/stats/breakdown?scope={Uri.EscapeDataString(scope)}&period={period}&date={date}&by={by}");
+
+            answer.GetProperty("by").GetString().Should().Be(by);
+            var expected = await BreakdownSql.RowsAsync(system.ConnectionString, scope, period, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), by);
+            Rows(answer).Should().BeEquivalentTo(expected, $"the {by} breakdown of {scope}, {period} of {date}");
+        }
+    }
+
+    [Fact]
+    public async Task The_scenario_spreads_over_several_values_of_every_dimension_and_both_months()
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+
+        foreach (var by in Dimensions)
+        {
+            var year = Rows(await supervisor.GetFromJsonAsync<JsonElement>($"/api/stats/breakdown?scope=city&period=year&date=2026-01-01&by={by}"));
+            year.Where(r => r.Received > 0).Should().HaveCountGreaterThan(2, $"the scenario has several {by} values");
+        }
+        var october = Rows(await supervisor.GetFromJsonAsync<JsonElement>("/api/stats/breakdown?scope=city&period=month&date=2026-10-01&by=kind"));
+        var november = Rows(await supervisor.GetFromJsonAsync<JsonElement>("/api/stats/breakdown?scope=city&period=month&date=2026-11-01&by=kind"));
+        october.Sum(r => r.Received).Should().Be(4);
+        november.Sum(r => r.Received).Should().Be(3);
+        october.Single(r => r.Value == "complaint").Should().Match<BreakdownSql.Row>(r => r.Received == 2 && r.Resolved == 1 && r.OnTime == 1 && r.OnTimeCounted == 1);
+    }
+
+    [Theory]
+    [InlineData("city", "2026-10")]
+    [InlineData("city", "2026-11")]
+    [InlineData("county:330402", "2026-10")]
+    [InlineData("unit:330402-CENTRE", "2026-11")]
+    public async Task A_past_or_current_month_and_its_column_of_the_year_view_equal_the_SQL_over_the_tickets(string scope, string month)
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+        var first = DateOnly.Parse(month + "-01", System.Globalization.CultureInfo.InvariantCulture);
+
+        var snapshot = await supervisor.GetFromJsonAsync<JsonElement>($"/api/stats?scope={Uri.EscapeDataString(scope)}&period=month&date={first:yyyy-MM-dd}");
+        var year = await supervisor.GetFromJsonAsync<JsonElement>($"/api/stats/months?scope={Uri.EscapeDataString(scope)}&year=2026");
+
+        var expected = await BreakdownSql.MonthAsync(system.ConnectionString, scope, first);
+        var tickets = snapshot.GetProperty("tickets");
+        Figures(tickets).Should().BeEquivalentTo(expected);
+        year.GetArrayLength().Should().Be(12);
+        var column = year.EnumerateArray().Single(m => m.GetProperty("month").GetString() == $"{first:yyyy-MM-dd}").GetProperty("tickets");
+        column.GetRawText().Should().Be(tickets.GetRawText(), "the year view's column is the month's own figures");
+        year[0].GetProperty("month").GetString().Should().Be("2026-01-01");
+    }
+
+    [Fact]
+    public async Task A_rebuild_from_the_read_model_gives_the_same_breakdowns()
+    {
+        using var admin = await system.SignInAsync("admin@jx12385.test");
+        var before = await Task.WhenAll(Dimensions.Select(by => admin.GetStringAsync($"/api/stats/breakdown?scope=city&period=year&date=2026-01-01&by={by}")));
+        await using (var source = NpgsqlDataSource.Create(system.ConnectionString))
+        await using (var wipe = source.CreateCommand("delete from stats_counters where starts_with(measure, 'by:')"))
+        {
+            await wipe.ExecuteNonQueryAsync();
+        }
+
+        (await admin.PostAsync("/api/stats/rebuild", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var after = await Task.WhenAll(Dimensions.Select(by => admin.GetStringAsync($"/api/stats/breakdown?scope=city&period=year&date=2026-01-01&by={by}")));
+        after.Should().Equal(before);
+        foreach (var by in Dimensions)
+        {
+            var rows = Rows(JsonDocument.Parse(after[Array.IndexOf(Dimensions, by)]).RootElement);
+            rows.Should().BeEquivalentTo(await BreakdownSql.RowsAsync(system.ConnectionString, "city", "year", new DateOnly(2026, 1, 1), by));
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/stats/breakdown?scope=city&period=month&by=colour", "by")]
+    [InlineData("/api/stats/breakdown?scope=city&period=day&by=kind", "period")]
+    [InlineData("/api/stats/breakdown?scope=city&period=month&date=2026-10&by=kind", "date")]
+    [InlineData("/api/stats/months?scope=city&year=26", "year")]
+    [InlineData("/api/stats/months?scope=city&year=1999", "year")]
+    public async Task A_bad_dimension_period_date_or_year_gets_400_in_chinese_and_english_naming_the_field(string path, string field)
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+
+        var response = await supervisor.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var error = problem.GetProperty("fieldErrors").EnumerateArray().Single();
+        error.GetProperty("field").GetString().Should().Be(field);
+        error.GetProperty("zh").GetString().Should().NotBeNullOrEmpty();
+        error.GetProperty("en").GetString().Should().NotBeNullOrEmpty();
+    }
+
+    [Theory]
+    [InlineData("supervisor.330411@jx12385.test", "county:330402")]
+    [InlineData("supervisor.330402@jx12385.test", "city")]
+    [InlineData("staff.330402-centre@jx12385.test", "county:330402")]
+    public async Task A_scope_outside_the_users_own_is_not_found_for_breakdowns_and_year_views(string email, string scope)
+    {
+        using var user = await system.SignInAsync(email);
+
+        (await user.GetAsync($"/api/stats/breakdown?scope={scope}&period=month&by=kind")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await user.GetAsync($"/api/stats/months?scope={scope}&year=2026")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static List<BreakdownSql.Row> Rows(JsonElement answer) =>
+        [.. answer.GetProperty("rows").EnumerateArray().Select(r => new BreakdownSql.Row(
+            r.GetProperty("value").GetString()!, r.GetProperty("received").GetInt64(), r.GetProperty("resolved").GetInt64(),
+            r.GetProperty("onTime").GetInt64(), r.GetProperty("onTimeCounted").GetInt64(), r.GetProperty("open").GetInt64(),
+            r.GetProperty("overdue").GetInt64()))];
+
+    private static BreakdownSql.Month Figures(JsonElement t) => new(
+        t.GetProperty("received").GetInt64(), t.GetProperty("resolved").GetInt64(), t.GetProperty("open").GetInt64(),
+        Rate(t, "onTimeClosureRate"), Rate(t, "firstContactResolutionRate"), Rate(t, "returnRate"), Rate(t, "reworkRate"));
+
+    private static double? Rate(JsonElement t, string name) =>
+        t.GetProperty(name).ValueKind == JsonValueKind.Null ? null : t.GetProperty(name).GetDouble();
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using Dispatch.Tests.Fixtures;
+using Dispatch.Tests.Integration.Tickets;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Dispatch.Tests.Integration.Stats;
+
+/// <summary>
+/// A silo on a <see cref="FakeTimeProvider"/> and a web app, with tickets of two months registered and worked through
+/// the API in several kinds, topics, channels and towns: October 2026 (resolved on time, answered on the spot, left open
+/// with its unit, one in another county) and November 2026 (resolved, left open, a suspended one). The silo's clock then
+/// stays in November, so October is a past month and November the current one.
+/// </summary>
+public sealed class BreakdownSystem : IAsyncLifetime
+{
+    public const string County = "330402";
+    public const string OtherCounty = "330411";
+    public const string Centre = "330402-CENTRE";
+
+    private static readonly DateTimeOffset October = new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+    private static readonly DateTimeOffset November = new DateTimeOffset(2026, 11, 10, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    private readonly PostgresFixture database = new();
+    private LocalSilo? silo;
+    private LocalWebApp? web;
+
+    public FakeTimeProvider Clock { get; } = new(October);
+
+    public string ConnectionString { get; private set; } = "";
+
+    public Task<HttpClient> SignInAsync(string email) => (web ?? throw new InvalidOperationException("Not started.")).SignInAsync(email);
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        ConnectionString = await database.CreateIsolatedDatabaseAsync();
+        var clusterId = "breakdown-" + Guid.NewGuid().ToString("N")[..8];
+        silo = await LocalSilo.StartAsync(ConnectionString, clusterId, time: Clock);
+        web = await LocalWebApp.StartAsync(ConnectionString, clusterId);
+        await Eventually.Get(async () => (await web.Client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(90), "ready");
+        await SeedAsync();
+    }
+
+    private async Task SeedAsync()
+    {
+        using var op = await SignInAsync("operator@jx12385.test");
+        using var staff = await SignInAsync($"staff.{Centre.ToLowerInvariant()}@jx12385.test");
+
+        var resolved = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "complaint", topic: "social_security", town: "330402007", phone: "13912340001"));
+        await TicketApi.ActOkAsync(op, resolved, "dispatch", new { unitCode = Centre });
+        await TicketApi.ActOkAsync(staff, resolved, "sign");
+        await TicketApi.ActOkAsync(staff, resolved, "resolve", new { reply = "已协调发放。" });
+        var answered = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "inquiry", topic: "certificates", channel: "online", phone: "13912340002"));
+        await TicketApi.ActOkAsync(op, answered, "answer", new { reply = "已告知办证材料。" });
+        var open = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "help", topic: "care_services", channel: "app", town: "330402008", phone: "13912340003"));
+        await TicketApi.ActOkAsync(op, open, "dispatch", new { unitCode = Centre });
+        await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "complaint", topic: "employment", channel: "letter", county: OtherCounty, phone: "13912340004"));
+
+        Clock.SetUtcNow(November);
+        await WatcherCaughtUpAsync();
+        var later = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "complaint", topic: "social_security", town: "330402007", phone: "13912340005"));
+        await TicketApi.ActOkAsync(op, later, "dispatch", new { unitCode = Centre });
+        await TicketApi.ActOkAsync(staff, later, "sign");
+        await TicketApi.ActOkAsync(staff, later, "resolve", new { reply = "已答复。" });
+        await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "suggestion", topic: "accessibility", channel: "online", town: "330402009", phone: "13912340006"));
+        var suspended = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "help", topic: "rehabilitation", channel: "visit", town: "330402008", phone: "13912340007"));
+        await TicketApi.ActOkAsync(op, suspended, "dispatch", new { unitCode = Centre });
+        await TicketApi.ActOkAsync(staff, suspended, "sign");
+        await TicketApi.ActOkAsync(staff, suspended, "suspend", new { reasonCode = "awaiting_citizen_documents" });
+        await WatcherCaughtUpAsync();
+    }
+
+    /// <summary>Waits until the deadline watcher has written every clock change due by now, so no figure moves under a test.</summary>
+    private async Task WatcherCaughtUpAsync()
+    {
+        await using var source = NpgsqlDataSource.Create(ConnectionString);
+        await Eventually.Get(async () =>
+        {
+            await using var command = source.CreateCommand("select count(*) from tickets where next_clock_change <= $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = Clock.GetUtcNow() });
+            return (long)(await command.ExecuteScalarAsync())!;
+        }, n => n == 0, TimeSpan.FromSeconds(60), "the deadline watcher to catch up with the clock");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (web is not null)
+        {
+            await web.DisposeAsync();
+        }
+        if (silo is not null)
+        {
+            await silo.DisposeAsync();
+        }
+        await database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BreakdownCollection : ICollectionFixture<BreakdownSystem>
+{
+    public const string Name = "breakdown";
+}

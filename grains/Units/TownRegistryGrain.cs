@@ -30,7 +30,8 @@ public sealed class TownRegistryGrain(NpgsqlDataSource database, ReferenceChange
         {
             return DomainError.NotFound($"Town {town.Code}", $"乡镇（街道）{town.Code} ");
         }
-        var errors = new List<FieldError>(TownRules.Validate(isNew ? town : town with { CountyCode = town.CountyCode ?? before!.CountyCode }, counties));
+        // A change is checked against the town's own county; naming another one is refused on its own.
+        var errors = new List<FieldError>(TownRules.Validate(isNew ? town : town with { CountyCode = before!.CountyCode }, counties));
         if (!isNew && town.CountyCode is not null && town.CountyCode != before!.CountyCode)
         {
             errors.Add(TownRules.CountyFixed(before.CountyCode));

@@ -23,9 +23,8 @@ export async function render(main, { user, query }) {
   };
   main.append(h('h1', {}, t('refadmin.towns.title')), h('p', { class: 'hint' }, t(admin ? 'refadmin.towns.intro' : 'refadmin.readOnly')),
     notice, listPanel, detail);
-  drawList();
-
   const countyOf = () => areas.find(a => a.code === state.county);
+  drawList();
 
   function drawList(focusCode) {
     const county = h('select', { id: 'towns-county' }, areas.map(a => h('option', { value: a.code, selected: a.code === state.county }, nameOf(a))));

@@ -28,6 +28,7 @@ public static class WebServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => DatabaseConnection.CreateDataSource(connectionString));
         services.AddSingleton<ReferenceQueries>();
+        services.AddSingleton<ReferenceHistory>();
         services.AddSingleton<EventHistory>();
         services.AddSingleton<TicketReadModel>();
         services.AddSingleton<CallbackQueue>();

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Dispatch.Routing;
+using Dispatch.Units;
+using Dispatch.Web.ApiConventions;
 using Dispatch.Web.Reference;
 using Npgsql;
 
@@ -15,6 +18,8 @@ public static class RoutingEndpoints
         group.MapGet("/", List).WithSummary("Routing rules: where each applies (null = any) and the unit kind it sends to; the most specific match wins");
         group.MapPost("/", Add).RequireAuthorization(Policies.Admin).WithSummary("Add a routing rule (administrators)");
         group.MapPut("/{id:int}", Change).RequireAuthorization(Policies.Admin).WithSummary("Change a routing rule (administrators)");
+        group.MapGet("/{id:int}/history", History).RequireAuthorization(Policies.Supervisor)
+            .WithSummary($"A routing rule's {ReferenceHistoryEndpoint.Summary} 派单规则变更记录");
         api.MapGet("/routing-suggestion", Suggest).RequireAuthorization().WithTags("Routing 派单规则")
             .WithSummary("The unit automatic dispatch would choose for countyCode/townCode, kind and topic (建议承办单位), before dispatching");
         return api;
@@ -47,6 +52,11 @@ public static class RoutingEndpoints
         var outcome = await grains.GetGrain<IRoutingRulesGrain>(RegistryKey).Change(id, rule, context.User.ToActor());
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
+
+    private static Task<Results<Ok<ListPage<ReferenceChangeEntry>>, ProblemHttpResult>> History(
+        int id, int? page, int? pageSize, HttpContext context) =>
+        ReferenceHistoryEndpoint.ReadAsync(ReferenceTables.RoutingRules, id.ToString(CultureInfo.InvariantCulture), $"Routing rule {id}",
+            $"派单规则 {id} ", page, pageSize, context);
 
     private static async Task<Results<Ok<SuggestedUnit>, ProblemHttpResult>> Suggest(
         string? countyCode, string? townCode, string? kind, string? topic, IGrainFactory grains, ReferenceQueries reference,

@@ -1,4 +1,5 @@
 using Dispatch.Units;
+using Dispatch.Web.ApiConventions;
 using Dispatch.Web.Reference;
 
 namespace Dispatch.Web.Units;
@@ -15,6 +16,8 @@ public static class UnitEndpoints
             .WithSummary("Add a unit (administrators) 新增单位");
         group.MapPut("/units/{code}", ChangeUnit).RequireAuthorization(Policies.Admin)
             .WithSummary("Change a unit (administrators) 修改单位");
+        group.MapGet("/units/{code}/history", History).RequireAuthorization(Policies.Supervisor)
+            .WithSummary($"A unit's {ReferenceHistoryEndpoint.Summary} 单位变更记录");
         return api;
     }
 
@@ -48,6 +51,10 @@ public static class UnitEndpoints
         var outcome = await Registry(grains).Change(unit with { Code = code }, context.User.ToActor());
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
+
+    private static Task<Results<Ok<ListPage<ReferenceChangeEntry>>, ProblemHttpResult>> History(
+        string code, int? page, int? pageSize, HttpContext context) =>
+        ReferenceHistoryEndpoint.ReadAsync(ReferenceTables.Units, code, $"Unit {code}", $"单位 {code} ", page, pageSize, context);
 
     private static IUnitRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IUnitRegistryGrain>(UnitRegistry.Key);
 }

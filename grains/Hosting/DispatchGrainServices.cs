@@ -34,6 +34,7 @@ public static class DispatchGrainServices
         services.AddSingleton<ItemServices>();
         services.AddSingleton<DailyNumbers>();
         services.AddSingleton<AreaDirectory>();
+        services.AddSingleton<ReferenceChangeLog>();
         // Units and active routing rules are held in memory, loaded before the silo takes calls; each table's trigger
         // notifies every silo's feed of a change (migration 0120), and the feeds poll as a fallback.
         services.AddSingleton<UnitTable>();

@@ -1,18 +1,22 @@
+using System.Globalization;
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Dispatch.Items;
 using Dispatch.Fields;
+using Dispatch.Units;
 
 namespace Dispatch.Routing;
 
 /// <summary>
-/// Validates routing-rule changes and writes them; one activation serialises all writes. This silo routes by the change
+/// Validates routing-rule changes and writes them with their history entry, in one transaction; one activation serialises
+/// all writes. This silo routes by the change
 /// at once; the others hear of it from the table's trigger (<see cref="RoutingRuleFeed"/>).
 /// </summary>
 [GrainType("routing-rules")]
-public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory areaDirectory, RoutingRuleFeed feed, ILogger<RoutingRulesGrain> logger)
+public sealed class RoutingRulesGrain(
+    NpgsqlDataSource database, AreaDirectory areaDirectory, RoutingRuleFeed feed, ReferenceChangeLog history, ILogger<RoutingRulesGrain> logger)
     : Grain, IRoutingRulesGrain
 {
     public Task<Outcome<RoutingRuleRecord>> Add(RoutingRuleDefinition rule, Actor actor) => SaveAsync(null, rule, actor);
@@ -32,7 +36,38 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory a
         {
             return DomainError.Validation([.. errors]);
         }
-        await using var command = database.CreateCommand(id is null
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        RoutingRuleRecord? before = null;
+        if (id is { } existing && (before = await ReadAsync(connection, existing)) is null)
+        {
+            return DomainError.NotFound($"Routing rule {id}", $"派单规则 {id} ");
+        }
+        var saved = await WriteAsync(connection, id, rule, actor);
+        await history.AppendAsync(connection, ReferenceTables.RoutingRules, saved.Id.ToString(CultureInfo.InvariantCulture), before, saved, actor);
+        await transaction.CommitAsync();
+        await HoldAsync();
+        return Outcome<RoutingRuleRecord>.Success(saved);
+    }
+
+    /// <summary>The rule as stored, locked until the change commits; null when no rule has this id.</summary>
+    private static async Task<RoutingRuleRecord?> ReadAsync(NpgsqlConnection connection, int id)
+    {
+        await using var command = new NpgsqlCommand(
+            "select id, county_code, town_code, kind, topic, unit_kind, active, note from routing_rules where id = $1 for update", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = id });
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+        return new RoutingRuleRecord(reader.GetInt32(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Text(reader, 4),
+            reader.GetString(5), reader.GetBoolean(6), Text(reader, 7));
+    }
+
+    private static async Task<RoutingRuleRecord> WriteAsync(NpgsqlConnection connection, int? id, RoutingRuleDefinition rule, Actor actor)
+    {
+        await using var command = new NpgsqlCommand(id is null
             ? """
               insert into routing_rules (county_code, town_code, kind, topic, unit_kind, active, note, updated_by)
               values ($1, $2, $3, $4, $5, $6, $7, $8) returning id
@@ -41,7 +76,7 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory a
               update routing_rules set county_code = $1, town_code = $2, kind = $3, topic = $4, unit_kind = $5,
                      active = $6, note = $7, updated_by = $8, updated_at = now()
               where id = $9 returning id
-              """);
+              """, connection);
         foreach (var value in new object?[] { rule.CountyCode, rule.TownCode, rule.Kind, rule.Topic, rule.UnitKind, rule.Active, rule.Note, actor.UserId })
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
@@ -50,12 +85,8 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory a
         {
             command.Parameters.Add(new NpgsqlParameter { Value = existing });
         }
-        if (await command.ExecuteScalarAsync() is not int saved)
-        {
-            return DomainError.NotFound($"Routing rule {id}", $"派单规则 {id} ");
-        }
-        await HoldAsync();
-        return Outcome<RoutingRuleRecord>.Success(new RoutingRuleRecord(saved, rule.CountyCode, rule.TownCode, rule.Kind, rule.Topic, rule.UnitKind!, rule.Active, rule.Note));
+        var saved = (int)(await command.ExecuteScalarAsync())!;
+        return new RoutingRuleRecord(saved, rule.CountyCode, rule.TownCode, rule.Kind, rule.Topic, rule.UnitKind!, rule.Active, rule.Note);
     }
 
     /// <summary>The write is done whatever happens here; a failed reload is made good by the feed's notice or poll.</summary>
@@ -70,4 +101,6 @@ public sealed class RoutingRulesGrain(NpgsqlDataSource database, AreaDirectory a
             logger.LogWarning(ex, "Reloading the routing rules after a change failed; the routing-rule feed will catch up");
         }
     }
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

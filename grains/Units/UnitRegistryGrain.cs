@@ -7,11 +7,13 @@ using Dispatch.Items;
 namespace Dispatch.Units;
 
 /// <summary>
-/// Validates unit changes and writes them to the reference tables; one activation serialises all writes. This silo
-/// holds the change at once; the others hear of it from the table's trigger (<see cref="UnitFeed"/>).
+/// Validates unit changes and writes them to the reference tables with their history entry, in one transaction; one
+/// activation serialises all writes. This silo holds the change at once; the others hear of it from the table's trigger
+/// (<see cref="UnitFeed"/>).
 /// </summary>
 [GrainType("unit-registry")]
-public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, ILogger<UnitRegistryGrain> logger) : Grain, IUnitRegistryGrain
+public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, ReferenceChangeLog history, ILogger<UnitRegistryGrain> logger)
+    : Grain, IUnitRegistryGrain
 {
     public Task<Outcome<UnitRecord>> Add(UnitDefinition unit, Actor actor) => Save(unit, actor, isNew: true);
 
@@ -29,16 +31,20 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
         {
             return DomainError.Validation([.. errors]);
         }
-        var exists = await ExistsAsync(unit.Code!);
-        if (isNew && exists)
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var before = await ReadAsync(connection, unit.Code!);
+        if (isNew && before is not null)
         {
             return UnitRules.DuplicateCode(unit.Code!);
         }
-        if (!isNew && !exists)
+        if (!isNew && before is null)
         {
             return DomainError.NotFound($"Unit {unit.Code}", $"单位 {unit.Code} ");
         }
-        var saved = await UpsertAsync(unit, actor);
+        var saved = await UpsertAsync(connection, unit, actor);
+        await history.AppendAsync(connection, ReferenceTables.Units, saved.Code, before, saved, actor);
+        await transaction.CommitAsync();
         await HoldAsync();
         return Outcome<UnitRecord>.Success(saved);
     }
@@ -68,16 +74,27 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
         return codes;
     }
 
-    private async Task<bool> ExistsAsync(string code)
+    /// <summary>The unit as stored, locked until the change commits; null when no unit has this code.</summary>
+    private static async Task<UnitRecord?> ReadAsync(NpgsqlConnection connection, string code)
     {
-        await using var command = database.CreateCommand("select exists (select 1 from units where code = $1)");
+        await using var command = new NpgsqlCommand("""
+            select code, name, name_en, kind, area_code, phone, address, active, version, routing_share
+            from units where code = $1 for update
+            """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = code });
-        return (bool)(await command.ExecuteScalarAsync())!;
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+        return new UnitRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
+            reader.GetBoolean(7), reader.GetInt32(8), reader.GetInt32(9));
     }
 
-    private async Task<UnitRecord> UpsertAsync(UnitDefinition unit, Actor actor)
+    private static async Task<UnitRecord> UpsertAsync(NpgsqlConnection connection, UnitDefinition unit, Actor actor)
     {
-        await using var command = database.CreateCommand("""
+        await using var command = new NpgsqlCommand("""
             insert into units (code, name, name_en, kind, area_code, phone, address, active, updated_by, routing_share)
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, 1))
             on conflict (code) do update set
@@ -87,7 +104,7 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
                 routing_share = coalesce($10, units.routing_share),
                 updated_at = now(), version = units.version + 1
             returning version, routing_share
-            """);
+            """, connection);
         var nameEn = string.IsNullOrWhiteSpace(unit.NameEn) ? unit.Name! : unit.NameEn;
         foreach (var value in new object?[] { unit.Code, unit.Name, nameEn, unit.Kind, unit.CountyCode, unit.Phone, unit.Address, unit.Active, actor.UserId })
         {

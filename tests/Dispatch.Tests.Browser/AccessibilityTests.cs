@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserSystem system)
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
-        "admin-users", "account", "dashboard-year"];
+        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -126,6 +126,33 @@ public sealed class AccessibilityTests(BrowserSystem system)
                 await page.GotoAsync("/#/admin/users");
                 await page.Locator("#users-table .users-open").First.ClickAsync();
                 await page.Locator("#users-history").WaitForAsync();
+                break;
+            case "admin-units":
+                await SignInAsync(page, Admin);
+                await page.GotoAsync("/#/admin/units");
+                await page.Locator("#unit-edit-330402-CENTRE").ClickAsync();
+                await page.Locator("#unit-form").WaitForAsync();
+                await page.Locator("#units-history-box p, #units-history").First.WaitForAsync();
+                break;
+            case "admin-towns":
+                await SignInAsync(page, Admin);
+                await page.GotoAsync("/#/admin/towns?county=330402");
+                await page.Locator("#towns-table .toolbar button").First.ClickAsync();
+                await page.Locator("#town-form").WaitForAsync();
+                await page.Locator("#towns-history-box p, #towns-history").First.WaitForAsync();
+                break;
+            case "admin-routing":
+                await SignInAsync(page, Admin);
+                await page.GotoAsync("/#/admin/routing");
+                await page.Locator("#routing-table .toolbar button").First.ClickAsync();
+                await page.Locator("#rule-form").WaitForAsync();
+                await page.Locator("#routing-history-box p, #routing-history").First.WaitForAsync();
+                break;
+            case "admin-units-supervisor":
+                await SignInAsync(page, CountySupervisor);
+                await page.GotoAsync("/#/admin/units?county=330402");
+                await page.Locator("#unit-history-330402-CENTRE").ClickAsync();
+                await page.Locator("#units-history-box p, #units-history").First.WaitForAsync();
                 break;
             case "account":
                 await SignInAsync(page, Operator);

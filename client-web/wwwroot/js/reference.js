@@ -9,6 +9,12 @@ let vocabulary;
 export const loadCounties = async () => (counties ??= await api('/api/reference/counties'));
 export const loadUnits = async () => (units ??= await api('/api/reference/units'));
 
+/** After an administrator changed a unit: the next loadUnits() reads the list again. */
+export const forgetUnits = () => { units = undefined; };
+
+/** After an administrator changed a town: reads the counties and their towns again. */
+export const reloadCounties = async () => (counties = await api('/api/reference/counties'));
+
 /** Names of statuses, actions and clocks, and the text limits, as the server's contracts declare them (signed-in users). */
 export async function loadVocabulary() {
   if (!vocabulary) {

@@ -319,11 +319,31 @@ public static class MatrixRows
             var code = await w.SharedAsync("unit", w.UnitAsync);
             return Request("PUT", $"/api/reference/units/{code}", MatrixWorld.UnitBody(code));
         }),
+        new("GET", "/api/reference/units/{code}/history", ReadsHistory,
+            async (w, _, _) => Request("GET", $"/api/reference/units/{await w.SharedAsync("unit", w.UnitAsync)}/history")),
+        new("POST", "/api/reference/towns", p => Role(p, p.IsAdmin, 201),
+            (w, _, _) => Task.FromResult(Request("POST", "/api/reference/towns", MatrixWorld.TownBody(w.TownCode())))),
+        new("PUT", "/api/reference/towns/{code}", p => Role(p, p.IsAdmin), async (w, _, _) =>
+        {
+            var code = await w.SharedAsync("town", w.TownAsync);
+            return Request("PUT", $"/api/reference/towns/{code}", MatrixWorld.TownBody(code));
+        }),
+        new("GET", "/api/reference/towns/{code}/history", ReadsHistory,
+            async (w, _, _) => Request("GET", $"/api/reference/towns/{await w.SharedAsync("town", w.TownAsync)}/history")),
         Simple("GET", "/api/routing-rules", p => AnySigned(p)),
         Simple("POST", "/api/routing-rules", p => Role(p, p.IsAdmin, 201), _ => MatrixWorld.RoutingRuleBody()),
         new("PUT", "/api/routing-rules/{id}", p => Role(p, p.IsAdmin), async (w, _, _) =>
             Request("PUT", $"/api/routing-rules/{await w.SharedAsync("routing-rule", w.RoutingRuleAsync)}", MatrixWorld.RoutingRuleBody())),
+        new("GET", "/api/routing-rules/{id}/history", ReadsHistory,
+            async (w, _, _) => Request("GET", $"/api/routing-rules/{await w.SharedAsync("routing-rule", w.RoutingRuleAsync)}/history")),
     ];
+
+    /// <summary>
+    /// The history of a unit, town or rule of the principals' county: administrators and supervisors (others 403); a
+    /// supervisor of another county finds no such record (404).
+    /// </summary>
+    private static int ReadsHistory(Principal p) =>
+        p.Anonymous ? 401 : !(p.IsAdmin || p.Role == "supervisor") ? 403 : p.Supervises(County) ? 200 : 404;
 
     private static IEnumerable<Row> CalendarsAndRules()
     {

@@ -27,6 +27,7 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
     private readonly ConcurrentDictionary<string, object> shared = new();
     private readonly ConcurrentDictionary<string, string> sharedKeys = new();
     private int counter;
+    private readonly int townSeed = Random.Shared.Next(0, 700);
 
     public static string Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Jiaxing).Date).ToString("yyyy-MM-dd");
 
@@ -227,6 +228,18 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         code, name = "矩阵测试单位", nameEn = "Matrix test unit", kind = "centre", countyCode = Principal.County,
         phone = "0573-82000000", address = "南湖区测试路 1 号", active = false,
     };
+
+    /// <summary>A town the administrator added to the principals' county, whose record the town rows change.</summary>
+    public async Task<string> TownAsync()
+    {
+        var code = TownCode();
+        return await IdOfAsync(await For(Principal.Admin).PostAsJsonAsync("/api/reference/towns", TownBody(code)), "code");
+    }
+
+    /// <summary>A new town code of the principals' county, above the shipped codes (0xx sub-districts, 1xx towns).</summary>
+    public string TownCode() => $"{Principal.County}{300 + ((Interlocked.Increment(ref counter) * 3) + townSeed) % 700:D3}";
+
+    public static object TownBody(string code) => new { code, countyCode = Principal.County, name = "矩阵测试镇", nameEn = "Matrix Town", kind = "town" };
 
     /// <summary>An inactive routing rule the administrator added.</summary>
     public async Task<string> RoutingRuleAsync() =>

@@ -55,6 +55,7 @@ public static class WebPipeline
         api.MapAntiforgeryApi();
         api.MapReferenceApi();
         api.MapUnitsApi();
+        api.MapUnitMembersApi();
         api.MapCalendarsApi();
         api.MapSlaRulesApi();
         api.MapTicketsApi();

@@ -24,7 +24,7 @@ export async function itemPage(main, user, config) {
   const history = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' });
   const panel = h('div', {});
   const work = h('div', {});
-  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, panel, work, history), h('div', {}, deadlines, actions)));
+  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, panel, history), h('div', {}, deadlines, actions, work)));
   const label = action => word(config.actionGroup, action);
   const closeForm = action => { drawActions(); actions.querySelector(`#act-${action}`)?.focus(); };
 

@@ -56,6 +56,7 @@ public static class WebPipeline
         api.MapReferenceApi();
         api.MapUnitsApi();
         api.MapTownsApi();
+        api.MapUnitMembersApi();
         api.MapCalendarsApi();
         api.MapSlaRulesApi();
         api.MapTicketsApi();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dispatch.Items;
 using Dispatch.People;
 using Dispatch.PersonalData;
 
@@ -8,14 +9,20 @@ namespace Dispatch.Web.Items;
 public sealed record HistoryEntry(int Version, string Type, JsonElement Data, HistoryActor Actor, DateTimeOffset OccurredAt)
 {
     /// <summary>
-    /// History as this user may see it: the personal data recorded in events is masked like the item's view, and for
-    /// supervisors the free text is screened for the names the history records and for personal numbers.
+    /// History as this user may see it: internal comments (内部意见) only for the units, supervisors and administrators
+    /// (<see cref="ItemNoteKinds.SeesInternal"/>); the personal data recorded in events is masked like the item's view,
+    /// and for supervisors the free text is screened for the names the history records and for personal numbers.
     /// </summary>
     public static IReadOnlyList<HistoryEntry> AsSeenBy(IReadOnlyList<HistoryEntry> history, Actor actor, PersonIdKey personIds)
     {
-        var names = PersonalDataMasks.SeesNames(actor) ? [] : PersonalDataMasks.NamesIn(history.Select(entry => entry.Data));
-        return [.. history.Select(entry => entry with { Data = PersonalDataMasks.Masked(entry.Data, actor, personIds, names) })];
+        var shown = ItemNoteKinds.SeesInternal(actor) ? history : [.. history.Where(entry => !IsInternalNote(entry))];
+        var names = PersonalDataMasks.SeesNames(actor) ? [] : PersonalDataMasks.NamesIn(shown.Select(entry => entry.Data));
+        return [.. shown.Select(entry => entry with { Data = PersonalDataMasks.Masked(entry.Data, actor, personIds, names) })];
     }
+
+    private static bool IsInternalNote(HistoryEntry entry) =>
+        entry.Type == ItemNoteKinds.NoteAddedEvent
+        && (!entry.Data.TryGetProperty("kind", out var kind) || kind.GetString() != ItemNoteKinds.Progress);
 }
 
 public sealed record HistoryActor(string UserId, string Role, string? UnitCode, string? AreaCode);

@@ -49,6 +49,17 @@ public sealed class SqlWhere
         return this;
     }
 
+    /// <summary>
+    /// The worklists' 承办人 filter (<see cref="AssigneeFilters"/>): "me" keeps the user's own items, "none" those nobody
+    /// has taken; no filter keeps all.
+    /// </summary>
+    public SqlWhere Assignee(string? filter, Actor actor) => filter switch
+    {
+        AssigneeFilters.Me => Equal("assignee_id", actor.UserId),
+        AssigneeFilters.None => And("assignee_id is null"),
+        _ => this,
+    };
+
     /// <summary><c>column = any($n)</c> with the values as one text[] parameter.</summary>
     public SqlWhere AnyOf(string column, IReadOnlyList<string> values) => And(AnyOfCondition(column, values));
 
@@ -123,4 +134,15 @@ public static class Columns
     public static DateTimeOffset? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
 
     public static Guid? Id(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetGuid(i);
+}
+
+/// <summary>The values of a worklist's assignee parameter: 我的 (me) and 未分配 (none).</summary>
+public static class AssigneeFilters
+{
+    public const string Me = "me";
+    public const string None = "none";
+
+    public static IReadOnlyList<string> All { get; } = [Me, None];
+
+    public static FieldError? Check(string? value) => ListParameters.OneOf("assignee", value, All, "承办人筛选", "Assignee filter");
 }

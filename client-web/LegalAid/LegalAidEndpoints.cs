@@ -55,6 +55,7 @@ public static class LegalAidEndpoints
         Cases.MapAction(group, LegalAidActions.Terminate, "Terminate aid after the grant (终止法律援助, Art. 48): reason code and note",
             (TerminateAid b) => (c, a, v) => c.Terminate(b, a, v));
         Cases.MapAction(group, LegalAidActions.Supervise, "Issue a supervision order (督办, supervisors)", (CaseNote b) => (c, a, v) => c.Supervise(b, a, v));
+        Cases.MapWork(group);
         return api;
     }
 

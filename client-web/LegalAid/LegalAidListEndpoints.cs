@@ -10,7 +10,7 @@ public static class LegalAidListEndpoints
     public static RouteGroupBuilder MapLegalAidListsApi(this RouteGroupBuilder api)
     {
         api.MapUnitList("legal-aid-worklist", LegalAidEndpoints.Tag,
-            "A legal-aid station's open cases: overdue first, then nearest statutory deadline; new applications last (status filter)", Worklist);
+            "A legal-aid station's open cases: overdue first, then nearest statutory deadline; new applications last (status, assignee=me|none filters)", Worklist);
         return api;
     }
 
@@ -24,8 +24,10 @@ public static class LegalAidListEndpoints
             actor => readModel.SearchAsync(actor, new CaseFilter(q, county, station, status, type, overdue, Paging.PageOf(page), Paging.SizeOf(pageSize)), ct));
 
     private static Task<Results<Ok<IReadOnlyList<CaseSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, [ClosedSet(typeof(LegalAidStatus), nameof(LegalAidStatus.All))] string? status, LegalAidReadModel readModel, HttpContext context, CancellationToken ct) =>
-        ItemLists.ReadOfUnitAsync(context, unitCode, [StatusError(status)], actor => readModel.WorklistAsync(actor, unitCode, status, ct));
+        string unitCode, [ClosedSet(typeof(LegalAidStatus), nameof(LegalAidStatus.All))] string? status,
+        [ClosedSet(typeof(AssigneeFilters), nameof(AssigneeFilters.All))] string? assignee, LegalAidReadModel readModel, HttpContext context, CancellationToken ct) =>
+        ItemLists.ReadOfUnitAsync(context, unitCode, [StatusError(status), AssigneeFilters.Check(assignee)],
+            actor => readModel.WorklistAsync(actor, unitCode, status, assignee, ct));
 
     private static FieldError? StatusError(string? status) => ListParameters.OneOf("status", status, LegalAidStatus.All, "状态", "Status");
 }

@@ -12,12 +12,13 @@ public sealed record CaseSummary(
     [property: ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.CaseTypes))] string CaseType, string ApplicantName, string ApplicantPhone, string CountyCode,
     string StationCode, Guid? TicketId, string? TicketNumber, DateTimeOffset AppliedAt, bool DocumentsPending, bool ObjectionPending,
     string? HandlerName, DateTimeOffset? DecisionDueAt, DateTimeOffset? AssignmentDueAt, DateTimeOffset? AgreementDueAt,
-    DateTimeOffset? ObjectionReviewDueAt, DateTimeOffset? NextDueAt, string? ClockState, bool AtRisk, bool Overdue, int Version)
+    DateTimeOffset? ObjectionReviewDueAt, DateTimeOffset? NextDueAt, string? ClockState, bool AtRisk, bool Overdue, int Version,
+    string? AssigneeId, string? AssigneeName)
 {
     public const string Columns = """
         id, number, status, case_type, applicant_name, applicant_phone, county_code, station_code, ticket_id, ticket_number,
         applied_at, documents_pending, objection_pending, handler_name, decision_due_at, assignment_due_at, agreement_due_at,
-        objection_review_due_at, next_due_at, clock_state, at_risk, overdue, version
+        objection_review_due_at, next_due_at, clock_state, at_risk, overdue, version, assignee_id, assignee_name
         """;
 
     public static CaseSummary Read(NpgsqlDataReader r) => new(
@@ -25,7 +26,7 @@ public sealed record CaseSummary(
         r.GetString(6), r.GetString(7), Items.Columns.Id(r, 8), Items.Columns.Text(r, 9), r.GetFieldValue<DateTimeOffset>(10),
         r.GetBoolean(11), r.GetBoolean(12), Items.Columns.Text(r, 13), Items.Columns.Time(r, 14), Items.Columns.Time(r, 15),
         Items.Columns.Time(r, 16), Items.Columns.Time(r, 17), Items.Columns.Time(r, 18), Items.Columns.Text(r, 19),
-        r.GetBoolean(20), r.GetBoolean(21), r.GetInt32(22));
+        r.GetBoolean(20), r.GetBoolean(21), r.GetInt32(22), Items.Columns.Text(r, 23), Items.Columns.Text(r, 24));
 
     /// <summary>Rows as the user may see them: the applicant's name masked for supervisors.</summary>
     public static IReadOnlyList<CaseSummary> ForActor(IReadOnlyList<CaseSummary> rows, Actor actor) =>
@@ -48,7 +49,9 @@ public sealed class LegalAidReadModel(NpgsqlDataSource database)
     }
 
     /// <summary>A station's open cases: overdue first, then nearest deadline; new applications (no clock yet) after them.</summary>
-    public async Task<IReadOnlyList<CaseSummary>> WorklistAsync(Actor actor, string stationCode, string? status, CancellationToken ct) =>
-        CaseSummary.ForActor(await cases.ListAsync(cases.OfUnit(actor, stationCode).AnyOf("status", LegalAidVocabulary.WorklistStatuses).Equal("status", status),
+    /// <param name="assignee">承办人 filter: <see cref="AssigneeFilters"/>, or null for all.</param>
+    public async Task<IReadOnlyList<CaseSummary>> WorklistAsync(Actor actor, string stationCode, string? status, string? assignee, CancellationToken ct) =>
+        CaseSummary.ForActor(await cases.ListAsync(
+            cases.OfUnit(actor, stationCode).AnyOf("status", LegalAidVocabulary.WorklistStatuses).Equal("status", status).Assignee(assignee, actor),
             "overdue desc, next_due_at nulls last, applied_at", ItemTable<CaseSummary>.WorklistLimit, ct), actor);
 }

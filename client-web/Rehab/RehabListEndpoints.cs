@@ -11,7 +11,7 @@ public static class RehabListEndpoints
     public static RouteGroupBuilder MapRehabListsApi(this RouteGroupBuilder api)
     {
         api.MapUnitList("rehab-worklist", RehabVisitEndpoints.Tag,
-            "A rehabilitation provider's open visits: overdue first, then nearest deadline, then earliest window (status filter)", Worklist);
+            "A rehabilitation provider's open visits: overdue first, then nearest deadline, then earliest window (status, assignee=me|none filters)", Worklist);
         api.MapUnitList("rehab-calendar", RehabVisitEndpoints.Tag,
             "A provider's day (date=yyyy-MM-dd, Jiaxing time, default today): each worker's visits in time order and the unassigned ones (worker filter)", Calendar);
         return api;
@@ -27,8 +27,10 @@ public static class RehabListEndpoints
             actor => readModel.SearchAsync(actor, new VisitFilter(q, county, provider, status, type, worker, plan, Paging.PageOf(page), Paging.SizeOf(pageSize)), ct));
 
     private static Task<Results<Ok<IReadOnlyList<VisitSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, [ClosedSet(typeof(RehabVisitStatus), nameof(RehabVisitStatus.All))] string? status, RehabReadModel readModel, HttpContext context, CancellationToken ct) =>
-        ItemLists.ReadOfUnitAsync(context, unitCode, [StatusError(status)], actor => readModel.WorklistAsync(actor, unitCode, status, ct));
+        string unitCode, [ClosedSet(typeof(RehabVisitStatus), nameof(RehabVisitStatus.All))] string? status,
+        [ClosedSet(typeof(AssigneeFilters), nameof(AssigneeFilters.All))] string? assignee, RehabReadModel readModel, HttpContext context, CancellationToken ct) =>
+        ItemLists.ReadOfUnitAsync(context, unitCode, [StatusError(status), AssigneeFilters.Check(assignee)],
+            actor => readModel.WorklistAsync(actor, unitCode, status, assignee, ct));
 
     private static Task<Results<Ok<ProviderDay>, ProblemHttpResult>> Calendar(
         string unitCode, string? date, string? worker, RehabReadModel readModel, TimeProvider time, HttpContext context, CancellationToken ct)

@@ -13,12 +13,12 @@ public sealed record VisitSummary(
     string ProviderCode, string? WorkerId, string? WorkerName, Guid? PlanId, int? PlanSequence, Guid? TicketId, string? TicketNumber,
     DateTimeOffset RequestedAt, DateTimeOffset? WindowStart, DateTimeOffset? WindowEnd, bool RecordPending,
     DateTimeOffset? FirstVisitDueAt, DateTimeOffset? WindowDueAt, DateTimeOffset? RecordDueAt, DateTimeOffset? NextDueAt,
-    string? ClockState, bool AtRisk, bool Overdue, int Version)
+    string? ClockState, bool AtRisk, bool Overdue, int Version, string? AssigneeId, string? AssigneeName)
 {
     public const string Columns = """
         id, number, status, service_type, person_name, person_phone, county_code, provider_code, worker_id, worker_name,
         plan_id, plan_sequence, ticket_id, ticket_number, requested_at, window_start, window_end, record_pending,
-        first_visit_due_at, window_due_at, record_due_at, next_due_at, clock_state, at_risk, overdue, version
+        first_visit_due_at, window_due_at, record_due_at, next_due_at, clock_state, at_risk, overdue, version, assignee_id, assignee_name
         """;
 
     public static VisitSummary Read(NpgsqlDataReader r) => new(
@@ -26,7 +26,8 @@ public sealed record VisitSummary(
         r.GetString(6), r.GetString(7), Items.Columns.Text(r, 8), Items.Columns.Text(r, 9), Items.Columns.Id(r, 10),
         r.IsDBNull(11) ? null : r.GetInt32(11), Items.Columns.Id(r, 12), Items.Columns.Text(r, 13), r.GetFieldValue<DateTimeOffset>(14),
         Items.Columns.Time(r, 15), Items.Columns.Time(r, 16), r.GetBoolean(17), Items.Columns.Time(r, 18), Items.Columns.Time(r, 19),
-        Items.Columns.Time(r, 20), Items.Columns.Time(r, 21), Items.Columns.Text(r, 22), r.GetBoolean(23), r.GetBoolean(24), r.GetInt32(25));
+        Items.Columns.Time(r, 20), Items.Columns.Time(r, 21), Items.Columns.Text(r, 22), r.GetBoolean(23), r.GetBoolean(24), r.GetInt32(25),
+        Items.Columns.Text(r, 26), Items.Columns.Text(r, 27));
 
     /// <summary>Rows as the user may see them: the person's name masked for supervisors.</summary>
     public static IReadOnlyList<VisitSummary> ForActor(IReadOnlyList<VisitSummary> rows, Actor actor) =>
@@ -57,10 +58,11 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
     }
 
     /// <summary>A provider's open visits: overdue first, then the nearest deadline, then the earliest window.</summary>
-    public async Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, CancellationToken ct)
+    /// <param name="assignee">承办人 filter: <see cref="AssigneeFilters"/>, or null for all.</param>
+    public async Task<IReadOnlyList<VisitSummary>> WorklistAsync(Actor actor, string providerCode, string? status, string? assignee, CancellationToken ct)
     {
         var where = visits.OfUnit(actor, providerCode);
-        where.And($"{where.AnyOfCondition("status", RehabVocabulary.WorklistStatuses)} or record_pending").Equal("status", status);
+        where.And($"{where.AnyOfCondition("status", RehabVocabulary.WorklistStatuses)} or record_pending").Equal("status", status).Assignee(assignee, actor);
         return VisitSummary.ForActor(await visits.ListAsync(
             where, "overdue desc, next_due_at nulls last, window_start nulls last, requested_at", ItemTable<VisitSummary>.WorklistLimit, ct), actor);
     }

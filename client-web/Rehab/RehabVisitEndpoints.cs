@@ -41,6 +41,7 @@ public static class RehabVisitEndpoints
         Visits.MapAction(group, RehabActions.Miss, "Record that the visit did not happen (未上门) once its window opened", (VisitReason b) => (v, a, e) => v.Miss(b, a, e));
         Visits.MapAction(group, RehabActions.Cancel, "Cancel the visit with a reason (取消)", (VisitReason b) => (v, a, e) => v.Cancel(b, a, e));
         Visits.MapAction(group, RehabActions.Supervise, "Issue a supervision order (督办, supervisors)", (VisitNote b) => (v, a, e) => v.Supervise(b, a, e));
+        Visits.MapWork(group);
         return api;
     }
 

@@ -38,8 +38,8 @@ public sealed record CallbackQueueEntry(
 {
     public static CallbackQueueEntry Read(NpgsqlDataReader r)
     {
-        var failed = r.GetInt32(31);
-        return new(TicketSummary.Read(r), r.GetFieldValue<DateTimeOffset>(30), failed, r.GetFieldValue<DateTimeOffset>(32),
+        var failed = r.GetInt32(33);
+        return new(TicketSummary.Read(r), r.GetFieldValue<DateTimeOffset>(32), failed, r.GetFieldValue<DateTimeOffset>(34),
             failed + 1 >= CallbackAttempts.Limit, false);
     }
 }

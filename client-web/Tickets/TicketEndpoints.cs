@@ -45,6 +45,7 @@ public static class TicketEndpoints
         Tickets.MapAction(group, TicketActions.Merge, "Merge as a duplicate into intoTicketId (合并)", (MergeTicket b) => (t, a, v) => t.Merge(b, a, v));
         Tickets.MapAction(group, TicketActions.Supervise, "Issue a supervision order (督办, supervisors)", (TicketNote b) => (t, a, v) => t.Supervise(b, a, v));
         Tickets.MapAction(group, TicketActions.Acceptance, "Decide a petition's acceptance (受理 / 不予受理) with the written notice", (DecideAcceptance b) => (t, a, v) => t.DecideAcceptance(b, a, v));
+        Tickets.MapWork(group);
         Tickets.MapAction(group, TicketActions.Review, "Ask for review (复查) or re-review (复核) of the answer: opens the review at the body one level up", (RequestReview b) => (t, a, v) => t.RequestReview(b, a, v));
         return api;
     }

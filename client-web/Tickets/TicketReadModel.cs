@@ -12,7 +12,7 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
         id, number, status, suspended, suspend_reason, kind, topic, urgency, channel, caller_name, caller_phone,
         county_code, town_code, unit_code, title, received_at, sign_due_at, handling_due_at, callback_due_at,
         clock_state, at_risk, overdue, return_count, rework_count, repeat_count, awaiting_dispatch, awaiting_ruling,
-        merged_into, person_id, version
+        merged_into, person_id, version, assignee_id, assignee_name
         """;
 
     private readonly ItemTable<TicketSummary> tickets = new(database, "tickets", "unit_code", SummaryColumns, TicketSummary.Read);
@@ -38,12 +38,14 @@ public sealed class TicketReadModel(NpgsqlDataSource database)
     }
 
     /// <summary>A unit's open work, nearest deadline first: sign-for while dispatched, handling once signed.</summary>
-    public Task<IReadOnlyList<TicketSummary>> WorklistAsync(Actor actor, string unitCode, string? status, bool? overdue, CancellationToken ct)
+    /// <param name="assignee">承办人 filter: <see cref="AssigneeFilters"/>, or null for all.</param>
+    public Task<IReadOnlyList<TicketSummary>> WorklistAsync(Actor actor, string unitCode, string? status, bool? overdue, string? assignee, CancellationToken ct)
     {
         var where = tickets.OfUnit(actor, unitCode)
             .AnyOf("status", TicketVocabulary.WorklistStatuses)
             .Equal("status", status)
-            .Equal("overdue", overdue);
+            .Equal("overdue", overdue)
+            .Assignee(assignee, actor);
         var dispatched = where.Add(TicketStatus.Dispatched);
         // The index tickets_worklist_order (migration 0151) has exactly this order: change the two together.
         return tickets.ListAsync(where,

@@ -11,7 +11,7 @@ public static class TicketSearchEndpoints
 {
     public static RouteGroupBuilder MapTicketListsApi(this RouteGroupBuilder api)
     {
-        api.MapUnitList("worklist", TicketEndpoints.Tag, "A unit's open tickets, nearest deadline first (status, overdue filters)", Worklist);
+        api.MapUnitList("worklist", TicketEndpoints.Tag, "A unit's open tickets, nearest deadline first (status, overdue, assignee=me|none filters)", Worklist);
         api.MapGet("/dispatch-queue", DispatchQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
             .WithSummary("Tickets waiting for (re)dispatch, those awaiting a ruling and returned ones first");
         api.MapGet("/callback-queue", ReadCallbackQueue).RequireAuthorization().WithTags(TicketEndpoints.Tag)
@@ -69,10 +69,11 @@ public static class TicketSearchEndpoints
     private const int PhoneMaxLength = 20;
 
     private static Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> Worklist(
-        string unitCode, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.WorklistStatuses))] string? status, bool? overdue, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
+        string unitCode, [ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.WorklistStatuses))] string? status, bool? overdue,
+        [ClosedSet(typeof(AssigneeFilters), nameof(AssigneeFilters.All))] string? assignee, TicketReadModel readModel, HttpContext context, CancellationToken ct) =>
         ItemLists.ReadOfUnitAsync(context, unitCode,
-            [ListParameters.OneOf("status", status, TicketVocabulary.WorklistStatuses, "待办列表状态", "Worklist status")],
-            async actor => TicketPresentation.ForActor(await readModel.WorklistAsync(actor, unitCode, status, overdue, ct), actor));
+            [ListParameters.OneOf("status", status, TicketVocabulary.WorklistStatuses, "待办列表状态", "Worklist status"), AssigneeFilters.Check(assignee)],
+            async actor => TicketPresentation.ForActor(await readModel.WorklistAsync(actor, unitCode, status, overdue, assignee, ct), actor));
 
     private static async Task<Results<Ok<IReadOnlyList<TicketSummary>>, ProblemHttpResult>> DispatchQueue(
         TicketReadModel readModel, HttpContext context, CancellationToken ct)

@@ -15,7 +15,7 @@ public sealed record UserSearch(string? Q, string? Role, string? Area, string? U
 public sealed class UserDirectory(NpgsqlDataSource database)
 {
     /// <summary>Accounts locked until this moment or later are disabled, not merely locked after failed sign-ins.</summary>
-    public static readonly DateTimeOffset DisabledUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset DisabledUntil = DisabledAccounts.LockedUntil;
 
     private const string Select = """
         select u."Id", coalesce(u."Email", ''), u."DisplayName", r."Name", u."AreaCode", u."UnitCode", u."UnitHead",

@@ -47,6 +47,9 @@ public sealed record LegalAidCaseView
     [Id(33)] public DateTimeOffset? TerminatedAt { get; init; }
     [Id(34), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.TerminationReasons))] public string? TerminationReason { get; init; }
     [Id(35)] public string? TerminationNote { get; init; }
+
+    /// <summary>承办人: the member of the station who works the case; null when nobody has taken it.</summary>
+    [Id(36)] public ItemAssignee? Assignee { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.TransferView")]

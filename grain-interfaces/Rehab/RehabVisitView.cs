@@ -44,6 +44,9 @@ public sealed record RehabVisitView
     /// <summary>The window a hotline request asked for, scheduled on acceptance; null once scheduled or when none was asked.</summary>
     [Id(29)] public DateTimeOffset? AskedWindowStart { get; init; }
     [Id(30)] public DateTimeOffset? AskedWindowEnd { get; init; }
+
+    /// <summary>承办人: the member of the provider who looks after the visit; null when nobody has taken it.</summary>
+    [Id(31)] public ItemAssignee? Assignee { get; init; }
 }
 
 /// <summary>The clocks of a visit; a clock that does not apply (or has not started) is null.</summary>

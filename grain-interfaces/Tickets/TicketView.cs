@@ -70,6 +70,9 @@ public sealed record TicketView
 
     /// <summary>The next failed attempt is the last the rule allows: it must record the written notice (书面告知) sent instead.</summary>
     [Id(47)] public bool CallbackNoticeDue { get; init; }
+
+    /// <summary>承办人: the member of the handling unit who works the ticket; null when nobody has taken it.</summary>
+    [Id(48)] public ItemAssignee? Assignee { get; init; }
 }
 
 /// <summary>The clocks of a ticket; a clock not started yet (or that the ticket does not have) is null.</summary>

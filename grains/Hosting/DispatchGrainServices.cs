@@ -39,6 +39,7 @@ public static class DispatchGrainServices
         // notifies every silo's feed of a change (migration 0120), and the feeds poll as a fallback.
         services.AddSingleton<UnitTable>();
         services.AddSingleton<UnitDirectory>();
+        services.AddSingleton<UnitMembers>();
         services.AddSingleton<UnitFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<UnitFeed>());
         silo.AddStartupTask((provider, cancellationToken) =>

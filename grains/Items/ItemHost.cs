@@ -135,12 +135,16 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         return await ApplyAsync(decide(State, Clocks()), actor, view);
     }
 
-    /// <summary>Commits what the rules decided (an opening, a command), or returns their refusal.</summary>
+    /// <summary>Commits what the rules decided (an opening, a command), or returns their refusal; no events: nothing to commit.</summary>
     public async Task<Outcome<TView>> ApplyAsync<TView>(Change<TEvent> change, Actor actor, Func<TView> view)
     {
         if (change.Error is { } refused)
         {
             return refused;
+        }
+        if (change.Events.Count == 0)
+        {
+            return Outcome<TView>.Success(view());
         }
         var commit = await CommitAsync(change.Events, actor);
         return commit.Error is { } error ? error : Outcome<TView>.Success(view());

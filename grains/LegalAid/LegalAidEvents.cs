@@ -26,6 +26,9 @@ namespace Dispatch.LegalAid;
 [JsonDerivedType(typeof(CaseSupervisionOrdered), "supervision_issued")]
 [JsonDerivedType(typeof(CaseClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(CaseClockOverdue), "clock_overdue")]
+[JsonDerivedType(typeof(CaseNoteAdded), "note_added")]
+[JsonDerivedType(typeof(CaseAssigneeSet), "assignee_set")]
+[JsonDerivedType(typeof(CaseAssigneeCleared), "assignee_cleared")]
 public abstract record LegalAidEvent;
 
 /// <param name="Routing">Why this station among several serving the applicant's county; null when it was named or the only one.</param>
@@ -79,3 +82,11 @@ public sealed record CaseSupervisionOrdered(Guid OrderId, string Cause, string? 
 public sealed record CaseClockWarned(string Clock) : LegalAidEvent;
 
 public sealed record CaseClockOverdue(string Clock) : LegalAidEvent;
+
+/// <summary>办理进展 or 内部意见 (Kind: ItemNoteKinds); status and clocks stay as they are.</summary>
+public sealed record CaseNoteAdded(string Kind, string Note) : LegalAidEvent;
+
+/// <summary>承办人: the member of the station who works the case (not the lawyer, who is the handler).</summary>
+public sealed record CaseAssigneeSet(string UserId, string Name) : LegalAidEvent;
+
+public sealed record CaseAssigneeCleared(string UserId) : LegalAidEvent;

@@ -33,7 +33,7 @@ public static class LegalAidProjection
             s.ConcludedAt, s.ArchivedAt, s.DocumentsPending, s.Objection is { Decision: null }, s.Handler?.Name, s.Outcome,
             DueAt(s.Decision, clocks), DueAt(s.Assignment, clocks), DueAt(s.Agreement, clocks), DueAt(s.ObjectionReview, clocks),
             summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.UpdatedAt,
-            s.Assignment?.StoppedAt, worst?.Name, worst?.DueAt,
+            s.Assignment?.StoppedAt, worst?.Name, worst?.DueAt, s.Assignee?.UserId, s.Assignee?.Name,
         ];
         foreach (var value in values)
         {
@@ -53,9 +53,10 @@ public static class LegalAidProjection
             county_code, station_code, ticket_id, ticket_number, summary, applied_at, accepted_at, decided_at,
             concluded_at, archived_at, documents_pending, objection_pending, handler_name, outcome,
             decision_due_at, assignment_due_at, agreement_due_at, objection_review_due_at,
-            clock_state, at_risk, overdue, next_due_at, supervision_count, updated_at, first_assigned_at, clock_name, clock_due_at)
+            clock_state, at_risk, overdue, next_due_at, supervision_count, updated_at, first_assigned_at, clock_name, clock_due_at,
+            assignee_id, assignee_name)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, station_code = excluded.station_code, accepted_at = excluded.accepted_at,
             decided_at = excluded.decided_at, concluded_at = excluded.concluded_at, archived_at = excluded.archived_at,
@@ -65,7 +66,8 @@ public static class LegalAidProjection
             agreement_due_at = excluded.agreement_due_at, objection_review_due_at = excluded.objection_review_due_at,
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
             next_due_at = excluded.next_due_at, supervision_count = excluded.supervision_count, updated_at = excluded.updated_at,
-            first_assigned_at = excluded.first_assigned_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
+            first_assigned_at = excluded.first_assigned_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at,
+            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name
         where legal_aid_cases.version <= excluded.version
         """;
 }

@@ -19,6 +19,9 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
     public string CaseType { get; init; } = "";
     public string Summary { get; init; } = "";
     public string StationCode { get; init; } = "";
+
+    /// <summary>承办人 inside the station; gone when the case moves to another station.</summary>
+    public Items.ItemAssignee? Assignee { get; init; }
     public bool CityLevel { get; init; }
     public TicketLink? Ticket { get; init; }
     public LegalAidClockRules Rules { get; init; } = null!;
@@ -64,8 +67,11 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
     /// <summary>The station's deadlines: what the watcher fires and the read model summarises.</summary>
     public IEnumerable<ClockRecord> Clocks => new[] { Decision, Assignment, Agreement, ObjectionReview }.OfType<ClockRecord>();
 
-    public LegalAidState Apply(Guid id, int version, LegalAidEvent e, DateTimeOffset at) =>
-        Fold(this with { Id = id, Version = version, UpdatedAt = at }, e, at);
+    public LegalAidState Apply(Guid id, int version, LegalAidEvent e, DateTimeOffset at)
+    {
+        var next = Fold(this with { Id = id, Version = version, UpdatedAt = at }, e, at);
+        return next with { Assignee = Items.ItemWork.Kept(next.Assignee, StationCode, next.StationCode) };
+    }
 
     private static LegalAidState Fold(LegalAidState s, LegalAidEvent e, DateTimeOffset at) => e switch
     {
@@ -131,6 +137,9 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
         },
         CaseArchived => s with { Status = LegalAidStatus.Archived, ArchivedAt = at, ObjectionWindow = s.ObjectionWindow?.Stop(at) },
         CaseSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(new CaseSupervision(o.OrderId, o.Cause, o.Note, at)) },
+        CaseNoteAdded => s,
+        CaseAssigneeSet a => s with { Assignee = new Items.ItemAssignee(a.UserId, a.Name) },
+        CaseAssigneeCleared => s with { Assignee = null },
         CaseClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         CaseClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
         _ => throw new InvalidOperationException($"Unknown legal-aid event {e.GetType().Name}."),

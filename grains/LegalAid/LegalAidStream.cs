@@ -32,6 +32,9 @@ public static class LegalAidStream
         CaseSupervisionOrdered => "supervision_issued",
         CaseClockWarned => "clock_warned",
         CaseClockOverdue => "clock_overdue",
+        CaseNoteAdded => Items.ItemNoteKinds.NoteAddedEvent,
+        CaseAssigneeSet => "assignee_set",
+        CaseAssigneeCleared => "assignee_cleared",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown legal-aid event."),
     };
 }

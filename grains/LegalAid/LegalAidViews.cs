@@ -25,6 +25,7 @@ public static class LegalAidViews
         PersonId = s.PersonId,
         CountyCode = s.CountyCode,
         StationCode = s.StationCode,
+        Assignee = s.Assignee,
         CityLevel = s.CityLevel,
         Summary = s.Summary,
         Ticket = s.Ticket,

@@ -19,6 +19,9 @@ namespace Dispatch.Rehab;
 [JsonDerivedType(typeof(VisitSupervisionOrdered), "supervision_issued")]
 [JsonDerivedType(typeof(VisitClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(VisitClockOverdue), "clock_overdue")]
+[JsonDerivedType(typeof(VisitNoteAdded), "note_added")]
+[JsonDerivedType(typeof(VisitAssigneeSet), "assignee_set")]
+[JsonDerivedType(typeof(VisitAssigneeCleared), "assignee_cleared")]
 public abstract record RehabEvent;
 
 /// <param name="FirstVisit">The first visit of a request or plan: it carries the first-visit clock, which runs from acceptance.</param>
@@ -58,3 +61,11 @@ public sealed record VisitSupervisionOrdered(Guid OrderId, string Cause, string?
 public sealed record VisitClockWarned(string Clock) : RehabEvent;
 
 public sealed record VisitClockOverdue(string Clock) : RehabEvent;
+
+/// <summary>办理进展 or 内部意见 (Kind: ItemNoteKinds); status and clocks stay as they are.</summary>
+public sealed record VisitNoteAdded(string Kind, string Note) : RehabEvent;
+
+/// <summary>承办人: the member of the provider who looks after the visit (the worker who goes is booked apart).</summary>
+public sealed record VisitAssigneeSet(string UserId, string Name) : RehabEvent;
+
+public sealed record VisitAssigneeCleared(string UserId) : RehabEvent;

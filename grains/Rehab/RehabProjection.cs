@@ -44,7 +44,7 @@ public static class RehabProjection
             s.Ticket?.TicketId, s.Ticket?.TicketNumber, s.RequestedAt, s.Window?.Start, s.Window?.End, s.CheckedInAt, s.CompletedAt,
             s.RecordPending, DueAt(s.FirstVisit, clocks), DueAt(s.WindowClock, clocks), DueAt(s.Record, clocks),
             summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.Reschedules.Count,
-            s.UpdatedAt, s.RecordedAt, s.MissedAt, s.CancelledAt, worst?.Name, worst?.DueAt,
+            s.UpdatedAt, s.RecordedAt, s.MissedAt, s.CancelledAt, worst?.Name, worst?.DueAt, s.Assignee?.UserId, s.Assignee?.Name,
         ];
         foreach (var value in values)
         {
@@ -81,9 +81,9 @@ public static class RehabProjection
             ticket_id, ticket_number, requested_at, window_start, window_end, checked_in_at, completed_at,
             record_pending, first_visit_due_at, window_due_at, record_due_at,
             clock_state, at_risk, overdue, next_due_at, supervision_count, reschedule_count, updated_at,
-            recorded_at, missed_at, cancelled_at, clock_name, clock_due_at)
+            recorded_at, missed_at, cancelled_at, clock_name, clock_due_at, assignee_id, assignee_name)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, worker_id = excluded.worker_id, worker_name = excluded.worker_name,
             window_start = excluded.window_start, window_end = excluded.window_end, checked_in_at = excluded.checked_in_at,
@@ -92,7 +92,8 @@ public static class RehabProjection
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue, next_due_at = excluded.next_due_at,
             supervision_count = excluded.supervision_count, reschedule_count = excluded.reschedule_count, updated_at = excluded.updated_at,
             recorded_at = excluded.recorded_at, missed_at = excluded.missed_at, cancelled_at = excluded.cancelled_at,
-            clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at
+            clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at,
+            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name
         where rehab_visits.version <= excluded.version
         """;
 }

@@ -18,6 +18,9 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
     public string PersonId { get; init; } = "";
     public string ServiceType { get; init; } = "";
     public string ProviderCode { get; init; } = "";
+
+    /// <summary>承办人 inside the provider.</summary>
+    public Items.ItemAssignee? Assignee { get; init; }
     public TicketLink? Ticket { get; init; }
     public Guid? PlanId { get; init; }
     public int? PlanSequence { get; init; }
@@ -110,6 +113,9 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
             FirstVisit = s.FirstVisit?.Stop(at), WindowClock = s.WindowClock?.Stop(at), Record = s.Record?.Stop(at),
         },
         VisitSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(new VisitSupervision(o.OrderId, o.Cause, o.Note, at)) },
+        VisitNoteAdded => s,
+        VisitAssigneeSet a => s with { Assignee = new Items.ItemAssignee(a.UserId, a.Name) },
+        VisitAssigneeCleared => s with { Assignee = null },
         VisitClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         VisitClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
         _ => throw new InvalidOperationException($"Unknown visit event {e.GetType().Name}."),

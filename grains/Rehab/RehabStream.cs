@@ -24,6 +24,9 @@ public static class RehabStream
         VisitSupervisionOrdered => "supervision_issued",
         VisitClockWarned => "clock_warned",
         VisitClockOverdue => "clock_overdue",
+        VisitNoteAdded => Items.ItemNoteKinds.NoteAddedEvent,
+        VisitAssigneeSet => "assignee_set",
+        VisitAssigneeCleared => "assignee_cleared",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown visit event."),
     };
 }

@@ -25,6 +25,7 @@ public static class RehabViews
         PersonId = s.PersonId,
         CountyCode = s.CountyCode,
         ProviderCode = s.ProviderCode,
+        Assignee = s.Assignee,
         WorkerId = s.Worker?.Id,
         WorkerName = s.Worker?.Name,
         Ticket = s.Ticket,

@@ -1,3 +1,5 @@
+using Dispatch.Items;
+
 namespace Dispatch.Tickets;
 
 /// <summary>The event_type column: the same names as the JSON discriminator.</summary>
@@ -27,6 +29,9 @@ public static class TicketEventNames
         ItemLinked => "item_linked",
         AcceptanceDecided => "acceptance_decided",
         ReviewRequested => "review_requested",
+        TicketNoteAdded => ItemNoteKinds.NoteAddedEvent,
+        TicketAssigned => "assignee_set",
+        TicketUnassigned => "assignee_cleared",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),
     };
 }

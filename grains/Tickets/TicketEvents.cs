@@ -28,6 +28,9 @@ namespace Dispatch.Tickets;
 [JsonDerivedType(typeof(ItemLinked), "item_linked")]
 [JsonDerivedType(typeof(AcceptanceDecided), "acceptance_decided")]
 [JsonDerivedType(typeof(ReviewRequested), "review_requested")]
+[JsonDerivedType(typeof(TicketNoteAdded), "note_added")]
+[JsonDerivedType(typeof(TicketAssigned), "assignee_set")]
+[JsonDerivedType(typeof(TicketUnassigned), "assignee_cleared")]
 public abstract record TicketEvent;
 
 /// <param name="Petition">For a petition registered under the procedure: its stage (a review names what it reviews).</param>
@@ -97,6 +100,14 @@ public sealed record ClockOverdue(string Clock) : TicketEvent;
 
 /// <summary>A legal-aid case or rehabilitation visit was opened from this ticket (转办).</summary>
 public sealed record ItemLinked(string ItemType, Guid ItemId, string Number, string Label) : TicketEvent;
+
+/// <summary>办理进展 or 内部意见 (Kind: ItemNoteKinds); status and clocks stay as they are.</summary>
+public sealed record TicketNoteAdded(string Kind, string Note) : TicketEvent;
+
+/// <summary>承办人: the member of the handling unit who works the ticket.</summary>
+public sealed record TicketAssigned(string UserId, string Name) : TicketEvent;
+
+public sealed record TicketUnassigned(string UserId) : TicketEvent;
 
 /// <summary>The validated intake as it is kept on the ticket.</summary>
 public sealed record TicketDetails(

@@ -28,6 +28,7 @@ public sealed class TicketGrain(
     UnitRouter router,
     PersonalDataAccessLog accessLog,
     PersonIdKey personIds,
+    Dispatch.Units.UnitMembers members,
     ILogger<TicketGrain> logger) : Grain, ITicketGrain, IIncomingGrainCallFilter
 {
     public const string StreamType = ItemTypes.Ticket;
@@ -227,6 +228,22 @@ public sealed class TicketGrain(
         }
         return merged;
     }
+
+    public Task<Outcome<TicketView>> AddNote(AddItemNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<TicketEvent>(TicketRules.Words, Worker(actor, s), command, (kind, note) => new TicketNoteAdded(kind, note)));
+
+    public async Task<Outcome<TicketView>> SetAssignee(AssignItem command, Actor actor, int? expectedVersion)
+    {
+        var member = await members.FindAsync(command.UserId ?? actor.UserId);
+        return await ExecuteAsync(actor, expectedVersion,
+            (s, _) => ItemWork.Assign<TicketEvent>(TicketRules.Words, Worker(actor, s), command, member, a => new TicketAssigned(a.UserId, a.Name)));
+    }
+
+    public Task<Outcome<TicketView>> Unassign(Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<TicketEvent>(TicketRules.Words, Worker(actor, s), a => new TicketUnassigned(a.UserId)));
+
+    private static ItemWorker Worker(Actor actor, TicketState s) =>
+        ItemWorker.Of(actor, s.Exists && TicketAccess.CanSee(actor, s), s.UnitCode, s.Details?.CountyCode, s.Assignee);
 
     public async Task AttachDuplicate(Guid duplicateId, string duplicateNumber)
     {

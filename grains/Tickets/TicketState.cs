@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.EventSourcing;
+using Dispatch.Items;
 using Dispatch.People;
 using Dispatch.Sla;
 
@@ -23,6 +24,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     public DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public string? UnitCode { get; init; }
+
+    /// <summary>承办人 inside the handling unit; gone when the ticket leaves the unit.</summary>
+    public ItemAssignee? Assignee { get; init; }
     public DateTimeOffset? FirstDispatchedAt { get; init; }
 
     /// <summary>When the unit signed for the current dispatch; a new dispatch, transfer, return or reopening clears it.</summary>
@@ -90,7 +94,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     public TicketState Apply(Guid id, int version, TicketEvent e, DateTimeOffset at)
     {
         var next = Fold(this with { Id = id, Version = version, UpdatedAt = at }, e, at);
-        return next;
+        return next with { Assignee = ItemWork.Kept(next.Assignee, UnitCode, next.UnitCode) };
     }
 
     private static TicketState Fold(TicketState s, TicketEvent e, DateTimeOffset at) => e switch
@@ -189,6 +193,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         DuplicateAttached d => s with { Duplicates = s.Duplicates.Add(d.DuplicateNumber) },
         ItemLinked l => s with { Links = s.Links.Add(new LinkedItem(l.ItemType, l.ItemId, l.Number, l.Label, at)) },
         SupervisionOrderIssued o => s with { SupervisionOrders = s.SupervisionOrders.Add(new SupervisionOrder(o.OrderId, o.Cause, o.Note, at)) },
+        TicketNoteAdded => s,
+        TicketAssigned a => s with { Assignee = new ItemAssignee(a.UserId, a.Name) },
+        TicketUnassigned => s with { Assignee = null },
         ClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         ClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
         _ => throw new InvalidOperationException($"Unknown ticket event {e.GetType().Name}."),

@@ -44,6 +44,7 @@ public static class TicketViews
         Content = s.Details.Content,
         PersonId = s.PersonId,
         UnitCode = s.UnitCode,
+        Assignee = s.Assignee,
         ReceivedAt = s.ReceivedAt,
         FirstDispatchedAt = s.FirstDispatchedAt,
         ResolvedAt = s.ResolvedAt,

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dispatch.Items;
 using Dispatch.LegalAid;
 using Dispatch.Rehab;
 using Dispatch.Tests.Fixtures;
@@ -93,6 +94,11 @@ public sealed class OpenApiDocumentTests(RunningSystem system) : IClassFixture<R
         }
     }
 
+    /// <summary>The unit's own work on every item (notes, 承办人): item actions too, on each kind's route.</summary>
+    private static readonly string[] WorkedItemRoutes = ["tickets", "legal-aid-cases", "rehab-visits"];
+
+    private static readonly string[] WorkActions = [ItemWorkActions.Note, ItemWorkActions.Assignee, ItemWorkActions.Unassign];
+
     [Fact]
     public async Task Exactly_the_item_actions_declare_if_match_and_answer_412_with_an_etag()
     {
@@ -100,6 +106,7 @@ public sealed class OpenApiDocumentTests(RunningSystem system) : IClassFixture<R
         var actions = TicketVocabulary.Item.Actions.Select(a => "POST /api/tickets/{id}/" + a.Code)
             .Concat(LegalAidVocabulary.Item.Actions.Select(a => "POST /api/legal-aid-cases/{id}/" + a.Code))
             .Concat(RehabVocabulary.Item.Actions.Select(a => "POST /api/rehab-visits/{id}/" + a.Code))
+            .Concat(WorkedItemRoutes.SelectMany(route => WorkActions.Select(a => $"POST /api/{route}/{{id}}/{a}")))
             .Append("POST /api/rehab-plans/{id}/end").ToList();
 
         var declaring = operations.Where(o => HeaderParameter(o.Operation, "If-Match") is not null).Select(o => o.Name);

@@ -727,4 +727,17 @@ export default {
   'refadmin.field.topic': 'Topic',
   'refadmin.field.unitKind': 'Sends to unit kind',
   'refadmin.field.note': 'Note',
+  // The unit's own work on an item: notes and the assignee (承办人).
+  'work.title': 'Assignee and notes', 'work.assignee': 'Assignee', 'work.unassigned': 'Unassigned',
+  'work.take': 'Take it (assign to me)', 'work.taken': 'You took it; you are the assignee.', 'work.release': 'Give it up',
+  'work.unassign': 'Remove the assignee', 'work.removed': 'The assignee was removed.', 'work.member': 'Member of the unit',
+  'work.assign': 'Assign', 'work.assigned': 'Assigned to {name}.', 'work.chooseMember': 'Choose a member of the unit.',
+  'work.noteForm': 'Write a note', 'work.noteKind': 'Kind of note', 'work.noteKind.hint': 'The hotline reads progress notes too; internal comments only the unit and supervisors.',
+  'work.note': 'Note', 'work.noteSubmit': 'Save the note', 'work.noteRequired': 'Write the note.',
+  'work.noted': 'The note was saved.', 'work.filter': 'Assignee', 'work.filter.all': 'All',
+  'work.filter.me': 'Mine', 'work.filter.none': 'Unassigned', 'noteKind.progress': 'Progress note',
+  'noteKind.internal': 'Internal comment', 'col.assignee': 'Assignee', 'case.assignee': 'Station assignee',
+  'event.note_added': 'Note', 'event.assignee_set': 'Assignee set', 'event.assignee_cleared': 'Assignee removed',
+  'caseEvent.note_added': 'Note', 'caseEvent.assignee_set': 'Assignee set', 'caseEvent.assignee_cleared': 'Assignee removed',
+  'visitEvent.note_added': 'Note', 'visitEvent.assignee_set': 'Assignee set', 'visitEvent.assignee_cleared': 'Assignee removed',
 };

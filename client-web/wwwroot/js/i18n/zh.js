@@ -727,4 +727,17 @@ export default {
   'refadmin.field.topic': '诉求类别',
   'refadmin.field.unitKind': '派往单位类型',
   'refadmin.field.note': '备注',
+  // The unit's own work on an item: notes and the assignee (承办人).
+  'work.title': '承办人与办理记录', 'work.assignee': '承办人', 'work.unassigned': '未分配',
+  'work.take': '认领（由我承办）', 'work.taken': '已认领，由您承办。', 'work.release': '放弃认领',
+  'work.unassign': '取消承办人', 'work.removed': '已取消承办人。', 'work.member': '本单位人员',
+  'work.assign': '指定承办人', 'work.assigned': '已指定承办人：{name}。', 'work.chooseMember': '请选择本单位人员。',
+  'work.noteForm': '填写办理记录', 'work.noteKind': '记录类型', 'work.noteKind.hint': '办理进展热线话务员也能看到；内部意见仅本单位和督办人员可见。',
+  'work.note': '记录内容', 'work.noteSubmit': '保存记录', 'work.noteRequired': '请填写记录内容。',
+  'work.noted': '已保存办理记录。', 'work.filter': '承办人', 'work.filter.all': '全部',
+  'work.filter.me': '我的', 'work.filter.none': '未分配', 'noteKind.progress': '办理进展',
+  'noteKind.internal': '内部意见', 'col.assignee': '承办人', 'case.assignee': '站内承办人',
+  'event.note_added': '办理记录', 'event.assignee_set': '指定承办人', 'event.assignee_cleared': '取消承办人',
+  'caseEvent.note_added': '办理记录', 'caseEvent.assignee_set': '指定承办人', 'caseEvent.assignee_cleared': '取消承办人',
+  'visitEvent.note_added': '办理记录', 'visitEvent.assignee_set': '指定承办人', 'visitEvent.assignee_cleared': '取消承办人',
 };

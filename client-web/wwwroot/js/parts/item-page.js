@@ -4,13 +4,15 @@ import { announce, fill, h } from '../dom.js';
 import { t, word } from '../i18n.js';
 import { clockBadge, dateTime } from '../format.js';
 import { checkedForm } from './checked-form.js';
+import { workDetail, workEvents, workPanel } from './item-work.js';
 
 /**
  * config: { url, title(item), facts(item) -> [[label, value]...] (async), clockNames, actionGroup, eventGroup,
  * offered(item, user), formFor(action, item) -> specs, eventDetail(entry), conflictField(problem) }.
  * Optional: factsHeading, notices(item) -> texts above the facts, panel(item) -> an element below them,
  * form(action, item) -> a form with checked-form's interface instead of specs, ownForm(action, item, { onCancel }) -> { el, focus }
- * for an action that is not a POST to the item (or null), formShown(action, form, item).
+ * for an action that is not a POST to the item (or null), formShown(action, form, item), unitOf(item) -> the handling unit's
+ * code, for the unit's own work on the item (notes, 承办人: parts/item-work.js).
  */
 export async function itemPage(main, user, config) {
   const state = { item: null };
@@ -21,7 +23,8 @@ export async function itemPage(main, user, config) {
   const actions = h('section', { class: 'panel', id: 'item-actions', 'aria-labelledby': 'actions-heading' });
   const history = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' });
   const panel = h('div', {});
-  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, panel, history), h('div', {}, deadlines, actions)));
+  const work = h('div', {});
+  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, panel, history), h('div', {}, deadlines, actions, work)));
   const label = action => word(config.actionGroup, action);
   const closeForm = action => { drawActions(); actions.querySelector(`#act-${action}`)?.focus(); };
 
@@ -35,6 +38,7 @@ export async function itemPage(main, user, config) {
         (config.notices?.(item) ?? []).filter(Boolean).map(text => h('p', { class: 'notice' }, text)),
         h('dl', { class: 'facts' }, rows.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])));
       if (config.panel) fill(panel, config.panel(item));
+      if (config.unitOf) fill(work, workPanel(item, user, { unitCode: config.unitOf(item), url: config.url, onDone: workDone }));
       drawDeadlines(deadlines, item, config.clockNames);
       drawActions();
       drawHistory(history, entries, config);
@@ -42,6 +46,13 @@ export async function itemPage(main, user, config) {
       heading.textContent = t('app.notFound');
       fill(notice, h('p', { class: 'notice failure', role: 'alert' }, problem.text ?? String(problem)));
     }
+  }
+
+  async function workDone(message) {
+    fill(notice, h('p', { class: 'notice success', role: 'status' }, message));
+    announce(message);
+    await load();
+    work.querySelector('#work-heading')?.focus();
   }
 
   function drawActions(open) {
@@ -130,7 +141,7 @@ function drawHistory(section, entries, config) {
       h('strong', {}, word(config.eventGroup, e.type)), ' ',
       h('time', { datetime: e.occurredAt }, dateTime(e.occurredAt)), ' · ',
       e.actor.role === 'system' ? t('event.automatic') : word('role', e.actor.role),
-      detail(config.eventDetail(e))))));
+      detail(workEvents.includes(e.type) ? workDetail(e) : config.eventDetail(e))))));
 }
 
 const lengthText = length => {

@@ -23,6 +23,7 @@ export const caseTable = (caption, rows) => table(caption, rows, [
   ['col.clock', c => clockBadge(c.clockState ?? 'none', c.documentsPending && c.status === 'under_review')],
   ['col.due', c => dateTime(c.nextDueAt)],
   ['case.handler', c => c.handlerName ?? '—'],
+  ['case.assignee', c => c.assigneeName ?? t('work.unassigned')],
   ['case.appliedAt', c => dateTime(c.appliedAt)],
 ]);
 
@@ -35,6 +36,7 @@ export const visitTable = (caption, rows) => table(caption, rows, [
   ['col.status', v => word('visitStatus', v.status)],
   ['visit.window', windowCell],
   ['visit.worker', v => (v.workerId ? `${v.workerName}（${v.workerId}）` : t('visit.noWorker'))],
+  ['col.assignee', v => v.assigneeName ?? t('work.unassigned')],
   ['col.clock', v => clockBadge(v.clockState ?? 'none')],
   ['col.due', v => dateTime(v.nextDueAt)],
 ]);

@@ -5,6 +5,7 @@ import { t, word } from '../i18n.js';
 import { loadCounties, loadUnits, nameOf } from '../reference.js';
 import { unitPicker, unitsOfKind } from './unit-scope.js';
 import { noticesPanel } from './live-notices.js';
+import { assigneeFilter, assigneeFilters } from './item-work.js';
 
 /** config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows), emptyKey } */
 export async function kindWorklist(main, { user, query }, config) {
@@ -13,24 +14,27 @@ export async function kindWorklist(main, { user, query }, config) {
   const state = {
     unitCode: visible.some(u => u.code === query.get('unit')) ? query.get('unit') : visible.find(u => u.code === user.unitCode)?.code ?? visible[0]?.code,
     status: config.statuses.includes(query.get('status')) ? query.get('status') : '',
+    assignee: assigneeFilters.includes(query.get('assignee')) ? query.get('assignee') : '',
   };
   const heading = h('h1', {});
   const status = h('div', { class: 'field' }, h('label', { for: 'status-filter' }, t('worklist.status')),
     h('select', { id: 'status-filter', onchange: e => change({ status: e.target.value }) },
       h('option', { value: '' }, t('worklist.allOpen')),
       config.statuses.map(s => h('option', { value: s, selected: s === state.status }, word(config.statusGroup, s)))));
+  const mine = assigneeFilter(state.assignee, assignee => change({ assignee }));
   const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
   const body = h('div', { id: 'worklist' });
   const notices = h('div', { id: 'worklist-notices' });
   main.append(heading,
-    h('div', { class: 'toolbar' }, unitPicker(visible, state.unitCode, code => change({ unitCode: code })), status,
+    h('div', { class: 'toolbar' }, unitPicker(visible, state.unitCode, code => change({ unitCode: code })), status, mine,
       h('button', { type: 'button', id: 'worklist-refresh', onclick: () => load() }, t('worklist.refresh'))),
     notices, h('div', { class: 'panel' }, count, body));
   const live = noticesPanel(notices, () => load());
 
   function change(next) {
     Object.assign(state, next);
-    history.replaceState(null, '', `#/${config.route}?unit=${encodeURIComponent(state.unitCode)}${state.status ? `&status=${state.status}` : ''}`);
+    history.replaceState(null, '', `#/${config.route}?unit=${encodeURIComponent(state.unitCode)}${state.status ? `&status=${state.status}` : ''}`
+      + `${state.assignee ? `&assignee=${state.assignee}` : ''}`);
     if (next.unitCode) live.watch(state.unitCode);
     load();
   }
@@ -39,8 +43,8 @@ export async function kindWorklist(main, { user, query }, config) {
     heading.textContent = `${t(config.titleKey)} · ${nameOf(units.find(u => u.code === state.unitCode)) || ''}`;
     if (!state.unitCode) { fill(body, h('p', { class: 'empty' }, t(config.emptyKey))); return; }
     try {
-      const q = state.status ? `?status=${encodeURIComponent(state.status)}` : '';
-      const rows = await api(`${config.endpoint(state.unitCode)}${q}`);
+      const q = new URLSearchParams({ ...(state.status ? { status: state.status } : {}), ...(state.assignee ? { assignee: state.assignee } : {}) });
+      const rows = await api(`${config.endpoint(state.unitCode)}${q.size ? `?${q}` : ''}`);
       count.textContent = t('worklist.count', { n: rows.length });
       fill(body, config.table(t(config.titleKey), rows) ?? h('p', { class: 'empty' }, t(config.emptyKey)));
     } catch (problem) {

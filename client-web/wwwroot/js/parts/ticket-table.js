@@ -15,6 +15,7 @@ const columns = {
   due: s => dateTime(currentDue(s)),
   received: s => dateTime(s.receivedAt),
   caller: s => `${s.callerName} ${s.callerPhone}`,
+  assignee: s => s.assigneeName ?? t('work.unassigned'),
 };
 
 /** names: which columns, in order; extra: optional { header, cell(summary) } appended. */

@@ -26,6 +26,7 @@ export async function render(main, { params, user }) {
     ownForm: (action, item, { onCancel }) => (action === 'transfer' ? transferForm(main, item, stations, onCancel) : null),
     panel: item => (item.eligibility || ['applied', 'under_review'].includes(item.status) ? eligibilityPanel(item) : null),
     eventDetail,
+    unitOf: item => item.stationCode,
   });
 }
 

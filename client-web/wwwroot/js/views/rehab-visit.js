@@ -20,6 +20,7 @@ export async function render(main, { params, user }) {
     formFor: visitForm,
     eventDetail,
     conflictField: problem => (problem.code === 'worker_double_booked' ? 'workerId' : null),
+    unitOf: item => item.providerCode,
   });
 }
 

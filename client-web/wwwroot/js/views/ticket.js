@@ -32,6 +32,7 @@ export async function render(main, { params, user, go }) {
     ownForm: (action, item, { onCancel }) => (offeredReferrals(item, user).includes(action) ? referralForm(action, item, { go, onCancel }) : null),
     formShown: (action, form, item) => { if (action === 'dispatch') showSuggestion(item, form.fields[0].control); },
     eventDetail,
+    unitOf: item => item.unitCode,
   });
 }
 

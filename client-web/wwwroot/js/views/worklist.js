@@ -6,6 +6,7 @@ import { loadCounties, loadUnits, nameOf, worklistStatuses } from '../reference.
 import { ticketTable } from '../parts/ticket-table.js';
 import { visibleUnits } from '../parts/unit-scope.js';
 import { noticesPanel } from '../parts/live-notices.js';
+import { assigneeFilter, assigneeFilters } from '../parts/item-work.js';
 
 export async function render(main, { user, query }) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
@@ -15,6 +16,7 @@ export async function render(main, { user, query }) {
   const state = {
     unitCode: visible.some(u => u.code === query.get('unit')) ? query.get('unit') : user.unitCode ?? visible[0]?.code,
     show: filters[query.get('show')] ? query.get('show') : 'all',
+    assignee: assigneeFilters.includes(query.get('assignee')) ? query.get('assignee') : '',
   };
   const heading = h('h1', {});
   const picker = visible.length > 1
@@ -26,17 +28,18 @@ export async function render(main, { user, query }) {
     h('div', { class: 'radios' }, Object.keys(filters).map(name => h('label', {},
       h('input', { type: 'radio', name: 'show', value: name, checked: name === state.show, onchange: () => change({ show: name }) }),
       t(`worklist.${name}`)))));
+  const mine = assigneeFilter(state.assignee, assignee => change({ assignee }));
   const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
   const body = h('div', { id: 'worklist' });
   const notices = h('div', { id: 'worklist-notices' });
-  main.append(heading, h('div', { class: 'toolbar' }, picker, filter, h('button', { type: 'button', onclick: () => load() }, t('worklist.refresh'))),
+  main.append(heading, h('div', { class: 'toolbar' }, picker, filter, mine, h('button', { type: 'button', onclick: () => load() }, t('worklist.refresh'))),
     notices, h('div', { class: 'panel' }, count, body));
   const live = noticesPanel(notices, () => load());
 
   function change(next) {
     Object.assign(state, next);
     // Keep the address shareable without redrawing the page (focus stays where the user is).
-    history.replaceState(null, '', `#/worklist?unit=${encodeURIComponent(state.unitCode)}&show=${state.show}`);
+    history.replaceState(null, '', `#/worklist?unit=${encodeURIComponent(state.unitCode)}&show=${state.show}${state.assignee ? `&assignee=${state.assignee}` : ''}`);
     if (next.unitCode) live.watch(state.unitCode);
     load();
   }
@@ -45,9 +48,10 @@ export async function render(main, { user, query }) {
     heading.textContent = `${t('worklist.title')} · ${nameOf(units.find(u => u.code === state.unitCode)) || state.unitCode || ''}`;
     if (!state.unitCode) { fill(body, h('p', { class: 'empty' }, t('worklist.empty'))); return; }
     try {
-      const items = await api(`/api/units/${encodeURIComponent(state.unitCode)}/worklist?${new URLSearchParams(filters[state.show])}`);
+      const q = new URLSearchParams({ ...filters[state.show], ...(state.assignee ? { assignee: state.assignee } : {}) });
+      const items = await api(`/api/units/${encodeURIComponent(state.unitCode)}/worklist?${q}`);
       count.textContent = t('worklist.count', { n: items.length });
-      fill(body, ticketTable(t('worklist.title'), items, ['number', 'title', 'kind', 'status', 'clock', 'due', 'received'])
+      fill(body, ticketTable(t('worklist.title'), items, ['number', 'title', 'kind', 'status', 'clock', 'due', 'assignee', 'received'])
         ?? h('p', { class: 'empty' }, t('worklist.empty')));
     } catch (problem) {
       fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));

@@ -40,7 +40,7 @@ public static class MatrixRows
     public static IReadOnlyList<Row> All() =>
     [
         .. Public(), .. Account(), .. UserAdministration(), .. Tickets(), .. TicketLists(), .. Cases(), .. Visits(), .. Reference(),
-        .. CalendarsAndRules(), .. Stats(), .. Open311(),
+        .. CalendarsAndRules(), .. Stats(), .. Open311(), .. ItemWork(),
     ];
 
     private static HttpRequestMessage Request(string method, string url, object? body = null, string? idempotencyKey = null)
@@ -304,6 +304,47 @@ public static class MatrixRows
             OnVisit("POST", "/supervise", VisitAt.Requested, p => p.Supervises(County), _ => new { note = "请尽快上门" }),
         ];
     }
+
+    // ---- The unit's own work on every item: notes and the assignee (承办人) --------------------------------------
+
+    /// <summary>
+    /// One item kind's note, assignee and unassign rows. A note (an internal comment, the wider of the two) by the unit's
+    /// staff and supervisors in scope; taking an item by the unit's own staff only; unassigning an item its staff member
+    /// took by that member, the unit head, supervisors in scope and administrators.
+    /// </summary>
+    private static IEnumerable<Row> WorkOn(string route, string unit, Func<MatrixWorld, Task<JsonElement>> make, Principal staff)
+    {
+        static string IdOf(JsonElement item) => item.GetProperty("id").GetString()!;
+        bool Visible(Principal p) => p.Sees(County, unit);
+        bool UnitStaff(Principal p) => p.Role == "unit_staff" && p.Unit == unit;
+        async Task<JsonElement> Taken(MatrixWorld w)
+        {
+            var item = await make(w);
+            using var response = await w.For(staff).SendAsync(Request("POST", $"/api/{route}/{IdOf(item)}/assignee"));
+            response.EnsureSuccessStatusCode();
+            return item;
+        }
+        return
+        [
+            new("POST", $"/api/{route}/{{id}}/note", p => Gate(p, Visible(p), p.Works(unit) || p.Supervises(County)), async (w, _, succeeds) =>
+                Request("POST", $"/api/{route}/{IdOf(succeeds ? await make(w) : await w.SharedAsync(route + "-note", () => make(w)))}/note",
+                    new { kind = "internal", note = "已联系当事人，待材料。" })),
+            new("POST", $"/api/{route}/{{id}}/assignee", p => Gate(p, Visible(p), UnitStaff(p)), async (w, _, succeeds) =>
+                Request("POST", $"/api/{route}/{IdOf(succeeds ? await make(w) : await w.SharedAsync(route + "-assignee", () => make(w)))}/assignee")),
+            new("POST", $"/api/{route}/{{id}}/unassign", p => Gate(p, Visible(p), p.Key == staff.Key || (p.Head && p.Unit == unit) || p.Supervises(County)),
+                async (w, _, succeeds) =>
+                    Request("POST", $"/api/{route}/{IdOf(succeeds ? await Taken(w) : await w.SharedAsync(route + "-unassign", () => Taken(w)))}/unassign")),
+        ];
+    }
+
+    private static IEnumerable<Row> ItemWork() =>
+    [
+        .. WorkOn("tickets", Centre, w => w.TicketAsync(TicketAt.Dispatched), CentreStaff),
+        .. WorkOn("legal-aid-cases", Station, w => w.CaseAsync(CaseAt.Applied), StationStaff),
+        .. WorkOn("rehab-visits", Provider, w => w.VisitAsync(VisitAt.Requested), ProviderStaff),
+        new("GET", "/api/units/{unitCode}/members", p => p.Anonymous ? 401 : p.Sees(County, Centre) ? 200 : 404,
+            (_, _, _) => Task.FromResult(Request("GET", $"/api/units/{Centre}/members"))),
+    ];
 
     // ---- Reference data, calendars, rules, routing, statistics --------------------------------------------------
 

@@ -1,0 +1,48 @@
+using Deque.AxeCore.Playwright;
+using FluentAssertions;
+using Microsoft.Playwright;
+using static Dispatch.Tests.Browser.Browsing;
+
+namespace Dispatch.Tests.Browser;
+
+/// <summary>A unit's own work on its items in the browser: take a ticket, write a progress note, find it under "mine".</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ItemWorkPageTests(BrowserSystem system)
+{
+    private const string Staff = "staff.330483-centre@jx12385.test";
+
+    [Fact]
+    public async Task Unit_staff_take_a_ticket_write_a_progress_note_and_find_it_under_mine_by_keyboard_alone()
+    {
+        using var api = await ApiAsync(system, Operator);
+        var ticket = await RegisteredAndDispatchedAsync(api, "承办人测试：来电反映社区康复站无人接待。", county: "330483");
+        var number = ticket.GetProperty("number").GetString()!;
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, Staff);
+        await page.GotoAsync($"/#/tickets/{ticket.GetProperty("id").GetString()}");
+        await Assertions.Expect(page.Locator("#work-assignee")).ToContainTextAsync("未分配");
+
+        await TabToAsync(page, "work-take", 80);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#work-assignee")).ToContainTextAsync("承办人（演示）");
+        await Assertions.Expect(page.Locator("#item-notice")).ToContainTextAsync("已认领");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("work-heading", "focus returns to the panel");
+
+        await TabToAsync(page, "f-work-note", 80);
+        await page.Keyboard.TypeAsync("已电话联系社区，明日上门核实。");
+        await TabToAsync(page, "work-note-submit");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("办理进展 · 已电话联系社区，明日上门核实。");
+        await ScreenshotAsync(page, "work-1-ticket");
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
+
+        await page.GotoAsync("/#/worklist?assignee=me");
+        await Assertions.Expect(page.Locator("#worklist")).ToContainTextAsync(number);
+        await Assertions.Expect(page.Locator("#worklist tr", new() { HasText = number })).ToContainTextAsync("承办人（演示）");
+        await page.Locator("#assignee-filter input[value=none]").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#worklist")).Not.ToContainTextAsync(number);
+        page.Url.Should().Contain("assignee=none");
+        errors.Should().BeEmpty();
+    }
+}

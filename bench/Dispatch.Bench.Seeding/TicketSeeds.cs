@@ -67,7 +67,7 @@ public static class TicketSeeds
             throw new InvalidOperationException($"A seeded intake is invalid: {string.Join(", ", validation.Error!.Fields.Select(f => f.Field + " " + f.Code))}");
         }
         var valid = validation.Intake;
-        var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone);
+        var personId = PersonIds.Of(valid.KnownResidentId, valid.CallerPhone, id);
         var fingerprint = OpeningFingerprint.Of(operatorActor, plan.Intake);
         var target = context.Units.First(u => u.Target.Code == plan.UnitCode).Target;
         var replay = new ItemReplay<TicketState, TicketEvent, TicketStatsRow>(TicketParts.Parts, context.Store, context.Sla, id);

@@ -17,18 +17,20 @@ public static class Open311FormFields
     /// <summary>Specification fields accepted and not kept: the ticket has no place for them (see the README).</summary>
     public static readonly IReadOnlySet<string> AcceptedNotKept = new HashSet<string>(StringComparer.Ordinal)
     {
-        Email, Lat, Long, "address_id", "device_id", "account_id", "media_url", "jurisdiction_id",
+        Lat, Long, "address_id", "device_id", "account_id", "media_url", "jurisdiction_id",
     };
 
     /// <summary>Every plain field the form may carry; attributes come as <c>attribute[code]</c>.</summary>
     public static readonly IReadOnlySet<string> Known = new HashSet<string>(
-        [ApiKey, ServiceCode, Description, FirstName, LastName, Phone, AddressString, .. AcceptedNotKept], StringComparer.Ordinal);
+        [ApiKey, ServiceCode, Description, FirstName, LastName, Phone, Email, AddressString, .. AcceptedNotKept], StringComparer.Ordinal);
 
     /// <summary>The form name of an intake field named in a rule's field error (callerPhone → phone).</summary>
     public static string NameOf(string intakeField) => intakeField switch
     {
         "callerName" => "first_name/last_name",
-        "callerPhone" => Phone,
+        // Without a phone, the e-mail is the way back to the citizen; with neither, the phone is what the form lacks.
+        "callerPhone" or "contactMethod" => Phone,
+        "otherContact" => Email,
         "content" => Description,
         "address" => AddressString,
         "countyCode" => Attribute(Open311Attributes.County),

@@ -49,7 +49,10 @@ public sealed class Open311Submission
         return errors.Count > 0 ? (null, errors) : (new Open311Submission(fields), []);
     }
 
-    /// <summary>The intake the hotline's form would make: channel online, normal urgency, the title derived from the content.</summary>
+    /// <summary>
+    /// The intake the hotline's form would make: channel online, normal urgency, the title derived from the content, the
+    /// e-mail as the other contact (an online request may come without a phone when it gives one).
+    /// </summary>
     public TicketIntake ToIntake(Open311Service service) => new()
     {
         Channel = TicketVocabulary.OnlineChannel,
@@ -64,6 +67,7 @@ public sealed class Open311Submission
         TownCode = Value(Attribute(Open311Attributes.Town)),
         Address = Value(AddressString),
         Content = Value(Description),
+        OtherContact = Value(Email),
     };
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Dispatch.Web.ApiConventions;
+using Dispatch.Items;
 using Dispatch.Tickets;
 using Npgsql;
 
@@ -10,7 +11,7 @@ namespace Dispatch.Web.Tickets;
 /// </summary>
 public sealed class CallbackQueue(NpgsqlDataSource database)
 {
-    private const string Columns = TicketReadModel.SummaryColumns + ", resolved_at, callback_failed_attempts, callback_next_at";
+    private const string Columns = TicketReadModel.SummaryColumns + ", resolved_at, callback_failed_attempts, callback_next_at, contact_method";
 
     private readonly ItemTable<CallbackQueueEntry> tickets = new(database, "tickets", "unit_code", Columns, CallbackQueueEntry.Read);
 
@@ -33,13 +34,16 @@ public sealed class CallbackQueue(NpgsqlDataSource database)
 /// <param name="NextAttemptAt">The earliest instant the next attempt may be made (attempts are spaced by a rule).</param>
 /// <param name="NoticeDue">The next failed attempt is the last the rule allows: it records the written notice (书面告知) sent instead.</param>
 /// <param name="Due">The next attempt may be made now.</param>
+/// <param name="ContactMethod">How to reach the caller: call, text, video, through the guardian, or by letter.</param>
 public sealed record CallbackQueueEntry(
-    TicketSummary Ticket, DateTimeOffset ResolvedAt, int FailedAttempts, DateTimeOffset NextAttemptAt, bool NoticeDue, bool Due)
+    TicketSummary Ticket, DateTimeOffset ResolvedAt, int FailedAttempts, DateTimeOffset NextAttemptAt, bool NoticeDue, bool Due,
+    [property: ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.ContactMethods))] string ContactMethod)
 {
     public static CallbackQueueEntry Read(NpgsqlDataReader r)
     {
-        var failed = r.GetInt32(33);
-        return new(TicketSummary.Read(r), r.GetFieldValue<DateTimeOffset>(32), failed, r.GetFieldValue<DateTimeOffset>(34),
-            failed + 1 >= CallbackAttempts.Limit, false);
+        var failed = r.GetInt32(r.GetOrdinal("callback_failed_attempts"));
+        return new(TicketSummary.Read(r), r.GetFieldValue<DateTimeOffset>(r.GetOrdinal("resolved_at")), failed,
+            r.GetFieldValue<DateTimeOffset>(r.GetOrdinal("callback_next_at")), failed + 1 >= CallbackAttempts.Limit, false,
+            r.GetString(r.GetOrdinal("contact_method")));
     }
 }

@@ -25,6 +25,15 @@ public static class PersonalDataMasks
         _ => "****",
     };
 
+    /// <summary>A phone number that may be missing, masked when present.</summary>
+    [return: NotNullIfNotNull(nameof(phone))]
+    public static string? MaskOptionalPhone(string? phone) => phone is null ? null : MaskPhone(phone);
+
+    /// <summary>Another contact (an e-mail, an address, an account): its first two characters and four stars.</summary>
+    [return: NotNullIfNotNull(nameof(contact))]
+    public static string? MaskContact(string? contact) => contact is null ? null
+        : string.Concat(string.Concat(contact.EnumerateRunes().Take(2)), "****");
+
     /// <summary>330402********1234 (a certificate keeps its two trailing digits too).</summary>
     public static string MaskId(string id) => id.Length >= 18
         ? string.Concat(id.AsSpan(0, 6), "********", id.AsSpan(14))
@@ -74,7 +83,7 @@ public static class PersonalDataMasks
             ?? throw new InvalidOperationException($"{typeof(T).Name} did not survive its free-text screen.");
     }
 
-    /// <summary>The person names recorded in event payloads (callerName, a person's or applicant's name).</summary>
+    /// <summary>The person names recorded in event payloads (callerName, a guardian's, a person's or applicant's name).</summary>
     public static IReadOnlyList<string> NamesIn(IEnumerable<JsonElement> data)
     {
         var names = new List<string>();
@@ -92,7 +101,7 @@ public static class PersonalDataMasks
             case JsonObject fields:
                 foreach (var (name, value) in fields)
                 {
-                    if (name is "callerName" or "name" && value is JsonValue text && text.TryGetValue<string>(out var raw) && !names.Contains(raw))
+                    if (name is "callerName" or "name" or "guardianName" && value is JsonValue text && text.TryGetValue<string>(out var raw) && !names.Contains(raw))
                     {
                         names.Add(raw);
                     }
@@ -134,10 +143,11 @@ public static class PersonalDataMasks
 
     private static Func<string, Func<string, string>?> MaskersFor(Actor actor, PersonIdKey personIds, IReadOnlyList<string> names) => field => field switch
     {
-        "callerPhone" or "phone" or "applicantPhone" or "personPhone" => MaskPhone,
+        "callerPhone" or "phone" or "applicantPhone" or "personPhone" or "guardianPhone" => MaskPhone,
         "residentId" or "disabilityCertificate" => MaskId,
+        "otherContact" => MaskContact,
         "personId" => personIds.Opaque,
-        "callerName" or "name" when !SeesNames(actor) => MaskName,
+        "callerName" or "name" or "guardianName" when !SeesNames(actor) => MaskName,
         _ when !SeesNames(actor) && FreeTextFields.Contains(field) => text => FreeText.Screen(text, [.. names]),
         _ => null,
     };

@@ -10,9 +10,11 @@ public static class RevealableFields
     public const string PersonPhone = "personPhone";
     public const string ResidentId = "residentId";
     public const string DisabilityCertificate = "disabilityCertificate";
+    public const string GuardianPhone = "guardianPhone";
+    public const string OtherContact = "otherContact";
 
     /// <summary>A ticket's caller.</summary>
-    public static readonly ImmutableArray<string> Ticket = [CallerPhone, ResidentId, DisabilityCertificate];
+    public static readonly ImmutableArray<string> Ticket = [CallerPhone, ResidentId, DisabilityCertificate, GuardianPhone, OtherContact];
 
     /// <summary>A legal-aid case's applicant.</summary>
     public static readonly ImmutableArray<string> LegalAidCase = [ApplicantPhone, ResidentId, DisabilityCertificate];

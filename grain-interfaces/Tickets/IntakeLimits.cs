@@ -12,4 +12,7 @@ public static class IntakeLimits
 
     public const int MaxCallerNameLength = 50;
     public const int MaxAddressLength = 200;
+
+    /// <summary>Another contact (an e-mail, a postal address, a messaging account).</summary>
+    public const int MaxOtherContactLength = 200;
 }

@@ -25,7 +25,8 @@ public sealed record TicketView
     [Id(9), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Topics))] public string Topic { get; init; } = "";
     [Id(10), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.Urgencies))] public string Urgency { get; init; } = "";
     [Id(11)] public string CallerName { get; init; } = "";
-    [Id(12)] public string CallerPhone { get; init; } = "";
+    /// <summary>Null when a letter, a visit or an online request came without one.</summary>
+    [Id(12)] public string? CallerPhone { get; init; }
     [Id(13)] public string? ResidentId { get; init; }
     [Id(14)] public string? DisabilityCertificate { get; init; }
     [Id(15)] public string CountyCode { get; init; } = "";
@@ -73,7 +74,23 @@ public sealed record TicketView
 
     /// <summary>承办人: the member of the handling unit who works the ticket; null when nobody has taken it.</summary>
     [Id(48)] public ItemAssignee? Assignee { get; init; }
+
+    /// <summary>How the caller is reached (联系方式); "none": no callback is owed.</summary>
+    [Id(49), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.ContactMethods))] public string ContactMethod { get; init; } = TicketVocabulary.VoiceContact;
+
+    /// <summary>Another contact (an e-mail, an address, an account), masked like the numbers.</summary>
+    [Id(50)] public string? OtherContact { get; init; }
+
+    /// <summary>The guardian or agent who speaks for the caller (监护人/代理人); null when none was given.</summary>
+    [Id(51)] public GuardianView? Guardian { get; init; }
 }
+
+/// <summary>A guardian or agent: the name as the user may see it, the relation, the phone masked.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.GuardianView")]
+public sealed record GuardianView(
+    [property: Id(0)] string Name,
+    [property: Id(1), ClosedSet(typeof(TicketVocabulary), nameof(TicketVocabulary.GuardianRelations))] string Relation,
+    [property: Id(2)] string Phone);
 
 /// <summary>The clocks of a ticket; a clock not started yet (or that the ticket does not have) is null.</summary>
 /// <param name="Acceptance">A petition's acceptance decision (受理告知), from receipt.</param>

@@ -12,6 +12,28 @@ public static class TicketVocabulary
     /// <summary>网上信访 / 网页表单: the channel of requests from the online petition and web forms (Open311 among them).</summary>
     public const string OnlineChannel = "online";
 
+    /// <summary>
+    /// The channels on which a request may come without the caller's phone number: a letter (来信), a walk-in visit (来访)
+    /// and the online petition or web form (网上信访). A call or the government app always brings one.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ChannelsWithoutPhone = Set("letter", "visit", "online");
+
+    /// <summary>
+    /// How the caller is to be contacted (联系方式), for callbacks and notices: 电话 voice, 短信/文字 text, 视频（手语）video,
+    /// 经监护人或代理人 guardian, 书面（信函） letter, 无 none (the caller left no way to reach them; no callback is owed).
+    /// </summary>
+    public static readonly IReadOnlySet<string> ContactMethods = Set("voice", "text", "video", "guardian", "letter", "none");
+
+    public const string VoiceContact = "voice";
+    public const string TextContact = "text";
+    public const string VideoContact = "video";
+    public const string GuardianContact = "guardian";
+    public const string LetterContact = "letter";
+    public const string NoContact = "none";
+
+    /// <summary>Who speaks for the caller (监护人 guardian, 代理人 agent, 近亲属 family member, 其他 other).</summary>
+    public static readonly IReadOnlySet<string> GuardianRelations = Set("guardian", "agent", "family", "other");
+
     /// <summary>咨询 inquiry, 求助 help, 投诉 complaint, 建议 suggestion, 信访 petition, 表扬 praise.</summary>
     public static readonly IReadOnlySet<string> Kinds = Set("inquiry", "help", "complaint", "suggestion", "petition", "praise");
 

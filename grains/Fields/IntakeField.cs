@@ -16,4 +16,9 @@ internal sealed record IntakeField(string Name, string Zh, string En)
     public static readonly IntakeField Address = new("address", "地址", "address");
     public static readonly IntakeField Title = new("title", "标题", "title");
     public static readonly IntakeField Content = new("content", "诉求内容", "content");
+    public static readonly IntakeField ContactMethod = new("contactMethod", "联系方式", "contact method");
+    public static readonly IntakeField OtherContact = new("otherContact", "其他联系方式", "other contact");
+    public static readonly IntakeField GuardianName = new("guardianName", "监护人/代理人姓名", "guardian's or agent's name");
+    public static readonly IntakeField GuardianRelation = new("guardianRelation", "与来电人关系", "relation to the caller");
+    public static readonly IntakeField GuardianPhone = new("guardianPhone", "监护人/代理人电话", "guardian's or agent's phone number");
 }

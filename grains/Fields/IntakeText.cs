@@ -49,6 +49,10 @@ internal static class IntakeText
         return value;
     }
 
+    /// <summary>A value from a fixed list that may be left out: null when it is.</summary>
+    public static string? OptionalChoice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors) =>
+        TextRules.Trimmed(text) is null ? null : Choice(text, allowed, field, errors);
+
     /// <summary>A required value from a fixed list (kind, topic, urgency...).</summary>
     public static string? Choice(string? text, IReadOnlySet<string> allowed, IntakeField field, List<FieldError> errors)
     {

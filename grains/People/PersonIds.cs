@@ -9,4 +9,11 @@ public static class PersonIds
 {
     public static string Of(ResidentIdNumber? residentId, PhoneNumber phone) =>
         residentId is { } id ? "id:" + id.Value : "phone:" + phone.Value;
+
+    /// <summary>
+    /// The key of a ticket's caller, who may have given neither number (a letter or a visit without a phone): then
+    /// item:&lt;the ticket's id&gt;, a person of their own that no other item shares.
+    /// </summary>
+    public static string Of(ResidentIdNumber? residentId, PhoneNumber? phone, Guid item) =>
+        phone is { } number ? Of(residentId, number) : residentId is { } id ? "id:" + id.Value : "item:" + item.ToString("N");
 }

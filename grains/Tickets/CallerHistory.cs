@@ -59,7 +59,8 @@ public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers number
             select count(*)::int from tickets
             where (person_id = $1 or caller_phone = $2) and topic = $3 and received_at >= $4 and merged_into is null
             """);
-        foreach (var value in new object[] { personId, question.Phone, question.Topic, question.Now.AddDays(-30) })
+        // Without a phone (a letter or a visit) only the person's key matches: a null never equals a stored number.
+        foreach (var value in new object[] { personId, (object?)question.Phone ?? DBNull.Value, question.Topic, question.Now.AddDays(-30) })
         {
             repeats.Parameters.Add(new NpgsqlParameter { Value = value });
         }
@@ -107,4 +108,4 @@ public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers number
 }
 
 /// <summary>Who calls about what, when: the question a registration asks of <see cref="CallerHistory"/>.</summary>
-public sealed record CallerQuestion(string PersonKey, string Phone, string Topic, DateTimeOffset Now, DateOnly LocalDay, bool Petition);
+public sealed record CallerQuestion(string PersonKey, string? Phone, string Topic, DateTimeOffset Now, DateOnly LocalDay, bool Petition);

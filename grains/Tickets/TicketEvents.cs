@@ -110,7 +110,19 @@ public sealed record TicketAssigned(string UserId, string Name) : TicketEvent;
 public sealed record TicketUnassigned(string UserId) : TicketEvent;
 
 /// <summary>The validated intake as it is kept on the ticket.</summary>
+/// <param name="CallerPhone">Null when a letter, a visit or an online request came without one.</param>
+/// <param name="ContactMethod">How the caller is reached (<see cref="TicketVocabulary.ContactMethods"/>); null in tickets
+/// registered before the method was asked, which were all reached by phone (<see cref="Contact"/>).</param>
 public sealed record TicketDetails(
     string Channel, string Kind, string Topic, string Urgency,
-    string CallerName, string CallerPhone, string? ResidentId, string? DisabilityCertificate,
-    string CountyCode, string? TownCode, string? Address, string Title, string Content);
+    string CallerName, string? CallerPhone, string? ResidentId, string? DisabilityCertificate,
+    string CountyCode, string? TownCode, string? Address, string Title, string Content,
+    string? ContactMethod = null, string? OtherContact = null, string? GuardianName = null, string? GuardianRelation = null,
+    string? GuardianPhone = null)
+{
+    /// <summary>The contact method in force: as recorded, or voice for a ticket registered before it was asked.</summary>
+    public string Contact => ContactMethod ?? TicketVocabulary.VoiceContact;
+
+    /// <summary>Whether a resolved ticket owes the caller a callback: not when the caller left no way to be reached.</summary>
+    public bool OwesCallback => Contact != TicketVocabulary.NoContact;
+}

@@ -88,8 +88,8 @@ public sealed class TicketGrain(
         }
         var valid = validation.Intake;
         // Opaque from the start: the events are recorded as they are, without a fold of a raw key at commit.
-        var personId = personIds.Opaque(PersonIds.Of(valid.KnownResidentId, valid.CallerPhone));
-        var question = new CallerQuestion(personId, valid.CallerPhone.Value, valid.Topic, now, services.Sla.LocalDate(now),
+        var personId = personIds.Opaque(PersonIds.Of(valid.KnownResidentId, valid.CallerPhone, host.Id));
+        var question = new CallerQuestion(personId, valid.CallerPhone?.Value, valid.Topic, now, services.Sla.LocalDate(now),
             petition && valid.Kind == TicketVocabulary.PetitionKind);
         var facts = host.Loaded
             ? await callers.ReadAsync(question)
@@ -138,7 +138,8 @@ public sealed class TicketGrain(
         Channel = plan.Channel, Kind = TicketVocabulary.PetitionKind, Topic = State.Details.Topic, Urgency = "normal",
         CallerName = State.Details.CallerName, CallerPhone = State.Details.CallerPhone, ResidentId = State.Details.ResidentId,
         DisabilityCertificate = State.Details.DisabilityCertificate, CountyCode = State.Details.CountyCode, TownCode = State.Details.TownCode,
-        Address = State.Details.Address,
+        Address = State.Details.Address, ContactMethod = State.Details.ContactMethod, OtherContact = State.Details.OtherContact,
+        GuardianName = State.Details.GuardianName, GuardianRelation = State.Details.GuardianRelation, GuardianPhone = State.Details.GuardianPhone,
         Title = string.Concat($"{TicketRules.StageZh(plan.Stage)}申请：{State.Details.Title}".EnumerateRunes().Take(IntakeLimits.MaxTitleLength)),
         Content = plan.Content,
     };
@@ -151,6 +152,8 @@ public sealed class TicketGrain(
         accessLog.RevealAsync(actor, request, clientAddress, StreamType, host.Id, host.Revealable(actor, RevealableFields.Ticket, field => field switch
             {
                 RevealableFields.CallerPhone => State.Details.CallerPhone,
+                RevealableFields.GuardianPhone => State.Details.GuardianPhone,
+                RevealableFields.OtherContact => State.Details.OtherContact,
                 RevealableFields.ResidentId => State.Details.ResidentId,
                 RevealableFields.DisabilityCertificate => State.Details.DisabilityCertificate,
                 _ => null,

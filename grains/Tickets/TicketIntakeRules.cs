@@ -18,13 +18,17 @@ public static partial class TicketIntakeRules
         var topic = IntakeText.Choice(intake.Topic, TicketVocabulary.Topics, IntakeField.Topic, errors);
         var urgency = IntakeText.Choice(intake.Urgency, TicketVocabulary.Urgencies, IntakeField.Urgency, errors);
         var callerName = IntakeText.RequiredText(intake.CallerName, IntakeField.CallerName, 1, IntakeLimits.MaxCallerNameLength, errors);
-        var phone = PersonRules.Phone(intake.CallerPhone, IntakeField.CallerPhone, errors);
+        // A letter, a visit or an online request may come without the caller's phone (ContactRules).
+        var phone = ContactRules.PhoneOptional(channel) && string.IsNullOrWhiteSpace(intake.CallerPhone)
+            ? null
+            : PersonRules.Phone(intake.CallerPhone, IntakeField.CallerPhone, errors);
         var residentId = PersonRules.ResidentId(intake.ResidentId, today, IntakeField.ResidentId, errors);
         var certificate = PersonRules.Certificate(intake.DisabilityCertificate, residentId, today, IntakeField.DisabilityCertificate, errors);
         var area = IntakeArea.Resolve(intake.CountyCode, intake.TownCode, reference, errors);
         var address = IntakeText.OptionalText(intake.Address, IntakeField.Address, IntakeLimits.MaxAddressLength, errors);
         var title = IntakeText.OptionalText(intake.Title, IntakeField.Title, IntakeLimits.MaxTitleLength, errors);
         var content = IntakeText.RequiredText(intake.Content, IntakeField.Content, IntakeLimits.MinContentLength, IntakeLimits.MaxContentLength, errors);
+        var contact = ContactRules.Validate(intake, channel, kind, phone, certificate, address, errors);
         if (errors.Count > 0)
         {
             return IntakeValidation.Invalid(errors);
@@ -37,7 +41,8 @@ public static partial class TicketIntakeRules
             Topic = topic!,
             Urgency = urgency!,
             CallerName = callerName!,
-            CallerPhone = phone!,
+            CallerPhone = phone,
+            Contact = contact!,
             ResidentId = residentId,
             DisabilityCertificate = certificate,
             CountyCode = area.CountyCode!,

@@ -36,7 +36,7 @@ public static class TicketProjection
             s.SignedAt, worst?.Name, worst?.View.DueAt,
             s.Petition?.Stage, s.Petition?.ReviewOfId, s.Petition?.Decision?.Accepted, acceptance?.View.DueAt, s.Petition?.Decision?.At,
             s.Petition?.Outcome, s.Petition?.ConcludedBy, s.FailedCallbacks, s.NextCallbackAt,
-            s.Assignee?.UserId, s.Assignee?.Name,
+            s.Assignee?.UserId, s.Assignee?.Name, s.Details.Contact,
         ];
         foreach (var value in values)
         {
@@ -83,10 +83,10 @@ public static class TicketProjection
             sign_due_at, handling_due_at, callback_due_at, clock_state, at_risk, overdue,
             next_clock_change, watch_shard, updated_at, signed_at, clock_name, clock_due_at,
             petition_stage, petition_review_of, accepted, acceptance_due_at, acceptance_decided_at, review_outcome, concluded_by,
-            callback_failed_attempts, callback_next_at, assignee_id, assignee_name)
+            callback_failed_attempts, callback_next_at, assignee_id, assignee_name, contact_method)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
                 $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42,
-                $43, $44, $45, $46, $47, $48, $49, $50, $51, $52, $53, $54, $55, $56)
+                $43, $44, $45, $46, $47, $48, $49, $50, $51, $52, $53, $54, $55, $56, $57)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, suspended = excluded.suspended,
             suspend_reason = excluded.suspend_reason, merged_into = excluded.merged_into, unit_code = excluded.unit_code,

@@ -25,9 +25,11 @@ public static partial class TicketRules
         ValidIntake valid, string personId, int repeats, string number, SlaRuleSet rules, string fingerprint, string? concludedBy = null)
     {
         var details = new TicketDetails(
-            valid.Channel, valid.Kind, valid.Topic, valid.Urgency, valid.CallerName, valid.CallerPhone.Value,
+            valid.Channel, valid.Kind, valid.Topic, valid.Urgency, valid.CallerName, valid.CallerPhone?.Value,
             valid.KnownResidentId?.Value, valid.DisabilityCertificate?.Value, valid.CountyCode, valid.TownCode,
-            valid.Address, valid.Title, valid.Content);
+            valid.Address, valid.Title, valid.Content,
+            valid.Contact.Method, valid.Contact.OtherContact, valid.Contact.GuardianName, valid.Contact.GuardianRelation,
+            valid.Contact.GuardianPhone?.Value);
         var clockRules = TicketClockRules.From(rules, valid.Kind, valid.Urgency);
         var petition = clockRules.Petition is null ? null : new PetitionOpening(PetitionVocabulary.Petition, null, null, concludedBy);
         return Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, clockRules, repeats, fingerprint, petition));

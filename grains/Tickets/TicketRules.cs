@@ -43,7 +43,7 @@ public static partial class TicketRules
             TicketStatus.Signed => [.. When(returnable, TicketActions.Return), TicketActions.Transfer, .. When(suspendable, TicketActions.Suspend),
                 .. When(MayAskExtension(s), TicketActions.ExtensionRequest), .. When(HasPendingExtension(s), TicketActions.ExtensionDecision),
                 TicketActions.Resolve, TicketActions.Merge, TicketActions.Supervise],
-            TicketStatus.Resolved => [TicketActions.Callback,
+            TicketStatus.Resolved => [.. When(s.Details.OwesCallback, TicketActions.Callback),
                 .. When(s.Satisfaction == "unsatisfied" && s.MergedInto is null && petition is null, TicketActions.Reopen),
                 .. When(MayClose(s), TicketActions.Close), .. When(MayAskReview(s), TicketActions.Review), TicketActions.Supervise],
             _ => [],
@@ -63,9 +63,12 @@ public static partial class TicketRules
 
     public static bool HasPendingExtension(TicketState s) => s.Extensions.Any(e => e.Approved is null);
 
-    /// <summary>归档 once the caller was reached, was answered on the spot, or was told in writing after the last failed attempt.</summary>
+    /// <summary>
+    /// 归档 once the caller was reached, was answered on the spot, or was told in writing after the last failed attempt;
+    /// at once for a caller who left no way to be reached (no callback is owed).
+    /// </summary>
     public static bool MayClose(TicketState s) =>
-        s.Status == TicketStatus.Resolved && (s.AnsweredOnSpot || s.CallbackDone || s.CallbackNotice is not null);
+        s.Status == TicketStatus.Resolved && (s.AnsweredOnSpot || s.CallbackDone || s.CallbackNotice is not null || !s.Details.OwesCallback);
 
     /// <summary>The common gate: visible, allowed in this state, and the role fits.</summary>
     private static DomainError? Gate(TicketState s, Actor actor, string action, Func<bool> roleAllowed)

@@ -72,8 +72,11 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     /// <summary>The written notice (书面告知) recorded with the last failed attempt, in place of a callback.</summary>
     public WrittenNotice? CallbackNotice => CurrentCallbacks.LastOrDefault(c => c.Notice is not null)?.Notice;
 
-    /// <summary>Whether the caller is still owed a callback: resolved, not reached, and not told in writing instead.</summary>
-    public bool AwaitsCallback => Status == TicketStatus.Resolved && !CallbackDone && CallbackNotice is null;
+    /// <summary>
+    /// Whether the caller is still owed a callback: resolved, not reached, and not told in writing instead. A caller who
+    /// left no way to be reached (contact method "none") is owed none.
+    /// </summary>
+    public bool AwaitsCallback => Status == TicketStatus.Resolved && Details.OwesCallback && !CallbackDone && CallbackNotice is null;
 
     /// <summary>
     /// While a callback is owed, the earliest instant of the next attempt: at resolution for the first, then as the last
@@ -114,7 +117,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         TicketAnsweredOnSpot a => s with
         {
             Status = TicketStatus.Resolved, AnsweredOnSpot = true, Reply = a.Reply, ResolvedAt = at, AwaitingDispatch = false,
-            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+            Callback = StartCallback(s, at),
         },
         TicketDispatched d => s with
         {
@@ -144,7 +147,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         TicketResolved r => s with
         {
             Status = TicketStatus.Resolved, Reply = r.Reply, ResolvedAt = at, SignFor = s.SignFor?.Stop(at), Handling = s.Handling?.Stop(at),
-            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+            Callback = StartCallback(s, at),
             Petition = s.Petition is null ? null : s.Petition with { AnswerNotice = r.Notice, Outcome = r.Outcome },
         },
         AcceptanceDecided { Accepted: true } d => s with
@@ -155,7 +158,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         AcceptanceDecided d => s with
         {
             Status = TicketStatus.Resolved, Reply = d.Note, ResolvedAt = at, Acceptance = s.Acceptance?.Stop(at), SignFor = s.SignFor?.Stop(at),
-            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+            Callback = StartCallback(s, at),
             Petition = s.Petition! with { Decision = new AcceptanceDecision(false, d.ReasonCode, d.Note, d.Notice, d.UnitCode, at) },
         },
         ReviewRequested r => s with { Petition = s.Petition! with { ReviewedBy = new LinkedPetition(r.ReviewId, r.Number, r.Stage, r.AnswerReceivedOn) } },
@@ -188,7 +191,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
             Reply = $"已并入工单 {m.IntoNumber} 一并办理。Merged into ticket {m.IntoNumber}.", AwaitingDispatch = false, AwaitingRuling = false,
             Suspension = null, SignFor = s.SignFor?.Resume(at).Stop(at), Handling = s.Handling?.Resume(at).Stop(at),
             Acceptance = s.Acceptance?.Stop(at),
-            Callback = ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at),
+            Callback = StartCallback(s, at),
         },
         DuplicateAttached d => s with { Duplicates = s.Duplicates.Add(d.DuplicateNumber) },
         ItemLinked l => s with { Links = s.Links.Add(new LinkedItem(l.ItemType, l.ItemId, l.Number, l.Label, at)) },
@@ -200,6 +203,10 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         ClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
         _ => throw new InvalidOperationException($"Unknown ticket event {e.GetType().Name}."),
     };
+
+    /// <summary>The callback clock from a resolution, unless the caller left no way to be reached (no callback is owed).</summary>
+    private static ClockRecord? StartCallback(TicketState s, DateTimeOffset at) =>
+        s.Details.OwesCallback ? ClockRecord.Start(ClockNames.Callback, s.Rules.Callback, at) : null;
 
     private static TicketState Decide(TicketState s, ExtensionDecided x, DateTimeOffset at)
     {

@@ -14,10 +14,14 @@ public static class TicketViews
     public static TicketView Masked(TicketView view, Actor actor) => PersonalDataMasks.Screened(view with
     {
         CallerName = PersonalDataMasks.Name(view.CallerName, actor),
-        CallerPhone = PersonalDataMasks.MaskPhone(view.CallerPhone),
+        CallerPhone = PersonalDataMasks.MaskOptionalPhone(view.CallerPhone),
         ResidentId = PersonalDataMasks.MaskOptionalId(view.ResidentId),
         DisabilityCertificate = PersonalDataMasks.MaskOptionalId(view.DisabilityCertificate),
-    }, actor, view.CallerName);
+        OtherContact = PersonalDataMasks.MaskContact(view.OtherContact),
+        Guardian = view.Guardian is { } g
+            ? g with { Name = PersonalDataMasks.Name(g.Name, actor), Phone = PersonalDataMasks.MaskPhone(g.Phone) }
+            : null,
+    }, actor, view.CallerName, view.Guardian?.Name);
 
     /// <summary>The ticket with the caller's full numbers: for the silo's own use only, never answered to a client.</summary>
     public static TicketView From(TicketState s, IClockReader clocks) => new()
@@ -37,6 +41,11 @@ public static class TicketViews
         CallerPhone = s.Details.CallerPhone,
         ResidentId = s.Details.ResidentId,
         DisabilityCertificate = s.Details.DisabilityCertificate,
+        ContactMethod = s.Details.Contact,
+        OtherContact = s.Details.OtherContact,
+        Guardian = s.Details is { GuardianName: { } name, GuardianPhone: { } phone }
+            ? new GuardianView(name, s.Details.GuardianRelation ?? TicketVocabulary.GuardianRelations.First(), phone)
+            : null,
         CountyCode = s.Details.CountyCode,
         TownCode = s.Details.TownCode,
         Address = s.Details.Address,

@@ -10,7 +10,11 @@ public sealed record ValidIntake
     public required string Topic { get; init; }
     public required string Urgency { get; init; }
     public required string CallerName { get; init; }
-    public required PhoneNumber CallerPhone { get; init; }
+    /// <summary>Null only on a channel that may come without one (a letter, a visit, an online request).</summary>
+    public required PhoneNumber? CallerPhone { get; init; }
+
+    /// <summary>How the caller is reached: the method, another contact, the guardian.</summary>
+    public required ValidContact Contact { get; init; }
     public ResidentIdNumber? ResidentId { get; init; }
     public DisabilityCertificateNumber? DisabilityCertificate { get; init; }
 

@@ -30,6 +30,12 @@ export const textLimits = () => vocabulary?.textLimits ?? {};
 /** { callerName, address, title, contentMin, content } of a ticket's intake; empty until the vocabulary is loaded. */
 export const intakeLimits = () => vocabulary?.intakeLimits ?? {};
 
+/** The contact methods a certificate's category digit (1-7) suggests, the default first (ContactSuggestions). */
+export const contactSuggestion = category => vocabulary?.contactSuggestions?.find(s => s.category === category)?.methods ?? [];
+
+/** The channels on which the caller's phone may be left out (a letter, a visit, an online request). */
+export const phoneOptional = channel => (vocabulary?.channelsWithoutPhone ?? []).includes(channel);
+
 /** The status codes of an item (ticket, legalAidCase, rehabVisit) in the contract's order. */
 export const statusCodes = item => (vocabulary?.items[item].statuses ?? []).map(term => term.code);
 

@@ -24,6 +24,11 @@ internal sealed record TicketBuilder(TicketState State, DateTimeOffset Now)
         new TicketBuilder(TicketState.Empty, Start).With(new TicketRegistered(
             Number, Details(kind, urgency, county), "phone:13812345678", TicketClocks.Rules(kind, urgency), 0, "fingerprint"));
 
+    /// <summary>Registered like <see cref="Registered"/>, with the intake's details changed (the contact, the channel...).</summary>
+    public static TicketBuilder RegisteredWith(Func<TicketDetails, TicketDetails> change) =>
+        new TicketBuilder(TicketState.Empty, Start).With(new TicketRegistered(
+            Number, change(Details("complaint", "normal", Places.Nanhu)), "item:0b6c3f0e5d1a4c8e9a57000000000001", TicketClocks.Rules("complaint", "normal"), 0, "fingerprint"));
+
     /// <summary>A review (复查) or re-review (复核) of <paramref name="reviewedNumber"/>, registered and sent to its body at once.</summary>
     public static TicketBuilder RegisteredReview(string stage, string body = "330400-CENTRE", string reviewedNumber = "JX12385-20260101-000009") =>
         new TicketBuilder(TicketState.Empty, Start)

@@ -88,7 +88,7 @@ public sealed class TicketIntakeRulesTests
     public void Numbers_are_parsed_into_their_normalised_forms()
     {
         var intake = Intakes.Accepted(Valid with { CallerPhone = "0573 82345678", ResidentId = "11010519491231002x", DisabilityCertificate = "11010519491231002X71" });
-        intake.CallerPhone.Value.Should().Be("0573-82345678");
+        intake.CallerPhone!.Value.Should().Be("0573-82345678");
         intake.ResidentId!.Value.Should().Be("11010519491231002X");
         intake.DisabilityCertificate!.Category.Should().Be(DisabilityCategory.Multiple);
     }

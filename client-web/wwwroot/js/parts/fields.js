@@ -51,6 +51,8 @@ export const vocabulary = {
   topic: ['rehabilitation', 'education', 'employment', 'social_security', 'care_services', 'accessibility',
     'rights_protection', 'certificates', 'assistive_devices', 'other'],
   urgency: ['normal', 'urgent'],
+  contactMethod: ['voice', 'text', 'video', 'guardian', 'letter', 'none'],
+  guardianRelation: ['guardian', 'agent', 'family', 'other'],
   returnReason: ['not_our_jurisdiction', 'not_our_responsibility', 'wrong_county', 'insufficient_information', 'duplicate', 'other'],
   suspendReason: ['awaiting_citizen_documents', 'awaiting_citizen_contact', 'awaiting_other_agency', 'legal_proceedings', 'force_majeure', 'other'],
   satisfaction: ['satisfied', 'basically_satisfied', 'unsatisfied'],

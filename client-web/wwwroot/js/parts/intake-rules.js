@@ -1,7 +1,7 @@
 // The intake rules of the server (TicketIntakeRules, ResidentIdNumber, DisabilityCertificateNumber, PhoneNumber)
 // mirrored for feedback while typing. The server stays the judge; its field errors are shown as well.
 import { isEnglish, t } from '../i18n.js';
-import { intakeLimits, textLimits } from '../reference.js';
+import { contactSuggestion, intakeLimits, phoneOptional, textLimits } from '../reference.js';
 
 /** The server's field lengths (IntakeLimits, TextLimits), from GET /api/reference/vocabulary. */
 export const limits = () => ({ ...intakeLimits(), reply: textLimits().longText });
@@ -66,10 +66,47 @@ export function certificateMessage(value, residentId) {
   return id && !residentIdProblem(id) && id !== cert.slice(0, 18) ? t('v.cert.mismatch') : '';
 }
 
-function phoneMessage(value) {
-  if (!(value ?? '').trim()) return t('v.required', { field: label('callerPhone') });
+function phoneMessage(value, field = 'callerPhone', required = true) {
+  if (!(value ?? '').trim()) return required ? t('v.required', { field: label(field) }) : '';
   const code = phoneProblem(value);
   return code === 'service_number' ? t('v.serviceNumber') : code ? t('v.phone') : '';
+}
+
+const given = value => !!(value ?? '').trim();
+
+/** Whether a contact method can be used with what the form holds (ContactRules.Usable). */
+function usable(method, v) {
+  if (['voice', 'text', 'video'].includes(method)) return given(v.callerPhone);
+  if (method === 'guardian') return given(v.guardianPhone);
+  if (method === 'letter') return given(v.otherContact) || given(v.address);
+  return true;
+}
+
+/**
+ * The contact method the server takes when none is chosen: the certificate's suggestion when it can be used, else a
+ * phone, a guardian, an address or another contact; null when nothing reaches the caller.
+ */
+export function defaultContact(v) {
+  const cert = (v.disabilityCertificate ?? '').trim();
+  const suggested = cert.length === 20 ? contactSuggestion(Number(cert[18])) : [];
+  return suggested.find(m => usable(m, v))
+    ?? (given(v.callerPhone) ? 'voice' : given(v.guardianPhone) ? 'guardian' : given(v.otherContact) || given(v.address) ? 'letter' : null);
+}
+
+/** The methods the certificate's category suggests (for the hint next to the method), whether usable or not. */
+export function suggestedContacts(certificate) {
+  const cert = (certificate ?? '').trim();
+  return cert.length === 20 && /[1-7]/.test(cert[18]) ? contactSuggestion(Number(cert[18])) : [];
+}
+
+function contactMessage(v) {
+  const method = v.contactMethod;
+  if (method && !usable(method, v)) {
+    return t(method === 'guardian' ? 'v.contact.needsGuardian' : method === 'letter' ? 'v.contact.needsAddress' : 'v.contact.needsPhone');
+  }
+  if (!method && !given(v.callerPhone) && phoneOptional(v.channel) && !defaultContact(v)) return t('v.contact.required');
+  if (v.kind === 'petition' && (method ?? defaultContact(v)) === 'none') return t('v.contact.petition');
+  return '';
 }
 
 /** A ticket number as the platform gives them: JX12385-yyyyMMdd-nnnnnn (any letter case, spaces around). */
@@ -86,7 +123,11 @@ export function fieldProblem(field, values) {
     case 'channel': case 'kind': case 'topic': case 'urgency': case 'countyCode':
       return v ? '' : t('v.required', { field: label(field) });
     case 'callerName': return textProblem(field, v, { required: true, max: limits().callerName });
-    case 'callerPhone': return phoneMessage(v);
+    case 'callerPhone': return phoneMessage(v, 'callerPhone', !phoneOptional(values.channel));
+    case 'contactMethod': return contactMessage(values);
+    case 'otherContact': return textProblem(field, v, { max: limits().otherContact });
+    case 'guardianName': return !given(v) && given(values.guardianPhone) ? t('v.required', { field: label(field) }) : textProblem(field, v, { max: limits().callerName });
+    case 'guardianPhone': return phoneMessage(v, field, given(values.guardianName));
     case 'residentId': return residentIdMessage(v);
     case 'disabilityCertificate': return certificateMessage(v, values.residentId);
     case 'address': return textProblem(field, v, { max: limits().address });

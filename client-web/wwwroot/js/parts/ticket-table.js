@@ -14,7 +14,7 @@ const columns = {
   clock: s => clockBadge(s.clockState, s.suspended),
   due: s => dateTime(currentDue(s)),
   received: s => dateTime(s.receivedAt),
-  caller: s => `${s.callerName} ${s.callerPhone}`,
+  caller: s => [s.callerName, s.callerPhone].filter(Boolean).join(' '),
   assignee: s => s.assigneeName ?? t('work.unassigned'),
 };
 

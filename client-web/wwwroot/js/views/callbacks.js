@@ -2,7 +2,7 @@
 // and when the next may be made; each number opens the ticket, where the callback (or the written notice) is recorded.
 import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
-import { t } from '../i18n.js';
+import { t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { loadCounties, loadUnits } from '../reference.js';
 import { ticketTable } from '../parts/ticket-table.js';
@@ -31,7 +31,7 @@ export async function render(main) {
         header: t('callbacks.col.attempts'),
         cell: s => {
           const entry = byId.get(s.id);
-          return [t('callbacks.resolved', { at: dateTime(entry.resolvedAt) }),
+          return [t('callbacks.by', { method: word('contactMethod', entry.contactMethod) }), t('callbacks.resolved', { at: dateTime(entry.resolvedAt) }),
             t('callbacks.failed', { n: entry.failedAttempts, limit: ATTEMPT_LIMIT }),
             entry.due ? t('callbacks.dueNow') : t('callbacks.nextAt', { at: dateTime(entry.nextAttemptAt) }),
             entry.noticeDue ? t('callbacks.noticeDue') : ''].filter(Boolean).join(' · ');

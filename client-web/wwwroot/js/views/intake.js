@@ -1,10 +1,10 @@
 // 来电登记: one page to register a call, then dispatch it or answer it on the spot.
 import { api, newIdempotencyKey, ticketAction } from '../api.js';
 import { announce, debounce, fill, h } from '../dom.js';
-import { pick, t } from '../i18n.js';
-import { loadCounties, loadUnits, nameOf } from '../reference.js';
+import { pick, t, word } from '../i18n.js';
+import { loadCounties, loadUnits, nameOf, phoneOptional } from '../reference.js';
 import { field, radioGroup, showError, vocabulary, vocabularySelect } from '../parts/fields.js';
-import { fieldProblem, length, limits } from '../parts/intake-rules.js';
+import { defaultContact, fieldProblem, length, limits, suggestedContacts } from '../parts/intake-rules.js';
 import { callerHistoryPanel, suggestionPanel } from '../parts/intake-side.js';
 
 // Survives a language switch (which redraws the page) until the call is registered.
@@ -26,6 +26,8 @@ export async function render(main) {
   const intakeSets = [
     h('fieldset', {}, h('legend', {}, t('intake.caller')), h('div', { class: 'grid' },
       f.callerName.wrap, f.callerPhone.wrap, f.residentId.wrap, f.disabilityCertificate.wrap)),
+    h('fieldset', { id: 'intake-contact' }, h('legend', {}, t('intake.contact')), h('div', { class: 'grid' },
+      f.contactMethod.wrap, f.otherContact.wrap, f.guardianName.wrap, f.guardianRelation.wrap, f.guardianPhone.wrap)),
     h('fieldset', {}, h('legend', {}, t('intake.place')), h('div', { class: 'grid' }, f.countyCode.wrap, f.townCode.wrap, f.address.wrap)),
     h('fieldset', {}, h('legend', {}, t('intake.request')), h('div', { class: 'grid' },
       f.channel.wrap, f.kind.wrap, f.topic.wrap, f.urgency.wrap, f.titleField.wrap, f.content.wrap)),
@@ -49,6 +51,21 @@ export async function render(main) {
       f.unitCode.control.options[0].textContent = unit ? t('intake.unit.autoWith', { name: nameOf(unit) }) : t('intake.unit.auto');
     });
   }, 350);
+  /** The phone is required on a call; the method's automatic choice names what it will be and why. */
+  const showContact = () => {
+    const v = values();
+    const optional = phoneOptional(v.channel);
+    f.callerPhone.wrap.querySelector('label').classList.toggle('req', !optional);
+    if (optional) f.callerPhone.control.removeAttribute('aria-required');
+    else f.callerPhone.control.setAttribute('aria-required', 'true');
+    f.callerPhone.hint.textContent = t(optional ? 'intake.callerPhone.optional' : 'intake.callerPhone.hint');
+    const auto = defaultContact(v);
+    f.contactMethod.control.options[0].textContent = auto ? t('intake.contact.autoWith', { method: word('contactMethod', auto) }) : t('intake.contact.auto');
+    const suggested = suggestedContacts(v.disabilityCertificate);
+    f.contactMethod.hint.textContent = suggested.length
+      ? t('intake.contact.suggested', { methods: suggested.map(m => word('contactMethod', m)).join(t('list.separator')) })
+      : t('intake.contact.hint');
+  };
   const showMode = () => {
     // A petition follows the procedure (受理, written reply): it is never answered on the spot.
     const petition = f.kind.control.value === 'petition';
@@ -84,6 +101,13 @@ export async function render(main) {
     if (name === 'content') f.content.counter.textContent = t('intake.count', { n: length(f.content.control.value), max: limits().content });
     if (name === 'countyCode') fillTowns(f.townCode.control, counties, f.countyCode.control.value);
     if (name === 'mode' || name === 'kind') showMode();
+    if (['channel', 'callerPhone', 'disabilityCertificate', 'guardianPhone', 'otherContact', 'address', 'contactMethod'].includes(name)) {
+      showContact();
+      if (draft.touched.has('contactMethod')) check('contactMethod');
+      if (name === 'channel') check('callerPhone');
+    }
+    if (name === 'guardianPhone') check('guardianName');
+    if (name === 'kind') check('contactMethod');
     refreshSide();
   });
   form.addEventListener('focusout', event => {
@@ -119,6 +143,7 @@ export async function render(main) {
 
   restore(f, counties);
   showMode();
+  showContact();
   if (draft.registered) intakeSets.forEach(set => { set.disabled = true; });
   refreshSide();
   f.callerName.control.focus();
@@ -131,6 +156,12 @@ function buildFields(counties, units) {
     callerPhone: field({ name: 'callerPhone', label: t('intake.callerPhone'), hint: t('intake.callerPhone.hint'), required: true, control: input({ type: 'tel', inputmode: 'tel', autocomplete: 'off' }) }),
     residentId: field({ name: 'residentId', label: t('intake.residentId'), hint: t('intake.residentId.hint'), control: input({ autocomplete: 'off', maxlength: 18, spellcheck: 'false' }) }),
     disabilityCertificate: field({ name: 'disabilityCertificate', label: t('intake.disabilityCertificate'), hint: t('intake.disabilityCertificate.hint'), control: input({ autocomplete: 'off', maxlength: 20, spellcheck: 'false' }) }),
+    contactMethod: field({ name: 'contactMethod', label: t('intake.contactMethod'), hint: t('intake.contact.hint'),
+      control: h('select', {}, h('option', { value: '' }, t('intake.contact.auto')), vocabulary.contactMethod.map(m => h('option', { value: m }, word('contactMethod', m)))) }),
+    otherContact: field({ name: 'otherContact', label: t('intake.otherContact'), hint: t('intake.otherContact.hint'), control: input({ autocomplete: 'off' }) }),
+    guardianName: field({ name: 'guardianName', label: t('intake.guardianName'), control: input({ autocomplete: 'off', maxlength: limits().callerName * 2 }) }),
+    guardianRelation: field({ name: 'guardianRelation', label: t('intake.guardianRelation'), control: vocabularySelect('guardianRelation', vocabulary.guardianRelation) }),
+    guardianPhone: field({ name: 'guardianPhone', label: t('intake.guardianPhone'), control: input({ type: 'tel', inputmode: 'tel', autocomplete: 'off' }) }),
     countyCode: field({ name: 'countyCode', label: t('intake.countyCode'), required: true,
       control: h('select', {}, h('option', { value: '' }, t('intake.choose')), counties.map(c => h('option', { value: c.code }, nameOf(c)))) }),
     townCode: field({ name: 'townCode', label: t('intake.townCode'), control: h('select', {}, h('option', { value: '' }, t('intake.town.any'))) }),
@@ -148,6 +179,8 @@ function buildFields(counties, units) {
       control: input({ autocomplete: 'off', maxlength: 40, spellcheck: 'false' }) }),
   };
   f.content.counter = f.content.wrap.querySelector('.hint');
+  f.callerPhone.hint = f.callerPhone.wrap.querySelector('.hint');
+  f.contactMethod.hint = f.contactMethod.wrap.querySelector('.hint');
   f.urgency.control = f.urgency.inputs[0];
   f.mode.control = f.mode.inputs[0];
   f.mode.wrap.querySelector('legend').classList.add('visually-hidden');
@@ -193,6 +226,8 @@ function intakeBody(v) {
     channel: v.channel, kind: v.kind, topic: v.topic, urgency: v.urgency, callerName: text(v.callerName), callerPhone: text(v.callerPhone),
     residentId: text(v.residentId)?.toUpperCase() ?? null, disabilityCertificate: text(v.disabilityCertificate)?.toUpperCase() ?? null,
     countyCode: v.countyCode || null, townCode: v.townCode || null, address: text(v.address), title: text(v.titleField), content: text(v.content),
+    contactMethod: v.contactMethod || null, otherContact: text(v.otherContact), guardianName: text(v.guardianName),
+    guardianRelation: v.guardianRelation || null, guardianPhone: text(v.guardianPhone),
   };
 }
 

@@ -38,6 +38,8 @@ function slip(v, unit, dispatched, county) {
   const rows = [
     [t('slip.number'), v.number, t('slip.received'), dateTime(v.receivedAt)],
     [t('slip.caller'), maskedName(v.callerName), t('slip.phone'), v.callerPhone || '—'],
+    [t('slip.contact'), word('contactMethod', v.contactMethod), t('slip.guardian'),
+      v.guardian ? `${maskedName(v.guardian.name)}（${word('guardianRelation', v.guardian.relation)}） ${v.guardian.phone}` : '—'],
     [t('slip.channel'), word('channel', v.channel), t('slip.place'), [county, v.townCode].filter(Boolean).join(' ')],
     [t('slip.kind'), `${word('kind', v.kind)} · ${word('topic', v.topic)}`, t('slip.urgency'), word('urgency', v.urgency)],
     [t('slip.unit'), unit ?? '—', t('slip.dispatchedAt'), dispatched ? dateTime(dispatched.occurredAt) : '—'],

@@ -20,7 +20,7 @@ public static class TicketFigures
             OnTimeClosureRate = Rate(Of(TicketTallies.OnTime), Of(TicketTallies.OnTimeCounted)),
             ClosureRate = Rate(Of(TicketTallies.ReceivedResolved), Of(TicketTallies.Received)),
             TimelySignForRate = Rate(Of(TicketTallies.SignedOnTime), Of(TicketTallies.Signed)),
-            CallbackRate = Rate(Of(TicketTallies.CalledBack), Of(TicketTallies.Resolved)),
+            CallbackRate = Rate(Of(TicketTallies.CalledBack), Of(TicketTallies.Resolved) - Of(TicketTallies.ResolvedNoContact)),
             SatisfactionRate = Rate(Of(TicketTallies.Satisfied), Of(TicketTallies.CalledBack)),
             FirstContactResolutionRate = Rate(Of(TicketTallies.OnSpot), Of(TicketTallies.Received)),
             ReworkRate = Rate(Of(TicketTallies.Reworked), Of(TicketTallies.Received)),

@@ -42,6 +42,9 @@ public static class TicketTallies
     public const string SignedOnTime = "signed_on_time";
     public const string Resolved = "resolved";
     public const string CalledBack = "called_back";
+
+    /// <summary>Resolved tickets whose caller left no way to be reached: no callback is owed, so the callback rate leaves them out.</summary>
+    public const string ResolvedNoContact = "resolved_no_contact";
     public const string Satisfied = "satisfied";
     public const string Closed = "closed";
     public const string OnTimeCounted = "on_time_counted";
@@ -99,6 +102,10 @@ public static class TicketTallies
         {
             var day = StatsPeriod.LocalDate(resolved);
             cells.AddRange(CounterCell.Dated(day, Resolved));
+            if (t.NoContact)
+            {
+                cells.AddRange(CounterCell.Dated(day, ResolvedNoContact));
+            }
             if (t.Satisfaction is not null)
             {
                 cells.AddRange(CounterCell.Dated(day, CalledBack));

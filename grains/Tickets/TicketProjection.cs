@@ -53,6 +53,7 @@ public static class TicketProjection
             PetitionStage = s.Petition?.Stage, Accepted = s.Petition?.Decision?.Accepted, AcceptanceDueAt = acceptance?.View.DueAt,
             AcceptanceDecidedAt = s.Petition?.Decision?.At, ReviewOutcome = s.Petition?.Outcome,
             Kind = s.Details.Kind, Topic = s.Details.Topic, Channel = s.Details.Channel, TownCode = s.Details.TownCode,
+            NoContact = !s.Details.OwesCallback,
         });
         return (command, row);
     }

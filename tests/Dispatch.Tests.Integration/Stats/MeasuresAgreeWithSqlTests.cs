@@ -47,7 +47,7 @@ public sealed class MeasuresAgreeWithSqlTests(PostgresFixture database)
         kept.Keys.Select(k => k.Measure.Split(':')[0] + (k.Measure.Contains(':') ? ":" : "")).Distinct().Should().Contain(
         [
             "open", "at_risk", "overdue", "suspended:", "received", "received_resolved", "on_spot", "dispatched", "returned", "reworked",
-            "repeat_call", "signed", "signed_on_time", "resolved", "called_back", "satisfied", "handling_h:", "closed", "on_time_counted",
+            "repeat_call", "signed", "signed_on_time", "resolved", "called_back", "resolved_no_contact", "satisfied", "handling_h:", "closed", "on_time_counted",
             "on_time", "open_due", "petition_received", "acceptance_counted", "acceptance_on_time", "reply_counted", "reply_on_time",
             "petition_answered", "review_requested", "re_review_requested", "review_upheld", "review_changed", "re_review_upheld",
             "re_review_changed",

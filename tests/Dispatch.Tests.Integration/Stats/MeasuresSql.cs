@@ -11,7 +11,7 @@ public static class MeasuresSql
     /// <summary>(scope, period, period_start, measure) -> value, for every non-zero measure.</summary>
     public const string Expected = """
         with t as (
-            select id, county_code, unit_code, kind, topic, channel, town_code, suspended, suspend_reason, clock_state, answered_on_spot, return_count,
+            select id, county_code, unit_code, kind, topic, channel, town_code, contact_method, suspended, suspend_reason, clock_state, answered_on_spot, return_count,
                    rework_count, repeat_count, satisfaction, first_dispatched_at, signed_at, sign_due_at, handling_due_at,
                    resolved_at, closed_at, updated_at, petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome,
                    (received_at at time zone 'Asia/Shanghai')::date as received_day,
@@ -37,6 +37,7 @@ public static class MeasuresSql
             union all select id, 'signed_on_time', received_day from t where signed_at <= sign_due_at
             union all select id, 'resolved', resolved_day from t where resolved_at is not null
             union all select id, 'called_back', resolved_day from t where resolved_at is not null and satisfaction is not null
+            union all select id, 'resolved_no_contact', resolved_day from t where resolved_at is not null and contact_method = 'none'
             union all select id, 'satisfied', resolved_day from t
                 where resolved_at is not null and satisfaction in ('satisfied', 'basically_satisfied')
             union all select id, 'handling_h:' || case

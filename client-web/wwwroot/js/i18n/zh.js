@@ -606,7 +606,7 @@ export default {
   'measures.tickets.onTimeClosureRate': '按时办结率', 'measures.tickets.onTimeClosureRate.def': '有办理时限（至少派单一次）的工单中，于本期办结或办理期限落在本期（已办结或已超期）者为分母，其中在期限内办结者为分子；每张工单每期只计一次。目标 95%。',
   'measures.tickets.closureRate': '办结率', 'measures.tickets.closureRate.def': '本期受理的工单中至今已办结的比例，按受理日计。',
   'measures.tickets.timelySignForRate': '及时签收率', 'measures.tickets.timelySignForRate.def': '已签收当前派单的工单中，在签收期限内签收的比例，按受理日计。',
-  'measures.tickets.callbackRate': '回访率', 'measures.tickets.callbackRate.def': '本期办结的工单中，已就当前答复回访到来电人的比例，按办结日计。',
+  'measures.tickets.callbackRate': '回访率', 'measures.tickets.callbackRate.def': '本期办结的工单中，已就当前答复回访到来电人的比例（来电人未留任何联系方式、无需回访的工单不计），按办结日计。',
   'measures.tickets.satisfactionRate': '满意率', 'measures.tickets.satisfactionRate.def': '回访到的工单中答复“满意”或“基本满意”的比例，按办结日计。',
   'measures.tickets.firstContactResolutionRate': '直接办结率', 'measures.tickets.firstContactResolutionRate.def': '本期受理的工单中当场答复办结（直接办结）的比例，按受理日计。',
   'measures.tickets.reworkRate': '重办率', 'measures.tickets.reworkRate.def': '本期受理的工单中至少重办（退回重新办理）一次的比例，按受理日计。',

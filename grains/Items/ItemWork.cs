@@ -1,7 +1,6 @@
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Scopes;
-using Dispatch.Units;
 
 namespace Dispatch.Items;
 

@@ -111,19 +111,19 @@ public sealed class LegalAidCaseGrain(
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Supervise(s, actor, command, c, Guid.NewGuid()));
 
     public Task<Outcome<LegalAidCaseView>> AddNote(AddItemNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<LegalAidEvent>(LegalAidRules.Words, Worker(actor, s), command, (kind, note) => new CaseNoteAdded(kind, note)));
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<LegalAidEvent>(LegalAidRules.Words, WorkerAsking(actor, s), command, (kind, note) => new CaseNoteAdded(kind, note)));
 
     public async Task<Outcome<LegalAidCaseView>> SetAssignee(AssignItem command, Actor actor, int? expectedVersion)
     {
         var member = await members.FindAsync(command.UserId ?? actor.UserId);
         return await ExecuteAsync(actor, expectedVersion,
-            (s, _) => ItemWork.Assign<LegalAidEvent>(LegalAidRules.Words, Worker(actor, s), command, member, a => new CaseAssigneeSet(a.UserId, a.Name)));
+            (s, _) => ItemWork.Assign<LegalAidEvent>(LegalAidRules.Words, WorkerAsking(actor, s), command, member, a => new CaseAssigneeSet(a.UserId, a.Name)));
     }
 
     public Task<Outcome<LegalAidCaseView>> Unassign(Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<LegalAidEvent>(LegalAidRules.Words, Worker(actor, s), a => new CaseAssigneeCleared(a.UserId)));
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<LegalAidEvent>(LegalAidRules.Words, WorkerAsking(actor, s), a => new CaseAssigneeCleared(a.UserId)));
 
-    private static ItemWorker Worker(Actor actor, LegalAidState s) =>
+    private static ItemWorker WorkerAsking(Actor actor, LegalAidState s) =>
         ItemWorker.Of(actor, s.Exists && LegalAidAccess.CanSee(actor, s), s.StationCode, s.Exists ? s.CountyCode : null, s.Assignee);
 
     public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);

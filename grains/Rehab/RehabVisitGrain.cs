@@ -117,19 +117,19 @@ public sealed class RehabVisitGrain(
         ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Supervise(s, actor, command, Guid.NewGuid()));
 
     public Task<Outcome<RehabVisitView>> AddNote(AddItemNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<RehabEvent>(RehabRules.Words, Worker(actor, s), command, (kind, note) => new VisitNoteAdded(kind, note)));
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<RehabEvent>(RehabRules.Words, WorkerAsking(actor, s), command, (kind, note) => new VisitNoteAdded(kind, note)));
 
     public async Task<Outcome<RehabVisitView>> SetAssignee(AssignItem command, Actor actor, int? expectedVersion)
     {
         var member = await members.FindAsync(command.UserId ?? actor.UserId);
         return await ExecuteAsync(actor, expectedVersion,
-            (s, _) => ItemWork.Assign<RehabEvent>(RehabRules.Words, Worker(actor, s), command, member, a => new VisitAssigneeSet(a.UserId, a.Name)));
+            (s, _) => ItemWork.Assign<RehabEvent>(RehabRules.Words, WorkerAsking(actor, s), command, member, a => new VisitAssigneeSet(a.UserId, a.Name)));
     }
 
     public Task<Outcome<RehabVisitView>> Unassign(Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<RehabEvent>(RehabRules.Words, Worker(actor, s), a => new VisitAssigneeCleared(a.UserId)));
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<RehabEvent>(RehabRules.Words, WorkerAsking(actor, s), a => new VisitAssigneeCleared(a.UserId)));
 
-    private static ItemWorker Worker(Actor actor, RehabState s) =>
+    private static ItemWorker WorkerAsking(Actor actor, RehabState s) =>
         ItemWorker.Of(actor, s.Exists && RehabAccess.CanSee(actor, s), s.ProviderCode, s.Exists ? s.CountyCode : null, s.Assignee);
 
     public Task EvaluateClocks() => host.EvaluateClocksAsync(Guid.NewGuid);

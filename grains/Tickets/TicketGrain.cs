@@ -233,19 +233,19 @@ public sealed class TicketGrain(
     }
 
     public Task<Outcome<TicketView>> AddNote(AddItemNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<TicketEvent>(TicketRules.Words, Worker(actor, s), command, (kind, note) => new TicketNoteAdded(kind, note)));
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<TicketEvent>(TicketRules.Words, WorkerAsking(actor, s), command, (kind, note) => new TicketNoteAdded(kind, note)));
 
     public async Task<Outcome<TicketView>> SetAssignee(AssignItem command, Actor actor, int? expectedVersion)
     {
         var member = await members.FindAsync(command.UserId ?? actor.UserId);
         return await ExecuteAsync(actor, expectedVersion,
-            (s, _) => ItemWork.Assign<TicketEvent>(TicketRules.Words, Worker(actor, s), command, member, a => new TicketAssigned(a.UserId, a.Name)));
+            (s, _) => ItemWork.Assign<TicketEvent>(TicketRules.Words, WorkerAsking(actor, s), command, member, a => new TicketAssigned(a.UserId, a.Name)));
     }
 
     public Task<Outcome<TicketView>> Unassign(Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<TicketEvent>(TicketRules.Words, Worker(actor, s), a => new TicketUnassigned(a.UserId)));
+        ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<TicketEvent>(TicketRules.Words, WorkerAsking(actor, s), a => new TicketUnassigned(a.UserId)));
 
-    private static ItemWorker Worker(Actor actor, TicketState s) =>
+    private static ItemWorker WorkerAsking(Actor actor, TicketState s) =>
         ItemWorker.Of(actor, s.Exists && TicketAccess.CanSee(actor, s), s.UnitCode, s.Details?.CountyCode, s.Assignee);
 
     public async Task AttachDuplicate(Guid duplicateId, string duplicateNumber)

@@ -1,10 +1,8 @@
 using Dispatch.Identity;
+using Dispatch.Items;
 using Npgsql;
 
 namespace Dispatch.Units;
-
-/// <summary>An account as an item's assignment needs it: its role, its unit and whether it may still sign in.</summary>
-public sealed record UnitMember(string UserId, string Name, string? Role, string? UnitCode, bool Active);
 
 /// <summary>Finds accounts in the identity tables for the 承办人 of an item; an administrator's disabled account is not active.</summary>
 public sealed class UnitMembers(NpgsqlDataSource database)

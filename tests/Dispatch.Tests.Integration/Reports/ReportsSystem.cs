@@ -1,7 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Dispatch.Tests.Fixtures;
 using Dispatch.Tests.Integration.Tickets;
+using Dispatch.Tests.Integration.Web;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dispatch.Tests.Integration.Reports;
@@ -12,7 +10,7 @@ namespace Dispatch.Tests.Integration.Reports;
 /// again, one in another county) and April 2026 (one reopened after an unsatisfied callback, one suspended, one in
 /// another county). Past months for the web app's clock, so the reports of both are complete periods.
 /// </summary>
-public sealed class ReportsSystem : IAsyncLifetime
+public sealed class ReportsSystem() : FakeClockSystem(March, "reports")
 {
     public const string County = "330402";
     public const string OtherCounty = "330411";
@@ -21,29 +19,7 @@ public sealed class ReportsSystem : IAsyncLifetime
     private static readonly DateTimeOffset March = new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
     private static readonly DateTimeOffset April = new DateTimeOffset(2026, 4, 8, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
-    private readonly PostgresFixture database = new();
-    private LocalSilo? silo;
-    private LocalWebApp? web;
-
-    public FakeTimeProvider Clock { get; } = new(March);
-
-    public LocalWebApp Web => web ?? throw new InvalidOperationException("Not started.");
-
-    public Task<HttpClient> SignInAsync(string email) => Web.SignInAsync(email);
-
-    public async Task InitializeAsync()
-    {
-        await database.InitializeAsync();
-        var connectionString = await database.CreateIsolatedDatabaseAsync();
-        var clusterId = "reports-" + Guid.NewGuid().ToString("N")[..8];
-        silo = await LocalSilo.StartAsync(connectionString, clusterId, time: Clock);
-        web = await LocalWebApp.StartAsync(connectionString, clusterId);
-        await Eventually.Get(async () => (await web.Client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(90), "ready");
-        await SeedAsync();
-    }
-
-    private async Task SeedAsync()
+    protected override async Task SeedAsync()
     {
         using var op = await SignInAsync("operator@jx12385.test");
         using var staff = await SignInAsync($"staff.{Centre.ToLowerInvariant()}@jx12385.test");
@@ -76,17 +52,6 @@ public sealed class ReportsSystem : IAsyncLifetime
         await TicketApi.RegisteredAsync(op, TicketApi.Intake(county: OtherCounty, phone: "13912345675"));
     }
 
-    public async Task DisposeAsync()
-    {
-        if (web is not null)
-        {
-            await web.DisposeAsync();
-        }
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-    }
 }
 
 [CollectionDefinition(Name)]

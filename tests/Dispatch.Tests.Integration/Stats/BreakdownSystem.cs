@@ -1,6 +1,6 @@
-using System.Net;
 using Dispatch.Tests.Fixtures;
 using Dispatch.Tests.Integration.Tickets;
+using Dispatch.Tests.Integration.Web;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -12,7 +12,7 @@ namespace Dispatch.Tests.Integration.Stats;
 /// with its unit, one in another county) and November 2026 (resolved, left open, a suspended one). The silo's clock then
 /// stays in November, so October is a past month and November the current one.
 /// </summary>
-public sealed class BreakdownSystem : IAsyncLifetime
+public sealed class BreakdownSystem() : FakeClockSystem(October, "breakdown")
 {
     public const string County = "330402";
     public const string OtherCounty = "330411";
@@ -21,29 +21,7 @@ public sealed class BreakdownSystem : IAsyncLifetime
     private static readonly DateTimeOffset October = new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
     private static readonly DateTimeOffset November = new DateTimeOffset(2026, 11, 10, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime();
 
-    private readonly PostgresFixture database = new();
-    private LocalSilo? silo;
-    private LocalWebApp? web;
-
-    public FakeTimeProvider Clock { get; } = new(October);
-
-    public string ConnectionString { get; private set; } = "";
-
-    public Task<HttpClient> SignInAsync(string email) => (web ?? throw new InvalidOperationException("Not started.")).SignInAsync(email);
-
-    public async Task InitializeAsync()
-    {
-        await database.InitializeAsync();
-        ConnectionString = await database.CreateIsolatedDatabaseAsync();
-        var clusterId = "breakdown-" + Guid.NewGuid().ToString("N")[..8];
-        silo = await LocalSilo.StartAsync(ConnectionString, clusterId, time: Clock);
-        web = await LocalWebApp.StartAsync(ConnectionString, clusterId);
-        await Eventually.Get(async () => (await web.Client.GetAsync("/health/ready")).StatusCode, s => s == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(90), "ready");
-        await SeedAsync();
-    }
-
-    private async Task SeedAsync()
+    protected override async Task SeedAsync()
     {
         using var op = await SignInAsync("operator@jx12385.test");
         using var staff = await SignInAsync($"staff.{Centre.ToLowerInvariant()}@jx12385.test");
@@ -84,18 +62,6 @@ public sealed class BreakdownSystem : IAsyncLifetime
         }, n => n == 0, TimeSpan.FromSeconds(60), "the deadline watcher to catch up with the clock");
     }
 
-    public async Task DisposeAsync()
-    {
-        if (web is not null)
-        {
-            await web.DisposeAsync();
-        }
-        if (silo is not null)
-        {
-            await silo.DisposeAsync();
-        }
-        await database.DisposeAsync();
-    }
 }
 
 [CollectionDefinition(Name)]

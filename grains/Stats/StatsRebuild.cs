@@ -86,7 +86,8 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
 
     /// <summary>
     /// Rebuilds once when items of a kind exist but none of its counters do (a database that predates them), or tickets
-    /// exist without any breakdown counter (a database that predates <see cref="BreakdownTallies"/>).
+    /// exist without any breakdown counter, folded or waiting in the changes (a database that predates
+    /// <see cref="BreakdownTallies"/>); tickets whose changes are not folded yet do not count as predating it.
     /// </summary>
     public async Task EnsureBuiltAsync(CancellationToken cancellationToken = default)
     {
@@ -95,7 +96,10 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
                 select item_type from stats_counters union all select item_type from stats_counter_changes)
             select (exists (select 1 from tickets) and not exists (select 1 from kept where item_type = 'ticket'))
                 or (exists (select 1 from tickets) and not exists (
-                    select 1 from stats_counters where item_type = 'ticket' and period = 'year' and starts_with(measure, '{BreakdownTallies.Prefix}')))
+                    select 1 from stats_counters where item_type = 'ticket' and period = 'year' and starts_with(measure, '{BreakdownTallies.Prefix}'))
+                    and not exists (
+                    select 1 from stats_counter_changes c
+                    where c.item_type = 'ticket' and exists (select 1 from unnest(c.measure) m where starts_with(m, '{BreakdownTallies.Prefix}'))))
                 or (exists (select 1 from legal_aid_cases) and not exists (select 1 from kept where item_type = 'legal_aid_case'))
                 or (exists (select 1 from rehab_visits) and not exists (select 1 from kept where item_type = 'rehab_visit'))
             """);

@@ -48,10 +48,20 @@ for trx in "$results"/*.trx; do
   [[ -f "$trx" ]] || continue
   grep -o '\[figure\][^<]*' "$trx" | sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#x27;/'"'"'/g' || true
 done
-# The names of failed tests last, so the end of a long CI log says which ones.
+# The failed tests last, each with the first lines of its message, so the end of a long CI log says which and why.
 for trx in "$results"/*.trx; do
   [[ -f "$trx" ]] || continue
-  grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed -n 's/.* testName="\([^"]*\)".*/[failed] \1/p' || true
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ {
+      name = $0; sub(/.* testName="/, "", name); sub(/".*/, "", name); print "[failed] " name; failed = 1; lines = 0; next
+    }
+    failed && /<Message>/ { inside = 1; sub(/.*<Message>/, "") }
+    failed && inside {
+      done = sub(/<\/Message>.*/, "")
+      if (lines < 12) { print "    " $0; lines++ }
+      if (done) { inside = 0; failed = 0 }
+    }
+  ' "$trx" | sed 's/&amp;/\&/g; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#x27;/'"'"'/g; s/&#xD;//g' || true
 done
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [[ $status -eq 0 && $passed -eq 0 ]]; then echo "[test] no test ran" >&2; status=1; fi

@@ -8,7 +8,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>An axe-core scan of every page (and of the states that add content), with a screenshot of each as an artefact.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserSystem system)
+public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
 {
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",

@@ -9,7 +9,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>The big screen (大屏): rankings of counties and units, a drill-down that stays on the big screen, rotation through the scopes.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class BigScreenTests(BrowserSystem system)
+public sealed class BigScreenTests(BrowserSystem system) : BrowserTest
 {
     private const string CitySupervisor = "supervisor@jx12385.test";
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dispatch.Tests.Fixtures;
 using Dispatch.Tests.Fixtures.Hosting;
 using Microsoft.Playwright;
@@ -12,6 +13,12 @@ public sealed class BrowserSystem : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string Password = "Demo#12385";
+
+    /// <summary>
+    /// The browser contexts opened since the running test began (the browser collection runs one test at a time). Left
+    /// open, every earlier test's pages would keep their live connections, timers and charts busy for the rest of the run.
+    /// </summary>
+    private static readonly ConcurrentQueue<IBrowserContext> OpenContexts = new();
 
     private readonly PostgresFixture database = new();
     private LocalSilo? silo;
@@ -58,7 +65,17 @@ public sealed class BrowserSystem : IAsyncLifetime
             TimezoneId = "Asia/Shanghai",
         });
         context.SetDefaultTimeout(15_000);
+        OpenContexts.Enqueue(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes every context the running test opened (see <see cref="BrowserTest"/>).</summary>
+    public static async Task CloseOpenContextsAsync()
+    {
+        while (OpenContexts.TryDequeue(out var context))
+        {
+            await context.CloseAsync();
+        }
     }
 
     public async Task DisposeAsync()

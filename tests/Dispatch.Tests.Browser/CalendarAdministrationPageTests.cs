@@ -11,7 +11,7 @@ namespace Dispatch.Tests.Browser;
 /// closure; supervisors read it; others do not get it. Uses 2031, which no running clock of the other tests reaches.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CalendarAdministrationPageTests(BrowserSystem system)
+public sealed class CalendarAdministrationPageTests(BrowserSystem system) : BrowserTest
 {
     private const string Year = "2031";
 

@@ -8,7 +8,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>Supervisors see when the coming 90 days reach a year without a published holiday notice; operators do not.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CalendarBannerTests(BrowserSystem system)
+public sealed class CalendarBannerTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task A_supervisor_is_told_of_a_provisional_year_in_the_next_90_days_and_an_operator_is_not()

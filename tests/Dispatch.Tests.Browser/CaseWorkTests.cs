@@ -7,7 +7,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>Unit worklists of legal-aid stations and rehabilitation providers: open an item, see its clocks and history, act on it.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CaseWorkTests(BrowserSystem system)
+public sealed class CaseWorkTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task A_station_staff_member_finds_a_case_opened_from_a_ticket_and_accepts_it_for_review_by_keyboard_alone()

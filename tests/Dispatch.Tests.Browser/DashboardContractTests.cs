@@ -6,7 +6,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>The dashboard against the live contract, with the hub's side played by the test (runs without the live branch).</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardContractTests(BrowserSystem system)
+public sealed class DashboardContractTests(BrowserSystem system) : BrowserTest
 {
     private static readonly object Item = new
     {

@@ -8,7 +8,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>The supervisor dashboard against the real stats API and supervision hub.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardLiveTests(BrowserSystem system)
+public sealed class DashboardLiveTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task A_supervisors_open_dashboard_shows_a_new_ticket_without_a_reload()

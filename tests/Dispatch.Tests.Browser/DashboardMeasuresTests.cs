@@ -12,7 +12,7 @@ namespace Dispatch.Tests.Browser;
 /// press away, the year view (months as columns) and the breakdowns, each figure as the API counts it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardMeasuresTests(BrowserSystem system)
+public sealed class DashboardMeasuresTests(BrowserSystem system) : BrowserTest
 {
     private static readonly TimeZoneInfo Jiaxing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 

@@ -5,7 +5,7 @@ using static Dispatch.Tests.Browser.Browsing;
 namespace Dispatch.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class IntakeFeedbackTests(BrowserSystem system)
+public sealed class IntakeFeedbackTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task A_wrong_check_character_is_flagged_while_typing_and_the_callers_earlier_ticket_appears_for_their_phone()

@@ -7,7 +7,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>A unit's own work on its items in the browser: take a ticket, write a progress note, find it under "mine".</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ItemWorkPageTests(BrowserSystem system)
+public sealed class ItemWorkPageTests(BrowserSystem system) : BrowserTest
 {
     private const string Staff = "staff.330483-centre@jx12385.test";
 

@@ -5,7 +5,7 @@ using static Dispatch.Tests.Browser.Browsing;
 namespace Dispatch.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LanguageTests(BrowserSystem system)
+public sealed class LanguageTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task The_interface_starts_in_Chinese_switches_to_English_and_remembers_it_after_a_reload()

@@ -13,7 +13,7 @@ namespace Dispatch.Tests.Browser;
 /// and assigned, by keyboard alone; a case moved to the competent station; the case search. Each new page is axe-scanned.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class LegalAidStationDayTests(BrowserSystem system)
+public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task A_clerk_registers_a_walk_in_checks_eligibility_grants_and_assigns_by_keyboard_alone()

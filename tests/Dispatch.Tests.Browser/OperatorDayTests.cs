@@ -12,7 +12,7 @@ namespace Dispatch.Tests.Browser;
 /// ticket is closed. Every console message of type error counts, failed requests included.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OperatorDayTests(BrowserSystem system)
+public sealed class OperatorDayTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task The_signed_out_start_page_logs_no_console_error()

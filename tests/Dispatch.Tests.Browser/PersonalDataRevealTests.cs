@@ -8,7 +8,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>The ticket page shows personal numbers masked, and reveals one only when asked, with a purpose, for that view.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PersonalDataRevealTests(BrowserSystem system)
+public sealed class PersonalDataRevealTests(BrowserSystem system) : BrowserTest
 {
     private const string Phone = "13977771234";
 

@@ -8,7 +8,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>The petition procedure on the ticket page: the unit decides acceptance, its head approves the one extension.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PetitionPageTests(BrowserSystem system)
+public sealed class PetitionPageTests(BrowserSystem system) : BrowserTest
 {
     private const string CentreHead = "head.330402-centre@jx12385.test";
 

@@ -13,7 +13,7 @@ namespace Dispatch.Tests.Browser;
 /// Every record here is new and inactive (units, rules) or in a county no other browser test registers in.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ReferenceAdministrationPageTests(BrowserSystem system)
+public sealed class ReferenceAdministrationPageTests(BrowserSystem system) : BrowserTest
 {
     private const string County = "330482";
 

@@ -8,7 +8,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>The rehabilitation plan pages: a provider makes a plan, sees every visit of it and ends the plan by keyboard alone.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RehabPlanPageTests(BrowserSystem system)
+public sealed class RehabPlanPageTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task A_provider_makes_a_plan_sees_every_visit_scheduled_and_ends_the_plan_by_keyboard_which_cancels_them()

@@ -14,7 +14,7 @@ namespace Dispatch.Tests.Browser;
 /// named by the report's title; the scope picker holds only the user's scopes; no serious accessibility violation.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ReportsPageTests(BrowserSystem system)
+public sealed class ReportsPageTests(BrowserSystem system) : BrowserTest
 {
     private static readonly TimeZoneInfo Jiaxing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 

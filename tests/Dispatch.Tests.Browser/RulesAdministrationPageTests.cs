@@ -13,7 +13,7 @@ namespace Dispatch.Tests.Browser;
 /// so no item the other tests register takes it.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RulesAdministrationPageTests(BrowserSystem system)
+public sealed class RulesAdministrationPageTests(BrowserSystem system) : BrowserTest
 {
     private const string EffectiveFrom = "2030-09-17";
 

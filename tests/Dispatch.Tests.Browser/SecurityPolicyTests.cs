@@ -6,7 +6,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>The UI under its Content-Security-Policy and with antiforgery on: nothing refused, signing out works.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SecurityPolicyTests(BrowserSystem system)
+public sealed class SecurityPolicyTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task The_live_dashboard_runs_under_the_policy_and_signing_out_ends_the_session()

@@ -6,7 +6,7 @@ using static Dispatch.Tests.Browser.Browsing;
 namespace Dispatch.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
-public sealed partial class TicketJourneyTests(BrowserSystem system)
+public sealed partial class TicketJourneyTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task An_operator_registers_and_dispatches_a_call_by_keyboard_alone_and_the_unit_signs_and_resolves_it()

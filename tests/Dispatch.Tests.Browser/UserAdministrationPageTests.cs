@@ -15,7 +15,7 @@ namespace Dispatch.Tests.Browser;
 /// A user who lost the authenticator has it reset by the administrator and signs in with the password alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class UserAdministrationPageTests(BrowserSystem system)
+public sealed class UserAdministrationPageTests(BrowserSystem system) : BrowserTest
 {
     private const string ChosenPassword = "Heron-Lantern-2031";
 

@@ -8,7 +8,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>A unit's open worklist hears of new work at once: the list, a badge and the live region, without a reload.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WorklistNoticeTests(BrowserSystem system)
+public sealed class WorklistNoticeTests(BrowserSystem system) : BrowserTest
 {
     private const string Staff = "staff.330402-centre@jx12385.test";
 

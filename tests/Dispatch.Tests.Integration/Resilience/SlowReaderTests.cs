@@ -43,6 +43,10 @@ public sealed class SlowReaderTests(ITestOutputHelper output)
                     // A small transport buffer, so a few dozen changes fill what waits in front of the stalled socket
                     // (with the default 512 KiB it takes thousands of registrations); the outbox behind it is the same.
                     s.Configure<LiveOutboxSettings>(o => o.TransportBufferSize = 16 * 1024);
+                    // A transport send timeout far beyond anything load can add to the abort path, so "closed by the drop"
+                    // and "closed by the transport giving up" stay apart even on a machine with a load average of 40
+                    // (with the default minute, a drop that took 20 s under such load was indistinguishable).
+                    s.Configure<LiveOutboxSettings>(o => o.TransportSendTimeout = TimeSpan.FromMinutes(10));
                     // Likewise the kernel's send buffer of the server's sockets (Linux grows it to megabytes by itself);
                     // accepted sockets inherit it from the listening socket.
                     s.Configure<SocketTransportOptions>(o => o.CreateBoundListenSocket = endpoint =>

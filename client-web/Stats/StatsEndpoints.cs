@@ -4,7 +4,7 @@ using Dispatch.Stats;
 
 namespace Dispatch.Web.Stats;
 
-/// <summary>/api/stats: the supervision measures, the month's trend and the at-risk and overdue lists of one scope.</summary>
+/// <summary>/api/stats: the supervision measures, the month's trend, the at-risk and overdue lists and the breach risks of one scope.</summary>
 public static class StatsEndpoints
 {
     public static RouteGroupBuilder MapStatsApi(this RouteGroupBuilder api)
@@ -20,6 +20,8 @@ public static class StatsEndpoints
             .WithSummary("Items whose worst running clock is at risk (预警), nearest deadline first");
         group.MapGet("/overdue", (string? scope, HttpContext context, IGrainFactory grains) => AttentionAsync(scope, "overdue", context, grains))
             .WithSummary("Items whose worst running clock is overdue (超期), nearest deadline first");
+        group.MapGet("/breach-risk", BreachRisk)
+            .WithSummary("Breach risk of the scope's open tickets against past handling times of their kind and topic (unit, else county, else city), riskiest first");
         group.MapPost("/rebuild", Rebuild).RequireAuthorization(Policies.Admin)
             .WithSummary("Recompute every counter from the read model (administrators)");
         return api;
@@ -95,6 +97,12 @@ public static class StatsEndpoints
     {
         var outcome = await grains.GetGrain<IStatsGrain>(0).Attention(scope, clockState, context.User.ToActor());
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : ProblemResponses.From(outcome.Error!, context);
+    }
+
+    private static async Task<Results<Ok<BreachRisks>, ProblemHttpResult>> BreachRisk(string? scope, HttpContext context, IGrainFactory grains)
+    {
+        var outcome = await grains.GetGrain<IStatsGrain>(0).BreachRisk(scope, context.User.ToActor());
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
 
     private static async Task<Results<Ok<StatsRebuilt>, ProblemHttpResult>> Rebuild(HttpContext context, IGrainFactory grains)

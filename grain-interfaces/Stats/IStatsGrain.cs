@@ -31,6 +31,10 @@ public interface IStatsGrain : IGrainWithIntegerKey
     [Alias("Attention")]
     Task<Outcome<ImmutableArray<AttentionItem>>> Attention(string? scope, string clockState, Actor actor);
 
+    /// <summary>Breach risk of the scope's open tickets against past handling times of their kind and topic, riskiest first.</summary>
+    [Alias("BreachRisk")]
+    Task<Outcome<BreachRisks>> BreachRisk(string? scope, Actor actor);
+
     /// <summary>Checks that the user may watch a scope and returns its canonical name (the hub's group).</summary>
     [Alias("Watch")]
     Task<Outcome<string>> Watch(string? scope, Actor actor);

@@ -62,6 +62,7 @@ public static class DispatchGrainServices
         services.AddSingleton<ScopeDirectory>();
         services.AddSingleton<StatsQueries>();
         services.AddSingleton<AttentionLists>();
+        services.AddSingleton<BreachRiskList>();
         services.AddSingleton<StatsRebuild>();
         services.AddSingleton<StatsCounterFold>();
         services.AddHostedService<StatsCounterFolding>();

@@ -11,7 +11,7 @@ namespace Dispatch.Stats;
 /// <summary>Checks the scope against the user, then answers from the counters and read models. Any silo, many at once.</summary>
 [StatelessWorker]
 [GrainType("stats")]
-public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, StatsRebuild rebuild) : Grain, IStatsGrain
+public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, BreachRiskList breachRisks, StatsRebuild rebuild) : Grain, IStatsGrain
 {
     private const int MinYear = 2000;
     private const int MaxYear = 9999;
@@ -69,6 +69,12 @@ public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, Atte
     {
         var found = await ResolveAsync(scope, actor);
         return found.Error is { } error ? error : Outcome<ImmutableArray<AttentionItem>>.Success(await attention.ReadAsync(found.Value!.Scope, clockState));
+    }
+
+    public async Task<Outcome<BreachRisks>> BreachRisk(string? scope, Actor actor)
+    {
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error : Outcome<BreachRisks>.Success(await breachRisks.ReadAsync(found.Value!.Scope));
     }
 
     public async Task<Outcome<string>> Watch(string? scope, Actor actor)

@@ -87,7 +87,8 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
     /// <summary>
     /// Rebuilds once when items of a kind exist but none of its counters do (a database that predates them), or tickets
     /// exist without any breakdown counter, folded or waiting in the changes (a database that predates
-    /// <see cref="BreakdownTallies"/>); tickets whose changes are not folded yet do not count as predating it.
+    /// <see cref="BreakdownTallies"/>), or resolved tickets exist without any handling-history cell (a database that predates
+    /// <see cref="HandlingHistory"/>); tickets whose changes are not folded yet do not count as predating them.
     /// </summary>
     public async Task EnsureBuiltAsync(CancellationToken cancellationToken = default)
     {
@@ -100,6 +101,11 @@ public sealed class StatsRebuild(NpgsqlDataSource database, ILogger<StatsRebuild
                     and not exists (
                     select 1 from stats_counter_changes c
                     where c.item_type = 'ticket' and exists (select 1 from unnest(c.measure) m where starts_with(m, '{BreakdownTallies.Prefix}'))))
+                or (exists (select 1 from tickets where resolved_at is not null and first_dispatched_at is not null) and not exists (
+                    select 1 from stats_counters where item_type = 'ticket' and period = 'current' and starts_with(measure, '{HandlingHistory.Prefix}'))
+                    and not exists (
+                    select 1 from stats_counter_changes c
+                    where c.item_type = 'ticket' and exists (select 1 from unnest(c.measure) m where starts_with(m, '{HandlingHistory.Prefix}'))))
                 or (exists (select 1 from legal_aid_cases) and not exists (select 1 from kept where item_type = 'legal_aid_case'))
                 or (exists (select 1 from rehab_visits) and not exists (select 1 from kept where item_type = 'rehab_visit'))
             """);

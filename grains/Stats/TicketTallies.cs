@@ -23,7 +23,7 @@ namespace Dispatch.Stats;
 /// deadline watcher writes the row just after the deadline) - once per period even when both days fall in it; on_time in the same periods when the
 /// ticket was resolved no later than its handling deadline. open_due: not resolved and the deadline not yet passed,
 /// on the day of the deadline (the forecast). A few of these are also kept per kind, topic, channel and town
-/// (<see cref="BreakdownTallies"/>).
+/// (<see cref="BreakdownTallies"/>). The handling times by kind and topic behind breach risk: <see cref="HandlingHistory"/>.
 /// </remarks>
 public static class TicketTallies
 {
@@ -54,7 +54,7 @@ public static class TicketTallies
     public static IEnumerable<CounterCell> Of(TicketStatsRow t)
     {
         List<CounterCell> cells = [.. Gauges(t), .. ByReceivedDay(t), .. ByResolvedDay(t), .. OnTimeClosure(t)];
-        return [.. cells, .. BreakdownTallies.Of(t, cells), .. PetitionTallies.Of(t)];
+        return [.. cells, .. BreakdownTallies.Of(t, cells), .. PetitionTallies.Of(t), .. HandlingHistory.Of(t)];
     }
 
     private static IEnumerable<CounterCell> Gauges(TicketStatsRow t)

@@ -56,7 +56,7 @@ public sealed class BreakdownApiTests(BreakdownSystem system)
         var october = Rows(await supervisor.GetFromJsonAsync<JsonElement>("/api/stats/breakdown?scope=city&period=month&date=2026-10-01&by=kind"));
         var november = Rows(await supervisor.GetFromJsonAsync<JsonElement>("/api/stats/breakdown?scope=city&period=month&date=2026-11-01&by=kind"));
         october.Sum(r => r.Received).Should().Be(4);
-        november.Sum(r => r.Received).Should().Be(3);
+        november.Sum(r => r.Received).Should().Be(4);
         october.Single(r => r.Value == "complaint").Should().Match<BreakdownSql.Row>(r => r.Received == 2 && r.Resolved == 1 && r.OnTime == 1 && r.OnTimeCounted == 1);
     }
 
@@ -135,6 +135,48 @@ public sealed class BreakdownApiTests(BreakdownSystem system)
 
         (await user.GetAsync($"/api/stats/breakdown?scope={scope}&period=month&by=kind")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await user.GetAsync($"/api/stats/months?scope={scope}&year=2026")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await user.GetAsync($"/api/stats/breach-risk?scope={scope}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("unit:330402-CENTRE")]
+    [InlineData("county:330402")]
+    [InlineData("city")]
+    public async Task Breach_risk_of_every_open_ticket_equals_the_SQL_over_the_tickets_of_the_scope(string scope)
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+
+        var answer = await supervisor.GetFromJsonAsync<JsonElement>($"/api/stats/breach-risk?scope={Uri.EscapeDataString(scope)}");
+
+        var expected = await BreachRiskSql.RowsAsync(system.ConnectionString, scope, answer.GetProperty("at").GetDateTimeOffset(),
+            answer.GetProperty("minimumHistory").GetInt32());
+        var items = answer.GetProperty("items").EnumerateArray().ToList();
+        items.Select(i => new BreachRiskSql.Row(i.GetProperty("id").GetGuid(), i.GetProperty("basis").GetString(),
+            i.GetProperty("comparable").GetInt64(), i.GetProperty("longer").GetInt64())).Should().BeEquivalentTo(expected);
+        expected.Should().Contain(r => r.Basis != null, "the scenario has an open ticket with enough history");
+        var flagAt = answer.GetProperty("flagAt").GetDouble();
+        foreach (var item in items.Where(i => i.GetProperty("basis").ValueKind != JsonValueKind.Null))
+        {
+            var risk = (double)item.GetProperty("longer").GetInt64() / item.GetProperty("comparable").GetInt64();
+            item.GetProperty("risk").GetDouble().Should().BeApproximately(risk, 1e-9);
+            item.GetProperty("atRisk").GetBoolean().Should().Be(risk >= flagAt);
+        }
+    }
+
+    [Fact]
+    public async Task An_open_complaint_is_flagged_from_the_centres_own_history_while_its_clock_is_not_yet_in_warning()
+    {
+        using var staff = await system.SignInAsync($"staff.{BreakdownSystem.Centre.ToLowerInvariant()}@jx12385.test");
+
+        var answer = await staff.GetFromJsonAsync<JsonElement>($"/api/stats/breach-risk?scope=unit:{BreakdownSystem.Centre}");
+
+        var item = answer.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == system.OpenComplaint);
+        item.GetProperty("basis").GetString().Should().Be("unit");
+        item.GetProperty("comparable").GetInt64().Should().Be(20, "every past complaint on rehabilitation at the centre was open at age 0");
+        item.GetProperty("longer").GetInt64().Should().Be(10, "the ten resolved after 400 hours took longer than its 10 working days");
+        item.GetProperty("risk").GetDouble().Should().Be(0.5);
+        item.GetProperty("atRisk").GetBoolean().Should().BeTrue();
+        item.GetProperty("clockState").GetString().Should().Be("running", "the fixed warning comes only at 75% of the clock");
     }
 
     private static List<BreakdownSql.Row> Rows(JsonElement answer) =>

@@ -10,21 +10,30 @@ namespace Dispatch.Tests.Integration.Stats;
 /// A silo on a <see cref="FakeTimeProvider"/> and a web app, with tickets of two months registered and worked through
 /// the API in several kinds, topics, channels and towns: October 2026 (resolved on time, answered on the spot, left open
 /// with its unit, one in another county) and November 2026 (resolved, left open, a suspended one). The silo's clock then
-/// stays in November, so October is a past month and November the current one.
+/// stays in November, so October is a past month and November the current one. Before them, in September, 20 complaints
+/// on rehabilitation worked by the centre (6 resolved after 2 hours, 4 after 30, 10 after 400: the breach-risk history)
+/// and, in November, one more such complaint left open (<see cref="OpenComplaint"/>).
 /// </summary>
-public sealed class BreakdownSystem() : FakeClockSystem(October, "breakdown")
+public sealed class BreakdownSystem() : FakeClockSystem(September, "breakdown")
 {
     public const string County = "330402";
     public const string OtherCounty = "330411";
     public const string Centre = "330402-CENTRE";
 
+    private static readonly DateTimeOffset September = new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
     private static readonly DateTimeOffset October = new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
     private static readonly DateTimeOffset November = new DateTimeOffset(2026, 11, 10, 9, 30, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    /// <summary>The open complaint on rehabilitation registered and dispatched to the centre in November.</summary>
+    public string OpenComplaint { get; private set; } = "";
 
     protected override async Task SeedAsync()
     {
         using var op = await SignInAsync("operator@jx12385.test");
         using var staff = await SignInAsync($"staff.{Centre.ToLowerInvariant()}@jx12385.test");
+        await HandlingHistoryAsync(op, staff);
+        Clock.SetUtcNow(October);
+        await WatcherCaughtUpAsync();
 
         var resolved = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "complaint", topic: "social_security", town: "330402007", phone: "13912340001"));
         await TicketApi.ActOkAsync(op, resolved, "dispatch", new { unitCode = Centre });
@@ -47,7 +56,27 @@ public sealed class BreakdownSystem() : FakeClockSystem(October, "breakdown")
         await TicketApi.ActOkAsync(op, suspended, "dispatch", new { unitCode = Centre });
         await TicketApi.ActOkAsync(staff, suspended, "sign");
         await TicketApi.ActOkAsync(staff, suspended, "suspend", new { reasonCode = "awaiting_citizen_documents" });
+        var complaint = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "complaint", topic: "rehabilitation", phone: "13912340008"));
+        await TicketApi.ActOkAsync(op, complaint, "dispatch", new { unitCode = Centre });
+        OpenComplaint = TicketApi.Id(complaint);
         await WatcherCaughtUpAsync();
+    }
+
+    /// <summary>20 complaints on rehabilitation dispatched to the centre at once and resolved 2, 30 and 400 hours later.</summary>
+    private async Task HandlingHistoryAsync(HttpClient op, HttpClient staff)
+    {
+        var tickets = await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            var id = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "complaint", topic: "rehabilitation", phone: $"139123411{i:D2}"));
+            await TicketApi.ActOkAsync(op, id, "dispatch", new { unitCode = Centre });
+            await TicketApi.ActOkAsync(staff, id, "sign");
+            return id;
+        }));
+        foreach (var (hours, batch) in new[] { (2, tickets[..6]), (30, tickets[6..10]), (400, tickets[10..]) })
+        {
+            Clock.SetUtcNow(September.AddHours(hours));
+            await Task.WhenAll(batch.Select(id => TicketApi.ActOkAsync(staff, id, "resolve", new { reply = "已处理。" })));
+        }
     }
 
     /// <summary>Waits until the deadline watcher has written every clock change due by now, so no figure moves under a test.</summary>

@@ -57,6 +57,8 @@ public sealed class MeasuresAgreeWithSqlTests(PostgresFixture database)
             kept.Keys.Where(k => k.Scope == "city" && k.Period == "year" && k.Measure.StartsWith(BreakdownTallies.PrefixOf(dimension), StringComparison.Ordinal))
                 .Select(k => k.Measure).Distinct().Should().HaveCountGreaterThan(6, $"the simulation must spread over several {dimension} values");
         }
+        kept.Keys.Where(k => k.Scope == "city" && k.Period == "current" && k.Measure.StartsWith(HandlingHistory.Prefix, StringComparison.Ordinal))
+            .Select(k => k.Measure).Distinct().Should().HaveCountGreaterThan(20, "the breach-risk history must spread over kinds, topics and handling times");
         var reviews = kept.Where(k => k.Key is { Scope: "city", Period: "year" } && k.Key.Measure.EndsWith("review_requested", StringComparison.Ordinal)).Sum(k => k.Value);
         kept.Where(k => k.Key is { Scope: "city", Period: "year" } && k.Key.Measure == "received").Sum(k => k.Value).Should().Be(Tickets + reviews,
             "every simulated ticket and every review it led to is received once");

@@ -47,6 +47,14 @@ public static class MeasuresSql
                     when handling_hours < 4320 then 720 + (handling_hours - 720) / 24 * 24
                     else 4320 end, resolved_day
                 from t where resolved_at is not null and first_dispatched_at is not null
+            -- Breach-risk history: every dispatched, resolved ticket by kind, topic and handling-hour bucket, kept 'current'.
+            union all select id, 'by:risk:' || kind || ':' || topic || ':' || case
+                    when handling_hours < 0 then 0
+                    when handling_hours < 72 then handling_hours
+                    when handling_hours < 720 then 72 + (handling_hours - 72) / 6 * 6
+                    when handling_hours < 4320 then 720 + (handling_hours - 720) / 24 * 24
+                    else 4320 end, null
+                from t where resolved_at is not null and first_dispatched_at is not null
             union all select id, 'closed', closed_day from t where closed_at is not null
             union all select id, 'open_due', due_day from t
                 where first_dispatched_at is not null and handling_due_at is not null and resolved_at is null and handling_due_at > updated_at

@@ -10,8 +10,10 @@ import { addAlert, drawItems, drawTiles, emptyFeed } from '../dashboard/panels.j
 import { measuresSection } from '../dashboard/measures.js';
 import { drawRanking, unitsOfCounties } from '../dashboard/rankings.js';
 import { defaultSeconds, rotationSeconds, startRotation } from '../dashboard/rotation.js';
+import { drawBreachRisks, loadBreachRisks } from '../parts/breach-risk.js';
 
 const trendEvery = 30_000;
+const breachRiskEvery = 30_000;
 
 export function defaultScope(user) {
   if (user.role === 'unit_staff') return `unit:${user.unitCode}`;
@@ -22,7 +24,7 @@ export function defaultScope(user) {
 export async function render(main, { user, query, go }) {
   const [counties, units] = await Promise.all([loadCounties(), loadUnits()]);
   const scope = query.get('scope') || defaultScope(user);
-  const state = { day: null, month: null, units: [], atRisk: new Map(), overdue: new Map(), trendAt: 0 };
+  const state = { day: null, month: null, units: [], atRisk: new Map(), overdue: new Map(), trendAt: 0, breachRisks: null, breachRiskAt: 0 };
   const seesCity = ['admin', 'operator'].includes(user.role) || (user.role === 'supervisor' && user.areaCode === cityCode());
   const rotation = rotationOrder(user, seesCity, counties, units);
   const rotateSeconds = query.get('screen') === 'big' && rotation.length > 1 ? rotationSeconds(query) : null;
@@ -36,6 +38,7 @@ export async function render(main, { user, query, go }) {
   const trend = chartFigure('chart-trend', t('dash.chart.trend'));
   const atRisk = h('section', { class: 'panel', id: 'dash-at-risk' });
   const overdue = h('section', { class: 'panel', id: 'dash-overdue' });
+  const breachRisk = h('section', { class: 'panel', id: 'dash-breach-risk' });
   const feed = h('ul', { class: 'feed', id: 'dash-alerts' });
   const bigButton = h('button', { type: 'button', id: 'big-screen', onclick: () => setBigScreen(!document.documentElement.classList.contains('big-screen')) });
   // Rotation is part of the address, so a big screen left rotating comes back rotating after a reload.
@@ -54,7 +57,7 @@ export async function render(main, { user, query, go }) {
     notice, tiles,
     h('div', { class: 'charts' }, scope.startsWith('unit:') ? null : children.figure, trend.figure),
     scope.startsWith('unit:') ? null : h('div', { class: 'rankings' }, scope === 'city' ? countyRanking : null, unitRanking),
-    h('div', { class: 'lists' }, atRisk, overdue,
+    h('div', { class: 'lists' }, breachRisk, atRisk, overdue,
       h('section', { class: 'panel', 'aria-labelledby': 'alerts-heading' }, h('h2', { id: 'alerts-heading' }, t('dash.alerts')),
         h('div', { role: 'log', 'aria-live': 'polite', 'aria-labelledby': 'alerts-heading' }, feed))),
     // Below the live panels, so the figures a supervisor watches stay at the top of the page.
@@ -64,6 +67,7 @@ export async function render(main, { user, query, go }) {
     drawTiles(tiles, state.day, state.month);
     drawItems(atRisk, t('dash.atRisk'), state.atRisk);
     drawItems(overdue, t('dash.overdue'), state.overdue);
+    drawBreachRisks(breachRisk, state.breachRisks);
     if (!scope.startsWith('unit:')) drawChildren(children, state.month?.children, state.month?.target ?? 0.95, next => go(`dashboard?scope=${encodeURIComponent(next)}`));
     drawRankings();
     updated.textContent = t('dash.updated', { time: time(new Date().toISOString()) });
@@ -83,15 +87,25 @@ export async function render(main, { user, query, go }) {
     if (scope === 'city') { state.units = await unitsOfCounties(state.month?.children); drawRankings(); }
   };
 
+  // Risks move with time and with every change; re-read them at most every 30 s while changes arrive.
+  const refreshBreachRisks = async () => {
+    if (Date.now() - state.breachRiskAt < breachRiskEvery) return;
+    state.breachRiskAt = Date.now();
+    state.breachRisks = await loadBreachRisks(scope);
+    drawBreachRisks(breachRisk, state.breachRisks);
+  };
+
   const handlers = {
     snapshot: m => { state.day = m.stats; state.month = m.month; setItems(state.atRisk, m.atRisk); setItems(state.overdue, m.overdue); fill(notice); drawAll(); },
-    statsChanged: m => { state.day = m.stats; state.month = m.month; drawAll(); refreshTrend(false); measures.update(m.month); },
+    statsChanged: m => { state.day = m.stats; state.month = m.month; drawAll(); refreshTrend(false); refreshBreachRisks(); measures.update(m.month); },
     itemChanged: m => { placeItem(state, m.change, m.item); drawAll(); },
     alert: m => { addAlert(feed, m); announce(`${t(`dash.alert.${m.kind}`)}: ${pick(m.messageZh, m.messageEn)}`); },
     status: s => { status.textContent = t(`dash.live.${s}`); },
   };
 
   await loadRest(scope, state, notice);
+  state.breachRisks = await loadBreachRisks(scope);
+  state.breachRiskAt = Date.now();
   if (query.get('screen') === 'big') setBigScreen(true);
   else { bigButton.textContent = t('dash.bigScreen'); bigButton.setAttribute('aria-pressed', 'false'); drawAll(); refreshTrend(true); }
   await measures.load();

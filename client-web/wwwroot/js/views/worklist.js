@@ -7,6 +7,7 @@ import { ticketTable } from '../parts/ticket-table.js';
 import { visibleUnits } from '../parts/unit-scope.js';
 import { noticesPanel } from '../parts/live-notices.js';
 import { assigneeFilter, assigneeFilters } from '../parts/item-work.js';
+import { loadBreachRisks, riskColumn, riskDefinition, risksById } from '../parts/breach-risk.js';
 
 export async function render(main, { user, query }) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
@@ -31,9 +32,10 @@ export async function render(main, { user, query }) {
   const mine = assigneeFilter(state.assignee, assignee => change({ assignee }));
   const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
   const body = h('div', { id: 'worklist' });
+  const definition = h('div', { id: 'worklist-risk-definition' });
   const notices = h('div', { id: 'worklist-notices' });
   main.append(heading, h('div', { class: 'toolbar' }, picker, filter, mine, h('button', { type: 'button', onclick: () => load() }, t('worklist.refresh'))),
-    notices, h('div', { class: 'panel' }, count, body));
+    notices, h('div', { class: 'panel' }, count, definition, body));
   const live = noticesPanel(notices, () => load());
 
   function change(next) {
@@ -49,9 +51,11 @@ export async function render(main, { user, query }) {
     if (!state.unitCode) { fill(body, h('p', { class: 'empty' }, t('worklist.empty'))); return; }
     try {
       const q = new URLSearchParams({ ...filters[state.show], ...(state.assignee ? { assignee: state.assignee } : {}) });
-      const items = await api(`/api/units/${encodeURIComponent(state.unitCode)}/worklist?${q}`);
+      const [items, risks] = await Promise.all([
+        api(`/api/units/${encodeURIComponent(state.unitCode)}/worklist?${q}`), loadBreachRisks(`unit:${state.unitCode}`)]);
       count.textContent = t('worklist.count', { n: items.length });
-      fill(body, ticketTable(t('worklist.title'), items, ['number', 'title', 'kind', 'status', 'clock', 'due', 'assignee', 'received'])
+      fill(definition, riskDefinition(risks, 'definition-worklist-risk'));
+      fill(body, ticketTable(t('worklist.title'), items, ['number', 'title', 'kind', 'status', 'clock', 'due', 'assignee', 'received'], riskColumn(risksById(risks)))
         ?? h('p', { class: 'empty' }, t('worklist.empty')));
     } catch (problem) {
       fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));

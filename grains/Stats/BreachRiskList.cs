@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Dispatch.People;
+using Dispatch.PersonalData;
+using Dispatch.Scopes;
+using Dispatch.Tickets;
+using Npgsql;
+
+namespace Dispatch.Stats;
+
+/// <summary>
+/// The breach risk of a scope's open tickets: the candidates from the tickets read model (dispatched or signed, not
+/// suspended, handling deadline ahead; the <see cref="Limit"/> nearest deadlines), the history from the counters
+/// (<see cref="HandlingHistory"/>: one read of the units', their counties' and the city's cells), the estimate from
+/// <see cref="BreachRiskRules"/>. Titles are screened of the caller's name and of personal numbers, as on the
+/// supervision lists.
+/// </summary>
+public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader counters, ScopeDirectory scopes, TimeProvider time)
+{
+    public const int Limit = 500;
+
+    private sealed record Candidate(Guid Id, string Number, string Title, string? UnitCode, string CountyCode, string Kind, string Topic,
+        string ClockState, DateTimeOffset DispatchedAt, DateTimeOffset DueAt);
+
+    public async Task<BreachRisks> ReadAsync(StatsScope scope)
+    {
+        var now = time.GetUtcNow();
+        var candidates = await CandidatesAsync(scope, now);
+        var unitCounties = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var unit in candidates.Select(c => c.UnitCode).OfType<string>().Distinct())
+        {
+            unitCounties[unit] = (await scopes.FindAsync(StatsScope.Unit(unit)))?.UnitCounty
+                ?? candidates.First(c => c.UnitCode == unit).CountyCode;
+        }
+        var history = await counters.ReadAsync([new CounterQuery(ItemTypes.Ticket,
+            [StatsScope.City.Key, .. unitCounties.Keys.Select(u => StatsScope.Unit(u).Key), .. unitCounties.Values.Distinct().Select(c => StatsScope.County(c).Key)],
+            [(StatsPeriod.Current, StatsPeriod.CurrentStart)], Breakdown: HandlingHistory.Prefix)]);
+        var items = candidates.Select(c => Assess(c, now, Levels(history, c, c.UnitCode is { } u ? unitCounties[u] : c.CountyCode)))
+            .OrderByDescending(i => i.Risk ?? -1)
+            .ThenBy(i => i.DueAt)
+            .ThenBy(i => i.Id)
+            .ToImmutableArray();
+        return new BreachRisks(scope.Key, now, BreachRiskRules.MinimumHistory, BreachRiskRules.FlagAt, items);
+    }
+
+    private static BreachRiskItem Assess(Candidate c, DateTimeOffset now, IEnumerable<HandlingSample> levels)
+    {
+        var remaining = (c.DueAt - now).TotalHours;
+        var estimate = BreachRiskRules.Estimate(levels, (now - c.DispatchedAt).TotalHours, remaining);
+        return new BreachRiskItem
+        {
+            ItemType = ItemTypes.Ticket, Id = c.Id, Number = c.Number, Title = c.Title, UnitCode = c.UnitCode, CountyCode = c.CountyCode,
+            Kind = c.Kind, Topic = c.Topic, ClockState = c.ClockState, DueAt = c.DueAt, RemainingHours = Math.Round(remaining, 2),
+            Risk = estimate?.Risk, Basis = estimate?.Basis, Comparable = estimate?.Comparable ?? 0, Longer = estimate?.Longer ?? 0,
+            AtRisk = BreachRiskRules.Flags(estimate),
+        };
+    }
+
+    /// <summary>The ticket's unit, the unit's county, the city: the order the estimate falls back in.</summary>
+    private static IEnumerable<HandlingSample> Levels(CounterSet history, Candidate c, string county)
+    {
+        HandlingSample Sample(string level, string scope) => new(level, HandlingHistory.Buckets(history, scope, c.Kind, c.Topic));
+        if (c.UnitCode is { } unit)
+        {
+            yield return Sample("unit", StatsScope.Unit(unit).Key);
+        }
+        yield return Sample("county", StatsScope.County(county).Key);
+        yield return Sample("city", StatsScope.City.Key);
+    }
+
+    private async Task<List<Candidate>> CandidatesAsync(StatsScope scope, DateTimeOffset now)
+    {
+        var filter = scope.Kind switch
+        {
+            StatsScopeKind.County => "and county_code = $3",
+            StatsScopeKind.Unit => "and unit_code = $3",
+            _ => "and $3::text is not null",
+        };
+        await using var command = database.CreateCommand($"""
+            select id, number, title, caller_name, unit_code, county_code, kind, topic, coalesce(clock_state, 'running'),
+                first_dispatched_at, handling_due_at
+            from tickets
+            where status = any($1) and not suspended and first_dispatched_at is not null and handling_due_at > $2 {filter}
+            order by handling_due_at, id limit {Limit}
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = TicketVocabulary.WorklistStatuses.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = now });
+        command.Parameters.Add(new NpgsqlParameter { Value = scope.Code });
+        await using var reader = await command.ExecuteReaderAsync();
+        var found = new List<Candidate>();
+        while (await reader.ReadAsync())
+        {
+            found.Add(new Candidate(reader.GetGuid(0), reader.GetString(1), FreeText.Screen(reader.GetString(2), reader.GetString(3)),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+                reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10)));
+        }
+        return found;
+    }
+}

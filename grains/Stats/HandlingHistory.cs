@@ -1,0 +1,33 @@
+namespace Dispatch.Stats;
+
+/// <summary>
+/// The handling-time history that breach risk compares an open ticket with: per scope, per kind and topic, how many
+/// dispatched tickets were resolved after how long (the <see cref="HandlingTimeBuckets"/> edge of the wall-clock time
+/// from first dispatch to resolution). Kept as 'current' counters <c>by:risk:&lt;kind&gt;:&lt;topic&gt;:&lt;edge&gt;</c> in the
+/// ticket's scopes, so it moves write by write with the other counters (constant work per write, one cell per scope)
+/// and no request scans the tickets. It covers every resolved ticket so far (no rolling window).
+/// </summary>
+public static class HandlingHistory
+{
+    public const string Prefix = BreakdownTallies.Prefix + "risk:";
+
+    public static string Measure(string kind, string topic, long edge) => $"{Prefix}{kind}:{topic}:{edge}";
+
+    /// <summary>The prefix of one kind and topic's cells.</summary>
+    public static string PrefixOf(string kind, string topic) => $"{Prefix}{kind}:{topic}:";
+
+    /// <summary>The history cell of a dispatched, resolved ticket; none otherwise.</summary>
+    public static IEnumerable<CounterCell> Of(TicketStatsRow t) =>
+        t is { ResolvedAt: { } resolved, FirstDispatchedAt: { } dispatched }
+            ? [CounterCell.Current(Measure(t.Kind, t.Topic, HandlingTimeBuckets.EdgeOf((resolved - dispatched).Ticks / TimeSpan.TicksPerHour)))]
+            : [];
+
+    /// <summary>One scope's past handling times of a kind and topic, read from a set that holds its history cells.</summary>
+    public static IReadOnlyCollection<(long Edge, long Count)> Buckets(CounterSet set, string scope, string kind, string topic)
+    {
+        var prefix = PrefixOf(kind, topic);
+        return [.. set.WithPrefix(scope, StatsPeriod.Current, StatsPeriod.CurrentStart, prefix)
+            .Select(m => (long.TryParse(m.Measure.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var edge) ? edge : -1, m.Value))
+            .Where(b => b.Item1 >= 0 && b.Value > 0)];
+    }
+}

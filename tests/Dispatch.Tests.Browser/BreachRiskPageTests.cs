@@ -12,7 +12,7 @@ namespace Dispatch.Tests.Browser;
 /// dashboard's 可能超期 list holds the tickets the API flags, and the definition opens by keyboard alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class BreachRiskPageTests(BrowserSystem system)
+public sealed class BreachRiskPageTests(BrowserSystem system) : BrowserTest
 {
     [Fact]
     public async Task The_worklist_shows_each_tickets_risk_and_the_dashboard_the_flagged_ones_as_the_api_gives_them()

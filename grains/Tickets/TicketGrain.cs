@@ -206,7 +206,13 @@ public sealed class TicketGrain(
         ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Close(s, actor, command));
 
     public Task<Outcome<TicketView>> Supervise(TicketNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Supervise(s, actor, command, Guid.NewGuid()));
+        ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.Supervise(s, actor, command, Guid.NewGuid(), c));
+
+    public Task<Outcome<TicketView>> ReplyToOrder(ReplyToOrder command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.ReplyToOrder(s, actor, command));
+
+    public Task<Outcome<TicketView>> Remind(TicketNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Remind(s, actor, command));
 
     public async Task<Outcome<TicketView>> Merge(MergeTicket command, Actor actor, int? expectedVersion)
     {

@@ -279,7 +279,7 @@ public sealed class TicketGrain(
     public Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal) => host.PreviewClocksAsync(proposal);
 
     private Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, IClockReader, Change<TicketEvent>> decide) =>
-        host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
+        host.ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.WithLadder(s, decide(s, c), c, Guid.NewGuid), () => View(actor));
 
     /// <summary>What every client gets: the caller's numbers masked (<see cref="TicketViews.ForActor"/>).</summary>
     private TicketView View(Actor actor) => TicketViews.ForActor(State, host.Clocks(), actor);

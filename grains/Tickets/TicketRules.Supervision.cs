@@ -81,4 +81,44 @@ public static partial class TicketRules
         IEnumerable<TicketEvent> alarms = s.Status == TicketStatus.Closed ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, shapes, newOrderId);
         return [.. alarms, .. SupervisionOrders.Due(s.SupervisionOrders, clocks).Select(e => new SupervisionEscalated(e.OrderId, e.Cause, e.Level, e.ReplyWithin))];
     }
+
+    /// <summary>
+    /// The escalation ladder (supervision.json): a change that reaches a rung (the ticket reopened for the third time, the
+    /// caller unsatisfied at the second callback) brings an order by itself, its note naming the events that count. A
+    /// cause with an order still open raises no second one.
+    /// </summary>
+    public static Change<TicketEvent> WithLadder(TicketState s, Change<TicketEvent> change, IClockReader clocks, Func<Guid> newOrderId)
+    {
+        if (change.Error is not null || change.Events.Count == 0 || !s.Exists)
+        {
+            return change;
+        }
+        var next = change.Events.Aggregate(s, (state, e) => state.Apply(s.Id, state.Version + 1, e, clocks.Now));
+        var raised = Rungs(next, change.Events, clocks)
+            .Where(rung => !SupervisionOrders.HasOpen(next.SupervisionOrders, rung.Cause))
+            .Select(rung => (TicketEvent)Order(next, newOrderId(), rung.Cause, rung.Evidence, clocks))
+            .ToList();
+        return raised.Count == 0 ? change : Change<TicketEvent>.Of([.. change.Events, .. raised]);
+    }
+
+    private static IEnumerable<(string Cause, string Evidence)> Rungs(TicketState next, IReadOnlyList<TicketEvent> events, IClockReader clocks)
+    {
+        if (events.Any(e => e is TicketReopened) && clocks.Supervision.Rung(SupervisionCauses.Rework) is { } rework
+            && next.ReworkCount >= rework.Count)
+        {
+            yield return (SupervisionCauses.Rework,
+                $"已重办 {next.ReworkCount} 次（达到 {rework.Count} 次自动督办），最近一次 {clocks.LocalTime(clocks.Now):yyyy-MM-dd HH:mm}。" +
+                $" Reopened {next.ReworkCount} times (an order from {rework.Count}).");
+        }
+        var unsatisfied = next.Callbacks.Where(c => c.Satisfaction == Unsatisfied).ToList();
+        if (events.Any(e => e is CallbackRecorded { Satisfaction: Unsatisfied })
+            && clocks.Supervision.Rung(SupervisionCauses.UnsatisfiedCallbacks) is { } callbacks && unsatisfied.Count >= callbacks.Count)
+        {
+            var when = string.Join("、", unsatisfied.Select(c => $"{clocks.LocalTime(c.At):yyyy-MM-dd HH:mm}"));
+            yield return (SupervisionCauses.UnsatisfiedCallbacks,
+                $"回访不满意 {unsatisfied.Count} 次（达到 {callbacks.Count} 次自动督办）：{when}。 Unsatisfied at {unsatisfied.Count} callbacks.");
+        }
+    }
+
+    private const string Unsatisfied = "unsatisfied";
 }

@@ -178,4 +178,48 @@ public sealed class SupervisionOrderTests
     [Fact]
     public void A_resolved_ticket_is_not_reminded() =>
         TicketRules.AllowedActions(TicketBuilder.Registered().Dispatched().Signed().Resolved().Build()).Should().NotContain(TicketActions.Remind);
+
+    /// <summary>A ticket resolved and found unsatisfying <paramref name="reopenings"/> times, resolved again and called back unsatisfied.</summary>
+    private static TicketBuilder UnsatisfiedAfter(int reopenings)
+    {
+        var ticket = TicketBuilder.Registered("complaint").Dispatched().Signed().Resolved().CalledBack("unsatisfied");
+        for (var i = 0; i < reopenings; i++)
+        {
+            ticket = ticket.Reopened().Signed().Resolved().CalledBack("unsatisfied");
+        }
+        return ticket;
+    }
+
+    private static Change<TicketEvent> ReopenedOnTheLadder(TicketBuilder ticket) =>
+        TicketRules.WithLadder(ticket.Build(), TicketRules.Reopen(ticket.Build(), Actors.Operator, new TicketNote("来电人仍不满意")), TicketClocks.Later, () => Order);
+
+    [Fact]
+    public void The_third_reopening_raises_an_order_by_itself_naming_the_count() =>
+        ReopenedOnTheLadder(UnsatisfiedAfter(2)).Events.OfType<SupervisionOrderIssued>().Should().ContainSingle()
+            .Which.Should().Match<SupervisionOrderIssued>(o => o.Cause == SupervisionCauses.Rework && o.Note!.Contains("已重办 3 次")
+                && o.ReplyWithin == SlaDuration.WorkingDays(3));
+
+    [Fact]
+    public void The_second_reopening_raises_no_order() =>
+        ReopenedOnTheLadder(UnsatisfiedAfter(1)).Events.OfType<SupervisionOrderIssued>().Should().BeEmpty();
+
+    [Fact]
+    public void While_the_ladders_order_for_a_cause_is_open_no_second_one_is_raised()
+    {
+        var ordered = UnsatisfiedAfter(3).With(new SupervisionOrderIssued(Guid.NewGuid(), SupervisionCauses.Rework, "已重办 3 次", SlaDuration.WorkingDays(3)));
+
+        ReopenedOnTheLadder(ordered).Events.OfType<SupervisionOrderIssued>().Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_second_unsatisfied_callback_raises_an_order_with_the_callbacks_as_evidence()
+    {
+        var ticket = TicketBuilder.Registered("complaint").Dispatched().Signed().Resolved().CalledBack("unsatisfied").Reopened().Signed().Resolved();
+
+        var change = TicketRules.WithLadder(ticket.Build(),
+            TicketRules.RecordCallback(ticket.Build(), Actors.Operator, new RecordCallback(true, "unsatisfied", null), TicketClocks.Later), TicketClocks.Later, () => Order);
+
+        change.Events.OfType<SupervisionOrderIssued>().Should().ContainSingle().Which.Should().Match<SupervisionOrderIssued>(
+            o => o.Cause == SupervisionCauses.UnsatisfiedCallbacks && o.Note!.Contains("回访不满意 2 次") && o.Note.Contains("2026-03-02 09:00"));
+    }
 }

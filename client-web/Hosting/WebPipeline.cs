@@ -61,6 +61,7 @@ public static class WebPipeline
         api.MapSlaRulesApi();
         api.MapTicketsApi();
         api.MapTicketListsApi();
+        Dispatch.Web.Supervision.SupervisionEndpoints.MapSupervisionApi(api);
         api.MapLegalAidApi();
         api.MapLegalAidListsApi();
         api.MapRehabVisitsApi();

@@ -32,6 +32,7 @@ public static class WebServiceRegistration
         services.AddSingleton<EventHistory>();
         services.AddSingleton<TicketReadModel>();
         services.AddSingleton<CallbackQueue>();
+        services.AddSingleton<Dispatch.Web.Supervision.SupervisionOrderList>();
         services.AddSingleton<LegalAidReadModel>();
         services.AddSingleton<RehabReadModel>();
         services.AddSingleton<PersonTimeline>();

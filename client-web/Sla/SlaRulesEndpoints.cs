@@ -12,6 +12,9 @@ public static class SlaRulesEndpoints
         group.MapGet("/", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISlaRulesGrain>(0).Current()))
             .WithSummary("The deadline rules in force today (version, effectiveFrom, warning share, rules with lengths and source: statute, " +
                 "ministry rules or local default), and every version in 'versions' with its effectiveFrom and inForce flag");
+        group.MapGet("/supervision", async (IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<ISlaRulesGrain>(0).Supervision()))
+            .WithSummary("督办 rules (supervision.json): the unit's reply time at each level (unit, county, city), the escalation ladder's causes " +
+                "(rework, repeat_caller, unsatisfied_callbacks) with their counts, and the source");
         group.MapGet("/{version:int}", Version)
             .WithSummary("One deadline-rule version with every rule's lengths and source; 404 for a version never published");
         group.MapPost("/versions", Publish).RequireAuthorization(Policies.Admin)

@@ -43,7 +43,9 @@ public static class TicketEndpoints
         Tickets.MapAction(group, TicketActions.Reopen, "Reopen when the caller is unsatisfied (重办)", (TicketNote b) => (t, a, v) => t.Reopen(b, a, v));
         Tickets.MapAction(group, TicketActions.Close, "Close (归档)", (TicketNote b) => (t, a, v) => t.Close(b, a, v));
         Tickets.MapAction(group, TicketActions.Merge, "Merge as a duplicate into intoTicketId (合并)", (MergeTicket b) => (t, a, v) => t.Merge(b, a, v));
-        Tickets.MapAction(group, TicketActions.Supervise, "Issue a supervision order (督办, supervisors)", (TicketNote b) => (t, a, v) => t.Supervise(b, a, v));
+        Tickets.MapAction(group, TicketActions.Supervise, "Issue a supervision order (督办, supervisors); while a unit holds the ticket it asks the unit for a written reply by a due time", (TicketNote b) => (t, a, v) => t.Supervise(b, a, v));
+        Tickets.MapAction(group, TicketActions.SupervisionReply, "The unit's written reply to an open supervision order (督办回复, {orderId, reply}); closes the order", (ReplyToOrder b) => (t, a, v) => t.ReplyToOrder(b, a, v));
+        Tickets.MapAction(group, TicketActions.Remind, "Remind the unit (催办, operators and supervisors) with a note: a live notice on its worklist, no clock, never escalates", (TicketNote b) => (t, a, v) => t.Remind(b, a, v));
         Tickets.MapAction(group, TicketActions.Acceptance, "Decide a petition's acceptance (受理 / 不予受理) with the written notice", (DecideAcceptance b) => (t, a, v) => t.DecideAcceptance(b, a, v));
         Tickets.MapWork(group);
         Tickets.MapAction(group, TicketActions.Review, "Ask for review (复查) or re-review (复核) of the answer: opens the review at the body one level up", (RequestReview b) => (t, a, v) => t.RequestReview(b, a, v));

@@ -70,4 +70,7 @@ public static class LiveAlertKinds
 {
     public const string Overdue = "overdue";
     public const string Supervision = "supervision";
+
+    /// <summary>催办: an operator's or supervisor's reminder to the unit holding the item.</summary>
+    public const string Reminder = "reminder";
 }

@@ -18,7 +18,25 @@ public interface ISlaRulesGrain : IGrainWithIntegerKey
     /// <summary>One version by number; not found when no such version was published.</summary>
     [Alias("Version")]
     Task<Outcome<SlaRuleVersionView>> Version(int version);
+
+    /// <summary>The rules of supervision orders: reply times per level and the escalation ladder.</summary>
+    [Alias("Supervision")]
+    Task<SupervisionRulesView> Supervision();
 }
+
+/// <summary>
+/// 督办 rules (reference-data/supervision.json): how long the unit has for its written reply at each level (Clock names the
+/// level: unit, county, city), and the ladder's causes that raise an order by themselves.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.SupervisionRulesView")]
+public sealed record SupervisionRulesView(
+    [property: Id(0)] ImmutableArray<SlaLengthView> ReplyWithin,
+    [property: Id(1)] ImmutableArray<LadderRuleView> Ladder,
+    [property: Id(2)] string Source);
+
+/// <summary>One rung of the escalation ladder: Count events of the cause (within WithinDays days, when given) raise an order.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Sla.LadderRuleView")]
+public sealed record LadderRuleView([property: Id(0)] string Cause, [property: Id(1)] int Count, [property: Id(2)] int? WithinDays);
 
 /// <summary>The version in force today at the top level (as before versions existed), and every version.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Sla.SlaRulesView")]

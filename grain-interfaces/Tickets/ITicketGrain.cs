@@ -33,6 +33,12 @@ public interface ITicketGrain : IClockedItem, IPersonalDataItem, Items.IWorkedIt
     [Alias("Merge")] Task<Outcome<TicketView>> Merge(MergeTicket command, Actor actor, int? expectedVersion);
     [Alias("Supervise")] Task<Outcome<TicketView>> Supervise(TicketNote command, Actor actor, int? expectedVersion);
 
+    /// <summary>督办回复 by the handling unit; closes the order.</summary>
+    [Alias("ReplyToOrder")] Task<Outcome<TicketView>> ReplyToOrder(ReplyToOrder command, Actor actor, int? expectedVersion);
+
+    /// <summary>催办 by an operator or a supervisor: a note to the unit, with no clock.</summary>
+    [Alias("Remind")] Task<Outcome<TicketView>> Remind(TicketNote command, Actor actor, int? expectedVersion);
+
     /// <summary>受理 / 不予受理 of a petition by its handling unit.</summary>
     [Alias("DecideAcceptance")] Task<Outcome<TicketView>> DecideAcceptance(DecideAcceptance command, Actor actor, int? expectedVersion);
 

@@ -19,6 +19,12 @@ public static class TicketActions
     public const string Merge = "merge";
     public const string Supervise = "supervise";
 
+    /// <summary>督办回复: the unit's written reply to an open supervision order.</summary>
+    public const string SupervisionReply = "supervision-reply";
+
+    /// <summary>催办: an operator's or supervisor's reminder to the unit; no clock, never escalates.</summary>
+    public const string Remind = "remind";
+
     /// <summary>受理 / 不予受理 of a petition.</summary>
     public const string Acceptance = "acceptance";
 

@@ -48,3 +48,7 @@ public sealed record MergeTicket([property: Id(0)] Guid? IntoTicketId, [property
 /// <summary>A note for resume, reopen, close and supervise.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Tickets.TicketNote")]
 public sealed record TicketNote([property: Id(0)] string? Note);
+
+/// <summary>督办回复: the unit's written reply to the open order <see cref="OrderId"/>.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Tickets.ReplyToOrder")]
+public sealed record ReplyToOrder([property: Id(0)] Guid? OrderId, [property: Id(1)] string? Reply);

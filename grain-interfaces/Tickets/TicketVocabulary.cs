@@ -84,6 +84,8 @@ public static class TicketVocabulary
         new(TicketActions.Close, "归档", "Close"),
         new(TicketActions.Merge, "合并", "Merge"),
         new(TicketActions.Supervise, "督办", "Supervision order"),
+        new(TicketActions.SupervisionReply, "督办回复", "Reply to supervision order"),
+        new(TicketActions.Remind, "催办", "Reminder"),
         new(TicketActions.Acceptance, "受理决定", "Decide acceptance"),
         new(TicketActions.Review, "申请复查/复核", "Request review"),
     ],

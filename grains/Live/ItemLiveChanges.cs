@@ -79,9 +79,14 @@ public static class ItemLiveChanges
         ItemVocabulary words, string number, string label, string? personName, IEnumerable<ItemAlarm> alarms)
     {
         var shown = FreeText.Screen(label, personName);
-        return [.. alarms.Select(alarm => alarm.OverdueClock is { } clock
-            ? Overdue(words, number, shown, clock)
-            : SupervisionOrdered(words, number, shown, alarm with { OrderNote = alarm.OrderNote is { } note ? FreeText.Screen(note, personName) : null }))];
+        var screened = (string? note) => note is null ? null : FreeText.Screen(note, personName);
+        return [.. alarms.Select(alarm => alarm switch
+        {
+            { OverdueClock: { } clock } => Overdue(words, number, shown, clock),
+            { EscalatedTo: { } level } => Escalated(words, number, shown, alarm.OrderCause!, level),
+            { Reminder: true } => Reminded(words, number, shown, screened(alarm.OrderNote)),
+            _ => SupervisionOrdered(words, number, shown, alarm with { OrderNote = screened(alarm.OrderNote) }),
+        })];
     }
 
     /// <summary>The item as pushed: its title screened like the alerts' label.</summary>
@@ -96,6 +101,16 @@ public static class ItemLiveChanges
         new(LiveAlertKinds.Supervision,
             $"{words.Name.Zh} {number}（{label}）已督办（{SupervisionCauses.Zh(order.OrderCause!)}）{Suffix(order.OrderNote)}",
             $"Supervision order on {words.Name.En} {number} ({label}, {SupervisionCauses.En(order.OrderCause!)}){Suffix(order.OrderNote)}");
+
+    /// <summary>The order went unanswered to its due time: the supervisors of the level it reached hear of it.</summary>
+    private static LiveAlert Escalated(ItemVocabulary words, string number, string label, string cause, string level) =>
+        new(LiveAlertKinds.Supervision,
+            $"{words.Name.Zh} {number}（{label}）督办（{SupervisionCauses.Zh(cause)}）逾期未回复，已升级至{SupervisionLevels.Zh(level)}。",
+            $"Supervision order on {words.Name.En} {number} ({label}, {SupervisionCauses.En(cause)}) was not answered in time and went to the {SupervisionLevels.En(level)} level.");
+
+    /// <summary>催办: a notice to the unit, no order.</summary>
+    private static LiveAlert Reminded(ItemVocabulary words, string number, string label, string? note) =>
+        new(LiveAlertKinds.Reminder, $"{words.Name.Zh} {number}（{label}）催办{Suffix(note)}", $"Reminder on {words.Name.En} {number} ({label}){Suffix(note)}");
 
     private static string Capitalised(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }
@@ -123,9 +138,20 @@ public sealed record ItemLiveMapper<TRow, TEvent>(
         ItemLiveChanges.Alerts(Words, Item(row).Number, Label(row), row.PersonName, events.Select(Alarm).OfType<ItemAlarm>());
 }
 
-/// <summary>What one event raises for supervisors: a clock that ran out, or a supervision order with its cause and note.</summary>
+/// <summary>
+/// What one event raises: a clock that ran out, a supervision order with its cause and note, an order escalated to a
+/// level, or a reminder (催办) to the unit with its note.
+/// </summary>
 public sealed record ItemAlarm(string? OverdueClock, string? OrderCause, string? OrderNote)
 {
+    public string? EscalatedTo { get; init; }
+
+    public bool Reminder { get; init; }
+
+    public static ItemAlarm Escalation(string cause, string level) => new(null, cause, null) { EscalatedTo = level };
+
+    public static ItemAlarm Reminded(string note) => new(null, null, note) { Reminder = true };
+
     public static ItemAlarm Overdue(string clock) => new(clock, null, null);
 
     public static ItemAlarm Order(string cause, string? note) => new(null, cause, note);

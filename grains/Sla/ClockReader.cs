@@ -23,6 +23,9 @@ public interface IClockReader
     /// the day the written answer arrived), counted the way the limit's unit counts.
     /// </summary>
     DateTimeOffset PeriodEnd(DateOnly startDay, SlaDuration length);
+
+    /// <summary>The rules of supervision orders: reply times per level and the escalation ladder.</summary>
+    SupervisionRules Supervision { get; }
 }
 
 /// <summary>
@@ -37,6 +40,8 @@ public sealed class ClockReader(SlaSettings sla, DateTimeOffset now, string? cou
 
     /// <summary>The version of the calendar history the clocks are read against.</summary>
     public long CalendarVersion => history.Version;
+
+    public SupervisionRules Supervision => sla.Supervision;
 
     public ClockView Evaluate(ClockRecord clock) =>
         new SlaClock(clock.Length, clock.StartedAt, sla.RulesAt(Now).WarningAtPercent)

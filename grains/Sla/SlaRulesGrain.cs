@@ -14,6 +14,11 @@ public sealed class SlaRulesGrain(SlaSettings sla, TimeProvider time) : Grain, I
         ? Outcome<SlaRuleVersionView>.Success(VersionView(rules, InForce()))
         : DomainError.NotFound($"Deadline-rule version {version}", $"时限规则版本 {version}"));
 
+    public Task<SupervisionRulesView> Supervision() => Task.FromResult(new SupervisionRulesView(
+        [.. sla.Supervision.ReplyWithin.Select(r => Length(r.Key, r.Value))],
+        [.. sla.Supervision.Ladder.Select(r => new LadderRuleView(r.Cause, r.Count, r.WithinDays))],
+        sla.Supervision.Source));
+
     private SlaRuleSet InForce() => sla.RulesAt(time.GetUtcNow());
 
     /// <summary>The version in force at the top level, every version in <see cref="SlaRulesView.Versions"/>.</summary>

@@ -7,8 +7,11 @@ namespace Dispatch.Sla;
 /// the seed calendar are loaded from the reference-data folder at silo start; administered calendar changes (published
 /// years, county closures) arrive through <see cref="Apply"/> as a new <see cref="CalendarHistory"/>.
 /// </summary>
-public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleVersions versions)
+public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleVersions versions, SupervisionRules supervision)
 {
+    /// <summary>Supervision orders' reply times per level and the escalation ladder (reference-data/supervision.json).</summary>
+    public SupervisionRules Supervision { get; } = supervision;
+
     /// <summary>The folder of rule versions inside the reference-data folder.</summary>
     public const string RulesFolder = "sla-rules";
 
@@ -70,6 +73,6 @@ public sealed class SlaSettings(WorkingCalendar calendar, SlaRuleVersions versio
     public static SlaSettings Load(string referenceDataFolder)
     {
         var seed = WorkingCalendar.FromDirectory(Path.Combine(referenceDataFolder, "calendar"));
-        return new SlaSettings(seed, SlaRuleVersions.Load(Path.Combine(referenceDataFolder, RulesFolder)));
+        return new SlaSettings(seed, SlaRuleVersions.Load(Path.Combine(referenceDataFolder, RulesFolder)), SupervisionRules.Load(referenceDataFolder));
     }
 }

@@ -23,6 +23,9 @@ namespace Dispatch.Tickets;
 [JsonDerivedType(typeof(TicketMerged), "merged")]
 [JsonDerivedType(typeof(DuplicateAttached), "duplicate_attached")]
 [JsonDerivedType(typeof(SupervisionOrderIssued), "supervision_issued")]
+[JsonDerivedType(typeof(SupervisionReplied), "supervision_replied")]
+[JsonDerivedType(typeof(SupervisionEscalated), "supervision_escalated")]
+[JsonDerivedType(typeof(TicketReminded), "reminded")]
 [JsonDerivedType(typeof(ClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(ClockOverdue), "clock_overdue")]
 [JsonDerivedType(typeof(ItemLinked), "item_linked")]
@@ -89,8 +92,19 @@ public sealed record TicketMerged(Guid IntoTicketId, string IntoNumber) : Ticket
 /// <summary>Recorded on the surviving ticket when a duplicate is merged into it.</summary>
 public sealed record DuplicateAttached(Guid DuplicateId, string DuplicateNumber) : TicketEvent;
 
-/// <summary>督办: by a supervisor, or automatically when a clock runs out or returns pile up.</summary>
-public sealed record SupervisionOrderIssued(Guid OrderId, string Cause, string? Note) : TicketEvent;
+/// <summary>督办: by a supervisor, or automatically when a clock runs out, returns pile up or a rung of the ladder is reached.</summary>
+/// <param name="ReplyWithin">How long the unit holding the ticket has for its written reply (督办回复); null when no unit
+/// holds it, and in orders issued before orders asked for a reply.</param>
+public sealed record SupervisionOrderIssued(Guid OrderId, string Cause, string? Note, SlaDuration? ReplyWithin = null) : TicketEvent;
+
+/// <summary>督办回复: the unit's written reply to an order, which closes it.</summary>
+public sealed record SupervisionReplied(Guid OrderId, string Reply, string UserId) : TicketEvent;
+
+/// <summary>An order unanswered at its due time went one level up (county, then city), with a new reply time.</summary>
+public sealed record SupervisionEscalated(Guid OrderId, string Cause, string Level, SlaDuration ReplyWithin) : TicketEvent;
+
+/// <summary>催办: an operator's or supervisor's reminder to the unit; no clock, never escalates.</summary>
+public sealed record TicketReminded(string Note) : TicketEvent;
 
 /// <summary>预警: a clock passed its warning point.</summary>
 public sealed record ClockWarned(string Clock) : TicketEvent;

@@ -206,7 +206,13 @@ public sealed class TicketGrain(
         ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Close(s, actor, command));
 
     public Task<Outcome<TicketView>> Supervise(TicketNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Supervise(s, actor, command, Guid.NewGuid()));
+        ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.Supervise(s, actor, command, Guid.NewGuid(), c));
+
+    public Task<Outcome<TicketView>> ReplyToOrder(ReplyToOrder command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.ReplyToOrder(s, actor, command));
+
+    public Task<Outcome<TicketView>> Remind(TicketNote command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => TicketRules.Remind(s, actor, command));
 
     public async Task<Outcome<TicketView>> Merge(MergeTicket command, Actor actor, int? expectedVersion)
     {
@@ -273,7 +279,7 @@ public sealed class TicketGrain(
     public Task<System.Collections.Immutable.ImmutableArray<ClockShiftView>> PreviewClocks(CalendarProposal proposal) => host.PreviewClocksAsync(proposal);
 
     private Task<Outcome<TicketView>> ExecuteAsync(Actor actor, int? expectedVersion, Func<TicketState, IClockReader, Change<TicketEvent>> decide) =>
-        host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
+        host.ExecuteAsync(actor, expectedVersion, (s, c) => TicketRules.WithLadder(s, decide(s, c), c, Guid.NewGuid), () => View(actor));
 
     /// <summary>What every client gets: the caller's numbers masked (<see cref="TicketViews.ForActor"/>).</summary>
     private TicketView View(Actor actor) => TicketViews.ForActor(State, host.Clocks(), actor);

@@ -65,12 +65,17 @@ public static class TicketLiveChanges
         return ItemLiveChanges.ClockKind(before.ClockState, after.ClockState);
     }
 
-    /// <summary>A clock that ran out, and every supervision order (manual or automatic), alert the supervisors.</summary>
+    /// <summary>
+    /// A clock that ran out, every supervision order (manual or automatic) and its escalations alert the supervisors; a
+    /// reminder (催办) reaches the unit's worklist.
+    /// </summary>
     public static ImmutableArray<LiveAlert> Alerts(TicketStatsRow row, IReadOnlyList<TicketEvent> events) =>
         ItemLiveChanges.Alerts(TicketRules.Words, row.Number, row.Title, row.CallerName, events.Select(e => e switch
         {
             ClockOverdue overdue => ItemAlarm.Overdue(overdue.Clock),
             SupervisionOrderIssued order => ItemAlarm.Order(order.Cause, order.Note),
+            SupervisionEscalated escalated => ItemAlarm.Escalation(escalated.Cause, escalated.Level),
+            TicketReminded reminded => ItemAlarm.Reminded(reminded.Note),
             _ => null,
         }).OfType<ItemAlarm>());
 

@@ -9,7 +9,10 @@ public static class TicketParts
 {
     public static readonly ItemParts<TicketState, TicketEvent, TicketStatsRow> Parts = new(
         TicketGrain.Stream, TicketRules.Words, TicketAccess.CanSee,
-        (s, clocks) => TicketProjection.Project(s, clocks) is var (command, row) ? (row, [command]) : default,
+        (s, clocks) => TicketProjection.Project(s, clocks) is var (command, row) ? (row, [command, .. Orders(s, clocks)]) : default,
         StatsContribution.Of, TicketProjection.NextClockChange, TicketStatsRow.LoadAsync, TicketRules.ClockEvents, TicketLiveChanges.From, s => s.IntakeFingerprint,
         County: s => s.Details.CountyCode, Clocks: s => s.Clocks);
+
+    private static IEnumerable<Npgsql.NpgsqlBatchCommand> Orders(TicketState s, Dispatch.Sla.IClockReader clocks) =>
+        SupervisionOrderRows.Commands(new(ItemTypes.Ticket, s.Id, s.Number, s.Details.CountyCode, s.UnitCode, s.Version), s.SupervisionOrders, clocks);
 }

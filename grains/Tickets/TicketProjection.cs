@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Npgsql;
@@ -58,10 +59,13 @@ public static class TicketProjection
         return (command, row);
     }
 
-    /// <summary>The earliest instant at which any running, unpaused clock changes state.</summary>
-    public static DateTimeOffset? NextClockChange(TicketState s, IClockReader clocks) => s.Status == TicketStatus.Closed
-        ? null
-        : ClockSummary.Of(s.Clocks, clocks).NextChange;
+    /// <summary>
+    /// The earliest instant at which any running, unpaused clock changes state, or an open supervision order falls due
+    /// for escalation (also on a closed ticket: the order waits for its reply all the same).
+    /// </summary>
+    public static DateTimeOffset? NextClockChange(TicketState s, IClockReader clocks) =>
+        new[] { s.Status == TicketStatus.Closed ? null : ClockSummary.Of(s.Clocks, clocks).NextChange, SupervisionOrders.NextChange(s.SupervisionOrders, clocks) }
+            .Min();
 
     private static (ClockView View, bool Running, string Name)? Evaluate(ClockRecord? clock, IClockReader clocks) =>
         clock is null ? null : (clocks.Evaluate(clock), clock.Running, clock.Name);

@@ -90,25 +90,4 @@ public static partial class TicketRules
         }
         return Change<TicketEvent>.Of(new TicketClosed(TextRules.Trimmed(command.Note)));
     }
-
-    /// <summary>督办 by a supervisor whose scope covers the ticket.</summary>
-    public static Change<TicketEvent> Supervise(TicketState s, Actor actor, TicketNote command, Guid orderId)
-    {
-        if (Gate(s, actor, TicketActions.Supervise, () => TicketAccess.IsSupervisorInScope(actor, s)) is { } refused)
-        {
-            return refused;
-        }
-        if (TextRules.Invalid(TextRules.Check("note", command.Note, TextLimits.Note, true, "督办意见", "note")) is { } invalid)
-        {
-            return invalid;
-        }
-        return Change<TicketEvent>.Of(new SupervisionOrderIssued(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
-    }
-
-    private static readonly ClockEventShapes<TicketEvent> ClockShapes = new(
-        clock => new ClockWarned(clock), clock => new ClockOverdue(clock), (id, cause, note) => new SupervisionOrderIssued(id, cause, note));
-
-    /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>
-    public static IReadOnlyList<TicketEvent> ClockEvents(TicketState s, IClockReader clocks, Func<Guid> newOrderId) =>
-        !s.Exists || s.Status == TicketStatus.Closed ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, ClockShapes, newOrderId);
 }

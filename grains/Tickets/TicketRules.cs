@@ -13,13 +13,15 @@ public static partial class TicketRules
 {
     public static readonly ItemVocabulary Words = TicketVocabulary.Item;
 
-    /// <summary>What the ticket's state allows now, whoever asks.</summary>
-    public static ImmutableArray<string> AllowedActions(TicketState s)
+    /// <summary>
+    /// What the ticket's state allows now, whoever asks: the life cycle's actions, and a reply (督办回复) while an order
+    /// waits for the unit holding the ticket.
+    /// </summary>
+    public static ImmutableArray<string> AllowedActions(TicketState s) =>
+        !s.Exists ? [] : [.. LifeCycleActions(s), .. When(s.UnitCode is not null && s.OpenOrders.Any(), TicketActions.SupervisionReply)];
+
+    private static ImmutableArray<string> LifeCycleActions(TicketState s)
     {
-        if (!s.Exists)
-        {
-            return [];
-        }
         var petition = s.Petition;
         if (s.Status == TicketStatus.Closed)
         {
@@ -37,12 +39,12 @@ public static partial class TicketRules
         {
             TicketStatus.Registered => [.. When(petition is null, TicketActions.Answer), TicketActions.Dispatch, TicketActions.Merge, TicketActions.Supervise],
             TicketStatus.Dispatched => [TicketActions.Sign, .. When(returnable, TicketActions.Return), TicketActions.Transfer,
-                .. When(suspendable, TicketActions.Suspend), TicketActions.Merge, TicketActions.Supervise],
+                .. When(suspendable, TicketActions.Suspend), TicketActions.Merge, TicketActions.Supervise, TicketActions.Remind],
             TicketStatus.Signed when petition is { AwaitsDecision: true } => [TicketActions.Acceptance, .. When(returnable, TicketActions.Return),
-                TicketActions.Transfer, TicketActions.Merge, TicketActions.Supervise],
+                TicketActions.Transfer, TicketActions.Merge, TicketActions.Supervise, TicketActions.Remind],
             TicketStatus.Signed => [.. When(returnable, TicketActions.Return), TicketActions.Transfer, .. When(suspendable, TicketActions.Suspend),
                 .. When(MayAskExtension(s), TicketActions.ExtensionRequest), .. When(HasPendingExtension(s), TicketActions.ExtensionDecision),
-                TicketActions.Resolve, TicketActions.Merge, TicketActions.Supervise],
+                TicketActions.Resolve, TicketActions.Merge, TicketActions.Supervise, TicketActions.Remind],
             TicketStatus.Resolved => [.. When(s.Details.OwesCallback, TicketActions.Callback),
                 .. When(s.Satisfaction == "unsatisfied" && s.MergedInto is null && petition is null, TicketActions.Reopen),
                 .. When(MayClose(s), TicketActions.Close), .. When(MayAskReview(s), TicketActions.Review), TicketActions.Supervise],

@@ -195,7 +195,10 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         },
         DuplicateAttached d => s with { Duplicates = s.Duplicates.Add(d.DuplicateNumber) },
         ItemLinked l => s with { Links = s.Links.Add(new LinkedItem(l.ItemType, l.ItemId, l.Number, l.Label, at)) },
-        SupervisionOrderIssued o => s with { SupervisionOrders = s.SupervisionOrders.Add(new SupervisionOrder(o.OrderId, o.Cause, o.Note, at)) },
+        SupervisionOrderIssued o => s with { SupervisionOrders = s.SupervisionOrders.Add(SupervisionOrder.Issued(o.OrderId, o.Cause, o.Note, o.ReplyWithin, at)) },
+        SupervisionReplied r => s.MapOrder(r.OrderId, o => o.Replied(r.Reply, r.UserId, at)),
+        SupervisionEscalated up => s.MapOrder(up.OrderId, o => o.Escalated(up.Level, up.ReplyWithin, at)),
+        TicketReminded => s,
         TicketNoteAdded => s,
         TicketAssigned a => s with { Assignee = new ItemAssignee(a.UserId, a.Name) },
         TicketUnassigned => s with { Assignee = null },
@@ -224,6 +227,14 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     /// <summary>A non-urgent petition has no sign-for clock: its first statutory step is the acceptance decision.</summary>
     private static ClockRecord? StartSignFor(TicketState s, DateTimeOffset at) =>
         s.Rules.SignFor is { } signFor ? ClockRecord.Start(ClockNames.SignFor, signFor, at) : null;
+
+    private TicketState MapOrder(Guid orderId, Func<SupervisionOrder, SupervisionOrder> map) =>
+        SupervisionOrders.FindIndex(o => o.OrderId == orderId) is var i and >= 0
+            ? this with { SupervisionOrders = SupervisionOrders.SetItem(i, map(SupervisionOrders[i])) }
+            : this;
+
+    /// <summary>Orders waiting for the unit's written reply.</summary>
+    public IEnumerable<SupervisionOrder> OpenOrders => SupervisionOrders.Where(o => o.Open);
 
     public TicketState MapClock(string name, Func<ClockRecord, ClockRecord> map) => name switch
     {
@@ -265,8 +276,6 @@ public sealed record ExtensionRecord(Guid RequestId, SlaDuration Amount, string 
 
     public string? DecisionNote { get; init; }
 }
-
-public sealed record SupervisionOrder(Guid OrderId, string Cause, string? Note, DateTimeOffset IssuedAt);
 
 public sealed record CallbackAttempt(bool Reached, string? Satisfaction, string? Note, DateTimeOffset At)
 {

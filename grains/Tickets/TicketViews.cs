@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.Identity;
+using Dispatch.Items;
 using Dispatch.PersonalData;
 using Dispatch.Sla;
 
@@ -76,7 +77,7 @@ public static class TicketViews
         {
             DecisionNote = e.DecisionNote, Notice = Notice(e.Notice),
         })],
-        SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
+        SupervisionOrders = [.. s.SupervisionOrders.Select(o => SupervisionViews.Of(o, clocks))],
         Callbacks = [.. s.Callbacks.Select(c => new CallbackView(c.Reached, c.Satisfaction, c.Note, c.At) { NextAttemptAt = c.NextAttemptAt, Notice = Notice(c.Notice) })],
         NextCallbackAt = s.NextCallbackAt,
         FailedCallbacks = s.FailedCallbacks,

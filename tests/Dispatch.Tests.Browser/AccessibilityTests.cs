@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
-        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year"];
+        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -107,6 +107,12 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
                     await page.GotoAsync($"/#/rehab-visits/{visit.GetProperty("id").GetString()}");
                     await page.Locator("#act-assign").WaitForAsync();
                 }
+                break;
+            case "supervision-orders":
+                await SignInAsync(page, "supervisor@jx12385.test");
+                await page.GotoAsync("/#/supervision-orders");
+                await page.Locator("#orders").WaitForAsync();
+                await page.Locator("#orders table, #orders .empty, #orders .failure").First.WaitForAsync();
                 break;
             case "admin-calendar":
                 await SignInAsync(page, Admin);

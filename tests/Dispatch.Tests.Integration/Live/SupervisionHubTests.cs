@@ -188,6 +188,60 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
     }
 
     [Fact]
+    public async Task A_reminder_reaches_the_units_open_worklist_as_a_notice_and_is_no_order()
+    {
+        await using var centre = await LiveListener.ConnectAsync(system.WebB, "staff.330402-centre@jx12385.test");
+        await centre.JoinAsync("unit:330402-CENTRE");
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+        var ticket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
+        ticket = await TicketApi.ActOkAsync(operatorClient, ticket, "dispatch", new { unitCode = "330402-CENTRE" });
+
+        var reminded = await TicketApi.ActOkAsync(operatorClient, ticket, "remind", new { note = "来电人再次询问进度" });
+
+        var notice = await centre.WaitForAsync("alert", m => m.ItemId() == TicketApi.Id(ticket), "the reminder");
+        notice.GetProperty("kind").GetString().Should().Be("reminder");
+        notice.GetProperty("messageZh").GetString().Should().Contain("来电人再次询问进度");
+        reminded.GetProperty("supervisionOrders").GetArrayLength().Should().Be(0, "a reminder is not an order: no clock, no escalation");
+        var history = await operatorClient.GetFromJsonAsync<JsonElement>($"/api/tickets/{TicketApi.Id(ticket)}/history");
+        history.ToString().Should().Contain("reminded");
+    }
+
+    [Fact]
+    public async Task The_units_written_reply_closes_the_order_and_another_county_cannot_reach_it()
+    {
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+        using var supervisor = await LiveSystem.ClientAsync(system.WebA, NanhuSupervisor);
+        using var otherSupervisor = await LiveSystem.ClientAsync(system.WebA, XiuzhouSupervisor);
+        using var staff = await LiveSystem.ClientAsync(system.WebA, "staff.330402-centre@jx12385.test");
+        using var otherStaff = await LiveSystem.ClientAsync(system.WebA, "staff.330411-centre@jx12385.test");
+        var ticket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
+        ticket = await TicketApi.ActOkAsync(operatorClient, ticket, "dispatch", new { unitCode = "330402-CENTRE" });
+
+        var order = (await TicketApi.ActOkAsync(supervisor, ticket, "supervise", new { note = "请说明办理进展" })).GetProperty("supervisionOrders")[0];
+        var orderId = order.GetProperty("orderId").GetString()!;
+        order.GetProperty("state").GetString().Should().Be("open");
+        order.GetProperty("level").GetString().Should().Be("unit");
+        (await OpenOrdersAsync(supervisor)).Should().Contain(orderId);
+        (await OpenOrdersAsync(otherSupervisor)).Should().NotContain(orderId);
+        var reply = new { orderId, reply = "已约谈经办人，本周内办结。" };
+        (await TicketApi.ActAsync(otherStaff, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await TicketApi.ActAsync(supervisor, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+
+        var replied = (await TicketApi.ActOkAsync(staff, ticket, "supervision-reply", reply)).GetProperty("supervisionOrders")[0];
+
+        replied.GetProperty("state").GetString().Should().Be("replied");
+        replied.GetProperty("reply").GetString().Should().Be("已约谈经办人，本周内办结。");
+        (await OpenOrdersAsync(supervisor)).Should().NotContain(orderId);
+        (await TicketApi.ActAsync(staff, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    private static async Task<IReadOnlyList<string>> OpenOrdersAsync(HttpClient client)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>("/api/supervision-orders?unit=330402-CENTRE&pageSize=100");
+        return [.. page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("orderId").GetString()!)];
+    }
+
+    [Fact]
     public async Task A_browser_signed_in_with_the_cookie_joins_too()
     {
         var cookies = new CookieContainer();

@@ -122,6 +122,57 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
         }
     }
 
+    [Fact]
+    public async Task An_unanswered_supervision_order_escalates_to_the_county_then_the_city_through_the_watcher()
+    {
+        var clock = new FakeTimeProvider(MondayMorning);
+        connectionString = await database.CreateIsolatedDatabaseAsync();
+        var cluster = await DispatchTestCluster.StartAsync(connectionString, time: clock);
+        try
+        {
+            var id = await RegisterAndDispatchAsync(cluster);
+            var ticket = cluster.Client.GetGrain<ITicketGrain>(id);
+            var supervisor = new Actor("escalation-test-supervisor", Roles.Supervisor, null, "330411");
+            var staff = new Actor("escalation-test-staff", Roles.UnitStaff, "330411-CENTRE", "330411");
+            (await ticket.Sign(staff, null)).Error.Should().BeNull();
+            var ordered = (await ticket.Supervise(new TicketNote("请说明办理进展"), supervisor, null)).Value!.SupervisionOrders.Single();
+            ordered.DueAt.Should().Be(MondayMorning.AddDays(3), "three working days from Monday 09:00 is Thursday 09:00");
+            (await OpenOrderAsync(ordered.OrderId)).Should().Be(("unit", MondayMorning.AddDays(3)));
+
+            clock.SetUtcNow(MondayMorning.AddDays(3).AddMinutes(1));
+            await TickAsync(cluster, id);
+            // The handling clock ran out at the same time and brought an order of its own: follow the supervisor's.
+            var atCounty = (await ticket.Get(supervisor)).Value!.SupervisionOrders.Single(o => o.OrderId == ordered.OrderId);
+            atCounty.Level.Should().Be("county");
+            atCounty.DueAt.Should().Be(MondayMorning.AddDays(7).AddMinutes(1), "two working days from Thursday 09:01 is Monday 09:01");
+            (await OpenOrderAsync(ordered.OrderId)).Should().Be(("county", MondayMorning.AddDays(7).AddMinutes(1)));
+
+            clock.SetUtcNow(MondayMorning.AddDays(7).AddMinutes(2));
+            await TickAsync(cluster, id);
+            var atCity = (await ticket.Get(supervisor)).Value!.SupervisionOrders.Single(o => o.OrderId == ordered.OrderId);
+            atCity.Level.Should().Be("city");
+            atCity.Escalations.Select(e => e.Level).Should().Equal("county", "city");
+
+            var replied = (await ticket.ReplyToOrder(new ReplyToOrder(atCity.OrderId, "已约谈经办人，本周内办结。"), staff, null)).Value!;
+            replied.SupervisionOrders.Single(o => o.OrderId == ordered.OrderId).State.Should().Be("replied");
+            (await OpenOrderAsync(ordered.OrderId)).Should().BeNull("a replied order leaves the supervisors' list");
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private async Task<(string Level, DateTimeOffset DueAt)?> OpenOrderAsync(Guid orderId)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand("select level, due_at from supervision_orders where order_id = $1 and replied_at is null");
+        command.Parameters.Add(new NpgsqlParameter { Value = orderId });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)) : null;
+    }
+
     private async Task<(int Failed, DateTimeOffset? NextAt)> CallbackRowAsync(Guid id)
     {
         await using var source = NpgsqlDataSource.Create(connectionString);

@@ -105,6 +105,28 @@ public sealed class TicketLifecycleApiTests(RunningSystem system) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_escalation_ladder_raises_one_order_per_cause_by_itself_with_its_evidence()
+    {
+        using var op = await Operator(system);
+        using var centre = await Staff(system, "330402-CENTRE");
+        var ticket = await RegisteredAsync(op);
+        await ActOkAsync(op, ticket, "dispatch", new { unitCode = "330402-CENTRE" });
+        for (var round = 1; round <= 3; round++)
+        {
+            await ActOkAsync(centre, ticket, "sign");
+            await ActOkAsync(centre, ticket, "resolve", new { reply = $"第 {round} 次答复：已协调街道核实。" });
+            await ActOkAsync(op, ticket, "callback", new { reached = true, satisfaction = "unsatisfied" });
+            ticket = await ActOkAsync(op, ticket, "reopen", new { note = "来电人仍不满意" });
+        }
+
+        var causes = ticket.GetProperty("supervisionOrders").EnumerateArray().Select(o => o.GetProperty("cause").GetString()).ToList();
+        causes.Should().BeEquivalentTo(["unsatisfied_callbacks", "rework"], "the third unsatisfied callback finds the first order still open");
+        var rework = ticket.GetProperty("supervisionOrders").EnumerateArray().Single(o => o.GetProperty("cause").GetString() == "rework");
+        rework.GetProperty("note").GetString().Should().Contain("已重办 3 次");
+        rework.GetProperty("state").GetString().Should().Be("open", "the unit holding the ticket owes a written reply");
+    }
+
+    [Fact]
     public async Task Two_returns_make_the_ticket_wait_for_a_ruling_with_a_supervision_order()
     {
         using var op = await Operator(system);

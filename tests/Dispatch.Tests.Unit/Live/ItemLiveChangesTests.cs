@@ -34,6 +34,27 @@ public sealed class ItemLiveChangesTests
     }
 
     [Fact]
+    public void An_escalated_order_tells_the_supervisors_the_level_it_reached()
+    {
+        var alert = ItemLiveChanges.Alerts(TicketVocabulary.Item, "JX12385-20260302-000001", "补贴未发放", "欧阳晓明",
+            [ItemAlarm.Escalation(SupervisionCauses.Manual, SupervisionLevels.County)]).Single();
+
+        alert.Kind.Should().Be(LiveAlertKinds.Supervision);
+        alert.MessageZh.Should().Be("工单 JX12385-20260302-000001（补贴未发放）督办（人工督办）逾期未回复，已升级至县级。");
+        alert.MessageEn.Should().Contain("went to the county level");
+    }
+
+    [Fact]
+    public void A_reminder_is_its_own_kind_of_alert_with_its_note_screened_of_the_callers_name()
+    {
+        var alert = ItemLiveChanges.Alerts(TicketVocabulary.Item, "JX12385-20260302-000001", "补贴未发放", "欧阳晓明",
+            [ItemAlarm.Reminded("欧阳晓明再次来电询问进度")]).Single();
+
+        alert.Kind.Should().Be(LiveAlertKinds.Reminder);
+        alert.MessageZh.Should().StartWith("工单 JX12385-20260302-000001（补贴未发放）催办").And.NotContain("欧阳晓明");
+    }
+
+    [Fact]
     public void Several_alarms_of_one_commit_give_one_alert_each_in_order()
     {
         var alerts = ItemLiveChanges.Alerts(RehabVocabulary.Item, "JXKF-20260302-000007", "assessment", "欧阳晓明",

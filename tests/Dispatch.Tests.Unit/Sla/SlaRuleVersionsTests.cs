@@ -48,7 +48,7 @@ public sealed class SlaRuleVersionsTests
     [Fact]
     public void The_day_of_receipt_is_the_local_day_in_Jiaxing()
     {
-        var settings = new SlaSettings(Shanghai.Calendar, TwoVersions());
+        var settings = new SlaSettings(Shanghai.Calendar, TwoVersions(), SupervisionRules.Load(Shanghai.ReferenceData()));
 
         // 30 November 2026 16:30 UTC is already 1 December 00:30 in Jiaxing.
         settings.RulesAt(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero)).Version.Should().Be(2);

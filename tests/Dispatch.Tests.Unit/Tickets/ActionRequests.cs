@@ -22,7 +22,7 @@ internal static class ActionRequests
         TicketActions.Answer, TicketActions.Dispatch, TicketActions.Sign, TicketActions.Return, TicketActions.Transfer,
         TicketActions.Suspend, TicketActions.Resume, TicketActions.ExtensionRequest, TicketActions.ExtensionDecision,
         TicketActions.Resolve, TicketActions.Callback, TicketActions.Reopen, TicketActions.Close, TicketActions.Merge,
-        TicketActions.Supervise,
+        TicketActions.Supervise, TicketActions.SupervisionReply, TicketActions.Remind,
     ];
 
     public static Change<TicketEvent> Take(string action, TicketState s, Actor actor, DateTimeOffset now) => action switch
@@ -43,7 +43,9 @@ internal static class ActionRequests
         TicketActions.Reopen => TicketRules.Reopen(s, actor, new TicketNote(null)),
         TicketActions.Close => TicketRules.Close(s, actor, new TicketNote(null)),
         TicketActions.Merge => TicketRules.Merge(s, actor, EarlierTicket),
-        TicketActions.Supervise => TicketRules.Supervise(s, actor, new TicketNote("请加快办理。"), OrderId),
+        TicketActions.Supervise => TicketRules.Supervise(s, actor, new TicketNote("请加快办理。"), OrderId, TicketClocks.At(now)),
+        TicketActions.SupervisionReply => TicketRules.ReplyToOrder(s, actor, new ReplyToOrder(OrderId, "已约谈经办人，本周内办结。")),
+        TicketActions.Remind => TicketRules.Remind(s, actor, new TicketNote("来电人再次来电询问进度，请尽快办理。")),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not a ticket action."),
     };
 }

@@ -65,12 +65,12 @@ public sealed class MergeAndSupervisionTests
 
     [Fact]
     public void Supervisor_in_scope_issues_a_supervision_order() =>
-        TicketRules.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(" 请于本周内办结 "), ActionRequests.OrderId)
-            .ShouldRecord(new SupervisionOrderIssued(ActionRequests.OrderId, SupervisionCauses.Manual, "请于本周内办结"));
+        TicketRules.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(" 请于本周内办结 "), ActionRequests.OrderId, TicketClocks.Later)
+            .ShouldRecord(new SupervisionOrderIssued(ActionRequests.OrderId, SupervisionCauses.Manual, "请于本周内办结", Dispatch.Sla.SlaDuration.WorkingDays(3)));
 
     [Fact]
     public void Supervision_order_needs_a_note() =>
-        TicketRules.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(""), ActionRequests.OrderId)
+        TicketRules.Supervise(TicketBuilder.Registered().Dispatched().Build(), Actors.NanhuSupervisor, new TicketNote(""), ActionRequests.OrderId, TicketClocks.Later)
             .ShouldReportFields(("note", "required"));
 
     [Fact]

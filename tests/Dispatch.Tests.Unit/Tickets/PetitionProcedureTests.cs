@@ -107,7 +107,7 @@ public sealed class PetitionProcedureTests
         TicketRules.AllowedActions(TicketBuilder.Registered("petition").Build()).Should().NotContain(TicketActions.Answer);
         TicketRules.AllowedActions(TicketBuilder.Registered("petition").Dispatched().Build()).Should().NotContain(TicketActions.Suspend);
         TicketRules.AllowedActions(Signed().Build()).Should().Equal(
-            TicketActions.Acceptance, TicketActions.Return, TicketActions.Transfer, TicketActions.Merge, TicketActions.Supervise);
+            TicketActions.Acceptance, TicketActions.Return, TicketActions.Transfer, TicketActions.Merge, TicketActions.Supervise, TicketActions.Remind);
         var unsatisfied = Accepted().Answered().CalledBack("unsatisfied").Build();
         TicketRules.AllowedActions(unsatisfied).Should().NotContain(TicketActions.Reopen).And.Contain(TicketActions.Review);
     }

@@ -40,8 +40,8 @@ public sealed class TicketStatesTests
 
     [Theory]
     [InlineData("registered", new[] { Answer, TicketActions.Dispatch, Merge, Supervise })]
-    [InlineData("dispatched", new[] { Sign, Return, Transfer, Suspend, Merge, Supervise })]
-    [InlineData("signed", new[] { Return, Transfer, Suspend, ExtensionRequest, Resolve, Merge, Supervise })]
+    [InlineData("dispatched", new[] { Sign, Return, Transfer, Suspend, Merge, Supervise, Remind })]
+    [InlineData("signed", new[] { Return, Transfer, Suspend, ExtensionRequest, Resolve, Merge, Supervise, Remind })]
     [InlineData("resolved", new[] { Callback, Supervise })]
     [InlineData("closed", new string[0])]
     [InlineData("suspended", new[] { Resume, Merge, Supervise })]

@@ -765,4 +765,18 @@ export default {
   'risk.basis.city': 'city',
   'risk.unavailable': 'Breach risk cannot be read just now.',
   'dash.breachRisk': 'Likely late (from history)',
+  // Supervision replies, escalation and reminders
+  'nav.orders': 'Supervision orders', 'orders.title': 'Supervision orders',
+  'orders.intro': 'Supervision orders still waiting for the unit\'s written reply, soonest due first. An order not answered in time goes to the county, then to the city, each time with a new reply time.',
+  'orders.overdueOnly': 'Only orders whose reply is overdue', 'orders.caption': 'Orders waiting for a reply ({n})', 'orders.empty': 'No order is waiting for a reply.',
+  'orders.col.cause': 'Cause', 'orders.col.level': 'Level', 'orders.col.issued': 'Issued', 'orders.col.due': 'Reply due', 'orders.col.state': 'State',
+  'orders.state.open': 'Waiting for reply', 'orders.state.overdue': 'Reply overdue',
+  'orders.label': 'Supervision orders', 'orders.issued': '{cause} ({at})', 'orders.replied': 'Answered in writing on {at}: {reply}',
+  'orders.dueAt': 'Reply due at {level} level by {at}', 'orders.overdueAt': 'Reply at {level} level overdue (due {at})', 'orders.escalated': 'Went to {level} level on {at}',
+  'orders.which': 'Order answered', 'orders.option': '{cause}, due {due}', 'orders.reply': 'Written reply to the order', 'form.remindNote': 'Reminder',
+  'supervisionLevel.unit': 'unit', 'supervisionLevel.county': 'county', 'supervisionLevel.city': 'city',
+  'supervisionCause.manual': 'By a supervisor', 'supervisionCause.overdue': 'Automatic, overdue', 'supervisionCause.repeated_returns': 'Repeated returns',
+  'supervisionCause.rework': 'Reopened repeatedly', 'supervisionCause.repeat_caller': 'Repeat caller', 'supervisionCause.unsatisfied_callbacks': 'Unsatisfied callbacks',
+  'event.supervision_replied': 'Reply to supervision order', 'event.supervision_escalated': 'Supervision order escalated', 'event.reminded': 'Reminder',
+  'notices.reminder': 'Reminder {number}: {message}', 'dash.alert.reminder': 'Reminder',
 };

@@ -765,4 +765,18 @@ export default {
   'risk.basis.city': '全市',
   'risk.unavailable': '暂时无法读取超期风险。',
   'dash.breachRisk': '可能超期（按历史）',
+  // 督办回复、升级与催办
+  'nav.orders': '督办一览', 'orders.title': '督办一览',
+  'orders.intro': '尚待承办单位书面回复的督办，最早到期的在前。逾期未回复的督办依次升级至县级、市级，每次升级重新计算回复时限。',
+  'orders.overdueOnly': '只显示逾期未回复的督办', 'orders.caption': '待回复督办（共 {n} 件）', 'orders.empty': '目前没有待回复的督办。',
+  'orders.col.cause': '督办原因', 'orders.col.level': '当前级别', 'orders.col.issued': '督办时间', 'orders.col.due': '回复期限', 'orders.col.state': '状态',
+  'orders.state.open': '待回复', 'orders.state.overdue': '逾期未回复',
+  'orders.label': '督办', 'orders.issued': '{cause}（{at}）', 'orders.replied': '已于 {at} 书面回复：{reply}',
+  'orders.dueAt': '待{level}回复，期限 {at}', 'orders.overdueAt': '{level}回复已逾期（期限 {at}）', 'orders.escalated': '{at} 升级至{level}',
+  'orders.which': '回复的督办', 'orders.option': '{cause}，期限 {due}', 'orders.reply': '督办回复（书面）', 'form.remindNote': '催办内容',
+  'supervisionLevel.unit': '承办单位', 'supervisionLevel.county': '县级', 'supervisionLevel.city': '市级',
+  'supervisionCause.manual': '人工督办', 'supervisionCause.overdue': '超期自动督办', 'supervisionCause.repeated_returns': '多次退单',
+  'supervisionCause.rework': '多次重办', 'supervisionCause.repeat_caller': '重复来电', 'supervisionCause.unsatisfied_callbacks': '多次回访不满意',
+  'event.supervision_replied': '督办回复', 'event.supervision_escalated': '督办升级', 'event.reminded': '催办',
+  'notices.reminder': '催办 {number}：{message}', 'dash.alert.reminder': '催办',
 };

@@ -2,6 +2,7 @@
 import { h } from '../dom.js';
 import { pick, t, word } from '../i18n.js';
 import { nameOf } from '../reference.js';
+import { dateTime } from '../format.js';
 import { field, radioGroup, showError, vocabulary, vocabularySelect } from './fields.js';
 
 const dispatcher = ['operator', 'admin'];
@@ -15,7 +16,7 @@ export const actionRoles = {
   answer: dispatcher, dispatch: [...dispatcher, 'supervisor'], sign: unit, return: unit, transfer: [...unit, 'operator'],
   suspend: unit, resume: [...unit, 'operator'], 'extension-requests': unit, 'extension-decisions': supervisor, resolve: unit,
   callback: dispatcher, reopen: dispatcher, close: dispatcher, merge: dispatcher, supervise: supervisor,
-  acceptance: unit, review: dispatcher,
+  acceptance: unit, review: dispatcher, 'supervision-reply': unit, remind: [...dispatcher, 'supervisor'],
 };
 
 /** The actions this user may offer on this ticket: the ticket's allowed actions filtered by role. */
@@ -163,6 +164,18 @@ export function actionForm(action, ticket, units) {
       const into = field({ name: 'intoNumber', label: t('form.intoNumber'), hint: t('intake.intoNumber.hint'), required: true,
         control: h('input', { type: 'text', maxlength: '40', autocomplete: 'off', spellcheck: 'false' }) });
       return { fields: [into], body: () => ({ intoNumber: orNull(value(into)) }) };
+    }
+    case 'supervision-reply': {
+      // The open orders, oldest first: the first is chosen, as it is due soonest at the same level.
+      const open = (ticket.supervisionOrders ?? []).filter(o => o.state === 'open' || o.state === 'overdue');
+      const order = field({ name: 'orderId', label: t('orders.which'), required: true, control: h('select', {},
+        open.map(o => h('option', { value: o.orderId }, t('orders.option', { cause: word('supervisionCause', o.cause), due: dateTime(o.dueAt) })))) });
+      const reply = text('reply', t('orders.reply'), { required: true, long: true });
+      return { fields: [order, reply], body: () => ({ orderId: orNull(value(order)), reply: orNull(value(reply)) }) };
+    }
+    case 'remind': {
+      const note = text('note', t('form.remindNote'), { required: true, long: true });
+      return { fields: [note], body: () => ({ note: orNull(value(note)) }) };
     }
     case 'supervise': {
       const note = text('note', t('form.note'), { required: true, long: true });

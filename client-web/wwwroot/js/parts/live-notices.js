@@ -1,5 +1,5 @@
 // 实时通知: what happens to a unit's work while its worklist is open — a new item, dispatch or transfer to the unit, a warning,
-// an overdue clock, a supervision order — pushed over the supervision hub (scope unit:<code>). The list reloads itself,
+// an overdue clock, a supervision order and its escalation, an operator's reminder (催办) — pushed over the supervision hub (scope unit:<code>). The list reloads itself,
 // a badge counts the notices not yet acknowledged, the newest are listed, and a live region announces each.
 import { announce, fill, h } from '../dom.js';
 import { pick, t, word } from '../i18n.js';
@@ -54,6 +54,10 @@ export async function watchUnit(unitCode, onChange) {
       notice(t(`notices.${m.change}`, { number: m.item.number, title: titleOf(m.item) }), m.at, m.change === 'overdue');
     },
     alert: m => {
+      if (m.kind === 'reminder') {
+        notice(t('notices.reminder', { number: m.item?.number ?? '', message: pick(m.messageZh, m.messageEn) }), m.at, false);
+        return;
+      }
       if (m.kind !== 'supervision') return;
       notice(t('notices.supervision', { number: m.item?.number ?? '', message: pick(m.messageZh, m.messageEn) }), m.at, true);
     },

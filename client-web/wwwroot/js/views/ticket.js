@@ -70,9 +70,24 @@ async function facts(v, user) {
     [t('ticket.callbackNotice'), callbackNotice(v)],
     [t('ticket.returns'), v.returnCount || null],
     [t('ticket.repeat'), v.repeatCount || null],
+    [t('orders.label'), ordersFact(v)],
     ...petitionFacts(v.petition),
     [t('slip.label'), h('a', { href: `#/tickets/${encodeURIComponent(v.id)}/slip`, id: 'slip-link' }, t(v.petition ? 'slip.openWithNotices' : 'slip.open'))],
   ];
+}
+
+/** Each supervision order (督办) with its state: the level it stands at and its due time, or the unit's reply. */
+function ordersFact(v) {
+  const orders = v.supervisionOrders ?? [];
+  if (!orders.length) return null;
+  return h('ul', { class: 'orders', id: 'ticket-orders' }, orders.map(o => h('li', { class: o.state === 'overdue' ? 'urgent' : null },
+    [t('orders.issued', { cause: word('supervisionCause', o.cause), at: dateTime(o.issuedAt) }), o.note,
+      o.state === 'replied' ? t('orders.replied', { at: dateTime(o.repliedAt), reply: o.reply ?? '' }) : null,
+      o.state === 'open' || o.state === 'overdue'
+        ? t(o.state === 'overdue' ? 'orders.overdueAt' : 'orders.dueAt', { level: word('supervisionLevel', o.level), at: dateTime(o.dueAt) })
+        : null,
+      ...(o.escalations ?? []).map(e => t('orders.escalated', { level: word('supervisionLevel', e.level), at: dateTime(e.at) })),
+    ].filter(Boolean).join(' · '))));
 }
 
 /** While a callback is owed: the failed attempts and when the next may be made. */
@@ -118,6 +133,7 @@ function eventDetail(entry) {
     d.stage && word('petitionStage', d.stage), d.number,
     d.notice && t('petition.noticeSent', { method: word('noticeMethod', d.notice.method), date: d.notice.sentOn, reference: d.notice.reference ?? '' }),
     d.reached === false && t('form.no'), d.nextAttemptAt && t('ticket.nextCallback', { at: dateTime(d.nextAttemptAt) }), d.approved !== undefined && d.approved !== null && t(d.approved ? 'form.approve' : 'form.reject'),
+    d.level && word('supervisionLevel', d.level), d.cause && word('supervisionCause', d.cause),
     d.reply, d.reason, d.note, d.intoNumber, routingText(d.routing),
   ];
 }

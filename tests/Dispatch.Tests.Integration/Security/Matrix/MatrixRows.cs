@@ -153,6 +153,11 @@ public static class MatrixRows
             OnTicket("POST", "/merge", TicketAt.Registered, Dispatcher, async (w, _) =>
                 new { intoTicketId = TicketApi.Id(await w.SharedAsync("merge-into", () => w.TicketAsync(TicketAt.Registered))) }),
             OnTicket("POST", "/supervise", TicketAt.Dispatched, Supervisor, Body(new { note = "请加快办理" })),
+            OnTicket("POST", "/supervision-reply", TicketAt.Supervised, HandlingUnit, (_, ticket) => Task.FromResult<object?>(new
+            {
+                orderId = ticket.GetProperty("supervisionOrders")[0].GetProperty("orderId").GetString(), reply = "已约谈经办人，本周内办结。",
+            })),
+            OnTicket("POST", "/remind", TicketAt.Dispatched, p => Dispatcher(p) || Supervisor(p), Body(new { note = "来电人再次询问进度" })),
             OnTicket("POST", "/acceptance", TicketAt.PetitionSigned, HandlingUnit, Body(new { accepted = true, notice = MatrixWorld.Notice })),
             OnTicket("POST", "/review", TicketAt.PetitionAnswered, Dispatcher, Body(new { content = "对答复不服，申请复查。", channel = "visit" })),
             OnTicket("POST", "/legal-aid", TicketAt.Dispatched, p => p.IsDispatcher || p.Works(Centre),
@@ -188,6 +193,8 @@ public static class MatrixRows
                 Request("GET", $"/api/persons/{(await Probe(w)).GetProperty("personId").GetString()}/timeline"), SeesProbe, probeId),
             Simple("GET", "/api/routing-suggestion", p => AnySigned(p), url: "/api/routing-suggestion?countyCode=330402&kind=help&topic=care_services"),
             Simple("GET", "/api/audit/access", p => Role(p, p.IsAdmin)),
+            // 督办一览: supervisors and administrators; the list holds what the scope covers.
+            Simple("GET", "/api/supervision-orders", p => Role(p, p.IsAdmin || p.Role == "supervisor")),
         ];
     }
 
@@ -407,6 +414,7 @@ public static class MatrixRows
             }),
             Simple("GET", "/api/sla-rules", p => AnySigned(p)),
             Simple("GET", "/api/sla-rules/{version}", p => AnySigned(p), url: "/api/sla-rules/1"),
+            Simple("GET", "/api/sla-rules/supervision", p => AnySigned(p)),
             new("POST", "/api/sla-rules/versions", p => Role(p, p.IsAdmin, 201),
                 (_, _, _) => Task.FromResult(Request("POST", "/api/sla-rules/versions", new { reason = "矩阵测试：发布远期版本", rules = RuleDraft(400) }))),
             new("POST", "/api/sla-rules/versions/preview", p => Role(p, p.IsAdmin),

@@ -9,7 +9,7 @@ using Dispatch.Tests.Integration.Web;
 
 namespace Dispatch.Tests.Integration.Security.Matrix;
 
-public enum TicketAt { Registered, Dispatched, Signed, Suspended, ExtensionAsked, Resolved, Unsatisfied, CalledBack, PetitionSigned, PetitionAnswered }
+public enum TicketAt { Registered, Dispatched, Supervised, Signed, Suspended, ExtensionAsked, Resolved, Unsatisfied, CalledBack, PetitionSigned, PetitionAnswered }
 
 public enum CaseAt { Applied, UnderReview, DocumentsAsked, Eligible, Granted, Refused, Objected, Assigned, InProgress, Concluded }
 
@@ -73,6 +73,10 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         if (state == TicketAt.Dispatched)
         {
             return ticket;
+        }
+        if (state == TicketAt.Supervised)
+        {
+            return await TicketApi.ActOkAsync(For(Principal.CountySupervisor), ticket, "supervise", new { note = "请说明办理进展" });
         }
         ticket = await TicketApi.ActOkAsync(Centre, ticket, "sign");
         switch (state)

@@ -34,7 +34,9 @@ public static class AttachmentEndpoints
             .WithSummary("Add a file (multipart/form-data: file, optional note): PDF, JPEG, PNG, TIFF, .docx or .xlsx by content (else 415), " +
                 "at most Attachments:MaxBytes (default 10 MiB, else 413), not empty (else 400); the handling unit, supervisors in scope, on a " +
                 "ticket also the hotline. Requires an Idempotency-Key; the same key and file answer the same attachment (200)")
-            .WithIdempotencyKey(required: true, ItemIds.MaxKeyLength);
+            .WithIdempotencyKey(required: true, ItemIds.MaxKeyLength)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/{id:guid}/attachments", async (Guid id, HttpContext context, IGrainFactory grains) =>
                 Listed(context, await grains.GetGrain<TGrain>(id).Attachments(context.User.ToActor())))
             .WithSummary("The item's attachments, oldest first: file name, type, size, uploader, time; for whoever sees the item");
@@ -42,7 +44,7 @@ public static class AttachmentEndpoints
                 IAttachmentStore store, CancellationToken ct) => DownloadAsync<TGrain>(itemType, id, attachmentId, context, grains, store, ct))
             .WithSummary("Download one attachment (Content-Disposition: attachment, its detected type, X-Content-Type-Options: nosniff, " +
                 "Cache-Control: no-store); recorded in the personal-data access log")
-            .Produces(StatusCodes.Status200OK, contentType: AttachmentTypes.Pdf, additionalContentTypes: [.. AttachmentTypes.All.Skip(1)]);
+            .Produces(StatusCodes.Status200OK, typeof(Stream), AttachmentTypes.Pdf, [.. AttachmentTypes.All.Skip(1)]);
     }
 
     private static async Task<Results<Created<ItemAttachment>, Ok<ItemAttachment>, ProblemHttpResult>> UploadAsync<TGrain>(

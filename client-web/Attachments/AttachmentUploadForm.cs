@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Dispatch.Web.Attachments;
 
 /// <summary>The upload form (multipart/form-data): one file, and a note that says what it is.</summary>
-public sealed record AttachmentUploadForm(IFormFile File, string? Note);
+public sealed record AttachmentUploadForm(IFormFile File, string? Note = null);
 
 /// <summary>A read upload form: the file's bytes and declared name and the note, or the refusal to answer instead.</summary>
 public sealed record ReadUpload(byte[] Content, string? DeclaredName, string? Note);

@@ -66,7 +66,7 @@ public sealed class ItemWorkPageTests(BrowserSystem system)
         var row = page.Locator("#attachments-table tbody tr", new() { HasText = "来信扫描.png" });
         await Assertions.Expect(row).ToContainTextAsync("PNG 图片");
         await Assertions.Expect(row).ToContainTextAsync("承办人");
-        await Assertions.Expect(page.Locator("#attachments-notice")).ToContainTextAsync("已上传附件");
+        await Assertions.Expect(page.Locator("#item-notice")).ToContainTextAsync("已上传附件");
         await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("上传附件");
         var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("a.attachment-link").ClickAsync());
         download.SuggestedFilename.Should().Be("来信扫描.png");

@@ -1,7 +1,7 @@
 // The files of an item page (ticket, legal-aid case, visit): each with its type, size, uploader and time and a download
 // link, and an upload form for whoever may add files (the server decides; its refusal shows in the user's language).
 import { api, newIdempotencyKey } from '../api.js';
-import { announce, fill, h } from '../dom.js';
+import { fill, h } from '../dom.js';
 import { t } from '../i18n.js';
 import { count, dateTime } from '../format.js';
 import { field, showError } from './fields.js';
@@ -11,24 +11,15 @@ const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.docx,.xlsx';
 
 /**
  * The section: loads GET {url}/attachments itself. unitCode: the handling unit; hotline: the hotline's operators may add
- * files too (tickets).
+ * files too (tickets); onDone(message): after an upload (the page reloads, so the history shows it too).
  */
-export function attachmentsPanel(item, user, { url, unitCode, hotline = false }) {
+export function attachmentsPanel(item, user, { url, unitCode, hotline = false, onDone }) {
   const list = h('div', { id: 'attachments-list' }, h('p', { class: 'empty' }, t('attach.loading')));
-  const notice = h('div', { id: 'attachments-notice' });
   const section = h('section', { class: 'panel', id: 'item-attachments', 'aria-labelledby': 'attachments-heading' },
-    h('h2', { id: 'attachments-heading', tabindex: '-1' }, t('attach.title')), notice, list);
-  const reload = () => api(`${url}/attachments`).then(files => fill(list, table(files, url)))
+    h('h2', { id: 'attachments-heading', tabindex: '-1' }, t('attach.title')), list);
+  api(`${url}/attachments`).then(files => fill(list, table(files, url)))
     .catch(problem => fill(list, h('p', { class: 'notice failure', role: 'alert' }, problem.text)));
-  if (mayUpload(user, unitCode, hotline)) {
-    section.append(uploadForm(url, async name => {
-      const message = t('attach.uploaded', { name });
-      fill(notice, h('p', { class: 'notice success', role: 'status' }, message));
-      announce(message);
-      await reload();
-    }));
-  }
-  reload();
+  if (mayUpload(user, unitCode, hotline)) section.append(uploadForm(url, name => onDone(t('attach.uploaded', { name }))));
   return section;
 }
 
@@ -95,18 +86,15 @@ function uploadForm(url, done) {
     submit.disabled = true;
     try {
       await api(`${url}/attachments`, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
-      form.reset();
-      key = newIdempotencyKey();
-      await done(chosen.name);
-      file.control.focus();
     } catch (problem) {
       const bad = problem.fieldErrors?.find(e => e.field === 'file' || e.field === 'note');
       if (bad) showError(bad.field === 'note' ? note : file, problem.text);
       error.textContent = problem.text;
       file.control.focus();
-    } finally {
       submit.disabled = false;
+      return;
     }
+    await done(chosen.name);
   });
   return form;
 }

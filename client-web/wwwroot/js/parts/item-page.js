@@ -42,7 +42,9 @@ export async function itemPage(main, user, config) {
         h('dl', { class: 'facts' }, rows.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])));
       if (config.panel) fill(panel, config.panel(item));
       if (config.unitOf) fill(work, workPanel(item, user, { unitCode: config.unitOf(item), url: config.url, onDone: workDone }));
-      if (config.attachments) fill(files, attachmentsPanel(item, user, { url: config.url, unitCode: config.unitOf?.(item), ...config.attachments }));
+      if (config.attachments) {
+        fill(files, attachmentsPanel(item, user, { url: config.url, unitCode: config.unitOf?.(item), ...config.attachments, onDone: filesDone }));
+      }
       drawDeadlines(deadlines, item, config.clockNames);
       drawActions();
       drawHistory(history, entries, config);
@@ -50,6 +52,13 @@ export async function itemPage(main, user, config) {
       heading.textContent = t('app.notFound');
       fill(notice, h('p', { class: 'notice failure', role: 'alert' }, problem.text ?? String(problem)));
     }
+  }
+
+  async function filesDone(message) {
+    fill(notice, h('p', { class: 'notice success', role: 'status' }, message));
+    announce(message);
+    await load();
+    files.querySelector('#attachments-heading')?.focus();
   }
 
   async function workDone(message) {

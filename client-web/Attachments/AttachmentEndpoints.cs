@@ -44,7 +44,7 @@ public static class AttachmentEndpoints
                 IAttachmentStore store, CancellationToken ct) => DownloadAsync<TGrain>(itemType, id, attachmentId, context, grains, store, ct))
             .WithSummary("Download one attachment (Content-Disposition: attachment, its detected type, X-Content-Type-Options: nosniff, " +
                 "Cache-Control: no-store); recorded in the personal-data access log")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), AttachmentTypes.Pdf, [.. AttachmentTypes.All.Skip(1)]);
+            .Produces<Stream>(StatusCodes.Status200OK, AttachmentTypes.Pdf, [.. AttachmentTypes.All.Skip(1)]);
     }
 
     private static async Task<Results<Created<ItemAttachment>, Ok<ItemAttachment>, ProblemHttpResult>> UploadAsync<TGrain>(

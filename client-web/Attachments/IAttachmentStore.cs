@@ -4,7 +4,11 @@ namespace Dispatch.Web.Attachments;
 /// <param name="ItemType">The item's type (ItemTypes), with <paramref name="ItemId"/> the item the file belongs to.</param>
 public sealed record StoredAttachment(
     Guid Id, string ItemType, Guid ItemId, string FileName, string ContentType, long Size, string Sha256, string UploadedBy,
-    DateTimeOffset UploadedAt);
+    DateTimeOffset UploadedAt)
+{
+    /// <summary>Records print themselves into logs and exceptions: the file's name stays out.</summary>
+    public override string ToString() => $"StoredAttachment {{ Id = {Id}, ItemType = {ItemType}, ItemId = {ItemId}, Size = {Size} }}";
+}
 
 /// <summary>
 /// Where the bytes of attachments live (PostgreSQL by default; a city can plug in object storage by registering another

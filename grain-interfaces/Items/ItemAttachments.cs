@@ -41,7 +41,11 @@ public sealed record AttachmentUpload(
     [property: Id(2)] string ContentType,
     [property: Id(3)] long Size,
     [property: Id(4)] string Sha256,
-    [property: Id(5)] string? Note);
+    [property: Id(5)] string? Note)
+{
+    /// <summary>Records print themselves into logs and exceptions: the file's name and note stay out.</summary>
+    public override string ToString() => $"AttachmentUpload {{ AttachmentId = {AttachmentId}, ContentType = {ContentType}, Size = {Size} }}";
+}
 
 /// <summary>One attachment of an item: what it is, who added it and when.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Items.ItemAttachment")]
@@ -54,7 +58,11 @@ public sealed record ItemAttachment(
     [property: Id(5)] string? Note,
     [property: Id(6)] string UploadedBy,
     [property: Id(7)] string UploaderName,
-    [property: Id(8)] DateTimeOffset UploadedAt);
+    [property: Id(8)] DateTimeOffset UploadedAt)
+{
+    /// <summary>Records print themselves into logs and exceptions: the file's name and note stay out.</summary>
+    public override string ToString() => $"ItemAttachment {{ Id = {Id}, ContentType = {ContentType}, Size = {Size} }}";
+}
 
 /// <summary>The kinds of file an item accepts, by the type their content shows (never by name or declared type).</summary>
 public static class AttachmentTypes

@@ -38,6 +38,8 @@ public static class WebServiceRegistration
         services.AddSingleton<PersonTimeline>();
         services.AddSingleton(provider => new Dispatch.People.PersonIdKey(PersonIdKeyStore.Load(provider.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton<Dispatch.Web.Audit.AccessAudit>();
+        services.Configure<Dispatch.Web.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Dispatch.Web.Attachments.AttachmentOptions.Section));
+        services.AddSingleton<Dispatch.Web.Attachments.IAttachmentStore, Dispatch.Web.Attachments.PostgresAttachmentStore>();
         services.AddScoped<AccountSeeder>();
 
         services.AddDbContext<IdentityStore>(o => o.UseNpgsql(connectionString));

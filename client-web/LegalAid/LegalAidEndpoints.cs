@@ -1,4 +1,5 @@
 using Dispatch.Web.ApiConventions;
+using Dispatch.Web.Attachments;
 using Dispatch.LegalAid;
 using Dispatch.People;
 using Dispatch.PersonalData;
@@ -56,6 +57,7 @@ public static class LegalAidEndpoints
             (TerminateAid b) => (c, a, v) => c.Terminate(b, a, v));
         Cases.MapAction(group, LegalAidActions.Supervise, "Issue a supervision order (督办, supervisors)", (CaseNote b) => (c, a, v) => c.Supervise(b, a, v));
         Cases.MapWork(group);
+        group.MapAttachments<ILegalAidCaseGrain>(ItemTypes.LegalAidCase);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using Dispatch.Web.ApiConventions;
+using Dispatch.Web.Attachments;
 using Dispatch.People;
 using Dispatch.PersonalData;
 using Dispatch.Rehab;
@@ -42,6 +43,7 @@ public static class RehabVisitEndpoints
         Visits.MapAction(group, RehabActions.Cancel, "Cancel the visit with a reason (取消)", (VisitReason b) => (v, a, e) => v.Cancel(b, a, e));
         Visits.MapAction(group, RehabActions.Supervise, "Issue a supervision order (督办, supervisors)", (VisitNote b) => (v, a, e) => v.Supervise(b, a, e));
         Visits.MapWork(group);
+        group.MapAttachments<IRehabVisitGrain>(ItemTypes.RehabVisit);
         return api;
     }
 

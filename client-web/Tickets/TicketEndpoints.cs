@@ -1,4 +1,5 @@
 using Dispatch.Web.ApiConventions;
+using Dispatch.Web.Attachments;
 using Dispatch.People;
 using Dispatch.PersonalData;
 using Dispatch.Tickets;
@@ -48,6 +49,7 @@ public static class TicketEndpoints
         Tickets.MapAction(group, TicketActions.Remind, "Remind the unit (催办, operators and supervisors) with a note: a live notice on its worklist, no clock, never escalates", (TicketNote b) => (t, a, v) => t.Remind(b, a, v));
         Tickets.MapAction(group, TicketActions.Acceptance, "Decide a petition's acceptance (受理 / 不予受理) with the written notice", (DecideAcceptance b) => (t, a, v) => t.DecideAcceptance(b, a, v));
         Tickets.MapWork(group);
+        group.MapAttachments<ITicketGrain>(ItemTypes.Ticket);
         Tickets.MapAction(group, TicketActions.Review, "Ask for review (复查) or re-review (复核) of the answer: opens the review at the body one level up", (RequestReview b) => (t, a, v) => t.RequestReview(b, a, v));
         return api;
     }

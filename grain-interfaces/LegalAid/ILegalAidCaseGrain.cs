@@ -11,7 +11,7 @@ namespace Dispatch.LegalAid;
 /// error. Every view answered masks the applicant's numbers (the name for supervisors); a full number only through Reveal.
 /// </remarks>
 [Alias("Dispatch.LegalAid.ILegalAidCaseGrain")]
-public interface ILegalAidCaseGrain : IClockedItem, IPersonalDataItem, Items.IWorkedItem<LegalAidCaseView>
+public interface ILegalAidCaseGrain : IClockedItem, IPersonalDataItem, Items.IWorkedItem<LegalAidCaseView>, Items.IAttachedItem
 {
     /// <summary>Registers an application at a station. Calling again with the same application returns the existing case.</summary>
     [Alias("Open")] Task<Outcome<CaseOpening>> Open(LegalAidApplication application, Actor actor);

@@ -11,7 +11,7 @@ namespace Dispatch.Rehab;
 /// error. Every view answered masks the person's numbers (the name for supervisors); a full number only through Reveal.
 /// </remarks>
 [Alias("Dispatch.Rehab.IRehabVisitGrain")]
-public interface IRehabVisitGrain : IClockedItem, IPersonalDataItem, Items.IWorkedItem<RehabVisitView>
+public interface IRehabVisitGrain : IClockedItem, IPersonalDataItem, Items.IWorkedItem<RehabVisitView>, Items.IAttachedItem
 {
     /// <summary>A visit requested by a provider or the hotline. Calling again with the same request returns the existing visit.</summary>
     [Alias("Request")] Task<Outcome<VisitOpening>> Request(VisitRequest request, Actor actor);

@@ -12,7 +12,7 @@ namespace Dispatch.Tickets;
 /// error. Every view answered masks the caller's numbers (the name for supervisors); a full number only through Reveal.
 /// </remarks>
 [Alias("Dispatch.Tickets.ITicketGrain")]
-public interface ITicketGrain : IClockedItem, IPersonalDataItem, Items.IWorkedItem<TicketView>
+public interface ITicketGrain : IClockedItem, IPersonalDataItem, Items.IWorkedItem<TicketView>, Items.IAttachedItem
 {
     /// <summary>登记. Calling again with the same intake returns the existing ticket (Created = false).</summary>
     [Alias("Register")] Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor);

@@ -32,6 +32,8 @@ public sealed class LegalAidCaseGrain(
 {
     private ItemHost<LegalAidState, LegalAidEvent, LegalAidStatsRow> host = null!;
 
+    private ItemAttachmentDesk<LegalAidState, LegalAidEvent, LegalAidStatsRow> files = null!;
+
     private LegalAidState State => host.State;
 
     private SlaSettings Sla => services.Sla;
@@ -39,6 +41,9 @@ public sealed class LegalAidCaseGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         host = new(LegalAidParts.Parts, services, this.GetPrimaryKey(), GrainFactory, logger);
+        files = new(host, LegalAidRules.Words, s => s.Attachments, WorkerAsking, _ => false,
+            (upload, actor, name) => new CaseAttachmentAdded(upload.AttachmentId, upload.FileName, upload.ContentType, upload.Size, upload.Sha256,
+                upload.Note, actor.UserId, name));
         return Task.CompletedTask;
     }
 
@@ -122,6 +127,19 @@ public sealed class LegalAidCaseGrain(
 
     public Task<Outcome<LegalAidCaseView>> Unassign(Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<LegalAidEvent>(LegalAidRules.Words, WorkerAsking(actor, s), a => new CaseAssigneeCleared(a.UserId)));
+
+    public Task<Outcome<ItemAttachment?>> MayAttach(Guid attachmentId, Actor actor) => Task.FromResult(files.MayAttach(attachmentId, actor));
+
+    public async Task<Outcome<ItemAttachment>> RecordAttachment(AttachmentUpload upload, Actor actor)
+    {
+        var uploader = await members.FindAsync(actor.UserId);
+        return await files.RecordAsync(upload, uploader?.Name ?? actor.UserId, actor);
+    }
+
+    public Task<Outcome<System.Collections.Immutable.ImmutableArray<ItemAttachment>>> Attachments(Actor actor) => Task.FromResult(files.List(actor));
+
+    public Task<Outcome<ItemAttachment>> OpenAttachment(Guid attachmentId, string? clientAddress, Actor actor) =>
+        accessLog.DownloadAsync(actor, files.Find(attachmentId, actor), clientAddress, ItemTypes.LegalAidCase, host.Id);
 
     private static ItemWorker WorkerAsking(Actor actor, LegalAidState s) =>
         ItemWorker.Of(actor, s.Exists && LegalAidAccess.CanSee(actor, s), s.StationCode, s.Exists ? s.CountyCode : null, s.Assignee);

@@ -29,6 +29,7 @@ namespace Dispatch.LegalAid;
 [JsonDerivedType(typeof(CaseNoteAdded), "note_added")]
 [JsonDerivedType(typeof(CaseAssigneeSet), "assignee_set")]
 [JsonDerivedType(typeof(CaseAssigneeCleared), "assignee_cleared")]
+[JsonDerivedType(typeof(CaseAttachmentAdded), "attachment_added")]
 public abstract record LegalAidEvent;
 
 /// <param name="Routing">Why this station among several serving the applicant's county; null when it was named or the only one.</param>
@@ -90,3 +91,7 @@ public sealed record CaseNoteAdded(string Kind, string Note) : LegalAidEvent;
 public sealed record CaseAssigneeSet(string UserId, string Name) : LegalAidEvent;
 
 public sealed record CaseAssigneeCleared(string UserId) : LegalAidEvent;
+
+/// <summary>A file added to the case (the bytes are in the attachment store, never in the event).</summary>
+public sealed record CaseAttachmentAdded(
+    Guid AttachmentId, string FileName, string ContentType, long Size, string Sha256, string? Note, string UploadedBy, string UploaderName) : LegalAidEvent;

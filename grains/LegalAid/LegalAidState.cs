@@ -22,6 +22,9 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
 
     /// <summary>承办人 inside the station; gone when the case moves to another station.</summary>
     public Items.ItemAssignee? Assignee { get; init; }
+
+    /// <summary>Files added, oldest first (the bytes are in the attachment store).</summary>
+    public ImmutableList<Items.ItemAttachment> Attachments { get; init; } = [];
     public bool CityLevel { get; init; }
     public TicketLink? Ticket { get; init; }
     public LegalAidClockRules Rules { get; init; } = null!;
@@ -140,6 +143,10 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
         CaseNoteAdded => s,
         CaseAssigneeSet a => s with { Assignee = new Items.ItemAssignee(a.UserId, a.Name) },
         CaseAssigneeCleared => s with { Assignee = null },
+        CaseAttachmentAdded a => s with
+        {
+            Attachments = Items.ItemAttachmentRules.Added(s.Attachments, a.AttachmentId, a.FileName, a.ContentType, a.Size, a.Sha256, a.Note, a.UploadedBy, a.UploaderName, at),
+        },
         CaseClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         CaseClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
         _ => throw new InvalidOperationException($"Unknown legal-aid event {e.GetType().Name}."),

@@ -35,6 +35,7 @@ public static class LegalAidStream
         CaseNoteAdded => Items.ItemNoteKinds.NoteAddedEvent,
         CaseAssigneeSet => "assignee_set",
         CaseAssigneeCleared => "assignee_cleared",
+        CaseAttachmentAdded => Items.AttachmentTypes.AttachmentAddedEvent,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown legal-aid event."),
     };
 }

@@ -22,6 +22,7 @@ namespace Dispatch.Rehab;
 [JsonDerivedType(typeof(VisitNoteAdded), "note_added")]
 [JsonDerivedType(typeof(VisitAssigneeSet), "assignee_set")]
 [JsonDerivedType(typeof(VisitAssigneeCleared), "assignee_cleared")]
+[JsonDerivedType(typeof(VisitAttachmentAdded), "attachment_added")]
 public abstract record RehabEvent;
 
 /// <param name="FirstVisit">The first visit of a request or plan: it carries the first-visit clock, which runs from acceptance.</param>
@@ -69,3 +70,7 @@ public sealed record VisitNoteAdded(string Kind, string Note) : RehabEvent;
 public sealed record VisitAssigneeSet(string UserId, string Name) : RehabEvent;
 
 public sealed record VisitAssigneeCleared(string UserId) : RehabEvent;
+
+/// <summary>A file added to the visit (the bytes are in the attachment store, never in the event).</summary>
+public sealed record VisitAttachmentAdded(
+    Guid AttachmentId, string FileName, string ContentType, long Size, string Sha256, string? Note, string UploadedBy, string UploaderName) : RehabEvent;

@@ -21,6 +21,9 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
 
     /// <summary>承办人 inside the provider.</summary>
     public Items.ItemAssignee? Assignee { get; init; }
+
+    /// <summary>Files added, oldest first (the bytes are in the attachment store).</summary>
+    public ImmutableList<Items.ItemAttachment> Attachments { get; init; } = [];
     public TicketLink? Ticket { get; init; }
     public Guid? PlanId { get; init; }
     public int? PlanSequence { get; init; }
@@ -116,6 +119,10 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
         VisitNoteAdded => s,
         VisitAssigneeSet a => s with { Assignee = new Items.ItemAssignee(a.UserId, a.Name) },
         VisitAssigneeCleared => s with { Assignee = null },
+        VisitAttachmentAdded a => s with
+        {
+            Attachments = Items.ItemAttachmentRules.Added(s.Attachments, a.AttachmentId, a.FileName, a.ContentType, a.Size, a.Sha256, a.Note, a.UploadedBy, a.UploaderName, at),
+        },
         VisitClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         VisitClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
         _ => throw new InvalidOperationException($"Unknown visit event {e.GetType().Name}."),

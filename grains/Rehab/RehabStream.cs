@@ -27,6 +27,7 @@ public static class RehabStream
         VisitNoteAdded => Items.ItemNoteKinds.NoteAddedEvent,
         VisitAssigneeSet => "assignee_set",
         VisitAssigneeCleared => "assignee_cleared",
+        VisitAttachmentAdded => Items.AttachmentTypes.AttachmentAddedEvent,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown visit event."),
     };
 }

@@ -36,6 +36,8 @@ public sealed class RehabVisitGrain(
 
     private ItemHost<RehabState, RehabEvent, RehabStatsRow> host = null!;
 
+    private ItemAttachmentDesk<RehabState, RehabEvent, RehabStatsRow> files = null!;
+
     private RehabState State => host.State;
 
     private DateTimeOffset Now => host.Now;
@@ -45,6 +47,9 @@ public sealed class RehabVisitGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         host = new(RehabParts.Parts with { Explain = ExplainAsync }, services, this.GetPrimaryKey(), GrainFactory, logger);
+        files = new(host, RehabRules.Words, s => s.Attachments, WorkerAsking, _ => false,
+            (upload, actor, name) => new VisitAttachmentAdded(upload.AttachmentId, upload.FileName, upload.ContentType, upload.Size, upload.Sha256,
+                upload.Note, actor.UserId, name));
         return Task.CompletedTask;
     }
 
@@ -128,6 +133,19 @@ public sealed class RehabVisitGrain(
 
     public Task<Outcome<RehabVisitView>> Unassign(Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<RehabEvent>(RehabRules.Words, WorkerAsking(actor, s), a => new VisitAssigneeCleared(a.UserId)));
+
+    public Task<Outcome<ItemAttachment?>> MayAttach(Guid attachmentId, Actor actor) => Task.FromResult(files.MayAttach(attachmentId, actor));
+
+    public async Task<Outcome<ItemAttachment>> RecordAttachment(AttachmentUpload upload, Actor actor)
+    {
+        var uploader = await members.FindAsync(actor.UserId);
+        return await files.RecordAsync(upload, uploader?.Name ?? actor.UserId, actor);
+    }
+
+    public Task<Outcome<System.Collections.Immutable.ImmutableArray<ItemAttachment>>> Attachments(Actor actor) => Task.FromResult(files.List(actor));
+
+    public Task<Outcome<ItemAttachment>> OpenAttachment(Guid attachmentId, string? clientAddress, Actor actor) =>
+        accessLog.DownloadAsync(actor, files.Find(attachmentId, actor), clientAddress, ItemTypes.RehabVisit, host.Id);
 
     private static ItemWorker WorkerAsking(Actor actor, RehabState s) =>
         ItemWorker.Of(actor, s.Exists && RehabAccess.CanSee(actor, s), s.ProviderCode, s.Exists ? s.CountyCode : null, s.Assignee);

@@ -35,6 +35,7 @@ public static class TicketEventNames
         TicketNoteAdded => ItemNoteKinds.NoteAddedEvent,
         TicketAssigned => "assignee_set",
         TicketUnassigned => "assignee_cleared",
+        TicketAttachmentAdded => AttachmentTypes.AttachmentAddedEvent,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown ticket event."),
     };
 }

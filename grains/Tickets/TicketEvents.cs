@@ -34,6 +34,7 @@ namespace Dispatch.Tickets;
 [JsonDerivedType(typeof(TicketNoteAdded), "note_added")]
 [JsonDerivedType(typeof(TicketAssigned), "assignee_set")]
 [JsonDerivedType(typeof(TicketUnassigned), "assignee_cleared")]
+[JsonDerivedType(typeof(TicketAttachmentAdded), "attachment_added")]
 public abstract record TicketEvent;
 
 /// <param name="Petition">For a petition registered under the procedure: its stage (a review names what it reviews).</param>
@@ -122,6 +123,10 @@ public sealed record TicketNoteAdded(string Kind, string Note) : TicketEvent;
 public sealed record TicketAssigned(string UserId, string Name) : TicketEvent;
 
 public sealed record TicketUnassigned(string UserId) : TicketEvent;
+
+/// <summary>A file added to the ticket (the bytes are in the attachment store, never in the event).</summary>
+public sealed record TicketAttachmentAdded(
+    Guid AttachmentId, string FileName, string ContentType, long Size, string Sha256, string? Note, string UploadedBy, string UploaderName) : TicketEvent;
 
 /// <summary>The validated intake as it is kept on the ticket.</summary>
 /// <param name="CallerPhone">Null when a letter, a visit or an online request came without one.</param>

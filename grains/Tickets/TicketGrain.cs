@@ -37,11 +37,17 @@ public sealed class TicketGrain(
 
     private ItemHost<TicketState, TicketEvent, TicketStatsRow> host = null!;
 
+    private ItemAttachmentDesk<TicketState, TicketEvent, TicketStatsRow> files = null!;
+
     private TicketState State => host.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         host = new(TicketParts.Parts, services, this.GetPrimaryKey(), GrainFactory, logger);
+        // The hotline's operators add the letters and photos callers send in to any ticket they see.
+        files = new(host, TicketRules.Words, s => s.Attachments, WorkerAsking, a => a.Role == Roles.Operator,
+            (upload, actor, name) => new TicketAttachmentAdded(upload.AttachmentId, upload.FileName, upload.ContentType, upload.Size, upload.Sha256,
+                upload.Note, actor.UserId, name));
         return Task.CompletedTask;
     }
 
@@ -250,6 +256,19 @@ public sealed class TicketGrain(
 
     public Task<Outcome<TicketView>> Unassign(Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Unassign<TicketEvent>(TicketRules.Words, WorkerAsking(actor, s), a => new TicketUnassigned(a.UserId)));
+
+    public Task<Outcome<ItemAttachment?>> MayAttach(Guid attachmentId, Actor actor) => Task.FromResult(files.MayAttach(attachmentId, actor));
+
+    public async Task<Outcome<ItemAttachment>> RecordAttachment(AttachmentUpload upload, Actor actor)
+    {
+        var uploader = await members.FindAsync(actor.UserId);
+        return await files.RecordAsync(upload, uploader?.Name ?? actor.UserId, actor);
+    }
+
+    public Task<Outcome<System.Collections.Immutable.ImmutableArray<ItemAttachment>>> Attachments(Actor actor) => Task.FromResult(files.List(actor));
+
+    public Task<Outcome<ItemAttachment>> OpenAttachment(Guid attachmentId, string? clientAddress, Actor actor) =>
+        accessLog.DownloadAsync(actor, files.Find(attachmentId, actor), clientAddress, StreamType, host.Id);
 
     private static ItemWorker WorkerAsking(Actor actor, TicketState s) =>
         ItemWorker.Of(actor, s.Exists && TicketAccess.CanSee(actor, s), s.UnitCode, s.Details?.CountyCode, s.Assignee);

@@ -27,6 +27,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
 
     /// <summary>承办人 inside the handling unit; gone when the ticket leaves the unit.</summary>
     public ItemAssignee? Assignee { get; init; }
+
+    /// <summary>Files added to the ticket, oldest first (the bytes are in the attachment store).</summary>
+    public ImmutableList<ItemAttachment> Attachments { get; init; } = [];
     public DateTimeOffset? FirstDispatchedAt { get; init; }
 
     /// <summary>When the unit signed for the current dispatch; a new dispatch, transfer, return or reopening clears it.</summary>
@@ -202,6 +205,10 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         TicketNoteAdded => s,
         TicketAssigned a => s with { Assignee = new ItemAssignee(a.UserId, a.Name) },
         TicketUnassigned => s with { Assignee = null },
+        TicketAttachmentAdded a => s with
+        {
+            Attachments = ItemAttachmentRules.Added(s.Attachments, a.AttachmentId, a.FileName, a.ContentType, a.Size, a.Sha256, a.Note, a.UploadedBy, a.UploaderName, at),
+        },
         ClockWarned w => s.MapClock(w.Clock, c => c with { Warned = true }),
         ClockOverdue o => s.MapClock(o.Clock, c => c with { OverdueRaised = true }),
         _ => throw new InvalidOperationException($"Unknown ticket event {e.GetType().Name}."),

@@ -63,11 +63,12 @@ async function send(path, method, body, headers, xsrf) {
       headers: {
         Accept: 'application/json',
         'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        // A FormData body (a file upload) sets its own multipart Content-Type with the boundary.
+        ...(body === undefined || body instanceof FormData ? {} : { 'Content-Type': 'application/json' }),
         ...(xsrf ? { [XSRF_HEADER]: xsrf } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiProblem(0, null);

@@ -10,7 +10,7 @@ using VisitApi = Dispatch.Tests.Integration.Rehab.VisitApi;
 namespace Dispatch.Tests.Integration.Items;
 
 /// <summary>The unit's own work on every item: progress notes, internal comments and the assignee (承办人).</summary>
-public sealed class ItemWorkApiTests(RunningSystem system) : IClassFixture<RunningSystem>
+public sealed partial class ItemWorkApiTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     private const string Centre = "330483-CENTRE";
 

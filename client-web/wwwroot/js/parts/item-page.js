@@ -5,6 +5,7 @@ import { t, word } from '../i18n.js';
 import { clockBadge, dateTime } from '../format.js';
 import { checkedForm } from './checked-form.js';
 import { workDetail, workEvents, workPanel } from './item-work.js';
+import { attachmentDetail, attachmentsPanel } from './item-attachments.js';
 
 /**
  * config: { url, title(item), facts(item) -> [[label, value]...] (async), clockNames, actionGroup, eventGroup,
@@ -12,7 +13,8 @@ import { workDetail, workEvents, workPanel } from './item-work.js';
  * Optional: factsHeading, notices(item) -> texts above the facts, panel(item) -> an element below them,
  * form(action, item) -> a form with checked-form's interface instead of specs, ownForm(action, item, { onCancel }) -> { el, focus }
  * for an action that is not a POST to the item (or null), formShown(action, form, item), unitOf(item) -> the handling unit's
- * code, for the unit's own work on the item (notes, 承办人: parts/item-work.js).
+ * code, for the unit's own work on the item (notes, 承办人: parts/item-work.js); attachments: { hotline } for the item's files
+ * (parts/item-attachments.js; hotline: the hotline's operators add files too).
  */
 export async function itemPage(main, user, config) {
   const state = { item: null };
@@ -24,7 +26,8 @@ export async function itemPage(main, user, config) {
   const history = h('section', { class: 'panel', 'aria-labelledby': 'history-heading' });
   const panel = h('div', {});
   const work = h('div', {});
-  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, panel, history), h('div', {}, deadlines, actions, work)));
+  const files = h('div', {});
+  main.append(heading, notice, h('div', { class: 'columns' }, h('div', {}, facts, panel, files, history), h('div', {}, deadlines, actions, work)));
   const label = action => word(config.actionGroup, action);
   const closeForm = action => { drawActions(); actions.querySelector(`#act-${action}`)?.focus(); };
 
@@ -39,6 +42,9 @@ export async function itemPage(main, user, config) {
         h('dl', { class: 'facts' }, rows.map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])));
       if (config.panel) fill(panel, config.panel(item));
       if (config.unitOf) fill(work, workPanel(item, user, { unitCode: config.unitOf(item), url: config.url, onDone: workDone }));
+      if (config.attachments) {
+        fill(files, attachmentsPanel(item, user, { url: config.url, unitCode: config.unitOf?.(item), ...config.attachments, onDone: filesDone }));
+      }
       drawDeadlines(deadlines, item, config.clockNames);
       drawActions();
       drawHistory(history, entries, config);
@@ -46,6 +52,13 @@ export async function itemPage(main, user, config) {
       heading.textContent = t('app.notFound');
       fill(notice, h('p', { class: 'notice failure', role: 'alert' }, problem.text ?? String(problem)));
     }
+  }
+
+  async function filesDone(message) {
+    fill(notice, h('p', { class: 'notice success', role: 'status' }, message));
+    announce(message);
+    await load();
+    files.querySelector('#attachments-heading')?.focus();
   }
 
   async function workDone(message) {
@@ -141,7 +154,7 @@ function drawHistory(section, entries, config) {
       h('strong', {}, word(config.eventGroup, e.type)), ' ',
       h('time', { datetime: e.occurredAt }, dateTime(e.occurredAt)), ' · ',
       e.actor.role === 'system' ? t('event.automatic') : word('role', e.actor.role),
-      detail(workEvents.includes(e.type) ? workDetail(e) : config.eventDetail(e))))));
+      detail(e.type === 'attachment_added' ? attachmentDetail(e) : workEvents.includes(e.type) ? workDetail(e) : config.eventDetail(e))))));
 }
 
 const lengthText = length => {

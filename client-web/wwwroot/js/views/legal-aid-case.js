@@ -27,6 +27,7 @@ export async function render(main, { params, user }) {
     panel: item => (item.eligibility || ['applied', 'under_review'].includes(item.status) ? eligibilityPanel(item) : null),
     eventDetail,
     unitOf: item => item.stationCode,
+    attachments: {},
   });
 }
 

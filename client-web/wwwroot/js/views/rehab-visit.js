@@ -21,6 +21,7 @@ export async function render(main, { params, user }) {
     eventDetail,
     conflictField: problem => (problem.code === 'worker_double_booked' ? 'workerId' : null),
     unitOf: item => item.providerCode,
+    attachments: {},
   });
 }
 

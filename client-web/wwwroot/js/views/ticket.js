@@ -33,6 +33,7 @@ export async function render(main, { params, user, go }) {
     formShown: (action, form, item) => { if (action === 'dispatch') showSuggestion(item, form.fields[0].control); },
     eventDetail,
     unitOf: item => item.unitCode,
+    attachments: { hotline: true },
   });
 }
 

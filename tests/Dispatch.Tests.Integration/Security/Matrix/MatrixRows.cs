@@ -344,8 +344,52 @@ public static class MatrixRows
         ];
     }
 
+    /// <summary>
+    /// One item kind's attachment rows: whoever sees the item lists and downloads its files; the unit's staff, supervisors
+    /// in scope and administrators upload, and on a ticket the hotline's operators too.
+    /// </summary>
+    private static IEnumerable<Row> AttachmentsOn(string route, string unit, Func<MatrixWorld, Task<JsonElement>> make, Principal staff, bool hotline)
+    {
+        static string IdOf(JsonElement item) => item.GetProperty("id").GetString()!;
+        bool Visible(Principal p) => p.Sees(County, unit);
+        int Read(Principal p) => p.Anonymous ? 401 : Visible(p) ? 200 : 404;
+        async Task<(string Item, string Attachment)> WithFile(MatrixWorld w)
+        {
+            var item = IdOf(await make(w));
+            using var response = await w.For(staff).SendAsync(Upload($"/api/{route}/{item}/attachments"));
+            response.EnsureSuccessStatusCode();
+            return (item, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+        return
+        [
+            new("POST", $"/api/{route}/{{id}}/attachments",
+                p => Gate(p, Visible(p), p.Works(unit) || p.Supervises(County) || (hotline && p.Role == "operator"), 201),
+                async (w, _, succeeds) => Upload($"/api/{route}/{IdOf(succeeds ? await make(w) : await w.SharedAsync(route + "-upload", () => make(w)))}/attachments")),
+            new("GET", $"/api/{route}/{{id}}/attachments", Read, async (w, _, _) =>
+                Request("GET", $"/api/{route}/{(await w.SharedAsync(route + "-files", () => WithFile(w))).Item}/attachments")),
+            new("GET", $"/api/{route}/{{id}}/attachments/{{attachmentId}}", Read, async (w, _, _) =>
+            {
+                var (item, attachment) = await w.SharedAsync(route + "-files", () => WithFile(w));
+                return Request("GET", $"/api/{route}/{item}/attachments/{attachment}");
+            }),
+        ];
+    }
+
+    /// <summary>An upload of a small PNG under a fresh Idempotency-Key.</summary>
+    private static HttpRequestMessage Upload(string url)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]), "file", "scan.png");
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = form };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        return request;
+    }
+
     private static IEnumerable<Row> ItemWork() =>
     [
+        .. AttachmentsOn("tickets", Centre, w => w.TicketAsync(TicketAt.Dispatched), CentreStaff, hotline: true),
+        .. AttachmentsOn("legal-aid-cases", Station, w => w.CaseAsync(CaseAt.Applied), StationStaff, hotline: false),
+        .. AttachmentsOn("rehab-visits", Provider, w => w.VisitAsync(VisitAt.Requested), ProviderStaff, hotline: false),
         .. WorkOn("tickets", Centre, w => w.TicketAsync(TicketAt.Dispatched), CentreStaff),
         .. WorkOn("legal-aid-cases", Station, w => w.CaseAsync(CaseAt.Applied), StationStaff),
         .. WorkOn("rehab-visits", Provider, w => w.VisitAsync(VisitAt.Requested), ProviderStaff),

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Dispatch.EventSourcing;
 using Dispatch.Identity;
+using Dispatch.LegalAid;
+using Dispatch.Rehab;
+using Dispatch.Sla;
+using Dispatch.Tickets;
 using Dispatch.Tests.Fixtures;
 using FluentAssertions;
 using Npgsql;
@@ -58,6 +62,40 @@ public sealed class EventStoreTests(PostgresFixture fixture)
         stale.Should().BeFalse();
         (await store.ReadAsync<string>("probe-3", Json)).Select(e => e.Event).Should().Equal("opened");
         (await ProjectedAsync(database, "probe-3")).Should().Be("opened");
+    }
+
+    [Fact]
+    public async Task Events_whose_keys_jsonb_puts_before_their_type_read_back_as_written()
+    {
+        // jsonb gives keys back shortest first, then in byte order: "note" and "kind" come before "type".
+        var connectionString = await fixture.CreateIsolatedDatabaseAsync();
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        var store = new EventStore(database);
+        TicketEvent[] ticket =
+        [
+            new TicketDispatched("330402-CENTRE", false, false, "请尽快联系来电人"),
+            new TicketNoteAdded("progress", "已电话联系来电人，约定周五上门。"),
+            new SupervisionOrderIssued(Guid.NewGuid(), "manual", "请说明办理进展", SlaDuration.WorkingDays(3)),
+        ];
+        LegalAidEvent[] legalAid = [new CaseNoteAdded("internal", "材料齐全，待审查。")];
+        RehabEvent[] visit = [new VisitNoteAdded("progress", "已电话确认上门时间。")];
+
+        var tickets = await RoundTripAsync(store, "ticket-note", ticket);
+        var cases = await RoundTripAsync(store, "case-note", legalAid);
+        var visits = await RoundTripAsync(store, "visit-note", visit);
+
+        tickets.Should().Equal(ticket);
+        cases.Should().Equal(legalAid);
+        visits.Should().Equal(visit);
+        await using var stored = database.CreateCommand("select payload::text from domain_events where stream_id = 'ticket-note' and version = 2");
+        ((string)(await stored.ExecuteScalarAsync())!).Should().StartWith("{\"kind\"", "the case this test is about: the discriminator is not first");
+    }
+
+    private static async Task<IReadOnlyList<TEvent>> RoundTripAsync<TEvent>(EventStore store, string streamId, IReadOnlyList<TEvent> events) where TEvent : class
+    {
+        var envelopes = events.Select((e, i) => new EventEnvelope<TEvent>(i + 1, e, Writer, new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero))).ToList();
+        (await store.AppendAsync("probe", streamId, envelopes, e => e.GetType().Name, EventJson.Options, [])).Should().BeTrue();
+        return [.. (await store.ReadAsync<TEvent>(streamId, EventJson.Options)).Select(e => e.Event)];
     }
 
     private static EventEnvelope<string> Envelope(int version, string what) =>

@@ -52,6 +52,10 @@ public static class TicketSeeds
         return new TicketPlan(intake, unit.Target.Code, received, dispatched, signed <= now ? signed : null);
     }
 
+    /// <summary>Every seeded caller calls once: no earlier calls in the escalation ladder's window, as the API would record it.</summary>
+    private static RecentCalls FirstCall(SeedingContext context) =>
+        new(context.Sla.Supervision.Rung(SupervisionCauses.RepeatCaller)?.WithinDays ?? CallerHistory.RepeatDays, 0, []);
+
     /// <summary>
     /// The ticket of <paramref name="plan"/> replayed through the grain's own rules and write: registration by the operator
     /// (the intake validated as the grain validates it, the number given), dispatch to the planned unit, sign-for by the
@@ -72,7 +76,7 @@ public static class TicketSeeds
         var target = context.Units.First(u => u.Target.Code == plan.UnitCode).Target;
         var replay = new ItemReplay<TicketState, TicketEvent, TicketStatsRow>(TicketParts.Parts, context.Store, context.Sla, id);
         replay.Decide(operatorActor, plan.ReceivedAt, (_, _) =>
-            TicketRules.Register(valid, personId, 0, number, context.Sla.RulesAt(plan.ReceivedAt), fingerprint));
+            TicketRules.Register(valid, personId, 0, number, context.Sla.RulesAt(plan.ReceivedAt), fingerprint, recent: FirstCall(context)));
         replay.Decide(operatorActor, plan.DispatchedAt, (s, _) => TicketRules.Dispatch(s, operatorActor, new DispatchTicket(plan.UnitCode, null), target, false));
         if (plan.SignedAt is { } signed)
         {

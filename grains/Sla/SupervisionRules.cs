@@ -11,6 +11,9 @@ public sealed record SupervisionRules(IReadOnlyDictionary<string, SlaDuration> R
 {
     public const string FileName = "supervision.json";
 
+    /// <summary>The longest window a rung may count its events in (a year).</summary>
+    public const int MaxWithinDays = 366;
+
     /// <summary>The reply time an order gets at a level (unit, county, city).</summary>
     public SlaDuration ReplyAt(string level) => ReplyWithin[level];
 
@@ -86,9 +89,9 @@ public sealed record SupervisionRules(IReadOnlyDictionary<string, SlaDuration> R
             throw new SlaRulesException($"Supervision rules {where}: 'count' must be a whole number of at least 1.");
         }
         int? within = rung.TryGetProperty("withinDays", out var w) && w.ValueKind == JsonValueKind.Number ? w.GetInt32() : null;
-        if (within is < 1)
+        if (within is < 1 or > MaxWithinDays)
         {
-            throw new SlaRulesException($"Supervision rules {where}: 'withinDays' must be at least 1.");
+            throw new SlaRulesException($"Supervision rules {where}: 'withinDays' must be from 1 to {MaxWithinDays}.");
         }
         return new LadderRule(cause, n, within);
     }

@@ -8,7 +8,8 @@ namespace Dispatch.Tickets;
 /// <param name="Repeats">重复来电: earlier tickets of the same person or phone on the same topic within 30 days.</param>
 /// <param name="Number">The new ticket's number; null when the ticket's stream turned out to exist already.</param>
 /// <param name="ConcludedBy">For a petition, the re-review that already concluded this person's matter on the topic (终结).</param>
-public sealed record CallerFacts(int Repeats, string? Number, string? ConcludedBy);
+/// <param name="Recent">The earlier calls within the escalation ladder's window (<see cref="CallerQuestion.LadderDays"/>).</param>
+public sealed record CallerFacts(int Repeats, string? Number, string? ConcludedBy, RecentCalls? Recent = null);
 
 /// <summary>
 /// The reads of a registration: the caller's earlier calls, the ticket's number and, for a petition, a concluded
@@ -18,6 +19,9 @@ public sealed record CallerFacts(int Repeats, string? Number, string? ConcludedB
 /// </summary>
 public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers numbers, PersonIdKey personIds)
 {
+    /// <summary>重复来电 as a measure: an earlier call of the same person or phone on the same topic within this many days.</summary>
+    public const int RepeatDays = 30;
+
     /// <summary>The facts of one registration, read on their own.</summary>
     public Task<CallerFacts> ReadAsync(CallerQuestion question) =>
         WithDaySequenceAsync(question, async () =>
@@ -55,12 +59,19 @@ public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers number
     public IReadOnlyList<NpgsqlBatchCommand> Reads(CallerQuestion question, string? unlessStreamExists)
     {
         var personId = personIds.Opaque(question.PersonKey);
-        var repeats = new NpgsqlBatchCommand("""
-            select count(*)::int from tickets
-            where (person_id = $1 or caller_phone = $2) and topic = $3 and received_at >= $4 and merged_into is null
+        // The measure's 30 days, and the ladder's own window for the repeat-caller rung: the count and the latest numbers.
+        var repeats = new NpgsqlBatchCommand($$"""
+            select count(*) filter (where received_at >= $4)::int,
+                   count(*) filter (where received_at >= $5)::int,
+                   coalesce((array_agg(number order by received_at desc) filter (where received_at >= $5))[1:{{RecentCalls.MaxNumbers}}], '{}')
+            from tickets
+            where (person_id = $1 or caller_phone = $2) and topic = $3 and received_at >= least($4, $5) and merged_into is null
             """);
         // Without a phone (a letter or a visit) only the person's key matches: a null never equals a stored number.
-        foreach (var value in new object[] { personId, (object?)question.Phone ?? DBNull.Value, question.Topic, question.Now.AddDays(-30) })
+        foreach (var value in new object[]
+        {
+            personId, (object?)question.Phone ?? DBNull.Value, question.Topic, question.Now.AddDays(-RepeatDays), question.Now.AddDays(-question.LadderDays),
+        })
         {
             repeats.Parameters.Add(new NpgsqlParameter { Value = value });
         }
@@ -95,6 +106,7 @@ public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers number
     {
         await reader.ReadAsync();
         var count = reader.GetInt32(0);
+        var recent = new RecentCalls(question.LadderDays, reader.GetInt32(1), [.. reader.GetFieldValue<string[]>(2)]);
         await reader.NextResultAsync();
         await reader.ReadAsync();
         var number = reader.IsDBNull(0) ? null : DailyNumberSeries.Tickets.Format(question.LocalDay, reader.GetInt32(0));
@@ -103,9 +115,11 @@ public sealed class CallerHistory(NpgsqlDataSource database, DailyNumbers number
         {
             concludedBy = reader.GetString(0);
         }
-        return new CallerFacts(count, number, concludedBy);
+        return new CallerFacts(count, number, concludedBy, recent);
     }
 }
 
 /// <summary>Who calls about what, when: the question a registration asks of <see cref="CallerHistory"/>.</summary>
-public sealed record CallerQuestion(string PersonKey, string? Phone, string Topic, DateTimeOffset Now, DateOnly LocalDay, bool Petition);
+/// <param name="LadderDays">The window of the escalation ladder's repeat-caller rung (supervision.json), in days.</param>
+public sealed record CallerQuestion(
+    string PersonKey, string? Phone, string Topic, DateTimeOffset Now, DateOnly LocalDay, bool Petition, int LadderDays = CallerHistory.RepeatDays);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Dispatch.Routing;
 using Dispatch.Sla;
@@ -38,9 +39,20 @@ namespace Dispatch.Tickets;
 public abstract record TicketEvent;
 
 /// <param name="Petition">For a petition registered under the procedure: its stage (a review names what it reviews).</param>
+/// <param name="Recent">The caller's earlier calls on the topic within the ladder's window (null on tickets registered before it was kept).</param>
 public sealed record TicketRegistered(
     string Number, TicketDetails Details, string PersonId, TicketClockRules Rules, int RepeatCount, string IntakeFingerprint,
-    PetitionOpening? Petition = null) : TicketEvent;
+    PetitionOpening? Petition = null, RecentCalls? Recent = null) : TicketEvent;
+
+/// <summary>
+/// The caller's earlier tickets on the same topic within <paramref name="WithinDays"/> days when a ticket was registered,
+/// as the escalation ladder's repeat-caller rung reads them: how many, and the numbers of the latest (at most
+/// <see cref="MaxNumbers"/>, newest first).
+/// </summary>
+public sealed record RecentCalls(int WithinDays, int Count, ImmutableList<string> Numbers)
+{
+    public const int MaxNumbers = 10;
+}
 
 /// <summary>Resolved at intake by the operator (直接办结).</summary>
 public sealed record TicketAnsweredOnSpot(string Reply) : TicketEvent;

@@ -58,7 +58,7 @@ public sealed class TicketGrain(
     [LoadsWithOpening]
     public Task<Outcome<Registration>> Register(TicketIntake intake, Actor actor) =>
         OpenAsync(intake, actor, created => new Registration(View(actor), created), petition: true, (valid, personId, fingerprint, now, facts) =>
-            TicketRules.Register(valid, personId, facts.Repeats, facts.Number!, services.Sla.RulesAt(now), fingerprint, facts.ConcludedBy));
+            TicketRules.Register(valid, personId, facts.Repeats, facts.Number!, services.Sla.RulesAt(now), fingerprint, facts.ConcludedBy, facts.Recent));
 
     public async Task<Outcome<TicketView>> OpenReview(TicketIntake intake, PetitionReviewOf reviewOf, Actor actor)
     {
@@ -96,7 +96,8 @@ public sealed class TicketGrain(
         // Opaque from the start: the events are recorded as they are, without a fold of a raw key at commit.
         var personId = personIds.Opaque(PersonIds.Of(valid.KnownResidentId, valid.CallerPhone, host.Id));
         var question = new CallerQuestion(personId, valid.CallerPhone?.Value, valid.Topic, now, services.Sla.LocalDate(now),
-            petition && valid.Kind == TicketVocabulary.PetitionKind);
+            petition && valid.Kind == TicketVocabulary.PetitionKind,
+            services.Sla.Supervision.Rung(SupervisionCauses.RepeatCaller)?.WithinDays ?? CallerHistory.RepeatDays);
         var facts = host.Loaded
             ? await callers.ReadAsync(question)
             : await callers.WithDaySequenceAsync(question, () =>

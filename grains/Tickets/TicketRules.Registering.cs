@@ -21,8 +21,10 @@ public static partial class TicketRules
     /// earlier calls on the topic (重复来电), its number, and the clocks of its kind and urgency in the rule version in force.
     /// </summary>
     /// <param name="concludedBy">For a petition: the re-review that already concluded the same person's matter on this topic (终结).</param>
+    /// <param name="recent">The earlier calls within the escalation ladder's window (the repeat-caller rung reads them at dispatch).</param>
     public static Change<TicketEvent> Register(
-        ValidIntake valid, string personId, int repeats, string number, SlaRuleSet rules, string fingerprint, string? concludedBy = null)
+        ValidIntake valid, string personId, int repeats, string number, SlaRuleSet rules, string fingerprint, string? concludedBy = null,
+        RecentCalls? recent = null)
     {
         var details = new TicketDetails(
             valid.Channel, valid.Kind, valid.Topic, valid.Urgency, valid.CallerName, valid.CallerPhone?.Value,
@@ -32,6 +34,6 @@ public static partial class TicketRules
             valid.Contact.GuardianPhone?.Value);
         var clockRules = TicketClockRules.From(rules, valid.Kind, valid.Urgency);
         var petition = clockRules.Petition is null ? null : new PetitionOpening(PetitionVocabulary.Petition, null, null, concludedBy);
-        return Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, clockRules, repeats, fingerprint, petition));
+        return Change<TicketEvent>.Of(new TicketRegistered(number, details, personId, clockRules, repeats, fingerprint, petition, recent));
     }
 }

@@ -84,8 +84,9 @@ public static partial class TicketRules
 
     /// <summary>
     /// The escalation ladder (supervision.json): a change that reaches a rung (the ticket reopened for the third time, the
-    /// caller unsatisfied at the second callback) brings an order by itself, its note naming the events that count. A
-    /// cause with an order still open raises no second one.
+    /// caller unsatisfied at the second callback, the first dispatch of a caller's third call on the topic within 30 days)
+    /// brings an order by itself, its note naming the events that count. A cause with an order still open raises no second
+    /// one; the repeat-caller rung raises one per ticket.
     /// </summary>
     public static Change<TicketEvent> WithLadder(TicketState s, Change<TicketEvent> change, IClockReader clocks, Func<Guid> newOrderId)
     {
@@ -109,6 +110,16 @@ public static partial class TicketRules
             yield return (SupervisionCauses.Rework,
                 $"已重办 {next.ReworkCount} 次（达到 {rework.Count} 次自动督办），最近一次 {clocks.LocalTime(clocks.Now):yyyy-MM-dd HH:mm}。" +
                 $" Reopened {next.ReworkCount} times (an order from {rework.Count}).");
+        }
+        // The caller's third call on the topic within the window: asked of the first unit the ticket is dispatched to, once.
+        if (events.Any(e => e is TicketDispatched) && next.RecentCalls is { } recent && clocks.Supervision.Rung(SupervisionCauses.RepeatCaller) is { } caller
+            && recent.Count + 1 >= caller.Count && !next.SupervisionOrders.Any(o => o.Cause == SupervisionCauses.RepeatCaller))
+        {
+            var more = recent.Count > recent.Numbers.Count ? $"等 {recent.Count} 张" : "";
+            var moreEn = recent.Count > recent.Numbers.Count ? $" and {recent.Count - recent.Numbers.Count} more" : "";
+            yield return (SupervisionCauses.RepeatCaller,
+                $"来电人 {recent.WithinDays} 天内就同一主题第 {recent.Count + 1} 次来电（达到 {caller.Count} 次自动督办），此前工单：{string.Join("、", recent.Numbers)}{more}。" +
+                $" Call {recent.Count + 1} from the caller on this topic within {recent.WithinDays} days (an order from {caller.Count}); earlier tickets: {string.Join(", ", recent.Numbers)}{moreEn}.");
         }
         var unsatisfied = next.Callbacks.Where(c => c.Satisfaction == Unsatisfied).ToList();
         if (events.Any(e => e is CallbackRecorded { Satisfaction: Unsatisfied })

@@ -19,6 +19,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     public string PersonId { get; init; } = "";
     public TicketClockRules Rules { get; init; } = null!;
     public int RepeatCount { get; init; }
+
+    /// <summary>The caller's earlier calls on the topic within the ladder's window, as read at registration.</summary>
+    public RecentCalls? RecentCalls { get; init; }
     public string IntakeFingerprint { get; init; } = "";
     public string Status { get; init; } = TicketStatus.Registered;
     public DateTimeOffset ReceivedAt { get; init; }
@@ -107,7 +110,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     {
         TicketRegistered r => s with
         {
-            Number = r.Number, Details = r.Details, PersonId = r.PersonId, Rules = r.Rules, RepeatCount = r.RepeatCount,
+            Number = r.Number, Details = r.Details, PersonId = r.PersonId, Rules = r.Rules, RepeatCount = r.RepeatCount, RecentCalls = r.Recent,
             IntakeFingerprint = r.IntakeFingerprint, Status = TicketStatus.Registered, ReceivedAt = at, AwaitingDispatch = true,
             Petition = r.Rules.Petition is null ? null
                 : new PetitionRecord(r.Petition?.Stage ?? PetitionVocabulary.Petition, r.Petition?.ReviewOfId, r.Petition?.ReviewOfNumber, r.Petition?.ConcludedBy),

@@ -24,7 +24,7 @@ public sealed class ReportsSystem() : FakeClockSystem(March, "reports")
         using var op = await SignInAsync("operator@jx12385.test");
         using var staff = await SignInAsync($"staff.{Centre.ToLowerInvariant()}@jx12385.test");
 
-        var closed = await TicketApi.RegisteredAsync(op, TicketApi.Intake(county: County));
+        var closed = await TicketApi.RegisteredAsync(op, TicketApi.Intake(county: County, phone: "13812345678"));
         await TicketApi.ActOkAsync(op, closed, "dispatch", new { unitCode = Centre });
         await TicketApi.ActOkAsync(staff, closed, "sign");
         await TicketApi.ActOkAsync(staff, closed, "resolve", new { reply = "已协调街道核实，补贴已于本周发放。" });

@@ -127,6 +127,27 @@ public sealed class TicketLifecycleApiTests(RunningSystem system) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_callers_third_call_on_a_topic_within_30_days_brings_an_order_at_its_first_dispatch_naming_the_earlier_tickets()
+    {
+        using var op = await Operator(system);
+        var phone = "137" + Random.Shared.Next(10_000_000, 99_999_999);
+        var calls = new List<JsonElement>();
+        for (var call = 1; call <= 3; call++)
+        {
+            var registered = await RegisteredAsync(op, Intake($"第 {call} 次来电：无障碍通道仍未修复。", kind: "complaint", topic: "accessibility", phone: phone));
+            calls.Add(await ActOkAsync(op, registered, "dispatch", new { unitCode = "330402-CENTRE" }));
+        }
+
+        calls.Select(c => c.GetProperty("repeatCount").GetInt32()).Should().Equal(0, 1, 2);
+        calls.Take(2).Should().AllSatisfy(c => c.GetProperty("supervisionOrders").GetArrayLength().Should().Be(0, "a first and a second call bring no order"));
+        var order = calls[2].GetProperty("supervisionOrders").EnumerateArray().Should().ContainSingle().Subject;
+        order.GetProperty("cause").GetString().Should().Be("repeat_caller");
+        order.GetProperty("state").GetString().Should().Be("open", "the unit the ticket was dispatched to owes a written reply");
+        order.GetProperty("note").GetString().Should().Contain("第 3 次来电")
+            .And.Contain(calls[0].GetProperty("number").GetString()).And.Contain(calls[1].GetProperty("number").GetString());
+    }
+
+    [Fact]
     public async Task Two_returns_make_the_ticket_wait_for_a_ruling_with_a_supervision_order()
     {
         using var op = await Operator(system);

@@ -222,4 +222,31 @@ public sealed class SupervisionOrderTests
         change.Events.OfType<SupervisionOrderIssued>().Should().ContainSingle().Which.Should().Match<SupervisionOrderIssued>(
             o => o.Cause == SupervisionCauses.UnsatisfiedCallbacks && o.Note!.Contains("回访不满意 2 次") && o.Note.Contains("2026-03-02 09:00"));
     }
+    private static readonly string[] TwoEarlier = ["JX12385-20260226-000031", "JX12385-20260210-000007"];
+
+    private static Change<TicketEvent> DispatchedOnTheLadder(TicketBuilder ticket, string unit = Units.NanhuCentre) =>
+        TicketRules.WithLadder(ticket.Build(), TicketRules.Dispatch(ticket.Build(), Actors.Operator, new DispatchTicket(unit, null),
+            Units.Target(unit), automatic: false), TicketClocks.Later, () => Order);
+
+    [Fact]
+    public void The_first_dispatch_of_a_callers_third_call_on_the_topic_asks_the_unit_for_a_reply_naming_the_earlier_tickets() =>
+        DispatchedOnTheLadder(TicketBuilder.RegisteredAgain(TwoEarlier)).Events.OfType<SupervisionOrderIssued>().Should().ContainSingle()
+            .Which.Should().Match<SupervisionOrderIssued>(o => o.Cause == SupervisionCauses.RepeatCaller && o.ReplyWithin == SlaDuration.WorkingDays(3)
+                && o.Note!.Contains("第 3 次来电") && o.Note.Contains(TwoEarlier[0]) && o.Note.Contains(TwoEarlier[1]));
+
+    [Fact]
+    public void A_second_call_on_the_topic_raises_no_order() =>
+        DispatchedOnTheLadder(TicketBuilder.RegisteredAgain(TwoEarlier[0])).Events.OfType<SupervisionOrderIssued>().Should().BeEmpty();
+
+    [Fact]
+    public void A_repeat_callers_ticket_gets_its_order_once_even_after_the_reply_and_a_new_dispatch()
+    {
+        var first = DispatchedOnTheLadder(TicketBuilder.RegisteredAgain(TwoEarlier));
+        var order = first.Events.OfType<SupervisionOrderIssued>().Single();
+        var replied = TicketBuilder.RegisteredAgain(TwoEarlier).With(first.Events[0]).With(order)
+            .With(new SupervisionReplied(order.OrderId, "已约谈来电人并制定处理方案。", "staff-1")).Returned();
+
+        TicketRules.WithLadder(replied.Build(), Change<TicketEvent>.Of(new TicketDispatched(Units.NanhuLegal, false, true, null)), TicketClocks.Later, () => Order)
+            .Events.OfType<SupervisionOrderIssued>().Should().BeEmpty();
+    }
 }

@@ -24,6 +24,12 @@ internal sealed record TicketBuilder(TicketState State, DateTimeOffset Now)
         new TicketBuilder(TicketState.Empty, Start).With(new TicketRegistered(
             Number, Details(kind, urgency, county), "phone:13812345678", TicketClocks.Rules(kind, urgency), 0, "fingerprint"));
 
+    /// <summary>Registered like <see cref="Registered"/> as the caller's call after <paramref name="earlier"/> on the topic within 30 days.</summary>
+    public static TicketBuilder RegisteredAgain(params string[] earlier) =>
+        new TicketBuilder(TicketState.Empty, Start).With(new TicketRegistered(
+            Number, Details("complaint", "normal", Places.Nanhu), "phone:13812345678", TicketClocks.Rules("complaint", "normal"), earlier.Length, "fingerprint",
+            Recent: new RecentCalls(30, earlier.Length, [.. earlier])));
+
     /// <summary>Registered like <see cref="Registered"/>, with the intake's details changed (the contact, the channel...).</summary>
     public static TicketBuilder RegisteredWith(Func<TicketDetails, TicketDetails> change) =>
         new TicketBuilder(TicketState.Empty, Start).With(new TicketRegistered(

@@ -64,7 +64,8 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
     {
         var petition = state is TicketAt.PetitionSigned or TicketAt.PetitionAnswered;
         var ticket = await TicketApi.RegisteredAsync(Op, TicketApi.Intake(
-            petition ? "反映残疾人两项补贴被停发，要求恢复并补发。" : content, kind: petition ? "petition" : "help", topic: petition ? "social_security" : "care_services"));
+            petition ? "反映残疾人两项补贴被停发，要求恢复并补发。" : content, kind: petition ? "petition" : "help", topic: petition ? "social_security" : "care_services",
+            phone: "13812345678"));
         if (state == TicketAt.Registered)
         {
             return ticket;

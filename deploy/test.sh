@@ -32,7 +32,9 @@ dotnet build "$root/Dispatch.sln" -c Release -nologo -v quiet -clp:ErrorsOnly
 
 # Two lanes side by side on the two cores: the integration tests (the longest project) in one; the other test projects
 # one after another in the other, so the browser tests never share the machine with the resilience scenarios' extra
-# silos and web apps as well (three projects at once drove the load average past 30 and timed out browser steps).
+# silos and web apps as well (browser steps timed out in a run with three projects at once and leaking pages; lanes
+# and closed pages together brought the load average during the browser tests from 35-58 to 10-21, how much each
+# part did was not measured apart).
 run_tests() {
   dotnet test "$1" -c Release --no-build --nologo \
     --logger "console;verbosity=normal" --logger "trx;LogFileName=$(basename "$1").trx" --results-directory "$results"

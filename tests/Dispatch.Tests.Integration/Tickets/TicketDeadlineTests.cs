@@ -25,9 +25,7 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
     public async Task An_untouched_ticket_warns_then_goes_overdue_with_a_supervision_order()
     {
         var clock = new FakeTimeProvider(MondayMorning);
-        connectionString = await database.CreateIsolatedDatabaseAsync();
-        var cluster = await DispatchTestCluster.StartAsync(connectionString, time: clock);
-        try
+        await OnOwnClusterAsync(clock, async cluster =>
         {
             var id = await RegisterAndDispatchAsync(cluster);
             var ticket = cluster.Client.GetGrain<ITicketGrain>(id);
@@ -45,12 +43,7 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
             overdue.Deadlines.SignFor!.State.Should().Be("overdue");
             overdue.SupervisionOrders.Should().ContainSingle(o => o.Cause == "overdue");
             (await ReadModelOverdueAsync(id)).Should().BeTrue();
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
@@ -84,9 +77,7 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
     public async Task Callback_attempts_are_spaced_in_working_time_and_the_third_failure_records_the_written_notice()
     {
         var clock = new FakeTimeProvider(MondayMorning);
-        connectionString = await database.CreateIsolatedDatabaseAsync();
-        var cluster = await DispatchTestCluster.StartAsync(connectionString, time: clock);
-        try
+        await OnOwnClusterAsync(clock, async cluster =>
         {
             var id = await RegisterAndDispatchAsync(cluster);
             var ticket = cluster.Client.GetGrain<ITicketGrain>(id);
@@ -114,21 +105,14 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
             told.Callbacks.Should().HaveCount(3).And.Subject.Last().Notice.Should().Be(new NoticeView("mail", new DateOnly(2026, 3, 2), "EMS 0001"));
             (await CallbackRowAsync(id)).Should().Be((3, (DateTimeOffset?)null), "told in writing, the ticket leaves the callback queue");
             (await ticket.Close(new TicketNote("三次未联系上，已书面告知。"), Operator, null)).Value!.Status.Should().Be(TicketStatus.Closed);
-        }
-        finally
-        {
-            await cluster.StopAllSilosAsync();
-            await cluster.DisposeAsync();
-        }
+        });
     }
 
     [Fact]
     public async Task An_unanswered_supervision_order_escalates_to_the_county_then_the_city_through_the_watcher()
     {
         var clock = new FakeTimeProvider(MondayMorning);
-        connectionString = await database.CreateIsolatedDatabaseAsync();
-        var cluster = await DispatchTestCluster.StartAsync(connectionString, time: clock);
-        try
+        await OnOwnClusterAsync(clock, async cluster =>
         {
             var id = await RegisterAndDispatchAsync(cluster);
             var ticket = cluster.Client.GetGrain<ITicketGrain>(id);
@@ -156,6 +140,17 @@ public sealed class TicketDeadlineTests(PostgresFixture database)
             var replied = (await ticket.ReplyToOrder(new ReplyToOrder(atCity.OrderId, "已约谈经办人，本周内办结。"), staff, null)).Value!;
             replied.SupervisionOrders.Single(o => o.OrderId == ordered.OrderId).State.Should().Be("replied");
             (await OpenOrderAsync(ordered.OrderId)).Should().BeNull("a replied order leaves the supervisors' list");
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> against a cluster of its own on <paramref name="clock"/>, in a database of its own.</summary>
+    private async Task OnOwnClusterAsync(FakeTimeProvider clock, Func<TestCluster, Task> test)
+    {
+        connectionString = await database.CreateIsolatedDatabaseAsync();
+        var cluster = await DispatchTestCluster.StartAsync(connectionString, time: clock);
+        try
+        {
+            await test(cluster);
         }
         finally
         {

@@ -53,8 +53,9 @@ public sealed class CloseTodayRulesTests
     public void Tickets_due_this_month_weigh_one_over_the_counted_and_those_due_next_month_nothing()
     {
         var list = CloseTodayRules.Build([Ticket("A", Local(11, 30, 17)), Ticket("B", Local(12, 1, 17)), Ticket("C", Local(12, 4, 10))],
-            57, 59, Monday, 0.95m);
+            56, 59, Monday, 0.95m);
 
+        // (56 + k) / 60 >= 0.95 needs k = 1: the one ticket due this month.
         list.DueToday.Should().Be(1);
         list.DueThisWeek.Should().Be(1, "only the ticket due in November counts this month");
         list.Items.Select(i => (i.Number, i.Effect, i.InThisMonth)).Should().Equal(

@@ -63,8 +63,8 @@ public sealed class BreachRiskPageTests(BrowserSystem system) : BrowserTest
         var row = page.Locator("#month-projection-rows tr[data-scope='unit:330402-CENTRE']");
         var expected = await page.EvaluateAsync<string>("r => r === null ? '—' : `${(r * 100).toFixed(1)}%`",
             centre.GetProperty("expected").ValueKind == JsonValueKind.Null ? null : centre.GetProperty("expected").GetDouble());
-        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(centre.GetProperty("openDue").GetInt64().ToString(CultureInfo.InvariantCulture));
-        await Assertions.Expect(row.Locator("td").Nth(4)).ToHaveTextAsync(expected);
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(centre.GetProperty("openDue").GetInt64().ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(expected);
         await Assertions.Expect(row.Locator("td").Nth(0).Locator("a")).ToHaveAttributeAsync("href", "#/worklist?unit=330402-CENTRE");
         await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync(
             $"{centre.GetProperty("mustCloseToday").GetInt64()} / {centre.GetProperty("dueToday").GetInt64()}");

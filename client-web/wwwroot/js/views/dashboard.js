@@ -15,8 +15,8 @@ import { drawMonthProjection, loadMonthProjection, monthProjectionFigure } from 
 
 const trendEvery = 30_000;
 const breachRiskEvery = 30_000;
-// The projection follows changes within seconds; a burst of them costs one request.
-const projectionAfter = 3_000;
+// The projection follows changes within ten seconds; a burst of them costs one request (a city's reads every open ticket due this month).
+const projectionAfter = 10_000;
 
 export function defaultScope(user) {
   if (user.role === 'unit_staff') return `unit:${user.unitCode}`;

@@ -35,6 +35,14 @@ public interface IStatsGrain : IGrainWithIntegerKey
     [Alias("BreachRisk")]
     Task<Outcome<BreachRisks>> BreachRisk(string? scope, Actor actor);
 
+    /// <summary>A unit's open tickets due today and this week, ranked by their effect on the month's on-time rate (今日必办).</summary>
+    [Alias("CloseToday")]
+    Task<Outcome<CloseToday>> CloseToday(string? scope, Actor actor);
+
+    /// <summary>The month-end on-time rate projected per county and unit of a scope, with its interval and likelihood.</summary>
+    [Alias("MonthProjection")]
+    Task<Outcome<MonthProjections>> MonthProjection(string? scope, Actor actor);
+
     /// <summary>Checks that the user may watch a scope and returns its canonical name (the hub's group).</summary>
     [Alias("Watch")]
     Task<Outcome<string>> Watch(string? scope, Actor actor);

@@ -63,6 +63,7 @@ public static class DispatchGrainServices
         services.AddSingleton<StatsQueries>();
         services.AddSingleton<AttentionLists>();
         services.AddSingleton<BreachRiskList>();
+        services.AddSingleton<CloseTodayQueries>();
         services.AddSingleton<StatsRebuild>();
         services.AddSingleton<StatsCounterFold>();
         services.AddHostedService<StatsCounterFolding>();

@@ -31,10 +31,8 @@ public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader
             unitCounties[unit] = (await scopes.FindAsync(StatsScope.Unit(unit)))?.UnitCounty
                 ?? candidates.First(c => c.UnitCode == unit).CountyCode;
         }
-        var history = await counters.ReadAsync([new CounterQuery(ItemTypes.Ticket,
-            [StatsScope.City.Key, .. unitCounties.Keys.Select(u => StatsScope.Unit(u).Key), .. unitCounties.Values.Distinct().Select(c => StatsScope.County(c).Key)],
-            [(StatsPeriod.Current, StatsPeriod.CurrentStart)], Breakdown: HandlingHistory.Prefix)]);
-        var items = candidates.Select(c => Assess(c, now, Levels(history, c, c.UnitCode is { } u ? unitCounties[u] : c.CountyCode)))
+        var history = await counters.ReadAsync([HandlingHistory.Query(unitCounties.Keys, unitCounties.Values)]);
+        var items = candidates.Select(c => Assess(c, now, HandlingHistory.Levels(history, c.Kind, c.Topic, c.UnitCode, c.UnitCode is { } u ? unitCounties[u] : c.CountyCode)))
             .OrderByDescending(i => i.Risk ?? -1)
             .ThenBy(i => i.DueAt)
             .ThenBy(i => i.Id)
@@ -53,18 +51,6 @@ public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader
             Risk = estimate?.Risk, Basis = estimate?.Basis, Comparable = estimate?.Comparable ?? 0, Longer = estimate?.Longer ?? 0,
             AtRisk = BreachRiskRules.Flags(estimate),
         };
-    }
-
-    /// <summary>The ticket's unit, the unit's county, the city: the order the estimate falls back in.</summary>
-    private static IEnumerable<HandlingSample> Levels(CounterSet history, Candidate c, string county)
-    {
-        HandlingSample Sample(string level, string scope) => new(level, HandlingHistory.Buckets(history, scope, c.Kind, c.Topic));
-        if (c.UnitCode is { } unit)
-        {
-            yield return Sample("unit", StatsScope.Unit(unit).Key);
-        }
-        yield return Sample("county", StatsScope.County(county).Key);
-        yield return Sample("city", StatsScope.City.Key);
     }
 
     private async Task<List<Candidate>> CandidatesAsync(StatsScope scope, DateTimeOffset now)

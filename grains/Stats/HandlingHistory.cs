@@ -1,3 +1,6 @@
+using Dispatch.People;
+using Dispatch.Scopes;
+
 namespace Dispatch.Stats;
 
 /// <summary>
@@ -29,5 +32,22 @@ public static class HandlingHistory
         return [.. set.WithPrefix(scope, StatsPeriod.Current, StatsPeriod.CurrentStart, prefix)
             .Select(m => (long.TryParse(m.Measure.AsSpan(prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var edge) ? edge : -1, m.Value))
             .Where(b => b.Item1 >= 0 && b.Value > 0)];
+    }
+
+    /// <summary>One read of the history cells of some units, their counties and the city.</summary>
+    public static CounterQuery Query(IEnumerable<string> units, IEnumerable<string> counties) => new(ItemTypes.Ticket,
+        [StatsScope.City.Key, .. units.Distinct().Select(u => StatsScope.Unit(u).Key), .. counties.Distinct().Select(c => StatsScope.County(c).Key)],
+        [(StatsPeriod.Current, StatsPeriod.CurrentStart)], Breakdown: Prefix);
+
+    /// <summary>A ticket's unit (when it has one), that unit's county, the city: the order an estimate falls back in.</summary>
+    public static IEnumerable<HandlingSample> Levels(CounterSet history, string kind, string topic, string? unit, string county)
+    {
+        HandlingSample Sample(string level, string scope) => new(level, Buckets(history, scope, kind, topic));
+        if (unit is not null)
+        {
+            yield return Sample("unit", StatsScope.Unit(unit).Key);
+        }
+        yield return Sample("county", StatsScope.County(county).Key);
+        yield return Sample("city", StatsScope.City.Key);
     }
 }

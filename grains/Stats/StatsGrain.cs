@@ -5,6 +5,7 @@ using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Live;
 using Orleans.Concurrency;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Stats;
 
@@ -117,6 +118,26 @@ public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, Atte
         }
         return Outcome<StatsRebuilt>.Success(await rebuild.RunAsync());
     }
+
+    public async Task<Outcome<CloseToday>> CloseToday(string? scope, Actor actor)
+    {
+        if (!StatsScope.TryParse(scope ?? "", out var parsed) || parsed.Kind != StatsScopeKind.Unit)
+        {
+            return DomainError.Validation(new FieldError("scope", "unit_required", "今日必办按承办单位列出：范围须为 unit:<单位代码>。",
+                "The close-today list is per unit: the scope must be unit:<code>."));
+        }
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error : Outcome<CloseToday>.Success(await Outlook.CloseTodayAsync(found.Value!));
+    }
+
+    public async Task<Outcome<MonthProjections>> MonthProjection(string? scope, Actor actor)
+    {
+        var found = await ResolveAsync(scope, actor);
+        return found.Error is { } error ? error : Outcome<MonthProjections>.Success(await Outlook.ProjectionAsync(found.Value!));
+    }
+
+    /// <summary>Resolved on use rather than in the constructor, so the grain's constructor stays as it is.</summary>
+    private CloseTodayQueries Outlook => ServiceProvider.GetRequiredService<CloseTodayQueries>();
 
     /// <summary>An unknown scope and one the user may not watch look the same: not found.</summary>
     private async Task<Outcome<ScopeInfo>> ResolveAsync(string? text, Actor actor)

@@ -36,4 +36,7 @@ public static class StatsPeriod
         Year => new DateOnly(date.Year, 12, 31),
         _ => CurrentStart,
     };
+
+    /// <summary>The instant a local day in Asia/Shanghai begins.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new(TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), Shanghai), TimeSpan.Zero);
 }

@@ -86,10 +86,9 @@ public static class TicketFigures
         var onTime = c.Get(scope, StatsPeriod.Month, month, TicketTallies.OnTime);
         var counted = c.Get(scope, StatsPeriod.Month, month, TicketTallies.OnTimeCounted);
         var dueToday = c.Get(scope, StatsPeriod.Day, today, TicketTallies.OpenDue);
-        var needed = (long)Math.Ceiling(target * (counted + dueToday) - onTime);
         return new Forecast
         {
-            MustCloseToday = Math.Clamp(needed, 0, dueToday),
+            MustCloseToday = CloseTodayRules.MustClose(onTime, counted, dueToday, target),
             OpenDueToday = dueToday,
             OpenDueThisMonth = c.Get(scope, StatsPeriod.Month, month, TicketTallies.OpenDue),
             OnTimeSoFar = onTime,

@@ -60,6 +60,8 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
             case "worklist":
                 await SignInAsync(page, CentreStaff);
                 await page.Locator("#worklist-count").WaitForAsync();
+                await page.Locator("#close-today-heading").WaitForAsync();
+                await page.Locator("#definition-close-today summary").ClickAsync();
                 break;
             case "ticket":
                 using (var api = await ApiAsync(system, Operator))
@@ -170,6 +172,7 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
                 await page.GotoAsync(bigScreen ? "/#/dashboard?screen=big" : "/#/dashboard");
                 await page.Locator("#dash-tiles li").First.WaitForAsync();
                 await Assertions.Expect(page.Locator("#live-status")).Not.ToHaveTextAsync("正在连接实时推送…");
+                await page.Locator("#month-projection-table table, #month-projection-table .empty").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
                 break;
             case "dashboard-year":
                 // The year view (months as columns), a breakdown by town and an opened definition add content to scan.

@@ -47,6 +47,33 @@ public sealed class BreachRiskPageTests(BrowserSystem system) : BrowserTest
         dashboardErrors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_dashboard_shows_the_month_end_projection_of_the_county_and_its_units_as_the_api_gives_it()
+    {
+        using var supervisorApi = await ApiAsync(system, CountySupervisor);
+        var projection = await supervisorApi.GetFromJsonAsync<JsonElement>("/api/stats/month-projection?scope=county:330402");
+        var rows = projection.GetProperty("rows").EnumerateArray().ToList();
+        var centre = rows.Single(r => r.GetProperty("scope").GetString() == "unit:330402-CENTRE");
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, CountySupervisor);
+
+        await page.GotoAsync("/#/dashboard");
+
+        await Assertions.Expect(page.Locator("#month-projection-rows tbody tr")).ToHaveCountAsync(rows.Count, new() { Timeout = 15_000 });
+        await page.Locator("#month-projection > details > summary").ClickAsync();
+        var row = page.Locator("#month-projection-rows tr[data-scope='unit:330402-CENTRE']");
+        var expected = await page.EvaluateAsync<string>("r => r === null ? '—' : `${(r * 100).toFixed(1)}%`",
+            centre.GetProperty("expected").ValueKind == JsonValueKind.Null ? null : centre.GetProperty("expected").GetDouble());
+        await Assertions.Expect(row.Locator("td").Nth(2)).ToHaveTextAsync(centre.GetProperty("openDue").GetInt64().ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(expected);
+        await Assertions.Expect(row.Locator("td").Nth(0).Locator("a")).ToHaveAttributeAsync("href", "#/worklist?unit=330402-CENTRE");
+        await Assertions.Expect(row.Locator("td").Nth(0)).ToHaveTextAsync(
+            $"{centre.GetProperty("mustCloseToday").GetInt64()} / {centre.GetProperty("dueToday").GetInt64()}");
+        await TabToAsync(page, "definition-month-projection-name", maxPresses: 120);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#definition-month-projection")).ToContainTextAsync("泊松二项分布");
+        errors.Should().BeEmpty();
+    }
+
     /// <summary>What the column says of an item, as the page words it in Chinese.</summary>
     private static string CellText(JsonElement item)
     {

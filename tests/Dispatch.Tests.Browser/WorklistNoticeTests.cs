@@ -67,4 +67,30 @@ public sealed class WorklistNoticeTests(BrowserSystem system) : BrowserTest
         (await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the list changed without a reload");
         errors.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task The_close_today_panel_follows_a_resolve_made_in_another_context_without_a_reload()
+    {
+        using var operatorApi = await ApiAsync(system, Operator);
+        using var staffApi = await ApiAsync(system, Staff);
+        var ticket = await RegisteredAndDispatchedAsync(operatorApi, "今日必办测试：来电反映辅助器具适配进度迟缓。");
+        var (id, number) = (ticket.GetProperty("id").GetString()!, ticket.GetProperty("number").GetString()!);
+        (await staffApi.PostAsync($"/api/tickets/{id}/sign", null)).EnsureSuccessStatusCode();
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, Staff);
+        await page.GotoAsync("/#/worklist");
+        await Assertions.Expect(page.Locator("#notices-status")).ToHaveTextAsync("实时更新中", new() { Timeout = 30_000 });
+        var before = await staffApi.GetFromJsonAsync<JsonElement>("/api/stats/close-today?scope=unit:330402-CENTRE");
+        var (onTime, counted) = (before.GetProperty("onTimeSoFar").GetInt64(), before.GetProperty("countedSoFar").GetInt64());
+        await Assertions.Expect(page.Locator("#close-today-month")).ToContainTextAsync($"按时办结 {onTime} 件，应计 {counted} 件");
+        await Assertions.Expect(page.Locator("#close-today-heading")).ToHaveTextAsync($"今日必办（须按时办结 {before.GetProperty("mustCloseToday").GetInt64()} 件）");
+        await page.EvaluateAsync("() => { window.stillTheSamePage = true; }");
+
+        (await staffApi.PostAsJsonAsync($"/api/tickets/{id}/resolve", new { reply = "已联系辅具中心，下周上门适配。" })).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(page.Locator("#close-today-month")).ToContainTextAsync($"按时办结 {onTime + 1} 件，应计 {counted + 1} 件",
+            new() { Timeout = 15_000 });
+        (await page.EvaluateAsync<bool>("() => window.stillTheSamePage === true")).Should().BeTrue("the panel changed without a reload");
+        await Assertions.Expect(page.Locator("#close-today")).Not.ToContainTextAsync(number, new() { Timeout = 1_000 });
+        errors.Should().BeEmpty();
+    }
 }

@@ -89,6 +89,20 @@ public static class BreakdownSql
         return new Month(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), Rate(3), Rate(4), Rate(5), Rate(6));
     }
 
+    /// <summary>A month's on-time closure numerator and denominator (the close-today list's "month so far").</summary>
+    public static async Task<(long OnTime, long Counted)> OnTimeAsync(string connectionString, string scope, DateOnly first)
+    {
+        var (from, to) = Bounds("month", first);
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand(Tickets + "select count(*) filter (where counted and resolved_at <= handling_due_at), count(*) filter (where counted) from t");
+        command.Parameters.Add(new NpgsqlParameter { Value = scope });
+        command.Parameters.Add(new NpgsqlParameter { Value = from });
+        command.Parameters.Add(new NpgsqlParameter { Value = to });
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
     private static (DateOnly From, DateOnly To) Bounds(string period, DateOnly date) => period == "year"
         ? (new DateOnly(date.Year, 1, 1), new DateOnly(date.Year, 12, 31))
         : (new DateOnly(date.Year, date.Month, 1), new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(-1));

@@ -13,10 +13,11 @@ const titleOf = item => (typeGroups[item.itemType] ? word(typeGroups[item.itemTy
 const kept = 5;
 
 /**
- * Watches one unit. onChange() runs (at most once per half second) when the unit's list may have changed. Returns
+ * Watches one unit. onChange() runs (at most once per half second) when the unit's list may have changed; onAny(), when
+ * given, on every statsChanged or itemChanged of the unit (the caller debounces). Returns
  * { element, stop }: the element holds the status line, the badge, the acknowledge button and the newest notices.
  */
-export async function watchUnit(unitCode, onChange) {
+export async function watchUnit(unitCode, onChange, onAny) {
   const notices = [];
   let unread = 0;
   let pending;
@@ -48,8 +49,9 @@ export async function watchUnit(unitCode, onChange) {
   draw();
   const live = await connectLive(`unit:${unitCode}`, {
     snapshot: () => {},
-    statsChanged: () => {},
+    statsChanged: () => onAny?.(),
     itemChanged: m => {
+      onAny?.();
       if (!noticeChanges.includes(m.change) || m.item?.unitCode !== unitCode) return;
       notice(t(`notices.${m.change}`, { number: m.item.number, title: titleOf(m.item) }), m.at, m.change === 'overdue');
     },
@@ -68,9 +70,9 @@ export async function watchUnit(unitCode, onChange) {
 
 /**
  * The notices panel of a worklist page inside container: watch(unitCode) follows the unit on screen
- * (a new watch when the page's unit picker changes unit), stop() ends it when the page goes.
+ * (a new watch when the page's unit picker changes unit), stop() ends it when the page goes; onAny as for watchUnit.
  */
-export function noticesPanel(container, onChange) {
+export function noticesPanel(container, onChange, onAny) {
   let watching = null;
   let unitOnScreen = null;
   return {
@@ -80,7 +82,7 @@ export function noticesPanel(container, onChange) {
       unitOnScreen = unitCode;
       fill(container);
       if (!unitCode) return;
-      const watcher = await watchUnit(unitCode, onChange);
+      const watcher = await watchUnit(unitCode, onChange, onAny);
       if (unitCode !== unitOnScreen) { watcher.stop(); return; }
       watching = watcher;
       fill(container, watcher.element);

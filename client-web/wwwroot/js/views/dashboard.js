@@ -11,9 +11,12 @@ import { measuresSection } from '../dashboard/measures.js';
 import { drawRanking, unitsOfCounties } from '../dashboard/rankings.js';
 import { defaultSeconds, rotationSeconds, startRotation } from '../dashboard/rotation.js';
 import { drawBreachRisks, loadBreachRisks } from '../parts/breach-risk.js';
+import { drawMonthProjection, loadMonthProjection, monthProjectionFigure } from '../parts/month-projection.js';
 
 const trendEvery = 30_000;
 const breachRiskEvery = 30_000;
+// The projection follows changes within ten seconds; a burst of them costs one request (a city's reads every open ticket due this month).
+const projectionAfter = 10_000;
 
 export function defaultScope(user) {
   if (user.role === 'unit_staff') return `unit:${user.unitCode}`;
@@ -36,6 +39,7 @@ export async function render(main, { user, query, go }) {
   const tiles = h('ul', { class: 'tiles', id: 'dash-tiles', 'aria-label': t('dash.title') });
   const children = chartFigure('chart-children', t('dash.chart.children', { level: t(scope === 'city' ? 'dash.level.county' : 'dash.level.unit') }));
   const trend = chartFigure('chart-trend', t('dash.chart.trend'));
+  const projection = monthProjectionFigure();
   const atRisk = h('section', { class: 'panel', id: 'dash-at-risk' });
   const overdue = h('section', { class: 'panel', id: 'dash-overdue' });
   const breachRisk = h('section', { class: 'panel', id: 'dash-breach-risk' });
@@ -55,7 +59,7 @@ export async function render(main, { user, query, go }) {
       scope.startsWith('unit:') && user.role !== 'operator' ? h('a', { class: 'button', href: `#/worklist?unit=${encodeURIComponent(scope.slice(5))}` }, t('dash.worklist')) : null,
       status, updated),
     notice, tiles,
-    h('div', { class: 'charts' }, scope.startsWith('unit:') ? null : children.figure, trend.figure),
+    h('div', { class: 'charts' }, scope.startsWith('unit:') ? null : children.figure, trend.figure, projection.figure),
     scope.startsWith('unit:') ? null : h('div', { class: 'rankings' }, scope === 'city' ? countyRanking : null, unitRanking),
     h('div', { class: 'lists' }, breachRisk, atRisk, overdue,
       h('section', { class: 'panel', 'aria-labelledby': 'alerts-heading' }, h('h2', { id: 'alerts-heading' }, t('dash.alerts')),
@@ -95,9 +99,15 @@ export async function render(main, { user, query, go }) {
     drawBreachRisks(breachRisk, state.breachRisks);
   };
 
+  let projectionTimer;
+  const refreshProjection = () => {
+    if (projectionTimer) return;
+    projectionTimer = setTimeout(async () => { projectionTimer = undefined; await drawMonthProjection(projection, await loadMonthProjection(scope)); }, projectionAfter);
+  };
+
   const handlers = {
     snapshot: m => { state.day = m.stats; state.month = m.month; setItems(state.atRisk, m.atRisk); setItems(state.overdue, m.overdue); fill(notice); drawAll(); },
-    statsChanged: m => { state.day = m.stats; state.month = m.month; drawAll(); refreshTrend(false); refreshBreachRisks(); measures.update(m.month); },
+    statsChanged: m => { state.day = m.stats; state.month = m.month; drawAll(); refreshTrend(false); refreshBreachRisks(); refreshProjection(); measures.update(m.month); },
     itemChanged: m => { placeItem(state, m.change, m.item); drawAll(); },
     alert: m => { addAlert(feed, m); announce(`${t(`dash.alert.${m.kind}`)}: ${pick(m.messageZh, m.messageEn)}`); },
     status: s => { status.textContent = t(`dash.live.${s}`); },
@@ -108,10 +118,11 @@ export async function render(main, { user, query, go }) {
   state.breachRiskAt = Date.now();
   if (query.get('screen') === 'big') setBigScreen(true);
   else { bigButton.textContent = t('dash.bigScreen'); bigButton.setAttribute('aria-pressed', 'false'); drawAll(); refreshTrend(true); }
+  await drawMonthProjection(projection, await loadMonthProjection(scope));
   await measures.load();
   const live = await connectLive(scope, handlers).catch(() => { handlers.status('disconnected'); return null; });
   const stopRotation = rotateSeconds === null ? null : startRotation(rotation, scope, rotateSeconds, go);
-  const onResize = () => resize(children, trend, measures.breakdown);
+  const onResize = () => resize(children, trend, projection, measures.breakdown);
   window.addEventListener('resize', onResize);
   const onFullscreen = () => { if (!document.fullscreenElement) setBigScreen(false, true); };
   document.addEventListener('fullscreenchange', onFullscreen);
@@ -126,16 +137,17 @@ export async function render(main, { user, query, go }) {
     if (!on && !fromBrowser && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
     drawAll();
     refreshTrend(true);
-    setTimeout(() => resize(children, trend, measures.breakdown), 50);
+    setTimeout(() => resize(children, trend, projection, measures.breakdown), 50);
   }
 
   return () => {
+    clearTimeout(projectionTimer);
     stopRotation?.();
     live?.stop();
     window.removeEventListener('resize', onResize);
     document.removeEventListener('fullscreenchange', onFullscreen);
     document.documentElement.classList.remove('big-screen');
-    dispose(children, trend, measures.breakdown);
+    dispose(children, trend, projection, measures.breakdown);
   };
 }
 

@@ -8,6 +8,7 @@ import { visibleUnits } from '../parts/unit-scope.js';
 import { noticesPanel } from '../parts/live-notices.js';
 import { assigneeFilter, assigneeFilters } from '../parts/item-work.js';
 import { loadBreachRisks, riskColumn, riskDefinition, risksById } from '../parts/breach-risk.js';
+import { closeTodayPanel } from '../parts/close-today.js';
 
 export async function render(main, { user, query }) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
@@ -34,15 +35,17 @@ export async function render(main, { user, query }) {
   const body = h('div', { id: 'worklist' });
   const definition = h('div', { id: 'worklist-risk-definition' });
   const notices = h('div', { id: 'worklist-notices' });
+  const closeSection = h('section', { class: 'panel', id: 'close-today', 'aria-labelledby': 'close-today-heading' });
   main.append(heading, h('div', { class: 'toolbar' }, picker, filter, mine, h('button', { type: 'button', onclick: () => load() }, t('worklist.refresh'))),
-    notices, h('div', { class: 'panel' }, count, definition, body));
-  const live = noticesPanel(notices, () => load());
+    notices, closeSection, h('div', { class: 'panel' }, count, definition, body));
+  const closeToday = closeTodayPanel(closeSection);
+  const live = noticesPanel(notices, () => load(), () => closeToday.changed());
 
   function change(next) {
     Object.assign(state, next);
     // Keep the address shareable without redrawing the page (focus stays where the user is).
     history.replaceState(null, '', `#/worklist?unit=${encodeURIComponent(state.unitCode)}&show=${state.show}${state.assignee ? `&assignee=${state.assignee}` : ''}`);
-    if (next.unitCode) live.watch(state.unitCode);
+    if (next.unitCode) { live.watch(state.unitCode); closeToday.show(state.unitCode); }
     load();
   }
 
@@ -62,7 +65,7 @@ export async function render(main, { user, query }) {
       announce(problem.text, 'alert');
     }
   }
-  await load();
+  await Promise.all([load(), closeToday.show(state.unitCode)]);
   await live.watch(state.unitCode);
-  return () => live.stop();
+  return () => { closeToday.stop(); live.stop(); };
 }

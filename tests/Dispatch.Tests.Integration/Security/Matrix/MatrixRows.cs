@@ -489,6 +489,8 @@ public static class MatrixRows
             Simple("GET", "/api/stats/at-risk", Watch("unit:" + Centre), url: $"/api/stats/at-risk?scope=unit:{Centre}"),
             Simple("GET", "/api/stats/overdue", Watch("city"), url: "/api/stats/overdue?scope=city"),
             Simple("GET", "/api/stats/breach-risk", Watch("county:" + County), url: $"/api/stats/breach-risk?scope=county:{County}"),
+            Simple("GET", "/api/stats/close-today", Watch("unit:" + Centre), url: $"/api/stats/close-today?scope=unit:{Centre}"),
+            Simple("GET", "/api/stats/month-projection", Watch("county:" + County), url: $"/api/stats/month-projection?scope=county:{County}"),
             Simple("POST", "/api/stats/rebuild", p => Role(p, p.IsAdmin)),
             // Who may see a report is who may see the stats; the current month, so the row holds whatever the date.
             Simple("GET", "/api/reports/{scope}", Watch(scope), url: $"/api/reports/{scope}?period=month&format=xlsx"),

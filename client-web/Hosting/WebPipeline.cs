@@ -71,6 +71,7 @@ public static class WebPipeline
         Dispatch.Web.Audit.AuditEndpoints.MapAuditApi(api);
         api.MapRoutingApi();
         api.MapStatsApi();
+        Dispatch.Web.Stats.ClockGamingEndpoints.MapClockGamingApi(api);
         api.MapReportsApi();
         app.MapOpen311();
         app.MapOrleansDashboardForAdmins();

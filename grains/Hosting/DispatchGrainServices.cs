@@ -31,6 +31,7 @@ public static class DispatchGrainServices
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<ItemMetrics>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton(ClockGamingSettings.From(silo.Configuration));
         services.AddSingleton<ItemServices>();
         services.AddSingleton<DailyNumbers>();
         services.AddSingleton<AreaDirectory>();
@@ -63,6 +64,7 @@ public static class DispatchGrainServices
         services.AddSingleton<StatsQueries>();
         services.AddSingleton<AttentionLists>();
         services.AddSingleton<BreachRiskList>();
+        services.AddSingleton<ClockGamingReader>();
         services.AddSingleton<StatsRebuild>();
         services.AddSingleton<StatsCounterFold>();
         services.AddHostedService<StatsCounterFolding>();

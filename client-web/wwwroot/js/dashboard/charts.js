@@ -17,13 +17,13 @@ export function chartFigure(id, caption) {
   return { figure, chart, table, instance: null };
 }
 
-function palette() {
+export function palette() {
   const css = getComputedStyle(document.documentElement);
   const v = name => css.getPropertyValue(name).trim();
   return { ink: v('--ink'), muted: v('--muted'), line: v('--line'), primary: v('--primary'), ok: v('--ok'), bad: v('--bad'), warn: v('--warn') };
 }
 
-async function draw(fig, option) {
+export async function draw(fig, option) {
   const echarts = await loadEcharts();
   if (!fig.instance || fig.instance.isDisposed()) fig.instance = echarts.init(fig.chart, null, { renderer: 'canvas' });
   fig.instance.setOption(option, true);

@@ -46,7 +46,7 @@ export async function render(main, { user, query }) {
     h('option', { value: '' }, t('gaming.kind.all')), KINDS.map(k => h('option', { value: k }, t(`gaming.kind.${k}`))));
   const signalsBody = h('div', { id: 'gaming-signals-body' });
   const signalsSection = h('section', { class: 'panel', id: 'gaming-signals', 'aria-labelledby': 'gaming-signals-heading' },
-    h('h2', { id: 'gaming-signals-heading' }, t('gaming.signals')),
+    h('h2', { id: 'gaming-signals-heading', tabindex: '-1' }, t('gaming.signals')),
     h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('label', { for: kindSelect.id }, t('gaming.kind')), kindSelect)),
     signalsBody);
   const heat = chartFigure('gaming-heatmap', t('gaming.heatmap'));
@@ -164,7 +164,7 @@ function drawUnits(section, report, showSignals) {
       h('caption', {}, caption),
       h('thead', {}, h('tr', {}, headers.map((key, i) => h('th', { scope: 'col', class: i ? 'num' : null }, t(key))))),
       h('tbody', {}, report.units.map(u => h('tr', { class: u.flagged ? 'overdue' : null, 'data-unit': u.unitCode },
-        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link', onclick: () => showSignals(u.unitCode),
+        h('th', { scope: 'row' }, h('button', { type: 'button', class: 'link-button', onclick: () => showSignals(u.unitCode),
           'aria-label': t('gaming.units.show', { unit: pick(u.unitName, u.unitNameEn) }) }, pick(u.unitName, u.unitNameEn))),
         h('td', { class: 'num' }, count(u.handled)),
         u.kinds.map(k => h('td', { class: 'num', 'data-kind': k.kind }, count(k.count), k.flagged ? [' ', h('strong', {}, t('gaming.flagged'))] : null)),

@@ -73,6 +73,7 @@ public sealed class SupervisionReplyTests(BrowserSystem system) : BrowserTest
         var axe = await page.RunAxe();
         axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
 
+        await Assertions.Expect(page.Locator("#gaming-form[data-live='connected']")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
         await BounceAsync(operatorApi, centre, legal);
         var after = await supervisor.GetFromJsonAsync<JsonElement>("/api/stats/clock-gaming?scope=city&period=month");
         BounceCount(after).Should().Be(BounceCount(report) + 1);

@@ -120,7 +120,9 @@ export async function render(main, { user, query }) {
   async function restartLive() {
     await live?.stop();
     live = await connectLive(state.scope, {
-      snapshot: () => {}, statsChanged: () => {}, itemChanged: () => {}, status: () => {},
+      snapshot: () => {}, statsChanged: () => {}, itemChanged: () => {},
+      // The form carries the feed's state, so a test (or a curious reader of the DOM) knows when alerts will arrive.
+      status: connection => { form.dataset.live = connection; },
       alert: m => {
         if (m.kind !== 'clockGaming') return;
         announce(`${t('gaming.alert')}: ${pick(m.messageZh, m.messageEn)}`);

@@ -72,6 +72,7 @@ public static class WebPipeline
         api.MapRoutingApi();
         api.MapStatsApi();
         api.MapStatsOutlookApi();
+        Dispatch.Web.Stats.ClockGamingEndpoints.MapClockGamingApi(api);
         api.MapReportsApi();
         app.MapOpen311();
         app.MapOrleansDashboardForAdmins();

@@ -54,6 +54,11 @@ public sealed class LivePush(LiveGroups groups, LiveOutboxes outboxes, LiveStats
             }
             foreach (var alert in change.Alerts)
             {
+                // Clock gaming is for supervisors: not pushed to a unit's own group, which its staff watch.
+                if (alert.Kind == Dispatch.Stats.ClockGamingAlert.Kind && scope.StartsWith("unit:", StringComparison.Ordinal))
+                {
+                    continue;
+                }
                 outboxes.Send(connections, new LiveMessage(LiveMessageNames.Alert,
                     new AlertMessage(scope, alert.Kind, change.Item, change.At, alert.MessageZh, alert.MessageEn)));
                 metrics.Sent(LiveMessageNames.Alert);

@@ -67,7 +67,7 @@ public static class StatsEndpoints
     }
 
     /// <summary>An absent date is today; a present one must be yyyy-MM-dd.</summary>
-    private static bool TryDate(string? date, out DateOnly? day)
+    internal static bool TryDate(string? date, out DateOnly? day)
     {
         day = null;
         if (date is null)
@@ -82,7 +82,7 @@ public static class StatsEndpoints
         return true;
     }
 
-    private static ProblemHttpResult DateProblem(HttpContext context) => ProblemResponses.Validation(context, new FieldError("date", "invalid_format",
+    internal static ProblemHttpResult DateProblem(HttpContext context) => ProblemResponses.Validation(context, new FieldError("date", "invalid_format",
         "日期格式应为 yyyy-MM-dd，如 2026-11-29。", "The date must look like yyyy-MM-dd, e.g. 2026-11-29."));
 
     private static async Task<Results<Ok<ImmutableArray<TrendPoint>>, ProblemHttpResult>> Trend(

@@ -31,6 +31,7 @@ public static class DispatchGrainServices
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<ItemMetrics>();
         services.AddSingleton<EventStore>();
+        services.AddSingleton(ClockGamingSettings.From(silo.Configuration));
         services.AddSingleton<ItemServices>();
         services.AddSingleton<DailyNumbers>();
         services.AddSingleton<AreaDirectory>();
@@ -64,6 +65,7 @@ public static class DispatchGrainServices
         services.AddSingleton<AttentionLists>();
         services.AddSingleton<BreachRiskList>();
         services.AddSingleton<CloseTodayQueries>();
+        services.AddSingleton<ClockGamingReader>();
         services.AddSingleton<StatsRebuild>();
         services.AddSingleton<StatsCounterFold>();
         services.AddHostedService<StatsCounterFolding>();

@@ -12,7 +12,7 @@ using Npgsql;
 namespace Dispatch.Items;
 
 /// <summary>The services every item grain's host needs, injected once into each grain.</summary>
-public sealed record ItemServices(EventStore Store, NpgsqlDataSource Database, SlaSettings Sla, TimeProvider Time, ItemMetrics Metrics);
+public sealed record ItemServices(EventStore Store, NpgsqlDataSource Database, SlaSettings Sla, TimeProvider Time, ItemMetrics Metrics, ClockGamingSettings Gaming);
 
 /// <summary>
 /// The life of every ticket, legal-aid case and visit grain: loads the events and the stored read-model row before the
@@ -159,9 +159,10 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         var now = Now;
         var clocks = Clocks(now);
         CountedRowWrite<TRow>? write;
+        var gaming = parts.Gaming?.Find(State, events, clocks, services.Gaming);
         try
         {
-            write = await stream.TryCommitAsync(events, actor, now, next => Prepare(next, clocks), w => w.Commands);
+            write = await stream.TryCommitAsync(events, actor, now, next => Prepare(next, clocks, gaming), w => w.Commands);
         }
         catch (PostgresException ex)
         {
@@ -193,7 +194,8 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         stored = write.Row;
         writtenUnderCalendar = clocks.CalendarVersion;
         services.Metrics.Committed(write.Counters);
-        LiveAnnouncement.Send(grains, parts.Announce(before, write.Row, events, write.Counters, now), logger);
+        var change = parts.Announce(before, write.Row, events, write.Counters, now);
+        LiveAnnouncement.Send(grains, gaming is null ? change : gaming.AddAlerts(change, parts.Words, () => parts.Gaming!.Item(write.Row)), logger);
         await WatchAsync(clocks);
         return new ItemCommit<TRow>(write, null);
     }
@@ -235,11 +237,11 @@ public sealed class ItemHost<TState, TEvent, TRow>(
             .Select(c => ClockShifts.Between(Item, c.Name, current.Evaluate(c), proposed.Evaluate(c)))]);
     }
 
-    private CountedRowWrite<TRow> Prepare(TState next, IClockReader clocks)
+    private CountedRowWrite<TRow> Prepare(TState next, IClockReader clocks, ClockGamingFindings? gaming)
     {
         var (row, commands) = parts.Project(next, clocks);
         return CountedRowWrite<TRow>.Between(stored, row, parts.Contribution,
-            [.. commands, ClockWatchIndex.Command(Item, parts.NextClockChange(next, clocks))]);
+            [.. commands, ClockWatchIndex.Command(Item, parts.NextClockChange(next, clocks)), .. gaming?.Commands() ?? []]);
     }
 
     private Task WatchAsync(IClockReader clocks) => DeadlineWatch.TrackAsync(grains, Item, parts.NextClockChange(State, clocks));

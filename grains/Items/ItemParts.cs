@@ -20,6 +20,7 @@ namespace Dispatch.Items;
 /// <param name="Explain">A database refusal the item can explain (e.g. a double booking), or null to let it fly.</param>
 /// <param name="County">The county whose closures (days off for its units only) the item's clocks observe.</param>
 /// <param name="Clocks">Every clock the item records, for a calendar-change preview.</param>
+/// <param name="Gaming">How the item's writes show clock gaming (signals written with the events, alerts to supervisors).</param>
 public sealed record ItemParts<TState, TEvent, TRow>(
     StreamKind<TState, TEvent> Kind,
     ItemVocabulary Words,
@@ -33,6 +34,15 @@ public sealed record ItemParts<TState, TEvent, TRow>(
     Func<TState, string> Fingerprint,
     Func<PostgresException, IReadOnlyList<TEvent>, Task<Errors.DomainError?>>? Explain = null,
     Func<TState, string?>? County = null,
-    Func<TState, IEnumerable<ClockRecord>>? Clocks = null)
+    Func<TState, IEnumerable<ClockRecord>>? Clocks = null,
+    ItemGaming<TState, TEvent, TRow>? Gaming = null)
     where TState : IFoldedState<TState, TEvent>
     where TRow : class;
+
+/// <summary>
+/// Clock gaming in an item's writes: <paramref name="Find"/> reads the events against the state before them and the
+/// clocks at the write's instant; <paramref name="Item"/> is the item as pushed, for an alert on a write nothing else announces.
+/// </summary>
+public sealed record ItemGaming<TState, TEvent, TRow>(
+    Func<TState, IReadOnlyList<TEvent>, IClockReader, ClockGamingSettings, ClockGamingFindings?> Find,
+    Func<TRow, LiveItem> Item);

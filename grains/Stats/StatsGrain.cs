@@ -5,14 +5,15 @@ using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Live;
 using Orleans.Concurrency;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Stats;
 
 /// <summary>Checks the scope against the user, then answers from the counters and read models. Any silo, many at once.</summary>
 [StatelessWorker]
 [GrainType("stats")]
-public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, BreachRiskList breachRisks, StatsRebuild rebuild) : Grain, IStatsGrain
+public sealed class StatsGrain(
+    StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, BreachRiskList breachRisks, CloseTodayQueries outlook, StatsRebuild rebuild)
+    : Grain, IStatsGrain
 {
     private const int MinYear = 2000;
     private const int MaxYear = 9999;
@@ -127,17 +128,14 @@ public sealed class StatsGrain(StatsQueries queries, ScopeDirectory scopes, Atte
                 "The close-today list is per unit: the scope must be unit:<code>."));
         }
         var found = await ResolveAsync(scope, actor);
-        return found.Error is { } error ? error : Outcome<CloseToday>.Success(await Outlook.CloseTodayAsync(found.Value!));
+        return found.Error is { } error ? error : Outcome<CloseToday>.Success(await outlook.CloseTodayAsync(found.Value!));
     }
 
     public async Task<Outcome<MonthProjections>> MonthProjection(string? scope, Actor actor)
     {
         var found = await ResolveAsync(scope, actor);
-        return found.Error is { } error ? error : Outcome<MonthProjections>.Success(await Outlook.ProjectionAsync(found.Value!));
+        return found.Error is { } error ? error : Outcome<MonthProjections>.Success(await outlook.ProjectionAsync(found.Value!));
     }
-
-    /// <summary>Resolved on use rather than in the constructor, so the grain's constructor stays as it is.</summary>
-    private CloseTodayQueries Outlook => ServiceProvider.GetRequiredService<CloseTodayQueries>();
 
     /// <summary>An unknown scope and one the user may not watch look the same: not found.</summary>
     private async Task<Outcome<ScopeInfo>> ResolveAsync(string? text, Actor actor)

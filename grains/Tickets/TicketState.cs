@@ -42,6 +42,9 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
     public bool DispatchedByRuling { get; init; }
     public Suspension? Suspension { get; init; }
     public ImmutableList<ReturnRecord> Returns { get; init; } = [];
+
+    /// <summary>Each return passed on: who returned the ticket and the unit it was dispatched to next, oldest first.</summary>
+    public ImmutableList<Stats.ReturnPass> ReturnPasses { get; init; } = [];
     public int TransferCount { get; init; }
     public int ReworkCount { get; init; }
     public ImmutableList<ExtensionRecord> Extensions { get; init; } = [];
@@ -130,6 +133,8 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
             Status = TicketStatus.Dispatched, UnitCode = d.UnitCode, FirstDispatchedAt = s.FirstDispatchedAt ?? at,
             AwaitingDispatch = false, AwaitingRuling = false, DispatchedByRuling = s.DispatchedByRuling || d.Ruling, SignedAt = null,
             SignFor = StartSignFor(s, at),
+            ReturnPasses = s.UnitCode is null && s.Returns.Count > s.ReturnPasses.Count
+                ? s.ReturnPasses.Add(new Stats.ReturnPass(s.Returns[^1].FromUnit, d.UnitCode, s.Version)) : s.ReturnPasses,
             // A petition's handling runs from acceptance, not from dispatch.
             Handling = s.Handling ?? (s.Petition is null ? ClockRecord.Start(ClockNames.Handling, s.Rules.Handling, at) : null),
         },

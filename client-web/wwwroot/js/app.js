@@ -20,6 +20,7 @@ const routes = [
   { path: 'rehab-plans/new', nav: 'nav.newPlan', roles: ['operator', 'unit_staff', 'admin'], kinds: ['rehab'], view: () => import('./views/rehab-plan-new.js') },
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
   { path: 'supervision-orders', nav: 'nav.orders', roles: ['supervisor', 'admin'], view: () => import('./views/supervision-orders.js') },
+  { path: 'clock-gaming', nav: 'nav.clockGaming', roles: ['supervisor', 'admin'], view: () => import('./views/clock-gaming.js') },
   { path: 'reports', nav: 'nav.reports', roles: everyone, view: () => import('./views/reports.js') },
   { path: 'admin/calendar', nav: 'nav.workCalendar', roles: ['admin', 'supervisor'], view: () => import('./views/admin-calendar.js') },
   { path: 'admin/rules', nav: 'nav.slaRules', roles: ['admin', 'supervisor'], view: () => import('./views/admin-rules.js') },

@@ -136,7 +136,143 @@ public sealed class BreakdownApiTests(BreakdownSystem system)
         (await user.GetAsync($"/api/stats/breakdown?scope={scope}&period=month&by=kind")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await user.GetAsync($"/api/stats/months?scope={scope}&year=2026")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await user.GetAsync($"/api/stats/breach-risk?scope={scope}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await user.GetAsync($"/api/stats/clock-gaming?scope={scope}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await user.GetAsync($"/api/stats/returns-heatmap?scope={scope}")).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
+
+    private static readonly string[] SqlKinds = ["repeated_suspension", "reopen_loop", "return_bounce"];
+
+    private static readonly string[] AllGamingKinds =
+        ["late_suspension", "repeated_suspension", "late_extension", "near_due_merge", "reopen_loop", "return_bounce"];
+
+    [Theory]
+    [InlineData("city", "month", "2026-09-01")]
+    [InlineData("county:330402", "month", "2026-09-21")]
+    [InlineData("unit:330402-CENTRE", "year", "2026-01-01")]
+    [InlineData("unit:330402-LEGAL", "month", "2026-09-30")]
+    public async Task Clock_gaming_figures_and_the_returns_heat_map_equal_the_SQL_over_the_ticket_events(string scope, string period, string date)
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+        var query = $"scope={Uri.EscapeDataString(scope)}&period={period}&date={date}";
+        var day = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        var from = period == "year" ? new DateOnly(day.Year, 1, 1) : new DateOnly(day.Year, day.Month, 1);
+        var to = period == "year" ? from.AddYears(1) : from.AddMonths(1);
+
+        var report = await supervisor.GetFromJsonAsync<JsonElement>($"/api/stats/clock-gaming?{query}");
+        var heat = await supervisor.GetFromJsonAsync<JsonElement>($"/api/stats/returns-heatmap?{query}");
+        var signals = await supervisor.GetFromJsonAsync<JsonElement>($"/api/stats/clock-gaming/signals?{query}&pageSize=100");
+
+        var rules = report.GetProperty("rules");
+        var expected = await ClockGamingSql.CountsAsync(system.ConnectionString, scope, from, to,
+            rules.GetProperty("repeatedSuspensions").GetInt32(), rules.GetProperty("reopenLoops").GetInt32());
+        var resolved = await ClockGamingSql.ResolvedAsync(system.ConnectionString, from, to);
+        var units = report.GetProperty("units").EnumerateArray().ToList();
+        var shown = units.SelectMany(u => u.GetProperty("kinds").EnumerateArray().Where(k => SqlKinds.Contains(k.GetProperty("kind").GetString()))
+            .Select(k => (Unit: u.GetProperty("unitCode").GetString()!, Kind: k.GetProperty("kind").GetString()!, Count: k.GetProperty("count").GetInt64())))
+            .Where(x => x.Count > 0).ToDictionary(x => (x.Unit, x.Kind), x => x.Count);
+        shown.Should().BeEquivalentTo(expected, "every unit's count of each event-derived signal equals the SQL over the events");
+        expected.Should().NotBeEmpty("the scenario has such signals in every scope and period tested");
+        foreach (var unit in units)
+        {
+            var handled = resolved.GetValueOrDefault(unit.GetProperty("unitCode").GetString()!);
+            unit.GetProperty("handled").GetInt64().Should().Be(handled);
+            var total = unit.GetProperty("total");
+            if (handled > 0)
+            {
+                total.GetProperty("rate").GetDouble().Should().BeApproximately(100.0 * total.GetProperty("count").GetInt64() / handled, 1e-3);
+            }
+        }
+        Cells(heat).Should().BeEquivalentTo(await ClockGamingSql.PassesAsync(system.ConnectionString, scope, from, to));
+        Cells(heat).Should().NotBeEmpty();
+        signals.GetProperty("total").GetInt32().Should().Be((int)units.Sum(u => u.GetProperty("total").GetProperty("count").GetInt64()));
+    }
+
+    [Fact]
+    public async Task The_scenario_raises_each_signal_once_with_the_evidence_of_its_own_event()
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+
+        var signals = (await supervisor.GetFromJsonAsync<JsonElement>("/api/stats/clock-gaming/signals?scope=city&period=month&date=2026-09-01&pageSize=100"))
+            .GetProperty("items").EnumerateArray().ToList();
+
+        var byKind = signals.ToDictionary(s => s.GetProperty("kind").GetString()!);
+        byKind.Keys.Should().BeEquivalentTo(AllGamingKinds);
+        var parts = new Dictionary<string, string>
+        {
+            ["late_suspension"] = "late", ["repeated_suspension"] = "repeated", ["late_extension"] = "extended",
+            ["near_due_merge"] = "merged", ["reopen_loop"] = "reopened", ["return_bounce"] = "bounced",
+        };
+        var events = new Dictionary<string, string>
+        {
+            ["late_suspension"] = "suspended", ["repeated_suspension"] = "suspended", ["late_extension"] = "extension_requested",
+            ["near_due_merge"] = "merged", ["reopen_loop"] = "reopened", ["return_bounce"] = "dispatched",
+        };
+        foreach (var (kind, signal) in byKind)
+        {
+            var id = signal.GetProperty("itemId").GetGuid();
+            id.ToString().Should().Be(system.Gaming[parts[kind]], kind);
+            var trigger = signal.GetProperty("evidence").GetProperty("events").EnumerateArray().Last().GetInt32();
+            (await ClockGamingSql.EventTypeAsync(system.ConnectionString, id, trigger)).Should().Be(events[kind], kind);
+        }
+        Evidence(byKind["late_suspension"]).Should().Be(("handling", 0.9111));
+        Evidence(byKind["near_due_merge"]).Should().Be(("handling", 0.9111));
+        Evidence(byKind["late_extension"]).Should().Be(("handling", 0.9667));
+        byKind["repeated_suspension"].GetProperty("evidence").GetProperty("count").GetInt32().Should().Be(2);
+        byKind["reopen_loop"].GetProperty("evidence").GetProperty("count").GetInt32().Should().Be(2);
+        var bounce = byKind["return_bounce"];
+        bounce.GetProperty("unitCode").GetString().Should().Be("330402-LEGAL");
+        bounce.GetProperty("evidence").GetProperty("otherUnit").GetString().Should().Be(BreakdownSystem.Centre);
+        byKind.Values.Where(s => s.GetProperty("kind").GetString() != "return_bounce")
+            .Should().OnlyContain(s => s.GetProperty("unitCode").GetString() == BreakdownSystem.Centre);
+        signals.Should().OnlyContain(s => !s.GetRawText().Contains("13912", StringComparison.Ordinal), "no phone number reaches the list");
+    }
+
+    [Fact]
+    public async Task A_unit_with_fewer_signals_than_the_minimum_is_not_flagged_and_the_rules_come_with_the_figures()
+    {
+        using var supervisor = await system.SignInAsync("supervisor.330402@jx12385.test");
+
+        var report = await supervisor.GetFromJsonAsync<JsonElement>("/api/stats/clock-gaming?scope=county:330402&period=month&date=2026-09-01");
+
+        var rules = report.GetProperty("rules");
+        rules.GetProperty("lateSuspensionShare").GetDouble().Should().Be(0.9);
+        rules.GetProperty("lateExtensionShare").GetDouble().Should().Be(0.95);
+        rules.GetProperty("minimumCount").GetInt32().Should().Be(3);
+        var centre = report.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("unitCode").GetString() == BreakdownSystem.Centre);
+        centre.GetProperty("unitKind").GetString().Should().Be("centre");
+        var late = centre.GetProperty("kinds").EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "late_suspension");
+        late.GetProperty("count").GetInt64().Should().Be(1);
+        late.GetProperty("flagged").GetBoolean().Should().BeFalse("one signal is below the minimum of three");
+        late.GetProperty("ownAverage").ValueKind.Should().Be(JsonValueKind.Null, "the centre resolved nothing in June to August");
+        centre.GetProperty("total").GetProperty("count").GetInt64().Should().Be(5, "every signal but the legal-aid station's bounce");
+    }
+
+    [Theory]
+    [InlineData("/api/stats/clock-gaming?scope=city&period=day", "period")]
+    [InlineData("/api/stats/clock-gaming?scope=city&date=2026-9-1", "date")]
+    [InlineData("/api/stats/clock-gaming/signals?scope=city&kind=colour", "kind")]
+    [InlineData("/api/stats/clock-gaming/signals?scope=city&pageSize=0", "pageSize")]
+    [InlineData("/api/stats/returns-heatmap?scope=city&period=week", "period")]
+    public async Task Bad_clock_gaming_input_gets_400_in_chinese_and_english_naming_the_field(string path, string field)
+    {
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+
+        var response = await supervisor.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var error = problem.GetProperty("fieldErrors").EnumerateArray().Single();
+        error.GetProperty("field").GetString().Should().Be(field);
+        error.GetProperty("zh").GetString().Should().NotBeNullOrEmpty();
+        error.GetProperty("en").GetString().Should().NotBeNullOrEmpty();
+    }
+
+    private static List<ClockGamingSql.Cell> Cells(JsonElement heat) =>
+        [.. heat.GetProperty("cells").EnumerateArray().Select(c => new ClockGamingSql.Cell(
+            c.GetProperty("fromUnit").GetString()!, c.GetProperty("toUnit").GetString()!, c.GetProperty("count").GetInt64()))];
+
+    private static (string?, double) Evidence(JsonElement signal) =>
+        (signal.GetProperty("evidence").GetProperty("clock").GetString(), signal.GetProperty("evidence").GetProperty("shareUsed").GetDouble());
 
     [Theory]
     [InlineData("unit:330402-CENTRE")]

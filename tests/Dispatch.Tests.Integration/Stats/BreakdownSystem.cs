@@ -32,6 +32,7 @@ public sealed class BreakdownSystem() : FakeClockSystem(September, "breakdown")
         using var op = await SignInAsync("operator@jx12385.test");
         using var staff = await SignInAsync($"staff.{Centre.ToLowerInvariant()}@jx12385.test");
         await HandlingHistoryAsync(op, staff);
+        await ClockGamingAsync(op, staff);
         Clock.SetUtcNow(October);
         await WatcherCaughtUpAsync();
 
@@ -77,6 +78,68 @@ public sealed class BreakdownSystem() : FakeClockSystem(September, "breakdown")
             Clock.SetUtcNow(September.AddHours(hours));
             await Task.WhenAll(batch.Select(id => TicketApi.ActOkAsync(staff, id, "resolve", new { reply = "已处理。" })));
         }
+    }
+
+    /// <summary>The tickets of the clock-gaming scenario by their part in it: late, extended, merged, repeated, reopened, bounced.</summary>
+    public Dictionary<string, string> Gaming { get; } = [];
+
+    /// <summary>Monday 21 September 2026, 09:00: inquiries (handling 3 working days = 22.5 working hours) at the centre.</summary>
+    public static readonly DateTimeOffset GamingStart = new DateTimeOffset(2026, 9, 21, 9, 0, 0, TimeSpan.FromHours(8)).ToUniversalTime();
+
+    /// <summary>
+    /// The clock-gaming scenario, in September after the handling history: on Monday 21 September at 09:00 six inquiries
+    /// are dispatched to the centre and signed. 'repeated' is suspended at 10:00, resumed at 11:00 and suspended again at
+    /// 14:00; 'reopened' is resolved and reopened twice; 'bounced' goes centre -> legal-aid station -> centre by two
+    /// returns. On Wednesday at 16:00 (20.5 of 22.5 working hours used: 91.1%) 'late' is suspended and 'merged' merged into
+    /// 'late' (the oldest); at 17:15 (21.75 of 22.5: 96.7%) 'extended' asks for an extension.
+    /// </summary>
+    private async Task ClockGamingAsync(HttpClient op, HttpClient staff)
+    {
+        using var legal = await SignInAsync("staff.330402-legal@jx12385.test");
+        Clock.SetUtcNow(GamingStart);
+        await WatcherCaughtUpAsync();
+        var tickets = new Dictionary<string, System.Text.Json.JsonElement>();
+        var phone = 0;
+        foreach (var part in new[] { "late", "extended", "merged", "repeated", "reopened", "bounced" })
+        {
+            var ticket = await TicketApi.RegisteredAsync(op, TicketApi.Intake(kind: "inquiry", topic: "education", phone: $"1391235{phone++:D4}"));
+            await TicketApi.ActOkAsync(op, ticket, "dispatch", new { unitCode = Centre });
+            if (part != "bounced")
+            {
+                await TicketApi.ActOkAsync(staff, ticket, "sign");
+            }
+            tickets[part] = ticket;
+            Gaming[part] = TicketApi.Id(ticket);
+        }
+        await AtAsync(GamingStart.AddHours(1), () => TicketApi.ActOkAsync(staff, tickets["repeated"], "suspend", new { reasonCode = "awaiting_citizen_documents" }));
+        await AtAsync(GamingStart.AddHours(2), () => TicketApi.ActOkAsync(staff, tickets["repeated"], "resume", new { }));
+        await AtAsync(GamingStart.AddHours(5), () => TicketApi.ActOkAsync(staff, tickets["repeated"], "suspend", new { reasonCode = "awaiting_citizen_documents" }));
+        for (var round = 1; round <= 2; round++)
+        {
+            if (round == 2)
+            {
+                await TicketApi.ActOkAsync(staff, tickets["reopened"], "sign");
+            }
+            await TicketApi.ActOkAsync(staff, tickets["reopened"], "resolve", new { reply = $"第 {round} 次答复。" });
+            await TicketApi.ActOkAsync(op, tickets["reopened"], "callback", new { reached = true, satisfaction = "unsatisfied" });
+            await TicketApi.ActOkAsync(op, tickets["reopened"], "reopen", new { note = "来电人不满意" });
+        }
+        await TicketApi.ActOkAsync(staff, tickets["bounced"], "return", new { reasonCode = "not_our_responsibility" });
+        await TicketApi.ActOkAsync(op, tickets["bounced"], "dispatch", new { unitCode = "330402-LEGAL" });
+        await TicketApi.ActOkAsync(legal, tickets["bounced"], "return", new { reasonCode = "not_our_responsibility" });
+        await TicketApi.ActOkAsync(op, tickets["bounced"], "dispatch", new { unitCode = Centre, note = "审定：由矛调中心办理" });
+        var wednesday = GamingStart.AddDays(2);
+        await AtAsync(wednesday.AddHours(7), () => TicketApi.ActOkAsync(staff, tickets["late"], "suspend", new { reasonCode = "awaiting_citizen_documents" }));
+        await TicketApi.ActOkAsync(op, tickets["merged"], "merge", new { intoTicketId = Gaming["late"] });
+        await AtAsync(wednesday.AddHours(8.25), () => TicketApi.ActOkAsync(staff, tickets["extended"], "extension-requests",
+            new { amount = 2, unit = "working_days", reason = "需等待教育部门答复" }));
+    }
+
+    private async Task AtAsync(DateTimeOffset at, Func<Task> act)
+    {
+        Clock.SetUtcNow(at);
+        await WatcherCaughtUpAsync();
+        await act();
     }
 
     /// <summary>Waits until the deadline watcher has written every clock change due by now, so no figure moves under a test.</summary>

@@ -480,6 +480,7 @@ public static class MatrixRows
     {
         const string scope = "county:" + County;
         static Func<Principal, int> Watch(string s) => p => p.Anonymous ? 401 : p.Watches(s) ? 200 : 404;
+        static Func<Principal, int> Gaming(string s) => p => p.Anonymous ? 401 : p.Role == "operator" ? 403 : p.Watches(s) ? 200 : 404;
         return
         [
             Simple("GET", "/api/stats", Watch(scope), url: $"/api/stats?scope={scope}&period=day"),
@@ -492,6 +493,10 @@ public static class MatrixRows
             Simple("GET", "/api/stats/close-today", Watch("unit:" + Centre), url: $"/api/stats/close-today?scope=unit:{Centre}"),
             Simple("GET", "/api/stats/month-projection", Watch("county:" + County), url: $"/api/stats/month-projection?scope=county:{County}"),
             Simple("POST", "/api/stats/rebuild", p => Role(p, p.IsAdmin)),
+            // Clock gaming: supervisors in scope, administrators, unit staff their own unit; operators are refused.
+            Simple("GET", "/api/stats/clock-gaming", Gaming(scope), url: $"/api/stats/clock-gaming?scope={scope}&period=month"),
+            Simple("GET", "/api/stats/clock-gaming/signals", Gaming("unit:" + Centre), url: $"/api/stats/clock-gaming/signals?scope=unit:{Centre}&period=year"),
+            Simple("GET", "/api/stats/returns-heatmap", Gaming("city"), url: "/api/stats/returns-heatmap?scope=city&period=month"),
             // Who may see a report is who may see the stats; the current month, so the row holds whatever the date.
             Simple("GET", "/api/reports/{scope}", Watch(scope), url: $"/api/reports/{scope}?period=month&format=xlsx"),
         ];

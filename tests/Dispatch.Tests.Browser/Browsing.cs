@@ -98,16 +98,21 @@ public static class Browsing
         return client;
     }
 
+    /// <summary>A phone no other ticket of the run is likely to have: a first call, which the escalation ladder leaves alone.</summary>
+    public static string NewCallerPhone() => "137" + Random.Shared.Next(0, 100_000_000).ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Registers a ticket (for 南湖区 unless told) and dispatches it automatically (to 330402-CENTRE); returns the dispatched ticket.</summary>
+    /// <param name="phone">The caller's phone: by default the one caller whose earlier tickets the intake walks look for.</param>
     public static async Task<JsonElement> RegisteredAndDispatchedAsync(
-        HttpClient operatorApi, string content = "来电反映残疾人护理补贴尚未发放，请核实。", string kind = "help", string county = "330402")
+        HttpClient operatorApi, string content = "来电反映残疾人护理补贴尚未发放，请核实。", string kind = "help", string county = "330402",
+        string phone = "13900001234")
     {
         using var register = new HttpRequestMessage(HttpMethod.Post, "/api/tickets")
         {
             Content = JsonContent.Create(new
             {
                 channel = "phone", kind, topic = "care_services", urgency = "normal", callerName = "测试来电人",
-                callerPhone = "13900001234", countyCode = county, content,
+                callerPhone = phone, countyCode = county, content,
             }),
         };
         register.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());

@@ -20,7 +20,8 @@ public sealed class SupervisionReplyTests(BrowserSystem system) : BrowserTest
     public async Task The_unit_replies_to_an_order_on_the_ticket_page_by_keyboard_and_the_order_shows_as_answered()
     {
         using var api = await ApiAsync(system, Operator);
-        var ticket = await RegisteredAndDispatchedAsync(api, "督办回复测试：来电反映辅具补贴迟迟未发放。", county: "330483");
+        // A first call: a repeat caller's ticket would carry an order of its own (repeat_caller) beside the supervisor's.
+        var ticket = await RegisteredAndDispatchedAsync(api, "督办回复测试：来电反映辅具补贴迟迟未发放。", county: "330483", phone: NewCallerPhone());
         var id = ticket.GetProperty("id").GetString()!;
         using var supervisor = await ApiAsync(system, "supervisor@jx12385.test");
         var ordered = await supervisor.PostAsJsonAsync($"/api/tickets/{id}/supervise", new { note = "请说明迟迟未发放的原因" });

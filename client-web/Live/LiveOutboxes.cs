@@ -27,6 +27,12 @@ public sealed class LiveOutboxSettings
     /// which drops the connection sooner and counts why.
     /// </summary>
     public TimeSpan TransportSendTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How often the measures of the scopes whose counters moved are read and sent (statsChanged): at most once per
+    /// interval per scope, the newest replacing an unsent older one.
+    /// </summary>
+    public TimeSpan StatsInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 }
 
 /// <summary>

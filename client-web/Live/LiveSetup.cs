@@ -31,8 +31,9 @@ public static class LiveSetup
         services.AddHostedService(sp => sp.GetRequiredService<HubSessions>());
         services.AddSingleton<LiveMetrics>();
         services.AddOptions<LiveOutboxSettings>().BindConfiguration(LiveOutboxSettings.Section)
-            .Validate(o => o.QueueCapacity > 0 && o.SendDeadline > TimeSpan.Zero && o.TransportBufferSize > 0 && o.TransportSendTimeout > TimeSpan.Zero,
-                "Live:QueueCapacity, Live:SendDeadline, Live:TransportBufferSize and Live:TransportSendTimeout must be positive.")
+            .Validate(o => o.QueueCapacity > 0 && o.SendDeadline > TimeSpan.Zero && o.TransportBufferSize > 0 && o.TransportSendTimeout > TimeSpan.Zero
+                    && o.StatsInterval > TimeSpan.Zero,
+                "Live:QueueCapacity, Live:SendDeadline, Live:TransportBufferSize, Live:TransportSendTimeout and Live:StatsInterval must be positive.")
             .ValidateOnStart();
         services.AddKeyedSingleton(LiveOutboxes.ClockKey, (provider, _) => provider.GetRequiredService<TimeProvider>());
         services.AddSingleton<LiveOutboxes>();

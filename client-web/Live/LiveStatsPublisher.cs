@@ -1,19 +1,20 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Dispatch.Stats;
+using Microsoft.Extensions.Options;
 
 namespace Dispatch.Web.Live;
 
 /// <summary>
-/// Sends statsChanged at most once per <see cref="Interval"/> per scope: the scopes whose counters moved and that
+/// Sends statsChanged at most once per <see cref="LiveOutboxSettings.StatsInterval"/> per scope: the scopes whose counters moved and that
 /// someone here watches are read in one grain call (one database round trip) and offered to the outboxes of the
 /// connections watching them, where newer figures replace older unsent ones.
 /// </summary>
 public sealed class LiveStatsPublisher(
-    IGrainFactory grains, LiveGroups groups, LiveOutboxes outboxes, LiveMetrics metrics, TimeProvider time, ILogger<LiveStatsPublisher> logger)
+    IGrainFactory grains, LiveGroups groups, LiveOutboxes outboxes, LiveMetrics metrics, IOptions<LiveOutboxSettings> settings, TimeProvider time,
+    ILogger<LiveStatsPublisher> logger)
     : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<string, byte> changed = new(StringComparer.Ordinal);
 
@@ -27,7 +28,7 @@ public sealed class LiveStatsPublisher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var tick = new PeriodicTimer(Interval, time);
+        using var tick = new PeriodicTimer(settings.Value.StatsInterval, time);
         while (await tick.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -8,6 +8,12 @@ namespace Dispatch.Bench.Live;
 /// <summary>The REST API signed in as one demo account; keeps the bearer token for the hub.</summary>
 internal sealed class ApiClient(HttpClient http, string token) : IDisposable
 {
+    /// <summary>
+    /// Where this run's callers' numbers start: each run's tickets are first calls, also on a database that earlier runs
+    /// filled (a caller's third call on a topic within 30 days would bring a supervision order and its alerts).
+    /// </summary>
+    private static readonly int PhoneBase = Random.Shared.Next(0, 89_999_999);
+
     public const string Password = "Demo#12385";
 
     public string Token { get; } = token;
@@ -35,7 +41,7 @@ internal sealed class ApiClient(HttpClient http, string token) : IDisposable
             Content = JsonContent.Create(new
             {
                 channel = "phone", kind = "help", topic = "care_services", urgency = "normal", callerName = "推送压测",
-                callerPhone = "139" + (10_000_000 + n % 89_999_999).ToString(CultureInfo.InvariantCulture),
+                callerPhone = "139" + (10_000_000 + (PhoneBase + n) % 89_999_999).ToString(CultureInfo.InvariantCulture),
                 countyCode = county, content = $"推送压测工单 {n}：来电反映无障碍设施损坏，请核实处理。",
             }),
         };

@@ -60,12 +60,21 @@ public sealed class FakeClockLiveSystem : IAsyncLifetime
     /// </summary>
     public async Task<JsonElement> HearAsync(LiveListener listener, string name, Func<JsonElement, bool> match, string what)
     {
-        var heard = await Eventually.Get(() =>
+        try
         {
-            Clock.Advance(LiveFeedStep);
-            return Task.FromResult(listener.Received.Where(m => m.Name == name).Select(m => (JsonElement?)m.Payload).FirstOrDefault(p => match(p!.Value)));
-        }, p => p is not null, TimeSpan.FromSeconds(20), what);
-        return heard!.Value;
+            // The clock moves only as fast as the polls come, which a loaded machine slows down: a generous bound.
+            var heard = await Eventually.Get(() =>
+            {
+                Clock.Advance(LiveFeedStep);
+                return Task.FromResult(listener.Received.Where(m => m.Name == name).Select(m => (JsonElement?)m.Payload).FirstOrDefault(p => match(p!.Value)));
+            }, p => p is not null, TimeSpan.FromSeconds(60), what);
+            return heard!.Value;
+        }
+        catch (TimeoutException ex)
+        {
+            var received = listener.Received.GroupBy(m => m.Name).Select(g => $"{g.Key} x{g.Count()}");
+            throw new TimeoutException($"{ex.Message}; received meanwhile: {string.Join(", ", received)}; silo clock {Clock.GetUtcNow():O}", ex);
+        }
     }
 
     private static readonly TimeSpan LiveFeedStep = TimeSpan.FromMilliseconds(100);

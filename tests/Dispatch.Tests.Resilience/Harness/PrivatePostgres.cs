@@ -26,8 +26,19 @@ public sealed class PrivatePostgres : IAsyncDisposable
     public static async Task<PrivatePostgres> StartAsync()
     {
         var server = new PrivatePostgres();
-        server.port = (await server.RunAsync("free-port")).Trim();
-        await server.StartAgainAsync();
+        // A port found free may be taken by another process before the server binds it: then take another one.
+        for (var attempt = 1; ; attempt++)
+        {
+            server.port = (await server.RunAsync("free-port")).Trim();
+            try
+            {
+                await server.StartAgainAsync();
+                break;
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("Address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
         await using var dataSource = NpgsqlDataSource.Create(server.SchemaConnectionString);
         await DatabaseSetup.RunAsync(dataSource, NullLoggerFactory.Instance);
         return server;

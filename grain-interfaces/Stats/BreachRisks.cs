@@ -33,7 +33,7 @@ public sealed record BreachRiskItem
     [Id(8)] public string ClockState { get; init; } = "";
     [Id(9)] public DateTimeOffset DueAt { get; init; }
 
-    /// <summary>Hours from now to the handling deadline.</summary>
+    /// <summary>The hours the handling clock has left, counted as it counts them (working time for a limit in working days).</summary>
     [Id(10)] public double RemainingHours { get; init; }
     [Id(11)] public double? Risk { get; init; }
     [Id(12)] public string? Basis { get; init; }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dispatch.People;
 using Dispatch.PersonalData;
 using Dispatch.Scopes;
+using Dispatch.Sla;
 using Dispatch.Tickets;
 using Npgsql;
 
@@ -14,12 +15,12 @@ namespace Dispatch.Stats;
 /// <see cref="BreachRiskRules"/>. Titles are screened of the caller's name and of personal numbers, as on the
 /// supervision lists.
 /// </summary>
-public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader counters, ScopeDirectory scopes, TimeProvider time)
+public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader counters, ScopeDirectory scopes, SlaSettings sla, TimeProvider time)
 {
     public const int Limit = 500;
 
     private sealed record Candidate(Guid Id, string Number, string Title, string? UnitCode, string CountyCode, string Kind, string Topic,
-        string ClockState, DateTimeOffset DispatchedAt, DateTimeOffset DueAt);
+        string ClockState, DateTimeOffset DispatchedAt, DateTimeOffset DueAt, HandlingMeasure? Handling);
 
     public async Task<BreachRisks> ReadAsync(StatsScope scope)
     {
@@ -40,10 +41,11 @@ public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader
         return new BreachRisks(scope.Key, now, BreachRiskRules.MinimumHistory, BreachRiskRules.FlagAt, items);
     }
 
-    private static BreachRiskItem Assess(Candidate c, DateTimeOffset now, IEnumerable<HandlingSample> levels)
+    private BreachRiskItem Assess(Candidate c, DateTimeOffset now, IEnumerable<HandlingSample> levels)
     {
-        var remaining = (c.DueAt - now).TotalHours;
-        var estimate = BreachRiskRules.Estimate(levels, (now - c.DispatchedAt).TotalHours, remaining);
+        var clock = HandlingPosition.At(c.Handling, paused: false, c.DispatchedAt, c.DueAt, now, sla.Calendars.ForCounty(c.CountyCode));
+        var remaining = clock.RemainingHours;
+        var estimate = BreachRiskRules.Estimate(levels, clock.UsedHours, remaining);
         return new BreachRiskItem
         {
             ItemType = ItemTypes.Ticket, Id = c.Id, Number = c.Number, Title = c.Title, UnitCode = c.UnitCode, CountyCode = c.CountyCode,
@@ -63,7 +65,7 @@ public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader
         };
         await using var command = database.CreateCommand($"""
             select id, number, title, caller_name, unit_code, county_code, kind, topic, coalesce(clock_state, 'running'),
-                first_dispatched_at, handling_due_at
+                first_dispatched_at, handling_due_at, {HandlingPosition.Columns}
             from tickets
             where status = any($1) and not suspended and first_dispatched_at is not null and handling_due_at > $2 {filter}
             order by handling_due_at, id limit {Limit}
@@ -77,7 +79,7 @@ public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader
         {
             found.Add(new Candidate(reader.GetGuid(0), reader.GetString(1), FreeText.Screen(reader.GetString(2), reader.GetString(3)),
                 reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10)));
+                reader.GetFieldValue<DateTimeOffset>(9), reader.GetFieldValue<DateTimeOffset>(10), HandlingPosition.Read(reader, 11)));
         }
         return found;
     }

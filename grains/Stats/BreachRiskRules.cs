@@ -11,8 +11,9 @@ public readonly record struct BreachEstimate(double Risk, string Basis, long Com
 
 /// <summary>
 /// Breach risk of an open ticket from the handling times of past tickets of its kind and topic. A past ticket's handling
-/// time is read as its bucket's lower edge (<see cref="HandlingTimeBuckets"/>), as for the median. For a ticket first
-/// dispatched <c>age</c> hours ago with <c>remaining</c> hours to its handling deadline, the comparable past tickets are
+/// time is read as its bucket's lower edge (<see cref="HandlingTimeBuckets"/>), as for the median. Every time is in the
+/// handling clock's own terms (<see cref="HandlingPosition"/>). For a ticket whose clock has counted <c>age</c> hours
+/// with <c>remaining</c> hours left, the comparable past tickets are
 /// those whose handling time is at least <c>age</c> (they were still open at that age), and the risk is the share of
 /// them that took longer than <c>age + remaining</c>: the empirical probability of resolving after the deadline given
 /// that the ticket is still open now. The unit's own history is used when it holds at least

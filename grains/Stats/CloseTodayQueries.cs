@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dispatch.People;
 using Dispatch.Scopes;
+using Dispatch.Sla;
 using Npgsql;
 
 namespace Dispatch.Stats;
@@ -12,10 +13,15 @@ namespace Dispatch.Stats;
 /// past their deadline when last written, as the open_due counter counts them), and the handling history of their
 /// units, counties and the city (<see cref="HandlingHistory"/>) for each ticket's chance of closing on time.
 /// </summary>
-public sealed class CloseTodayQueries(NpgsqlDataSource database, StatsCounterReader counters, ScopeDirectory scopes, MeasureTargets targets, TimeProvider time)
+public sealed class CloseTodayQueries(NpgsqlDataSource database, StatsCounterReader counters, ScopeDirectory scopes, MeasureTargets targets,
+    SlaSettings sla, TimeProvider time)
 {
     private sealed record OpenDue(Guid Id, string Number, string? UnitCode, string CountyCode, string Kind, string Topic, bool Suspended,
-        DateTimeOffset DispatchedAt, DateTimeOffset DueAt);
+        DateTimeOffset DispatchedAt, DateTimeOffset DueAt, HandlingMeasure? Handling)
+    {
+        public HandlingPosition Clock(DateTimeOffset now, SlaSettings sla) =>
+            HandlingPosition.At(Handling, Suspended, DispatchedAt, DueAt, now, sla.Calendars.ForCounty(CountyCode));
+    }
 
     private static readonly string[] MonthMeasures = [TicketTallies.OnTime, TicketTallies.OnTimeCounted, TicketTallies.OpenDue];
 
@@ -31,7 +37,7 @@ public sealed class CloseTodayQueries(NpgsqlDataSource database, StatsCounterRea
             new CounterQuery(ItemTypes.Ticket, [unit.Scope.Key], [(StatsPeriod.Month, month)], MonthMeasures),
             HandlingHistory.Query([unit.Scope.Code], [county])]);
         var candidates = open.Select(o => new CloseTodayCandidate(o.Id, o.Number, o.Kind, o.Topic, o.DueAt, o.Suspended,
-            ClosingChance.Of(HandlingHistory.Levels(set, o.Kind, o.Topic, unit.Scope.Code, county), now, o.DispatchedAt, o.DueAt)));
+            ClosingChance.Of(HandlingHistory.Levels(set, o.Kind, o.Topic, unit.Scope.Code, county), now, o.DueAt, o.Clock(now, sla))));
         var key = unit.Scope.Key;
         return CloseTodayRules.Build(candidates, set.Get(key, StatsPeriod.Month, month, TicketTallies.OnTime),
             set.Get(key, StatsPeriod.Month, month, TicketTallies.OnTimeCounted), today, targets.OnTimeClosureTarget) with { Scope = key, At = now };
@@ -56,7 +62,7 @@ public sealed class CloseTodayQueries(NpgsqlDataSource database, StatsCounterRea
             new CounterQuery(ItemTypes.Ticket, [.. rows.Select(r => r.Scope.Key)], [(StatsPeriod.Month, month), (StatsPeriod.Day, today)], MonthMeasures),
             HandlingHistory.Query(unitCounties.Keys, [.. unitCounties.Values, .. open.Select(o => o.CountyCode)])]);
         var chances = open.ToDictionary(o => o.Id, o => ClosingChance.Of(
-            HandlingHistory.Levels(set, o.Kind, o.Topic, o.UnitCode, o.UnitCode is { } u ? unitCounties[u] : o.CountyCode), now, o.DispatchedAt, o.DueAt));
+            HandlingHistory.Levels(set, o.Kind, o.Topic, o.UnitCode, o.UnitCode is { } u ? unitCounties[u] : o.CountyCode), now, o.DueAt, o.Clock(now, sla)));
         var target = targets.OnTimeClosureTarget;
         return new MonthProjections
         {
@@ -110,8 +116,8 @@ public sealed class CloseTodayQueries(NpgsqlDataSource database, StatsCounterRea
     /// </summary>
     private async Task<List<OpenDue>> OpenDueAsync(IReadOnlyCollection<string> counties, IReadOnlyCollection<string> units, DateTimeOffset from, DateTimeOffset to)
     {
-        await using var command = database.CreateCommand("""
-            select id, number, unit_code, county_code, kind, topic, suspended, first_dispatched_at, handling_due_at
+        await using var command = database.CreateCommand($"""
+            select id, number, unit_code, county_code, kind, topic, suspended, first_dispatched_at, handling_due_at, {HandlingPosition.Columns}
             from tickets
             where ((county_code = any($3) and status in ('registered', 'dispatched', 'signed')) or (unit_code = any($4) and status in ('dispatched', 'signed')))
               and resolved_at is null and first_dispatched_at is not null
@@ -127,7 +133,8 @@ public sealed class CloseTodayQueries(NpgsqlDataSource database, StatsCounterRea
         while (await reader.ReadAsync())
         {
             found.Add(new OpenDue(reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), reader.GetBoolean(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8)));
+                reader.GetString(4), reader.GetString(5), reader.GetBoolean(6), reader.GetFieldValue<DateTimeOffset>(7), reader.GetFieldValue<DateTimeOffset>(8),
+                HandlingPosition.Read(reader, 9)));
         }
         return found;
     }

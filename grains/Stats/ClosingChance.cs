@@ -10,16 +10,16 @@ public readonly record struct ClosingChance(double Chance, string? Basis)
     public const string Past = "past";
 
     /// <summary>
-    /// One minus the breach risk of <see cref="BreachRiskRules"/> (same history, same fall-back unit, county, city at
+    /// One minus the breach risk of <see cref="BreachRiskRules"/> for the ticket's handling clock now (same history, same fall-back unit, county, city at
     /// <see cref="BreachRiskRules.MinimumHistory"/> comparable tickets); 0 once the deadline has passed; even odds without history.
     /// </summary>
-    public static ClosingChance Of(IEnumerable<HandlingSample> levels, DateTimeOffset now, DateTimeOffset dispatchedAt, DateTimeOffset dueAt)
+    public static ClosingChance Of(IEnumerable<HandlingSample> levels, DateTimeOffset now, DateTimeOffset dueAt, HandlingPosition clock)
     {
         if (dueAt <= now)
         {
             return new ClosingChance(0, Past);
         }
-        return BreachRiskRules.Estimate(levels, (now - dispatchedAt).TotalHours, (dueAt - now).TotalHours) is { } estimate
+        return BreachRiskRules.Estimate(levels, clock.UsedHours, clock.RemainingHours) is { } estimate
             ? new ClosingChance(Math.Clamp(1 - estimate.Risk, 0, 1), estimate.Basis)
             : new ClosingChance(WithoutHistory, null);
     }

@@ -5,8 +5,8 @@ namespace Dispatch.Stats;
 
 /// <summary>
 /// The handling-time history that breach risk compares an open ticket with: per scope, per kind and topic, how many
-/// dispatched tickets were resolved after how long (the <see cref="HandlingTimeBuckets"/> edge of the wall-clock time
-/// from first dispatch to resolution). Kept as 'current' counters <c>by:risk:&lt;kind&gt;:&lt;topic&gt;:&lt;edge&gt;</c> in the
+/// dispatched tickets were resolved after how long (the <see cref="HandlingTimeBuckets"/> edge of the time their
+/// handling clock counted: working time for a limit in working days or hours, suspensions left out). Kept as 'current' counters <c>by:risk:&lt;kind&gt;:&lt;topic&gt;:&lt;edge&gt;</c> in the
 /// ticket's scopes, so it moves write by write with the other counters (constant work per write, one cell per scope)
 /// and no request scans the tickets. It covers every resolved ticket so far (no rolling window).
 /// </summary>
@@ -19,10 +19,14 @@ public static class HandlingHistory
     /// <summary>The prefix of one kind and topic's cells.</summary>
     public static string PrefixOf(string kind, string topic) => $"{Prefix}{kind}:{topic}:";
 
-    /// <summary>The history cell of a dispatched, resolved ticket; none otherwise.</summary>
+    /// <summary>
+    /// The history cell of a dispatched, resolved ticket: its handling clock's counted time (<see cref="TicketStatsRow.HandlingUsedHours"/>),
+    /// or, on a row written before that was kept, the wall-clock hours from first dispatch to resolution; none otherwise.
+    /// </summary>
     public static IEnumerable<CounterCell> Of(TicketStatsRow t) =>
         t is { ResolvedAt: { } resolved, FirstDispatchedAt: { } dispatched }
-            ? [CounterCell.Current(Measure(t.Kind, t.Topic, HandlingTimeBuckets.EdgeOf((resolved - dispatched).Ticks / TimeSpan.TicksPerHour)))]
+            ? [CounterCell.Current(Measure(t.Kind, t.Topic, HandlingTimeBuckets.EdgeOf(
+                t.HandlingUsedHours is { } used ? (long)Math.Floor(used) : (resolved - dispatched).Ticks / TimeSpan.TicksPerHour)))]
             : [];
 
     /// <summary>One scope's past handling times of a kind and topic, read from a set that holds its history cells.</summary>

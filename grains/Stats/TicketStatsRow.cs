@@ -62,12 +62,19 @@ public sealed record TicketStatsRow : IPersonNamedRow
     /// <summary>The caller left no way to be reached (contact method "none"): owed no callback, left out of the callback rate.</summary>
     public bool NoContact { get; init; }
 
+    /// <summary>
+    /// The time the handling clock had counted when the row was written, in the clock's own terms (working time for a
+    /// limit in working days or hours), pauses left out; once the ticket is resolved, its handling time. Null before the
+    /// clock starts, and on rows written before it was kept.
+    /// </summary>
+    public double? HandlingUsedHours { get; init; }
+
     public const string Columns = """
         id, number, title, county_code, unit_code, status, received_at, first_dispatched_at, signed_at, sign_due_at,
         handling_due_at, resolved_at, closed_at, answered_on_spot, return_count, rework_count, repeat_count, satisfaction,
         suspended, suspend_reason, clock_state, clock_name, clock_due_at, updated_at,
         petition_stage, accepted, acceptance_due_at, acceptance_decided_at, review_outcome, caller_name,
-        kind, topic, channel, town_code, contact_method
+        kind, topic, channel, town_code, contact_method, handling_used_hours
         """;
 
     /// <summary>The row as PostgreSQL keeps it: every instant cut to whole microseconds.</summary>
@@ -98,7 +105,7 @@ public sealed record TicketStatsRow : IPersonNamedRow
         PetitionStage = Text(r, 24), Accepted = r.IsDBNull(25) ? null : r.GetBoolean(25), AcceptanceDueAt = Instant(r, 26),
         AcceptanceDecidedAt = Instant(r, 27), ReviewOutcome = Text(r, 28), CallerName = r.GetString(29),
         Kind = r.GetString(30), Topic = r.GetString(31), Channel = r.GetString(32), TownCode = Text(r, 33),
-        NoContact = r.GetString(34) == "none",
+        NoContact = r.GetString(34) == "none", HandlingUsedHours = r.IsDBNull(35) ? null : r.GetDouble(35),
     };
 
     /// <summary>The stored row of one ticket, or null when it has none yet.</summary>

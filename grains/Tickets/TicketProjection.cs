@@ -38,6 +38,8 @@ public static class TicketProjection
             s.Petition?.Stage, s.Petition?.ReviewOfId, s.Petition?.Decision?.Accepted, acceptance?.View.DueAt, s.Petition?.Decision?.At,
             s.Petition?.Outcome, s.Petition?.ConcludedBy, s.FailedCallbacks, s.NextCallbackAt,
             s.Assignee?.UserId, s.Assignee?.Name, s.Details.Contact,
+            handling?.View.Allowed.TotalHours, handling?.View.Used.TotalHours, s.Handling?.Length.CountsWorkingTime,
+            handling is null ? null : clocks.Now,
         ];
         foreach (var value in values)
         {
@@ -54,7 +56,7 @@ public static class TicketProjection
             PetitionStage = s.Petition?.Stage, Accepted = s.Petition?.Decision?.Accepted, AcceptanceDueAt = acceptance?.View.DueAt,
             AcceptanceDecidedAt = s.Petition?.Decision?.At, ReviewOutcome = s.Petition?.Outcome,
             Kind = s.Details.Kind, Topic = s.Details.Topic, Channel = s.Details.Channel, TownCode = s.Details.TownCode,
-            NoContact = !s.Details.OwesCallback,
+            NoContact = !s.Details.OwesCallback, HandlingUsedHours = handling?.View.Used.TotalHours,
         });
         return (command, row);
     }
@@ -88,10 +90,11 @@ public static class TicketProjection
             sign_due_at, handling_due_at, callback_due_at, clock_state, at_risk, overdue,
             next_clock_change, watch_shard, updated_at, signed_at, clock_name, clock_due_at,
             petition_stage, petition_review_of, accepted, acceptance_due_at, acceptance_decided_at, review_outcome, concluded_by,
-            callback_failed_attempts, callback_next_at, assignee_id, assignee_name, contact_method)
+            callback_failed_attempts, callback_next_at, assignee_id, assignee_name, contact_method,
+            handling_allowed_hours, handling_used_hours, handling_working, handling_measured_at)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
                 $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42,
-                $43, $44, $45, $46, $47, $48, $49, $50, $51, $52, $53, $54, $55, $56, $57)
+                $43, $44, $45, $46, $47, $48, $49, $50, $51, $52, $53, $54, $55, $56, $57, $58, $59, $60, $61)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, suspended = excluded.suspended,
             suspend_reason = excluded.suspend_reason, merged_into = excluded.merged_into, unit_code = excluded.unit_code,
@@ -107,7 +110,9 @@ public static class TicketProjection
             accepted = excluded.accepted, acceptance_due_at = excluded.acceptance_due_at,
             acceptance_decided_at = excluded.acceptance_decided_at, review_outcome = excluded.review_outcome,
             callback_failed_attempts = excluded.callback_failed_attempts, callback_next_at = excluded.callback_next_at,
-            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name
+            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,
+            handling_allowed_hours = excluded.handling_allowed_hours, handling_used_hours = excluded.handling_used_hours,
+            handling_working = excluded.handling_working, handling_measured_at = excluded.handling_measured_at
         where tickets.version <= excluded.version
         """;
 }

@@ -1,3 +1,5 @@
+using Dispatch.Calendar;
+using Dispatch.Sla;
 using Npgsql;
 
 namespace Dispatch.Tests.Integration.Stats;
@@ -5,31 +7,50 @@ namespace Dispatch.Tests.Integration.Stats;
 /// <summary>
 /// Breach risk computed afresh in SQL over the tickets read model, independently of the counters and the C# rules: for
 /// each open ticket of a scope (dispatched or signed, not suspended, handling deadline after now), the resolved tickets
-/// of its kind and topic at its unit, else its unit's county, else the city, read at their handling-hour bucket's lower
-/// edge; comparable = those at least as old as the open ticket, longer = those older than its age plus the time left;
-/// the first level with at least <paramref name="minimum"/> comparable tickets.
+/// of its kind and topic at its unit, else its unit's county, else the city, read at the lower edge of the bucket of the
+/// hours their handling clock counted; comparable = those that took at least the open ticket's counted hours now,
+/// longer = those that took more than the hours its clock allows (counted hours plus those left); the first level with
+/// at least <paramref name="minimum"/> comparable tickets. An open ticket's counted hours now are its stored ones plus
+/// what the shipped calendar counts from their measure to now (working time for a working-time clock).
 /// </summary>
 public static class BreachRiskSql
 {
     public sealed record Row(Guid Id, string? Basis, long Comparable, long Longer);
 
+    private static readonly CalendarTimeline Calendar =
+        CalendarTimeline.Of(SlaSettings.Load(Path.Combine(RepositoryRoot.Find(), "deploy", "reference-data")).Calendar);
+
     public static async Task<List<Row>> RowsAsync(string connectionString, string scope, DateTimeOffset now, int minimum)
     {
         var filter = scope == "city" ? "true" : scope.StartsWith("county:", StringComparison.Ordinal) ? "o.county_code = $2" : "o.unit_code = $2";
         await using var source = NpgsqlDataSource.Create(connectionString);
+        var since = new Dictionary<Guid, double>();
+        await using (var measured = source.CreateCommand("""
+            select id, handling_working, handling_measured_at from tickets
+            where status in ('dispatched', 'signed') and not suspended and handling_measured_at is not null
+            """))
+        await using (var clocks = await measured.ExecuteReaderAsync())
+        {
+            while (await clocks.ReadAsync())
+            {
+                var at = clocks.GetFieldValue<DateTimeOffset>(2);
+                since[clocks.GetGuid(0)] = at >= now ? 0 : clocks.GetBoolean(1) ? Calendar.WorkingTimeBetween(at, now).TotalHours : (now - at).TotalHours;
+            }
+        }
         await using var command = source.CreateCommand($"""
             with past as (
                 select unit_code, county_code, kind, topic, case
                         when h < 0 then 0 when h < 72 then h when h < 720 then 72 + (h - 72) / 6 * 6
                         when h < 4320 then 720 + (h - 720) / 24 * 24 else 4320 end as edge
-                from (select *, floor(extract(epoch from resolved_at - first_dispatched_at) / 3600)::bigint as h
+                from (select *, floor(coalesce(handling_used_hours, extract(epoch from resolved_at - first_dispatched_at) / 3600))::bigint as h
                       from tickets where resolved_at is not null and first_dispatched_at is not null) r
             ),
             open as (
                 select o.id, o.unit_code, u.area_code as unit_county, o.kind, o.topic,
-                       extract(epoch from $1 - o.first_dispatched_at) / 3600 as age,
-                       extract(epoch from o.handling_due_at - o.first_dispatched_at) / 3600 as until_due
+                       a.age, a.age + greatest(0, o.handling_allowed_hours - a.age) as until_due
                 from tickets o join units u on u.code = o.unit_code
+                join unnest($4::uuid[], $5::float8[]) as s (id, since) on s.id = o.id
+                cross join lateral (select o.handling_used_hours + s.since as age) a
                 where o.status in ('dispatched', 'signed') and not o.suspended and o.first_dispatched_at is not null
                   and o.handling_due_at > $1 and {filter}
             ),
@@ -50,6 +71,8 @@ public static class BreachRiskSql
         command.Parameters.Add(new NpgsqlParameter { Value = now });
         command.Parameters.Add(new NpgsqlParameter { Value = scope[(scope.IndexOf(':') + 1)..] });
         command.Parameters.Add(new NpgsqlParameter { Value = (long)minimum });
+        command.Parameters.Add(new NpgsqlParameter { Value = since.Keys.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = since.Values.ToArray() });
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<Row>();
         while (await reader.ReadAsync())

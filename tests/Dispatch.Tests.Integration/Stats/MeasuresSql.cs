@@ -18,7 +18,8 @@ public static class MeasuresSql
                    (resolved_at at time zone 'Asia/Shanghai')::date as resolved_day,
                    (closed_at at time zone 'Asia/Shanghai')::date as closed_day,
                    (handling_due_at at time zone 'Asia/Shanghai')::date as due_day,
-                   floor(extract(epoch from resolved_at - first_dispatched_at) / 3600)::bigint as handling_hours
+                   floor(extract(epoch from resolved_at - first_dispatched_at) / 3600)::bigint as handling_hours,
+                   floor(coalesce(handling_used_hours, extract(epoch from resolved_at - first_dispatched_at) / 3600))::bigint as clock_hours
             from tickets
         ),
         facts (id, measure, day) as (
@@ -47,12 +48,13 @@ public static class MeasuresSql
                     when handling_hours < 4320 then 720 + (handling_hours - 720) / 24 * 24
                     else 4320 end, resolved_day
                 from t where resolved_at is not null and first_dispatched_at is not null
-            -- Breach-risk history: every dispatched, resolved ticket by kind, topic and handling-hour bucket, kept 'current'.
+            -- Breach-risk history: every dispatched, resolved ticket by kind, topic and the bucket of the hours its handling
+            -- clock counted (wall-clock hours on a row written before the clock was kept), kept 'current'.
             union all select id, 'by:risk:' || kind || ':' || topic || ':' || case
-                    when handling_hours < 0 then 0
-                    when handling_hours < 72 then handling_hours
-                    when handling_hours < 720 then 72 + (handling_hours - 72) / 6 * 6
-                    when handling_hours < 4320 then 720 + (handling_hours - 720) / 24 * 24
+                    when clock_hours < 0 then 0
+                    when clock_hours < 72 then clock_hours
+                    when clock_hours < 720 then 72 + (clock_hours - 72) / 6 * 6
+                    when clock_hours < 4320 then 720 + (clock_hours - 720) / 24 * 24
                     else 4320 end, null
                 from t where resolved_at is not null and first_dispatched_at is not null
             union all select id, 'closed', closed_day from t where closed_at is not null

@@ -125,9 +125,11 @@ public sealed class CloseTodayRulesTests
         var now = Local(11, 30, 12);
         var history = new HandlingSample("unit", [(2, 10), (100, 10)]);
 
-        ClosingChance.Of([history], now, now.AddHours(-1), now.AddHours(-0.5)).Should().Be(new ClosingChance(0, ClosingChance.Past));
-        ClosingChance.Of([new HandlingSample("unit", [(2, 3)])], now, now.AddHours(-1), now.AddHours(10)).Should().Be(new ClosingChance(0.5, null));
-        ClosingChance.Of([history], now, now.AddHours(-1), now.AddHours(10)).Should().Be(new ClosingChance(0.5, "unit"),
+        ClosingChance.Of([history], now, now.AddHours(-0.5), new HandlingPosition(1, 0)).Should().Be(new ClosingChance(0, ClosingChance.Past));
+        ClosingChance.Of([new HandlingSample("unit", [(2, 3)])], now, now.AddHours(10), new HandlingPosition(1, 10)).Should().Be(new ClosingChance(0.5, null));
+        ClosingChance.Of([history], now, now.AddHours(10), new HandlingPosition(1, 10)).Should().Be(new ClosingChance(0.5, "unit"),
             "10 of the 20 comparable past tickets took longer than 11 h");
+        ClosingChance.Of([history], now, now.AddDays(10), new HandlingPosition(1, 110)).Should().Be(new ClosingChance(1, "unit"),
+            "the clock's own hours count, not those to the deadline: none of the 20 took longer than 111 h");
     }
 }

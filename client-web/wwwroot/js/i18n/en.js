@@ -765,7 +765,7 @@ export default {
   'visitEvent.note_added': 'Note', 'visitEvent.assignee_set': 'Assignee set', 'visitEvent.assignee_cleared': 'Assignee removed',
   'col.risk': 'Breach risk',
   'risk.name': 'Breach risk (from past handling times)',
-  'risk.def': 'Of the unit\'s past tickets of the same kind and topic that were still open at this ticket\'s age, the share whose handling time was longer than the time this ticket has from dispatch to its handling deadline (handling times read at the lower edge of their hour bucket). With fewer than {n} such tickets at the unit, its county\'s are used, then the city\'s. At {p} or more a ticket is flagged as likely late, without waiting for the warning at 75% of its clock. Suspended and overdue tickets are not assessed.',
+  'risk.def': 'Of the unit\'s past tickets of the same kind and topic that were still open at this ticket\'s age, the share whose handling time was longer than this ticket\'s time used plus its time left (handling times read at the lower edge of their hour bucket). Times are counted as the handling limit counts them: working time only (no nights, weekends or holidays) for a limit in working days, and suspensions left out. With fewer than {n} such tickets at the unit, its county\'s are used, then the city\'s. At {p} or more a ticket is flagged as likely late, without waiting for the warning at 75% of its clock. Suspended and overdue tickets are not assessed.',
   'risk.flag': 'Likely late',
   'risk.noHistory': 'Too little history',
   'risk.basis.unit': 'this unit',

@@ -41,6 +41,16 @@ public sealed record ProviderDay(string UnitCode, DateOnly Date, IReadOnlyList<W
 
 public sealed record WorkerDay(string WorkerId, string WorkerName, IReadOnlyList<VisitSummary> Visits);
 
+/// <summary>
+/// A provider's week or month: the visits (not cancelled) whose window touches each local day from <paramref name="From"/>
+/// to <paramref name="To"/>, in time order; <paramref name="Truncated"/> when more than <see cref="RehabReadModel.RangeLimit"/>
+/// visits fell in the range and the latest were left out.
+/// </summary>
+public sealed record ProviderRange(string UnitCode, DateOnly From, DateOnly To, IReadOnlyList<ProviderDate> Days, bool Truncated);
+
+/// <summary>One local day of a <see cref="ProviderRange"/>.</summary>
+public sealed record ProviderDate(DateOnly Date, IReadOnlyList<VisitSummary> Visits);
+
 /// <summary>Queries over the rehab_visits read model, always limited to what the user may see.</summary>
 public sealed class RehabReadModel(NpgsqlDataSource database)
 {
@@ -67,10 +77,41 @@ public sealed class RehabReadModel(NpgsqlDataSource database)
             where, "overdue desc, next_due_at nulls last, window_start nulls last, requested_at", ItemTable<VisitSummary>.WorklistLimit, ct), actor);
     }
 
+    /// <summary>The most visits a week or month view returns.</summary>
+    public const int RangeLimit = 3000;
+
+    /// <summary>The most days a range covers: six weeks, the grid of a month view.</summary>
+    public const int MaxRangeDays = 42;
+
+    /// <summary>
+    /// Every visit of the provider (or one worker) whose window touches a local day of [from, to], listed under each day it
+    /// touches, in time order.
+    /// </summary>
+    public async Task<ProviderRange> RangeAsync(Actor actor, string providerCode, DateOnly from, DateOnly to, string? worker, CancellationToken ct)
+    {
+        var start = StartOf(from);
+        var end = StartOf(to.AddDays(1));
+        var where = visits.OfUnit(actor, providerCode).Equal("worker_id", worker).Compare("status", "<>", RehabVisitStatus.Cancelled);
+        where.And($"window_start < {where.Add(end)} and window_end > {where.Add(start)}");
+        var found = VisitSummary.ForActor(await visits.ListAsync(where, "window_start, number", RangeLimit + 1, ct), actor);
+        var kept = found.Take(RangeLimit).ToList();
+        var days = new List<ProviderDate>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            var (dayStart, dayEnd) = (StartOf(day), StartOf(day.AddDays(1)));
+            days.Add(new ProviderDate(day, [.. kept.Where(v => v.WindowStart < dayEnd && v.WindowEnd > dayStart)]));
+        }
+        return new ProviderRange(providerCode, from, to, days, found.Count > RangeLimit);
+    }
+
+    /// <summary>The instant a local (Jiaxing) day begins.</summary>
+    private static DateTimeOffset StartOf(DateOnly date) =>
+        new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Jiaxing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
+
     /// <summary>Every visit of the provider whose window touches the local day, grouped per worker (or one worker).</summary>
     public async Task<ProviderDay> DayAsync(Actor actor, string providerCode, DateOnly date, string? worker, CancellationToken ct)
     {
-        var dayStart = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), Jiaxing.GetUtcOffset(date.ToDateTime(TimeOnly.MinValue))).ToUniversalTime();
+        var dayStart = StartOf(date);
         var where = visits.OfUnit(actor, providerCode).Equal("worker_id", worker).Compare("status", "<>", RehabVisitStatus.Cancelled);
         where.And($"window_start < {where.Add(dayStart.AddDays(1))} and window_end > {where.Add(dayStart)}");
         var dayVisits = VisitSummary.ForActor(await visits.ListAsync(where, "window_start, number", limit: null, ct), actor);

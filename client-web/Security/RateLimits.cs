@@ -68,7 +68,7 @@ public static partial class RateLimits
         "/api/tickets", "/api/legal-aid-cases", "/api/rehab-visits", "/api/dispatch-queue", "/api/callback-queue",
     };
 
-    /// <summary>The lists of one unit: /api/units/{code}/worklist and its legal-aid and rehabilitation kin.</summary>
+    /// <summary>The lists of one unit: /api/units/{code}/worklist and its legal-aid and rehabilitation kin (and the calendar's range).</summary>
     private static readonly HashSet<string> UnitLists = new(StringComparer.OrdinalIgnoreCase)
     {
         "worklist", "legal-aid-worklist", "rehab-worklist", "rehab-calendar",
@@ -225,7 +225,8 @@ public static partial class RateLimits
         }
         var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return SearchRoutes.Contains(route) || context.Request.Path.StartsWithSegments("/api/persons")
-            || (segments is ["api", "units", _, var list] && UnitLists.Contains(list));
+            || (segments is ["api", "units", _, var list] && UnitLists.Contains(list))
+            || segments is ["api", "units", _, "rehab-calendar", "range"];
     }
 
     private static string? UserKey(HttpContext context) =>

@@ -58,6 +58,42 @@ public sealed class RehabPlanPageTests(BrowserSystem system) : BrowserTest
         await ScreenshotAsync(page, "plan-2-ended");
     }
 
+    [Fact]
+    public async Task The_calendar_shows_a_workers_week_and_the_month_and_a_day_of_the_month_opens_by_keyboard()
+    {
+        var start = NextWindowStart().AddDays(1);
+        var visit = await ScheduledVisitAsync(system, start, "W-WEEK", "周新");
+        var number = visit.GetProperty("number").GetString()!;
+        var date = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, RehabStaff);
+        await page.GotoAsync($"/#/rehab-calendar?date={date}");
+        await page.Locator("#calendar table").First.WaitForAsync();
+
+        await TabToAsync(page, "calendar-view-day");
+        await page.Keyboard.PressAsync("ArrowRight");
+        var week = page.Locator("#calendar-week");
+        var row = week.Locator("tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = "周新（W-WEEK）" }) });
+        var column = (((int)start.DayOfWeek) + 6) % 7 + 2;
+        await Assertions.Expect(row.Locator($"td:nth-child({column})")).ToContainTextAsync(number);
+        await Assertions.Expect(row.Locator("td").Filter(new() { HasText = number })).ToHaveCountAsync(1); // the visit is under its day only
+        page.Url.Should().Contain("view=week");
+        (await SeriousViolationsAsync(page)).Should().BeEmpty("the week view passes axe");
+        await ScreenshotAsync(page, "calendar-week");
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        var day = page.Locator($"#calendar-month td[data-date='{date}']");
+        await Assertions.Expect(day.Locator(".day-count")).ToBeVisibleAsync();
+        (await SeriousViolationsAsync(page)).Should().BeEmpty("the month view passes axe");
+        await ScreenshotAsync(page, "calendar-month");
+        await day.Locator("a").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#calendar-view-day")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#calendar")).ToContainTextAsync(number);
+        await Assertions.Expect(page.Locator("#calendar-count")).ToContainTextAsync(date);
+    }
+
     private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page) =>
         (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}");
 }

@@ -212,6 +212,29 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         all.GetProperty("unassigned").EnumerateArray().Select(Id).Should().Contain(Id(open));
         (await provider.GetAsync("/api/units/330411-REHAB-1/rehab-calendar")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await provider.GetAsync("/api/units/330402-REHAB-1/rehab-calendar?date=2026-13-01")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+
+        // The week around it, for one worker and for all: each day lists the visits whose window touches it.
+        var monday = DateOnly.ParseExact(date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        monday = monday.AddDays(-(((int)monday.DayOfWeek + 6) % 7));
+        var range = $"/api/units/330402-REHAB-1/rehab-calendar/range?from={monday:yyyy-MM-dd}&to={monday.AddDays(6):yyyy-MM-dd}";
+        var week = await provider.GetFromJsonAsync<JsonElement>(range + "&worker=W-CAL");
+        var allWeek = await provider.GetFromJsonAsync<JsonElement>(range);
+
+        week.GetProperty("days").GetArrayLength().Should().Be(7);
+        week.GetProperty("truncated").GetBoolean().Should().BeFalse();
+        var ours = week.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("date").GetString() == date);
+        ours.GetProperty("visits").EnumerateArray().Select(Id).Should().Equal(Id(morning), Id(later));
+        week.GetProperty("days").EnumerateArray().SelectMany(d => d.GetProperty("visits").EnumerateArray())
+            .Where(v => v.GetProperty("workerId").GetString() != "W-CAL").Should().BeEmpty("the worker filter holds for every day");
+        allWeek.GetProperty("days").EnumerateArray().Single(d => d.GetProperty("date").GetString() == date)
+            .GetProperty("visits").EnumerateArray().Select(Id).Should().ContainInOrder(Id(morning), Id(open), Id(later));
+        (await provider.GetAsync("/api/units/330411-REHAB-1/rehab-calendar/range?from=2026-06-01&to=2026-06-07")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        foreach (var bad in new[] { "from=2026-06-08&to=2026-06-01", "from=2026-06-01&to=2026-07-13", "from=2026-06-01", "from=2026-6-1&to=2026-06-07" })
+        {
+            var refused = await provider.GetAsync($"/api/units/330402-REHAB-1/rehab-calendar/range?{bad}");
+            refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, bad);
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors")[0].GetProperty("zh").GetString().Should().NotBeNullOrEmpty();
+        }
     }
 
     [Fact]

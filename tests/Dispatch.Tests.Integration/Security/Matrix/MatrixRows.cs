@@ -280,6 +280,8 @@ public static class MatrixRows
             }, p => p.Sees(County, Provider), probeId),
             new("GET", "/api/units/{unitCode}/rehab-calendar", providerList,
                 (_, _, _) => Task.FromResult(Request("GET", $"/api/units/{Provider}/rehab-calendar?date={MatrixWorld.Today}"))),
+            new("GET", "/api/units/{unitCode}/rehab-calendar/range", providerList,
+                (_, _, _) => Task.FromResult(Request("GET", $"/api/units/{Provider}/rehab-calendar/range?from={MatrixWorld.Today}&to={MatrixWorld.Today}"))),
             new("POST", "/api/rehab-plans", p => Role(p, p.OpensAt(Provider), 201), (w, _, _) =>
                 Task.FromResult(Request("POST", "/api/rehab-plans", MatrixWorld.PlanRequest(), w.Unique("plan-")))),
             new("GET", "/api/rehab-plans/{id}", p => Gate(p, p.Sees(County, Provider), true), async (w, _, _) =>

@@ -66,13 +66,7 @@ public static class LegalAidRosterEndpoints
     {
         var revealed = await Roster(grains, code).Reveal(memberId, body ?? new RevealRequest(null, null, null),
             context.Connection.RemoteIpAddress?.ToString(), context.User.ToActor());
-        if (!revealed.Succeeded)
-        {
-            return ProblemResponses.From(revealed.Error!, context);
-        }
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Pragma = "no-cache";
-        return TypedResults.Ok(revealed.Value!);
+        return ItemResponses.Revealed(context, revealed);
     }
 
     private static ILegalAidRosterGrain Roster(IGrainFactory grains, string code) => grains.GetGrain<ILegalAidRosterGrain>(code.Trim());

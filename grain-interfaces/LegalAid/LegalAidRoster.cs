@@ -104,3 +104,34 @@ public static class RosterVocabulary
         _ => new string('*', licence.Length),
     };
 }
+
+/// <summary>
+/// The roster's offer for one case (轮派): every member of the station with whether it may take the case and, if not,
+/// why (<see cref="RotationSkips"/>); Pick is the eligible member the rotation offers, null when none is eligible.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RotationOffer")]
+public sealed record RotationOffer([property: Id(0)] Guid? Pick, [property: Id(1)] ImmutableArray<RotationEntry> Members);
+
+/// <param name="Skip">Why the member may not take this case (RotationSkips); null when eligible.</param>
+/// <param name="ConflictParty">With a conflict: the party the member acted for or against, or declared (masked for supervisors).</param>
+/// <param name="ConflictCase">With a conflict from an earlier case: that case's number.</param>
+/// <param name="OtherField">Eligible, but does not practise in the case's field while another eligible member does.</param>
+[GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RotationEntry")]
+public sealed record RotationEntry(
+    [property: Id(0)] RosterMember Member,
+    [property: Id(1)] int OpenCases,
+    [property: Id(2)] DateTimeOffset? LastAssignedAt,
+    [property: Id(3), ClosedSet(typeof(RotationSkips), nameof(RotationSkips.All))] string? Skip,
+    [property: Id(4)] string? ConflictParty,
+    [property: Id(5)] string? ConflictCase,
+    [property: Id(6)] bool OtherField);
+
+public static class RotationSkips
+{
+    public const string Left = "left";
+    public const string OnLeave = "on_leave";
+    public const string AtCap = "at_cap";
+    public const string Conflict = "conflict";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Left, OnLeave, AtCap, Conflict };
+}

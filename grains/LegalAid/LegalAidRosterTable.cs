@@ -61,6 +61,43 @@ public sealed class LegalAidRosterTable(NpgsqlDataSource database)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// The station's members with what the rotation weighs: open cases (assigned or in progress, this case aside), the
+    /// last time a case was assigned to them, and an earlier case they handled for or against a party of this one
+    /// (its applicant is this case's opposing party, or its opposing party is this applicant). Indexed by handler_member_id.
+    /// </summary>
+    public async Task<ImmutableArray<RosterCandidate>> CandidatesAsync(string stationCode, Guid caseId, string applicantKey, string? opposingKey)
+    {
+        await using var command = database.CreateCommand($"""
+            select {Prefixed}, open_cases.n, last_assigned.at, conflict.number, conflict.party
+            from legal_aid_roster r
+            cross join lateral (select count(*)::int as n from legal_aid_cases c
+                where c.handler_member_id = r.id and c.status in ('assigned', 'in_progress') and c.id <> $2) open_cases
+            cross join lateral (select max(c.handler_assigned_at) as at from legal_aid_cases c where c.handler_member_id = r.id) last_assigned
+            left join lateral (
+                select c.number, case when c.applicant_key = $4 then c.applicant_name else c.opposing_party end as party
+                from legal_aid_cases c
+                where c.handler_member_id = r.id and c.id <> $2 and (c.applicant_key = $4 or c.opposing_party_key = $3)
+                order by c.handler_assigned_at desc limit 1) conflict on true
+            where r.station_code = $1
+            order by r.name, r.id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = stationCode, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = caseId, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = applicantKey, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)opposingKey ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync();
+        var candidates = ImmutableArray.CreateBuilder<RosterCandidate>();
+        while (await reader.ReadAsync())
+        {
+            candidates.Add(new RosterCandidate(Read(reader), reader.GetInt32(14),
+                reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15), Text(reader, 17), Text(reader, 16)));
+        }
+        return candidates.ToImmutable();
+    }
+
+    private static readonly string Prefixed = string.Join(", ", Columns.Split(',', StringSplitOptions.TrimEntries).Select(c => "r." + c));
+
     private static RosterMember Read(NpgsqlDataReader r) => new(
         r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5), Text(r, 6),
         [.. r.GetFieldValue<string[]>(7)], r.GetString(8), Date(r, 9), Date(r, 10), r.GetInt32(11), [.. r.GetFieldValue<string[]>(12)], r.GetInt32(13));

@@ -94,9 +94,9 @@ public sealed partial class LegalAidApiTests
         const string station = "330424-LEGAL";
         using var head = await Head(station);
         using var staff = await TicketApi.Staff(system, station);
-        var first = Id(await AddedAsync(head, station, RosterEntry("甲律师", fields: ["labour_dispute"])));
-        var second = Id(await AddedAsync(head, station, RosterEntry("乙律师", cap: 1)));
-        var away = Id(await AddedAsync(head, station, RosterEntry("丙律师", "on_leave", leaveFrom: "2026-01-01", leaveUntil: "2099-12-31")));
+        var first = Id(await AddedAsync(head, station, RosterEntry("陈律师 1", fields: ["labour_dispute"])));
+        var second = Id(await AddedAsync(head, station, RosterEntry("陈律师 2", cap: 1)));
+        var away = Id(await AddedAsync(head, station, RosterEntry("陈律师 3", "on_leave", leaveFrom: "2026-01-01", leaveUntil: "2099-12-31")));
 
         var one = await GrantedAtAsync(staff, "330424");
         var offer = await RotationAsync(staff, one);
@@ -113,7 +113,7 @@ public sealed partial class LegalAidApiTests
         noReason.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await GetAsync(staff, two)).GetProperty("status").GetString().Should().Be("granted");
         var chosen = await ActOkAsync(staff, two, "assign", new { memberId = second });
-        chosen.GetProperty("handler").GetProperty("name").GetString().Should().Be("乙律师");
+        chosen.GetProperty("handler").GetProperty("name").GetString().Should().Be("陈律师 2");
 
         var three = await GrantedAtAsync(staff, "330424");
         var third = await RotationAsync(staff, three);

@@ -45,6 +45,8 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
         await ArrowToOptionAsync(page, "labour_dispute");
         await TabToAsync(page, "f-summary");
         await page.Keyboard.TypeAsync("申请人在工厂工作，单位拖欠工资四个月，现来站申请法律援助。");
+        await TabToAsync(page, "f-opposingParty");
+        await page.Keyboard.TypeAsync("嘉兴某某制衣有限公司");
         await Assertions.Expect(page.Locator("#f-phone-error")).ToBeEmptyAsync();
         await TabToAsync(page, "case-new-submit");
         await page.Keyboard.PressAsync("Enter");
@@ -55,6 +57,7 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#eligibility")).ToContainTextAsync("尚未进行资格审查");
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("139****0001");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("嘉兴某某制衣有限公司");
 
         await ActAsync(page, "accept", "受理");
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("审查中");

@@ -47,6 +47,7 @@ async function facts(c, user) {
     [t('case.station'), await unitName(c.stationCode)],
     [t('case.cityLevel'), yes(c.cityLevel)],
     [t('case.summary'), c.summary],
+    [t('case.opposingParty'), c.opposingParty],
     [t('item.ticket'), ticketLink(c.ticket)],
     [t('case.appliedAt'), dateTime(c.appliedAt)],
     [t('case.acceptedAt'), c.acceptedAt ? dateTime(c.acceptedAt) : null],

@@ -30,7 +30,7 @@ public static class DemoAccounts
         foreach (var unit in units)
         {
             accounts.Add(new($"staff.{unit.Code.ToLowerInvariant()}@{Domain}", Roles.UnitStaff, $"{unit.Name}承办人（演示）", unit.Code, null));
-            if (unit.Kind is UnitKinds.Centre or UnitKinds.PetitionReview)
+            if (unit.Kind is UnitKinds.Centre or UnitKinds.PetitionReview or UnitKinds.LegalAid)
             {
                 accounts.Add(new($"head.{unit.Code.ToLowerInvariant()}@{Domain}", Roles.UnitStaff, $"{unit.Name}负责人（演示）", unit.Code, null)
                 {
@@ -42,7 +42,7 @@ public static class DemoAccounts
     }
 }
 
-/// <param name="UnitHead">Heads the unit (负责人): approves a petition's extension.</param>
+/// <param name="UnitHead">Heads the unit (负责人): approves a petition's extension; keeps a legal-aid station's roster.</param>
 public sealed record DemoAccount(string Email, string Role, string DisplayName, string? UnitCode, string? AreaCode)
 {
     public bool UnitHead { get; init; }

@@ -64,6 +64,7 @@ public static class WebPipeline
         Dispatch.Web.Supervision.SupervisionEndpoints.MapSupervisionApi(api);
         api.MapLegalAidApi();
         api.MapLegalAidListsApi();
+        api.MapLegalAidRosterApi();
         api.MapRehabVisitsApi();
         api.MapRehabPlansApi();
         api.MapRehabListsApi();

@@ -48,13 +48,7 @@ public sealed class ItemEndpoints<TGrain, TView>(
     {
         var revealed = await grains.GetGrain<TGrain>(id).Reveal(body ?? new RevealRequest(null, null, null),
             context.Connection.RemoteIpAddress?.ToString(), context.User.ToActor());
-        if (!revealed.Succeeded)
-        {
-            return ProblemResponses.From(revealed.Error!, context);
-        }
-        context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers.Pragma = "no-cache";
-        return TypedResults.Ok(revealed.Value!);
+        return ItemResponses.Revealed(context, revealed);
     }
 
     /// <summary>POST /{id}/{action}: the body becomes one grain call; If-Match in, ETag and the view out.</summary>

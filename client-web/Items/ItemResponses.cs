@@ -32,6 +32,18 @@ public static class ItemResponses
         return TypedResults.Ok(outcome.Value!);
     }
 
+    /// <summary>A revealed personal value: never cached by the browser or a proxy.</summary>
+    public static Results<Ok<PersonalData.RevealedValue>, ProblemHttpResult> Revealed(HttpContext context, Outcome<PersonalData.RevealedValue> revealed)
+    {
+        if (!revealed.Succeeded)
+        {
+            return ProblemResponses.From(revealed.Error!, context);
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.Pragma = "no-cache";
+        return TypedResults.Ok(revealed.Value!);
+    }
+
     public static ProblemHttpResult MissingIdempotencyKey(HttpContext context) =>
         ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",
             $"请在 Idempotency-Key 请求头中提供本次提交的唯一标识（最长 {ItemIds.MaxKeyLength} 字符），重复提交将返回同一记录。",

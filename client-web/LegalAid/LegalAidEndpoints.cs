@@ -42,7 +42,11 @@ public static class LegalAidEndpoints
         Cases.MapAction(group, LegalAidActions.Refuse, "Refuse with reasons (不予援助); the applicant may object within the objection window", (RefuseAid b) => (c, a, v) => c.Refuse(b, a, v));
         Cases.MapAction(group, LegalAidActions.Object, "Record the applicant's objection (异议); the 5-working-day review clock starts", (RecordObjection b) => (c, a, v) => c.RecordObjection(b, a, v));
         Cases.MapAction(group, LegalAidActions.DecideObjection, "Decide the objection (异议审查, supervisors): grant or uphold_refusal", (DecideObjection b) => (c, a, v) => c.DecideObjection(b, a, v));
-        Cases.MapAction(group, LegalAidActions.Assign, "Assign a lawyer or legal worker (指派); the agreement clock starts", (AssignHandler b) => (c, a, v) => c.Assign(b, a, v));
+        Cases.MapAction(group, LegalAidActions.Assign,
+            "Assign a lawyer or legal worker (指派); the agreement clock starts. memberId: a roster member (another than the rotation's pick needs a reason; a conflict of interest is refused, 409); without it, a handler typed by hand",
+            (AssignHandler b) => (c, a, v) => c.Assign(b, a, v));
+        group.MapGet("/{id:guid}/rotation", Rotation).WithSummary(
+            "The roster's offer for a granted or assigned case (轮派): each member with why it is skipped (left, on_leave, at_cap, conflict) and the rotation's pick");
         Cases.MapAction(group, LegalAidActions.RecordAgreement, "Record the signed agreement with the client (委托协议)", (RecordAgreement b) => (c, a, v) => c.RecordAgreement(b, a, v));
         Cases.MapAction(group, LegalAidActions.RecordProgress, "Record progress (办理进展)", (CaseNote b) => (c, a, v) => c.RecordProgress(b, a, v));
         Cases.MapAction(group, LegalAidActions.Conclude, "Conclude with an outcome (结案)", (ConcludeCase b) => (c, a, v) => c.Conclude(b, a, v));
@@ -59,6 +63,12 @@ public static class LegalAidEndpoints
         Cases.MapWork(group);
         group.MapAttachments<ILegalAidCaseGrain>(ItemTypes.LegalAidCase);
         return api;
+    }
+
+    private static async Task<Results<Ok<RotationOffer>, ProblemHttpResult>> Rotation(Guid id, IGrainFactory grains, HttpContext context)
+    {
+        var offer = await grains.GetGrain<ILegalAidCaseGrain>(id).Rotation(context.User.ToActor());
+        return offer.Succeeded ? TypedResults.Ok(offer.Value!) : ProblemResponses.From(offer.Error!, context);
     }
 
     private static (LegalAidCaseView, bool) Opened(CaseOpening opening) => (opening.Case, opening.Created);

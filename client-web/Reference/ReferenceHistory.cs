@@ -23,6 +23,8 @@ public sealed class ReferenceHistory(NpgsqlDataSource database)
         [ReferenceTables.Units] = "select area_code from units where code = $1",
         [ReferenceTables.Towns] = "select county_code from towns where code = $1",
         [ReferenceTables.RoutingRules] = "select county_code from routing_rules where id::text = $1",
+        [ReferenceTables.LegalAidRoster] =
+            "select u.area_code, r.station_code from legal_aid_roster r join units u on u.code = r.station_code where r.id::text = $1",
     };
 
     /// <summary>The record's history page, or null when the record does not exist or lies outside the actor's scope.</summary>
@@ -59,21 +61,27 @@ public sealed class ReferenceHistory(NpgsqlDataSource database)
         return new ListPage<ReferenceChangeEntry>(entries, total, page, pageSize);
     }
 
+    /// <summary>
+    /// Administrators and supervisors within the record's county; for a record of a unit (a roster entry, whose statement
+    /// also answers the unit), the unit's staff as well.
+    /// </summary>
     private async Task<bool> VisibleAsync(string table, string key, Actor actor, CancellationToken cancellationToken)
     {
-        if (actor.Role is not (Roles.Admin or Roles.Supervisor))
+        if (actor.Role is not (Roles.Admin or Roles.Supervisor or Roles.UnitStaff))
         {
             return false;
         }
         await using var command = database.CreateCommand(CountyOf[table]);
         command.Parameters.Add(new NpgsqlParameter { Value = key });
-        return await command.ExecuteScalarAsync(cancellationToken) switch
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            null => false,
-            DBNull => true,
-            string county => ActorScope.Of(actor).Covers(county, null),
-            _ => false,
-        };
+            return false;
+        }
+        var county = reader.IsDBNull(0) ? null : reader.GetString(0);
+        var unit = reader.FieldCount > 1 && !reader.IsDBNull(1) ? reader.GetString(1) : null;
+        var scope = ActorScope.Of(actor);
+        return actor.Role == Roles.UnitStaff ? unit is not null && scope.IsStaffOf(unit) : county is null || scope.Covers(county, null);
     }
 
     private async Task<int> CountAsync(string table, string key, CancellationToken cancellationToken)

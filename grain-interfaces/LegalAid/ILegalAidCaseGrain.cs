@@ -30,6 +30,8 @@ public interface ILegalAidCaseGrain : IClockedItem, IPersonalDataItem, Items.IWo
     [Alias("RecordObjection")] Task<Outcome<LegalAidCaseView>> RecordObjection(RecordObjection command, Actor actor, int? expectedVersion);
     [Alias("DecideObjection")] Task<Outcome<LegalAidCaseView>> DecideObjection(DecideObjection command, Actor actor, int? expectedVersion);
     [Alias("Assign")] Task<Outcome<LegalAidCaseView>> Assign(AssignHandler command, Actor actor, int? expectedVersion);
+    /// <summary>The roster's offer for this case (轮派): every member with why it is or is not eligible, and the pick.</summary>
+    [Alias("Rotation")] Task<Outcome<RotationOffer>> Rotation(Actor actor);
     [Alias("RecordAgreement")] Task<Outcome<LegalAidCaseView>> RecordAgreement(RecordAgreement command, Actor actor, int? expectedVersion);
     [Alias("RecordProgress")] Task<Outcome<LegalAidCaseView>> RecordProgress(CaseNote command, Actor actor, int? expectedVersion);
     [Alias("Conclude")] Task<Outcome<LegalAidCaseView>> Conclude(ConcludeCase command, Actor actor, int? expectedVersion);

@@ -50,6 +50,9 @@ public sealed record LegalAidCaseView
 
     /// <summary>承办人: the member of the station who works the case; null when nobody has taken it.</summary>
     [Id(36)] public ItemAssignee? Assignee { get; init; }
+
+    /// <summary>对方当事人, when recorded at application (masked for supervisors like every name).</summary>
+    [Id(37)] public string? OpposingParty { get; init; }
 }
 
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.TransferView")]
@@ -94,7 +97,8 @@ public sealed record ObjectionView(
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.HandlerView")]
 public sealed record HandlerView(
     [property: Id(0)] string Name, [property: Id(1)] string Kind, [property: Id(2)] string? Organisation,
-    [property: Id(3)] string? Phone, [property: Id(4)] DateTimeOffset AssignedAt);
+    [property: Id(3)] string? Phone, [property: Id(4)] DateTimeOffset AssignedAt,
+    [property: Id(5)] Guid? MemberId = null, [property: Id(6)] bool? RotationPick = null, [property: Id(7)] string? Reason = null);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.ProgressView")]
 public sealed record ProgressView([property: Id(0)] string Note, [property: Id(1)] string By, [property: Id(2)] DateTimeOffset At);

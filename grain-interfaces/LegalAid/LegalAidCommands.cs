@@ -19,6 +19,8 @@ public sealed record LegalAidApplication
     [Id(2)] public string? Summary { get; init; }
     [Id(3)] public bool? CityLevel { get; init; }
     [Id(4)] public string? StationCode { get; init; }
+    /// <summary>对方当事人: the other side of the dispute, when known (the conflict check compares it).</summary>
+    [Id(5)] public string? OpposingParty { get; init; }
 }
 
 /// <summary>A note for accept, receive documents, grant, record progress, archive and supervise.</summary>
@@ -44,10 +46,15 @@ public sealed record RecordObjection([property: Id(0)] string? Grounds);
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.DecideObjection")]
 public sealed record DecideObjection([property: Id(0), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.ObjectionDecisions))] string? Decision, [property: Id(1)] string? Note);
 
-/// <summary>指派: kind is "lawyer" or "legal_worker".</summary>
+/// <summary>
+/// 指派: memberId names a member of the station's roster (the rotation's pick, or another eligible member with a reason);
+/// the name, kind, organisation and phone are then the roster's. Without memberId the handler is typed by hand (kind is
+/// "lawyer" or "legal_worker"), as before the roster.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.AssignHandler")]
 public sealed record AssignHandler(
-    [property: Id(0)] string? HandlerName, [property: Id(1), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.HandlerKinds))] string? Kind, [property: Id(2)] string? Organisation, [property: Id(3)] string? Phone);
+    [property: Id(0)] string? HandlerName, [property: Id(1), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.HandlerKinds))] string? Kind, [property: Id(2)] string? Organisation, [property: Id(3)] string? Phone,
+    [property: Id(4)] Guid? MemberId = null, [property: Id(5)] string? Reason = null);
 
 /// <summary>委托协议: the date it was signed (local date, not in the future).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RecordAgreement")]

@@ -41,6 +41,7 @@ public static class DispatchGrainServices
         services.AddSingleton<UnitTable>();
         services.AddSingleton<UnitDirectory>();
         services.AddSingleton<UnitMembers>();
+        services.AddSingleton<LegalAid.LegalAidRosterTable>();
         services.AddSingleton<UnitFeed>();
         services.AddHostedService(provider => provider.GetRequiredService<UnitFeed>());
         silo.AddStartupTask((provider, cancellationToken) =>

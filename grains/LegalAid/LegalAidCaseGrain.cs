@@ -28,6 +28,7 @@ public sealed class LegalAidCaseGrain(
     PersonalDataAccessLog accessLog,
     UnitDirectory units,
     UnitMembers members,
+    LegalAidRosterTable roster,
     ILogger<LegalAidCaseGrain> logger) : Grain, ILegalAidCaseGrain, IIncomingGrainCallFilter
 {
     private ItemHost<LegalAidState, LegalAidEvent, LegalAidStatsRow> host = null!;
@@ -88,8 +89,39 @@ public sealed class LegalAidCaseGrain(
     public Task<Outcome<LegalAidCaseView>> DecideObjection(DecideObjection command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.DecideObjection(s, actor, command, c));
 
-    public Task<Outcome<LegalAidCaseView>> Assign(AssignHandler command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Assign(s, actor, command, c));
+    public async Task<Outcome<LegalAidCaseView>> Assign(AssignHandler command, Actor actor, int? expectedVersion)
+    {
+        var offer = command.MemberId is null ? null : await OfferAsync();
+        return await ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Assign(s, actor, command, c, offer));
+    }
+
+    public async Task<Outcome<RotationOffer>> Rotation(Actor actor)
+    {
+        if (LegalAidRules.MayOfferRotation(State, actor, host.Clocks()) is { } refused)
+        {
+            return refused;
+        }
+        var offer = await OfferAsync();
+        return Outcome<RotationOffer>.Success(offer with
+        {
+            Members = [.. offer.Members.Select(e => e with
+            {
+                Member = e.Member.MaskedFor(actor),
+                ConflictParty = e.ConflictParty is { } party ? PersonalDataMasks.Name(party, actor) : null,
+            })],
+        });
+    }
+
+    /// <summary>The rotation over the station's roster for this case as it stands, numbers in full (for the event).</summary>
+    private async Task<RotationOffer> OfferAsync()
+    {
+        if (!State.Exists)
+        {
+            return new RotationOffer(null, []);
+        }
+        var candidates = await roster.CandidatesAsync(State.StationCode, host.Id, PartyNames.Key(State.Applicant.Name), PartyNames.KeyOrNull(State.OpposingParty));
+        return RosterRotation.Offer(candidates, State.CaseType, State.Applicant.Name, State.OpposingParty, Sla.LocalDate(host.Now));
+    }
 
     public Task<Outcome<LegalAidCaseView>> RecordAgreement(RecordAgreement command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.RecordAgreement(s, actor, command, c, Sla.LocalDate(host.Now)));

@@ -35,7 +35,7 @@ public abstract record LegalAidEvent;
 /// <param name="Routing">Why this station among several serving the applicant's county; null when it was named or the only one.</param>
 public sealed record CaseOpened(
     string Number, PersonView Applicant, string PersonId, string CaseType, string Summary, string StationCode, bool CityLevel,
-    TicketLink? Ticket, LegalAidClockRules Rules, string Fingerprint, RoutingChoice? Routing = null) : LegalAidEvent;
+    TicketLink? Ticket, LegalAidClockRules Rules, string Fingerprint, RoutingChoice? Routing = null, string? OpposingParty = null) : LegalAidEvent;
 
 /// <summary>受理: the decision clock starts.</summary>
 public sealed record CaseAccepted(string? Note) : LegalAidEvent;
@@ -58,7 +58,12 @@ public sealed record ObjectionRecorded(string Grounds) : LegalAidEvent;
 /// <summary>Decision is "grant" (aid granted after all) or "uphold_refusal".</summary>
 public sealed record ObjectionDecided(string Decision, string? Note) : LegalAidEvent;
 
-public sealed record HandlerAssigned(string Name, string Kind, string? Organisation, string? Phone) : LegalAidEvent;
+/// <summary>
+/// 指派. MemberId names the roster entry (absent in handlers typed by hand before the roster); RotationPick says whether
+/// it was the rotation's pick, Reason why another member was chosen.
+/// </summary>
+public sealed record HandlerAssigned(
+    string Name, string Kind, string? Organisation, string? Phone, Guid? MemberId = null, bool? RotationPick = null, string? Reason = null) : LegalAidEvent;
 
 public sealed record AgreementRecorded(DateOnly SignedOn, string? Note) : LegalAidEvent;
 

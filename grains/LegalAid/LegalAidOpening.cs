@@ -13,7 +13,7 @@ using Dispatch.Routing;
 namespace Dispatch.LegalAid;
 
 /// <summary>An application that passed <see cref="LegalAidOpening.Validate"/>.</summary>
-public sealed record ValidApplication(ValidPerson Applicant, string CaseType, string Summary, bool CityLevel, string? StationCode)
+public sealed record ValidApplication(ValidPerson Applicant, string CaseType, string Summary, bool CityLevel, string? StationCode, string? OpposingParty = null)
 {
     /// <summary>Where the station is looked for when none is named: the city for city-level matters, else the applicant's county.</summary>
     public string StationArea => CityLevel || Applicant.CountyCode == ActorScope.CityCode ? ActorScope.CityCode : Applicant.CountyCode;
@@ -46,13 +46,14 @@ public static class LegalAidOpening
             TextLength.Of(application.Summary?.Trim() ?? "") is > 0 and < MinSummaryLength
                 ? new FieldError("summary", "too_short", $"案情简述至少需要 {MinSummaryLength} 个字符。", $"The summary must be at least {MinSummaryLength} characters.")
                 : null,
+            TextRules.Check("opposingParty", application.OpposingParty, LegalAidRules.MaxNameLength, false, "对方当事人", "opposing party"),
         }.OfType<FieldError>());
         if (errors.Count > 0)
         {
             return (null, DomainError.Validation([.. errors]));
         }
         return (new ValidApplication(applicant!, application.CaseType!, application.Summary!.Trim(), application.CityLevel ?? false,
-            TextRules.Trimmed(application.StationCode)), null);
+            TextRules.Trimmed(application.StationCode), TextRules.Trimmed(application.OpposingParty)), null);
     }
 
     /// <summary>The station must be an active legal-aid station; station staff open cases only at their own.</summary>
@@ -69,7 +70,7 @@ public static class LegalAidOpening
         ValidApplication valid, UnitInfo station, TicketLink? ticket, string number, LegalAidClockRules rules, string fingerprint,
         RoutingChoice? routing = null) =>
         Change<LegalAidEvent>.Of(new CaseOpened(number, valid.Applicant.ToView(), valid.Applicant.PersonId, valid.CaseType, valid.Summary,
-            station.Code, valid.CityLevel, ticket, rules, fingerprint, routing));
+            station.Code, valid.CityLevel, ticket, rules, fingerprint, routing, valid.OpposingParty));
 
     /// <summary>From a ticket, applicant fields left out are the ticket caller's.</summary>
     public static LegalAidApplication WithTicketDefaults(LegalAidApplication application, TicketView ticket) => application with

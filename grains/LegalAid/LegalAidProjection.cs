@@ -34,6 +34,7 @@ public static class LegalAidProjection
             DueAt(s.Decision, clocks), DueAt(s.Assignment, clocks), DueAt(s.Agreement, clocks), DueAt(s.ObjectionReview, clocks),
             summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.UpdatedAt,
             s.Assignment?.StoppedAt, worst?.Name, worst?.DueAt, s.Assignee?.UserId, s.Assignee?.Name,
+            s.Handler?.MemberId, s.Handler?.AssignedAt, s.OpposingParty, PartyNames.Key(s.Applicant.Name), PartyNames.KeyOrNull(s.OpposingParty),
         ];
         foreach (var value in values)
         {
@@ -54,9 +55,9 @@ public static class LegalAidProjection
             concluded_at, archived_at, documents_pending, objection_pending, handler_name, outcome,
             decision_due_at, assignment_due_at, agreement_due_at, objection_review_due_at,
             clock_state, at_risk, overdue, next_due_at, supervision_count, updated_at, first_assigned_at, clock_name, clock_due_at,
-            assignee_id, assignee_name)
+            assignee_id, assignee_name, handler_member_id, handler_assigned_at, opposing_party, applicant_key, opposing_party_key)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, station_code = excluded.station_code, accepted_at = excluded.accepted_at,
             decided_at = excluded.decided_at, concluded_at = excluded.concluded_at, archived_at = excluded.archived_at,
@@ -67,7 +68,9 @@ public static class LegalAidProjection
             clock_state = excluded.clock_state, at_risk = excluded.at_risk, overdue = excluded.overdue,
             next_due_at = excluded.next_due_at, supervision_count = excluded.supervision_count, updated_at = excluded.updated_at,
             first_assigned_at = excluded.first_assigned_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at,
-            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name
+            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,
+            handler_member_id = excluded.handler_member_id, handler_assigned_at = excluded.handler_assigned_at,
+            opposing_party = excluded.opposing_party, applicant_key = excluded.applicant_key, opposing_party_key = excluded.opposing_party_key
         where legal_aid_cases.version <= excluded.version
         """;
 }

@@ -14,12 +14,21 @@ public static partial class LegalAidRules
     public const int MaxNameLength = 50;
     public const int MaxOrganisationLength = 100;
 
-    /// <summary>指派 a lawyer or legal worker; assigning again replaces the handler, the agreement clock keeps running.</summary>
-    public static Change<LegalAidEvent> Assign(LegalAidState s, Actor actor, AssignHandler command, IClockReader clocks)
+    /// <summary>
+    /// 指派 a lawyer or legal worker; assigning again replaces the handler, the agreement clock keeps running. With a
+    /// member id, a member of the roster (<paramref name="offer"/>: the rotation over the station's roster for this case):
+    /// one not on the roster is not found, a conflicted one refused naming the conflict, one on leave, left or at the cap
+    /// refused; another than the rotation's pick needs a reason.
+    /// </summary>
+    public static Change<LegalAidEvent> Assign(LegalAidState s, Actor actor, AssignHandler command, IClockReader clocks, RotationOffer? offer = null)
     {
         if (Gate(s, actor, clocks, LegalAidActions.Assign, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
         {
             return refused;
+        }
+        if (command.MemberId is { } memberId)
+        {
+            return AssignMember(memberId, command.Reason, offer ?? new RotationOffer(null, []));
         }
         PhoneNumber? phone = null;
         var badPhone = command.Phone is { } text && !string.IsNullOrWhiteSpace(text) && !PhoneNumber.TryParse(text, out phone, out _)
@@ -32,6 +41,48 @@ public static partial class LegalAidRules
                 badPhone) is { } invalid
             ? invalid
             : Change<LegalAidEvent>.Of(new HandlerAssigned(command.HandlerName!.Trim(), command.Kind!, Trimmed(command.Organisation), phone?.Value));
+    }
+
+    /// <summary>Offered to the clerk when 指派 is allowed: the rotation over the roster (numbers masked by the grain).</summary>
+    public static DomainError? MayOfferRotation(LegalAidState s, Actor actor, IClockReader clocks) =>
+        Gate(s, actor, clocks, LegalAidActions.Assign, () => LegalAidAccess.IsStation(actor, s));
+
+    private static Change<LegalAidEvent> AssignMember(Guid memberId, string? reason, RotationOffer offer)
+    {
+        if (offer.Members.FirstOrDefault(e => e.Member.Id == memberId) is not { } entry)
+        {
+            return DomainError.Validation(new FieldError("memberId", "not_on_roster",
+                "该人员不在本法律援助机构的名册中；请先将其加入名册，再指派。",
+                "This person is not on the station's roster; add them to the roster first, then assign."));
+        }
+        var member = entry.Member;
+        if (entry.Skip == RotationSkips.Conflict)
+        {
+            return DomainError.Conflict("conflict_of_interest", entry.ConflictCase is { } number
+                    ? $"利益冲突：{member.Name} 曾在案件 {number} 中为或对当事人「{entry.ConflictParty}」办理，不能指派。"
+                    : $"利益冲突：{member.Name} 已申报与当事人「{entry.ConflictParty}」存在利益冲突，不能指派。",
+                entry.ConflictCase is { } en
+                    ? $"Conflict of interest: {member.Name} acted for or against the party \"{entry.ConflictParty}\" in case {en} and cannot be assigned."
+                    : $"Conflict of interest: {member.Name} declared a conflict with the party \"{entry.ConflictParty}\" and cannot be assigned.");
+        }
+        if (entry.Skip is { } skip)
+        {
+            return skip switch
+            {
+                RotationSkips.OnLeave => DomainError.Conflict("member_on_leave", $"{member.Name} 今天休假，不能指派。", $"{member.Name} is on leave today and cannot be assigned."),
+                RotationSkips.AtCap => DomainError.Conflict("member_at_cap", $"{member.Name} 在办案件已达上限（{member.MaxOpenCases} 件）。",
+                    $"{member.Name} already has the most open cases allowed ({member.MaxOpenCases})."),
+                _ => DomainError.Conflict("member_left", $"{member.Name} 已不在名册轮派中。", $"{member.Name} has left the roster."),
+            };
+        }
+        var pick = offer.Pick == memberId;
+        var why = Trimmed(reason);
+        var badReason = !pick && why is null
+            ? new FieldError("reason", "required", "未按轮派顺序指派时须说明理由。", "Choosing another member than the rotation's pick needs a reason.")
+            : Check("reason", reason, TextLimits.Note, false, "理由", "reason");
+        return Invalid(badReason) is { } invalid
+            ? invalid
+            : Change<LegalAidEvent>.Of(new HandlerAssigned(member.Name, member.Kind, member.Organisation, member.Phone, memberId, pick, why));
     }
 
     /// <summary>委托协议 signed with the client; the case is in progress. The date may not lie in the future.</summary>

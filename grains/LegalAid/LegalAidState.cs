@@ -39,6 +39,7 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
     public string? RefusalReasons { get; init; }
     public Objection? Objection { get; init; }
     public Handler? Handler { get; init; }
+    public string? OpposingParty { get; init; }
     public DateOnly? AgreementSignedOn { get; init; }
     public ImmutableList<ProgressEntry> Progress { get; init; } = [];
     public DateTimeOffset? ConcludedAt { get; init; }
@@ -82,6 +83,7 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
         {
             Number = o.Number, Applicant = o.Applicant, PersonId = o.PersonId, CaseType = o.CaseType, Summary = o.Summary,
             StationCode = o.StationCode, CityLevel = o.CityLevel, Ticket = o.Ticket, Rules = o.Rules, Fingerprint = o.Fingerprint,
+            OpposingParty = o.OpposingParty,
             Status = LegalAidStatus.Applied, AppliedAt = at,
             // Under the Law the decision is due 7 days from receipt of the application: the clock starts at registration.
             Decision = o.Rules.DecisionFromReceipt ? ClockRecord.Start(LegalAidClockNames.Decision, o.Rules.Decision, at) : null,
@@ -119,7 +121,7 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
         ObjectionDecided d => Decide(s, d, at),
         HandlerAssigned h => s with
         {
-            Status = LegalAidStatus.Assigned, Handler = new Handler(h.Name, h.Kind, h.Organisation, h.Phone, at),
+            Status = LegalAidStatus.Assigned, Handler = new Handler(h.Name, h.Kind, h.Organisation, h.Phone, at, h.MemberId, h.RotationPick, h.Reason),
             Assignment = s.Assignment?.Stop(at),
             // A new handler does not get a fresh agreement clock: it keeps running from the first assignment.
             Agreement = s.Agreement ?? ClockRecord.Start(LegalAidClockNames.Agreement, s.Rules.Agreement, at),
@@ -189,7 +191,8 @@ public sealed record CaseTransfer(string FromStation, string ToStation, string R
 
 public sealed record Objection(string Grounds, DateTimeOffset RecordedAt, string? Decision, string? Note, DateTimeOffset? DecidedAt);
 
-public sealed record Handler(string Name, string Kind, string? Organisation, string? Phone, DateTimeOffset AssignedAt);
+public sealed record Handler(
+    string Name, string Kind, string? Organisation, string? Phone, DateTimeOffset AssignedAt, Guid? MemberId = null, bool? RotationPick = null, string? Reason = null);
 
 public sealed record ProgressEntry(string Note, string By, DateTimeOffset At);
 

@@ -11,7 +11,11 @@ public static class LegalAidViews
     public static LegalAidCaseView ForActor(LegalAidState s, IClockReader clocks, Actor actor)
     {
         var view = From(s, clocks);
-        return PersonalDataMasks.Screened(view with { Applicant = PersonalDataMasks.Person(view.Applicant, actor) }, actor, view.Applicant.Name);
+        return PersonalDataMasks.Screened(view with
+        {
+            Applicant = PersonalDataMasks.Person(view.Applicant, actor),
+            OpposingParty = view.OpposingParty is { } party ? PersonalDataMasks.Name(party, actor) : null,
+        }, actor, view.Applicant.Name);
     }
 
     /// <summary>The case with the applicant's full numbers: for the silo's own use only, never answered to a client.</summary>
@@ -37,7 +41,8 @@ public static class LegalAidViews
         RefusalReasons = s.RefusalReasons,
         ObjectionWindowEndsAt = s.ObjectionWindow is { } window ? clocks.Evaluate(window).DueAt : null,
         Objection = s.Objection is { } o ? new ObjectionView(o.Grounds, o.RecordedAt, o.Decision, o.Note, o.DecidedAt) : null,
-        Handler = s.Handler is { } h ? new HandlerView(h.Name, h.Kind, h.Organisation, h.Phone, h.AssignedAt) : null,
+        Handler = s.Handler is { } h ? new HandlerView(h.Name, h.Kind, h.Organisation, h.Phone, h.AssignedAt, h.MemberId, h.RotationPick, h.Reason) : null,
+        OpposingParty = s.OpposingParty,
         AgreementSignedOn = s.AgreementSignedOn,
         Progress = [.. s.Progress.Select(p => new ProgressView(p.Note, p.By, p.At))],
         ConcludedAt = s.ConcludedAt,

@@ -24,6 +24,17 @@ public static class CaseSeeding
         return await opened.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The head of 330402-LEGAL adds a lawyer to the station's roster (any field of practice, five open cases at most).</summary>
+    public static async Task RosterMemberAsync(BrowserSystem system, string name)
+    {
+        using var head = await Browsing.ApiAsync(system, "head.330402-legal@jx12385.test");
+        var added = await head.PostAsJsonAsync("/api/legal-aid-stations/330402-LEGAL/roster", new
+        {
+            name, kind = "lawyer", organisation = "浙江禾城律师事务所", phone = "13900001111", status = "active", maxOpenCases = 5,
+        });
+        added.IsSuccessStatusCode.Should().BeTrue(await added.Content.ReadAsStringAsync());
+    }
+
     /// <summary>The start of a visit window in a whole hour at least two hours ahead, in Jiaxing time.</summary>
     public static DateTimeOffset NextWindowStart()
     {

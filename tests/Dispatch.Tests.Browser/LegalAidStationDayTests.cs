@@ -45,6 +45,8 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
         await ArrowToOptionAsync(page, "labour_dispute");
         await TabToAsync(page, "f-summary");
         await page.Keyboard.TypeAsync("申请人在工厂工作，单位拖欠工资四个月，现来站申请法律援助。");
+        await TabToAsync(page, "f-opposingParty");
+        await page.Keyboard.TypeAsync("嘉兴某某制衣有限公司");
         await Assertions.Expect(page.Locator("#f-phone-error")).ToBeEmptyAsync();
         await TabToAsync(page, "case-new-submit");
         await page.Keyboard.PressAsync("Enter");
@@ -55,6 +57,7 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#eligibility")).ToContainTextAsync("尚未进行资格审查");
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("139****0001");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("嘉兴某某制衣有限公司");
 
         await ActAsync(page, "accept", "受理");
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("审查中");
@@ -85,15 +88,19 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
 
         await ActAsync(page, "grant", "决定给予援助");
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("决定援助");
+        await RosterMemberAsync(system, "王律师");
         await TabToAsync(page, "act-assign");
         await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.TypeAsync("王律师");
-        await TabToAsync(page, "f-kind");
-        await ArrowToOptionAsync(page, "lawyer");
+        // The roster's members arrive with the rotation's offer; its pick is chosen already.
+        await Assertions.Expect(page.Locator("#f-memberId option:checked")).ToContainTextAsync("轮派推荐");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("f-memberId");
+        await ExpectAxeCleanAsync(page, "legal-aid-assign-rotation");
         await TabToAsync(page, "action-submit");
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("已指派");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("王律师");
+        await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("按轮派指派");
         await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("资格审查");
         await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("请求确认劳动关系或者支付劳动报酬");
         await ScreenshotAsync(page, "legal-aid-day-2-assigned");

@@ -107,11 +107,11 @@ public sealed class OpenApiDocumentTests(RunningSystem system) : IClassFixture<R
             .Concat(LegalAidVocabulary.Item.Actions.Select(a => "POST /api/legal-aid-cases/{id}/" + a.Code))
             .Concat(RehabVocabulary.Item.Actions.Select(a => "POST /api/rehab-visits/{id}/" + a.Code))
             .Concat(WorkedItemRoutes.SelectMany(route => WorkActions.Select(a => $"POST /api/{route}/{{id}}/{a}")))
-            .Append("POST /api/rehab-plans/{id}/end").ToList();
+            .Append("POST /api/rehab-plans/{id}/end").Append("PUT /api/legal-aid-stations/{code}/roster/{memberId}").ToList();
 
         var declaring = operations.Where(o => HeaderParameter(o.Operation, "If-Match") is not null).Select(o => o.Name);
 
-        declaring.Should().BeEquivalentTo(actions, "every handler that reads If-Match (the item actions) says so, and no other");
+        declaring.Should().BeEquivalentTo(actions, "every handler that reads If-Match (the item actions and a roster entry's change) says so, and no other");
         foreach (var (name, operation) in operations.Where(o => actions.Contains(o.Name)))
         {
             Statuses(operation).Should().Contain("412", name);

@@ -57,10 +57,9 @@ export function caseForm(action) {
       return [{ name: 'decision', label: t('case.form.decision'), kind: 'select', group: 'objectionDecision', values: caseVocabulary.objectionDecision, required: true },
         { name: 'note', label: t('case.form.reviewNote'), kind: 'long', max: long, hint: t('case.form.reviewNote.hint') }];
     case 'assign':
-      return [{ name: 'handlerName', label: t('case.form.handlerName'), required: true, max: 50 },
-        { name: 'kind', label: t('case.form.handlerKind'), kind: 'select', group: 'handlerKind', values: caseVocabulary.handlerKind, required: true },
-        { name: 'organisation', label: t('case.form.organisation'), max: 100 },
-        { name: 'phone', label: t('case.form.phone'), max: 20, hint: t('intake.callerPhone.hint') }];
+      // The roster's members arrive with the rotation's offer once the form is shown (legal-aid-case.js).
+      return [{ name: 'memberId', label: t('case.form.member'), kind: 'select', group: 'rosterMember', values: [], required: true, hint: t('case.form.member.hint') },
+        { name: 'reason', label: t('case.form.assignReason'), kind: 'long', max: note, hint: t('case.form.assignReason.hint') }];
     case 'agreement':
       return [{ name: 'signedOn', label: t('case.form.signedOn'), kind: 'date', required: true, value: shanghaiDate(), hint: t('case.form.signedOn.hint') }, noteField()];
     case 'progress':

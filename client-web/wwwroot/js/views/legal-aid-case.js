@@ -24,6 +24,7 @@ export async function render(main, { params, user }) {
     formFor: caseForm,
     form: (action, item) => (action === 'eligibility' ? eligibilityForm(item) : actionForm(action, item)),
     ownForm: (action, item, { onCancel }) => (action === 'transfer' ? transferForm(main, item, stations, onCancel) : null),
+    formShown: (action, form, item) => { if (action === 'assign') offerRotation(item, form.fields[0].control); },
     panel: item => (item.eligibility || ['applied', 'under_review'].includes(item.status) ? eligibilityPanel(item) : null),
     eventDetail,
     unitOf: item => item.stationCode,
@@ -46,6 +47,7 @@ async function facts(c, user) {
     [t('case.station'), await unitName(c.stationCode)],
     [t('case.cityLevel'), yes(c.cityLevel)],
     [t('case.summary'), c.summary],
+    [t('case.opposingParty'), c.opposingParty],
     [t('item.ticket'), ticketLink(c.ticket)],
     [t('case.appliedAt'), dateTime(c.appliedAt)],
     [t('case.acceptedAt'), c.acceptedAt ? dateTime(c.acceptedAt) : null],
@@ -105,6 +107,23 @@ function transferForm(main, item, stations, onCancel) {
   return { el, focus: () => form.focusFirst() };
 }
 
+/**
+ * 轮派: the roster's members for this case, the rotation's pick first and chosen; members who may not take the case are
+ * listed, disabled, with the reason (leave, cap, left, a conflict naming the party).
+ */
+async function offerRotation(item, select) {
+  const offer = await api(`/api/legal-aid-cases/${encodeURIComponent(item.id)}/rotation`);
+  const entries = [...offer.members].sort((a, b) => (b.member.id === offer.pick) - (a.member.id === offer.pick));
+  const text = e => [e.member.name, word('handlerKind', e.member.kind), e.member.organisation,
+    t('case.rotation.open', { n: e.openCases, cap: e.member.maxOpenCases }),
+    e.member.id === offer.pick ? t('case.rotation.pick') : null,
+    e.skip ? word('rotationSkip', e.skip) + (e.conflictParty ? `（${e.conflictParty}${e.conflictCase ? ` · ${e.conflictCase}` : ''}）` : '') : null,
+    e.otherField ? t('case.rotation.otherField') : null].filter(Boolean).join(' · ');
+  select.append(...entries.map(e => h('option', { value: e.member.id, disabled: Boolean(e.skip) }, text(e))));
+  if (!entries.length) select.append(h('option', { value: '', disabled: true }, t('case.rotation.empty')));
+  if (offer.pick) select.value = offer.pick;
+}
+
 function eventDetail(entry) {
   const d = entry.data ?? {};
   if (entry.type === 'eligibility_recorded') return [...eligibilityDetail(d), d.note];
@@ -114,7 +133,8 @@ function eventDetail(entry) {
   return [
     d.stationCode && unitNameNow(d.stationCode), d.caseType && word('caseType', d.caseType), d.clock && word('clockName', d.clock),
     d.documents, d.respondBy && t('case.respondBy', { date: d.respondBy }), d.reasons, d.grounds, d.decision && word('objectionDecision', d.decision),
-    d.name && [d.name, d.kind && word('handlerKind', d.kind)].filter(Boolean).join(' '), d.signedOn,
+    d.name && [d.name, d.kind && word('handlerKind', d.kind)].filter(Boolean).join(' '),
+    d.memberId ? t(d.rotationPick ? 'case.rotation.picked' : 'case.rotation.chosen') : null, d.reason, d.signedOn,
     d.outcome && word('outcome', d.outcome), d.summary && entry.type !== 'opened' ? d.summary : null, d.note, routingText(d.routing),
   ];
 }

@@ -24,7 +24,7 @@ export async function render(main, context) {
     h('fieldset', {}, h('legend', {}, t('caseNew.applicant')), h('div', { class: 'grid' },
       f.name.wrap, f.phone.wrap, f.residentId.wrap, f.disabilityCertificate.wrap, f.countyCode.wrap, f.townCode.wrap, f.address.wrap)),
     h('fieldset', {}, h('legend', {}, t('caseNew.matter')), h('div', { class: 'grid' },
-      f.caseType.wrap, f.stationCode.wrap, f.cityLevel.wrap, f.summary.wrap)),
+      f.caseType.wrap, f.stationCode.wrap, f.cityLevel.wrap, f.summary.wrap, f.opposingParty.wrap)),
     h('p', {}, submit));
   main.append(h('h1', { id: 'case-new-heading' }, t('caseNew.title')), h('p', { class: 'hint' }, t('caseNew.intro')), h('div', { class: 'panel' }, form));
 
@@ -87,6 +87,7 @@ function buildFields(counties, stations, own) {
       : h('select', {}, h('option', { value: '' }, t('caseNew.station.auto')), stations.map(u => h('option', { value: u.code }, nameOf(u)))) }),
     cityLevel: field({ name: 'cityLevel', label: t('case.open.cityLevel'), control: h('input', { type: 'checkbox' }) }),
     summary: field({ name: 'summary', label: t('case.summary'), hint: t('caseNew.summary.hint'), required: true, wide: true, control: h('textarea', { rows: 5 }) }),
+    opposingParty: field({ name: 'opposingParty', label: t('case.opposingParty'), hint: t('caseNew.opposingParty.hint'), control: input({ maxlength: 100 }) }),
   };
   f.cityLevel.wrap.classList.add('checkbox');
   f.cityLevel.wrap.prepend(f.cityLevel.control);
@@ -121,6 +122,7 @@ function problemOf(name, v) {
     case 'disabilityCertificate': return certificateMessage(value, v.residentId);
     case 'countyCode': case 'caseType': return value ? '' : t('v.required', { field: t(name === 'caseType' ? 'case.caseType' : 'intake.countyCode') });
     case 'address': return tooLong(limits.address, t('intake.address'));
+    case 'opposingParty': return tooLong(50, t('case.opposingParty'));
     case 'summary': {
       if (!value) return t('v.required', { field: t('case.summary') });
       return length(value) < minSummary ? t('v.tooShort', { field: t('case.summary'), n: minSummary }) : tooLong(textLimits().longText, t('case.summary'));
@@ -137,6 +139,7 @@ function bodyOf(v, own) {
       countyCode: v.countyCode, townCode: text(v.townCode), address: text(v.address),
     },
     caseType: v.caseType, summary: v.summary, stationCode: own ? own.code : text(v.stationCode), cityLevel: own ? null : v.cityLevel,
+    opposingParty: text(v.opposingParty),
   };
 }
 

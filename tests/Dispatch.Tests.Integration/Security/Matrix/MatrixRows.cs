@@ -207,6 +207,9 @@ public static class MatrixRows
             return Request(method, $"/api/legal-aid-cases/{item.GetProperty("id").GetString()}{suffix}", body);
         });
 
+    /// <summary>A station's roster: its staff, supervisors over its county, administrators.</summary>
+    private static bool ReadsRoster(Principal p) => p.IsAdmin || (p.Role == "unit_staff" && p.Unit == Station) || (p.Role == "supervisor" && p.Supervises(County));
+
     private static IEnumerable<Row> Cases()
     {
         static bool Everyone(Principal p) => true;
@@ -237,6 +240,18 @@ public static class MatrixRows
             OnCase("POST", "/objection", CaseAt.Refused, p => StationWork(p) || p.Role == "operator", new { grounds = "家庭收入已低于当地低保标准。" }),
             OnCase("POST", "/objection-decision", CaseAt.Objected, Supervisor, new { decision = "grant" }),
             OnCase("POST", "/assign", CaseAt.Granted, StationWork, new { handlerName = "王律师", kind = "lawyer", organisation = "浙江禾城律师事务所" }),
+            OnCase("GET", "/rotation", CaseAt.Granted, StationWork),
+            new("GET", "/api/legal-aid-stations/{code}/roster", p => p.Anonymous ? 401 : ReadsRoster(p) ? 200 : 404,
+                (_, _, _) => Task.FromResult(Request("GET", $"/api/legal-aid-stations/{Station}/roster"))),
+            new("POST", "/api/legal-aid-stations/{code}/roster", p => Gate(p, ReadsRoster(p), p.IsAdmin, 201),
+                (_, _, _) => Task.FromResult(Request("POST", $"/api/legal-aid-stations/{Station}/roster", MatrixWorld.RosterBody()))),
+            new("PUT", "/api/legal-aid-stations/{code}/roster/{memberId}", p => Gate(p, ReadsRoster(p), p.IsAdmin), async (w, _, _) =>
+                Request("PUT", $"/api/legal-aid-stations/{Station}/roster/{await w.SharedAsync("roster-member", w.RosterMemberAsync)}", MatrixWorld.RosterBody())),
+            new("GET", "/api/legal-aid-stations/{code}/roster/{memberId}/history", p => Gate(p, ReadsRoster(p), true), async (w, _, _) =>
+                Request("GET", $"/api/legal-aid-stations/{Station}/roster/{await w.SharedAsync("roster-member", w.RosterMemberAsync)}/history")),
+            new("POST", "/api/legal-aid-stations/{code}/roster/{memberId}/reveal", p => Gate(p, ReadsRoster(p), p.Reveals(Station)), async (w, _, _) =>
+                Request("POST", $"/api/legal-aid-stations/{Station}/roster/{await w.SharedAsync("roster-member", w.RosterMemberAsync)}/reveal",
+                    new { field = "phone", purpose = "legal_service" })),
             OnCase("POST", "/agreement", CaseAt.Assigned, StationWork),
             OnCase("POST", "/progress", CaseAt.InProgress, StationWork, new { note = "已提交劳动仲裁申请。" }),
             OnCase("POST", "/conclude", CaseAt.InProgress, StationWork, new { outcome = "mediated", summary = "调解结案，全部欠薪已支付。" }),

@@ -228,6 +228,16 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
     /// <summary>A new unit code: capitals, digits and hyphens.</summary>
     public string UnitCode() => $"330402-MX{Interlocked.Increment(ref counter):D4}{Random.Shared.Next(1000, 9999)}";
 
+    /// <summary>A member of the probed station's roster, added by an administrator.</summary>
+    public async Task<string> RosterMemberAsync() =>
+        await IdOfAsync(await For(Principal.Admin).PostAsJsonAsync($"/api/legal-aid-stations/{Principal.Station}/roster", RosterBody()));
+
+    public static object RosterBody() => new
+    {
+        name = "矩阵律师", kind = "lawyer", organisation = "浙江禾城律师事务所", phone = "13900003333", licenceNumber = "13304201810000009",
+        fields = new[] { "labour_dispute" }, status = "active", maxOpenCases = 5,
+    };
+
     public static object UnitBody(string code) => new
     {
         code, name = "矩阵测试单位", nameEn = "Matrix test unit", kind = "centre", countyCode = Principal.County,

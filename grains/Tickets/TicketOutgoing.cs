@@ -31,7 +31,8 @@ public static class TicketOutgoing
                 case SupervisionOrderIssued when next.UnitCode is { } unit:
                     messages.Add(Sms(T.TicketSupervised, OutgoingRecipient.Unit(unit), number));
                     break;
-                case ClockOverdue when next.UnitCode is { } unit:
+                // The callback clock is the hotline's own: its running out is nothing the unit can act on.
+                case ClockOverdue o when o.Clock != ClockNames.Callback && next.UnitCode is { } unit:
                     messages.Add(Sms(T.TicketOverdue, OutgoingRecipient.Unit(unit), number));
                     break;
                 case TicketResolved when next.Details.OwesCallback && CallerPhone(next) is { } phone:

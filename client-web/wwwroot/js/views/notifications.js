@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { isEnglish, t } from '../i18n.js';
 import { dateTime } from '../format.js';
+import { pager } from '../parts/pager.js';
 
 const PAGE_SIZE = 20;
 const itemPages = { ticket: 'tickets', legal_aid_case: 'legal-aid-cases', rehab_visit: 'rehab-visits' };
@@ -33,21 +34,11 @@ export async function render(main) {
     if (item.value.trim()) q.set('item', item.value.trim());
     try {
       const found = await api(`/api/notifications?${q}`);
-      fill(body, table(found) ?? h('p', { class: 'empty' }, t('notify.empty')), pager(found));
+      fill(body, table(found) ?? h('p', { class: 'empty' }, t('notify.empty')), pager('notify', found, next => { state.page = next; load(); }));
       announce(t('notify.caption', { n: found.total }));
     } catch (problem) {
       fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));
     }
-  }
-
-  function pager(found) {
-    const pages = Math.max(1, Math.ceil(found.total / found.pageSize));
-    if (pages === 1) return null;
-    const go = next => { state.page = next; load(); };
-    return h('nav', { class: 'toolbar', 'aria-label': t('callbacks.pages') },
-      h('button', { type: 'button', id: 'notify-previous', disabled: found.page <= 1, onclick: () => go(found.page - 1) }, t('callbacks.previous')),
-      h('span', {}, t('callbacks.pageOf', { page: found.page, pages })),
-      h('button', { type: 'button', id: 'notify-next', disabled: found.page >= pages, onclick: () => go(found.page + 1) }, t('callbacks.next')));
   }
 
   async function retry(message) {

@@ -116,6 +116,42 @@ public sealed partial class ItemWorkApiTests
         templates!.Select(t => t.GetProperty("id").GetString()).Should().Contain(NotificationTemplateIds.All);
     }
 
+    [Fact]
+    public async Task Two_senders_claiming_at_once_never_take_the_same_message_and_a_lost_claim_cannot_mark_it()
+    {
+        await using var database = NpgsqlDataSource.Create(system.ConnectionString);
+        // Due a day from now: the silo's own sender (on the real clock) leaves them to the two claims below.
+        var due = DateTimeOffset.UtcNow.AddDays(1);
+        var item = Guid.NewGuid();
+        await using (var insert = database.CreateCommand("""
+            insert into outgoing_messages (item_type, item_id, item_number, county_code, event_version, channel, template, recipient_kind,
+                recipient, placeholders, next_attempt_at, created_at, updated_at)
+            select 'ticket', $1, 'JX-TEST', '330483', v, 'sms', 'ticket.resolved', 'person', '13800000000', '{"number":"JX-TEST"}', $2, $2, $2
+            from generate_series(1, 40) v
+            """))
+        {
+            insert.Parameters.Add(new NpgsqlParameter { Value = item });
+            insert.Parameters.Add(new NpgsqlParameter { Value = due });
+            (await insert.ExecuteNonQueryAsync()).Should().Be(40);
+        }
+        var store = new OutboxStore(database);
+        // Neither claim alone may take all 40 (35 each), so they split them; 30 to spare for rows other tests left due.
+        var at = due.AddDays(1);
+
+        var claims = await Task.WhenAll(
+            store.ClaimAsync(at, 35, TimeSpan.FromMinutes(2), CancellationToken.None),
+            store.ClaimAsync(at, 35, TimeSpan.FromMinutes(2), CancellationToken.None));
+
+        var mine = claims.SelectMany(c => c).Where(m => m.Placeholders["number"] == "JX-TEST").ToList();
+        mine.Select(m => m.Id).Should().OnlyHaveUniqueItems().And.HaveCount(40);
+        var first = mine[0];
+        var retaken = (await store.ClaimAsync(at.AddMinutes(3), 100, TimeSpan.FromMinutes(2), CancellationToken.None)).Single(m => m.Id == first.Id);
+        retaken.Attempt.Should().Be(first.Attempt + 1, "a claim whose lease ran out is taken again as a new attempt");
+        (await store.MarkSentAsync(first, at.AddMinutes(4), CancellationToken.None)).Should().BeFalse("the first claim was lost");
+        (await store.MarkSentAsync(retaken, at.AddMinutes(4), CancellationToken.None)).Should().BeTrue();
+        (await store.MarkSentAsync(retaken, at.AddMinutes(5), CancellationToken.None)).Should().BeFalse("a row is marked once");
+    }
+
     private sealed record OutboxRow(string Template, string Recipient, DateTimeOffset CreatedAt, Dictionary<string, string> Placeholders);
 
     private async Task<List<OutboxRow>> OutboxRowsAsync(string itemId)

@@ -70,6 +70,7 @@ public static class WebPipeline
         api.MapRehabListsApi();
         api.MapPersonApi();
         Dispatch.Web.Audit.AuditEndpoints.MapAuditApi(api);
+        Dispatch.Web.Notifications.NotificationEndpoints.MapNotificationsApi(api);
         api.MapRoutingApi();
         api.MapStatsApi();
         api.MapStatsOutlookApi();

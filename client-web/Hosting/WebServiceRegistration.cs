@@ -38,6 +38,9 @@ public static class WebServiceRegistration
         services.AddSingleton<PersonTimeline>();
         services.AddSingleton(provider => new Dispatch.People.PersonIdKey(PersonIdKeyStore.Load(provider.GetRequiredService<NpgsqlDataSource>())));
         services.AddSingleton<Dispatch.Web.Audit.AccessAudit>();
+        // The message texts, checked at start like the silo's (an unknown placeholder stops the start).
+        services.AddSingleton(Dispatch.Notifications.NotificationTemplates.Load(DatabaseSetup.DefaultReferenceDataFolder));
+        services.AddSingleton<Dispatch.Web.Notifications.NotificationList>();
         services.Configure<Dispatch.Web.Attachments.AttachmentOptions>(builder.Configuration.GetSection(Dispatch.Web.Attachments.AttachmentOptions.Section));
         services.AddSingleton<Dispatch.Web.Attachments.IAttachmentStore, Dispatch.Web.Attachments.PostgresAttachmentStore>();
         services.AddScoped<AccountSeeder>();

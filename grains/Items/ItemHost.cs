@@ -160,9 +160,10 @@ public sealed class ItemHost<TState, TEvent, TRow>(
         var clocks = Clocks(now);
         CountedRowWrite<TRow>? write;
         var gaming = parts.Gaming?.Find(State, events, clocks, services.Gaming);
+        var before = State;
         try
         {
-            write = await stream.TryCommitAsync(events, actor, now, next => Prepare(next, clocks, gaming), w => w.Commands);
+            write = await stream.TryCommitAsync(events, actor, now, next => Prepare(next, clocks, gaming, parts.Outgoing?.Invoke(before, events, next, clocks)), w => w.Commands);
         }
         catch (PostgresException ex)
         {
@@ -190,11 +191,11 @@ public sealed class ItemHost<TState, TEvent, TRow>(
             stored = State.Version > 0 ? await parts.LoadRow(services.Database, id, CancellationToken.None) : null;
             return new ItemCommit<TRow>(null, DomainError.Stale(State.Version));
         }
-        var before = stored;
+        var rowBefore = stored;
         stored = write.Row;
         writtenUnderCalendar = clocks.CalendarVersion;
         services.Metrics.Committed(write.Counters);
-        var change = parts.Announce(before, write.Row, events, write.Counters, now);
+        var change = parts.Announce(rowBefore, write.Row, events, write.Counters, now);
         LiveAnnouncement.Send(grains, gaming is null ? change : gaming.AddAlerts(change, parts.Words, () => parts.Gaming!.Item(write.Row)), logger);
         await WatchAsync(clocks);
         return new ItemCommit<TRow>(write, null);
@@ -237,11 +238,12 @@ public sealed class ItemHost<TState, TEvent, TRow>(
             .Select(c => ClockShifts.Between(Item, c.Name, current.Evaluate(c), proposed.Evaluate(c)))]);
     }
 
-    private CountedRowWrite<TRow> Prepare(TState next, IClockReader clocks, ClockGamingFindings? gaming)
+    private CountedRowWrite<TRow> Prepare(TState next, ClockReader clocks, ClockGamingFindings? gaming, Notifications.OutgoingMessages? outgoing)
     {
         var (row, commands) = parts.Project(next, clocks);
         return CountedRowWrite<TRow>.Between(stored, row, parts.Contribution,
-            [.. commands, ClockWatchIndex.Command(Item, parts.NextClockChange(next, clocks)), .. gaming?.Commands() ?? []]);
+            [.. commands, ClockWatchIndex.Command(Item, parts.NextClockChange(next, clocks)), .. gaming?.Commands() ?? [],
+                .. Notifications.OutboxRows.Commands(parts.Words.ItemType, id, next.Version, outgoing, clocks.Now)]);
     }
 
     private Task WatchAsync(IClockReader clocks) => DeadlineWatch.TrackAsync(grains, Item, parts.NextClockChange(State, clocks));

@@ -21,6 +21,8 @@ namespace Dispatch.Items;
 /// <param name="County">The county whose closures (days off for its units only) the item's clocks observe.</param>
 /// <param name="Clocks">Every clock the item records, for a calendar-change preview.</param>
 /// <param name="Gaming">How the item's writes show clock gaming (signals written with the events, alerts to supervisors).</param>
+/// <param name="Outgoing">The SMS and e-mails a write calls for, from the state before it, its events and the state after;
+/// written to the outbox in the write's transaction (see <see cref="Notifications.OutboxRows"/>).</param>
 public sealed record ItemParts<TState, TEvent, TRow>(
     StreamKind<TState, TEvent> Kind,
     ItemVocabulary Words,
@@ -35,7 +37,8 @@ public sealed record ItemParts<TState, TEvent, TRow>(
     Func<PostgresException, IReadOnlyList<TEvent>, Task<Errors.DomainError?>>? Explain = null,
     Func<TState, string?>? County = null,
     Func<TState, IEnumerable<ClockRecord>>? Clocks = null,
-    ItemGaming<TState, TEvent, TRow>? Gaming = null)
+    ItemGaming<TState, TEvent, TRow>? Gaming = null,
+    Func<TState, IReadOnlyList<TEvent>, TState, IClockReader, Notifications.OutgoingMessages?>? Outgoing = null)
     where TState : IFoldedState<TState, TEvent>
     where TRow : class;
 

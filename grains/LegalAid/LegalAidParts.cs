@@ -11,5 +11,5 @@ public static class LegalAidParts
         LegalAidStream.Kind, LegalAidRules.Words, LegalAidAccess.CanSee,
         (s, clocks) => (LegalAidProjection.Row(s, clocks), [LegalAidProjection.Command(s, clocks)]),
         StatsContribution.Of, LegalAidProjection.NextClockChange, LegalAidStatsRow.LoadAsync, LegalAidRules.ClockEvents, LegalAidLiveChanges.Mapper.From, s => s.Fingerprint,
-        County: s => s.CountyCode, Clocks: s => s.Clocks);
+        County: s => s.CountyCode, Clocks: s => s.Clocks, Outgoing: LegalAidOutgoing.From);
 }

@@ -11,5 +11,5 @@ public static class RehabParts
         RehabStream.Kind, RehabRules.Words, RehabAccess.CanSee,
         (s, clocks) => (RehabProjection.Row(s, clocks), RehabProjection.Commands(s, clocks)),
         StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.Mapper.From, s => s.Fingerprint,
-        County: s => s.CountyCode, Clocks: s => s.Clocks);
+        County: s => s.CountyCode, Clocks: s => s.Clocks, Outgoing: RehabOutgoing.From);
 }

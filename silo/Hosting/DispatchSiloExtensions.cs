@@ -1,5 +1,6 @@
 using Dispatch.Calendar;
 using Dispatch.Hosting;
+using Dispatch.Notifications;
 using Dispatch.Schema;
 using Dispatch.Sla;
 using Dispatch.Stats;
@@ -44,7 +45,27 @@ public static class DispatchSiloExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddOptions<Dispatch.EventSourcing.GroupCommitOptions>().BindConfiguration("GroupCommit");
         silo.AddDispatchGrains(LoadSla(DatabaseSetup.DefaultReferenceDataFolder), LoadTargets(DatabaseSetup.DefaultReferenceDataFolder));
+        silo.Services.AddNotifications(NotificationSettings.From(silo.Configuration), LoadNotificationTemplates(DatabaseSetup.DefaultReferenceDataFolder));
+        // A channel whose configured sender is not registered stops the start, before any message is claimed.
+        silo.AddStartupTask((provider, _) =>
+        {
+            provider.GetRequiredService<OutboxDelivery>().CheckSenders();
+            return Task.CompletedTask;
+        }, ServiceLifecycleStage.ApplicationServices);
         return silo;
+    }
+
+    /// <summary>Loads the notification texts; a bad file (an unknown placeholder, a missing template) stops the silo with one clear line.</summary>
+    public static NotificationTemplates LoadNotificationTemplates(string referenceDataFolder)
+    {
+        try
+        {
+            return NotificationTemplates.Load(referenceDataFolder);
+        }
+        catch (Exception ex) when (ex is IOException or NotificationTemplateException)
+        {
+            throw new ReferenceDataException($"Notification templates in {referenceDataFolder}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Loads the working calendar and deadline rules; a bad file stops the silo with one clear line.</summary>

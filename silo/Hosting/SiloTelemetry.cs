@@ -14,7 +14,7 @@ public static class SiloTelemetry
     public static IHostApplicationBuilder AddDispatchSiloTelemetry(this IHostApplicationBuilder builder)
     {
         DispatchLogging.Configure(builder.Logging);
-        builder.Services.AddDispatchTelemetry(builder.Configuration, ServiceName, [ItemMetrics.MeterName, GroupCommitMetrics.MeterName], serveHttp: false);
+        builder.Services.AddDispatchTelemetry(builder.Configuration, ServiceName, [ItemMetrics.MeterName, GroupCommitMetrics.MeterName, Dispatch.Notifications.NotificationMetrics.MeterName], serveHttp: false);
         return builder;
     }
 

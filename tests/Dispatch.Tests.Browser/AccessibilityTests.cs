@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
-        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders"];
+        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders", "notifications"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -109,6 +109,12 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
                     await page.GotoAsync($"/#/rehab-visits/{visit.GetProperty("id").GetString()}");
                     await page.Locator("#act-assign").WaitForAsync();
                 }
+                break;
+            case "notifications":
+                await SignInAsync(page, Admin);
+                await page.GotoAsync("/#/notifications");
+                await page.Locator("#notifications table, #notifications .empty, #notifications .failure").First.WaitForAsync();
+                await page.Locator("#notification-templates table").WaitForAsync();
                 break;
             case "supervision-orders":
                 await SignInAsync(page, "supervisor@jx12385.test");

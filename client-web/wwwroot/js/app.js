@@ -28,6 +28,7 @@ const routes = [
   { path: 'admin/towns', nav: 'nav.adminTowns', roles: ['admin', 'supervisor'], view: () => import('./views/admin-towns.js') },
   { path: 'admin/routing', nav: 'nav.adminRouting', roles: ['admin', 'supervisor'], view: () => import('./views/admin-routing.js') },
   { path: 'admin/users', nav: 'nav.users', roles: ['admin'], view: () => import('./views/admin-users.js') },
+  { path: 'notifications', nav: 'nav.notifications', roles: ['admin'], view: () => import('./views/notifications.js') },
   { path: 'account', nav: 'nav.account', roles: everyone, view: () => import('./views/account.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
   { path: 'tickets/:id/slip', roles: everyone, view: () => import('./views/ticket-slip.js') },

@@ -34,6 +34,11 @@ public abstract class LocalSystem(string name) : IAsyncLifetime
     /// <summary>The cluster's mutual-TLS certificates, for the silo and the web app.</summary>
     protected virtual TestCertificates Certificates => TestCertificates.Shared;
 
+    /// <summary>More silo settings or services before its host is built (e.g. a notification sender that records).</summary>
+    protected virtual void ConfigureSilo(Microsoft.Extensions.Hosting.HostApplicationBuilder builder)
+    {
+    }
+
     /// <summary>Runs once both hosts are up, e.g. to wait until the web app is ready.</summary>
     protected virtual Task StartedAsync() => Task.CompletedTask;
 
@@ -41,7 +46,7 @@ public abstract class LocalSystem(string name) : IAsyncLifetime
     {
         await database.InitializeAsync();
         ConnectionString = await database.CreateIsolatedDatabaseAsync();
-        silo = await LocalSilo.StartAsync(ConnectionString, ClusterId, CapturedSiloLogs, Certificates);
+        silo = await LocalSilo.StartAsync(ConnectionString, ClusterId, CapturedSiloLogs, Certificates, configure: ConfigureSilo);
         web = await LocalWebApp.StartAsync(ConnectionString, ClusterId, WebSettings with { Certificates = Certificates });
         await StartedAsync();
     }
@@ -60,7 +65,7 @@ public abstract class LocalSystem(string name) : IAsyncLifetime
     public async Task RestartSiloAsync()
     {
         await StopSiloAsync();
-        silo = await LocalSilo.StartAsync(ConnectionString, ClusterId, CapturedSiloLogs, Certificates);
+        silo = await LocalSilo.StartAsync(ConnectionString, ClusterId, CapturedSiloLogs, Certificates, configure: ConfigureSilo);
     }
 
     public async Task DisposeAsync()

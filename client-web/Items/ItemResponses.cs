@@ -32,6 +32,10 @@ public static class ItemResponses
         return TypedResults.Ok(outcome.Value!);
     }
 
+    /// <summary>A grain's outcome as a 200 with the value or the problem details of its error.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome, HttpContext context) =>
+        outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
+
     public static ProblemHttpResult MissingIdempotencyKey(HttpContext context) =>
         ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",
             $"请在 Idempotency-Key 请求头中提供本次提交的唯一标识（最长 {ItemIds.MaxKeyLength} 字符），重复提交将返回同一记录。",

@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
-        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders"];
+        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders", "rehab-workers"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -109,6 +109,17 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
                     await page.GotoAsync($"/#/rehab-visits/{visit.GetProperty("id").GetString()}");
                     await page.Locator("#act-assign").WaitForAsync();
                 }
+                break;
+            case "rehab-workers":
+                using (var staffApi = await Browsing.ApiAsync(system, CaseSeeding.RosterStaff))
+                {
+                    await CaseSeeding.AddRosterWorkerAsync(staffApi, "AXE-" + Guid.NewGuid().ToString("N")[..6], "郑敏");
+                }
+                await SignInAsync(page, CaseSeeding.RosterStaff);
+                await page.GotoAsync("/#/rehab-workers");
+                await page.Locator("#workers-table").WaitForAsync();
+                await page.Locator("#worker-add").ClickAsync();
+                await page.Locator("#worker-form").WaitForAsync();
                 break;
             case "supervision-orders":
                 await SignInAsync(page, "supervisor@jx12385.test");

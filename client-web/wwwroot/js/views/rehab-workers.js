@@ -22,9 +22,8 @@ export async function render(main, { user, query }) {
     announce(text, kind === 'failure' ? 'alert' : 'polite');
   };
   main.append(h('h1', {}, t('roster.title')), h('p', { class: 'hint' }, t('roster.intro')), notice, listPanel, detail, historyPanel);
-  await draw();
-
   const base = () => `/api/rehab-providers/${encodeURIComponent(state.provider)}/workers`;
+  await draw();
 
   async function towns() {
     const county = providers.find(p => p.code === state.provider)?.countyCode;

@@ -39,18 +39,18 @@ public static class CalendarEndpoints
         TypedResults.Ok(await grains.GetGrain<ICalendarGrain>(0).Years());
 
     private static async Task<Results<Ok<CalendarYearView>, ProblemHttpResult>> Year(int year, IGrainFactory grains, HttpContext context) =>
-        Answer(await grains.GetGrain<ICalendarGrain>(0).Year(year), context);
+        ItemResponses.Answer(await grains.GetGrain<ICalendarGrain>(0).Year(year), context);
 
     private static async Task<Results<Ok<CalendarChangeView>, ProblemHttpResult>> Publish(
         int year, CalendarYearDraft draft, IGrainFactory grains, HttpContext context) =>
-        Answer(await Admin(grains).PublishYear(year, draft, context.User.ToActor()), context);
+        ItemResponses.Answer(await Admin(grains).PublishYear(year, draft, context.User.ToActor()), context);
 
     private static async Task<Results<Ok<CalendarPreviewView>, ProblemHttpResult>> PreviewYear(
         int year, CalendarYearDraft draft, IGrainFactory grains, HttpContext context) =>
-        Answer(await Admin(grains).PreviewYear(year, draft, context.User.ToActor()), context);
+        ItemResponses.Answer(await Admin(grains).PreviewYear(year, draft, context.User.ToActor()), context);
 
     private static async Task<Results<Ok<ImmutableArray<CalendarChangeView>>, ProblemHttpResult>> History(int year, IGrainFactory grains, HttpContext context) =>
-        Answer(await grains.GetGrain<ICalendarGrain>(0).History(year), context);
+        ItemResponses.Answer(await grains.GetGrain<ICalendarGrain>(0).History(year), context);
 
     private static async Task<Ok<ImmutableArray<CountyClosureView>>> Closures(bool? includeWithdrawn, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICalendarGrain>(0).Closures(includeWithdrawn ?? false));
@@ -66,12 +66,9 @@ public static class CalendarEndpoints
 
     private static async Task<Results<Ok<CalendarPreviewView>, ProblemHttpResult>> PreviewClosure(
         CountyClosureDraft draft, IGrainFactory grains, HttpContext context) =>
-        Answer(await Admin(grains).PreviewClosure(draft, context.User.ToActor()), context);
+        ItemResponses.Answer(await Admin(grains).PreviewClosure(draft, context.User.ToActor()), context);
 
     private static async Task<Results<Ok<CountyClosureView>, ProblemHttpResult>> WithdrawClosure(
         Guid id, ClosureWithdrawal withdrawal, IGrainFactory grains, HttpContext context) =>
-        Answer(await Admin(grains).WithdrawClosure(id, withdrawal, context.User.ToActor()), context);
-
-    private static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome, HttpContext context) =>
-        outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
+        ItemResponses.Answer(await Admin(grains).WithdrawClosure(id, withdrawal, context.User.ToActor()), context);
 }

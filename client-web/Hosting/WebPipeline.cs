@@ -68,6 +68,7 @@ public static class WebPipeline
         api.MapRehabVisitsApi();
         api.MapRehabPlansApi();
         api.MapRehabListsApi();
+        api.MapRehabWorkersApi();
         api.MapPersonApi();
         Dispatch.Web.Audit.AuditEndpoints.MapAuditApi(api);
         Dispatch.Web.Notifications.NotificationEndpoints.MapNotificationsApi(api);

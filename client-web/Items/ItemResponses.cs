@@ -43,6 +43,9 @@ public static class ItemResponses
         context.Response.Headers.Pragma = "no-cache";
         return TypedResults.Ok(revealed.Value!);
     }
+    /// <summary>A grain's outcome as a 200 with the value or the problem details of its error.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> Answer<T>(Outcome<T> outcome, HttpContext context) =>
+        outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
 
     public static ProblemHttpResult MissingIdempotencyKey(HttpContext context) =>
         ProblemResponses.Validation(context, new FieldError("Idempotency-Key", "required",

@@ -58,6 +58,7 @@ public static class DispatchGrainServices
         services.AddSingleton<CallerHistory>();
         services.AddSingleton<TicketNumbers>();
         services.AddSingleton<RehabDirectory>();
+        services.AddSingleton<RehabRosterStore>();
         services.AddSingleton<ItemOpener>();
         services.AddSingleton<Dispatch.PersonalData.PersonalDataAccessLog>();
         services.AddSingleton<StatsCounterReader>();

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Items;
@@ -78,7 +77,8 @@ public static partial class RehabRules
     /// 改期 with a reason; the earlier window stays in the history. An assigned worker goes along when free in the new
     /// window (<paramref name="conflict"/> says when not); a missed visit starts again without a worker.
     /// </summary>
-    public static Change<RehabEvent> Reschedule(RehabState s, Actor actor, ScheduleVisit command, DateTimeOffset now, BookingConflict? conflict)
+    public static Change<RehabEvent> Reschedule(RehabState s, Actor actor, ScheduleVisit command, DateTimeOffset now, BookingConflict? conflict,
+        DomainError? unavailable = null)
     {
         if (Gate(s, actor, RehabActions.Reschedule, () => RehabAccess.IsProvider(actor, s)) is { } refused)
         {
@@ -94,6 +94,10 @@ public static partial class RehabRules
         {
             return invalid;
         }
+        if (unavailable is not null)
+        {
+            return Unavailable(s, unavailable);
+        }
         if (conflict is not null)
         {
             return DoubleBooked(s, conflict);
@@ -104,20 +108,23 @@ public static partial class RehabRules
     /// <summary>Whether a reschedule keeps the worker: only a visit that has one booked.</summary>
     public static bool KeepsWorker(RehabState s) => s.Status == RehabVisitStatus.Assigned && s.Worker is not null;
 
-    /// <summary>派人 (or another worker): refused with a 409 when the worker is booked for an overlapping window.</summary>
-    public static Change<RehabEvent> Assign(RehabState s, Actor actor, AssignWorker command, BookingConflict? conflict)
+    /// <summary>
+    /// 派人 (or another worker): refused with a 409 when the roster says the worker cannot take the window
+    /// (<paramref name="unavailable"/>, see <see cref="RosterRules.Refusal"/>) or the worker is booked for an overlapping window.
+    /// </summary>
+    public static Change<RehabEvent> Assign(RehabState s, Actor actor, AssignWorker command, BookingConflict? conflict, DomainError? unavailable = null)
     {
         if (Gate(s, actor, RehabActions.Assign, () => RehabAccess.IsProvider(actor, s)) is { } refused)
         {
             return refused;
         }
-        var badId = command.WorkerId is { } id && WorkerIdPattern().IsMatch(id.Trim())
-            ? null
-            : new FieldError("workerId", command.WorkerId is null ? "required" : "invalid_format",
-                "康复人员编号须为 1-40 位字母、数字、点、下划线或连字符。", "The worker id must be 1 to 40 letters, digits, dots, underscores or hyphens.");
-        if (Invalid(badId, Check("workerName", command.WorkerName, MaxWorkerNameLength, true, "康复人员姓名", "worker's name")) is { } invalid)
+        if (Invalid(RosterRules.WorkerIdError(command.WorkerId), Check("workerName", command.WorkerName, MaxWorkerNameLength, true, "康复人员姓名", "worker's name")) is { } invalid)
         {
             return invalid;
+        }
+        if (unavailable is not null)
+        {
+            return Unavailable(s, unavailable);
         }
         if (conflict is not null)
         {
@@ -131,6 +138,6 @@ public static partial class RehabRules
         $"Worker {conflict.WorkerName} ({conflict.WorkerId}) is already booked for visit {conflict.Number} at {conflict.LocalWindow} (Asia/Shanghai); " +
         "the windows overlap, so the worker cannot be booked twice. Choose another worker or time.");
 
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,40}$")]
-    private static partial Regex WorkerIdPattern();
+    /// <summary>The roster's refusal as a 409 of the visit: its code and message, with the visit's status and allowed actions.</summary>
+    public static DomainError Unavailable(RehabState s, DomainError refusal) => Conflict(s, refusal.Code, refusal.MessageZh, refusal.MessageEn);
 }

@@ -27,6 +27,7 @@ public sealed class RehabVisitGrain(
     ItemServices services,
     ItemOpener opener,
     RehabDirectory bookings,
+    RehabRosterStore roster,
     DailyNumbers numbers,
     PersonalDataAccessLog accessLog,
     UnitMembers members,
@@ -89,18 +90,37 @@ public sealed class RehabVisitGrain(
     public async Task<Outcome<RehabVisitView>> Assign(AssignWorker command, Actor actor, int? expectedVersion)
     {
         var conflict = State.Exists ? await bookings.ConflictAsync(State.ProviderCode, command.WorkerId, State.Window, host.Id) : null;
-        return await ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Assign(s, actor, command, conflict));
+        var (worker, unavailable) = await RosterCheckAsync(command.WorkerId, State.Window);
+        // On a provider's roster the worker's name is the roster's.
+        var named = worker is null ? command : command with { WorkerName = worker.Name };
+        return await ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Assign(s, actor, named, conflict, unavailable));
     }
 
     public async Task<Outcome<RehabVisitView>> Reschedule(ScheduleVisit command, Actor actor, int? expectedVersion)
     {
         BookingConflict? conflict = null;
+        DomainError? unavailable = null;
         if (State.Exists && RehabRules.KeepsWorker(State))
         {
             var window = RehabRules.WindowOf(command.WindowStart, command.WindowMinutes, State.Rules, Now, []);
             conflict = await bookings.ConflictAsync(State.ProviderCode, State.Worker!.Id, window, host.Id);
+            unavailable = (await RosterCheckAsync(State.Worker.Id, window)).Refusal;
         }
-        return await ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Reschedule(s, actor, command, Now, conflict));
+        return await ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Reschedule(s, actor, command, Now, conflict, unavailable));
+    }
+
+    /// <summary>
+    /// What the provider's roster says about the worker taking the window: the roster entry and, when the worker cannot take
+    /// it, why. A provider that keeps no roster yet books workers by id alone (nothing to check).
+    /// </summary>
+    private async Task<(RosterWorker? Worker, DomainError? Refusal)> RosterCheckAsync(string? workerId, VisitWindow? window)
+    {
+        if (!State.Exists || window is null || RosterRules.WorkerIdError(workerId) is not null || !await roster.HasRosterAsync(State.ProviderCode))
+        {
+            return (null, null);
+        }
+        var worker = await roster.FindAsync(State.ProviderCode, workerId!.Trim());
+        return (worker, RosterRules.Refusal(worker, workerId.Trim(), window.Start, window.End, State.ServiceType, State.Person.TownCode, Sla.Calendar.TimeZone));
     }
 
     public Task<Outcome<RehabVisitView>> CheckIn(VisitNote command, Actor actor, int? expectedVersion) =>

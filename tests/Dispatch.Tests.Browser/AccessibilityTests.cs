@@ -13,7 +13,8 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
     public static TheoryData<string> Pages() =>
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
-        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders", "notifications"];
+        "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders", "notifications",
+        "rehab-workers"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -115,6 +116,17 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
                 await page.GotoAsync("/#/notifications");
                 await page.Locator("#notifications table, #notifications .empty, #notifications .failure").First.WaitForAsync();
                 await page.Locator("#notification-templates table").WaitForAsync();
+                break;
+            case "rehab-workers":
+                using (var staffApi = await Browsing.ApiAsync(system, CaseSeeding.RosterStaff))
+                {
+                    await CaseSeeding.AddRosterWorkerAsync(staffApi, "AXE-" + Guid.NewGuid().ToString("N")[..6], "郑敏");
+                }
+                await SignInAsync(page, CaseSeeding.RosterStaff);
+                await page.GotoAsync("/#/rehab-workers");
+                await page.Locator("#workers-table").WaitForAsync();
+                await page.Locator("#worker-add").ClickAsync();
+                await page.Locator("#worker-form").WaitForAsync();
                 break;
             case "supervision-orders":
                 await SignInAsync(page, "supervisor@jx12385.test");

@@ -76,6 +76,43 @@ public static class CaseSeeding
         return await ActAsync(providerApi, visit, "assign", new { workerId, workerName });
     }
 
+    public const string RosterStaff = "staff.330402-rehab-2@jx12385.test";
+    public const string RosterProvider = "330402-REHAB-2";
+
+    private static readonly string[] RosterTypes = ["rehabilitation_training"];
+    private static readonly string[] RosterTowns = ["330402007"];
+    private static readonly int[] EveryDay = [1, 2, 3, 4, 5, 6, 7];
+
+    /// <summary>A worker on 330402-REHAB-2's roster (working every day 08:00-18:00), added by its staff through the API.</summary>
+    public static async Task AddRosterWorkerAsync(HttpClient staffApi, string workerId, string name, bool active = true)
+    {
+        var added = await staffApi.PostAsJsonAsync($"/api/rehab-providers/{RosterProvider}/workers", new
+        {
+            workerId, name, phone = "13712340001", serviceTypes = RosterTypes, towns = RosterTowns,
+            workingDays = EveryDay, dayStart = "08:00", dayEnd = "18:00", active,
+        });
+        added.IsSuccessStatusCode.Should().BeTrue(await added.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A visit its staff register at 330402-REHAB-2 for tomorrow 10:00-12:00 Jiaxing time (accepted and scheduled at once).</summary>
+    public static async Task<JsonElement> RosterVisitAsync(HttpClient staffApi)
+    {
+        var tomorrow = DateTimeOffset.UtcNow.ToOffset(Jiaxing).AddDays(1);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/rehab-visits")
+        {
+            Content = JsonContent.Create(new
+            {
+                person = new { name = "吴芳", phone = "13900006789", countyCode = "330402", address = "南湖区建设街道 3 号" },
+                serviceType = "rehabilitation_training", providerCode = RosterProvider,
+                windowStart = new DateTimeOffset(tomorrow.Year, tomorrow.Month, tomorrow.Day, 10, 0, 0, Jiaxing), windowMinutes = 120,
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var requested = await staffApi.SendAsync(request);
+        requested.IsSuccessStatusCode.Should().BeTrue(await requested.Content.ReadAsStringAsync());
+        return await requested.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
     private static async Task<JsonElement> ActAsync(HttpClient api, JsonElement visit, string action, object body)
     {
         using var act = new HttpRequestMessage(HttpMethod.Post, $"/api/rehab-visits/{visit.GetProperty("id").GetString()}/{action}")

@@ -94,6 +94,41 @@ public sealed class RehabPlanPageTests(BrowserSystem system) : BrowserTest
         await Assertions.Expect(page.Locator("#calendar-count")).ToContainTextAsync(date);
     }
 
+    [Fact]
+    public async Task A_provider_sees_its_roster_and_picks_a_free_worker_for_a_visit_by_keyboard()
+    {
+        using var staffApi = await ApiAsync(system, RosterStaff);
+        var free = "B-FREE-" + Guid.NewGuid().ToString("N")[..6];
+        var left = "B-LEFT-" + Guid.NewGuid().ToString("N")[..6];
+        await AddRosterWorkerAsync(staffApi, free, "林静");
+        await AddRosterWorkerAsync(staffApi, left, "周平", active: false);
+        var visit = await RosterVisitAsync(staffApi);
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, RosterStaff);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "康复人员名册" }).ClickAsync();
+        var row = page.Locator($"#worker-{free}");
+        await Assertions.Expect(row).ToContainTextAsync("137****0001");
+        await Assertions.Expect(page.Locator($"#worker-{left}")).ToContainTextAsync("已离职");
+        await Assertions.Expect(page.Locator("#workers-history")).ToContainTextAsync(free);
+        await ScreenshotAsync(page, "roster-0-list");
+
+        await page.GotoAsync($"/#/rehab-visits/{visit.GetProperty("id").GetString()}");
+        await TabToAsync(page, "act-assign");
+        await page.Keyboard.PressAsync("Enter");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().Be("f-workerId", "the choice of free workers takes the focus");
+        var options = await page.Locator("#f-workerId option").AllTextContentsAsync();
+        options.Should().Contain(o => o.Contains(free)).And.NotContain(o => o.Contains(left), "a worker who left is not offered");
+        await ArrowToOptionAsync(page, free);
+        (await SeriousViolationsAsync(page)).Should().BeEmpty("the assign form passes axe");
+        await TabToAsync(page, "action-submit");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync($"林静（{free}）");
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("已派人");
+        await ScreenshotAsync(page, "roster-1-assigned");
+    }
+
     private static async Task<IEnumerable<string>> SeriousViolationsAsync(IPage page) =>
         (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}");
 }

@@ -17,6 +17,7 @@ const routes = [
   { path: 'legal-aid-search', nav: 'nav.legalAidSearch', roles: everyone, kinds: ['legal_aid'], view: () => import('./views/legal-aid-search.js') },
   { path: 'rehab-worklist', nav: 'nav.rehab', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-worklist.js') },
   { path: 'rehab-calendar', nav: 'nav.calendar', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-calendar.js') },
+  { path: 'rehab-workers', nav: 'nav.roster', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-workers.js') },
   { path: 'rehab-plans/new', nav: 'nav.newPlan', roles: ['operator', 'unit_staff', 'admin'], kinds: ['rehab'], view: () => import('./views/rehab-plan-new.js') },
   { path: 'dashboard', nav: 'nav.dashboard', roles: everyone, view: () => import('./views/dashboard.js') },
   { path: 'supervision-orders', nav: 'nav.orders', roles: ['supervisor', 'admin'], view: () => import('./views/supervision-orders.js') },

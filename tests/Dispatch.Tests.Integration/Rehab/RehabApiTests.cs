@@ -255,4 +255,151 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         var worklist = (await provider.GetFromJsonAsync<JsonElement[]>("/api/units/330402-REHAB-1/rehab-worklist"))!;
         worklist.Select(Id).Should().Contain(Id(visit));
     }
+
+    private const string RosterProvider = "330421-REHAB-1";
+
+    private static object Worker(string id, string name, int[]? days = null, string from = "08:00", string to = "18:00",
+        string type = "rehabilitation_training", string town = "330421001", bool active = true) => new
+    {
+        workerId = id, name, phone = "13712340001", serviceTypes = new[] { type }, towns = new[] { town },
+        workingDays = days ?? [1, 2, 3, 4, 5, 6, 7], dayStart = from, dayEnd = to, active,
+    };
+
+    private static object RosterVisit(DateTimeOffset start, string name) => new
+    {
+        person = new { name, phone = "13612347000", countyCode = "330421", townCode = "330421001", address = "罗星街道 1 号" },
+        serviceType = "rehabilitation_training",
+        windowStart = start,
+        providerCode = RosterProvider,
+    };
+
+    private static async Task<JsonElement> AddWorkerOkAsync(HttpClient client, object worker, string provider = RosterProvider)
+    {
+        var response = await client.PostAsJsonAsync($"/api/rehab-providers/{provider}/workers", worker);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.StatusCode == HttpStatusCode.Created ? json : throw new InvalidOperationException($"add worker answered {(int)response.StatusCode}: {json}");
+    }
+
+    /// <summary>
+    /// One worker of each kind a window at 10:00-12:00 on <paramref name="day"/> rules out, two who can take it (one already
+    /// booked that afternoon), and one booked for an overlapping window; returns the visit to staff.
+    /// </summary>
+    private static async Task<JsonElement> RosterWithAVisitAsync(HttpClient staff, string p, DateTimeOffset start)
+    {
+        var weekday = (int)TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DayOfWeek;
+        var isoDay = weekday == 0 ? 7 : weekday;
+        await AddWorkerOkAsync(staff, Worker($"{p}-A-ONCE", "甲一"));
+        await AddWorkerOkAsync(staff, Worker($"{p}-Z-FREE", "乙二"));
+        await AddWorkerOkAsync(staff, Worker($"{p}-BOOKED", "丙三"));
+        await AddWorkerOkAsync(staff, Worker($"{p}-LEFT", "丁四", active: false));
+        var onLeave = await AddWorkerOkAsync(staff, Worker($"{p}-LEAVE", "戊五"));
+        await AddWorkerOkAsync(staff, Worker($"{p}-DAYOFF", "己六", days: [.. Enumerable.Range(1, 7).Where(d => d != isoDay)]));
+        await AddWorkerOkAsync(staff, Worker($"{p}-AFTERNOON", "庚七", from: "13:00"));
+        await AddWorkerOkAsync(staff, Worker($"{p}-TYPE", "辛八", type: "assessment"));
+        await AddWorkerOkAsync(staff, Worker($"{p}-TOWN", "壬九", town: "330421002"));
+        var date = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd");
+        (await staff.PostAsJsonAsync($"/api/rehab-providers/{RosterProvider}/workers/{onLeave.GetProperty("workerId").GetString()}/leave",
+            new { from = date, to = date, reason = "病假" })).StatusCode.Should().Be(HttpStatusCode.OK);
+        var overlapping = await RequestedAsync(staff, RosterVisit(start.AddMinutes(60), "占用"));
+        await ActOkAsync(staff, overlapping, "assign", new { workerId = $"{p}-BOOKED" });
+        var afternoon = await RequestedAsync(staff, RosterVisit(start.AddHours(4), "下午"));
+        await ActOkAsync(staff, afternoon, "assign", new { workerId = $"{p}-A-ONCE" });
+        return await RequestedAsync(staff, RosterVisit(start, "名册"));
+    }
+
+    [Fact]
+    public async Task A_providers_staff_keep_its_roster_with_history_the_phone_masked_and_others_read_or_see_nothing()
+    {
+        const string provider = "330421-REHAB-2";
+        using var staff = await TicketApi.Staff(system, provider);
+        using var otherStaff = await TicketApi.Staff(system, RosterProvider);
+        using var supervisor = await system.SignInAsync("supervisor@jx12385.test");
+        var url = $"/api/rehab-providers/{provider}/workers";
+
+        var added = await AddWorkerOkAsync(staff, Worker("R-CRUD-1", "陈红", days: [1, 2, 3, 4, 5], from: "08:30", to: "17:30"), provider);
+        var bad = await staff.PostAsJsonAsync(url, Worker("R-CRUD-2", "周强", town: "330402007"));
+        var duplicate = await staff.PostAsJsonAsync(url, Worker("R-CRUD-1", "陈红"));
+        var changed = await staff.PutAsJsonAsync($"{url}/R-CRUD-1", Worker("R-CRUD-1", "陈红", days: [1, 3, 5], active: false));
+        var leave = await staff.PostAsJsonAsync($"{url}/R-CRUD-1/leave", new { from = "2027-01-04", to = "2027-01-08", reason = "年假" });
+        var leaveId = (await leave.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("leave")[0].GetProperty("id").GetString();
+        var removed = await staff.DeleteAsync($"{url}/R-CRUD-1/leave/{leaveId}");
+
+        added.GetProperty("phone").GetString().Should().Be("137****0001");
+        added.GetProperty("dayStart").GetString().Should().StartWith("08:30");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors").EnumerateArray()
+            .Select(e => e.GetProperty("field").GetString()).Should().Equal("towns");
+        duplicate.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        changed.StatusCode.Should().Be(HttpStatusCode.OK);
+        leave.StatusCode.Should().Be(HttpStatusCode.OK);
+        removed.StatusCode.Should().Be(HttpStatusCode.OK);
+        var roster = (await staff.GetFromJsonAsync<JsonElement[]>(url))!;
+        var entry = roster.Should().ContainSingle(w => w.GetProperty("workerId").GetString() == "R-CRUD-1").Which;
+        entry.GetProperty("active").GetBoolean().Should().BeFalse();
+        entry.GetProperty("workingDays").EnumerateArray().Select(d => d.GetInt32()).Should().Equal(1, 3, 5);
+        entry.GetProperty("leave").GetArrayLength().Should().Be(0);
+        roster.Should().NotContain(w => w.GetProperty("workerId").GetString() == "R-CRUD-2", "a refused entry changes nothing");
+        var history = (await staff.GetFromJsonAsync<JsonElement[]>($"{url}/history?worker=R-CRUD-1"))!;
+        history.Select(h => h.GetProperty("action").GetString()).Should().Equal("leave_removed", "leave_added", "changed", "added");
+        history.Should().OnlyContain(h => h.GetProperty("changedBy").GetString()!.Length > 0);
+        history.Should().NotContain(h => h.GetProperty("summary").GetString()!.Contains("13712340001"), "the history never holds the phone");
+
+        (await supervisor.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await supervisor.PostAsJsonAsync(url, Worker("R-CRUD-3", "吴刚"))).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await otherStaff.GetAsync(url)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await otherStaff.PutAsJsonAsync($"{url}/R-CRUD-1", Worker("R-CRUD-1", "改名"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await staff.GetAsync("/api/rehab-providers/330402-REHAB-1/workers")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await staff.GetFromJsonAsync<JsonElement[]>(url))!.Single(w => w.GetProperty("workerId").GetString() == "R-CRUD-1")
+            .GetProperty("name").GetString().Should().Be("陈红", "another provider's staff changed nothing");
+    }
+
+    [Fact]
+    public async Task The_free_list_offers_only_workers_who_can_take_the_window_least_booked_first()
+    {
+        using var staff = await TicketApi.Staff(system, RosterProvider);
+        var visit = await RosterWithAVisitAsync(staff, "F", LocalDayAt(9, 10));
+
+        var free = (await staff.GetFromJsonAsync<JsonElement[]>($"/api/rehab-providers/{RosterProvider}/workers/free?visit={Id(visit)}"))!;
+
+        free.Select(w => w.GetProperty("workerId").GetString()).Where(id => id!.StartsWith("F-", StringComparison.Ordinal))
+            .Should().Equal(["F-Z-FREE", "F-A-ONCE"], "the booked, left, on-leave, day-off, afternoon, other-type and other-town workers cannot take it");
+        free.Single(w => w.GetProperty("workerId").GetString() == "F-A-ONCE").GetProperty("bookedThisWeek").GetInt32().Should().Be(1);
+        (await staff.GetAsync($"/api/rehab-providers/{RosterProvider}/workers/free?from=2027-01-04T10:00:00%2B08:00")).StatusCode
+            .Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Each_impossible_assignment_is_refused_with_its_reason_and_changes_nothing_and_a_free_worker_is_booked()
+    {
+        using var staff = await TicketApi.Staff(system, RosterProvider);
+        var visit = await RosterWithAVisitAsync(staff, "X", LocalDayAt(10, 10));
+        var cases = new Dictionary<string, string>
+        {
+            ["X-NOBODY"] = "worker_not_on_roster", ["X-LEFT"] = "worker_left", ["X-LEAVE"] = "worker_on_leave",
+            ["X-DAYOFF"] = "worker_not_working_day", ["X-AFTERNOON"] = "worker_outside_hours", ["X-TYPE"] = "worker_lacks_service_type",
+            ["X-TOWN"] = "worker_outside_towns", ["X-BOOKED"] = "worker_double_booked",
+        };
+
+        foreach (var (worker, code) in cases)
+        {
+            var refused = await ActAsync(staff, visit, "assign", new { workerId = worker, workerName = "某人" });
+            refused.StatusCode.Should().Be(HttpStatusCode.Conflict, worker);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            problem.GetProperty("code").GetString().Should().Be(code);
+            problem.GetProperty("zh").GetProperty("detail").GetString().Should().Contain(worker);
+            problem.GetProperty("en").GetProperty("detail").GetString().Should().Contain(worker);
+        }
+        var unchanged = await staff.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{Id(visit)}");
+        Status(unchanged).Should().Be("scheduled");
+        unchanged.GetProperty("version").GetInt32().Should().Be(visit.GetProperty("version").GetInt32());
+
+        var booked = await ActOkAsync(staff, visit, "assign", new { workerId = "X-Z-FREE", workerName = "随便填" });
+        Status(booked).Should().Be("assigned");
+        booked.GetProperty("workerName").GetString().Should().Be("乙二", "the roster's name is the worker's name");
+        var late = await ActAsync(staff, booked, "reschedule", new { windowStart = LocalDayAt(10, 17), reason = "家属要求改到傍晚" });
+        late.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("worker_outside_hours");
+        (await staff.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{Id(visit)}")).GetProperty("windowStart").GetDateTimeOffset()
+            .Should().Be(booked.GetProperty("windowStart").GetDateTimeOffset());
+    }
 }

@@ -5,7 +5,8 @@ import { pick, t } from '../i18n.js';
 import { field, showError, vocabularySelect } from './fields.js';
 
 /**
- * spec: { name, label, kind: text|long|select|date|datetime|number|checkbox, required, max, min, group, values, value, hint }.
+ * spec: { name, label, kind: text|long|select|choice|date|datetime|number|checkbox, required, max, min, group, values, options, value, hint }
+ * (choice: a select of options [{ value, label }] read at run time).
  * Returns { fields, check(), body(), focusFirst(), showServerErrors(problem) }.
  */
 export function checkedForm(specs) {
@@ -52,6 +53,8 @@ function controlOf(spec) {
   switch (spec.kind) {
     case 'long': return h('textarea', { rows: 3, value: spec.value ?? '' });
     case 'select': return vocabularySelect(spec.group, spec.values, { empty: !spec.value });
+    case 'choice': return h('select', {}, h('option', { value: '' }, t('intake.choose')),
+      spec.options.map(o => h('option', { value: o.value, selected: o.value === spec.value }, o.label)));
     case 'date': return h('input', { type: 'date', value: spec.value ?? '' });
     case 'datetime': return h('input', { type: 'datetime-local', value: spec.value ?? '', step: '60' });
     case 'number': return h('input', { type: 'number', step: '1', min: spec.min, max: spec.max, value: spec.value ?? '' });

@@ -1,5 +1,6 @@
 // One home-rehabilitation visit: acceptance (受理), window, worker, clocks, the provider's actions (double booking shown clearly), history.
 import { h } from '../dom.js';
+import { api } from '../api.js';
 import { t, word } from '../i18n.js';
 import { dateTime } from '../format.js';
 import { countyName, unitName } from '../reference.js';
@@ -17,17 +18,38 @@ export async function render(main, { params, user }) {
     actionGroup: 'visitAction',
     eventGroup: 'visitEvent',
     offered: offeredVisitActions,
-    formFor: visitForm,
+    formFor: (action, item) => (action === 'assign' && offer.visit === item.id && offer.roster ? assignForm(offer.free) : visitForm(action, item)),
     eventDetail,
-    conflictField: problem => (problem.code === 'worker_double_booked' ? 'workerId' : null),
+    conflictField: problem => (problem.code.startsWith('worker_') ? 'workerId' : null),
     unitOf: item => item.providerCode,
     attachments: {},
   });
 }
 
+/**
+ * The free workers of the provider's roster for the visit's window, read with the visit (facts): 派人 becomes a choice
+ * among them. A provider without a roster yet still types the worker's id and name.
+ */
+const offer = { visit: null, roster: false, free: [] };
+
+async function readOffer(v, user) {
+  Object.assign(offer, { visit: v.id, roster: false, free: [] });
+  if (!v.windowStart || !offeredVisitActions(v, user).includes('assign')) return;
+  const base = `/api/rehab-providers/${encodeURIComponent(v.providerCode)}/workers`;
+  const [roster, free] = await Promise.all([api(base), api(`${base}/free?visit=${encodeURIComponent(v.id)}`)]);
+  Object.assign(offer, { roster: roster.length > 0, free });
+}
+
+const assignForm = free => [{
+  name: 'workerId', label: t('visit.form.freeWorker'), kind: 'choice', required: true,
+  hint: free.length ? t('visit.form.freeWorker.hint') : t('visit.form.noFreeWorker'),
+  options: free.map(w => ({ value: w.workerId, label: t('visit.form.freeWorker.option', { name: w.name, id: w.workerId, n: w.bookedThisWeek }) })),
+}];
+
 export const windowText = (start, end) => (start ? `${dateTime(start)}–${dateTime(end).slice(-5)}` : '—');
 
 async function facts(v, user) {
+  await readOffer(v, user);
   const p = v.person ?? {};
   const url = `/api/rehab-visits/${encodeURIComponent(v.id)}`;
   return [

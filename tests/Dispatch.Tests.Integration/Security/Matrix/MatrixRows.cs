@@ -39,7 +39,7 @@ public static class MatrixRows
 
     public static IReadOnlyList<Row> All() =>
     [
-        .. Public(), .. Account(), .. UserAdministration(), .. Tickets(), .. TicketLists(), .. Cases(), .. Visits(), .. Reference(),
+        .. Public(), .. Account(), .. UserAdministration(), .. Tickets(), .. TicketLists(), .. Cases(), .. Visits(), .. Roster(), .. Reference(),
         .. CalendarsAndRules(), .. Stats(), .. Open311(), .. ItemWork(),
     ];
 
@@ -330,6 +330,43 @@ public static class MatrixRows
                     new { reason = "服务对象不在家" })),
             OnVisit("POST", "/cancel", VisitAt.Requested, p => ProviderWork(p) || p.Role == "operator", _ => new { reason = "服务对象已入住养老机构" }),
             OnVisit("POST", "/supervise", VisitAt.Requested, p => p.Supervises(County), _ => new { note = "请尽快上门" }),
+        ];
+    }
+
+    // ---- A rehabilitation provider's worker roster (康复人员名册) ------------------------------------------------
+
+    /// <summary>
+    /// Reads on the own county's provider: whoever's scope covers it. Changes on its second provider (330402-REHAB-2), so
+    /// the visit rows' provider keeps booking workers without a roster: whoever's scope covers that provider and may not
+    /// change its roster gets 403 (its staff would succeed; the matrix has none), the rest 404; administrators succeed.
+    /// </summary>
+    private static IEnumerable<Row> Roster()
+    {
+        Func<Principal, int> reads = p => p.Anonymous ? 401 : p.Sees(County, Provider) ? 200 : 404;
+        Func<Principal, int> changes = p => Gate(p, p.Sees(County, MatrixWorld.RosterProvider), p.Works(MatrixWorld.RosterProvider));
+        const string Workers = "/api/rehab-providers/" + MatrixWorld.RosterProvider + "/workers";
+        return
+        [
+            Simple("GET", "/api/rehab-providers/{code}/workers", reads, url: $"/api/rehab-providers/{Provider}/workers"),
+            Simple("GET", "/api/rehab-providers/{code}/workers/free", reads,
+                url: $"/api/rehab-providers/{Provider}/workers/free?from=2030-01-07T10:00:00%2B08:00&to=2030-01-07T12:00:00%2B08:00&type=assessment"),
+            Simple("GET", "/api/rehab-providers/{code}/workers/history", reads, url: $"/api/rehab-providers/{Provider}/workers/history"),
+            new("POST", "/api/rehab-providers/{code}/workers", p => Gate(p, p.Sees(County, MatrixWorld.RosterProvider), p.Works(MatrixWorld.RosterProvider), 201),
+                (w, _, _) => Task.FromResult(Request("POST", Workers, MatrixWorld.WorkerBody(w.Unique("MW-"))))),
+            new("PUT", "/api/rehab-providers/{code}/workers/{workerId}", changes, async (w, _, _) =>
+            {
+                var worker = await w.SharedAsync("roster-worker", w.RosterWorkerAsync);
+                return Request("PUT", $"{Workers}/{worker}", MatrixWorld.WorkerBody(worker));
+            }),
+            new("POST", "/api/rehab-providers/{code}/workers/{workerId}/leave", changes, async (w, _, _) =>
+                Request("POST", $"{Workers}/{await w.SharedAsync("roster-worker", w.RosterWorkerAsync)}/leave",
+                    new { from = "2030-01-07", to = "2030-01-08", reason = "年假" })),
+            new("DELETE", "/api/rehab-providers/{code}/workers/{workerId}/leave/{leaveId}", changes, async (w, _, succeeds) =>
+            {
+                var worker = await w.SharedAsync("roster-worker", w.RosterWorkerAsync);
+                var leave = succeeds ? await w.RosterLeaveAsync(worker) : await w.SharedAsync("roster-leave", () => w.RosterLeaveAsync(worker));
+                return Request("DELETE", $"{Workers}/{worker}/leave/{leave}");
+            }),
         ];
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -183,6 +184,35 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         frequency = "weekly",
         count = 2,
     };
+
+    /// <summary>The provider whose roster the matrix changes: the own county's second one, so the visit rows' provider keeps none.</summary>
+    public const string RosterProvider = "330402-REHAB-2";
+
+    public static object WorkerBody(string workerId) => new
+    {
+        workerId, name = "陈红", phone = "13712340001", serviceTypes = new[] { "rehabilitation_training" }, towns = new[] { "330402007" },
+        workingDays = new[] { 1, 2, 3, 4, 5 }, dayStart = "08:30", dayEnd = "17:30",
+    };
+
+    /// <summary>A worker on <see cref="RosterProvider"/>'s roster, added by the administrator; its id.</summary>
+    public async Task<string> RosterWorkerAsync()
+    {
+        var id = Unique("MW-");
+        var response = await For(Principal.Admin).PostAsJsonAsync($"/api/rehab-providers/{RosterProvider}/workers", WorkerBody(id));
+        return response.IsSuccessStatusCode ? id : throw new InvalidOperationException($"adding a worker answered {(int)response.StatusCode}");
+    }
+
+    /// <summary>A leave of the worker, recorded by the administrator; its id.</summary>
+    public async Task<string> RosterLeaveAsync(string workerId)
+    {
+        var from = new DateOnly(2030, 2, 4).AddDays(Interlocked.Increment(ref counter) % 300).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var response = await For(Principal.Admin).PostAsJsonAsync($"/api/rehab-providers/{RosterProvider}/workers/{workerId}/leave",
+            new { from, to = from, reason = "病假" });
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode
+            ? json.GetProperty("leave").EnumerateArray().First(l => l.GetProperty("from").GetString() == from).GetProperty("id").GetString()!
+            : throw new InvalidOperationException($"adding leave answered {(int)response.StatusCode}: {json}");
+    }
 
     /// <summary>A new user (an operator) made by the administrator, optionally disabled: the target of the user-administration rows.</summary>
     public async Task<string> UserAsync(bool disabled = false)

@@ -190,6 +190,21 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
         await Assertions.Expect(row).Not.ToContainTextAsync("13900003333");
         (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().StartWith("laroster-edit-", "the new member's edit button takes the focus");
         await ScreenshotAsync(page, "legal-aid-roster-added");
+
+        // The change (If-Match) leaves the phone empty: the stored number stays; the history lists both changes.
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, "f-maxOpenCases");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("3");
+        await TabToAsync(page, "laroster-save");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#laroster-notice")).ToContainTextAsync("已修改 陈律师");
+        await Assertions.Expect(row.Locator("td").Nth(6)).ToHaveTextAsync("3");
+        await Assertions.Expect(row).ToContainTextAsync("139****3333");
+        await TabToAsync(page, (await page.EvaluateAsync<string>("() => document.activeElement.id")).Replace("edit", "history"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#laroster-history tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#laroster-history")).ToContainTextAsync("在办案件上限：10 → 3");
     }
 
     /// <summary>Opens an action's form from the keyboard and submits it as it stands; the page says it was done.</summary>

@@ -67,6 +67,15 @@ public sealed class LegalAidRosterGrain(
         {
             return DomainError.Stale(before.Version);
         }
+        // A change that leaves the phone or licence number empty keeps the stored one (the client sees them masked only).
+        if (before is not null)
+        {
+            input = input with
+            {
+                Phone = string.IsNullOrWhiteSpace(input.Phone) ? before.Phone : input.Phone,
+                LicenceNumber = string.IsNullOrWhiteSpace(input.LicenceNumber) ? before.LicenceNumber : input.LicenceNumber,
+            };
+        }
         var checkedMember = RosterRules.Validate(input, id, StationCode, (before?.Version ?? 0) + 1);
         if (!checkedMember.Succeeded)
         {

@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
         "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders", "notifications",
-        "rehab-workers"];
+        "rehab-workers", "legal-aid-roster"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -127,6 +127,14 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
                 await page.Locator("#workers-table").WaitForAsync();
                 await page.Locator("#worker-add").ClickAsync();
                 await page.Locator("#worker-form").WaitForAsync();
+                break;
+            case "legal-aid-roster":
+                await CaseSeeding.RosterMemberAsync(system, "330421-LEGAL", "周律师");
+                await SignInAsync(page, "head.330421-legal@jx12385.test");
+                await page.GotoAsync("/#/legal-aid-roster");
+                await page.Locator("#laroster-table").WaitForAsync();
+                await page.Locator("#laroster-add").ClickAsync();
+                await page.Locator("#laroster-form").WaitForAsync();
                 break;
             case "supervision-orders":
                 await SignInAsync(page, "supervisor@jx12385.test");

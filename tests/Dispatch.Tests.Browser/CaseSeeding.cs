@@ -25,10 +25,13 @@ public static class CaseSeeding
     }
 
     /// <summary>The head of 330402-LEGAL adds a lawyer to the station's roster (any field of practice, five open cases at most).</summary>
-    public static async Task RosterMemberAsync(BrowserSystem system, string name)
+    public static Task RosterMemberAsync(BrowserSystem system, string name) => RosterMemberAsync(system, "330402-LEGAL", name);
+
+    /// <summary>The head of the station adds a lawyer to its roster (any field of practice, five open cases at most).</summary>
+    public static async Task RosterMemberAsync(BrowserSystem system, string station, string name)
     {
-        using var head = await Browsing.ApiAsync(system, "head.330402-legal@jx12385.test");
-        var added = await head.PostAsJsonAsync("/api/legal-aid-stations/330402-LEGAL/roster", new
+        using var head = await Browsing.ApiAsync(system, $"head.{station.ToLowerInvariant()}@jx12385.test");
+        var added = await head.PostAsJsonAsync($"/api/legal-aid-stations/{station}/roster", new
         {
             name, kind = "lawyer", organisation = "浙江禾城律师事务所", phone = "13900001111", status = "active", maxOpenCases = 5,
         });

@@ -159,6 +159,54 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
         await Assertions.Expect(page.Locator("#search-results")).ToContainTextAsync(property.GetProperty("number").GetString()!);
     }
 
+    [Fact]
+    public async Task The_stations_head_adds_a_lawyer_to_the_roster_by_keyboard_alone_and_sees_the_phone_masked()
+    {
+        var page = await system.NewPageAsync();
+        await SignInAsync(page, "head.330424-legal@jx12385.test");
+        await page.GetByRole(AriaRole.Link, new() { Name = "律师名册" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("律师名册");
+        await Assertions.Expect(page.Locator("#laroster-table, #laroster-empty").First).ToBeVisibleAsync();
+
+        await TabToAsync(page, "laroster-add");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#laroster-form")).ToBeVisibleAsync();
+        await TabToAsync(page, "f-name");
+        await page.Keyboard.TypeAsync("陈律师");
+        await TabToAsync(page, "f-organisation");
+        await page.Keyboard.TypeAsync("浙江海盐律师事务所");
+        await TabToAsync(page, "f-phone");
+        await page.Keyboard.TypeAsync("13900003333");
+        await TabToAsync(page, "f-fields-labour_dispute");
+        await page.Keyboard.PressAsync("Space");
+        await TabToAsync(page, "laroster-save");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#laroster-notice")).ToContainTextAsync("已将 陈律师 添加到名册");
+        var row = page.Locator("#laroster-table tbody tr", new() { HasText = "陈律师" });
+        await Assertions.Expect(row).ToContainTextAsync("139****3333");
+        await Assertions.Expect(row).ToContainTextAsync("劳动争议");
+        await Assertions.Expect(row).Not.ToContainTextAsync("13900003333");
+        (await page.EvaluateAsync<string>("() => document.activeElement.id")).Should().StartWith("laroster-edit-", "the new member's edit button takes the focus");
+        await ScreenshotAsync(page, "legal-aid-roster-added");
+
+        // The change (If-Match) leaves the phone empty: the stored number stays; the history lists both changes.
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, "f-maxOpenCases");
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("3");
+        await TabToAsync(page, "laroster-save");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#laroster-notice")).ToContainTextAsync("已修改 陈律师");
+        await Assertions.Expect(row.Locator("td").Nth(6)).ToHaveTextAsync("3");
+        await Assertions.Expect(row).ToContainTextAsync("139****3333");
+        await TabToAsync(page, (await page.EvaluateAsync<string>("() => document.activeElement.id")).Replace("edit", "history"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#laroster-history tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#laroster-history")).ToContainTextAsync("在办案件上限：10 → 3");
+    }
+
     /// <summary>Opens an action's form from the keyboard and submits it as it stands; the page says it was done.</summary>
     private static async Task ActAsync(IPage page, string action, string label)
     {

@@ -15,6 +15,7 @@ const routes = [
   { path: 'legal-aid-worklist', nav: 'nav.legalAid', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-worklist.js') },
   { path: 'legal-aid-cases/new', nav: 'nav.legalAidNew', roles: ['operator', 'unit_staff', 'admin'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-new.js') },
   { path: 'legal-aid-search', nav: 'nav.legalAidSearch', roles: everyone, kinds: ['legal_aid'], view: () => import('./views/legal-aid-search.js') },
+  { path: 'legal-aid-roster', nav: 'nav.laRoster', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['legal_aid'], view: () => import('./views/legal-aid-roster.js') },
   { path: 'rehab-worklist', nav: 'nav.rehab', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-worklist.js') },
   { path: 'rehab-calendar', nav: 'nav.calendar', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-calendar.js') },
   { path: 'rehab-workers', nav: 'nav.roster', roles: ['unit_staff', 'admin', 'supervisor'], kinds: ['rehab'], view: () => import('./views/rehab-workers.js') },

@@ -70,6 +70,14 @@ public sealed partial class LegalAidApiTests
         history.GetRawText().Should().NotContain("13900002222", "the history keeps the numbers masked");
         var revealed = await staff.PostAsJsonAsync($"/api/legal-aid-stations/{station}/roster/{id}/reveal", new { field = "phone", purpose = "legal_service" });
         (await revealed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetString().Should().Be("13900002222");
+
+        // A change without the numbers keeps the stored ones.
+        var kept = await head.PutAsJsonAsync($"/api/legal-aid-stations/{station}/roster/{id}",
+            new { name = "王律师", kind = "lawyer", status = "active", maxOpenCases = 4, phone = (string?)null, licenceNumber = "" });
+        kept.StatusCode.Should().Be(HttpStatusCode.OK);
+        var keptMember = await kept.Content.ReadFromJsonAsync<JsonElement>();
+        keptMember.GetProperty("phone").GetString().Should().Be("139****2222");
+        keptMember.GetProperty("licenceNumber").GetString().Should().Be("1330***********01");
     }
 
     [Fact]

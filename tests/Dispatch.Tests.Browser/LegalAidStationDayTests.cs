@@ -164,6 +164,9 @@ public sealed class LegalAidStationDayTests(BrowserSystem system) : BrowserTest
     {
         var page = await system.NewPageAsync();
         await SignInAsync(page, "head.330424-legal@jx12385.test");
+        // The start page finishes drawing first, so it cannot replace the page the link opens.
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("法律援助待办");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.GetByRole(AriaRole.Link, new() { Name = "律师名册" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("律师名册");

@@ -1,3 +1,4 @@
+using Dispatch.Tickets;
 using Dispatch.Web.ApiConventions;
 using Dispatch.Web.Attachments;
 using Dispatch.LegalAid;
@@ -60,6 +61,8 @@ public static class LegalAidEndpoints
         Cases.MapAction(group, LegalAidActions.Terminate, "Terminate aid after the grant (终止法律援助, Art. 48): reason code and note",
             (TerminateAid b) => (c, a, v) => c.Terminate(b, a, v));
         Cases.MapAction(group, LegalAidActions.Supervise, "Issue a supervision order (督办, supervisors)", (CaseNote b) => (c, a, v) => c.Supervise(b, a, v));
+        Cases.MapAction(group, LegalAidActions.SupervisionReply, "The station's written reply to an open supervision order (督办回复, {orderId, reply}); closes the order",
+            (ReplyToOrder b) => (c, a, v) => c.ReplyToOrder(b, a, v));
         Cases.MapWork(group);
         group.MapAttachments<ILegalAidCaseGrain>(ItemTypes.LegalAidCase);
         return api;

@@ -1,3 +1,4 @@
+using Dispatch.Tickets;
 using Dispatch.Web.ApiConventions;
 using Dispatch.Web.Attachments;
 using Dispatch.People;
@@ -42,6 +43,8 @@ public static class RehabVisitEndpoints
         Visits.MapAction(group, RehabActions.Miss, "Record that the visit did not happen (未上门) once its window opened", (VisitReason b) => (v, a, e) => v.Miss(b, a, e));
         Visits.MapAction(group, RehabActions.Cancel, "Cancel the visit with a reason (取消)", (VisitReason b) => (v, a, e) => v.Cancel(b, a, e));
         Visits.MapAction(group, RehabActions.Supervise, "Issue a supervision order (督办, supervisors)", (VisitNote b) => (v, a, e) => v.Supervise(b, a, e));
+        Visits.MapAction(group, RehabActions.SupervisionReply, "The provider's written reply to an open supervision order (督办回复, {orderId, reply}); closes the order",
+            (ReplyToOrder b) => (v, a, e) => v.ReplyToOrder(b, a, e));
         Visits.MapWork(group);
         group.MapAttachments<IRehabVisitGrain>(ItemTypes.RehabVisit);
         return api;

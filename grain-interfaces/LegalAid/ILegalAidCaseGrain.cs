@@ -40,4 +40,7 @@ public interface ILegalAidCaseGrain : IClockedItem, IPersonalDataItem, Items.IWo
     [Alias("Transfer")] Task<Outcome<LegalAidCaseView>> Transfer(TransferCase command, Actor actor, int? expectedVersion);
     [Alias("Terminate")] Task<Outcome<LegalAidCaseView>> Terminate(TerminateAid command, Actor actor, int? expectedVersion);
     [Alias("Supervise")] Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion);
+
+    /// <summary>督办回复: the station's written reply to an open supervision order.</summary>
+    [Alias("ReplyToOrder")] Task<Outcome<LegalAidCaseView>> ReplyToOrder(Tickets.ReplyToOrder command, Actor actor, int? expectedVersion);
 }

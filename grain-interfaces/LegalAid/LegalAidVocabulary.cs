@@ -49,6 +49,9 @@ public static class LegalAidActions
     public const string Conclude = "conclude";
     public const string Archive = "archive";
     public const string Supervise = "supervise";
+
+    /// <summary>督办回复: the unit's written reply to an open supervision order.</summary>
+    public const string SupervisionReply = "supervision-reply";
 }
 
 /// <summary>The fixed vocabularies of a legal-aid case, as the API spells them.</summary>
@@ -107,6 +110,7 @@ public static class LegalAidVocabulary
         new(LegalAidActions.Transfer, "移送有管辖权的法律援助站", "Transfer to the competent station"),
         new(LegalAidActions.Terminate, "终止法律援助", "Terminate aid"),
         new(LegalAidActions.Supervise, "督办", "Supervise"),
+        new(LegalAidActions.SupervisionReply, "督办回复", "Reply to supervision order"),
     ],
     [
         new(LegalAidClockNames.Decision, "审查决定时限", "Decision"),

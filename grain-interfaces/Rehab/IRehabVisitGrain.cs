@@ -34,6 +34,9 @@ public interface IRehabVisitGrain : IClockedItem, IPersonalDataItem, Items.IWork
     [Alias("Miss")] Task<Outcome<RehabVisitView>> Miss(VisitReason command, Actor actor, int? expectedVersion);
     [Alias("Cancel")] Task<Outcome<RehabVisitView>> Cancel(VisitReason command, Actor actor, int? expectedVersion);
     [Alias("Supervise")] Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion);
+
+    /// <summary>督办回复: the provider's written reply to an open supervision order.</summary>
+    [Alias("ReplyToOrder")] Task<Outcome<RehabVisitView>> ReplyToOrder(Tickets.ReplyToOrder command, Actor actor, int? expectedVersion);
 }
 
 /// <summary>

@@ -41,6 +41,9 @@ public static class RehabActions
     public const string Miss = "miss";
     public const string Cancel = "cancel";
     public const string Supervise = "supervise";
+
+    /// <summary>督办回复: the unit's written reply to an open supervision order.</summary>
+    public const string SupervisionReply = "supervision-reply";
 }
 
 public static class RehabVocabulary
@@ -79,6 +82,7 @@ public static class RehabVocabulary
         new(RehabActions.Miss, "登记未上门", "Record missed"),
         new(RehabActions.Cancel, "取消上门", "Cancel visit"),
         new(RehabActions.Supervise, "督办", "Supervise"),
+        new(RehabActions.SupervisionReply, "督办回复", "Reply to supervision order"),
     ],
     [
         new(RehabClockNames.FirstVisit, "首次上门时限", "First visit"),

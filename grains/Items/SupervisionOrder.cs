@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Dispatch.Errors;
 using Dispatch.Sla;
 
 namespace Dispatch.Items;
@@ -88,4 +89,29 @@ public static class SupervisionOrders
 
     /// <summary>The open order of a cause, if any: the ladder raises at most one open order per item and cause.</summary>
     public static bool HasOpen(IEnumerable<SupervisionOrder> orders, string cause) => orders.Any(o => o.Open && o.Cause == cause);
+
+    /// <summary>The orders with one of them changed (a reply, an escalation); an unknown id leaves them as they are.</summary>
+    public static ImmutableList<SupervisionOrder> Map(ImmutableList<SupervisionOrder> orders, Guid orderId, Func<SupervisionOrder, SupervisionOrder> map) =>
+        orders.FindIndex(o => o.OrderId == orderId) is var i and >= 0 ? orders.SetItem(i, map(orders[i])) : orders;
+
+    /// <summary>
+    /// 督办回复 on any item: the order the reply names and the checked reply text, or the field errors (no order named, the
+    /// item has no such order, no text or too long). Whether the order still waits for a reply is the caller's 409.
+    /// </summary>
+    public static (SupervisionOrder? Order, string? Reply, DomainError? Invalid) Answer(
+        IEnumerable<SupervisionOrder> orders, Guid? orderId, string? reply, ItemVocabulary words)
+    {
+        var order = orderId is null ? null : orders.FirstOrDefault(o => o.OrderId == orderId);
+        var invalid = TextRules.Invalid(
+            orderId is null ? new FieldError("orderId", "required", "请指明回复哪一份督办。", "Say which supervision order the reply answers.")
+                : order is null ? new FieldError("orderId", "unknown_value", $"该{words.Name.Zh}没有这份督办。", $"This {words.Name.En} has no such supervision order.")
+                : null,
+            TextRules.Check("reply", reply, TextLimits.Note, true, "督办回复", "reply"));
+        return invalid is null ? (order, reply!.Trim(), null) : (null, null, invalid);
+    }
+
+    /// <summary>The 409 for a reply to an order that was answered already or asks for none.</summary>
+    public const string NotOpenCode = "order_not_open";
+
+    public static readonly (string Zh, string En) NotOpen = ("这份督办已回复或无需回复。", "This supervision order was already answered or asks for no reply.");
 }

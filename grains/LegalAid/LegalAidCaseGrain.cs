@@ -147,6 +147,9 @@ public sealed class LegalAidCaseGrain(
     public Task<Outcome<LegalAidCaseView>> Supervise(CaseNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Supervise(s, actor, command, c, Guid.NewGuid()));
 
+    public Task<Outcome<LegalAidCaseView>> ReplyToOrder(ReplyToOrder command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.ReplyToOrder(s, actor, command, c));
+
     public Task<Outcome<LegalAidCaseView>> AddNote(AddItemNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<LegalAidEvent>(LegalAidRules.Words, WorkerAsking(actor, s), command, (kind, note) => new CaseNoteAdded(kind, note)));
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Dispatch.People;
 using Dispatch.Routing;
+using Dispatch.Sla;
 
 namespace Dispatch.LegalAid;
 
@@ -24,6 +25,8 @@ namespace Dispatch.LegalAid;
 [JsonDerivedType(typeof(CaseTransferred), "transferred")]
 [JsonDerivedType(typeof(AidTerminated), "terminated")]
 [JsonDerivedType(typeof(CaseSupervisionOrdered), "supervision_issued")]
+[JsonDerivedType(typeof(CaseSupervisionReplied), "supervision_replied")]
+[JsonDerivedType(typeof(CaseSupervisionEscalated), "supervision_escalated")]
 [JsonDerivedType(typeof(CaseClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(CaseClockOverdue), "clock_overdue")]
 [JsonDerivedType(typeof(CaseNoteAdded), "note_added")]
@@ -82,8 +85,17 @@ public sealed record CaseTransferred(string FromStation, string ToStation, strin
 /// <summary>终止法律援助 (Art. 48) with its reason code.</summary>
 public sealed record AidTerminated(string Reason, string? Note) : LegalAidEvent;
 
-/// <summary>督办: by a supervisor, or automatically when a clock runs out.</summary>
-public sealed record CaseSupervisionOrdered(Guid OrderId, string Cause, string? Note) : LegalAidEvent;
+/// <summary>
+/// 督办: by a supervisor, or automatically when a clock runs out. ReplyWithin is the station's reply time at the unit
+/// level (absent in orders issued before orders asked for replies: those are records only).
+/// </summary>
+public sealed record CaseSupervisionOrdered(Guid OrderId, string Cause, string? Note, SlaDuration? ReplyWithin = null) : LegalAidEvent;
+
+/// <summary>督办回复: the station's written reply to an open order, which closes it.</summary>
+public sealed record CaseSupervisionReplied(Guid OrderId, string Reply, string UserId) : LegalAidEvent;
+
+/// <summary>An order unanswered at its due time goes one level up (county, then city) with that level's reply time.</summary>
+public sealed record CaseSupervisionEscalated(Guid OrderId, string Cause, string Level, SlaDuration ReplyWithin) : LegalAidEvent;
 
 public sealed record CaseClockWarned(string Clock) : LegalAidEvent;
 

@@ -18,6 +18,7 @@ public static class LegalAidLiveChanges
         {
             CaseClockOverdue overdue => ItemAlarm.Overdue(overdue.Clock),
             CaseSupervisionOrdered order => ItemAlarm.Order(order.Cause, order.Note),
+            CaseSupervisionEscalated escalated => ItemAlarm.Escalation(escalated.Cause, escalated.Level),
             _ => null,
         });
 }

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Npgsql;
@@ -44,7 +45,9 @@ public static class LegalAidProjection
     }
 
     /// <summary>The earliest instant at which any running, unpaused clock of the case changes state.</summary>
-    public static DateTimeOffset? NextClockChange(LegalAidState s, IClockReader clocks) => ClockSummary.Of(s.Clocks, clocks).NextChange;
+    /// <summary>The earliest instant at which a clock changes state, or an open supervision order falls due for escalation.</summary>
+    public static DateTimeOffset? NextClockChange(LegalAidState s, IClockReader clocks) =>
+        new[] { ClockSummary.Of(s.Clocks, clocks).NextChange, SupervisionOrders.NextChange(s.SupervisionOrders, clocks) }.Min();
 
     private static DateTimeOffset? DueAt(ClockRecord? clock, IClockReader clocks) => clock is null ? null : clocks.Evaluate(clock).DueAt;
 

@@ -137,7 +137,10 @@ public static partial class LegalAidRules
             : Change<LegalAidEvent>.Of(new CaseArchived(Trimmed(command.Note)));
     }
 
-    /// <summary>督办 by a supervisor whose scope covers the case.</summary>
+    /// <summary>
+    /// 督办 by a supervisor whose scope covers the case: it asks the station for a written reply within the unit level's
+    /// reply time (supervision.json); unanswered, it escalates to the county and then the city.
+    /// </summary>
     public static Change<LegalAidEvent> Supervise(LegalAidState s, Actor actor, CaseNote command, IClockReader clocks, Guid orderId)
     {
         if (Gate(s, actor, clocks, LegalAidActions.Supervise, () => LegalAidAccess.IsSupervisorInScope(actor, s)) is { } refused)
@@ -146,13 +149,43 @@ public static partial class LegalAidRules
         }
         return Invalid(Check("note", command.Note, TextLimits.Note, true, "督办意见", "note")) is { } invalid
             ? invalid
-            : Change<LegalAidEvent>.Of(new CaseSupervisionOrdered(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
+            : Change<LegalAidEvent>.Of(Order(s, orderId, SupervisionCauses.Manual, command.Note!.Trim(), clocks));
     }
 
-    private static readonly ClockEventShapes<LegalAidEvent> ClockShapes = new(
-        clock => new CaseClockWarned(clock), clock => new CaseClockOverdue(clock), (id, cause, note) => new CaseSupervisionOrdered(id, cause, note));
+    /// <summary>督办回复: the station's staff answer an open order in writing, which closes it.</summary>
+    public static Change<LegalAidEvent> ReplyToOrder(LegalAidState s, Actor actor, ReplyToOrder command, IClockReader clocks)
+    {
+        if (Gate(s, actor, clocks, LegalAidActions.SupervisionReply, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        var (order, reply, invalid) = SupervisionOrders.Answer(s.SupervisionOrders, command.OrderId, command.Reply, Words);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        return order!.Open
+            ? Change<LegalAidEvent>.Of(new CaseSupervisionReplied(order.OrderId, reply!, actor.UserId))
+            : ActionGate.Conflict(Words, s.Status, AllowedActions(s, clocks), SupervisionOrders.NotOpenCode, SupervisionOrders.NotOpen.Zh, SupervisionOrders.NotOpen.En);
+    }
 
-    /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>
-    public static IReadOnlyList<LegalAidEvent> ClockEvents(LegalAidState s, IClockReader clocks, Func<Guid> newOrderId) =>
-        !s.Exists || s.Status == LegalAidStatus.Archived ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, ClockShapes, newOrderId);
+    /// <summary>An order of this cause, asking the station holding the case for a reply.</summary>
+    private static CaseSupervisionOrdered Order(LegalAidState s, Guid orderId, string cause, string? note, IClockReader clocks) =>
+        new(orderId, cause, note, SupervisionOrders.ReplyWithin(s.StationCode, clocks));
+
+    /// <summary>
+    /// Warnings and overdue for clocks that reached those points (overdue also issues a supervision order), and each open
+    /// order unanswered at its due time going one level up (also on an archived case: the order waits for its reply).
+    /// </summary>
+    public static IReadOnlyList<LegalAidEvent> ClockEvents(LegalAidState s, IClockReader clocks, Func<Guid> newOrderId)
+    {
+        if (!s.Exists)
+        {
+            return [];
+        }
+        var shapes = new ClockEventShapes<LegalAidEvent>(
+            clock => new CaseClockWarned(clock), clock => new CaseClockOverdue(clock), (id, cause, note) => Order(s, id, cause, note, clocks));
+        IEnumerable<LegalAidEvent> alarms = s.Status == LegalAidStatus.Archived ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, shapes, newOrderId);
+        return [.. alarms, .. SupervisionOrders.Due(s.SupervisionOrders, clocks).Select(e => new CaseSupervisionEscalated(e.OrderId, e.Cause, e.Level, e.ReplyWithin))];
+    }
 }

@@ -16,8 +16,11 @@ public static partial class LegalAidRules
 {
     public static readonly ItemVocabulary Words = LegalAidVocabulary.Item;
 
-    /// <summary>What the case's state allows now, whoever asks.</summary>
-    public static ImmutableArray<string> AllowedActions(LegalAidState s, IClockReader clocks) => !s.Exists ? [] : s.Status switch
+    /// <summary>What the case's state allows now, whoever asks; a reply to an open supervision order in any status.</summary>
+    public static ImmutableArray<string> AllowedActions(LegalAidState s, IClockReader clocks) =>
+        s.Exists && s.SupervisionOrders.Any(o => o.Open) ? [.. StatusActions(s, clocks), LegalAidActions.SupervisionReply] : StatusActions(s, clocks);
+
+    private static ImmutableArray<string> StatusActions(LegalAidState s, IClockReader clocks) => !s.Exists ? [] : s.Status switch
     {
         LegalAidStatus.Applied => [LegalAidActions.Accept, LegalAidActions.Transfer, LegalAidActions.Supervise],
         // Withdrawal is offered while documents are awaited; the rule refuses it until the day set for them has passed.

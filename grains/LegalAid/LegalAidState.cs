@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.EventSourcing;
+using Dispatch.Items;
 using Dispatch.People;
 using Dispatch.Sla;
 
@@ -51,7 +52,7 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
     public DateTimeOffset? TerminatedAt { get; init; }
     public string? TerminationReason { get; init; }
     public string? TerminationNote { get; init; }
-    public ImmutableList<CaseSupervision> SupervisionOrders { get; init; } = [];
+    public ImmutableList<SupervisionOrder> SupervisionOrders { get; init; } = [];
     public ClockRecord? Decision { get; init; }
     public ClockRecord? Assignment { get; init; }
     public ClockRecord? Agreement { get; init; }
@@ -141,7 +142,9 @@ public sealed record LegalAidState : IFoldedState<LegalAidState, LegalAidEvent>
             Assignment = s.Assignment?.Stop(at), Agreement = s.Agreement?.Stop(at),
         },
         CaseArchived => s with { Status = LegalAidStatus.Archived, ArchivedAt = at, ObjectionWindow = s.ObjectionWindow?.Stop(at) },
-        CaseSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(new CaseSupervision(o.OrderId, o.Cause, o.Note, at)) },
+        CaseSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(SupervisionOrder.Issued(o.OrderId, o.Cause, o.Note, o.ReplyWithin, at)) },
+        CaseSupervisionReplied r => s with { SupervisionOrders = Items.SupervisionOrders.Map(s.SupervisionOrders, r.OrderId, o => o.Replied(r.Reply, r.UserId, at)) },
+        CaseSupervisionEscalated up => s with { SupervisionOrders = Items.SupervisionOrders.Map(s.SupervisionOrders, up.OrderId, o => o.Escalated(up.Level, up.ReplyWithin, at)) },
         CaseNoteAdded => s,
         CaseAssigneeSet a => s with { Assignee = new Items.ItemAssignee(a.UserId, a.Name) },
         CaseAssigneeCleared => s with { Assignee = null },
@@ -195,5 +198,3 @@ public sealed record Handler(
     string Name, string Kind, string? Organisation, string? Phone, DateTimeOffset AssignedAt, Guid? MemberId = null, bool? RotationPick = null, string? Reason = null);
 
 public sealed record ProgressEntry(string Note, string By, DateTimeOffset At);
-
-public sealed record CaseSupervision(Guid OrderId, string Cause, string? Note, DateTimeOffset IssuedAt);

@@ -30,6 +30,8 @@ public static class LegalAidStream
         CaseTransferred => "transferred",
         AidTerminated => "terminated",
         CaseSupervisionOrdered => "supervision_issued",
+        CaseSupervisionReplied => "supervision_replied",
+        CaseSupervisionEscalated => "supervision_escalated",
         CaseClockWarned => "clock_warned",
         CaseClockOverdue => "clock_overdue",
         CaseNoteAdded => Items.ItemNoteKinds.NoteAddedEvent,

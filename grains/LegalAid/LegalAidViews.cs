@@ -1,4 +1,5 @@
 using Dispatch.Identity;
+using Dispatch.Items;
 using Dispatch.PersonalData;
 using Dispatch.Sla;
 
@@ -54,7 +55,7 @@ public static class LegalAidViews
             DeadlineViews.From(s.Assignment, s.Rules.RuleVersion, clocks),
             DeadlineViews.From(s.Agreement, s.Rules.RuleVersion, clocks),
             DeadlineViews.From(s.ObjectionReview, s.Rules.RuleVersion, clocks)),
-        SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
+        SupervisionOrders = [.. s.SupervisionOrders.Select(o => SupervisionViews.Of(o, clocks))],
         AllowedActions = LegalAidRules.AllowedActions(s, clocks),
         Version = s.Version,
         Eligibility = EligibilityRules.View(s.Eligibility),

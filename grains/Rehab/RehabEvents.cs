@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Dispatch.People;
 using Dispatch.Routing;
+using Dispatch.Sla;
 
 namespace Dispatch.Rehab;
 
@@ -17,6 +18,8 @@ namespace Dispatch.Rehab;
 [JsonDerivedType(typeof(VisitMissed), "missed")]
 [JsonDerivedType(typeof(VisitCancelled), "cancelled")]
 [JsonDerivedType(typeof(VisitSupervisionOrdered), "supervision_issued")]
+[JsonDerivedType(typeof(VisitSupervisionReplied), "supervision_replied")]
+[JsonDerivedType(typeof(VisitSupervisionEscalated), "supervision_escalated")]
 [JsonDerivedType(typeof(VisitClockWarned), "clock_warned")]
 [JsonDerivedType(typeof(VisitClockOverdue), "clock_overdue")]
 [JsonDerivedType(typeof(VisitNoteAdded), "note_added")]
@@ -57,7 +60,17 @@ public sealed record VisitMissed(string Reason) : RehabEvent;
 
 public sealed record VisitCancelled(string Reason) : RehabEvent;
 
-public sealed record VisitSupervisionOrdered(Guid OrderId, string Cause, string? Note) : RehabEvent;
+/// <summary>
+/// 督办: by a supervisor, or automatically when a clock runs out. ReplyWithin is the provider's reply time at the unit
+/// level (absent in orders issued before orders asked for replies: those are records only).
+/// </summary>
+public sealed record VisitSupervisionOrdered(Guid OrderId, string Cause, string? Note, SlaDuration? ReplyWithin = null) : RehabEvent;
+
+/// <summary>督办回复: the provider's written reply to an open order, which closes it.</summary>
+public sealed record VisitSupervisionReplied(Guid OrderId, string Reply, string UserId) : RehabEvent;
+
+/// <summary>An order unanswered at its due time goes one level up (county, then city) with that level's reply time.</summary>
+public sealed record VisitSupervisionEscalated(Guid OrderId, string Cause, string Level, SlaDuration ReplyWithin) : RehabEvent;
 
 public sealed record VisitClockWarned(string Clock) : RehabEvent;
 

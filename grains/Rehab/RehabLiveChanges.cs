@@ -19,6 +19,7 @@ public static class RehabLiveChanges
         {
             VisitClockOverdue overdue => ItemAlarm.Overdue(overdue.Clock),
             VisitSupervisionOrdered order => ItemAlarm.Order(order.Cause, order.Note),
+            VisitSupervisionEscalated escalated => ItemAlarm.Escalation(escalated.Cause, escalated.Level),
             _ => null,
         });
 }

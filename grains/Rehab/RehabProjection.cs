@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.Sla;
 using Dispatch.Stats;
 using Npgsql;
@@ -16,7 +17,9 @@ public static class RehabProjection
 
     public static IEnumerable<NpgsqlBatchCommand> Commands(RehabState s, IClockReader clocks) => [Visit(s, clocks), Booking(s)];
 
-    public static DateTimeOffset? NextClockChange(RehabState s, IClockReader clocks) => ClockSummary.Of(s.Clocks, clocks).NextChange;
+    /// <summary>The earliest instant at which a clock changes state, or an open supervision order falls due for escalation.</summary>
+    public static DateTimeOffset? NextClockChange(RehabState s, IClockReader clocks) =>
+        new[] { ClockSummary.Of(s.Clocks, clocks).NextChange, SupervisionOrders.NextChange(s.SupervisionOrders, clocks) }.Min();
 
     /// <summary>The visit's stored row as the measures and the live feed see it, from the same state and clocks as the upsert.</summary>
     public static RehabStatsRow Row(RehabState s, IClockReader clocks)

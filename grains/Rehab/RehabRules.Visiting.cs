@@ -77,7 +77,11 @@ public static partial class RehabRules
             : Change<RehabEvent>.Of(new VisitCancelled(command.Reason!.Trim()));
     }
 
-    public static Change<RehabEvent> Supervise(RehabState s, Actor actor, VisitNote command, Guid orderId)
+    /// <summary>
+    /// 督办 by a supervisor whose scope covers the visit: it asks the provider for a written reply within the unit level's
+    /// reply time (supervision.json); unanswered, it escalates to the county and then the city.
+    /// </summary>
+    public static Change<RehabEvent> Supervise(RehabState s, Actor actor, VisitNote command, Guid orderId, IClockReader clocks)
     {
         if (Gate(s, actor, RehabActions.Supervise, () => RehabAccess.IsSupervisorInScope(actor, s)) is { } refused)
         {
@@ -85,13 +89,43 @@ public static partial class RehabRules
         }
         return Invalid(Check("note", command.Note, TextLimits.Note, true, "督办意见", "note")) is { } invalid
             ? invalid
-            : Change<RehabEvent>.Of(new VisitSupervisionOrdered(orderId, SupervisionCauses.Manual, command.Note!.Trim()));
+            : Change<RehabEvent>.Of(Order(s, orderId, SupervisionCauses.Manual, command.Note!.Trim(), clocks));
     }
 
-    private static readonly ClockEventShapes<RehabEvent> ClockShapes = new(
-        clock => new VisitClockWarned(clock), clock => new VisitClockOverdue(clock), (id, cause, note) => new VisitSupervisionOrdered(id, cause, note));
+    /// <summary>督办回复: the provider's staff answer an open order in writing, which closes it.</summary>
+    public static Change<RehabEvent> ReplyToOrder(RehabState s, Actor actor, ReplyToOrder command)
+    {
+        if (Gate(s, actor, RehabActions.SupervisionReply, () => RehabAccess.IsProvider(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        var (order, reply, invalid) = SupervisionOrders.Answer(s.SupervisionOrders, command.OrderId, command.Reply, Words);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+        return order!.Open
+            ? Change<RehabEvent>.Of(new VisitSupervisionReplied(order.OrderId, reply!, actor.UserId))
+            : Conflict(s, SupervisionOrders.NotOpenCode, SupervisionOrders.NotOpen.Zh, SupervisionOrders.NotOpen.En);
+    }
 
-    /// <summary>Warnings and overdue for clocks that reached those points; overdue also issues a supervision order.</summary>
-    public static IReadOnlyList<RehabEvent> ClockEvents(RehabState s, IClockReader clocks, Func<Guid> newOrderId) =>
-        !s.Exists || s.Status == RehabVisitStatus.Cancelled ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, ClockShapes, newOrderId);
+    /// <summary>An order of this cause, asking the provider holding the visit for a reply.</summary>
+    private static VisitSupervisionOrdered Order(RehabState s, Guid orderId, string cause, string? note, IClockReader clocks) =>
+        new(orderId, cause, note, SupervisionOrders.ReplyWithin(s.ProviderCode, clocks));
+
+    /// <summary>
+    /// Warnings and overdue for clocks that reached those points (overdue also issues a supervision order), and each open
+    /// order unanswered at its due time going one level up (also on a cancelled visit: the order waits for its reply).
+    /// </summary>
+    public static IReadOnlyList<RehabEvent> ClockEvents(RehabState s, IClockReader clocks, Func<Guid> newOrderId)
+    {
+        if (!s.Exists)
+        {
+            return [];
+        }
+        var shapes = new ClockEventShapes<RehabEvent>(
+            clock => new VisitClockWarned(clock), clock => new VisitClockOverdue(clock), (id, cause, note) => Order(s, id, cause, note, clocks));
+        IEnumerable<RehabEvent> alarms = s.Status == RehabVisitStatus.Cancelled ? [] : Items.ClockEvents.Due(s.Clocks, clocks, Words, shapes, newOrderId);
+        return [.. alarms, .. SupervisionOrders.Due(s.SupervisionOrders, clocks).Select(e => new VisitSupervisionEscalated(e.OrderId, e.Cause, e.Level, e.ReplyWithin))];
+    }
 }

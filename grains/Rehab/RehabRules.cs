@@ -18,7 +18,11 @@ public static partial class RehabRules
     /// <summary>A worker may check in this long before the window opens.</summary>
     public static readonly TimeSpan EarlyCheckIn = TimeSpan.FromHours(1);
 
-    public static ImmutableArray<string> AllowedActions(RehabState s) => !s.Exists ? [] : s.Status switch
+    /// <summary>What the visit's state allows now, whoever asks; a reply to an open supervision order in any status.</summary>
+    public static ImmutableArray<string> AllowedActions(RehabState s) =>
+        s.Exists && s.SupervisionOrders.Any(o => o.Open) ? [.. StatusActions(s), RehabActions.SupervisionReply] : StatusActions(s);
+
+    private static ImmutableArray<string> StatusActions(RehabState s) => !s.Exists ? [] : s.Status switch
     {
         RehabVisitStatus.Requested => [RehabActions.Accept, RehabActions.Cancel, RehabActions.Supervise],
         RehabVisitStatus.Accepted => [RehabActions.Schedule, RehabActions.Cancel, RehabActions.Supervise],

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dispatch.EventSourcing;
+using Dispatch.Items;
 using Dispatch.People;
 using Dispatch.Sla;
 
@@ -55,7 +56,7 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
     /// <summary>The last time a window was missed; kept after a reschedule.</summary>
     public DateTimeOffset? MissedAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }
-    public ImmutableList<VisitSupervision> SupervisionOrders { get; init; } = [];
+    public ImmutableList<SupervisionOrder> SupervisionOrders { get; init; } = [];
     public ClockRecord? FirstVisit { get; init; }
     public ClockRecord? WindowClock { get; init; }
     public ClockRecord? Record { get; init; }
@@ -115,7 +116,9 @@ public sealed record RehabState : IFoldedState<RehabState, RehabEvent>
             Status = RehabVisitStatus.Cancelled, CancelReason = c.Reason, CancelledAt = at,
             FirstVisit = s.FirstVisit?.Stop(at), WindowClock = s.WindowClock?.Stop(at), Record = s.Record?.Stop(at),
         },
-        VisitSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(new VisitSupervision(o.OrderId, o.Cause, o.Note, at)) },
+        VisitSupervisionOrdered o => s with { SupervisionOrders = s.SupervisionOrders.Add(SupervisionOrder.Issued(o.OrderId, o.Cause, o.Note, o.ReplyWithin, at)) },
+        VisitSupervisionReplied r => s with { SupervisionOrders = Items.SupervisionOrders.Map(s.SupervisionOrders, r.OrderId, o => o.Replied(r.Reply, r.UserId, at)) },
+        VisitSupervisionEscalated up => s with { SupervisionOrders = Items.SupervisionOrders.Map(s.SupervisionOrders, up.OrderId, o => o.Escalated(up.Level, up.ReplyWithin, at)) },
         VisitNoteAdded => s,
         VisitAssigneeSet a => s with { Assignee = new Items.ItemAssignee(a.UserId, a.Name) },
         VisitAssigneeCleared => s with { Assignee = null },
@@ -157,5 +160,3 @@ public sealed record VisitWindow(DateTimeOffset Start, DateTimeOffset End)
 public sealed record Reschedule(VisitWindow? From, VisitWindow To, string Reason, DateTimeOffset At);
 
 public sealed record Worker(string Id, string Name);
-
-public sealed record VisitSupervision(Guid OrderId, string Cause, string? Note, DateTimeOffset IssuedAt);

@@ -22,6 +22,8 @@ public static class RehabStream
         VisitMissed => "missed",
         VisitCancelled => "cancelled",
         VisitSupervisionOrdered => "supervision_issued",
+        VisitSupervisionReplied => "supervision_replied",
+        VisitSupervisionEscalated => "supervision_escalated",
         VisitClockWarned => "clock_warned",
         VisitClockOverdue => "clock_overdue",
         VisitNoteAdded => Items.ItemNoteKinds.NoteAddedEvent,

@@ -1,4 +1,5 @@
 using Dispatch.Identity;
+using Dispatch.Items;
 using Dispatch.PersonalData;
 using Dispatch.Sla;
 
@@ -49,7 +50,7 @@ public static class RehabViews
             DeadlineViews.From(s.FirstVisit, s.Rules.RuleVersion, clocks),
             DeadlineViews.From(s.WindowClock, s.Rules.RuleVersion, clocks),
             DeadlineViews.From(s.Record, s.Rules.RuleVersion, clocks)),
-        SupervisionOrders = [.. s.SupervisionOrders.Select(o => new SupervisionView(o.OrderId, o.Cause, o.Note, o.IssuedAt))],
+        SupervisionOrders = [.. s.SupervisionOrders.Select(o => SupervisionViews.Of(o, clocks))],
         AllowedActions = RehabRules.AllowedActions(s),
         Version = s.Version,
     };

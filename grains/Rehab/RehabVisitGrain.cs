@@ -139,7 +139,10 @@ public sealed class RehabVisitGrain(
         ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Cancel(s, actor, command));
 
     public Task<Outcome<RehabVisitView>> Supervise(VisitNote command, Actor actor, int? expectedVersion) =>
-        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Supervise(s, actor, command, Guid.NewGuid()));
+        ExecuteAsync(actor, expectedVersion, (s, c) => RehabRules.Supervise(s, actor, command, Guid.NewGuid(), c));
+
+    public Task<Outcome<RehabVisitView>> ReplyToOrder(ReplyToOrder command, Actor actor, int? expectedVersion) =>
+        ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.ReplyToOrder(s, actor, command));
 
     public Task<Outcome<RehabVisitView>> AddNote(AddItemNote command, Actor actor, int? expectedVersion) =>
         ExecuteAsync(actor, expectedVersion, (s, _) => ItemWork.Note<RehabEvent>(RehabRules.Words, WorkerAsking(actor, s), command, (kind, note) => new VisitNoteAdded(kind, note)));

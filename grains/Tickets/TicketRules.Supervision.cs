@@ -31,21 +31,16 @@ public static partial class TicketRules
         {
             return refused;
         }
-        var order = s.SupervisionOrders.Find(o => o.OrderId == command.OrderId);
-        var errors = TextRules.Invalid(
-            command.OrderId is null ? new FieldError("orderId", "required", "请指明回复哪一份督办。", "Say which supervision order the reply answers.")
-                : order is null ? new FieldError("orderId", "unknown_value", "该工单没有这份督办。", "This ticket has no such supervision order.")
-                : null,
-            TextRules.Check("reply", command.Reply, TextLimits.Note, true, "督办回复", "reply"));
-        if (errors is not null)
+        var (order, reply, invalid) = SupervisionOrders.Answer(s.SupervisionOrders, command.OrderId, command.Reply, Words);
+        if (invalid is not null)
         {
-            return errors;
+            return invalid;
         }
         if (!order!.Open)
         {
-            return Conflict(s, "order_not_open", "这份督办已回复或无需回复。", "This supervision order was already answered or asks for no reply.");
+            return Conflict(s, SupervisionOrders.NotOpenCode, SupervisionOrders.NotOpen.Zh, SupervisionOrders.NotOpen.En);
         }
-        return Change<TicketEvent>.Of(new SupervisionReplied(order.OrderId, command.Reply!.Trim(), actor.UserId));
+        return Change<TicketEvent>.Of(new SupervisionReplied(order.OrderId, reply!, actor.UserId));
     }
 
     /// <summary>催办: a reminder to the unit with a note, by an operator or a supervisor; it has no clock and never escalates.</summary>

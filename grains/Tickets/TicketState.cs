@@ -244,9 +244,7 @@ public sealed record TicketState : IFoldedState<TicketState, TicketEvent>
         s.Rules.SignFor is { } signFor ? ClockRecord.Start(ClockNames.SignFor, signFor, at) : null;
 
     private TicketState MapOrder(Guid orderId, Func<SupervisionOrder, SupervisionOrder> map) =>
-        SupervisionOrders.FindIndex(o => o.OrderId == orderId) is var i and >= 0
-            ? this with { SupervisionOrders = SupervisionOrders.SetItem(i, map(SupervisionOrders[i])) }
-            : this;
+        this with { SupervisionOrders = Items.SupervisionOrders.Map(SupervisionOrders, orderId, map) };
 
     /// <summary>Orders waiting for the unit's written reply.</summary>
     public IEnumerable<SupervisionOrder> OpenOrders => SupervisionOrders.Where(o => o.Open);

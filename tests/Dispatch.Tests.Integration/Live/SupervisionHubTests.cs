@@ -235,6 +235,56 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
         (await TicketApi.ActAsync(staff, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.Conflict);
     }
 
+    [Fact]
+    public async Task An_order_on_a_legal_aid_case_or_a_visit_asks_the_station_or_provider_for_a_reply_that_closes_it()
+    {
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+        using var supervisor = await LiveSystem.ClientAsync(system.WebA, NanhuSupervisor);
+        using var otherSupervisor = await LiveSystem.ClientAsync(system.WebA, XiuzhouSupervisor);
+        using var station = await LiveSystem.ClientAsync(system.WebA, "staff.330402-legal@jx12385.test");
+        using var provider = await LiveSystem.ClientAsync(system.WebA, "staff.330402-rehab-1@jx12385.test");
+        var legalAid = await CaseApi.OpenedAsync(operatorClient);
+        var visit = await Rehab.VisitApi.RequestedAsync(operatorClient, Rehab.VisitApi.Request(providerCode: "330402-REHAB-1"));
+
+        var caseOrder = (await CaseApi.ActOkAsync(supervisor, legalAid, "supervise", new { note = "请说明审查进度" })).GetProperty("supervisionOrders")[0];
+        var visitOrder = (await Rehab.VisitApi.ActOkAsync(supervisor, visit, "supervise", new { note = "请尽快受理" })).GetProperty("supervisionOrders")[0];
+
+        foreach (var order in new[] { caseOrder, visitOrder })
+        {
+            order.GetProperty("state").GetString().Should().Be("open");
+            order.GetProperty("level").GetString().Should().Be("unit");
+            order.GetProperty("dueAt").GetDateTimeOffset().Should().BeAfter(DateTimeOffset.UtcNow);
+        }
+        var caseOrderId = caseOrder.GetProperty("orderId").GetString()!;
+        var visitOrderId = visitOrder.GetProperty("orderId").GetString()!;
+        var listed = await OrdersAsync(supervisor, "330402-LEGAL");
+        listed.Should().ContainKey(caseOrderId).WhoseValue.Should().Be("legal_aid_case");
+        (await OrdersAsync(supervisor, "330402-REHAB-1")).Should().ContainKey(visitOrderId).WhoseValue.Should().Be("rehab_visit");
+        (await OrdersAsync(otherSupervisor, "330402-LEGAL")).Should().NotContainKey(caseOrderId);
+
+        var caseReply = new { orderId = caseOrderId, reply = "材料已补齐，三日内作出决定。" };
+        (await CaseApi.ActAsync(provider, legalAid, "supervision-reply", caseReply)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await CaseApi.ActAsync(supervisor, legalAid, "supervision-reply", caseReply)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        var replied = await CaseApi.ActOkAsync(station, legalAid, "supervision-reply", caseReply);
+        var visitReplied = await Rehab.VisitApi.ActOkAsync(provider, visit, "supervision-reply", new { orderId = visitOrderId, reply = "已受理，周三上门。" });
+
+        replied.GetProperty("supervisionOrders")[0].GetProperty("state").GetString().Should().Be("replied");
+        replied.GetProperty("supervisionOrders")[0].GetProperty("reply").GetString().Should().Be("材料已补齐，三日内作出决定。");
+        visitReplied.GetProperty("supervisionOrders")[0].GetProperty("state").GetString().Should().Be("replied");
+        (await OrdersAsync(supervisor, "330402-LEGAL")).Should().NotContainKey(caseOrderId);
+        (await OrdersAsync(supervisor, "330402-REHAB-1")).Should().NotContainKey(visitOrderId);
+        (await CaseApi.ActAsync(station, replied, "supervision-reply", caseReply)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+        var history = await station.GetFromJsonAsync<JsonElement>($"/api/legal-aid-cases/{replied.GetProperty("id").GetString()}/history");
+        history.ToString().Should().Contain("supervision_replied");
+    }
+
+    /// <summary>The open orders of a unit in the supervisors' list, each with its item type.</summary>
+    private static async Task<IReadOnlyDictionary<string, string>> OrdersAsync(HttpClient client, string unit)
+    {
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/supervision-orders?unit={unit}&pageSize=100");
+        return page.GetProperty("items").EnumerateArray().ToDictionary(o => o.GetProperty("orderId").GetString()!, o => o.GetProperty("itemType").GetString()!);
+    }
+
     private static async Task<IReadOnlyList<string>> OpenOrdersAsync(HttpClient client)
     {
         var page = await client.GetFromJsonAsync<JsonElement>("/api/supervision-orders?unit=330402-CENTRE&pageSize=100");

@@ -110,7 +110,7 @@ public sealed class LegalAidClockTests
 
         var warned = warning.With(new CaseClockWarned("decision")).At(Shanghai.At(2026, 3, 11, 10));
         LegalAidRules.ClockEvents(warned.Build(), warned.Clocks, () => orderId).Should().Equal(
-            new CaseClockOverdue("decision"), new CaseSupervisionOrdered(orderId, "overdue", "审查决定时限已超期。"));
+            new CaseClockOverdue("decision"), new CaseSupervisionOrdered(orderId, "overdue", "审查决定时限已超期。", SlaDuration.WorkingDays(3)));
 
         var raised = warned.With(new CaseClockOverdue("decision"));
         LegalAidRules.ClockEvents(raised.Build(), raised.Clocks, () => orderId).Should().BeEmpty("each alarm is raised once");

@@ -1,3 +1,4 @@
+using Dispatch.Items;
 using Dispatch.LegalAid;
 using Dispatch.Sla;
 using Dispatch.Tests.Unit.Items;
@@ -223,6 +224,6 @@ public sealed class LegalAidTransitionTests
 
         LegalAidRules.Supervise(review.Build(), Actors.CitySupervisor, new CaseNote(null), review.Clocks, orderId).ShouldReportFields(("note", "required"));
         LegalAidRules.Supervise(review.Build(), Actors.CitySupervisor, new CaseNote("请按时作出决定"), review.Clocks, orderId)
-            .ShouldRecord(new CaseSupervisionOrdered(orderId, "manual", "请按时作出决定"));
+            .ShouldRecord(new CaseSupervisionOrdered(orderId, "manual", "请按时作出决定", review.Clocks.Supervision.ReplyAt(SupervisionLevels.Unit)));
     }
 }

@@ -44,7 +44,7 @@ public sealed class RehabClockTests
 
         var late = warning.With(new VisitClockWarned("window")).At(VisitBuilder.WindowStart.AddMinutes(121));
         RehabRules.ClockEvents(late.Build(), late.Clocks, () => orderId).Should().Equal(
-            new VisitClockOverdue("window"), new VisitSupervisionOrdered(orderId, "overdue", "上门时段已超期。"));
+            new VisitClockOverdue("window"), new VisitSupervisionOrdered(orderId, "overdue", "上门时段已超期。", SlaDuration.WorkingDays(3)));
     }
 
     [Fact]

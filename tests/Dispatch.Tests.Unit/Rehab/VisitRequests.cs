@@ -2,6 +2,7 @@ using Dispatch.Identity;
 using Dispatch.Items;
 using Dispatch.Rehab;
 using Dispatch.Tests.Unit.Calendar;
+using Dispatch.Tests.Unit.Tickets;
 using A = Dispatch.Rehab.RehabActions;
 
 namespace Dispatch.Tests.Unit.Rehab;
@@ -24,7 +25,7 @@ internal static class VisitRequests
         A.Record => RehabRules.Record(s, actor, new VisitRecord("完成下肢康复训练 60 分钟。")),
         A.Miss => RehabRules.Miss(s, actor, new VisitReason("家中无人"), now),
         A.Cancel => RehabRules.Cancel(s, actor, new VisitReason("本人住院")),
-        A.Supervise => RehabRules.Supervise(s, actor, new VisitNote("请尽快安排上门。"), Guid.Empty),
+        A.Supervise => RehabRules.Supervise(s, actor, new VisitNote("请尽快安排上门。"), Guid.Empty, TicketClocks.At(now)),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, "No such visit action."),
     };
 }

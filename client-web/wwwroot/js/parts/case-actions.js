@@ -2,6 +2,7 @@
 import { t } from '../i18n.js';
 import { shanghaiDate } from '../format.js';
 import { textLimits } from '../reference.js';
+import { replySpecs } from './supervision-orders.js';
 
 export const caseVocabulary = {
   caseType: ['labour_dispute', 'personal_injury', 'marriage_family', 'property', 'administrative', 'criminal_defence', 'other'],
@@ -32,7 +33,7 @@ export const offeredCaseActions = (item, user) =>
   (item.allowedActions ?? []).filter(action => (who[action] ?? isStation)(item, user));
 
 /** The form of one action as checked-form specs; no specs means the action runs at once. */
-export function caseForm(action) {
+export function caseForm(action, item) {
   const { note, longText: long } = textLimits();
   const noteField = (required = false, max = note) => ({ name: 'note', label: t('form.note'), kind: 'long', required, max });
   switch (action) {
@@ -69,6 +70,8 @@ export function caseForm(action) {
         { name: 'summary', label: t('case.form.summary'), kind: 'long', required: true, max: long }];
     case 'supervise':
       return [noteField(true)];
+    case 'supervision-reply':
+      return replySpecs(item);
     default:
       return [];
   }

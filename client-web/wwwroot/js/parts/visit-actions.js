@@ -2,6 +2,7 @@
 import { t } from '../i18n.js';
 import { textLimits } from '../reference.js';
 import { localDateTime } from './checked-form.js';
+import { replySpecs } from './supervision-orders.js';
 
 export const visitVocabulary = {
   serviceType: ['rehabilitation_training', 'assistive_device_fitting', 'psychological_support', 'assessment'],
@@ -54,6 +55,8 @@ export function visitForm(action, item) {
       return [{ name: 'reason', label: t('visit.form.cancelReason'), kind: 'long', required: true, max: textLimits().note }];
     case 'supervise':
       return [{ name: 'note', label: t('form.note'), kind: 'long', required: true, max: textLimits().note }];
+    case 'supervision-reply':
+      return replySpecs(item);
     default:
       return [];
   }

@@ -10,6 +10,7 @@ import { revealable } from '../parts/reveal.js';
 import { checkedForm } from '../parts/checked-form.js';
 import { eligibilityDetail, eligibilityForm, eligibilityPanel } from '../parts/case-eligibility.js';
 import { routingText } from '../parts/routing-text.js';
+import { ordersFact } from '../parts/supervision-orders.js';
 
 export async function render(main, { params, user }) {
   const stations = (await loadUnits()).filter(u => u.kind === 'legal_aid' && u.active);
@@ -67,6 +68,7 @@ async function facts(c, user) {
     [t('case.progress'), c.progress?.length ? c.progress.map(p => `${dateTime(p.at)} ${p.note}`).join('；') : null],
     [t('case.form.outcome'), c.outcome ? `${word('outcome', c.outcome)} · ${c.outcomeSummary ?? ''}` : null],
     [t('case.archivedAt'), c.archivedAt ? dateTime(c.archivedAt) : null],
+    [t('orders.label'), ordersFact(c.supervisionOrders, 'case-orders')],
   ];
 }
 
@@ -135,6 +137,7 @@ function eventDetail(entry) {
     d.documents, d.respondBy && t('case.respondBy', { date: d.respondBy }), d.reasons, d.grounds, d.decision && word('objectionDecision', d.decision),
     d.name && [d.name, d.kind && word('handlerKind', d.kind)].filter(Boolean).join(' '),
     d.memberId ? t(d.rotationPick ? 'case.rotation.picked' : 'case.rotation.chosen') : null, d.reason, d.signedOn,
-    d.outcome && word('outcome', d.outcome), d.summary && entry.type !== 'opened' ? d.summary : null, d.note, routingText(d.routing),
+    d.outcome && word('outcome', d.outcome), d.summary && entry.type !== 'opened' ? d.summary : null,
+    d.level && word('supervisionLevel', d.level), d.cause && word('supervisionCause', d.cause), d.reply, d.note, routingText(d.routing),
   ];
 }

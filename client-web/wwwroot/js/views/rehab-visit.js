@@ -8,6 +8,7 @@ import { itemPage, ticketLink } from '../parts/item-page.js';
 import { offeredVisitActions, visitForm } from '../parts/visit-actions.js';
 import { revealable } from '../parts/reveal.js';
 import { routingText } from '../parts/routing-text.js';
+import { ordersFact } from '../parts/supervision-orders.js';
 
 export async function render(main, { params, user }) {
   await itemPage(main, user, {
@@ -75,6 +76,7 @@ async function facts(v, user) {
     [t('visit.form.cancelReason'), v.cancelReason],
     [t('visit.reschedules'), v.reschedules?.length ? v.reschedules.map(r => `${windowText(r.toStart, r.toEnd)}（${r.reason}）`).join('；') : null],
     [t('form.note'), v.note],
+    [t('orders.label'), ordersFact(v.supervisionOrders, 'visit-orders')],
   ];
 }
 
@@ -82,6 +84,7 @@ function eventDetail(entry) {
   const d = entry.data ?? {};
   return [
     d.serviceType && word('serviceType', d.serviceType), d.windowStart && windowText(d.windowStart, d.windowEnd),
-    d.workerName && `${d.workerName}（${d.workerId}）`, d.clock && word('clockName', d.clock), d.reason, d.notes, d.note, routingText(d.routing),
+    d.workerName && `${d.workerName}（${d.workerId}）`, d.clock && word('clockName', d.clock),
+    d.level && word('supervisionLevel', d.level), d.cause && word('supervisionCause', d.cause), d.reply, d.reason, d.notes, d.note, routingText(d.routing),
   ];
 }

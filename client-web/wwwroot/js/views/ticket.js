@@ -9,6 +9,7 @@ import { CALLBACK_ATTEMPTS, offeredActions, ticketForm } from '../parts/action-f
 import { linksPanel, offeredReferrals, referralForm } from '../parts/ticket-referrals.js';
 import { revealable } from '../parts/reveal.js';
 import { routingText } from '../parts/routing-text.js';
+import { ordersFact } from '../parts/supervision-orders.js';
 
 export async function render(main, { params, user, go }) {
   const units = await loadUnits();
@@ -71,24 +72,10 @@ async function facts(v, user) {
     [t('ticket.callbackNotice'), callbackNotice(v)],
     [t('ticket.returns'), v.returnCount || null],
     [t('ticket.repeat'), v.repeatCount || null],
-    [t('orders.label'), ordersFact(v)],
+    [t('orders.label'), ordersFact(v.supervisionOrders, 'ticket-orders')],
     ...petitionFacts(v.petition),
     [t('slip.label'), h('a', { href: `#/tickets/${encodeURIComponent(v.id)}/slip`, id: 'slip-link' }, t(v.petition ? 'slip.openWithNotices' : 'slip.open'))],
   ];
-}
-
-/** Each supervision order (督办) with its state: the level it stands at and its due time, or the unit's reply. */
-function ordersFact(v) {
-  const orders = v.supervisionOrders ?? [];
-  if (!orders.length) return null;
-  return h('ul', { class: 'orders', id: 'ticket-orders' }, orders.map(o => h('li', { class: o.state === 'overdue' ? 'urgent' : null },
-    [t('orders.issued', { cause: word('supervisionCause', o.cause), at: dateTime(o.issuedAt) }), o.note,
-      o.state === 'replied' ? t('orders.replied', { at: dateTime(o.repliedAt), reply: o.reply ?? '' }) : null,
-      o.state === 'open' || o.state === 'overdue'
-        ? t(o.state === 'overdue' ? 'orders.overdueAt' : 'orders.dueAt', { level: word('supervisionLevel', o.level), at: dateTime(o.dueAt) })
-        : null,
-      ...(o.escalations ?? []).map(e => t('orders.escalated', { level: word('supervisionLevel', e.level), at: dateTime(e.at) })),
-    ].filter(Boolean).join(' · '))));
 }
 
 /** While a callback is owed: the failed attempts and when the next may be made. */

@@ -261,6 +261,7 @@ public static class MatrixRows
             OnCase("POST", "/conclude", CaseAt.InProgress, StationWork, new { outcome = "mediated", summary = "调解结案，全部欠薪已支付。" }),
             OnCase("POST", "/archive", CaseAt.Concluded, StationWork),
             OnCase("POST", "/supervise", CaseAt.Applied, Supervisor, new { note = "请加快审查" }),
+            OrderReply("legal-aid-cases", p => Gate(p, p.Sees(County, Station), StationWork(p)), w => w.CaseAsync(CaseAt.Supervised)),
             OnCase("POST", "/transfer", CaseAt.Applied, StationWork, new { stationCode = "330411-LEGAL", reason = "争议处理机关在秀洲区。" }),
             OnCase("POST", "/terminate", CaseAt.Granted, StationWork, new { reason = "own_lawyer_engaged" }),
             // The documents were asked for without a day, so the roles that may deem the application withdrawn pass the
@@ -271,6 +272,15 @@ public static class MatrixRows
     }
 
     // ---- Rehabilitation visits and plans ------------------------------------------------------------------------
+
+    /// <summary>督办回复 on a case or visit that a county supervisor ordered: the order's id from the item, a reply, once per item.</summary>
+    private static Row OrderReply(string route, Func<Principal, int> expected, Func<MatrixWorld, Task<JsonElement>> supervised) =>
+        new("POST", $"/api/{route}/{{id}}/supervision-reply", expected, async (w, _, succeeds) =>
+        {
+            var item = succeeds ? await supervised(w) : await w.SharedAsync(route + "-supervised", () => supervised(w));
+            var orderId = item.GetProperty("supervisionOrders")[0].GetProperty("orderId").GetString();
+            return Request("POST", $"/api/{route}/{item.GetProperty("id").GetString()}/supervision-reply", new { orderId, reply = "已核实情况，三日内办结。" });
+        });
 
     private static Row OnVisit(string method, string suffix, VisitAt state, Func<Principal, bool> allowed, Func<MatrixWorld, object?>? body = null) =>
         new(method, "/api/rehab-visits/{id}" + suffix, p => Gate(p, p.Sees(County, Provider), allowed(p)), async (w, _, succeeds) =>
@@ -330,6 +340,7 @@ public static class MatrixRows
                     new { reason = "服务对象不在家" })),
             OnVisit("POST", "/cancel", VisitAt.Requested, p => ProviderWork(p) || p.Role == "operator", _ => new { reason = "服务对象已入住养老机构" }),
             OnVisit("POST", "/supervise", VisitAt.Requested, p => p.Supervises(County), _ => new { note = "请尽快上门" }),
+            OrderReply("rehab-visits", p => Gate(p, p.Sees(County, Provider), ProviderWork(p)), w => w.VisitAsync(VisitAt.Supervised)),
         ];
     }
 

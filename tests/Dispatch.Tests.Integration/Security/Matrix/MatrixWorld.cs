@@ -12,9 +12,9 @@ namespace Dispatch.Tests.Integration.Security.Matrix;
 
 public enum TicketAt { Registered, Dispatched, Supervised, Signed, Suspended, ExtensionAsked, Resolved, Unsatisfied, CalledBack, PetitionSigned, PetitionAnswered }
 
-public enum CaseAt { Applied, UnderReview, DocumentsAsked, Eligible, Granted, Refused, Objected, Assigned, InProgress, Concluded }
+public enum CaseAt { Applied, UnderReview, DocumentsAsked, Eligible, Granted, Refused, Objected, Assigned, InProgress, Concluded, Supervised }
 
-public enum VisitAt { Requested, Accepted, Scheduled, Assigned, CheckedIn, Completed }
+public enum VisitAt { Requested, Accepted, Scheduled, Assigned, CheckedIn, Completed, Supervised }
 
 /// <summary>
 /// The running system as the matrix drives it: one signed-in client per principal, and items brought into the state an
@@ -109,6 +109,10 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         {
             return item;
         }
+        if (state == CaseAt.Supervised)
+        {
+            return await CaseApi.ActOkAsync(For(Principal.CountySupervisor), item, "supervise", new { note = "请说明审查进度" });
+        }
         item = await CaseApi.ActOkAsync(Station, item, "accept");
         switch (state)
         {
@@ -147,6 +151,10 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         if (state == VisitAt.Requested)
         {
             return item;
+        }
+        if (state == VisitAt.Supervised)
+        {
+            return await VisitApi.ActOkAsync(For(Principal.CountySupervisor), item, "supervise", new { note = "请尽快受理" });
         }
         item = await VisitApi.ActOkAsync(Provider, item, "accept");
         if (state == VisitAt.Accepted)

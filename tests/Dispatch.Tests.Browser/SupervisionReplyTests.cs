@@ -8,7 +8,7 @@ using static Dispatch.Tests.Browser.Browsing;
 namespace Dispatch.Tests.Browser;
 
 /// <summary>
-/// 督办回复: the unit answers a supervision order in writing on the ticket page, by keyboard alone; 时限异常监测: the
+/// 督办回复: the unit answers a supervision order in writing on the ticket page (and a provider on a visit's), by keyboard alone; 时限异常监测: the
 /// supervisors' page of clock gaming shows the API's figures and heat map and follows new signals live.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -45,6 +45,34 @@ public sealed class SupervisionReplyTests(BrowserSystem system) : BrowserTest
         axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
         var stored = await api.GetFromJsonAsync<JsonElement>($"/api/tickets/{id}");
         stored.GetProperty("supervisionOrders")[0].GetProperty("state").GetString().Should().Be("replied");
+        errors.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_provider_replies_to_an_order_on_the_visit_page_by_keyboard()
+    {
+        var visit = await CaseSeeding.RequestedVisitAsync(system);
+        var id = visit.GetProperty("id").GetString()!;
+        using var supervisor = await ApiAsync(system, "supervisor.330402@jx12385.test");
+        var ordered = await supervisor.PostAsJsonAsync($"/api/rehab-visits/{id}/supervise", new { note = "请说明为何迟迟未受理" });
+        ordered.IsSuccessStatusCode.Should().BeTrue(await ordered.Content.ReadAsStringAsync());
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, CaseSeeding.RehabStaff);
+        await page.GotoAsync($"/#/rehab-visits/{id}");
+        await Assertions.Expect(page.Locator("#visit-orders")).ToContainTextAsync("待承办单位回复");
+
+        await TabToAsync(page, "act-supervision-reply", 80);
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#f-orderId")).ToBeVisibleAsync();
+        await TabToAsync(page, "f-reply");
+        await page.Keyboard.TypeAsync("已联系服务对象，明日上午上门评估。");
+        await TabToAsync(page, "action-submit");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("#visit-orders")).ToContainTextAsync("书面回复：已联系服务对象", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("ol.history")).ToContainTextAsync("督办回复");
+        await Assertions.Expect(page.Locator("#act-supervision-reply")).ToHaveCountAsync(0);
+        var axe = await page.RunAxe();
+        axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").Should().BeEmpty();
         errors.Should().BeEmpty();
     }
 

@@ -1,16 +1,16 @@
 using Dispatch.Notifications;
-using Dispatch.PersonalData;
 using Dispatch.Web.ApiConventions;
 using Npgsql;
 
 namespace Dispatch.Web.Notifications;
 
-/// <summary>One outgoing message as administrators see it: the recipient masked, the text as rendered (it names no person).</summary>
+/// <summary>One outgoing message as its readers see it: the recipient masked, the text as rendered (it names no person).</summary>
 /// <param name="NextAttemptAt">When it is tried next; null once sent or dead.</param>
+/// <param name="SubjectZh">An e-mail's subject as rendered; null for an SMS.</param>
 public sealed record NotificationEntry(
     Guid Id, string ItemType, Guid ItemId, string ItemNumber, string CountyCode, string Channel, string Template, string RecipientKind,
     string? UnitCode, string Recipient, string Status, int Attempts, DateTimeOffset? NextAttemptAt, string? LastError,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? TextZh, string? TextEn);
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? TextZh, string? TextEn, string? SubjectZh, string? SubjectEn);
 
 public sealed record NotificationFilter(string? Status, string? Channel, Guid? ItemId, string? ItemNumber, int Page, int PageSize);
 
@@ -105,19 +105,20 @@ public sealed class NotificationList(NpgsqlDataSource database, NotificationTemp
         return new NotificationEntry(
             reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), channel, template,
             reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
-            channel == NotificationChannels.Sms ? PersonalDataMasks.MaskPhone(recipient) : PersonalDataMasks.MaskContact(recipient),
+            NotificationChannels.MaskRecipient(channel, recipient),
             status, reader.GetInt32(11),
             status is NotificationStatuses.Sent or NotificationStatuses.Dead ? null : reader.GetFieldValue<DateTimeOffset>(12),
             reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetFieldValue<DateTimeOffset>(14),
             reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
-            Rendered(template, placeholders, "zh"), Rendered(template, placeholders, "en"));
+            Rendered(() => templates.Render(template, placeholders, "zh")), Rendered(() => templates.Render(template, placeholders, "en")),
+            Rendered(() => templates.RenderSubject(template, placeholders, "zh")), Rendered(() => templates.RenderSubject(template, placeholders, "en")));
     }
 
-    private string? Rendered(string template, Dictionary<string, string> placeholders, string language)
+    private static string? Rendered(Func<string?> render)
     {
         try
         {
-            return templates.Render(template, placeholders, language);
+            return render();
         }
         catch (NotificationTemplateException)
         {

@@ -876,6 +876,7 @@ export default {
   'gaming.alert': 'Clock gaming', 'dash.alert.clockGaming': 'Clock gaming',
   'nav.notifications': 'Notifications', 'notify.title': 'Outgoing notifications',
   'notify.intro': 'SMS and e-mails the platform sends (acknowledgements, dispatch notices, resolution notices and more), newest first. Recipients are masked; a message given up after its attempts can be retried.',
+  'notify.introScoped': 'SMS and e-mails the platform sent within your scope (supervisors: your area; a unit\'s head: those to your unit or about its items), newest first. Recipients are masked; administrators retry a message given up.',
   'notify.status': 'Status', 'notify.channel': 'Channel', 'notify.item': 'Item number', 'notify.apply': 'Filter',
   'notify.state.pending': 'Pending', 'notify.state.sending': 'Sending', 'notify.state.sent': 'Sent', 'notify.state.failed': 'Failed, will retry', 'notify.state.dead': 'Given up',
   'notify.channel.sms': 'SMS', 'notify.channel.email': 'E-mail',

@@ -876,6 +876,7 @@ export default {
   'gaming.alert': '时限异常', 'dash.alert.clockGaming': '时限异常',
   'nav.notifications': '通知发送', 'notify.title': '通知发送记录',
   'notify.intro': '平台发出的短信和电子邮件（受理回执、派单提醒、办结告知等），最新的在前。收件号码已脱敏；多次发送失败后放弃的通知可以重试。',
+  'notify.introScoped': '您职责范围内平台发出的短信和电子邮件（督办人员：本辖区；单位负责人：发给本单位或关于本单位事项的），最新的在前。收件号码和邮箱已脱敏；重试由系统管理员操作。',
   'notify.status': '状态', 'notify.channel': '渠道', 'notify.item': '事项编号', 'notify.apply': '筛选',
   'notify.state.pending': '待发送', 'notify.state.sending': '发送中', 'notify.state.sent': '已发送', 'notify.state.failed': '失败待重试', 'notify.state.dead': '已放弃',
   'notify.channel.sms': '短信', 'notify.channel.email': '电子邮件',

@@ -4,7 +4,10 @@ using Dispatch.Web.ApiConventions;
 
 namespace Dispatch.Web.Notifications;
 
-/// <summary>/api/notifications: the outbox of SMS and e-mails (administrators): the list, a dead message's retry, the texts.</summary>
+/// <summary>
+/// /api/notifications: the outbox of SMS and e-mails: the list and the texts for administrators, supervisors (their scope)
+/// and units' heads (their unit); a dead message's retry for administrators.
+/// </summary>
 public static class NotificationEndpoints
 {
     public const string Tag = "Notifications 通知";
@@ -13,14 +16,16 @@ public static class NotificationEndpoints
 
     public static RouteGroupBuilder MapNotificationsApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/notifications").WithTags(Tag).RequireAuthorization(Policies.Admin);
+        var group = api.MapGroup("/notifications").WithTags(Tag).RequireAuthorization();
         group.MapGet("/", List)
-            .WithSummary("Outgoing SMS and e-mails, newest first (administrators): status, attempts, next attempt, masked recipient, item; " +
+            .WithSummary("Outgoing SMS and e-mails, newest first, within the reader's scope (administrators and the city supervisor all, " +
+                "a county supervisor the county's, a unit's head the unit's; 403 for others): status, attempts, next attempt, masked recipient, item; " +
                 $"filters status, channel, item (id or number); page (1-{Paging.MaxPage}), pageSize (1-{Paging.MaxPageSize}, default {Paging.DefaultPageSize})");
-        group.MapPost("/{id:guid}/retry", Retry)
+        group.MapPost("/{id:guid}/retry", Retry).RequireAuthorization(Policies.Admin)
             .WithSummary("Try a dead message once more, now (administrators); 409 when it is not dead");
         group.MapGet("/templates", Templates)
-            .WithSummary("The message texts (reference-data/notifications.json): channel, recipient, placeholders, Chinese and English (administrators)");
+            .WithSummary("The message texts (reference-data/notifications.json): channel, recipient, placeholders, Chinese and English, " +
+                "an e-mail's subject (the list's readers: administrators, supervisors, units' heads)");
         return api;
     }
 
@@ -29,6 +34,11 @@ public static class NotificationEndpoints
         [ClosedSet(typeof(NotificationChannels), nameof(NotificationChannels.All))] string? channel,
         string? item, int? page, int? pageSize, NotificationList list, HttpContext context, CancellationToken ct)
     {
+        var actor = context.User.ToActor();
+        if (!NotificationList.MayRead(actor))
+        {
+            return NotReader(context);
+        }
         var errors = new List<FieldError>(Paging.Check(page, pageSize));
         if (status is not null && !NotificationStatuses.All.Contains(status))
         {
@@ -50,7 +60,7 @@ public static class NotificationEndpoints
         }
         var itemId = Guid.TryParse(itemText, out var parsed) ? parsed : (Guid?)null;
         var filter = new NotificationFilter(status, channel, itemId, itemId is null ? itemText : null, Paging.PageOf(page), Paging.SizeOf(pageSize));
-        return TypedResults.Ok(await list.PageAsync(filter, ct));
+        return TypedResults.Ok(await list.PageAsync(filter, actor, ct));
     }
 
     private static async Task<Results<Ok<NotificationEntry>, ProblemHttpResult>> Retry(
@@ -67,5 +77,10 @@ public static class NotificationEndpoints
                 "只有已放弃（dead）的通知可以重试。", "Only a message given up as dead can be retried.");
     }
 
-    private static Ok<IReadOnlyList<NotificationTemplate>> Templates(NotificationTemplates templates) => TypedResults.Ok(templates.All);
+    private static Results<Ok<IReadOnlyList<NotificationTemplate>>, ProblemHttpResult> Templates(NotificationTemplates templates, HttpContext context) =>
+        NotificationList.MayRead(context.User.ToActor()) ? TypedResults.Ok(templates.All) : NotReader(context);
+
+    private static ProblemHttpResult NotReader(HttpContext context) => ProblemResponses.From(DomainError.Forbidden(
+        "只有系统管理员、督办人员和单位负责人可以查看通知发送记录。",
+        "Only administrators, supervisors and units' heads may read the outgoing notifications."), context);
 }

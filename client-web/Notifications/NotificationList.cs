@@ -1,75 +1,61 @@
 using Dispatch.Notifications;
-using Dispatch.PersonalData;
 using Dispatch.Web.ApiConventions;
 using Npgsql;
 
 namespace Dispatch.Web.Notifications;
 
-/// <summary>One outgoing message as administrators see it: the recipient masked, the text as rendered (it names no person).</summary>
+/// <summary>One outgoing message as its readers see it: the recipient masked, the text as rendered (it names no person).</summary>
 /// <param name="NextAttemptAt">When it is tried next; null once sent or dead.</param>
+/// <param name="SubjectZh">An e-mail's subject as rendered; null for an SMS.</param>
 public sealed record NotificationEntry(
     Guid Id, string ItemType, Guid ItemId, string ItemNumber, string CountyCode, string Channel, string Template, string RecipientKind,
     string? UnitCode, string Recipient, string Status, int Attempts, DateTimeOffset? NextAttemptAt, string? LastError,
-    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? TextZh, string? TextEn);
+    DateTimeOffset CreatedAt, DateTimeOffset? SentAt, string? TextZh, string? TextEn, string? SubjectZh, string? SubjectEn);
 
 public sealed record NotificationFilter(string? Status, string? Channel, Guid? ItemId, string? ItemNumber, int Page, int PageSize);
 
-/// <summary>Reads the outbox (outgoing_messages, migration 0270) for administrators, newest first; puts a dead message back in line.</summary>
+/// <summary>
+/// Reads the outbox (outgoing_messages, migration 0270) for its readers within their scope, newest first; puts a dead
+/// message back in line (administrators).
+/// </summary>
 public sealed class NotificationList(NpgsqlDataSource database, NotificationTemplates templates)
 {
     private const string Columns = """
-        id, item_type, item_id, item_number, county_code, channel, template, recipient_kind, unit_code, recipient, status, attempts,
-        next_attempt_at, last_error, created_at, sent_at, placeholders::text
+        m.id, m.item_type, m.item_id, m.item_number, m.county_code, m.channel, m.template, m.recipient_kind, m.unit_code, m.recipient,
+        m.status, m.attempts, m.next_attempt_at, m.last_error, m.created_at, m.sent_at, m.placeholders::text
         """;
 
-    public async Task<ListPage<NotificationEntry>> PageAsync(NotificationFilter filter, CancellationToken ct)
+    /// <summary>
+    /// Who reads the outbox: administrators, supervisors (their scope) and a unit's head (负责人, their unit's); everyone
+    /// else, unit staff without the head flag included, does not.
+    /// </summary>
+    public static bool MayRead(Actor actor) =>
+        actor.Role is Roles.Admin or Roles.Supervisor || actor.Role == Roles.UnitStaff && actor.UnitHead;
+
+    /// <summary>
+    /// The unit a message is about: the unit it is addressed to, else the unit now working its item (a caller's, applicant's
+    /// or visited person's message). A unit's head reads the messages of that unit; a county supervisor those of the
+    /// county (county_code); the city supervisor and administrators all.
+    /// </summary>
+    private const string UnitOfMessage = """
+        coalesce(m.unit_code, case m.item_type
+            when 'ticket' then (select t.unit_code from tickets t where t.id = m.item_id)
+            when 'legal_aid_case' then (select c.station_code from legal_aid_cases c where c.id = m.item_id)
+            when 'rehab_visit' then (select v.provider_code from rehab_visits v where v.id = m.item_id) end)
+        """;
+
+    /// <summary>One page of the messages the actor may read (<see cref="MayRead"/>; the scope is the query's), newest first.</summary>
+    public async Task<ListPage<NotificationEntry>> PageAsync(NotificationFilter filter, Actor actor, CancellationToken ct)
     {
-        var conditions = new List<string>();
-        var values = new List<object>();
-        void Where(string column, object? value)
+        if (!MayRead(actor))
         {
-            if (value is not null)
-            {
-                values.Add(value);
-                conditions.Add($"{column} = ${values.Count}");
-            }
+            return new ListPage<NotificationEntry>([], 0, filter.Page, filter.PageSize);
         }
-        Where("status", filter.Status);
-        Where("channel", filter.Channel);
-        Where("item_id", filter.ItemId);
-        Where("item_number", filter.ItemNumber);
-        var where = conditions.Count == 0 ? "" : "where " + string.Join(" and ", conditions);
-        values.Add(filter.PageSize);
-        values.Add((long)(filter.Page - 1) * filter.PageSize);
-        await using var command = database.CreateCommand($"""
-            select {Columns}, count(*) over ()
-            from outgoing_messages {where}
-            order by created_at desc, id desc
-            limit ${values.Count - 1} offset ${values.Count}
-            """);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var items = new List<NotificationEntry>();
-        long total = 0;
-        while (await reader.ReadAsync(ct))
-        {
-            items.Add(Entry(reader));
-            total = reader.GetInt64(17);
-        }
-        if (items.Count == 0 && filter.Page > 1)
-        {
-            await reader.CloseAsync();
-            await using var count = database.CreateCommand($"select count(*) from outgoing_messages {where}");
-            foreach (var value in values.Take(values.Count - 2))
-            {
-                count.Parameters.Add(new NpgsqlParameter { Value = value });
-            }
-            total = (long)(await count.ExecuteScalarAsync(ct))!;
-        }
-        return new ListPage<NotificationEntry>(items, (int)Math.Min(total, int.MaxValue), filter.Page, filter.PageSize);
+        var where = SqlWhere.ScopedTo(actor, UnitOfMessage, "m.county_code").EqualEach(
+            ("m.status", filter.Status), ("m.channel", filter.Channel), ("m.item_id", filter.ItemId), ("m.item_number", filter.ItemNumber));
+        var (items, total) = await where.PageAsync(
+            database, "outgoing_messages m", Columns, "m.created_at desc, m.id desc", filter.Page, filter.PageSize, Entry, ct);
+        return new ListPage<NotificationEntry>(items, total, filter.Page, filter.PageSize);
     }
 
     /// <summary>A dead message due again now, for one more attempt; null when there is no such message.</summary>
@@ -81,7 +67,7 @@ public sealed class NotificationList(NpgsqlDataSource database, NotificationTemp
                 update outgoing_messages set status = 'pending', next_attempt_at = $2, updated_at = $2
                 where id = $1 and status = 'dead'
                 returning id)
-            select {Columns}, (select count(*) from retried) from outgoing_messages where id = $1
+            select {Columns}, (select count(*) from retried) from outgoing_messages m where m.id = $1
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = id });
         command.Parameters.Add(new NpgsqlParameter { Value = now });
@@ -105,19 +91,20 @@ public sealed class NotificationList(NpgsqlDataSource database, NotificationTemp
         return new NotificationEntry(
             reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.GetString(3), reader.GetString(4), channel, template,
             reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
-            channel == NotificationChannels.Sms ? PersonalDataMasks.MaskPhone(recipient) : PersonalDataMasks.MaskContact(recipient),
+            NotificationChannels.MaskRecipient(channel, recipient),
             status, reader.GetInt32(11),
             status is NotificationStatuses.Sent or NotificationStatuses.Dead ? null : reader.GetFieldValue<DateTimeOffset>(12),
             reader.IsDBNull(13) ? null : reader.GetString(13), reader.GetFieldValue<DateTimeOffset>(14),
             reader.IsDBNull(15) ? null : reader.GetFieldValue<DateTimeOffset>(15),
-            Rendered(template, placeholders, "zh"), Rendered(template, placeholders, "en"));
+            Rendered(() => templates.Render(template, placeholders, "zh")), Rendered(() => templates.Render(template, placeholders, "en")),
+            Rendered(() => templates.RenderSubject(template, placeholders, "zh")), Rendered(() => templates.RenderSubject(template, placeholders, "en")));
     }
 
-    private string? Rendered(string template, Dictionary<string, string> placeholders, string language)
+    private static string? Rendered(Func<string?> render)
     {
         try
         {
-            return templates.Render(template, placeholders, language);
+            return render();
         }
         catch (NotificationTemplateException)
         {

@@ -23,7 +23,7 @@ public sealed class ReferenceQueries(NpgsqlDataSource database)
     public async Task<IReadOnlyList<UnitSummary>> UnitsAsync(string? areaCode, string? kind, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand("""
-            select code, name, name_en, kind, area_code, phone, address, active, version, routing_share
+            select code, name, name_en, kind, area_code, phone, address, active, version, routing_share, email
             from units
             where ($1::text is null or area_code = $1) and ($2::text is null or kind = $2)
             order by area_code, kind, code
@@ -37,7 +37,7 @@ public sealed class ReferenceQueries(NpgsqlDataSource database)
             units.Add(new UnitSummary(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-                reader.GetBoolean(7), reader.GetInt32(8), reader.GetInt32(9)));
+                reader.GetBoolean(7), reader.GetInt32(8), reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10)));
         }
         return units;
     }
@@ -73,4 +73,5 @@ public sealed record AreaSummary(string Code, string Name, string NameEn, string
 public sealed record TownSummary(string Code, string Name, string NameEn, string Kind);
 
 /// <param name="RoutingShare">Its share of the work among the active units of its kind in its county (see UnitDefinition).</param>
-public sealed record UnitSummary(string Code, string Name, string NameEn, string Kind, string CountyCode, string? Phone, string? Address, bool Active, int Version, int RoutingShare);
+public sealed record UnitSummary(string Code, string Name, string NameEn, string Kind, string CountyCode, string? Phone, string? Address, bool Active, int Version, int RoutingShare,
+    string? Email);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dispatch.PersonalData;
 
 namespace Dispatch.Notifications;
 
@@ -10,6 +11,10 @@ public static class NotificationChannels
     public const string Email = "email";
 
     public static readonly IReadOnlyList<string> All = [Sms, Email];
+
+    /// <summary>A recipient as logs, errors and the API show it: 138****5678, zh***@example.org.</summary>
+    public static string MaskRecipient(string channel, string recipient) =>
+        channel == Email ? PersonalDataMasks.MaskEmail(recipient) : PersonalDataMasks.MaskPhone(recipient);
 }
 
 /// <summary>Where an outgoing message stands: waiting, claimed by a sender, sent, failed (to be tried again), dead (given up).</summary>
@@ -38,14 +43,23 @@ public static class NotificationTemplateIds
     public const string RehabBooked = "rehab.booked";
     public const string RehabMoved = "rehab.moved";
 
+    /// <summary>The e-mail of a unit notice: its own id, so the SMS and the e-mail of one event are two outbox rows.</summary>
+    public const string EmailSuffix = ".email";
+    public const string TicketDispatchedEmail = TicketDispatched + EmailSuffix;
+    public const string TicketTransferredEmail = TicketTransferred + EmailSuffix;
+    public const string TicketSupervisedEmail = TicketSupervised + EmailSuffix;
+    public const string TicketOverdueEmail = TicketOverdue + EmailSuffix;
+
     public static readonly IReadOnlyList<string> All =
     [
         TicketRegistered, TicketDispatched, TicketTransferred, TicketSupervised, TicketOverdue, TicketResolved,
         LegalAidGranted, LegalAidRefused, RehabBooked, RehabMoved,
+        TicketDispatchedEmail, TicketTransferredEmail, TicketSupervisedEmail, TicketOverdueEmail,
     ];
 }
 
 /// <summary>One message text: its channel, whom it goes to, its placeholders and its Chinese and English wording.</summary>
+/// <param name="SubjectZh">An e-mail's subject line (every e-mail has one; an SMS none).</param>
 [GenerateSerializer, Immutable, Alias("Dispatch.Notifications.NotificationTemplate")]
 public sealed record NotificationTemplate(
     [property: Id(0)] string Id,
@@ -53,7 +67,9 @@ public sealed record NotificationTemplate(
     [property: Id(2)] string Recipient,
     [property: Id(3)] IReadOnlyList<string> Placeholders,
     [property: Id(4)] string Zh,
-    [property: Id(5)] string En);
+    [property: Id(5)] string En,
+    [property: Id(6)] string? SubjectZh = null,
+    [property: Id(7)] string? SubjectEn = null);
 
 /// <summary>A template file that cannot be used; the message names the file and the bad entry.</summary>
 public sealed class NotificationTemplateException(string message) : Exception(message);
@@ -61,7 +77,8 @@ public sealed class NotificationTemplateException(string message) : Exception(me
 /// <summary>
 /// The texts of outgoing notifications, data read and checked at start from reference-data/notifications.json: every
 /// template the items use is there, every placeholder a text uses is declared (an unknown one stops the start), every
-/// declared one appears in the Chinese text, and an SMS's Chinese text starts with the signature and fits one segment.
+/// declared one appears in the Chinese text, an SMS's Chinese text starts with the signature and fits one segment, and an
+/// e-mail has a subject in both languages (an SMS has none).
 /// </summary>
 public sealed partial class NotificationTemplates
 {
@@ -90,11 +107,21 @@ public sealed partial class NotificationTemplates
     public string Render(string id, IReadOnlyDictionary<string, string> values, string language = "zh")
     {
         var template = Find(id) ?? throw new NotificationTemplateException($"No notification template '{id}'.");
-        var text = language == "en" ? template.En : template.Zh;
-        return PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value)
+        return Fill(id, language == "en" ? template.En : template.Zh, values);
+    }
+
+    /// <summary>An e-mail's subject with its placeholders filled; null for an SMS.</summary>
+    /// <exception cref="NotificationTemplateException">The template is unknown or a placeholder has no value.</exception>
+    public string? RenderSubject(string id, IReadOnlyDictionary<string, string> values, string language = "zh")
+    {
+        var template = Find(id) ?? throw new NotificationTemplateException($"No notification template '{id}'.");
+        return (language == "en" ? template.SubjectEn : template.SubjectZh) is { } subject ? Fill(id, subject, values) : null;
+    }
+
+    private static string Fill(string id, string text, IReadOnlyDictionary<string, string> values) =>
+        PlaceholderPattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var value)
             ? value
             : throw new NotificationTemplateException($"Template '{id}': no value for placeholder '{m.Groups[1].Value}'."));
-    }
 
     public static NotificationTemplates Load(string referenceDataFolder)
     {
@@ -129,6 +156,11 @@ public sealed partial class NotificationTemplates
         {
             throw new NotificationTemplateException($"Notification templates {source}: '{twice.Key}' is defined twice.");
         }
+        if (templates.FirstOrDefault(t => t.Id.EndsWith(NotificationTemplateIds.EmailSuffix, StringComparison.Ordinal) != (t.Channel == NotificationChannels.Email)) is { } mismatched)
+        {
+            throw new NotificationTemplateException(
+                $"Notification templates {source}: '{mismatched.Id}' is on channel {mismatched.Channel}; an id ending '{NotificationTemplateIds.EmailSuffix}' is an e-mail, any other an SMS.");
+        }
         if (NotificationTemplateIds.All.FirstOrDefault(id => templates.All(t => t.Id != id)) is { } missing)
         {
             throw new NotificationTemplateException($"Notification templates {source}: '{missing}' is missing.");
@@ -147,12 +179,16 @@ public sealed partial class NotificationTemplates
         var declared = entry.TryGetProperty("placeholders", out var names) && names.ValueKind == JsonValueKind.Array
             ? names.EnumerateArray().Select(n => n.GetString() ?? "").ToList()
             : [];
-        var template = new NotificationTemplate(id, channel, Text(entry, "recipient", where), declared, Text(entry, "zh", where), Text(entry, "en", where));
-        foreach (var (language, text) in new[] { ("zh", template.Zh), ("en", template.En) })
+        var (subjectZh, subjectEn) = Subject(entry, channel, id, where);
+        var template = new NotificationTemplate(
+            id, channel, Text(entry, "recipient", where), declared, Text(entry, "zh", where), Text(entry, "en", where), subjectZh, subjectEn);
+        var texts = new[] { ("zh", "text", template.Zh), ("en", "text", template.En), ("zh", "subject", subjectZh), ("en", "subject", subjectEn) };
+        foreach (var (language, part, text) in texts)
         {
-            if (PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).FirstOrDefault(p => !declared.Contains(p)) is { } unknown)
+            if (text is not null
+                && PlaceholderPattern().Matches(text).Select(m => m.Groups[1].Value).FirstOrDefault(p => !declared.Contains(p)) is { } unknown)
             {
-                throw new NotificationTemplateException($"{where} ('{id}'): the {language} text uses the unknown placeholder '{{{unknown}}}'.");
+                throw new NotificationTemplateException($"{where} ('{id}'): the {language} {part} uses the unknown placeholder '{{{unknown}}}'.");
             }
         }
         if (declared.FirstOrDefault(p => !template.Zh.Contains("{" + p + "}", StringComparison.Ordinal)) is { } unused)
@@ -168,6 +204,23 @@ public sealed partial class NotificationTemplates
             throw new NotificationTemplateException($"{where} ('{id}'): the zh text has {template.Zh.Length} characters, more than one SMS segment ({SmsSegment}).");
         }
         return template;
+    }
+
+    /// <summary>An e-mail's subject, <c>"subject": {"zh": ..., "en": ...}</c>: required for an e-mail, refused on an SMS.</summary>
+    private static (string? Zh, string? En) Subject(JsonElement entry, string channel, string id, string where)
+    {
+        var has = entry.TryGetProperty("subject", out var subject);
+        if (channel == NotificationChannels.Sms)
+        {
+            return has
+                ? throw new NotificationTemplateException($"{where} ('{id}'): an SMS has no subject (only an e-mail does).")
+                : (null, null);
+        }
+        if (!has || subject.ValueKind != JsonValueKind.Object)
+        {
+            throw new NotificationTemplateException($"{where} ('{id}'): an e-mail needs a subject, \"subject\": {{\"zh\": ..., \"en\": ...}}.");
+        }
+        return (Text(subject, "zh", $"{where} ('{id}') subject"), Text(subject, "en", $"{where} ('{id}') subject"));
     }
 
     private static string Text(JsonElement element, string name, string where) =>

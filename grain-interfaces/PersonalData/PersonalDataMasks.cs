@@ -34,6 +34,21 @@ public static class PersonalDataMasks
     public static string? MaskContact(string? contact) => contact is null ? null
         : string.Concat(string.Concat(contact.EnumerateRunes().Take(2)), "****");
 
+    /// <summary>
+    /// zh***@example.org: an e-mail address with the first two characters of its local part (one when it has two or
+    /// fewer) and its domain; anything without an @ as <see cref="MaskContact"/>.
+    /// </summary>
+    public static string MaskEmail(string email)
+    {
+        var at = email.LastIndexOf('@');
+        if (at <= 0)
+        {
+            return MaskContact(email);
+        }
+        var local = email[..at].EnumerateRunes().ToList();
+        return string.Concat(string.Concat(local.Take(local.Count > 2 ? 2 : 1)), "***", email.AsSpan(at));
+    }
+
     /// <summary>330402********1234 (a certificate keeps its two trailing digits too).</summary>
     public static string MaskId(string id) => id.Length >= 18
         ? string.Concat(id.AsSpan(0, 6), "********", id.AsSpan(14))

@@ -26,6 +26,7 @@ public static class UnitRegistry
 /// Its share of the work when several active units of its kind serve its county (1-100; automatic routing keeps their
 /// open loads in proportion to their shares). Null keeps a unit's current share; a new unit gets 1.
 /// </param>
+/// <param name="Email">Where the unit's notices go by e-mail (as the phone, by SMS); none: no e-mail.</param>
 [GenerateSerializer, Immutable, Alias("Dispatch.Units.UnitDefinition")]
 public sealed record UnitDefinition(
     [property: Id(0)] string? Code,
@@ -36,7 +37,8 @@ public sealed record UnitDefinition(
     [property: Id(5)] string? Phone,
     [property: Id(6)] string? Address,
     [property: Id(7)] bool Active = true,
-    [property: Id(8)] int? RoutingShare = null);
+    [property: Id(8)] int? RoutingShare = null,
+    [property: Id(9)] string? Email = null);
 
 [GenerateSerializer, Immutable, Alias("Dispatch.Units.UnitRecord")]
 public sealed record UnitRecord(
@@ -49,4 +51,5 @@ public sealed record UnitRecord(
     [property: Id(6)] string? Address,
     [property: Id(7)] bool Active,
     [property: Id(8)] int Version,
-    [property: Id(9)] int RoutingShare = 1);
+    [property: Id(9)] int RoutingShare = 1,
+    [property: Id(10)] string? Email = null);

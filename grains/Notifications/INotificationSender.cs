@@ -4,8 +4,11 @@ namespace Dispatch.Notifications;
 
 /// <summary>A message ready to leave the platform: its rendered text and the recipient's full address.</summary>
 /// <param name="Id">The outbox row's id: the same on every attempt, so a gateway can drop a repeat (delivery is at least once).</param>
-/// <param name="MaskedRecipient">The recipient as logs and errors may show it.</param>
-public sealed record OutgoingNotification(Guid Id, string Channel, string Template, string Recipient, string MaskedRecipient, string Text);
+/// <param name="MaskedRecipient">The recipient as logs and errors may show it (138****5678, zh***@example.org).</param>
+/// <param name="Text">An SMS's text or an e-mail's plain-text body, in Chinese.</param>
+/// <param name="Subject">An e-mail's subject, in Chinese; null for an SMS.</param>
+public sealed record OutgoingNotification(
+    Guid Id, string Channel, string Template, string Recipient, string MaskedRecipient, string Text, string? Subject = null);
 
 /// <summary>
 /// Hands messages of one channel (SMS or e-mail) to a gateway. A city plugs its own in by registering an implementation
@@ -26,7 +29,7 @@ public interface INotificationSender
 
 /// <summary>
 /// The default sender: nothing leaves the platform; a log line records the message id, channel, template and the masked
-/// recipient (never the number, never the text).
+/// recipient (never the number or address, never the text or subject).
 /// </summary>
 public sealed class LoggingNotificationSender(ILogger<LoggingNotificationSender> logger) : INotificationSender
 {

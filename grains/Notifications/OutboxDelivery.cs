@@ -39,13 +39,14 @@ public sealed class OutboxDelivery(
 
     private async Task DeliverAsync(ClaimedMessage message, CancellationToken cancellationToken)
     {
-        var masked = Masked(message);
+        var masked = NotificationChannels.MaskRecipient(message.Channel, message.Recipient);
         string status;
         try
         {
             var text = templates.Render(message.Template, message.Placeholders);
+            var subject = templates.RenderSubject(message.Template, message.Placeholders);
             await Sender(message.Channel).SendAsync(
-                new OutgoingNotification(message.Id, message.Channel, message.Template, message.Recipient, masked, text), cancellationToken);
+                new OutgoingNotification(message.Id, message.Channel, message.Template, message.Recipient, masked, text, subject), cancellationToken);
             status = await store.MarkSentAsync(message, time.GetUtcNow(), cancellationToken) ? OutboxRetryPolicy.Sent : OutboxRetryPolicy.Sending;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -66,9 +67,6 @@ public sealed class OutboxDelivery(
             ?? throw new InvalidOperationException(
                 $"Notifications: no sender '{name}' is registered for {channel} (register an INotificationSender keyed '{name}', or set Notifications:{(channel == NotificationChannels.Email ? "Email" : "Sms")}:Sender to 'log').");
     }
-
-    private static string Masked(ClaimedMessage message) =>
-        message.Channel == NotificationChannels.Sms ? PersonalDataMasks.MaskPhone(message.Recipient) : PersonalDataMasks.MaskContact(message.Recipient);
 
     /// <summary>The failure as kept on the row: its type and message, the recipient and numbers masked, cut to <see cref="MaxErrorLength"/>.</summary>
     public static string Error(Exception ex, string recipient, string masked)

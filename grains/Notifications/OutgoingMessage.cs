@@ -1,6 +1,6 @@
 namespace Dispatch.Notifications;
 
-/// <summary>Whom an outgoing message goes to: a person at an address kept in the row, or a unit at its phone.</summary>
+/// <summary>Whom an outgoing message goes to: a person at an address kept in the row, or a unit at its phone or e-mail.</summary>
 public sealed record OutgoingRecipient(string Kind, string? Address, string? UnitCode)
 {
     public const string PersonKind = "person";
@@ -9,7 +9,7 @@ public sealed record OutgoingRecipient(string Kind, string? Address, string? Uni
     /// <summary>A caller, applicant or visited person (or their guardian) at this phone or address.</summary>
     public static OutgoingRecipient Person(string address) => new(PersonKind, address, null);
 
-    /// <summary>A unit, reached at its phone as the units table holds it when the item commits.</summary>
+    /// <summary>A unit, reached at its phone (SMS) or e-mail address (e-mail) as the units table holds it when the item commits.</summary>
     public static OutgoingRecipient Unit(string unitCode) => new(UnitKind, null, unitCode);
 }
 

@@ -5,9 +5,11 @@ using T = Dispatch.Notifications.NotificationTemplateIds;
 namespace Dispatch.Tickets;
 
 /// <summary>
-/// The SMS a ticket's write calls for (pure): the caller's acknowledgement with the number and the deadline when the
+/// The messages a ticket's write calls for (pure): the caller's acknowledgement with the number and the deadline when the
 /// ticket is registered, a notice to the unit on dispatch, transfer, supervision order or overdue, and the callback
-/// notice to the caller on resolution. The caller gets texts only at a phone the contact method allows.
+/// notice to the caller on resolution. The caller gets texts only at a phone the contact method allows. A unit notice is
+/// an SMS and an e-mail (with the deadline and the link to the ticket); the outbox sends each to the unit's phone or
+/// e-mail address when the unit has one.
 /// </summary>
 public static class TicketOutgoing
 {
@@ -23,17 +25,18 @@ public static class TicketOutgoing
                     messages.Add(Sms(T.TicketRegistered, OutgoingRecipient.Person(phone), With(number, "deadline", Deadline(next, clocks))));
                     break;
                 case TicketDispatched d:
-                    messages.Add(Sms(T.TicketDispatched, OutgoingRecipient.Unit(d.UnitCode), With(number, "deadline", SignBy(next, clocks))));
+                    messages.AddRange(UnitNotice(T.TicketDispatched, d.UnitCode, next, With(number, "deadline", SignBy(next, clocks))));
                     break;
                 case TicketTransferred t:
-                    messages.Add(Sms(T.TicketTransferred, OutgoingRecipient.Unit(t.ToUnit), With(number, "deadline", SignBy(next, clocks))));
+                    messages.AddRange(UnitNotice(T.TicketTransferred, t.ToUnit, next, With(number, "deadline", SignBy(next, clocks))));
                     break;
                 case SupervisionOrderIssued when next.UnitCode is { } unit:
-                    messages.Add(Sms(T.TicketSupervised, OutgoingRecipient.Unit(unit), number));
+                    messages.AddRange(UnitNotice(T.TicketSupervised, unit, next, number, With(number, "deadline", Deadline(next, clocks))));
                     break;
                 // The callback clock is the hotline's own: its running out is nothing the unit can act on.
                 case ClockOverdue o when o.Clock != ClockNames.Callback && next.UnitCode is { } unit:
-                    messages.Add(Sms(T.TicketOverdue, OutgoingRecipient.Unit(unit), number));
+                    var due = o.Clock == ClockNames.SignFor ? SignBy(next, clocks) : Deadline(next, clocks);
+                    messages.AddRange(UnitNotice(T.TicketOverdue, unit, next, number, With(number, "deadline", due)));
                     break;
                 case TicketResolved when next.Details.OwesCallback && CallerPhone(next) is { } phone:
                     messages.Add(Sms(T.TicketResolved, OutgoingRecipient.Person(phone), number));
@@ -60,6 +63,24 @@ public static class TicketOutgoing
 
     private static string SignBy(TicketState s, IClockReader clocks) =>
         s.SignFor is { } signFor ? OutgoingTimes.Minute(clocks.LocalTime(clocks.Evaluate(signFor).DueAt)) : Deadline(s, clocks);
+
+    /// <summary>The link path to the ticket, as an e-mail names it (the installation's address goes before it).</summary>
+    public static string LinkPath(Guid ticketId) => $"/#/tickets/{ticketId}";
+
+    /// <summary>
+    /// A unit notice by SMS and by e-mail; the e-mail also names the ticket's link (the unit's name is added from the units
+    /// table with the address). <paramref name="emailValues"/> defaults to the SMS's values.
+    /// </summary>
+    private static OutgoingMessage[] UnitNotice(
+        string template, string unitCode, TicketState s, Dictionary<string, string> smsValues, Dictionary<string, string>? emailValues = null)
+    {
+        var to = OutgoingRecipient.Unit(unitCode);
+        return
+        [
+            Sms(template, to, smsValues),
+            new(template + T.EmailSuffix, NotificationChannels.Email, to, With(emailValues ?? smsValues, "link", LinkPath(s.Id))),
+        ];
+    }
 
     private static OutgoingMessage Sms(string template, OutgoingRecipient to, IReadOnlyDictionary<string, string> values) =>
         new(template, NotificationChannels.Sms, to, values);

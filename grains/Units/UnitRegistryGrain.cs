@@ -78,7 +78,7 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
     private static async Task<UnitRecord?> ReadAsync(NpgsqlConnection connection, string code)
     {
         await using var command = new NpgsqlCommand("""
-            select code, name, name_en, kind, area_code, phone, address, active, version, routing_share
+            select code, name, name_en, kind, area_code, phone, address, active, version, routing_share, email
             from units where code = $1 for update
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = code });
@@ -89,17 +89,17 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
         }
         return new UnitRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
             reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6),
-            reader.GetBoolean(7), reader.GetInt32(8), reader.GetInt32(9));
+            reader.GetBoolean(7), reader.GetInt32(8), reader.GetInt32(9), reader.IsDBNull(10) ? null : reader.GetString(10));
     }
 
     private static async Task<UnitRecord> UpsertAsync(NpgsqlConnection connection, UnitDefinition unit, Actor actor)
     {
         await using var command = new NpgsqlCommand("""
-            insert into units (code, name, name_en, kind, area_code, phone, address, active, updated_by, routing_share)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, 1))
+            insert into units (code, name, name_en, kind, area_code, phone, address, active, updated_by, routing_share, email)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10, 1), $11)
             on conflict (code) do update set
                 name = excluded.name, name_en = excluded.name_en, kind = excluded.kind,
-                area_code = excluded.area_code, phone = excluded.phone, address = excluded.address,
+                area_code = excluded.area_code, phone = excluded.phone, address = excluded.address, email = excluded.email,
                 active = excluded.active, updated_by = excluded.updated_by,
                 routing_share = coalesce($10, units.routing_share),
                 updated_at = now(), version = units.version + 1
@@ -111,9 +111,14 @@ public sealed class UnitRegistryGrain(NpgsqlDataSource database, UnitFeed feed, 
             command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         }
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)unit.RoutingShare ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)Blank(unit.Email) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         var (version, share) = (reader.GetInt32(0), reader.GetInt32(1));
-        return new UnitRecord(unit.Code!, unit.Name!, nameEn, unit.Kind!, unit.CountyCode!, unit.Phone, unit.Address, unit.Active, version, share);
+        return new UnitRecord(unit.Code!, unit.Name!, nameEn, unit.Kind!, unit.CountyCode!, unit.Phone, unit.Address, unit.Active, version, share,
+            Blank(unit.Email));
     }
+
+    /// <summary>An empty address is no address: the unit gets no e-mail.</summary>
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

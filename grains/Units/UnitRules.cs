@@ -8,6 +8,9 @@ public static partial class UnitRules
 {
     public const int MaxNameLength = 100;
 
+    /// <summary>The longest e-mail address SMTP carries (RFC 5321).</summary>
+    public const int MaxEmailLength = 254;
+
     public static IReadOnlyList<FieldError> Validate(UnitDefinition unit, IReadOnlySet<string> knownAreaCodes)
     {
         var errors = new List<FieldError>();
@@ -50,6 +53,11 @@ public static partial class UnitRules
             errors.Add(new("phone", "invalid_format", "电话号码格式不正确（如 0573-82345678 或 13812345678）。",
                 "The phone number is not valid (for example 0573-82345678 or 13812345678)."));
         }
+        if (unit.Email?.Trim() is { Length: > 0 } email && (email.Length > MaxEmailLength || !EmailPattern().IsMatch(email)))
+        {
+            errors.Add(new("email", "invalid_format", $"电子邮箱格式不正确（如 office@example.org，不超过 {MaxEmailLength} 个字符）。",
+                $"The e-mail address is not valid (for example office@example.org, at most {MaxEmailLength} characters)."));
+        }
         if (unit.RoutingShare is < 1 or > UnitInfo.MaxShare)
         {
             errors.Add(new("routingShare", "out_of_range", $"派单份额须为 1 到 {UnitInfo.MaxShare}。", $"The routing share must be 1 to {UnitInfo.MaxShare}."));
@@ -66,6 +74,10 @@ public static partial class UnitRules
 
     [GeneratedRegex("^[0-9A-Z][0-9A-Z-]{2,39}$")]
     private static partial Regex CodePattern();
+
+    // A plain check: one @, no spaces, a dot in the domain; the mail server is the judge of the rest.
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$")]
+    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^(1\d{10}|0\d{2,3}-?\d{7,8}|12385)$")]
     private static partial Regex PhonePattern();

@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
         ["login", "intake", "intake-errors", "queue", "worklist", "ticket", "dashboard", "dashboard-county", "dashboard-big-screen", "intake-english",
         "legal-aid-worklist", "legal-aid-case", "ticket-referral", "rehab-worklist", "rehab-calendar", "rehab-visit", "admin-calendar", "admin-rules",
         "admin-users", "admin-units", "admin-towns", "admin-routing", "admin-units-supervisor", "account", "dashboard-year", "supervision-orders", "notifications",
-        "rehab-workers", "legal-aid-roster"];
+        "notifications-supervisor", "rehab-workers", "legal-aid-roster"];
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -116,6 +116,15 @@ public sealed class AccessibilityTests(BrowserSystem system) : BrowserTest
                 await page.GotoAsync("/#/notifications");
                 await page.Locator("#notifications table, #notifications .empty, #notifications .failure").First.WaitForAsync();
                 await page.Locator("#notification-templates table").WaitForAsync();
+                break;
+            case "notifications-supervisor":
+                // A county supervisor reaches the page from the navigation, reads the county's messages, and has no retry.
+                await SignInAsync(page, CountySupervisor);
+                await page.Locator("#nav-links a[href='#/notifications']").ClickAsync();
+                await page.Locator("#notifications table, #notifications .empty").First.WaitForAsync();
+                await page.Locator("#notification-templates table").WaitForAsync();
+                await Assertions.Expect(page.Locator("#notifications .failure")).ToHaveCountAsync(0);
+                await Assertions.Expect(page.Locator("[id^=notify-retry-]")).ToHaveCountAsync(0);
                 break;
             case "rehab-workers":
                 using (var staffApi = await Browsing.ApiAsync(system, CaseSeeding.RosterStaff))

@@ -18,7 +18,7 @@ public sealed class ReferenceAdministrationPageTests(BrowserSystem system) : Bro
     private const string County = "330482";
 
     [Fact]
-    public async Task An_administrator_changes_a_units_routing_share_by_keyboard_and_sees_the_history_line()
+    public async Task An_administrator_changes_a_units_e_mail_and_routing_share_by_keyboard_and_sees_the_history_lines()
     {
         using var api = await ApiAsync(system, Admin);
         var code = $"{County}-BROWSER-{Random.Shared.Next(1000, 9999)}";
@@ -36,6 +36,14 @@ public sealed class ReferenceAdministrationPageTests(BrowserSystem system) : Bro
         await TabToAsync(page, $"unit-edit-{code}", 80);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#unit-form-heading")).ToBeFocusedAsync();
+        await TabToAsync(page, "f-email");
+        await page.Keyboard.TypeAsync("not-an-address");
+        await TabToAsync(page, "unit-form-save");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#unit-form")).ToContainTextAsync("电子邮箱格式不正确");
+        await Assertions.Expect(page.Locator("#f-email")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("browser.rehab@example.org");
         await TabToAsync(page, "f-routingShare");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("4");
@@ -46,10 +54,14 @@ public sealed class ReferenceAdministrationPageTests(BrowserSystem system) : Bro
         await Assertions.Expect(page.Locator($"#unit-{code} .unit-share")).ToHaveTextAsync("4");
         var newest = page.Locator("#units-history tbody tr").First;
         await Assertions.Expect(newest).ToContainTextAsync("派单份额：1 → 4");
+        await Assertions.Expect(newest).ToContainTextAsync("电子邮箱：");
+        await Assertions.Expect(newest).ToContainTextAsync("browser.rehab@example.org");
         await Assertions.Expect(newest).ToContainTextAsync("系统管理员（演示）");
         await Assertions.Expect(page.Locator("#units-history tbody tr")).ToHaveCountAsync(2);
         var units = await api.GetFromJsonAsync<JsonElement[]>($"/api/reference/units?county={County}");
-        units!.Single(u => u.GetProperty("code").GetString() == code).GetProperty("routingShare").GetInt32().Should().Be(4);
+        var saved = units!.Single(u => u.GetProperty("code").GetString() == code);
+        saved.GetProperty("routingShare").GetInt32().Should().Be(4);
+        saved.GetProperty("email").GetString().Should().Be("browser.rehab@example.org");
         errors.Should().BeEmpty();
     }
 

@@ -30,7 +30,7 @@ const routes = [
   { path: 'admin/towns', nav: 'nav.adminTowns', roles: ['admin', 'supervisor'], view: () => import('./views/admin-towns.js') },
   { path: 'admin/routing', nav: 'nav.adminRouting', roles: ['admin', 'supervisor'], view: () => import('./views/admin-routing.js') },
   { path: 'admin/users', nav: 'nav.users', roles: ['admin'], view: () => import('./views/admin-users.js') },
-  { path: 'notifications', nav: 'nav.notifications', roles: ['admin'], view: () => import('./views/notifications.js') },
+  { path: 'notifications', nav: 'nav.notifications', roles: ['admin', 'supervisor', 'unit_staff'], heads: true, view: () => import('./views/notifications.js') },
   { path: 'account', nav: 'nav.account', roles: everyone, view: () => import('./views/account.js') },
   { path: 'tickets/:id', roles: everyone, view: () => import('./views/ticket.js') },
   { path: 'tickets/:id/slip', roles: everyone, view: () => import('./views/ticket-slip.js') },
@@ -41,9 +41,10 @@ const routes = [
 const homes = { operator: 'intake', unit_staff: 'worklist', supervisor: 'dashboard', admin: 'dashboard' };
 const unitHomes = { legal_aid: 'legal-aid-worklist', rehab: 'rehab-worklist' };
 
-/** Whether this user may open the route: by role, and for unit staff by the kind of their unit. */
+/** Whether this user may open the route: by role, and for unit staff by the kind of their unit (and, where the route says, by heading it). */
 const allowed = (route, who) => Boolean(who) && route.roles.includes(who.role)
-  && (!route.kinds || who.role !== 'unit_staff' || route.kinds.includes(who.unitKind));
+  && (!route.kinds || who.role !== 'unit_staff' || route.kinds.includes(who.unitKind))
+  && (!route.heads || who.role !== 'unit_staff' || Boolean(who.unitHead));
 const homeOf = who => (who?.role === 'unit_staff' ? unitHomes[who.unitKind] : null) ?? homes[who?.role];
 
 let user = null;

@@ -8,7 +8,7 @@ using static Dispatch.Tests.Integration.Tickets.TicketApi;
 
 namespace Dispatch.Tests.Integration.Items;
 
-/// <summary>Outgoing notifications: the outbox written with the item's events, the silo's sender, the administrators' list.</summary>
+/// <summary>Outgoing notifications: the outbox written with the item's events, the silo's sender, the list within each reader's scope.</summary>
 public sealed partial class ItemWorkApiTests
 {
     private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
@@ -50,29 +50,44 @@ public sealed partial class ItemWorkApiTests
     }
 
     [Fact]
-    public async Task A_dispatch_tells_the_unit_at_its_phone_and_a_unit_without_one_gets_nothing()
+    public async Task A_dispatch_tells_the_unit_by_SMS_at_its_phone_and_by_e_mail_at_its_address_and_a_unit_with_neither_gets_nothing()
     {
         using var op = await Operator(system);
         using var admin = await system.SignInAsync("admin@jx12385.test");
         const string Haining = "330481-CENTRE";
+        const string Address = "haining.centre@example.org";
         await using (var database = NpgsqlDataSource.Create(system.ConnectionString))
         {
-            await using var command = database.CreateCommand("update units set phone = '0573-87651234' where code = $1");
+            await using var command = database.CreateCommand("update units set phone = '0573-87651234', email = $2 where code = $1");
             command.Parameters.Add(new NpgsqlParameter { Value = Haining });
+            command.Parameters.Add(new NpgsqlParameter { Value = Address });
             (await command.ExecuteNonQueryAsync()).Should().Be(1);
         }
-        var withPhone = await RegisteredAsync(op, Intake(county: "330481"));
-        var withoutPhone = await RegisteredAsync(op, Intake(county: "330483"));
+        var withContact = await RegisteredAsync(op, Intake(county: "330481"));
+        var withoutContact = await RegisteredAsync(op, Intake(county: "330483"));
 
-        await ActOkAsync(op, withPhone, "dispatch", new { unitCode = Haining });
-        await ActOkAsync(op, withoutPhone, "dispatch", new { unitCode = Centre });
+        await ActOkAsync(op, withContact, "dispatch", new { unitCode = Haining });
+        await ActOkAsync(op, withoutContact, "dispatch", new { unitCode = Centre });
 
-        var notice = (await OutboxRowsAsync(Id(withPhone))).Single(r => r.Template == NotificationTemplateIds.TicketDispatched);
-        notice.Recipient.Should().Be("0573-87651234");
-        notice.Placeholders.Should().ContainKey("unit").And.ContainKey("deadline");
-        (await OutboxRowsAsync(Id(withoutPhone))).Select(r => r.Template).Should().NotContain(NotificationTemplateIds.TicketDispatched);
-        var listed = await ListedAsync(admin, Id(withPhone));
+        var notices = (await OutboxRowsAsync(Id(withContact))).Where(r => r.Template.StartsWith(NotificationTemplateIds.TicketDispatched)).ToList();
+        notices.Select(r => (r.Template, r.Recipient)).Should().BeEquivalentTo(
+            [(NotificationTemplateIds.TicketDispatched, "0573-87651234"), (NotificationTemplateIds.TicketDispatchedEmail, Address)]);
+        notices.Should().OnlyContain(r => r.Placeholders.ContainsKey("unit") && r.Placeholders.ContainsKey("deadline"));
+        notices.Single(r => r.Recipient == Address).Placeholders["link"].Should().Be($"/#/tickets/{Id(withContact)}");
+        (await OutboxRowsAsync(Id(withoutContact))).Select(r => r.Template).Should().NotContain(t => t.StartsWith(NotificationTemplateIds.TicketDispatched));
+        var listed = await ListedAsync(admin, Id(withContact));
         listed.Select(e => e.GetProperty("recipient").GetString()).Should().Contain("0573-****1234").And.NotContain("0573-87651234");
+        var email = await Eventually.Get(() => Task.FromResult(system.Notifications.Sent.Where(m => m.Recipient == Address).ToList()),
+            m => m.Count > 0, Delivery, "the e-mail handed to the sender");
+        email.Single().Subject.Should().Contain(withContact.GetProperty("number").GetString());
+        email.Single().Text.Should().Contain(withContact.GetProperty("number").GetString()).And.Contain($"/#/tickets/{Id(withContact)}");
+        email.Single().MaskedRecipient.Should().Be("ha***@example.org");
+        // Its unit's head reads both notices, masked; the head of another county's centre none of them.
+        using var head = await system.SignInAsync("head.330481-centre@jx12385.test");
+        using var otherHead = await system.SignInAsync("head.330483-centre@jx12385.test");
+        var read = await NotificationsAsync(head, Id(withContact));
+        read.Select(e => e.GetProperty("recipient").GetString()).Should().Contain(["0573-****1234", "ha***@example.org"]).And.NotContain(Address);
+        (await NotificationsAsync(otherHead, Id(withContact))).Should().BeEmpty();
     }
 
     [Fact]
@@ -102,17 +117,38 @@ public sealed partial class ItemWorkApiTests
     }
 
     [Fact]
-    public async Task The_notification_list_is_for_administrators_only()
+    public async Task Supervisors_read_their_scope_s_messages_a_unit_s_head_their_unit_s_and_only_administrators_retry()
     {
         using var op = await Operator(system);
-        using var staff = await Staff(system, Centre);
         using var admin = await system.SignInAsync("admin@jx12385.test");
+        using var staff = await Staff(system, Centre);
+        using var head = await system.SignInAsync($"head.{Centre.ToLowerInvariant()}@jx12385.test");
+        using var county = await system.SignInAsync("supervisor.330483@jx12385.test");
+        using var otherCounty = await system.SignInAsync("supervisor.330481@jx12385.test");
+        using var city = await system.SignInAsync("supervisor@jx12385.test");
+        var phone = NewPhone();
+        var ticket = await RegisteredAsync(op, Intake(county: "330483", phone: phone));
+        await ActOkAsync(op, ticket, "dispatch", new { unitCode = Centre });
 
-        (await op.GetAsync("/api/notifications")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await staff.GetAsync("/api/notifications")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await staff.PostAsync($"/api/notifications/{Guid.NewGuid()}/retry", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        (await admin.GetAsync("/api/notifications?status=lost")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        var templates = await admin.GetFromJsonAsync<JsonElement[]>("/api/notifications/templates");
+        // The caller's acknowledgement is about an item of county 330483 that the centre now works.
+        foreach (var reader in new[] { admin, city, county, head })
+        {
+            var read = await NotificationsAsync(reader, Id(ticket));
+            read.Select(e => e.GetProperty("template").GetString()).Should().Contain(NotificationTemplateIds.TicketRegistered);
+            read.Select(e => e.GetProperty("recipient").GetString()).Should().NotContain(phone);
+        }
+        (await NotificationsAsync(otherCounty, Id(ticket))).Should().BeEmpty("another county's supervisor does not see this county's messages");
+        foreach (var refused in new[] { op, staff })
+        {
+            (await refused.GetAsync("/api/notifications")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            (await refused.GetAsync("/api/notifications/templates")).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        }
+        foreach (var notAdmin in new[] { staff, head, county, city })
+        {
+            (await notAdmin.PostAsync($"/api/notifications/{Guid.NewGuid()}/retry", null)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        }
+        (await county.GetAsync("/api/notifications?status=lost")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var templates = await head.GetFromJsonAsync<JsonElement[]>("/api/notifications/templates");
         templates!.Select(t => t.GetProperty("id").GetString()).Should().Contain(NotificationTemplateIds.All);
     }
 
@@ -168,6 +204,13 @@ public sealed partial class ItemWorkApiTests
                 JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!));
         }
         return rows;
+    }
+
+    /// <summary>Every message of an item the reader may see.</summary>
+    private static async Task<List<JsonElement>> NotificationsAsync(HttpClient reader, string itemId)
+    {
+        var page = await reader.GetFromJsonAsync<JsonElement>($"/api/notifications?item={itemId}");
+        return [.. page.GetProperty("items").EnumerateArray()];
     }
 
     private static async Task<List<JsonElement>> ListedAsync(HttpClient admin, string itemId)

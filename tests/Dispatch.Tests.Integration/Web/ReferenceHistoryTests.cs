@@ -47,6 +47,32 @@ public sealed class ReferenceHistoryTests(RunningSystem system) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_unit_e_mail_address_is_checked_saved_and_its_change_is_in_the_history()
+    {
+        using var admin = await system.SignInAsync(Admin);
+        var code = await AddUnitAsync(admin, "330481");
+
+        var bad = await admin.PutAsJsonAsync($"/api/reference/units/{code}", UnitBody(code, "330481", email: "not an address"));
+        var saved = await admin.PutAsJsonAsync($"/api/reference/units/{code}", UnitBody(code, "330481", email: "rehab.test@example.org"));
+
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
+        var field = problem.GetProperty("fieldErrors").EnumerateArray().Should().ContainSingle().Subject;
+        field.GetProperty("field").GetString().Should().Be("email");
+        field.GetProperty("zh").GetString().Should().Contain("电子邮箱");
+        field.GetProperty("en").GetString().Should().Contain("e-mail address is not valid");
+        saved.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString().Should().Be("rehab.test@example.org");
+        var listed = await admin.GetFromJsonAsync<JsonElement[]>("/api/reference/units?county=330481&kind=rehab");
+        listed!.Single(u => u.GetProperty("code").GetString() == code).GetProperty("email").GetString().Should().Be("rehab.test@example.org");
+        var history = await admin.GetFromJsonAsync<JsonElement>($"/api/reference/units/{code}/history");
+        history.GetProperty("total").GetInt32().Should().Be(2, "the refused change wrote nothing");
+        var newest = history.GetProperty("items")[0];
+        newest.GetProperty("before").GetProperty("email").ValueKind.Should().Be(JsonValueKind.Null);
+        newest.GetProperty("after").GetProperty("email").GetString().Should().Be("rehab.test@example.org");
+    }
+
+    [Fact]
     public async Task A_routing_rule_change_is_in_its_history()
     {
         using var admin = await system.SignInAsync(Admin);
@@ -102,8 +128,8 @@ public sealed class ReferenceHistoryTests(RunningSystem system) : IClassFixture<
         return code;
     }
 
-    private static object UnitBody(string code, string county, int? routingShare = null) => new
+    private static object UnitBody(string code, string county, int? routingShare = null, string? email = null) => new
     {
-        code, name = "历史测试单位", nameEn = "History test unit", kind = "rehab", countyCode = county, active = false, routingShare,
+        code, name = "历史测试单位", nameEn = "History test unit", kind = "rehab", countyCode = county, active = false, routingShare, email,
     };
 }

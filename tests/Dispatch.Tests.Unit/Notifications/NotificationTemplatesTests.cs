@@ -22,6 +22,7 @@ public sealed class NotificationTemplatesTests
             {
                 var text = Shipped.Render(template.Id, values, language);
                 text.Should().NotContain("{", $"{template.Id} ({language}) leaves no placeholder unfilled");
+                (Shipped.RenderSubject(template.Id, values, language) ?? "").Should().NotContain("{");
                 template.Placeholders.Should().OnlyContain(p => text.Contains("<" + p + ">") || language == "en" && !template.En.Contains("{" + p + "}"));
             }
         }
@@ -80,6 +81,71 @@ public sealed class NotificationTemplatesTests
         var load = () => NotificationTemplates.Parse(json, "test.json");
 
         load.Should().Throw<NotificationTemplateException>().WithMessage("*signature*");
+    }
+
+    [Fact]
+    public void Every_e_mail_names_the_unit_the_deadline_and_the_link_and_has_a_subject_in_both_languages()
+    {
+        var emails = Shipped.All.Where(t => t.Channel == NotificationChannels.Email).ToList();
+
+        emails.Select(t => t.Id).Should().BeEquivalentTo(NotificationTemplateIds.All.Where(id => id.EndsWith(NotificationTemplateIds.EmailSuffix)));
+        foreach (var template in emails)
+        {
+            template.Placeholders.Should().Contain(["number", "unit", "deadline", "link"], template.Id);
+            template.SubjectZh.Should().NotBeNullOrEmpty();
+            template.SubjectEn.Should().NotBeNullOrEmpty();
+        }
+        Shipped.All.Where(t => t.Channel == NotificationChannels.Sms).Should().OnlyContain(t => t.SubjectZh == null && t.SubjectEn == null);
+    }
+
+    [Fact]
+    public void An_e_mail_template_without_a_subject_stops_the_start_and_its_length_is_not_an_SMS_segment()
+    {
+        var body = new string('长', 2 * NotificationTemplates.SmsSegment) + "{number}";
+        var withSubject = Minimal.Replace("TEMPLATES", """
+            { "id": "ticket.dispatched.email", "channel": "email", "recipient": "unit", "placeholders": ["number"],
+              "subject": { "zh": "工单{number}", "en": "Ticket {number}" }, "zh": "BODY", "en": "Ticket {number}" }
+            """).Replace("BODY", body);
+        var withoutSubject = Minimal.Replace("TEMPLATES", """
+            { "id": "ticket.dispatched.email", "channel": "email", "recipient": "unit", "placeholders": ["number"],
+              "zh": "BODY", "en": "Ticket {number}" }
+            """).Replace("BODY", body);
+
+        var longBody = () => NotificationTemplates.Parse(withSubject, "test.json");
+        var noSubject = () => NotificationTemplates.Parse(withoutSubject, "test.json");
+
+        // The long e-mail passes its own checks: what stops this file is only the templates it leaves out.
+        longBody.Should().Throw<NotificationTemplateException>().WithMessage("*'ticket.registered' is missing*");
+        noSubject.Should().Throw<NotificationTemplateException>().WithMessage("*ticket.dispatched.email*needs a subject*");
+    }
+
+    [Fact]
+    public void An_e_mail_subject_with_an_unknown_placeholder_or_an_SMS_with_a_subject_stops_the_start()
+    {
+        var badSubject = Minimal.Replace("TEMPLATES", """
+            { "id": "ticket.dispatched.email", "channel": "email", "recipient": "unit", "placeholders": ["number"],
+              "subject": { "zh": "工单{number}：{caller}", "en": "Ticket {number}" }, "zh": "工单{number}", "en": "Ticket {number}" }
+            """);
+        var smsSubject = Minimal.Replace("TEMPLATES", """
+            { "id": "ticket.registered", "channel": "sms", "recipient": "caller", "placeholders": ["number"],
+              "subject": { "zh": "工单{number}", "en": "Ticket {number}" }, "zh": "【12385】工单{number}", "en": "Ticket {number}" }
+            """);
+
+        var unknown = () => NotificationTemplates.Parse(badSubject, "test.json");
+        var subjectOnSms = () => NotificationTemplates.Parse(smsSubject, "test.json");
+
+        unknown.Should().Throw<NotificationTemplateException>().WithMessage("*zh subject*{caller}*");
+        subjectOnSms.Should().Throw<NotificationTemplateException>().WithMessage("*ticket.registered*SMS has no subject*");
+    }
+
+    [Theory]
+    [InlineData("zhang.office@example.org", "zh***@example.org")]
+    [InlineData("ab@example.org", "a***@example.org")]
+    [InlineData("no-at-sign", "no****")]
+    public void An_e_mail_recipient_shows_its_first_characters_and_domain_only(string address, string masked)
+    {
+        NotificationChannels.MaskRecipient(NotificationChannels.Email, address).Should().Be(masked);
+        NotificationChannels.MaskRecipient(NotificationChannels.Sms, "13812345678").Should().Be("138****5678");
     }
 
     [Fact]

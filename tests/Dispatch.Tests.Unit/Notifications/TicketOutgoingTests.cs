@@ -25,7 +25,7 @@ public sealed class TicketOutgoingTests
     }
 
     [Fact]
-    public void A_dispatch_tells_the_receiving_unit_and_not_the_caller()
+    public void A_dispatch_tells_the_receiving_unit_by_SMS_and_by_e_mail_with_the_link_and_not_the_caller()
     {
         var story = TicketStory.Registered();
         var before = story.State;
@@ -33,9 +33,12 @@ public sealed class TicketOutgoingTests
 
         var messages = TicketOutgoing.From(before, story.LastEvents, story.State, TicketClocks.At(story.Clock.GetUtcNow()));
 
-        var notice = messages!.Messages.Should().ContainSingle().Subject;
-        notice.Template.Should().Be(NotificationTemplateIds.TicketDispatched);
-        notice.To.Should().Be(OutgoingRecipient.Unit(UnitCodes.NanhuCentre));
+        messages!.Messages.Select(m => (m.Template, m.Channel)).Should().Equal(
+            (NotificationTemplateIds.TicketDispatched, NotificationChannels.Sms), (NotificationTemplateIds.TicketDispatchedEmail, NotificationChannels.Email));
+        messages.Messages.Should().OnlyContain(m => m.To == OutgoingRecipient.Unit(UnitCodes.NanhuCentre));
+        var email = messages.Messages[1];
+        email.Placeholders["link"].Should().Be($"/#/tickets/{story.State.Id}");
+        email.Placeholders["deadline"].Should().Be(messages.Messages[0].Placeholders["deadline"]);
     }
 
     [Fact]

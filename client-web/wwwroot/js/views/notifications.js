@@ -1,5 +1,6 @@
-// 通知发送记录: the outbox of SMS and e-mails (administrators): newest first, with status, attempts, the next attempt,
-// the masked recipient and the item; a message given up (dead) can be retried; the message texts below the list.
+// 通知发送记录: the outbox of SMS and e-mails, newest first, with status, attempts, the next attempt, the masked recipient
+// and the item; administrators see all and retry a message given up (dead); supervisors see their scope's, a unit's head
+// the unit's (the server filters). The message texts below the list.
 import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { isEnglish, t } from '../i18n.js';
@@ -11,7 +12,8 @@ const itemPages = { ticket: 'tickets', legal_aid_case: 'legal-aid-cases', rehab_
 const statuses = ['pending', 'sending', 'sent', 'failed', 'dead'];
 const channels = ['sms', 'email'];
 
-export async function render(main) {
+export async function render(main, { user }) {
+  const admin = user.role === 'admin';
   const state = { page: 1 };
   const body = h('div', { id: 'notifications' });
   const templates = h('div', { id: 'notification-templates' });
@@ -23,7 +25,7 @@ export async function render(main) {
     h('div', { class: 'field' }, h('label', { for: item.id }, t('notify.item')), item),
     h('button', { type: 'submit', class: 'primary', id: 'notify-apply' }, t('notify.apply')));
   form.addEventListener('submit', event => { event.preventDefault(); state.page = 1; load(); });
-  main.append(h('h1', {}, t('notify.title')), h('p', { class: 'hint' }, t('notify.intro')), form,
+  main.append(h('h1', {}, t('notify.title')), h('p', { class: 'hint' }, t(admin ? 'notify.intro' : 'notify.introScoped')), form,
     h('div', { class: 'panel' }, body),
     h('h2', {}, t('notify.templates')), h('div', { class: 'panel' }, templates));
 
@@ -61,14 +63,14 @@ export async function render(main) {
       h('tbody', {}, found.items.map(m => h('tr', {},
         h('td', {}, dateTime(m.createdAt)),
         h('th', { scope: 'row' }, h('a', { href: `#/${itemPages[m.itemType] ?? 'tickets'}/${m.itemId}` }, m.itemNumber)),
-        h('td', { title: (isEnglish() ? m.textEn : m.textZh) ?? '' }, m.template),
+        h('td', { title: [isEnglish() ? m.subjectEn : m.subjectZh, isEnglish() ? m.textEn : m.textZh].filter(Boolean).join('\n') }, m.template),
         h('td', {}, t(`notify.channel.${m.channel}`)),
         h('td', {}, m.recipient),
         h('td', {}, t(`notify.state.${m.status}`)),
         h('td', {}, String(m.attempts)),
         h('td', {}, m.nextAttemptAt ? dateTime(m.nextAttemptAt) : '—'),
         h('td', {}, m.lastError ?? ''),
-        h('td', {}, m.status === 'dead'
+        h('td', {}, admin && m.status === 'dead'
           ? h('button', { type: 'button', id: `notify-retry-${m.id}`, onclick: () => retry(m) }, t('notify.retry'))
           : ''))))));
   }
@@ -82,13 +84,18 @@ export async function render(main) {
           .map(key => h('th', { scope: 'col' }, t(key))))),
         h('tbody', {}, all.map(x => h('tr', {},
           h('th', { scope: 'row' }, x.id), h('td', {}, t(`notify.channel.${x.channel}`)), h('td', {}, x.recipient),
-          h('td', { lang: 'zh-CN' }, x.zh), h('td', { lang: 'en' }, x.en)))))));
+          h('td', { lang: 'zh-CN', class: 'pre-line' }, withSubject(x.subjectZh, x.zh)), h('td', { lang: 'en', class: 'pre-line' }, withSubject(x.subjectEn, x.en))))))));
     } catch (problem) {
       fill(templates, h('p', { class: 'notice failure', role: 'alert' }, problem.text));
     }
   }
 
   await Promise.all([load(), loadTemplates()]);
+}
+
+/** An e-mail's subject in bold above its body; an SMS's text alone. */
+function withSubject(subject, text) {
+  return subject ? [h('strong', {}, subject), h('br'), text] : text;
 }
 
 function choice(id, label, options) {

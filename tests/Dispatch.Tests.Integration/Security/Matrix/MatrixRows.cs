@@ -193,8 +193,9 @@ public static class MatrixRows
                 Request("GET", $"/api/persons/{(await Probe(w)).GetProperty("personId").GetString()}/timeline"), SeesProbe, probeId),
             Simple("GET", "/api/routing-suggestion", p => AnySigned(p), url: "/api/routing-suggestion?countyCode=330402&kind=help&topic=care_services"),
             Simple("GET", "/api/audit/access", p => Role(p, p.IsAdmin)),
-            Simple("GET", "/api/notifications", p => Role(p, p.IsAdmin)),
-            Simple("GET", "/api/notifications/templates", p => Role(p, p.IsAdmin)),
+            // The outbox: administrators, supervisors (their scope's messages) and units' heads (their unit's); retry administrators only.
+            Simple("GET", "/api/notifications", p => Role(p, p.IsAdmin || p.Role == "supervisor" || p.Head)),
+            Simple("GET", "/api/notifications/templates", p => Role(p, p.IsAdmin || p.Role == "supervisor" || p.Head)),
             // No dead message in the matrix world: an administrator passes the gate and hears that there is no such message.
             Simple("POST", "/api/notifications/{id}/retry", p => Role(p, p.IsAdmin, 404), url: $"/api/notifications/{Guid.Empty}/retry"),
             // 督办一览: supervisors and administrators; the list holds what the scope covers.

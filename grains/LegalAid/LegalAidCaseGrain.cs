@@ -91,7 +91,7 @@ public sealed class LegalAidCaseGrain(
 
     public async Task<Outcome<LegalAidCaseView>> Assign(AssignHandler command, Actor actor, int? expectedVersion)
     {
-        var offer = command.MemberId is null ? null : await OfferAsync();
+        var offer = command.MemberId is null ? new RotationOffer(null, []) : await OfferAsync();
         return await ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Assign(s, actor, command, c, offer));
     }
 

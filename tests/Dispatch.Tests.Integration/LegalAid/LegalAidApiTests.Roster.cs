@@ -10,21 +10,7 @@ namespace Dispatch.Tests.Integration.LegalAid;
 /// <summary>The station's roster, assignment by rotation and the conflict check through the API. Each test keeps a station of its own.</summary>
 public sealed partial class LegalAidApiTests
 {
-    private static object RosterEntry(string name, string status = "active", int cap = 5, string[]? fields = null, string? leaveFrom = null,
-        string? leaveUntil = null, string[]? declaredConflicts = null, string phone = "13900002222") => new
-    {
-        name, kind = "lawyer", organisation = "浙江禾城律师事务所", phone, licenceNumber = "13304201810000001", fields = fields ?? [], status,
-        leaveFrom, leaveUntil, maxOpenCases = cap, declaredConflicts = declaredConflicts ?? [],
-    };
-
     private Task<HttpClient> Head(string station) => system.SignInAsync($"head.{station.ToLowerInvariant()}@jx12385.test");
-
-    private static async Task<JsonElement> AddedAsync(HttpClient head, string station, object entry)
-    {
-        var response = await head.PostAsJsonAsync($"/api/legal-aid-stations/{station}/roster", entry);
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return response.StatusCode == HttpStatusCode.Created ? json : throw new InvalidOperationException($"roster add answered {(int)response.StatusCode}: {json}");
-    }
 
     /// <summary>A granted case at the station of <paramref name="county"/>, with the opposing party given.</summary>
     private async Task<JsonElement> GrantedAtAsync(HttpClient station, string county, string applicant = "李明", string? opposingParty = null)

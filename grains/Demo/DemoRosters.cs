@@ -19,7 +19,8 @@ namespace Dispatch.Demo;
 /// restart adds nothing; silos starting together take turns on an advisory lock. Written through the rosters' stores with
 /// their history entries in one transaction, by the platform (<see cref="Actor.Platform"/>, "system").
 /// </summary>
-public sealed class DemoRosters(NpgsqlDataSource database, ReferenceChangeLog history, TimeProvider time, ILogger<DemoRosters> logger)
+public sealed class DemoRosters(
+    NpgsqlDataSource database, LegalAidRosterTable roster, RehabRosterStore rehabRoster, ReferenceChangeLog history, TimeProvider time, ILogger<DemoRosters> logger)
 {
     /// <summary>Held while the rosters are seeded (any 64-bit number the product does not use elsewhere).</summary>
     private const long SeedLockKey = 0x1238_5000_0004;
@@ -73,7 +74,8 @@ public sealed class DemoRosters(NpgsqlDataSource database, ReferenceChangeLog hi
 
     private async Task<int> StationAsync(NpgsqlConnection connection, UnitInfo station, int index)
     {
-        if (await AnyAsync(connection, "select exists (select from legal_aid_roster where station_code = $1)", station.Code))
+        // Read outside the transaction, but under the seeding lock: another seeder's rows are committed or absent.
+        if (!(await roster.StationAsync(station.Code)).IsEmpty)
         {
             return 0;
         }
@@ -96,11 +98,12 @@ public sealed class DemoRosters(NpgsqlDataSource database, ReferenceChangeLog hi
 
     private async Task<int> ProviderAsync(NpgsqlConnection connection, UnitInfo provider, int index)
     {
-        if (await AnyAsync(connection, "select exists (select from rehab_workers where provider_code = $1)", provider.Code))
+        if (await rehabRoster.HasRosterAsync(provider.Code))
         {
             return 0;
         }
-        var towns = await TownsAsync(connection, provider.AreaCode);
+        var countyTowns = await rehabRoster.TownsOfCountyAsync(provider.AreaCode);
+        var towns = countyTowns.Order(StringComparer.Ordinal).ToList();
         if (towns.Count == 0)
         {
             // The city's provider: the roster takes towns of the provider's own area only, and the city has none of its own.
@@ -113,7 +116,7 @@ public sealed class DemoRosters(NpgsqlDataSource database, ReferenceChangeLog hi
         {
             var (name, types) = set[k];
             var definition = new WorkerDefinition($"KF-{k + 1:D2}", name, Phone(8, index, k), types, covered[k], [1, 2, 3, 4, 5], "08:30", "17:30", true);
-            var (worker, errors) = RehabRoster.Validate(definition, towns.ToHashSet(StringComparer.Ordinal));
+            var (worker, errors) = RehabRoster.Validate(definition, countyTowns);
             if (worker is null)
             {
                 throw new InvalidOperationException($"The demo worker {name} of {provider.Code} is not valid: {string.Join(", ", errors.Select(e => e.Field))}.");
@@ -128,13 +131,6 @@ public sealed class DemoRosters(NpgsqlDataSource database, ReferenceChangeLog hi
     /// <summary>A number in the demo's own block (139 0057 xxxx): <paramref name="block"/> 7 for lawyers, 8 for rehabilitation workers.</summary>
     private static string Phone(int block, int index, int k) => $"1390057{block}{index:D2}{k}";
 
-    private static async Task<bool> AnyAsync(NpgsqlConnection connection, string sql, string code)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = code });
-        return (bool)(await command.ExecuteScalarAsync())!;
-    }
-
     private static async Task<List<UnitInfo>> UnitsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
@@ -146,18 +142,5 @@ public sealed class DemoRosters(NpgsqlDataSource database, ReferenceChangeLog hi
             units.Add(new UnitInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), true));
         }
         return units;
-    }
-
-    private static async Task<List<string>> TownsAsync(NpgsqlConnection connection, string countyCode)
-    {
-        await using var command = new NpgsqlCommand("select code from towns where county_code = $1 order by code", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = countyCode });
-        await using var reader = await command.ExecuteReaderAsync();
-        var towns = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            towns.Add(reader.GetString(0));
-        }
-        return towns;
     }
 }

@@ -1,4 +1,6 @@
 using Dispatch.Demo;
+using Dispatch.LegalAid;
+using Dispatch.Rehab;
 using Dispatch.Tests.Fixtures;
 using Dispatch.Units;
 using FluentAssertions;
@@ -16,7 +18,8 @@ public sealed class DemoRosterTests(PostgresFixture database)
     public async Task Every_station_and_provider_gets_a_roster_once_with_its_history_and_a_second_start_adds_nothing()
     {
         await using var data = NpgsqlDataSource.Create(await database.CreateIsolatedDatabaseAsync());
-        var seeding = new DemoRosters(data, new ReferenceChangeLog(TimeProvider.System), TimeProvider.System, NullLogger<DemoRosters>.Instance);
+        var seeding = new DemoRosters(data, new LegalAidRosterTable(data), new RehabRosterStore(data), new ReferenceChangeLog(TimeProvider.System), TimeProvider.System,
+            NullLogger<DemoRosters>.Instance);
 
         var first = await seeding.SeedAsync(CancellationToken.None);
         var second = await seeding.SeedAsync(CancellationToken.None);

@@ -10,7 +10,7 @@
 #   PG_PORT=55432        port of the private PostgreSQL (loopback only; MODE=production: 55433, in .data/postgres-production)
 #   WEB_HOST=127.0.0.1   address the web app listens on; anything beyond loopback is refused over plain HTTP
 #                        unless Proxy__TlsTerminated=true says a TLS reverse proxy is in front (README: "behind a TLS proxy")
-#   MODE=demo            (default) Development with the demo accounts (password Demo#12385), for trying it out
+#   MODE=demo            (default) Development with the demo accounts (password Demo#12385) and demo rosters, for trying it out
 #   MODE=production      Production: no demo accounts (refuses to start if any exist); the first start creates one
 #                        administrator (Bootstrap__AdminEmail, default admin@localhost) and prints its one-time
 #                        password once; supervisors and admins must set up two-factor sign-in
@@ -38,7 +38,7 @@ die() { echo "[run] ERROR: $*" >&2; exit 1; }
 # --- Mode (demo or production) and the plain-HTTP bind check ---------------------------------------------
 MODE=${MODE:-demo}
 case "$MODE" in
-  demo) dotnet_env=Development ;;
+  demo) dotnet_env=Development; export Demo__Rosters=${Demo__Rosters:-true} ;;
   production) dotnet_env=Production ;;
   *) die "MODE must be demo or production, got '$MODE'" ;;
 esac

@@ -44,7 +44,7 @@ public static class LegalAidEndpoints
         Cases.MapAction(group, LegalAidActions.Object, "Record the applicant's objection (异议); the 5-working-day review clock starts", (RecordObjection b) => (c, a, v) => c.RecordObjection(b, a, v));
         Cases.MapAction(group, LegalAidActions.DecideObjection, "Decide the objection (异议审查, supervisors): grant or uphold_refusal", (DecideObjection b) => (c, a, v) => c.DecideObjection(b, a, v));
         Cases.MapAction(group, LegalAidActions.Assign,
-            "Assign a lawyer or legal worker (指派); the agreement clock starts. memberId: a roster member (another than the rotation's pick needs a reason; a conflict of interest is refused, 409); without it, a handler typed by hand",
+            "Assign a lawyer or legal worker (指派); the agreement clock starts. memberId (required): a roster member (another than the rotation's pick needs a reason; a conflict of interest is refused, 409)",
             (AssignHandler b) => (c, a, v) => c.Assign(b, a, v));
         group.MapGet("/{id:guid}/rotation", Rotation).WithSummary(
             "The roster's offer for a granted or assigned case (轮派): each member with why it is skipped (left, on_leave, at_cap, conflict) and the rotation's pick");

@@ -48,13 +48,10 @@ public sealed record DecideObjection([property: Id(0), ClosedSet(typeof(LegalAid
 
 /// <summary>
 /// 指派: memberId names a member of the station's roster (the rotation's pick, or another eligible member with a reason);
-/// the name, kind, organisation and phone are then the roster's. Without memberId the handler is typed by hand (kind is
-/// "lawyer" or "legal_worker"), as before the roster.
+/// the handler's name, kind, organisation and phone are the roster's. Required: nobody is assigned by hand.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.AssignHandler")]
-public sealed record AssignHandler(
-    [property: Id(0)] string? HandlerName, [property: Id(1), ClosedSet(typeof(LegalAidVocabulary), nameof(LegalAidVocabulary.HandlerKinds))] string? Kind, [property: Id(2)] string? Organisation, [property: Id(3)] string? Phone,
-    [property: Id(4)] Guid? MemberId = null, [property: Id(5)] string? Reason = null);
+public sealed record AssignHandler([property: Id(0)] Guid? MemberId, [property: Id(1)] string? Reason = null);
 
 /// <summary>委托协议: the date it was signed (local date, not in the future).</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.LegalAid.RecordAgreement")]

@@ -91,6 +91,12 @@ public static class DispatchGrainServices
         services.AddSingleton<Dispatch.People.PersonIdRewrite>();
         silo.AddStartupTask((provider, cancellationToken) =>
             provider.GetRequiredService<Dispatch.People.PersonIdRewrite>().RunAsync(cancellationToken), ServiceLifecycleStage.ApplicationServices);
+        // Demo mode only (deploy/run.sh): rosters for every legal-aid station and rehabilitation provider, once.
+        if (Demo.DemoRosters.Enabled(silo.Configuration))
+        {
+            services.AddSingleton<Demo.DemoRosters>();
+            silo.AddStartupTask((provider, cancellationToken) => provider.GetRequiredService<Demo.DemoRosters>().SeedAsync(cancellationToken));
+        }
         services.AddSingleton(DeadlineWatchSettings.From(silo.Configuration));
         // Wakes every deadline watcher once (not waiting for its first rescan); from then on each keeps itself alive with its reminder.
         silo.AddStartupTask((provider, _) => DeadlineWatch.StartAllAsync(provider.GetRequiredService<IGrainFactory>()));

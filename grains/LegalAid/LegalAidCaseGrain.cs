@@ -41,7 +41,7 @@ public sealed class LegalAidCaseGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        host = new(LegalAidParts.Parts, services, this.GetPrimaryKey(), GrainFactory, logger);
+        host = new(LegalAidParts.Parts with { Explain = ExplainAsync }, services, this.GetPrimaryKey(), GrainFactory, logger);
         files = new(host, LegalAidRules.Words, s => s.Attachments, WorkerAsking, _ => false,
             (upload, actor, name) => new CaseAttachmentAdded(upload.AttachmentId, upload.FileName, upload.ContentType, upload.Size, upload.Sha256,
                 upload.Note, actor.UserId, name));
@@ -91,7 +91,7 @@ public sealed class LegalAidCaseGrain(
 
     public async Task<Outcome<LegalAidCaseView>> Assign(AssignHandler command, Actor actor, int? expectedVersion)
     {
-        var offer = command.MemberId is null ? null : await OfferAsync();
+        var offer = command.MemberId is null ? new RotationOffer(null, []) : await OfferAsync();
         return await ExecuteAsync(actor, expectedVersion, (s, c) => LegalAidRules.Assign(s, actor, command, c, offer));
     }
 
@@ -188,6 +188,21 @@ public sealed class LegalAidCaseGrain(
     private Task<Outcome<LegalAidCaseView>> ExecuteAsync(
         Actor actor, int? expectedVersion, Func<LegalAidState, IClockReader, Change<LegalAidEvent>> decide) =>
         host.ExecuteAsync(actor, expectedVersion, decide, () => View(actor));
+
+    /// <summary>
+    /// Another assignment took the member's last slot between our offer and our commit: the database refused the write
+    /// (migration 0320) and nothing changed; say why.
+    /// </summary>
+    private async Task<DomainError?> ExplainAsync(PostgresException ex, IReadOnlyList<LegalAidEvent> events)
+    {
+        if (ex.SqlState != PostgresErrorCodes.CheckViolation || ex.ConstraintName != LegalAidRosterTable.MemberCapConstraint
+            || events.OfType<HandlerAssigned>().LastOrDefault() is not { MemberId: { } memberId } assigned)
+        {
+            return null;
+        }
+        var member = (await roster.StationAsync(State.StationCode)).FirstOrDefault(m => m.Id == memberId);
+        return LegalAidRules.MemberAtCap(assigned.Name, member?.MaxOpenCases ?? 0);
+    }
 
     /// <summary>What every client gets: the applicant's numbers masked, the name masked for supervisors.</summary>
     private LegalAidCaseView View(Actor actor) => LegalAidViews.ForActor(State, host.Clocks(), actor);

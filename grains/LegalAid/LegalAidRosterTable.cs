@@ -11,6 +11,12 @@ public sealed class LegalAidRosterTable(NpgsqlDataSource database)
         max_open_cases, declared_conflicts, version
         """;
 
+    /// <summary>
+    /// What a case's write that assigns a member over their cap fails with (raised in that write's transaction by the
+    /// trigger of migration 0320, which locks the member's row first, so concurrent assignments count each other).
+    /// </summary>
+    public const string MemberCapConstraint = "legal_aid_roster_member_cap";
+
     /// <summary>The station's roster in name order, numbers in full (the silo masks them before answering).</summary>
     public async Task<ImmutableArray<RosterMember>> StationAsync(string stationCode)
     {
@@ -63,17 +69,16 @@ public sealed class LegalAidRosterTable(NpgsqlDataSource database)
 
     /// <summary>
     /// The station's members with what the rotation weighs: open cases (assigned or in progress, this case aside), the
-    /// last time a case was assigned to them, and an earlier case they handled for or against a party of this one
+    /// last time a case was assigned to them (kept on the roster row by the assignment's own write, migration 0320), and an earlier case they handled for or against a party of this one
     /// (its applicant is this case's opposing party, or its opposing party is this applicant). Indexed by handler_member_id.
     /// </summary>
     public async Task<ImmutableArray<RosterCandidate>> CandidatesAsync(string stationCode, Guid caseId, string applicantKey, string? opposingKey)
     {
         await using var command = database.CreateCommand($"""
-            select {Prefixed}, open_cases.n, last_assigned.at, conflict.number, conflict.party
+            select {Prefixed}, open_cases.n, r.last_assigned_at, conflict.number, conflict.party
             from legal_aid_roster r
             cross join lateral (select count(*)::int as n from legal_aid_cases c
                 where c.handler_member_id = r.id and c.status in ('assigned', 'in_progress') and c.id <> $2) open_cases
-            cross join lateral (select max(c.handler_assigned_at) as at from legal_aid_cases c where c.handler_member_id = r.id) last_assigned
             left join lateral (
                 select c.number, case when c.applicant_key = $4 then c.applicant_name else c.opposing_party end as party
                 from legal_aid_cases c

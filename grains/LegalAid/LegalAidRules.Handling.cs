@@ -15,32 +15,21 @@ public static partial class LegalAidRules
     public const int MaxOrganisationLength = 100;
 
     /// <summary>
-    /// 指派 a lawyer or legal worker; assigning again replaces the handler, the agreement clock keeps running. With a
-    /// member id, a member of the roster (<paramref name="offer"/>: the rotation over the station's roster for this case):
-    /// one not on the roster is not found, a conflicted one refused naming the conflict, one on leave, left or at the cap
+    /// 指派 a member of the station's roster (<paramref name="offer"/>: the rotation over the roster for this case);
+    /// assigning again replaces the handler, the agreement clock keeps running. Without a member: nobody is typed by hand.
+    /// One not on the roster is not found, a conflicted one refused naming the conflict, one on leave, left or at the cap
     /// refused; another than the rotation's pick needs a reason.
     /// </summary>
-    public static Change<LegalAidEvent> Assign(LegalAidState s, Actor actor, AssignHandler command, IClockReader clocks, RotationOffer? offer = null)
+    public static Change<LegalAidEvent> Assign(LegalAidState s, Actor actor, AssignHandler command, IClockReader clocks, RotationOffer offer)
     {
         if (Gate(s, actor, clocks, LegalAidActions.Assign, () => LegalAidAccess.IsStation(actor, s)) is { } refused)
         {
             return refused;
         }
-        if (command.MemberId is { } memberId)
-        {
-            return AssignMember(memberId, command.Reason, offer ?? new RotationOffer(null, []));
-        }
-        PhoneNumber? phone = null;
-        var badPhone = command.Phone is { } text && !string.IsNullOrWhiteSpace(text) && !PhoneNumber.TryParse(text, out phone, out _)
-            ? new FieldError("phone", "invalid_format", "承办人电话格式不正确。", "The handler's phone number is not valid.")
-            : null;
-        return Invalid(
-                Check("handlerName", command.HandlerName, MaxNameLength, true, "承办人姓名", "handler's name"),
-                Choice("kind", command.Kind, LegalAidVocabulary.HandlerKinds, "承办人类别", "handler kind"),
-                Check("organisation", command.Organisation, MaxOrganisationLength, false, "所在机构", "organisation"),
-                badPhone) is { } invalid
-            ? invalid
-            : Change<LegalAidEvent>.Of(new HandlerAssigned(command.HandlerName!.Trim(), command.Kind!, Trimmed(command.Organisation), phone?.Value));
+        return command.MemberId is { } memberId
+            ? AssignMember(memberId, command.Reason, offer)
+            : DomainError.Validation(new FieldError("memberId", "member_required",
+                "指派须从本站名册中选择；请先将其加入名册。", "An assignment must choose a member of the station's roster; add the person to the roster first."));
     }
 
     /// <summary>Offered to the clerk when 指派 is allowed: the rotation over the roster (numbers masked by the grain).</summary>
@@ -70,8 +59,7 @@ public static partial class LegalAidRules
             return skip switch
             {
                 RotationSkips.OnLeave => DomainError.Conflict("member_on_leave", $"{member.Name} 今天休假，不能指派。", $"{member.Name} is on leave today and cannot be assigned."),
-                RotationSkips.AtCap => DomainError.Conflict("member_at_cap", $"{member.Name} 在办案件已达上限（{member.MaxOpenCases} 件）。",
-                    $"{member.Name} already has the most open cases allowed ({member.MaxOpenCases})."),
+                RotationSkips.AtCap => MemberAtCap(member.Name, member.MaxOpenCases),
                 _ => DomainError.Conflict("member_left", $"{member.Name} 已不在名册轮派中。", $"{member.Name} has left the roster."),
             };
         }
@@ -84,6 +72,10 @@ public static partial class LegalAidRules
             ? invalid
             : Change<LegalAidEvent>.Of(new HandlerAssigned(member.Name, member.Kind, member.Organisation, member.Phone, memberId, pick, why));
     }
+
+    /// <summary>The member already holds as many open cases as the roster allows (also when another assignment took the last slot first).</summary>
+    public static DomainError MemberAtCap(string name, int cap) => DomainError.Conflict("member_at_cap", $"{name} 在办案件已达上限（{cap} 件）。",
+        $"{name} already has the most open cases allowed ({cap}).");
 
     /// <summary>委托协议 signed with the client; the case is in progress. The date may not lie in the future.</summary>
     public static Change<LegalAidEvent> RecordAgreement(LegalAidState s, Actor actor, RecordAgreement command, IClockReader clocks, DateOnly today)

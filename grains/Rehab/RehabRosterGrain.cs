@@ -153,7 +153,7 @@ public sealed class RehabRosterGrain(NpgsqlDataSource database, RehabRosterStore
     }
 
     /// <summary>The fields as stored after the change, and which of them changed; the phone only as "phone changed".</summary>
-    private static string Summary(RosterWorker? before, ValidWorker after)
+    internal static string Summary(RosterWorker? before, ValidWorker after)
     {
         var fields = $"name={after.Name}; serviceTypes={string.Join(",", after.ServiceTypes)}; towns={string.Join(",", after.Towns)}; " +
             $"workingDays={string.Join(",", after.WorkingDays)}; hours={after.DayStart:HH\\:mm}-{after.DayEnd:HH\\:mm}; active={(after.Active ? "true" : "false")}";

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -21,6 +22,30 @@ public static class CaseApi
     {
         scope = "labour_relation_or_pay", means = "not_verified", exemptPerson = "vulnerable_without_income", competent = true,
     };
+
+    public static object RosterEntry(string name, string status = "active", int cap = 5, string[]? fields = null, string? leaveFrom = null,
+        string? leaveUntil = null, string[]? declaredConflicts = null, string phone = "13900002222") => new
+    {
+        name, kind = "lawyer", organisation = "浙江禾城律师事务所", phone, licenceNumber = "13304201810000001", fields = fields ?? [], status,
+        leaveFrom, leaveUntil, maxOpenCases = cap, declaredConflicts = declaredConflicts ?? [],
+    };
+
+    /// <summary>Adds an entry to the station's roster (its head or an administrator asking) and returns it as answered.</summary>
+    public static async Task<JsonElement> AddedAsync(HttpClient head, string station, object entry)
+    {
+        var response = await head.PostAsJsonAsync($"/api/legal-aid-stations/{station}/roster", entry);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.StatusCode == HttpStatusCode.Created ? json : throw new InvalidOperationException($"roster add answered {(int)response.StatusCode}: {json}");
+    }
+
+    /// <summary>A lawyer on the station's roster whose cap no test reaches, for tests about what follows an assignment.</summary>
+    public static async Task<string> HandlerAsync(HttpClient head, string station) =>
+        Id(await AddedAsync(head, station, RosterEntry($"承办律师 {Guid.NewGuid().ToString("N")[..6]}", cap: RosterCapLimit)));
+
+    /// <summary>指派 to a roster member; the reason covers a member who is not the rotation's pick.</summary>
+    public static object AssignTo(string memberId) => new { memberId, reason = "熟悉此类案件" };
+
+    private const int RosterCapLimit = 200;
 
     public static async Task<HttpResponseMessage> OpenAsync(HttpClient client, object application, string? key = null)
     {

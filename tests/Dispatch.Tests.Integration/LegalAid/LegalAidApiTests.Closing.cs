@@ -56,7 +56,8 @@ public sealed partial class LegalAidApiTests
         var legalAid = await ActOkAsync(station, await OpenedAsync(op), "accept");
         await ActOkAsync(station, legalAid, "eligibility", CompleteChecklist);
         await ActOkAsync(station, legalAid, "grant");
-        await ActOkAsync(station, legalAid, "assign", new { handlerName = "王律师", kind = "lawyer" });
+        using var head = await Head("330402-LEGAL");
+        await ActOkAsync(station, legalAid, "assign", AssignTo(await HandlerAsync(head, "330402-LEGAL")));
 
         var ended = await ActOkAsync(station, legalAid, "terminate", new { reason = "own_lawyer_engaged", note = "受援人已自行委托律师。" });
 

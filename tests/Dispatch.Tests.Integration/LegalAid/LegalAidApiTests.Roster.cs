@@ -10,21 +10,7 @@ namespace Dispatch.Tests.Integration.LegalAid;
 /// <summary>The station's roster, assignment by rotation and the conflict check through the API. Each test keeps a station of its own.</summary>
 public sealed partial class LegalAidApiTests
 {
-    private static object RosterEntry(string name, string status = "active", int cap = 5, string[]? fields = null, string? leaveFrom = null,
-        string? leaveUntil = null, string[]? declaredConflicts = null, string phone = "13900002222") => new
-    {
-        name, kind = "lawyer", organisation = "浙江禾城律师事务所", phone, licenceNumber = "13304201810000001", fields = fields ?? [], status,
-        leaveFrom, leaveUntil, maxOpenCases = cap, declaredConflicts = declaredConflicts ?? [],
-    };
-
     private Task<HttpClient> Head(string station) => system.SignInAsync($"head.{station.ToLowerInvariant()}@jx12385.test");
-
-    private static async Task<JsonElement> AddedAsync(HttpClient head, string station, object entry)
-    {
-        var response = await head.PostAsJsonAsync($"/api/legal-aid-stations/{station}/roster", entry);
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return response.StatusCode == HttpStatusCode.Created ? json : throw new InvalidOperationException($"roster add answered {(int)response.StatusCode}: {json}");
-    }
 
     /// <summary>A granted case at the station of <paramref name="county"/>, with the opposing party given.</summary>
     private async Task<JsonElement> GrantedAtAsync(HttpClient station, string county, string applicant = "李明", string? opposingParty = null)
@@ -155,5 +141,85 @@ public sealed partial class LegalAidApiTests
         var after = await GetAsync(staff, now);
         after.GetProperty("status").GetString().Should().Be("granted");
         after.GetProperty("version").GetInt32().Should().Be(Version(now));
+    }
+
+    [Fact]
+    public async Task Concurrent_assignments_to_a_members_last_slot_let_exactly_one_through_and_the_rest_get_409_with_nothing_changed()
+    {
+        const string station = "330421-LEGAL";
+        using var head = await Head(station);
+        using var staff = await TicketApi.Staff(system, station);
+        var member = Id(await AddedAsync(head, station, RosterEntry("褚律师", cap: 2)));
+        await ActOkAsync(staff, await GrantedAtAsync(staff, "330421"), "assign", AssignTo(member));
+        var cases = new List<JsonElement>();
+        for (var i = 0; i < 5; i++)
+        {
+            cases.Add(await GrantedAtAsync(staff, "330421"));
+        }
+
+        var answers = await Task.WhenAll(cases.Select(c => ActAsync(staff, c, "assign", AssignTo(member))));
+
+        answers.Select(a => a.StatusCode).Should().ContainSingle(code => code == HttpStatusCode.OK)
+            .And.OnlyContain(code => code == HttpStatusCode.OK || code == HttpStatusCode.Conflict);
+        foreach (var refused in answers.Where(a => a.StatusCode == HttpStatusCode.Conflict))
+        {
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("member_at_cap");
+        }
+        var after = await Task.WhenAll(cases.Select(c => GetAsync(staff, c)));
+        after.Count(c => Status(c) == "assigned").Should().Be(1);
+        after.Where(c => Status(c) == "granted").Select(Version).Should().Equal(cases.Where((_, i) => Status(after[i]) == "granted").Select(Version),
+            "a refused assignment changes nothing");
+        var offer = await RotationAsync(staff, await GrantedAtAsync(staff, "330421"));
+        var entry = offer.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("member").GetProperty("id").GetString() == member);
+        entry.GetProperty("openCases").GetInt32().Should().Be(2, "the member holds exactly the cap");
+        entry.GetProperty("skip").GetString().Should().Be("at_cap");
+
+        // The database itself refuses a case write that would take the member over the cap, whatever the grain read.
+        await using var data = Npgsql.NpgsqlDataSource.Create(system.ConnectionString);
+        await using var write = data.CreateCommand("update legal_aid_cases set handler_member_id = $1, handler_assigned_at = now() where id = $2");
+        write.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.Parse(member) });
+        write.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.Parse(Id(after.First(c => Status(c) == "granted"))) });
+        var refusal = await write.Invoking(w => w.ExecuteNonQueryAsync()).Should().ThrowAsync<Npgsql.PostgresException>();
+        refusal.Which.ConstraintName.Should().Be("legal_aid_roster_member_cap");
+    }
+
+    [Fact]
+    public async Task A_member_whose_case_was_reassigned_to_someone_else_keeps_their_turn_in_the_rotation()
+    {
+        const string station = "330421-LEGAL";
+        using var head = await Head(station);
+        using var staff = await TicketApi.Staff(system, station);
+        var first = Id(await AddedAsync(head, station, RosterEntry("柏律师 1")));
+        var second = Id(await AddedAsync(head, station, RosterEntry("柏律师 2")));
+        var third = Id(await AddedAsync(head, station, RosterEntry("柏律师 3")));
+        var one = await GrantedAtAsync(staff, "330421");
+        await ActOkAsync(staff, one, "assign", AssignTo(first));
+
+        var reassigned = await ActOkAsync(staff, one, "assign", AssignTo(second));
+        var offer = await RotationAsync(staff, await GrantedAtAsync(staff, "330421"));
+
+        reassigned.GetProperty("handler").GetProperty("memberId").GetString().Should().Be(second);
+        offer.GetProperty("pick").GetString().Should().Be(third, "the first member had their turn although the case went on to the second");
+        var firstEntry = offer.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("member").GetProperty("id").GetString() == first);
+        firstEntry.GetProperty("openCases").GetInt32().Should().Be(0);
+        firstEntry.GetProperty("lastAssignedAt").ValueKind.Should().Be(JsonValueKind.String);
+    }
+
+    [Fact]
+    public async Task An_assignment_without_a_roster_member_is_a_400_and_changes_nothing()
+    {
+        using var staff = await TicketApi.Staff(system, "330421-LEGAL");
+        var granted = await GrantedAtAsync(staff, "330421");
+
+        var typed = await ActAsync(staff, granted, "assign", new { handlerName = "王律师", kind = "lawyer", organisation = "浙江禾城律师事务所" });
+
+        typed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var problem = await typed.Content.ReadFromJsonAsync<JsonElement>();
+        var field = problem.GetProperty("fieldErrors")[0];
+        field.GetProperty("field").GetString().Should().Be("memberId");
+        field.GetProperty("code").GetString().Should().Be("member_required");
+        var after = await GetAsync(staff, granted);
+        Status(after).Should().Be("granted");
+        Version(after).Should().Be(Version(granted));
     }
 }

@@ -83,7 +83,8 @@ public sealed partial class LegalAidApiTests(RunningSystem system) : IClassFixtu
         var granted = await ActOkAsync(station, legalAid, "grant");
         granted.GetProperty("deadlines").GetProperty("decision").GetProperty("state").GetString().Should().Be("met");
         granted.GetProperty("deadlines").GetProperty("assignment").GetProperty("state").GetString().Should().Be("running");
-        Status(await ActOkAsync(station, legalAid, "assign", new { handlerName = "王律师", kind = "lawyer", organisation = "浙江禾城律师事务所" })).Should().Be("assigned");
+        using var head = await Head("330402-LEGAL");
+        Status(await ActOkAsync(station, legalAid, "assign", AssignTo(await HandlerAsync(head, "330402-LEGAL")))).Should().Be("assigned");
         Status(await ActOkAsync(station, legalAid, "agreement", new { })).Should().Be("in_progress");
         await ActOkAsync(station, legalAid, "progress", new { note = "已提交劳动仲裁申请。" });
         Status(await ActOkAsync(station, legalAid, "conclude", new { outcome = "mediated", summary = "调解结案，全部欠薪已支付。" })).Should().Be("concluded");

@@ -33,6 +33,12 @@ public sealed class CaseSimulation(EventStore store, SlaSettings sla)
         (stored, next, clocks) => CountedRowWrite<RehabStatsRow>.Between(
             stored, RehabProjection.Row(next, clocks), StatsContribution.Of, RehabProjection.Commands(next, clocks)));
 
+    /// <summary>The one lawyer every simulated case is assigned to (not stored: the simulation writes no roster).</summary>
+    private static readonly RosterMember Lawyer = new(new Guid("5151a0a0-0000-4000-8000-000000000001"), "330402-LEGAL", "模拟律师", "lawyer", null, null, null,
+        [], RosterVocabulary.Active, null, null, Dispatch.LegalAid.RosterRules.MaxOpenCasesLimit, [], 1);
+
+    private static readonly RotationOffer Rotation = new(Lawyer.Id, [new RotationEntry(Lawyer, 0, null, null, null, null, false)]);
+
     public async Task RunAsync(int cases, int visits, int workers)
     {
         var next = -1;
@@ -81,7 +87,7 @@ public sealed class CaseSimulation(EventStore store, SlaSettings sla)
             return;
         }
         await c.AfterAsync(Hours(random, 2, 120));
-        await c.DecideAsync((s, k) => LegalAidRules.Assign(s, Admin, new AssignHandler("模拟律师", "lawyer", null, null), k));
+        await c.DecideAsync((s, k) => LegalAidRules.Assign(s, Admin, new AssignHandler(Lawyer.Id), k, Rotation));
         await c.AfterAsync(Hours(random, 12, 150));
         await c.DecideAsync((s, k) => LegalAidRules.RecordAgreement(s, Admin, new RecordAgreement(sla.LocalDate(c.Now), null), k, sla.LocalDate(c.Now)));
         if (random.NextDouble() < 0.6)

@@ -18,6 +18,9 @@ internal static class CaseRequests
     /// <summary>The station a transfer goes to: 秀洲区's, an active legal-aid station.</summary>
     public static readonly Dispatch.Units.UnitInfo XiuzhouStation = new("330411-LEGAL", Dispatch.Units.UnitKinds.LegalAid, "330411", true);
 
+    /// <summary>The member an assignment names: the rotation's only, free member.</summary>
+    private static readonly RosterMember Handler = RosterBuilder.Member("王律师");
+
     public static Change<LegalAidEvent> Take(string action, LegalAidState s, Actor actor, DateTimeOffset now)
     {
         var clocks = TicketClocks.At(now);
@@ -31,7 +34,7 @@ internal static class CaseRequests
             A.Refuse => LegalAidRules.Refuse(s, actor, new RefuseAid("经济状况不符合条件。"), clocks),
             A.Object => LegalAidRules.RecordObjection(s, actor, new RecordObjection("家庭收入已低于标准。"), clocks),
             A.DecideObjection => LegalAidRules.DecideObjection(s, actor, new DecideObjection("grant", null), clocks),
-            A.Assign => LegalAidRules.Assign(s, actor, new AssignHandler("王律师", "lawyer", null, null), clocks),
+            A.Assign => LegalAidRules.Assign(s, actor, new AssignHandler(Handler.Id), clocks, RosterBuilder.OfferOf(Handler)),
             A.RecordAgreement => LegalAidRules.RecordAgreement(s, actor, new RecordAgreement(null, null), clocks, DateOnly.FromDateTime(now.Date)),
             A.RecordProgress => LegalAidRules.RecordProgress(s, actor, new CaseNote("已向劳动仲裁委提交仲裁申请。"), clocks),
             A.Conclude => LegalAidRules.Conclude(s, actor, new ConcludeCase("won", "仲裁裁决支持全部请求。"), clocks),

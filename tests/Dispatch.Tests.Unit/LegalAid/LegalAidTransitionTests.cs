@@ -129,23 +129,24 @@ public sealed class LegalAidTransitionTests
     public void Assigning_a_handler_stops_the_assignment_clock_and_starts_the_agreement_clock()
     {
         var granted = CaseBuilder.Applied().Accepted().Granted();
+        var member = RosterBuilder.Member("王律师");
 
-        var assigned = granted.Applying(LegalAidRules.Assign(granted.Build(), Station,
-            new AssignHandler("王律师", "lawyer", "浙江禾城律师事务所", "13900001111"), granted.Clocks)).Build();
+        var assigned = granted.Applying(LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(member.Id), granted.Clocks,
+            RosterBuilder.OfferOf(member))).Build();
 
         assigned.Status.Should().Be(LegalAidStatus.Assigned);
-        assigned.Handler.Should().Match<Handler>(h => h.Name == "王律师" && h.Kind == "lawyer" && h.Phone == "13900001111");
+        assigned.Handler.Should().Match<Handler>(h => h.Name == "王律师" && h.Kind == "lawyer" && h.Phone == "13900001111" && h.MemberId == member.Id);
         assigned.Assignment!.Running.Should().BeFalse();
         assigned.Agreement.Should().Match<ClockRecord>(c => c.Running && c.Length == SlaDuration.CalendarDays(5));
     }
 
     [Fact]
-    public void A_handler_needs_a_name_a_known_kind_and_a_valid_phone()
+    public void A_handler_assigned_by_hand_before_the_roster_still_folds()
     {
-        var granted = CaseBuilder.Applied().Accepted().Granted();
+        var assigned = CaseBuilder.Applied().Accepted().Granted().Assigned("钱律师").Build();
 
-        LegalAidRules.Assign(granted.Build(), Station, new AssignHandler("", "judge", null, "123"), granted.Clocks)
-            .ShouldReportFields(("handlerName", "required"), ("kind", "unknown_value"), ("phone", "invalid_format"));
+        assigned.Status.Should().Be(LegalAidStatus.Assigned);
+        assigned.Handler.Should().Match<Handler>(h => h.Name == "钱律师" && h.MemberId == null);
     }
 
     [Fact]
@@ -153,8 +154,10 @@ public sealed class LegalAidTransitionTests
     {
         var assigned = CaseBuilder.Applied().Accepted().Granted().Assigned();
         var later = assigned.At(CaseBuilder.Start.AddDays(2));
+        var member = RosterBuilder.Member("赵法律工作者", kind: "legal_worker");
 
-        var reassigned = later.Applying(LegalAidRules.Assign(later.Build(), Station, new AssignHandler("赵法律工作者", "legal_worker", null, null), later.Clocks)).Build();
+        var reassigned = later.Applying(LegalAidRules.Assign(later.Build(), Station, new AssignHandler(member.Id), later.Clocks,
+            RosterBuilder.OfferOf(member))).Build();
 
         reassigned.Handler!.Name.Should().Be("赵法律工作者");
         reassigned.Agreement!.StartedAt.Should().Be(CaseBuilder.Start);

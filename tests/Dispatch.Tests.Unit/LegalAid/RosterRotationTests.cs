@@ -6,17 +6,14 @@ using Dispatch.Tests.Unit.Tickets;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 
+using static Dispatch.Tests.Unit.LegalAid.RosterBuilder;
+
 namespace Dispatch.Tests.Unit.LegalAid;
 
 public sealed class RosterRotationTests
 {
     private static readonly Dispatch.Identity.Actor Station = Actors.LegalStaff;
     private static readonly DateTimeOffset Monday = CaseBuilder.Start;
-
-    private static RosterMember Member(string name, string status = RosterVocabulary.Active, int cap = 5, string[]? fields = null,
-        DateOnly? leaveFrom = null, DateOnly? leaveUntil = null, string[]? declared = null) =>
-        new(Guid.NewGuid(), CaseBuilder.Station, name, "lawyer", "浙江禾城律师事务所", "13900001111", "13304201810000001", [.. fields ?? []], status,
-            leaveFrom, leaveUntil, cap, [.. declared ?? []], 1);
 
     private static RosterCandidate Candidate(RosterMember member, int open = 0, DateTimeOffset? last = null, string? party = null, string? number = null) =>
         new(member, open, last, party, number);
@@ -128,7 +125,7 @@ public sealed class RosterRotationTests
         var pick = Member("王律师");
         var offer = Offer(new DateOnly(2026, 3, 2), Candidate(pick));
 
-        var assigned = granted.Applying(LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(null, null, null, null, pick.Id), granted.Clocks, offer)).Build();
+        var assigned = granted.Applying(LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(pick.Id), granted.Clocks, offer)).Build();
 
         assigned.Handler.Should().Match<Handler>(h => h.MemberId == pick.Id && h.RotationPick == true && h.Name == "王律师" && h.Phone == "13900001111");
     }
@@ -141,9 +138,9 @@ public sealed class RosterRotationTests
         var other = Member("张律师");
         var offer = Offer(new DateOnly(2026, 3, 2), Candidate(pick), Candidate(other, last: Monday));
 
-        LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(null, null, null, null, other.Id), granted.Clocks, offer)
+        LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(other.Id), granted.Clocks, offer)
             .ShouldReportFields(("reason", "required"));
-        var change = LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(null, null, null, null, other.Id, "申请人要求女律师"), granted.Clocks, offer);
+        var change = LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(other.Id, "申请人要求女律师"), granted.Clocks, offer);
 
         change.Events.Should().ContainSingle().Which.Should().Be(
             new HandlerAssigned("张律师", "lawyer", "浙江禾城律师事务所", "13900001111", other.Id, false, "申请人要求女律师"));
@@ -156,11 +153,24 @@ public sealed class RosterRotationTests
         var acted = Member("杨律师");
         var offer = Offer(new DateOnly(2026, 3, 2), Candidate(acted, party: "嘉兴某某制衣有限公司", number: "JXFY-20260101-000001"));
 
-        var refused = LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(null, null, null, null, acted.Id, "熟悉案情"), granted.Clocks, offer)
+        var refused = LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(acted.Id, "熟悉案情"), granted.Clocks, offer)
             .ShouldBeRefused(DomainErrorKind.Conflict);
         refused.Code.Should().Be("conflict_of_interest");
         refused.MessageZh.Should().Contain("嘉兴某某制衣有限公司").And.Contain("JXFY-20260101-000001");
-        LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(null, null, null, null, Guid.NewGuid()), granted.Clocks, offer)
+        LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(Guid.NewGuid()), granted.Clocks, offer)
             .ShouldReportFields(("memberId", "not_on_roster"));
+    }
+
+    [Fact]
+    public void Nobody_is_assigned_without_a_roster_member()
+    {
+        var granted = CaseBuilder.Applied().Accepted().Granted();
+        var offer = Offer(new DateOnly(2026, 3, 2), Candidate(Member("王律师")));
+
+        var refused = LegalAidRules.Assign(granted.Build(), Station, new AssignHandler(null), granted.Clocks, offer)
+            .ShouldBeRefused(DomainErrorKind.Validation);
+
+        refused.Fields.Should().ContainSingle().Which.Should().Match<FieldError>(f => f.Field == "memberId" && f.Code == "member_required"
+            && f.MessageZh == "指派须从本站名册中选择；请先将其加入名册。");
     }
 }

@@ -205,11 +205,12 @@ public static class MatrixRows
 
     // ---- Legal-aid cases ----------------------------------------------------------------------------------------
 
-    private static Row OnCase(string method, string suffix, CaseAt state, Func<Principal, bool> allowed, object? body = null) =>
+    private static Row OnCase(string method, string suffix, CaseAt state, Func<Principal, bool> allowed, object? body = null,
+        Func<MatrixWorld, Task<object>>? bodyOf = null) =>
         new(method, "/api/legal-aid-cases/{id}" + suffix, p => Gate(p, p.Sees(County, Station), allowed(p)), async (w, _, succeeds) =>
         {
             var item = succeeds ? await w.CaseAsync(state) : await w.SharedAsync("case" + suffix + state, () => w.CaseAsync(state));
-            return Request(method, $"/api/legal-aid-cases/{item.GetProperty("id").GetString()}{suffix}", body);
+            return Request(method, $"/api/legal-aid-cases/{item.GetProperty("id").GetString()}{suffix}", bodyOf is null ? body : await bodyOf(w));
         });
 
     /// <summary>A station's roster: its staff, supervisors over its county, administrators.</summary>
@@ -244,7 +245,7 @@ public static class MatrixRows
             OnCase("POST", "/refuse", CaseAt.UnderReview, StationWork, new { reasons = "经济状况不符合援助条件。" }),
             OnCase("POST", "/objection", CaseAt.Refused, p => StationWork(p) || p.Role == "operator", new { grounds = "家庭收入已低于当地低保标准。" }),
             OnCase("POST", "/objection-decision", CaseAt.Objected, Supervisor, new { decision = "grant" }),
-            OnCase("POST", "/assign", CaseAt.Granted, StationWork, new { handlerName = "王律师", kind = "lawyer", organisation = "浙江禾城律师事务所" }),
+            OnCase("POST", "/assign", CaseAt.Granted, StationWork, bodyOf: w => w.AssignBodyAsync()),
             OnCase("GET", "/rotation", CaseAt.Granted, StationWork),
             new("GET", "/api/legal-aid-stations/{code}/roster", p => p.Anonymous ? 401 : ReadsRoster(p) ? 200 : 404,
                 (_, _, _) => Task.FromResult(Request("GET", $"/api/legal-aid-stations/{Station}/roster"))),

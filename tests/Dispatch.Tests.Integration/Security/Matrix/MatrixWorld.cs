@@ -134,7 +134,7 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         {
             return item;
         }
-        item = await CaseApi.ActOkAsync(Station, item, "assign", new { handlerName = "王律师", kind = "lawyer", organisation = "浙江禾城律师事务所" });
+        item = await CaseApi.ActOkAsync(Station, item, "assign", await AssignBodyAsync());
         if (state == CaseAt.Assigned)
         {
             return item;
@@ -269,6 +269,9 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
     /// <summary>A member of the probed station's roster, added by an administrator.</summary>
     public async Task<string> RosterMemberAsync() =>
         await IdOfAsync(await For(Principal.Admin).PostAsJsonAsync($"/api/legal-aid-stations/{Principal.Station}/roster", RosterBody()));
+
+    /// <summary>指派 to the station's handler: one roster member, added once by the administrator, whom every assignment names.</summary>
+    public async Task<object> AssignBodyAsync() => CaseApi.AssignTo(await SharedAsync("assign-member", () => CaseApi.HandlerAsync(For(Principal.Admin), Principal.Station)));
 
     public static object RosterBody() => new
     {

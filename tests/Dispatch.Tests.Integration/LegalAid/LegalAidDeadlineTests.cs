@@ -101,9 +101,18 @@ public sealed class LegalAidDeadlineTests(PostgresFixture database)
             await TickAsync(cluster, id);
             var overdue = (await legalAid.Get(Operator)).Value!;
             overdue.Deadlines.Decision!.State.Should().Be("overdue");
-            overdue.SupervisionOrders.Should().ContainSingle(o => o.Cause == "overdue");
+            var order = overdue.SupervisionOrders.Should().ContainSingle(o => o.Cause == "overdue").Subject;
             (await ReadModelOverdueAsync(connectionString, id)).Should().BeTrue();
-            (await NextChangeAsync(connectionString, id)).Should().BeNull("an overdue clock changes no more by itself");
+            // The overdue clock changes no more by itself; the order it issued waits for the station's reply.
+            order.Level.Should().Be("unit");
+            // Stored in microseconds: the first instant after the due time reads as the due time.
+            (await NextChangeAsync(connectionString, id)).Should().BeCloseTo(order.DueAt!.Value, TimeSpan.FromMilliseconds(1), "the watcher wakes the case when the reply is due");
+
+            clock.SetUtcNow(order.DueAt.Value.AddMinutes(1));
+            await TickAsync(cluster, id);
+            var escalated = (await legalAid.Get(Operator)).Value!.SupervisionOrders.Single(o => o.OrderId == order.OrderId);
+            escalated.Level.Should().Be("county", "unanswered at its due time the order goes to the county");
+            escalated.DueAt.Should().BeAfter(order.DueAt.Value);
         }
         finally
         {

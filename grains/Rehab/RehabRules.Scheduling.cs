@@ -105,6 +105,24 @@ public static partial class RehabRules
         return Change<RehabEvent>.Of(new VisitRescheduled(window!.Start, window.End, command.Reason!.Trim(), KeepsWorker(s)));
     }
 
+    /// <summary>
+    /// A plan's amendment moves the visit (改期 with the plan's reason): only a visit of that plan, scheduled and not yet
+    /// begun; the worker goes along when <paramref name="workerFree"/>, otherwise the visit is left without one.
+    /// </summary>
+    public static Change<RehabEvent> MoveForPlan(RehabState s, Actor actor, PlanMoveRequest move, bool workerFree, DateTimeOffset now)
+    {
+        if (Gate(s, actor, RehabActions.Reschedule, () => RehabAccess.MayCancel(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        if (s.PlanId != move.PlanId || s.Status is not (RehabVisitStatus.Scheduled or RehabVisitStatus.Assigned) || s.Window!.Start <= now)
+        {
+            return Conflict(s, "visit_started", "该上门服务已开始、已过时段或不属于此计划，计划调整不再改动它。",
+                "The visit has begun, its window has passed or it is not of this plan; the plan's change leaves it as it is.");
+        }
+        return Change<RehabEvent>.Of(new VisitRescheduled(move.WindowStart, move.WindowEnd, move.Reason, KeepsWorker(s) && workerFree));
+    }
+
     /// <summary>Whether a reschedule keeps the worker: only a visit that has one booked.</summary>
     public static bool KeepsWorker(RehabState s) => s.Status == RehabVisitStatus.Assigned && s.Worker is not null;
 

@@ -107,7 +107,8 @@ public sealed class OpenApiDocumentTests(RunningSystem system) : IClassFixture<R
             .Concat(LegalAidVocabulary.Item.Actions.Select(a => "POST /api/legal-aid-cases/{id}/" + a.Code))
             .Concat(RehabVocabulary.Item.Actions.Select(a => "POST /api/rehab-visits/{id}/" + a.Code))
             .Concat(WorkedItemRoutes.SelectMany(route => WorkActions.Select(a => $"POST /api/{route}/{{id}}/{a}")))
-            .Append("POST /api/rehab-plans/{id}/end").Append("PUT /api/legal-aid-stations/{code}/roster/{memberId}").ToList();
+            .Concat(new[] { "end", "amend", "pause", "resume" }.Select(a => "POST /api/rehab-plans/{id}/" + a))
+            .Append("PUT /api/legal-aid-stations/{code}/roster/{memberId}").ToList();
 
         var declaring = operations.Where(o => HeaderParameter(o.Operation, "If-Match") is not null).Select(o => o.Name);
 

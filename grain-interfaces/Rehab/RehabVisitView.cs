@@ -75,6 +75,7 @@ public sealed record RehabPlanView
     [Id(3), ClosedSet(typeof(RehabVocabulary), nameof(RehabVocabulary.ServiceTypes))] public string ServiceType { get; init; } = "";
     [Id(4)] public string ProviderCode { get; init; } = "";
     [Id(5)] public string Frequency { get; init; } = "";
+    /// <summary>The plan's number of visits: those no change called off, and while paused those the pause owes.</summary>
     [Id(6)] public int Count { get; init; }
     [Id(7)] public int WindowMinutes { get; init; }
     [Id(8)] public DateTimeOffset CreatedAt { get; init; }

@@ -174,7 +174,8 @@ public sealed record PlanState : IFoldedState<PlanState, PlanEvent>
         ServiceType = Plan.ServiceType,
         ProviderCode = Plan.ProviderCode,
         Frequency = Frequency,
-        Count = Current.Count(),
+        // A pause keeps the plan's number: the visits it called off are owed until it resumes.
+        Count = Current.Count() + (Pause?.Cancelled.Count ?? 0),
         WindowMinutes = WindowMinutes,
         CreatedAt = CreatedAt,
         Visits = [.. Entries.Select(e => new PlanVisitView(e.Visit.Sequence, e.Visit.VisitId, e.Number, e.Visit.WindowStart, e.Visit.WindowEnd, e.DroppedBy))],

@@ -295,6 +295,7 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         paused.GetProperty("pausedFrom").GetString().Should().Be(Day(1));
         paused.GetProperty("pausedUntil").GetString().Should().Be(Day(2));
         paused.GetProperty("pausedVisits").GetInt32().Should().Be(2);
+        paused.GetProperty("count").GetInt32().Should().Be(4, "the visits the pause called off are owed, not dropped");
         string[] expected = ["scheduled", "cancelled", "cancelled", "scheduled"];
         foreach (var (visit, status) in visits.Zip(expected))
         {

@@ -166,7 +166,7 @@ public sealed class RehabPlanChangeRulesTests
         view.PausedFrom.Should().Be(new DateOnly(2026, 3, 9));
         view.PausedUntil.Should().Be(new DateOnly(2026, 3, 16));
         view.PausedVisits.Should().Be(2);
-        view.Count.Should().Be(2, "the plan keeps visits 1 and 4 until it resumes");
+        view.Count.Should().Be(4, "the two visits the pause called off are owed until it resumes");
     }
 
     [Fact]

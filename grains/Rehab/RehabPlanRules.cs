@@ -84,21 +84,18 @@ public static class RehabPlanRules
             return (null, AlreadyPaused);
         }
         var errors = new List<FieldError?>();
-        if (command.Count is not null and not (>= 1 and <= RehabOpening.MaxPlanVisits))
+        if (command.Count is not null)
         {
-            errors.Add(new FieldError("count", "invalid_value", $"上门次数须为 1 到 {RehabOpening.MaxPlanVisits}。",
-                $"The number of visits must be 1 to {RehabOpening.MaxPlanVisits}."));
+            errors.Add(RehabOpening.CountError(command.Count));
         }
         if (command.Frequency is not null)
         {
             errors.Add(TextRules.Choice("frequency", command.Frequency, RehabVocabulary.FrequencyDays.Keys.ToHashSet(), "频次", "frequency"));
         }
         var time = command.TimeOfDay is null ? (TimeOnly?)null : RosterRules.Time("timeOfDay", command.TimeOfDay, "上门时间", "visit time", errors);
-        if (command.WindowMinutes is not null and not (>= RehabClockRules.MinWindowMinutes and <= RehabClockRules.MaxWindowMinutes))
+        if (command.WindowMinutes is { } windowMinutes)
         {
-            errors.Add(new FieldError("windowMinutes", "invalid_value",
-                $"上门时段须为 {RehabClockRules.MinWindowMinutes} 到 {RehabClockRules.MaxWindowMinutes} 分钟。",
-                $"The window must last {RehabClockRules.MinWindowMinutes} to {RehabClockRules.MaxWindowMinutes} minutes."));
+            errors.Add(RehabRules.WindowMinutesError(windowMinutes));
         }
         if (command.Count is null && command.Frequency is null && command.TimeOfDay is null && command.WindowMinutes is null)
         {

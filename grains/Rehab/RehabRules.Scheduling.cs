@@ -16,16 +16,22 @@ public static partial class RehabRules
     /// <summary>Clocks on different machines differ a little; a window starting this shortly before now is still accepted.</summary>
     public static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>A window must last from <see cref="RehabClockRules.MinWindowMinutes"/> to <see cref="RehabClockRules.MaxWindowMinutes"/> minutes.</summary>
+    public static FieldError? WindowMinutesError(int minutes, string field = "windowMinutes") =>
+        minutes is >= RehabClockRules.MinWindowMinutes and <= RehabClockRules.MaxWindowMinutes
+            ? null
+            : new FieldError(field, "invalid_value",
+                $"上门时段须为 {RehabClockRules.MinWindowMinutes} 到 {RehabClockRules.MaxWindowMinutes} 分钟。",
+                $"The window must last {RehabClockRules.MinWindowMinutes} to {RehabClockRules.MaxWindowMinutes} minutes.");
+
     /// <summary>The window a schedule asks for, or null with field errors added.</summary>
     public static VisitWindow? WindowOf(DateTimeOffset? start, int? minutes, RehabClockRules rules, DateTimeOffset now, List<FieldError> errors,
         string startField = "windowStart", string minutesField = "windowMinutes")
     {
         var length = minutes ?? rules.DefaultWindowMinutes;
-        if (length is < RehabClockRules.MinWindowMinutes or > RehabClockRules.MaxWindowMinutes)
+        if (WindowMinutesError(length, minutesField) is { } tooShortOrLong)
         {
-            errors.Add(new FieldError(minutesField, "invalid_value",
-                $"上门时段须为 {RehabClockRules.MinWindowMinutes} 到 {RehabClockRules.MaxWindowMinutes} 分钟。",
-                $"The window must last {RehabClockRules.MinWindowMinutes} to {RehabClockRules.MaxWindowMinutes} minutes."));
+            errors.Add(tooShortOrLong);
             return null;
         }
         if (start is not { } begins)

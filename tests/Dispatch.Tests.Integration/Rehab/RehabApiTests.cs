@@ -342,23 +342,6 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
         return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"plan answered {(int)response.StatusCode}: {json}");
     }
 
-    private static async Task<HttpResponseMessage> PlanActAsync(HttpClient client, JsonElement plan, string action, object body, int? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/rehab-plans/{Id(plan)}/{action}") { Content = JsonContent.Create(body) };
-        if (ifMatch is { } version)
-        {
-            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
-        }
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> PlanActOkAsync(HttpClient client, JsonElement plan, string action, object body, int? ifMatch = null)
-    {
-        var response = await PlanActAsync(client, plan, action, body, ifMatch);
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"{action} answered {(int)response.StatusCode}: {json}");
-    }
-
     [Fact]
     public async Task The_provider_sees_each_workers_day_in_its_calendar()
     {

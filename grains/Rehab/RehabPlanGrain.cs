@@ -130,8 +130,9 @@ public sealed class RehabPlanGrain(
     /// <summary>
     /// Every visit of the plan that can still be called off is cancelled with the plan's reason; one already done, under
     /// way or cancelled refuses (409) and stays as it is, and one never opened (a plan interrupted before) does not exist.
+    /// Those a change called off are asked too: a change a crash interrupted may not have cancelled them yet.
     /// </summary>
-    private Task<DomainError?> CancelVisitsAsync(Actor actor) => CancelAsync(State.Current.Select(e => e.Visit), State.EndReason!, actor);
+    private Task<DomainError?> CancelVisitsAsync(Actor actor) => CancelAsync(State.Entries.Select(e => e.Visit), State.EndReason!, actor);
 
     private async Task<DomainError?> CancelAsync(IEnumerable<PlannedVisit> visits, string reason, Actor actor)
     {

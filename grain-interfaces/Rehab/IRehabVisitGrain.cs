@@ -22,6 +22,12 @@ public interface IRehabVisitGrain : IClockedItem, IPersonalDataItem, Items.IWork
     /// <summary>One visit of a plan, created scheduled in its window. Idempotent: a plan may repeat it after a crash.</summary>
     [SiloOnly, Alias("CreateForPlan")] Task<Outcome<VisitOpening>> CreateForPlan(PlanSlot slot, Actor actor);
 
+    /// <summary>
+    /// A plan's amendment moves this visit, not yet started, to a new window: the worker goes along when still free (the
+    /// bookings and the roster allow it), otherwise the visit is left without one. Already in that window: nothing changes.
+    /// </summary>
+    [SiloOnly, Alias("MoveForPlan")] Task<Outcome<PlanMove>> MoveForPlan(PlanMoveRequest request, Actor actor);
+
     [Alias("Get")] Task<Outcome<RehabVisitView>> Get(Actor actor);
     /// <summary>受理 by the provider: the first-visit clock starts; a window the request asked for is scheduled when still ahead.</summary>
     [Alias("Accept")] Task<Outcome<RehabVisitView>> Accept(VisitNote command, Actor actor, int? expectedVersion);
@@ -56,4 +62,17 @@ public interface IRehabPlanGrain : IPersonalDataItem
     /// on an ended plan finishes cancellations a crash interrupted, then answers 409 plan_ended.
     /// </summary>
     [Alias("End")] Task<Outcome<RehabPlanView>> End(EndPlan command, Actor actor, int? expectedVersion);
+
+    /// <summary>
+    /// 调整计划: the number of visits, the frequency and/or the time and length of the visits not yet started, with a reason.
+    /// The change is recorded first, then visits are opened, moved and cancelled; any later call finishes what a crash
+    /// interrupted, and a repeat of an amendment already made changes nothing.
+    /// </summary>
+    [Alias("Amend")] Task<Outcome<RehabPlanView>> Amend(AmendPlan command, Actor actor, int? expectedVersion);
+
+    /// <summary>暂停: the visits not yet started in the pause are cancelled with the reason.</summary>
+    [Alias("Pause")] Task<Outcome<RehabPlanView>> Pause(PausePlan command, Actor actor, int? expectedVersion);
+
+    /// <summary>恢复: as many visits as the pause called off are opened after the plan's last one.</summary>
+    [Alias("Resume")] Task<Outcome<RehabPlanView>> Resume(ResumePlan command, Actor actor, int? expectedVersion);
 }

@@ -62,3 +62,28 @@ public sealed record EndPlan([property: Id(0)] string? Reason);
 /// <summary>Why a visit was missed or cancelled.</summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Rehab.VisitReason")]
 public sealed record VisitReason([property: Id(0)] string? Reason);
+
+/// <summary>
+/// 调整计划, going forward: the plan's number of visits, its frequency and/or the local time (HH:mm, Jiaxing) and length of
+/// its visits not yet started. Fields left out stay as they are; a reason is required.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Rehab.AmendPlan")]
+public sealed record AmendPlan
+{
+    /// <summary>How many visits the plan has in all (those already done or under way count), 1 to 52.</summary>
+    [Id(0)] public int? Count { get; init; }
+    /// <summary>weekly or fortnightly.</summary>
+    [Id(1)] public string? Frequency { get; init; }
+    /// <summary>The local start time (HH:mm, Jiaxing) of the visits not yet started.</summary>
+    [Id(2)] public string? TimeOfDay { get; init; }
+    [Id(3)] public int? WindowMinutes { get; init; }
+    [Id(4)] public string? Reason { get; init; }
+}
+
+/// <summary>暂停: from a local date (today or later), optionally until one (inclusive), with a reason.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Rehab.PausePlan")]
+public sealed record PausePlan([property: Id(0)] DateOnly? From, [property: Id(1)] DateOnly? Until, [property: Id(2)] string? Reason);
+
+/// <summary>恢复: the paused plan continues; the visits the pause called off are opened again after it.</summary>
+[GenerateSerializer, Immutable, Alias("Dispatch.Rehab.ResumePlan")]
+public sealed record ResumePlan([property: Id(0)] string? Reason);

@@ -58,11 +58,7 @@ public static class RehabOpening
         var person = PersonRules.Validate(request.Person, "person", reference, today, errors);
         AddIf(errors, TextRules.Choice("serviceType", request.ServiceType, RehabVocabulary.ServiceTypes, "服务类型", "service type"));
         AddIf(errors, TextRules.Choice("frequency", request.Frequency, RehabVocabulary.FrequencyDays.Keys.ToHashSet(), "频次", "frequency"));
-        if (request.Count is not (>= 1 and <= MaxPlanVisits))
-        {
-            errors.Add(new FieldError("count", request.Count is null ? "required" : "invalid_value",
-                $"上门次数须为 1 到 {MaxPlanVisits}。", $"The number of visits must be 1 to {MaxPlanVisits}."));
-        }
+        AddIf(errors, CountError(request.Count));
         AddIf(errors, TextRules.Check("note", request.Note, TextLimits.Note, false, "备注", "note"));
         var first = RehabRules.WindowOf(request.FirstWindowStart, request.WindowMinutes, rules, now, errors, "firstWindowStart");
         if (errors.Count > 0)
@@ -72,6 +68,11 @@ public static class RehabOpening
         return (new ValidPlanRequest(person!, request.ServiceType!, TextRules.Trimmed(request.ProviderCode), request.Frequency!, request.Count!.Value,
             request.WindowMinutes ?? rules.DefaultWindowMinutes, first!, TextRules.Trimmed(request.Note)), null);
     }
+
+    /// <summary>A plan has 1 to <see cref="MaxPlanVisits"/> visits.</summary>
+    public static FieldError? CountError(int? count) => count is >= 1 and <= MaxPlanVisits
+        ? null
+        : new FieldError("count", count is null ? "required" : "invalid_value", $"上门次数须为 1 到 {MaxPlanVisits}。", $"The number of visits must be 1 to {MaxPlanVisits}.");
 
     /// <summary>Where the provider is looked for when none is named: the person's county (city-level: the city's centre).</summary>
     public static string ProviderArea(ValidPerson person) => person.CountyCode;

@@ -74,6 +74,15 @@ public sealed class RehabPlanGrain(
         return refused is null ? Outcome<RehabPlanView>.Success(View(actor)) : refused;
     }
 
+    public Task<Outcome<RehabPlanView>> Amend(AmendPlan command, Actor actor, int? expectedVersion) =>
+        ChangeAsync(actor, expectedVersion, "调整", "amend", (facts, now) => RehabPlanRules.Amend(State, actor, command, null, facts, now, sla.Calendar));
+
+    public Task<Outcome<RehabPlanView>> Pause(PausePlan command, Actor actor, int? expectedVersion) =>
+        ChangeAsync(actor, expectedVersion, "暂停", "pause", (facts, now) => RehabPlanRules.Pause(State, actor, command, null, facts, now, sla.Calendar));
+
+    public Task<Outcome<RehabPlanView>> Resume(ResumePlan command, Actor actor, int? expectedVersion) =>
+        ChangeAsync(actor, expectedVersion, "恢复", "resume", (facts, now) => RehabPlanRules.Resume(State, actor, command, null, facts, now, sla.Calendar));
+
     public Task<Outcome<RevealedValue>> Reveal(RevealRequest request, string? clientAddress, Actor actor) =>
         accessLog.RevealAsync(actor, request, clientAddress, ItemTypes.RehabPlan, stream.Id, new RevealableItem(CanSee(actor), NotFound,
             RevealableFields.Rehab, RevealableItem.PersonValues(RevealableFields.PersonPhone, () => State.Plan.Person)));
@@ -121,12 +130,108 @@ public sealed class RehabPlanGrain(
     /// <summary>
     /// Every visit of the plan that can still be called off is cancelled with the plan's reason; one already done, under
     /// way or cancelled refuses (409) and stays as it is, and one never opened (a plan interrupted before) does not exist.
+    /// Those a change called off are asked too: a change a crash interrupted may not have cancelled them yet.
     /// </summary>
-    private async Task<DomainError?> CancelVisitsAsync(Actor actor)
+    private Task<DomainError?> CancelVisitsAsync(Actor actor) => CancelAsync(State.Entries.Select(e => e.Visit), State.EndReason!, actor);
+
+    private async Task<DomainError?> CancelAsync(IEnumerable<PlannedVisit> visits, string reason, Actor actor)
     {
-        var reason = new VisitReason(State.EndReason);
-        var outcomes = await Task.WhenAll(State.Plan.Visits.Select(v => GrainFactory.GetGrain<IRehabVisitGrain>(v.VisitId).Cancel(reason, actor, null)));
-        return outcomes.FirstOrDefault(o => !o.Succeeded && o.Error!.Kind is not (DomainErrorKind.Conflict or DomainErrorKind.NotFound))?.Error;
+        var outcomes = await Task.WhenAll(visits.Select(v => Visit(v).Cancel(new VisitReason(reason), actor, null)));
+        return FirstFailure(outcomes.Select(o => o.Error));
+    }
+
+    /// <summary>A visit that has moved on (409) or was never opened (404) is left as it is; anything else stops the change.</summary>
+    private static DomainError? FirstFailure(IEnumerable<DomainError?> errors) =>
+        errors.FirstOrDefault(e => e is not null && e.Kind is not (DomainErrorKind.Conflict or DomainErrorKind.NotFound));
+
+    private IRehabVisitGrain Visit(PlannedVisit visit) => GrainFactory.GetGrain<IRehabVisitGrain>(visit.VisitId);
+
+    /// <summary>
+    /// An amendment, pause or resumption: who and which version first (a refused caller finishes nothing), then any change
+    /// a crash interrupted is finished, the plan's visits are read, the change is decided and recorded, and only then are
+    /// its visits opened, moved and cancelled. A request that changes nothing answers the plan as it is.
+    /// </summary>
+    private async Task<Outcome<RehabPlanView>> ChangeAsync<TEvent>(Actor actor, int? expectedVersion, string whatZh, string whatEn,
+        Func<IReadOnlyDictionary<int, PlanVisitFacts>, DateTimeOffset, (TEvent? Change, DomainError? Refused)> decide)
+        where TEvent : PlanEvent
+    {
+        if (RehabPlanRules.Gate(State, actor, expectedVersion, whatZh, whatEn) is { } refused)
+        {
+            return refused;
+        }
+        if (await FinishChangeAsync(actor) is { } unfinished)
+        {
+            return unfinished;
+        }
+        var facts = await FactsAsync(actor);
+        var now = time.GetUtcNow();
+        var (change, refusal) = decide(facts, now);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        if (change is not null)
+        {
+            if (!await stream.TryCommitAsync([change], actor, now))
+            {
+                return DomainError.Stale(State.Version);
+            }
+            if (await FinishChangeAsync(actor) is { } failed)
+            {
+                return failed;
+            }
+        }
+        return Outcome<RehabPlanView>.Success(View(actor));
+    }
+
+    /// <summary>Each opened visit of the plan that no change called off, as it is now.</summary>
+    private async Task<IReadOnlyDictionary<int, PlanVisitFacts>> FactsAsync(Actor actor)
+    {
+        var entries = State.Current.Where(e => e.Number is not null).ToList();
+        var views = await Task.WhenAll(entries.Select(e => Visit(e.Visit).Get(actor)));
+        return entries.Zip(views).Where(p => p.Second.Succeeded).ToDictionary(p => p.First.Visit.Sequence, p => new PlanVisitFacts(
+            p.First.Visit.Sequence, p.Second.Value!.Status,
+            p.Second.Value.WindowStart is { } start && p.Second.Value.WindowEnd is { } end ? new VisitWindow(start, end) : null));
+    }
+
+    /// <summary>
+    /// The last change's visits: the added ones opened (their ids derived from plan and sequence, so opening again reaches
+    /// the same actors) and their numbers recorded, the moved ones moved (already there: nothing happens), the cancelled
+    /// ones cancelled; then the change is marked applied with the visits left without their worker.
+    /// </summary>
+    private async Task<DomainError?> FinishChangeAsync(Actor actor)
+    {
+        if (State.Pending is not { } change)
+        {
+            return null;
+        }
+        var numbered = State.Entries.Where(e => e.Number is not null).Select(e => e.Visit.Sequence).ToHashSet();
+        var unopened = change.Added.Where(v => !numbered.Contains(v.Sequence)).ToList();
+        if (unopened.Count > 0)
+        {
+            var opened = await Task.WhenAll(unopened.Select(v => Visit(v).CreateForPlan(State.Slot(v), actor)));
+            if (opened.FirstOrDefault(o => !o.Succeeded) is { } failed)
+            {
+                return failed.Error;
+            }
+            var numbers = new PlanVisitsOpened([.. opened.Select(o => o.Value!.Visit.Number)], [.. unopened.Select(v => v.Sequence)]);
+            if (!await stream.TryCommitAsync([numbers], actor, time.GetUtcNow()))
+            {
+                return DomainError.Stale(State.Version);
+            }
+        }
+        var moves = await Task.WhenAll(change.Moved.Select(v => Visit(v).MoveForPlan(new PlanMoveRequest(State.Id, v.WindowStart, v.WindowEnd, change.Reason), actor)));
+        if (FirstFailure(moves.Select(m => m.Error)) is { } unmoved)
+        {
+            return unmoved;
+        }
+        var byId = State.Entries.ToDictionary(e => e.Visit.Sequence, e => e.Visit);
+        if (await CancelAsync(change.Cancelled.Select(sequence => byId[sequence]), change.Reason, actor) is { } uncancelled)
+        {
+            return uncancelled;
+        }
+        var released = change.Moved.Zip(moves).Where(p => p.Second.Value?.WorkerReleased == true).Select(p => p.First.Sequence);
+        return await stream.TryCommitAsync([new PlanChangeApplied([.. released])], actor, time.GetUtcNow()) ? null : DomainError.Stale(State.Version);
     }
 
     private async Task<DomainError?> OpenVisitsAsync(Actor actor)

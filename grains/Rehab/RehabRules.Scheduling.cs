@@ -16,16 +16,22 @@ public static partial class RehabRules
     /// <summary>Clocks on different machines differ a little; a window starting this shortly before now is still accepted.</summary>
     public static readonly TimeSpan PastTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>A window must last from <see cref="RehabClockRules.MinWindowMinutes"/> to <see cref="RehabClockRules.MaxWindowMinutes"/> minutes.</summary>
+    public static FieldError? WindowMinutesError(int minutes, string field = "windowMinutes") =>
+        minutes is >= RehabClockRules.MinWindowMinutes and <= RehabClockRules.MaxWindowMinutes
+            ? null
+            : new FieldError(field, "invalid_value",
+                $"上门时段须为 {RehabClockRules.MinWindowMinutes} 到 {RehabClockRules.MaxWindowMinutes} 分钟。",
+                $"The window must last {RehabClockRules.MinWindowMinutes} to {RehabClockRules.MaxWindowMinutes} minutes.");
+
     /// <summary>The window a schedule asks for, or null with field errors added.</summary>
     public static VisitWindow? WindowOf(DateTimeOffset? start, int? minutes, RehabClockRules rules, DateTimeOffset now, List<FieldError> errors,
         string startField = "windowStart", string minutesField = "windowMinutes")
     {
         var length = minutes ?? rules.DefaultWindowMinutes;
-        if (length is < RehabClockRules.MinWindowMinutes or > RehabClockRules.MaxWindowMinutes)
+        if (WindowMinutesError(length, minutesField) is { } tooShortOrLong)
         {
-            errors.Add(new FieldError(minutesField, "invalid_value",
-                $"上门时段须为 {RehabClockRules.MinWindowMinutes} 到 {RehabClockRules.MaxWindowMinutes} 分钟。",
-                $"The window must last {RehabClockRules.MinWindowMinutes} to {RehabClockRules.MaxWindowMinutes} minutes."));
+            errors.Add(tooShortOrLong);
             return null;
         }
         if (start is not { } begins)
@@ -103,6 +109,24 @@ public static partial class RehabRules
             return DoubleBooked(s, conflict);
         }
         return Change<RehabEvent>.Of(new VisitRescheduled(window!.Start, window.End, command.Reason!.Trim(), KeepsWorker(s)));
+    }
+
+    /// <summary>
+    /// A plan's amendment moves the visit (改期 with the plan's reason): only a visit of that plan, scheduled and not yet
+    /// begun; the worker goes along when <paramref name="workerFree"/>, otherwise the visit is left without one.
+    /// </summary>
+    public static Change<RehabEvent> MoveForPlan(RehabState s, Actor actor, PlanMoveRequest move, bool workerFree, DateTimeOffset now)
+    {
+        if (Gate(s, actor, RehabActions.Reschedule, () => RehabAccess.MayCancel(actor, s)) is { } refused)
+        {
+            return refused;
+        }
+        if (s.PlanId != move.PlanId || s.Status is not (RehabVisitStatus.Scheduled or RehabVisitStatus.Assigned) || s.Window!.Start <= now)
+        {
+            return Conflict(s, "visit_started", "该上门服务已开始、已过时段或不属于此计划，计划调整不再改动它。",
+                "The visit has begun, its window has passed or it is not of this plan; the plan's change leaves it as it is.");
+        }
+        return Change<RehabEvent>.Of(new VisitRescheduled(move.WindowStart, move.WindowEnd, move.Reason, KeepsWorker(s) && workerFree));
     }
 
     /// <summary>Whether a reschedule keeps the worker: only a visit that has one booked.</summary>

@@ -109,6 +109,25 @@ public sealed class RehabVisitGrain(
         return await ExecuteAsync(actor, expectedVersion, (s, _) => RehabRules.Reschedule(s, actor, command, Now, conflict, unavailable));
     }
 
+    public async Task<Outcome<PlanMove>> MoveForPlan(PlanMoveRequest request, Actor actor)
+    {
+        var window = new VisitWindow(request.WindowStart, request.WindowEnd);
+        if (State.Exists && State.PlanId == request.PlanId && State.Window == window)
+        {
+            var same = host.Get(actor, () => View(actor));
+            return same.Succeeded ? Outcome<PlanMove>.Success(new PlanMove(same.Value!, false)) : same.Error!;
+        }
+        var free = true;
+        if (State.Exists && RehabRules.KeepsWorker(State))
+        {
+            var conflict = await bookings.ConflictAsync(State.ProviderCode, State.Worker!.Id, window, host.Id);
+            free = conflict is null && (await RosterCheckAsync(State.Worker.Id, window)).Refusal is null;
+        }
+        var hadWorker = State.Worker is not null;
+        var moved = await ExecuteAsync(actor, null, (s, _) => RehabRules.MoveForPlan(s, actor, request, free, Now));
+        return moved.Succeeded ? Outcome<PlanMove>.Success(new PlanMove(moved.Value!, hadWorker && moved.Value!.WorkerId is null)) : moved.Error!;
+    }
+
     /// <summary>
     /// What the provider's roster says about the worker taking the window: the roster entry and, when the worker cannot take
     /// it, why. A provider that keeps no roster yet books workers by id alone (nothing to check).

@@ -149,7 +149,7 @@ public static partial class RosterRules
     private static string[] Distinct(string[]? values) =>
         [.. (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
-    private static TimeOnly? Time(string field, string? text, string whatZh, string whatEn, List<FieldError?> errors)
+    internal static TimeOnly? Time(string field, string? text, string whatZh, string whatEn, List<FieldError?> errors)
     {
         if (text is not null && TimeOnly.TryParseExact(text.Trim(), "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
         {

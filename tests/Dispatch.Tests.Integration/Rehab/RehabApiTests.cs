@@ -192,6 +192,157 @@ public sealed class RehabApiTests(RunningSystem system) : IClassFixture<RunningS
     }
 
     [Fact]
+    public async Task Amending_a_plan_opens_the_added_visits_once_cancels_the_latest_when_fewer_and_refusals_change_nothing()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        using var other = await TicketApi.Staff(system, "330411-REHAB-1");
+        var plan = await MadePlanAsync(provider, "吴敏", "13612347701", LocalDayAt(4, 9), count: 3);
+
+        var blank = await PlanActAsync(provider, plan, "amend", new { count = 5, reason = " " });
+        var bad = await PlanActAsync(provider, plan, "amend", new { count = 60, timeOfDay = "9点", reason = "x" });
+        var stale = await PlanActAsync(provider, plan, "amend", new { count = 5, reason = "x" }, ifMatch: 1);
+        var hidden = await PlanActAsync(other, plan, "amend", new { count = 5, reason = "x" });
+        blank.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        blank.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var fields = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors").EnumerateArray().ToList();
+        fields.Select(f => f.GetProperty("field").GetString()).Should().BeEquivalentTo(["count", "timeOfDay"]);
+        fields.Should().OnlyContain(f => f.GetProperty("zh").GetString()!.Length > 0 && f.GetProperty("en").GetString()!.Length > 0);
+        stale.StatusCode.Should().Be(HttpStatusCode.PreconditionFailed);
+        hidden.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-plans/{Id(plan)}")).GetProperty("version").GetInt32()
+            .Should().Be(plan.GetProperty("version").GetInt32(), "a refused amendment changes nothing");
+
+        var more = await PlanActOkAsync(provider, plan, "amend", new { count = 5, reason = "康复评估后增加两次" }, ifMatch: plan.GetProperty("version").GetInt32());
+        var again = await PlanActOkAsync(provider, plan, "amend", new { count = 5, reason = "康复评估后增加两次" });
+
+        more.GetProperty("count").GetInt32().Should().Be(5);
+        var visits = more.GetProperty("visits").EnumerateArray().ToList();
+        visits.Select(v => v.GetProperty("sequence").GetInt32()).Should().Equal(1, 2, 3, 4, 5);
+        visits.Should().OnlyContain(v => v.GetProperty("number").GetString() != null);
+        visits[3].GetProperty("windowStart").GetDateTimeOffset().Should().Be(visits[2].GetProperty("windowStart").GetDateTimeOffset().AddDays(7));
+        again.GetProperty("version").GetInt32().Should().Be(more.GetProperty("version").GetInt32(), "the same amendment again changes nothing");
+        var page = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits?plan={Id(plan)}&pageSize=50");
+        page.GetProperty("total").GetInt32().Should().Be(5, "a repeated amendment opens no visit twice");
+        Status(await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{visits[4].GetProperty("visitId").GetString()}")).Should().Be("scheduled");
+
+        var fewer = await PlanActOkAsync(provider, plan, "amend", new { count = 2, reason = "服务对象要求减少" });
+
+        fewer.GetProperty("count").GetInt32().Should().Be(2);
+        var change = fewer.GetProperty("changes").EnumerateArray().Last();
+        change.GetProperty("cancelled").EnumerateArray().Select(c => c.GetInt32()).Should().Equal(3, 4, 5);
+        change.GetProperty("applied").GetBoolean().Should().BeTrue();
+        foreach (var dropped in visits.Skip(2))
+        {
+            var visit = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{dropped.GetProperty("visitId").GetString()}");
+            Status(visit).Should().Be("cancelled");
+            visit.GetProperty("cancelReason").GetString().Should().Be("服务对象要求减少");
+        }
+        var history = (await provider.GetFromJsonAsync<JsonElement[]>($"/api/rehab-plans/{Id(plan)}/history"))!;
+        history.Select(h => h.GetProperty("type").GetString()).Should().Equal(
+            "created", "visits_opened", "amended", "visits_opened", "change_applied", "amended", "change_applied");
+        history[2].GetProperty("data").GetProperty("reason").GetString().Should().Be("康复评估后增加两次");
+    }
+
+    [Fact]
+    public async Task A_new_time_moves_the_visits_not_yet_started_keeping_a_free_worker_and_leaving_a_booked_one_unassigned()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        var worker = $"W-AMEND-{Guid.NewGuid():N}"[..20];
+        var plan = await MadePlanAsync(provider, "郑华", "13612347702", LocalDayAt(5, 9), count: 2);
+        var planned = plan.GetProperty("visits").EnumerateArray().Select(v => v.GetProperty("visitId").GetString()!).ToList();
+        foreach (var id in planned)
+        {
+            await ActOkAsync(provider, await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{id}"), "assign", new { workerId = worker, workerName = "冯刚" });
+        }
+        var secondDay = plan.GetProperty("visits")[1].GetProperty("windowStart").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8));
+        var elsewhere = await RequestedAsync(provider, Request(windowStart: new DateTimeOffset(secondDay.Date.AddHours(15), TimeSpan.FromHours(8)), name: "别处", phone: "13612347703"));
+        await ActOkAsync(provider, elsewhere, "assign", new { workerId = worker, workerName = "冯刚" });
+
+        var amended = await PlanActOkAsync(provider, plan, "amend", new { timeOfDay = "15:00", windowMinutes = 60, reason = "家属下午在家" });
+
+        var change = amended.GetProperty("changes").EnumerateArray().Single();
+        change.GetProperty("moved").EnumerateArray().Select(m => m.GetInt32()).Should().Equal(1, 2);
+        change.GetProperty("unassigned").EnumerateArray().Select(m => m.GetInt32()).Should().Equal([2], "the worker already goes elsewhere at 15:00 that day");
+        var first = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{planned[0]}");
+        var second = await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{planned[1]}");
+        Status(first).Should().Be("assigned");
+        first.GetProperty("workerId").GetString().Should().Be(worker);
+        first.GetProperty("windowStart").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).Hour.Should().Be(15);
+        (first.GetProperty("windowEnd").GetDateTimeOffset() - first.GetProperty("windowStart").GetDateTimeOffset()).Should().Be(TimeSpan.FromHours(1));
+        first.GetProperty("reschedules").EnumerateArray().Single().GetProperty("reason").GetString().Should().Be("家属下午在家");
+        Status(second).Should().Be("scheduled");
+        second.GetProperty("workerId").ValueKind.Should().Be(JsonValueKind.Null);
+        amended.GetProperty("windowMinutes").GetInt32().Should().Be(60);
+    }
+
+    [Fact]
+    public async Task A_pause_cancels_the_visits_inside_it_resuming_opens_as_many_after_the_plan_and_an_ended_plan_refuses_both()
+    {
+        using var provider = await TicketApi.Staff(system, "330402-REHAB-1");
+        using var op = await TicketApi.Operator(system);
+        var plan = await MadePlanAsync(provider, "褚静", "13612347704", LocalDayAt(3, 10), count: 4);
+        var visits = plan.GetProperty("visits").EnumerateArray().ToList();
+        string Day(int index) => visits[index].GetProperty("windowStart").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+
+        var past = await PlanActAsync(provider, plan, "pause", new { from = "2020-01-01", reason = "住院" });
+        past.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await past.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fieldErrors")[0].GetProperty("field").GetString().Should().Be("from");
+        (await PlanActAsync(provider, plan, "resume", new { reason = "x" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        var paused = await PlanActOkAsync(op, plan, "pause", new { from = Day(1), until = Day(2), reason = "服务对象住院治疗" });
+
+        Status(paused).Should().Be("paused");
+        paused.GetProperty("pausedFrom").GetString().Should().Be(Day(1));
+        paused.GetProperty("pausedUntil").GetString().Should().Be(Day(2));
+        paused.GetProperty("pausedVisits").GetInt32().Should().Be(2);
+        paused.GetProperty("count").GetInt32().Should().Be(4, "the visits the pause called off are owed, not dropped");
+        string[] expected = ["scheduled", "cancelled", "cancelled", "scheduled"];
+        foreach (var (visit, status) in visits.Zip(expected))
+        {
+            Status(await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{visit.GetProperty("visitId").GetString()}")).Should().Be(status);
+        }
+        var twice = await PlanActAsync(provider, plan, "pause", new { from = Day(3), reason = "再次暂停" });
+        twice.StatusCode.Should().Be(HttpStatusCode.Conflict);
+        (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("plan_paused");
+        (await PlanActAsync(provider, plan, "amend", new { count = 6, reason = "x" })).StatusCode.Should().Be(HttpStatusCode.Conflict);
+
+        var resumed = await PlanActOkAsync(provider, plan, "resume", new { reason = "已出院" });
+
+        Status(resumed).Should().Be("active");
+        resumed.GetProperty("count").GetInt32().Should().Be(4, "the plan keeps its number of visits");
+        var added = resumed.GetProperty("visits").EnumerateArray().Skip(4).ToList();
+        added.Select(v => v.GetProperty("sequence").GetInt32()).Should().Equal(5, 6);
+        added.Should().OnlyContain(v => v.GetProperty("windowStart").GetDateTimeOffset() > visits[3].GetProperty("windowStart").GetDateTimeOffset());
+        foreach (var visit in added)
+        {
+            Status(await provider.GetFromJsonAsync<JsonElement>($"/api/rehab-visits/{visit.GetProperty("visitId").GetString()}")).Should().Be("scheduled");
+        }
+
+        await PlanActOkAsync(provider, plan, "end", new { reason = "服务对象已入住养老机构" });
+        foreach (var (action, body) in new (string, object)[] { ("pause", new { from = Day(3), reason = "x" }), ("resume", new { reason = "x" }), ("amend", new { count = 3, reason = "x" }) })
+        {
+            var refused = await PlanActAsync(provider, plan, action, body);
+            refused.StatusCode.Should().Be(HttpStatusCode.Conflict, action);
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString().Should().Be("plan_ended", action);
+        }
+    }
+
+    private static async Task<JsonElement> MadePlanAsync(HttpClient client, string name, string phone, DateTimeOffset first, int count)
+    {
+        var response = await PlanAsync(client, new
+        {
+            person = new { name, phone, countyCode = "330402" },
+            serviceType = "rehabilitation_training",
+            providerCode = "330402-REHAB-1",
+            firstWindowStart = first,
+            frequency = "weekly",
+            count,
+        }, Guid.NewGuid().ToString());
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"plan answered {(int)response.StatusCode}: {json}");
+    }
+
+    [Fact]
     public async Task The_provider_sees_each_workers_day_in_its_calendar()
     {
         using var provider = await TicketApi.Staff(system, "330402-REHAB-1");

@@ -37,9 +37,19 @@ public static class VisitApi
         return await client.SendAsync(message);
     }
 
-    public static async Task<HttpResponseMessage> ActAsync(HttpClient client, JsonElement visit, string action, object? body = null, int? ifMatch = null)
+    public static Task<HttpResponseMessage> ActAsync(HttpClient client, JsonElement visit, string action, object? body = null, int? ifMatch = null) =>
+        PostAsync(client, $"/api/rehab-visits/{Id(visit)}/{action}", body, ifMatch);
+
+    /// <summary>An action on a plan (end, amend, pause, resume), If-Match when a version is given.</summary>
+    public static Task<HttpResponseMessage> PlanActAsync(HttpClient client, JsonElement plan, string action, object body, int? ifMatch = null) =>
+        PostAsync(client, $"/api/rehab-plans/{Id(plan)}/{action}", body, ifMatch);
+
+    public static async Task<JsonElement> PlanActOkAsync(HttpClient client, JsonElement plan, string action, object body, int? ifMatch = null) =>
+        await OkAsync(action, await PlanActAsync(client, plan, action, body, ifMatch));
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, object? body, int? ifMatch)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/rehab-visits/{Id(visit)}/{action}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
             Content = JsonContent.Create(body ?? new { }),
         };
@@ -50,9 +60,11 @@ public static class VisitApi
         return await client.SendAsync(request);
     }
 
-    public static async Task<JsonElement> ActOkAsync(HttpClient client, JsonElement visit, string action, object? body = null)
+    public static async Task<JsonElement> ActOkAsync(HttpClient client, JsonElement visit, string action, object? body = null) =>
+        await OkAsync(action, await ActAsync(client, visit, action, body));
+
+    private static async Task<JsonElement> OkAsync(string action, HttpResponseMessage response)
     {
-        var response = await ActAsync(client, visit, action, body);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return response.IsSuccessStatusCode ? json : throw new InvalidOperationException($"{action} answered {(int)response.StatusCode}: {json}");
     }

@@ -97,6 +97,8 @@ public sealed class OpenApiDocumentTests(RunningSystem system) : IClassFixture<R
     /// <summary>The unit's own work on every item (notes, 承办人): item actions too, on each kind's route.</summary>
     private static readonly string[] WorkedItemRoutes = ["tickets", "legal-aid-cases", "rehab-visits"];
 
+    private static readonly string[] PlanActions = ["end", "amend", "pause", "resume"];
+
     private static readonly string[] WorkActions = [ItemWorkActions.Note, ItemWorkActions.Assignee, ItemWorkActions.Unassign];
 
     [Fact]
@@ -107,7 +109,8 @@ public sealed class OpenApiDocumentTests(RunningSystem system) : IClassFixture<R
             .Concat(LegalAidVocabulary.Item.Actions.Select(a => "POST /api/legal-aid-cases/{id}/" + a.Code))
             .Concat(RehabVocabulary.Item.Actions.Select(a => "POST /api/rehab-visits/{id}/" + a.Code))
             .Concat(WorkedItemRoutes.SelectMany(route => WorkActions.Select(a => $"POST /api/{route}/{{id}}/{a}")))
-            .Append("POST /api/rehab-plans/{id}/end").Append("PUT /api/legal-aid-stations/{code}/roster/{memberId}").ToList();
+            .Concat(PlanActions.Select(a => "POST /api/rehab-plans/{id}/" + a))
+            .Append("PUT /api/legal-aid-stations/{code}/roster/{memberId}").ToList();
 
         var declaring = operations.Where(o => HeaderParameter(o.Operation, "If-Match") is not null).Select(o => o.Name);
 

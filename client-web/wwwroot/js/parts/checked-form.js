@@ -5,7 +5,7 @@ import { pick, t } from '../i18n.js';
 import { field, showError, vocabularySelect } from './fields.js';
 
 /**
- * spec: { name, label, kind: text|long|select|choice|date|datetime|number|checkbox, required, max, min, group, values, options, value, hint }
+ * spec: { name, label, kind: text|long|select|choice|date|datetime|time|number|checkbox, required, max, min, group, values, options, value, hint }
  * (choice: a select of options [{ value, label }] read at run time).
  * Returns { fields, check(), body(), focusFirst(), showServerErrors(problem) }.
  */
@@ -57,6 +57,7 @@ function controlOf(spec) {
       spec.options.map(o => h('option', { value: o.value, selected: o.value === spec.value }, o.label)));
     case 'date': return h('input', { type: 'date', value: spec.value ?? '' });
     case 'datetime': return h('input', { type: 'datetime-local', value: spec.value ?? '', step: '60' });
+    case 'time': return h('input', { type: 'time', value: spec.value ?? '', step: '60' });
     case 'number': return h('input', { type: 'number', step: '1', min: spec.min, max: spec.max, value: spec.value ?? '' });
     case 'checkbox': return h('input', { type: 'checkbox', checked: Boolean(spec.value) });
     default: return h('input', { type: 'text', value: spec.value ?? '', autocomplete: 'off' });

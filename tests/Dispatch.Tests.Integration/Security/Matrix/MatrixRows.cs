@@ -324,6 +324,15 @@ public static class MatrixRows
             new("POST", "/api/rehab-plans/{id}/end", p => Gate(p, p.Sees(County, Provider), ProviderWork(p) || p.Role == "operator"), async (w, _, succeeds) =>
                 Request("POST", $"/api/rehab-plans/{(succeeds ? await w.PlanAsync() : await w.SharedAsync("plan-not-ended", w.PlanAsync))}/end",
                     new { reason = "服务对象已入住养老机构" })),
+            new("POST", "/api/rehab-plans/{id}/amend", p => Gate(p, p.Sees(County, Provider), ProviderWork(p) || p.Role == "operator"), async (w, _, succeeds) =>
+                Request("POST", $"/api/rehab-plans/{(succeeds ? await w.PlanAsync() : await w.SharedAsync("plan-not-ended", w.PlanAsync))}/amend",
+                    new { count = 3, reason = "康复评估后增加一次" })),
+            new("POST", "/api/rehab-plans/{id}/pause", p => Gate(p, p.Sees(County, Provider), ProviderWork(p) || p.Role == "operator"), async (w, _, succeeds) =>
+                Request("POST", $"/api/rehab-plans/{(succeeds ? await w.PlanAsync() : await w.SharedAsync("plan-not-ended", w.PlanAsync))}/pause",
+                    new { from = MatrixWorld.LocalToday(), reason = "服务对象住院" })),
+            new("POST", "/api/rehab-plans/{id}/resume", p => Gate(p, p.Sees(County, Provider), ProviderWork(p) || p.Role == "operator"), async (w, _, succeeds) =>
+                Request("POST", $"/api/rehab-plans/{(succeeds ? await w.PausedPlanAsync() : await w.SharedAsync("plan-paused", w.PausedPlanAsync))}/resume",
+                    new { reason = "服务对象已出院" })),
             OnVisit("GET", "", VisitAt.Requested, Everyone),
             OnVisit("GET", "/history", VisitAt.Requested, Everyone),
             OnVisit("POST", "/reveal", VisitAt.Requested, p => p.Reveals(Provider), _ => new { field = "personPhone", purpose = "contact" }),

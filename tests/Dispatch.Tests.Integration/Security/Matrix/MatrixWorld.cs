@@ -182,6 +182,18 @@ public sealed class MatrixWorld(RunningSystem system) : IAsyncDisposable
         return await IdOfAsync(response);
     }
 
+    /// <summary>A plan the hotline made and paused from today on.</summary>
+    public async Task<string> PausedPlanAsync()
+    {
+        var id = await PlanAsync();
+        var paused = await Op.PostAsJsonAsync($"/api/rehab-plans/{id}/pause", new { from = LocalToday(), reason = "服务对象住院" });
+        return paused.IsSuccessStatusCode ? id : throw new InvalidOperationException($"pause answered {(int)paused.StatusCode}");
+    }
+
+    /// <summary>Today in Jiaxing, as the API takes dates.</summary>
+    public static string LocalToday() =>
+        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     public static object PlanRequest() => new
     {
         person = new { name = "王芳", phone = "13612345678", countyCode = Principal.County, address = "东栅街道 8 号" },

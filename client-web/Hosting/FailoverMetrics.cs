@@ -4,28 +4,24 @@ namespace Dispatch.Web.Hosting;
 
 /// <summary>
 /// What the failover retry did on this web instance (meter "Dispatch.Failover"), also as running totals a health or
-/// metrics page can read without a meter listener.
+/// metrics page can read without a meter listener. The meter is static and never disposed, for the reason given on
+/// LiveMetrics (disposing one meter of a name silences every meter of that name in OpenTelemetry's SDK).
 /// </summary>
-public sealed class FailoverMetrics : IDisposable
+public sealed class FailoverMetrics
 {
     public const string MeterName = "Dispatch.Failover";
 
-    private readonly Meter meter = new(MeterName);
-    private readonly Counter<long> retries;
-    private readonly Counter<long> recovered;
-    private readonly Counter<long> unavailable;
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> RetriesCounter =
+        Meter.CreateCounter<long>("dispatch.failover.retries", "{retry}", "Idempotent requests tried again after their silo went away");
+    private static readonly Counter<long> RecoveredCounter = Meter.CreateCounter<long>("dispatch.failover.recovered", "{request}", "Requests answered by a retry");
+    private static readonly Counter<long> UnavailableCounter = Meter.CreateCounter<long>("dispatch.failover.unavailable", "{request}",
+        "Requests whose silo went away that answered 503: reason exhausted (budget or attempts spent) or not_idempotent (never retried)");
+
     private long retryCount;
     private long recoveredCount;
     private long exhaustedCount;
     private long notIdempotentCount;
-
-    public FailoverMetrics()
-    {
-        retries = meter.CreateCounter<long>("dispatch.failover.retries", "{retry}", "Idempotent requests tried again after their silo went away");
-        recovered = meter.CreateCounter<long>("dispatch.failover.recovered", "{request}", "Requests answered by a retry");
-        unavailable = meter.CreateCounter<long>("dispatch.failover.unavailable", "{request}",
-            "Requests whose silo went away that answered 503: reason exhausted (budget or attempts spent) or not_idempotent (never retried)");
-    }
 
     /// <summary>Retries started.</summary>
     public long Retries => Interlocked.Read(ref retryCount);
@@ -42,26 +38,24 @@ public sealed class FailoverMetrics : IDisposable
     public void Retried()
     {
         Interlocked.Increment(ref retryCount);
-        retries.Add(1);
+        RetriesCounter.Add(1);
     }
 
     public void RecoveredByRetry()
     {
         Interlocked.Increment(ref recoveredCount);
-        recovered.Add(1);
+        RecoveredCounter.Add(1);
     }
 
     public void GaveUp()
     {
         Interlocked.Increment(ref exhaustedCount);
-        unavailable.Add(1, new KeyValuePair<string, object?>("reason", "exhausted"));
+        UnavailableCounter.Add(1, new KeyValuePair<string, object?>("reason", "exhausted"));
     }
 
     public void NotRetried()
     {
         Interlocked.Increment(ref notIdempotentCount);
-        unavailable.Add(1, new KeyValuePair<string, object?>("reason", "not_idempotent"));
+        UnavailableCounter.Add(1, new KeyValuePair<string, object?>("reason", "not_idempotent"));
     }
-
-    public void Dispose() => meter.Dispose();
 }

@@ -1,34 +1,45 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Dispatch.Web.Live;
 
-/// <summary>OpenTelemetry-style instruments of the push path (meter "Dispatch.Live").</summary>
+/// <summary>
+/// OpenTelemetry-style instruments of the push path (meter "Dispatch.Live"). The meter and its instruments are static and
+/// never disposed: OpenTelemetry's SDK joins every meter of one name into one stream, and disposing one such meter stops
+/// the stream for all of them (open-telemetry/opentelemetry-dotnet#6412), so a web app stopping in the same process (as
+/// test hosts do) would silence the others. One web app runs per process in production, where this changes nothing.
+/// </summary>
 public sealed class LiveMetrics : IDisposable
 {
     public const string MeterName = "Dispatch.Live";
 
-    private readonly Meter meter = new(MeterName);
-    private readonly Histogram<double> pushDelay;
-    private readonly Counter<long> messages;
-    private readonly Counter<long> drops;
+    private static readonly Meter Meter = new(MeterName);
 
-    public LiveMetrics()
+    private static readonly Histogram<double> PushDelay =
+        Meter.CreateHistogram<double>("dispatch.live.push_delay", "ms", "From the committed change to its hand-off to SignalR on this web instance");
+
+    private static readonly Counter<long> Messages = Meter.CreateCounter<long>("dispatch.live.messages", "{message}", "Messages queued for hub connections");
+
+    private static readonly Counter<long> Drops = Meter.CreateCounter<long>("dispatch.live.dropped_connections", "{connection}",
+        "Connections dropped for falling behind (reason: send_deadline, queue_full, send_failed)");
+
+    /// <summary>The outboxes of the running instances, each read by the one gauge.</summary>
+    private static readonly ConcurrentDictionary<LiveMetrics, Func<int>> Outboxes = new();
+
+    static LiveMetrics() => Meter.CreateObservableGauge("dispatch.live.outbox_longest",
+        () => Outboxes.Values.Select(longest => longest()).DefaultIfEmpty(0).Max(), "{message}", "Messages waiting for the most-behind connection");
+
+    public void Pushed(TimeSpan delay) => PushDelay.Record(delay.TotalMilliseconds);
+
+    public void Sent(string kind) => Messages.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public void Dropped(string reason) => Drops.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <summary>Reports the longest connection queue on this instance through the gauge dispatch.live.outbox_longest.</summary>
+    public void ObserveOutboxes(Func<int> longest)
     {
-        pushDelay = meter.CreateHistogram<double>("dispatch.live.push_delay", "ms", "From the committed change to its hand-off to SignalR on this web instance");
-        messages = meter.CreateCounter<long>("dispatch.live.messages", "{message}", "Messages queued for hub connections");
-        drops = meter.CreateCounter<long>("dispatch.live.dropped_connections", "{connection}",
-            "Connections dropped for falling behind (reason: send_deadline, queue_full, send_failed)");
+        Outboxes[this] = longest;
     }
 
-    public void Pushed(TimeSpan delay) => pushDelay.Record(delay.TotalMilliseconds);
-
-    public void Sent(string kind) => messages.Add(1, new KeyValuePair<string, object?>("kind", kind));
-
-    public void Dropped(string reason) => drops.Add(1, new KeyValuePair<string, object?>("reason", reason));
-
-    /// <summary>Reports the longest connection queue on this instance as the gauge dispatch.live.outbox_longest.</summary>
-    public void ObserveOutboxes(Func<int> longest) =>
-        meter.CreateObservableGauge("dispatch.live.outbox_longest", longest, "{message}", "Messages waiting for the most-behind connection");
-
-    public void Dispose() => meter.Dispose();
+    public void Dispose() => Outboxes.TryRemove(this, out _);
 }

@@ -285,11 +285,7 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
         return page.GetProperty("items").EnumerateArray().ToDictionary(o => o.GetProperty("orderId").GetString()!, o => o.GetProperty("itemType").GetString()!);
     }
 
-    private static async Task<IReadOnlyList<string>> OpenOrdersAsync(HttpClient client)
-    {
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/supervision-orders?unit=330402-CENTRE&pageSize=100");
-        return [.. page.GetProperty("items").EnumerateArray().Select(o => o.GetProperty("orderId").GetString()!)];
-    }
+    private static async Task<IReadOnlyList<string>> OpenOrdersAsync(HttpClient client) => [.. (await OrdersAsync(client, "330402-CENTRE")).Keys];
 
     [Fact]
     public async Task A_browser_signed_in_with_the_cookie_joins_too()

@@ -9,9 +9,9 @@ namespace Dispatch.Bench.Live;
 /// Many browsers on the supervision hub, each joined to one scope. Every itemChanged and alert carries the instant of
 /// the grain event it reports ("at"); the delay to its arrival here is recorded.
 /// </summary>
-internal sealed class LiveClients : IAsyncDisposable
+internal sealed class LiveClients(bool fullClient) : IAsyncDisposable
 {
-    private readonly List<HubConnection> connections = [];
+    private readonly List<IAsyncDisposable> connections = [];
     private readonly ConcurrentBag<double> delays = [];
     private long items;
     private long alerts;
@@ -49,6 +49,32 @@ internal sealed class LiveClients : IAsyncDisposable
 
     public async Task ConnectAsync(Uri url, string token, string scope)
     {
+        IAsyncDisposable connected = fullClient ? await ConnectFullAsync(url, token, scope) : await ConnectRawAsync(url, token, scope);
+        lock (connections)
+        {
+            connections.Add(connected);
+        }
+    }
+
+    private async Task<RawHubSocket> ConnectRawAsync(Uri url, string token, string scope)
+    {
+        var socket = new RawHubSocket((target, at) =>
+        {
+            switch (target)
+            {
+                case "itemChanged" when at is { } itemAt: Arrived(itemAt, ref items); break;
+                case "alert" when at is { } alertAt: Arrived(alertAt, ref alerts); break;
+                case "statsChanged": Interlocked.Increment(ref stats); break;
+                case "snapshot": Interlocked.Increment(ref snapshots); break;
+            }
+        });
+        await socket.ConnectAsync(url, token, scope);
+        return socket;
+    }
+
+    /// <summary>The full SignalR .NET client (--client signalr): what the figures were taken with until 4 Dec 2026.</summary>
+    private async Task<HubConnection> ConnectFullAsync(Uri url, string token, string scope)
+    {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(url, "/hubs/supervision"), o =>
             {
@@ -58,26 +84,23 @@ internal sealed class LiveClients : IAsyncDisposable
             })
             .Build();
         // Typed to the few fields read, so 500 clients in one process spend little on parsing what they skip.
-        connection.On<Stamped>("itemChanged", message => Arrived(message, ref items));
-        connection.On<Stamped>("alert", message => Arrived(message, ref alerts));
+        connection.On<Stamped>("itemChanged", message => Arrived(message.At, ref items));
+        connection.On<Stamped>("alert", message => Arrived(message.At, ref alerts));
         connection.On<Scoped>("statsChanged", _ => Interlocked.Increment(ref stats));
         connection.On<Scoped>("snapshot", _ => Interlocked.Increment(ref snapshots));
         await connection.StartAsync();
         await connection.InvokeAsync("Join", scope);
-        lock (connections)
-        {
-            connections.Add(connection);
-        }
+        return connection;
     }
 
-    private void Arrived(Stamped message, ref long count)
+    private void Arrived(DateTimeOffset at, ref long count)
     {
         if (!recording)
         {
             return;
         }
         Interlocked.Increment(ref count);
-        delays.Add((DateTimeOffset.UtcNow - message.At).TotalMilliseconds);
+        delays.Add((DateTimeOffset.UtcNow - at).TotalMilliseconds);
     }
 
     /// <summary>itemChanged and alert: the instant of the grain event they report.</summary>

@@ -9,9 +9,11 @@ namespace Dispatch.Bench.Live;
 /// </summary>
 internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary<string, ApiClient> centreStaff)
 {
+    private static readonly string[] Actions = ["dispatch", "sign", "resolve", "callback", "close"];
     private static readonly string[] Counties = ["330402", "330411", "330421", "330424", "330481", "330482", "330483"];
     private readonly ConcurrentQueue<DrivenTicket> waiting = new();
     private readonly ConcurrentBag<double> latencies = [];
+    private readonly ConcurrentDictionary<string, ConcurrentBag<double>> byAction = new(StringComparer.Ordinal);
     private int registered;
     private int failures;
     private int steps;
@@ -19,6 +21,9 @@ internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary
     public int Steps => steps;
     public int Failures => failures;
     public IReadOnlyCollection<double> Latencies => latencies;
+
+    /// <summary>The step latencies of each action (register, dispatch, sign, resolve, callback, close).</summary>
+    public IReadOnlyDictionary<string, ConcurrentBag<double>> LatenciesByAction => byAction;
 
     public async Task RunAsync(int rate, TimeSpan duration)
     {
@@ -43,6 +48,7 @@ internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary
     {
         var started = Stopwatch.GetTimestamp();
         DrivenTicket? ticket = null;
+        var action = "register";
         try
         {
             if (!waiting.TryDequeue(out ticket))
@@ -53,10 +59,13 @@ internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary
             }
             else
             {
+                action = Actions[Math.Min(ticket.Step, Actions.Length - 1)];
                 await NextAsync(ticket);
             }
             Interlocked.Increment(ref steps);
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            latencies.Add(elapsed);
+            byAction.GetOrAdd(action, _ => []).Add(elapsed);
             if (ticket.Step < 5)
             {
                 waiting.Enqueue(ticket);

@@ -1,12 +1,28 @@
 using System.Threading.Channels;
 using Dispatch.Stats;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace Dispatch.Web.Live;
 
-/// <summary>A message waiting for one connection; messages with the same <paramref name="CoalesceKey"/> replace each other.</summary>
-public sealed record LiveMessage(string Name, object Payload, string? CoalesceKey = null)
+/// <summary>A message waiting for one connection; messages with the same <paramref name="coalesceKey"/> replace each other.</summary>
+public sealed class LiveMessage(string name, object payload, string? coalesceKey = null)
 {
+    private SerializedHubMessage? serialized;
+
+    public string Name { get; } = name;
+
+    public object Payload { get; } = payload;
+
+    public string? CoalesceKey { get; } = coalesceKey;
+
+    /// <summary>
+    /// The message as SignalR writes it, shared by every connection it is offered to: it is serialised once per protocol
+    /// (the browsers' JSON) however many connections watch its scope.
+    /// </summary>
+    public SerializedHubMessage Serialized =>
+        Volatile.Read(ref serialized) ?? Interlocked.CompareExchange(ref serialized, new SerializedHubMessage(new InvocationMessage(Name, [Payload])), null) ?? serialized!;
+
     /// <summary>statsChanged: only the newest figures of a scope are worth sending.</summary>
     public static LiveMessage Figures(LiveStats stats) => new(LiveMessageNames.StatsChanged, stats, "stats:" + stats.Scope);
 }
@@ -28,7 +44,7 @@ public sealed class LiveOutbox : IDisposable
     private readonly CancellationTokenSource closing = new();
     private readonly CancellationToken closed;
     private readonly HubCallerContext connection;
-    private readonly ISingleClientProxy client;
+    private readonly Func<LiveMessage, CancellationToken, Task> send;
     private readonly LiveOutboxSettings settings;
     private readonly TimeProvider time;
     private readonly Action<LiveOutbox, string> dropped;
@@ -37,11 +53,12 @@ public sealed class LiveOutbox : IDisposable
     private long coalesced;
     private DateTimeOffset? sendingSince;
 
-    public LiveOutbox(HubCallerContext connection, ISingleClientProxy client, LiveOutboxSettings settings, TimeProvider time,
+    /// <param name="send">Writes one message to the connection's transport (completes when it is written and flushed).</param>
+    public LiveOutbox(HubCallerContext connection, Func<LiveMessage, CancellationToken, Task> send, LiveOutboxSettings settings, TimeProvider time,
         Action<LiveOutbox, string> dropped)
     {
         this.connection = connection;
-        this.client = client;
+        this.send = send;
         this.settings = settings;
         this.time = time;
         this.dropped = dropped;
@@ -166,7 +183,7 @@ public sealed class LiveOutbox : IDisposable
     {
         try
         {
-            await client.SendAsync(message.Name, message.Payload, closed).WaitAsync(settings.SendDeadline, time, closed);
+            await send(message, closed).WaitAsync(settings.SendDeadline, time, closed);
             return true;
         }
         catch (TimeoutException)

@@ -47,15 +47,17 @@ public sealed class LiveOutboxes
     private readonly ConcurrentDictionary<string, LiveOutbox> outboxes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> drops = new(StringComparer.Ordinal);
     private readonly IHubContext<SupervisionHub> hub;
+    private readonly LiveConnections connections;
     private readonly IOptions<LiveOutboxSettings> settings;
     private readonly TimeProvider time;
     private readonly LiveMetrics metrics;
     private readonly ILogger<LiveOutboxes> logger;
 
-    public LiveOutboxes(IHubContext<SupervisionHub> hub, IOptions<LiveOutboxSettings> settings,
+    public LiveOutboxes(IHubContext<SupervisionHub> hub, LiveConnections connections, IOptions<LiveOutboxSettings> settings,
         [FromKeyedServices(ClockKey)] TimeProvider time, LiveMetrics metrics, ILogger<LiveOutboxes> logger)
     {
         this.hub = hub;
+        this.connections = connections;
         this.settings = settings;
         this.time = time;
         this.metrics = metrics;
@@ -66,7 +68,21 @@ public sealed class LiveOutboxes
     public LiveOutboxSettings Settings => settings.Value;
 
     public void Opened(HubCallerContext connection) =>
-        outboxes[connection.ConnectionId] = new LiveOutbox(connection, hub.Clients.Client(connection.ConnectionId), settings.Value, time, Dropped);
+        outboxes[connection.ConnectionId] = new LiveOutbox(connection, SenderOf(connection.ConnectionId), settings.Value, time, Dropped);
+
+    /// <summary>
+    /// Writes the message serialised once for all its connections to this connection; through the hub's client proxy
+    /// (serialised for this connection alone) should the connection not be in the lifetime manager's keeping.
+    /// </summary>
+    private Func<LiveMessage, CancellationToken, Task> SenderOf(string connectionId)
+    {
+        if (connections.Find(connectionId) is { } context)
+        {
+            return (message, cancellation) => context.WriteAsync(message.Serialized, cancellation).AsTask();
+        }
+        var client = hub.Clients.Client(connectionId);
+        return (message, cancellation) => client.SendAsync(message.Name, message.Payload, cancellation);
+    }
 
     public void Closed(string connectionId)
     {

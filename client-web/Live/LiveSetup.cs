@@ -25,6 +25,9 @@ public static class LiveSetup
         // Added before any other hub filter (this runs before AddInputLimits), so it is the outermost and sees their refusals.
         services.AddSignalR(o => o.AddFilter<HubCallLogging>());
         services.AddSingleton<HubCallLogging>();
+        // SignalR's default lifetime manager for this hub, keeping the connections so a pushed message is serialised once.
+        services.AddSingleton<LiveConnections>();
+        services.AddSingleton<HubLifetimeManager<SupervisionHub>>(sp => sp.GetRequiredService<LiveConnections>());
         services.AddLogging(logging => logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.None));
         services.AddSingleton<LiveGroups>();
         services.AddSingleton<HubSessions>();

@@ -6,6 +6,8 @@ using Dispatch.Tests.Integration.Tickets;
 using FluentAssertions;
 using Microsoft.AspNetCore.SignalR;
 using Dispatch.Items;
+using Dispatch.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dispatch.Tests.Integration.Live;
 
@@ -54,6 +56,26 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
         dispatched.GetProperty("item").GetProperty("dueAt").ValueKind.Should().Be(JsonValueKind.String);
         var stats = await nanhu.WaitForAsync("statsChanged", m => m.GetProperty("stats").Received() == before + 1, "statsChanged with the new ticket");
         stats.GetProperty("month").Received().Should().BeGreaterThanOrEqualTo(before + 1);
+    }
+
+    [Fact]
+    public async Task A_change_is_written_to_each_watcher_from_one_serialisation_and_reads_the_same_on_both()
+    {
+        await using var first = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
+        await using var second = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
+        await first.JoinAsync("county:330402");
+        await second.JoinAsync("county:330402");
+        using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
+
+        var ticket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
+        var one = await first.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(ticket), "itemChanged on the first");
+        var other = await second.WaitForAsync("itemChanged", m => m.ItemId() == TicketApi.Id(ticket), "itemChanged on the second");
+
+        // SignalR's lifetime manager for the hub is the one that keeps the connections, so the outboxes write the message
+        // serialised once (LiveMessage.Serialized) rather than through the per-connection proxy.
+        system.WebA.Services.GetRequiredService<HubLifetimeManager<SupervisionHub>>().Should().BeOfType<LiveConnections>();
+        one.GetRawText().Should().Be(other.GetRawText());
+        one.GetProperty("item").GetProperty("number").GetString().Should().Be(ticket.GetProperty("number").GetString());
     }
 
     [Fact]

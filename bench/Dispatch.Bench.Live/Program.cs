@@ -89,6 +89,10 @@ foreach (var (action, values) in driver.LatenciesByAction.OrderBy(a => a.Key, St
     var sorted = values.Order().ToArray();
     Console.WriteLine($"    {action,-10} n={sorted.Length,5}  p50={LiveClients.Percentile(sorted, 0.5),7:0.0} ms  p99={LiveClients.Percentile(sorted, 0.99),7:0.0} ms");
 }
+// The slowest seconds of the run, to set beside the servers' logs and metrics: a stall shows as a second whose slowest step is long.
+var slowest = driver.Timeline.GroupBy(t => new DateTimeOffset(t.Finished.Ticks - t.Finished.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero))
+    .Select(g => (Second: g.Key, Max: g.Max(t => t.Milliseconds))).OrderByDescending(g => g.Max).Take(5).OrderBy(g => g.Second).ToList();
+Console.WriteLine($"    slowest seconds (UTC, slowest step): {string.Join(", ", slowest.Select(g => $"{g.Second:HH:mm:ss} {g.Max:0} ms"))}");
 Console.WriteLine($"pushed messages received: itemChanged {clients.Items}, alert {clients.Alerts}, statsChanged {clients.Stats}");
 Console.WriteLine($"  grain event -> client    p50={LiveClients.Percentile(delays, 0.5),7:0.0} ms  p99={LiveClients.Percentile(delays, 0.99),7:0.0} ms  max={(delays.Length == 0 ? double.NaN : delays[^1]),7:0.0} ms  (target p99 < 250 ms)");
 foreach (var (process, used) in new[] { (web, webUsed), (silo, siloUsed) })

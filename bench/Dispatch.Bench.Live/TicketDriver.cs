@@ -14,6 +14,7 @@ internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary
     private readonly ConcurrentQueue<DrivenTicket> waiting = new();
     private readonly ConcurrentBag<double> latencies = [];
     private readonly ConcurrentDictionary<string, ConcurrentBag<double>> byAction = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<(DateTimeOffset, double)> timeline = [];
     private int registered;
     private int failures;
     private int steps;
@@ -24,6 +25,9 @@ internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary
 
     /// <summary>The step latencies of each action (register, dispatch, sign, resolve, callback, close).</summary>
     public IReadOnlyDictionary<string, ConcurrentBag<double>> LatenciesByAction => byAction;
+
+    /// <summary>When each step finished (wall clock, to compare with the servers' logs) and how long it took.</summary>
+    public IReadOnlyCollection<(DateTimeOffset Finished, double Milliseconds)> Timeline => timeline;
 
     public async Task RunAsync(int rate, TimeSpan duration)
     {
@@ -66,6 +70,7 @@ internal sealed class TicketDriver(ApiClient operatorClient, IReadOnlyDictionary
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             latencies.Add(elapsed);
             byAction.GetOrAdd(action, _ => []).Add(elapsed);
+            timeline.Add((DateTimeOffset.UtcNow, elapsed));
             if (ticket.Step < 5)
             {
                 waiting.Enqueue(ticket);

@@ -29,7 +29,7 @@ public static class TicketProjection
             s.Details.Channel, s.Details.Kind, s.Details.Topic, s.Details.Urgency, s.Details.CallerName, s.Details.CallerPhone,
             s.Details.ResidentId, s.PersonId, s.Details.CountyCode, s.Details.TownCode, s.UnitCode, s.Details.Title, s.Details.Content,
             s.ReceivedAt, s.FirstDispatchedAt, s.ResolvedAt, s.ClosedAt, s.AnsweredOnSpot, s.AwaitingDispatch, s.AwaitingRuling,
-            s.Returns.Count, s.TransferCount, s.ReworkCount, s.RepeatCount, s.Satisfaction, s.SupervisionOrders.Count,
+            s.Returns.Count, s.TransferCount, s.ReworkCount, s.RepeatCount, s.Satisfaction, s.SupervisionOrders.Count(o => o.Open),
             sign?.View.DueAt, handling?.View.DueAt, callback?.View.DueAt, clockState,
             running.Any(v => v.View.State == ClockState.Warning), running.Any(v => v.View.State == ClockState.Overdue)
                 || new[] { acceptance, handling, callback }.Any(v => v is { View.State: ClockState.Missed }),

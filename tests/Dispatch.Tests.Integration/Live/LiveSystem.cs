@@ -17,10 +17,13 @@ public sealed class LiveSystem : IAsyncLifetime
 
     public LocalWebApp WebB { get; private set; } = null!;
 
+    /// <summary>The system's own database, for tests that read the read models as SQL would.</summary>
+    public string ConnectionString { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await database.InitializeAsync();
-        var connectionString = await database.CreateIsolatedDatabaseAsync();
+        var connectionString = ConnectionString = await database.CreateIsolatedDatabaseAsync();
         var clusterId = "live-" + Guid.NewGuid().ToString("N")[..8];
         silo = await LocalSilo.StartAsync(connectionString, clusterId);
         WebA = await LocalWebApp.StartAsync(connectionString, clusterId);

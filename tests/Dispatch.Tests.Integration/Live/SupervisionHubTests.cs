@@ -245,6 +245,7 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
         order.GetProperty("level").GetString().Should().Be("unit");
         (await OpenOrdersAsync(supervisor)).Should().Contain(orderId);
         (await OpenOrdersAsync(otherSupervisor)).Should().NotContain(orderId);
+        (await OpenSupervisionColumnAsync(ticket)).Should().Be(1, "the read model counts the order waiting for its reply");
         var reply = new { orderId, reply = "已约谈经办人，本周内办结。" };
         (await TicketApi.ActAsync(otherStaff, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await TicketApi.ActAsync(supervisor, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.Forbidden);
@@ -254,7 +255,17 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
         replied.GetProperty("state").GetString().Should().Be("replied");
         replied.GetProperty("reply").GetString().Should().Be("已约谈经办人，本周内办结。");
         (await OpenOrdersAsync(supervisor)).Should().NotContain(orderId);
+        (await OpenSupervisionColumnAsync(ticket)).Should().Be(0, "an answered order is no longer open");
         (await TicketApi.ActAsync(staff, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    private async Task<int> OpenSupervisionColumnAsync(JsonElement ticket)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(system.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select open_supervision from tickets where id = $1", connection);
+        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Guid.Parse(TicketApi.Id(ticket)) });
+        return (int)(await command.ExecuteScalarAsync())!;
     }
 
     [Fact]

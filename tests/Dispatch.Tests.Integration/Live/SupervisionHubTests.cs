@@ -61,10 +61,8 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
     [Fact]
     public async Task A_change_is_written_to_each_watcher_from_one_serialisation_and_reads_the_same_on_both()
     {
-        await using var first = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
-        await using var second = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
-        await first.JoinAsync("county:330402");
-        await second.JoinAsync("county:330402");
+        await using var first = await JoinedAsync(NanhuSupervisor, "county:330402");
+        await using var second = await JoinedAsync(NanhuSupervisor, "county:330402");
         using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
 
         var ticket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
@@ -81,10 +79,8 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
     [Fact]
     public async Task A_county_supervisor_never_hears_about_another_countys_tickets()
     {
-        await using var nanhu = await LiveListener.ConnectAsync(system.WebA, NanhuSupervisor);
-        await using var xiuzhou = await LiveListener.ConnectAsync(system.WebA, XiuzhouSupervisor);
-        await nanhu.JoinAsync("county:330402");
-        await xiuzhou.JoinAsync("county:330411");
+        await using var nanhu = await JoinedAsync(NanhuSupervisor, "county:330402");
+        await using var xiuzhou = await JoinedAsync(XiuzhouSupervisor, "county:330411");
         using var operatorClient = await LiveSystem.ClientAsync(system.WebA, "operator@jx12385.test");
 
         var nanhuTicket = await TicketApi.RegisteredAsync(operatorClient, TicketApi.Intake(county: "330402"));
@@ -257,6 +253,14 @@ public sealed class SupervisionHubTests(LiveSystem system) : IClassFixture<LiveS
         (await OpenOrdersAsync(supervisor)).Should().NotContain(orderId);
         (await OpenSupervisionColumnAsync(ticket)).Should().Be(0, "an answered order is no longer open");
         (await TicketApi.ActAsync(staff, ticket, "supervision-reply", reply)).StatusCode.Should().Be(HttpStatusCode.Conflict);
+    }
+
+    /// <summary>A listener on web instance A, signed in as <paramref name="email"/> and joined to <paramref name="scope"/>.</summary>
+    private async Task<LiveListener> JoinedAsync(string email, string scope)
+    {
+        var listener = await LiveListener.ConnectAsync(system.WebA, email);
+        await listener.JoinAsync(scope);
+        return listener;
     }
 
     private async Task<int> OpenSupervisionColumnAsync(JsonElement ticket)

@@ -30,13 +30,6 @@ public sealed class ProcessCpu(int pid, string name)
         return null;
     }
 
-    /// <summary>Every process whose command line mentions the marker (PostgreSQL runs one per connection).</summary>
-    public static IReadOnlyList<ProcessCpu> FindAll(string marker, string name) =>
-        [.. Directory.EnumerateDirectories("/proc")
-            .Where(folder => int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out _)
-                && TryRead(Path.Combine(folder, "cmdline")) is { } cmdline && cmdline.Contains(marker, StringComparison.Ordinal))
-            .Select(folder => new ProcessCpu(int.Parse(Path.GetFileName(folder), CultureInfo.InvariantCulture), name))];
-
     /// <summary>CPU seconds used so far; 0 once the process has gone.</summary>
     public double SecondsOrZero()
     {

@@ -86,6 +86,7 @@ async function loadUser() {
 
 async function render() {
   const ticket = ++rendering;
+  const focusedAtStart = document.activeElement;
   cleanup?.();
   cleanup = null;
   const { path, query } = parseHash();
@@ -107,11 +108,23 @@ async function render() {
   fill(main, h('p', {}, t('app.loading')));
   const view = await found.route.view();
   if (ticket !== rendering) return;
-  main.replaceChildren();
-  cleanup = (await view.render(main, { user, params: found.params, query, go, onLoggedIn })) ?? null;
+  // Each render draws into a host of its own: a view still loading when the user moves on finishes into its detached
+  // host, never over the page that replaced it, and what it started (a live connection, a timer) is stopped at once.
+  const host = h('div', { class: 'view' });
+  main.replaceChildren(host);
+  const stop = (await view.render(host, { user, params: found.params, query, go, onLoggedIn })) ?? null;
+  if (ticket !== rendering) {
+    stop?.();
+    return;
+  }
+  cleanup = stop;
   const heading = main.querySelector('h1');
   document.title = `${heading?.textContent ?? ''} · ${t('app.name')}`;
-  if (!main.contains(document.activeElement) && heading) {
+  // The new page's heading takes the focus, unless the user has already put it somewhere else while the page loaded
+  // (e.g. tabbed to a menu link): that is never taken away.
+  const focused = document.activeElement;
+  const userMovedOn = focused && focused !== focusedAtStart && focused !== document.body && !main.contains(focused);
+  if (!main.contains(focused) && heading && !userMovedOn) {
     heading.setAttribute('tabindex', '-1');
     heading.focus();
   }

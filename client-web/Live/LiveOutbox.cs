@@ -21,7 +21,7 @@ public sealed class LiveMessage(string name, object payload, string? coalesceKey
     /// (the browsers' JSON) however many connections watch its scope.
     /// </summary>
     public SerializedHubMessage Serialized =>
-        Volatile.Read(ref serialized) ?? Interlocked.CompareExchange(ref serialized, new SerializedHubMessage(new InvocationMessage(Name, [Payload])), null) ?? serialized!;
+        LazyInitializer.EnsureInitialized(ref serialized, () => new SerializedHubMessage(new InvocationMessage(Name, [Payload])));
 
     /// <summary>statsChanged: only the newest figures of a scope are worth sending.</summary>
     public static LiveMessage Figures(LiveStats stats) => new(LiveMessageNames.StatsChanged, stats, "stats:" + stats.Scope);

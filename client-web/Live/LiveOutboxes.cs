@@ -46,17 +46,15 @@ public sealed class LiveOutboxes
 
     private readonly ConcurrentDictionary<string, LiveOutbox> outboxes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> drops = new(StringComparer.Ordinal);
-    private readonly IHubContext<SupervisionHub> hub;
     private readonly LiveConnections connections;
     private readonly IOptions<LiveOutboxSettings> settings;
     private readonly TimeProvider time;
     private readonly LiveMetrics metrics;
     private readonly ILogger<LiveOutboxes> logger;
 
-    public LiveOutboxes(IHubContext<SupervisionHub> hub, LiveConnections connections, IOptions<LiveOutboxSettings> settings,
+    public LiveOutboxes(LiveConnections connections, IOptions<LiveOutboxSettings> settings,
         [FromKeyedServices(ClockKey)] TimeProvider time, LiveMetrics metrics, ILogger<LiveOutboxes> logger)
     {
-        this.hub = hub;
         this.connections = connections;
         this.settings = settings;
         this.time = time;
@@ -71,17 +69,13 @@ public sealed class LiveOutboxes
         outboxes[connection.ConnectionId] = new LiveOutbox(connection, SenderOf(connection.ConnectionId), settings.Value, time, Dropped);
 
     /// <summary>
-    /// Writes the message serialised once for all its connections to this connection; through the hub's client proxy
-    /// (serialised for this connection alone) should the connection not be in the lifetime manager's keeping.
+    /// Writes the message, serialised once for all its connections, to this connection. The lifetime manager records a
+    /// connection before the hub hears of it, so an open connection is always there.
     /// </summary>
     private Func<LiveMessage, CancellationToken, Task> SenderOf(string connectionId)
     {
-        if (connections.Find(connectionId) is { } context)
-        {
-            return (message, cancellation) => context.WriteAsync(message.Serialized, cancellation).AsTask();
-        }
-        var client = hub.Clients.Client(connectionId);
-        return (message, cancellation) => client.SendAsync(message.Name, message.Payload, cancellation);
+        var context = connections.Find(connectionId) ?? throw new InvalidOperationException($"Hub connection {connectionId} is not open.");
+        return (message, cancellation) => context.WriteAsync(message.Serialized, cancellation).AsTask();
     }
 
     public void Closed(string connectionId)

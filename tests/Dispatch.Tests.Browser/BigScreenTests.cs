@@ -76,6 +76,43 @@ public sealed class BigScreenTests(BrowserSystem system) : BrowserTest
         errors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_dashboard_left_while_it_still_loads_leaves_the_big_screen_to_the_one_that_replaced_it()
+    {
+        var (page, errors) = await SignedInWatchingErrorsAsync(system, CitySupervisor);
+        await page.GotoAsync("/#/account");
+        await Assertions.Expect(page.Locator("main h1")).ToBeFocusedAsync();
+
+        // The first dashboard's overdue list is held back, so that dashboard is still loading when the big screen replaces it.
+        var release = new TaskCompletionSource();
+        var overdueRequests = 0;
+        await page.RouteAsync("**/api/stats/overdue?**", async route =>
+        {
+            if (Interlocked.Increment(ref overdueRequests) == 1)
+            {
+                await release.Task;
+            }
+            await route.ContinueAsync();
+        });
+        var staleSocketClosed = new TaskCompletionSource();
+        page.WebSocket += (_, socket) => socket.Close += (_, _) => staleSocketClosed.TrySetResult();
+
+        await page.RunAndWaitForRequestAsync(() => page.GotoAsync("/#/dashboard"), "**/api/stats/overdue?**");
+        await page.GotoAsync("/#/dashboard?screen=big");
+        await Assertions.Expect(page.Locator("#ranking-counties tbody tr").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#big-screen")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // The first dashboard now finishes into its detached host, opens its live connection and is stopped at once:
+        // its socket closing is the sign that its stop has run.
+        release.SetResult();
+        await staleSocketClosed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+        (await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('big-screen')")).Should()
+            .BeTrue("the dashboard that was left must not take the big screen away from the one on screen");
+        await Assertions.Expect(page.Locator("#big-screen")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("#live-status")).ToHaveTextAsync("实时更新中");
+        errors.Should().BeEmpty();
+    }
+
     private static double Rate(string text)
     {
         var digits = text.Split('%')[0].Trim();

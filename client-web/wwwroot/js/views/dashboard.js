@@ -17,6 +17,9 @@ const trendEvery = 30_000;
 const breachRiskEvery = 30_000;
 // The projection follows changes within ten seconds; a burst of them costs one request (a city's reads every open ticket due this month).
 const projectionAfter = 10_000;
+// The page-wide big-screen class belongs to the dashboard that set it: a dashboard superseded while still loading is
+// stopped after its successor drew, and must neither take the class away from it nor put it back on another page.
+let bigScreenHolder = null;
 
 export function defaultScope(user) {
   if (user.role === 'unit_staff') return `unit:${user.unitCode}`;
@@ -128,7 +131,9 @@ export async function render(main, { user, query, go }) {
   document.addEventListener('fullscreenchange', onFullscreen);
 
   function setBigScreen(on, fromBrowser = false) {
+    if (!main.isConnected) return;
     if (!on && rotateSeconds !== null) { go(`dashboard?${new URLSearchParams({ scope })}`); return; }
+    bigScreenHolder = on ? main : null;
     document.documentElement.classList.toggle('big-screen', on);
     rotateButton.hidden = !on || rotation.length < 2;
     bigButton.textContent = t(on ? 'dash.exitBigScreen' : 'dash.bigScreen');
@@ -146,7 +151,10 @@ export async function render(main, { user, query, go }) {
     live?.stop();
     window.removeEventListener('resize', onResize);
     document.removeEventListener('fullscreenchange', onFullscreen);
-    document.documentElement.classList.remove('big-screen');
+    if (bigScreenHolder === main) {
+      bigScreenHolder = null;
+      document.documentElement.classList.remove('big-screen');
+    }
     dispose(children, trend, projection, measures.breakdown);
   };
 }

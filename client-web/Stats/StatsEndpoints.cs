@@ -21,7 +21,7 @@ public static class StatsEndpoints
         group.MapGet("/overdue", (string? scope, HttpContext context, IGrainFactory grains) => AttentionAsync(scope, "overdue", context, grains))
             .WithSummary("Items whose worst running clock is overdue (超期), nearest deadline first");
         group.MapGet("/breach-risk", BreachRisk)
-            .WithSummary("Breach risk of the scope's open tickets against past handling times of their kind and topic (unit, else county, else city), riskiest first");
+            .WithSummary("Breach risk of the scope's open items of one type (type=ticket by default) against past handling times of comparable items (unit, else county, else city), riskiest first");
         group.MapPost("/rebuild", Rebuild).RequireAuthorization(Policies.Admin)
             .WithSummary("Recompute every counter from the read model (administrators)");
         return api;
@@ -99,9 +99,10 @@ public static class StatsEndpoints
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : ProblemResponses.From(outcome.Error!, context);
     }
 
-    private static async Task<Results<Ok<BreachRisks>, ProblemHttpResult>> BreachRisk(string? scope, HttpContext context, IGrainFactory grains)
+    private static async Task<Results<Ok<BreachRisks>, ProblemHttpResult>> BreachRisk(
+        string? scope, string? type, HttpContext context, IGrainFactory grains)
     {
-        var outcome = await grains.GetGrain<IStatsGrain>(0).BreachRisk(scope, context.User.ToActor());
+        var outcome = await grains.GetGrain<IStatsGrain>(0).BreachRisk(scope, type, context.User.ToActor());
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value!) : ProblemResponses.From(outcome.Error!, context);
     }
 

@@ -3,8 +3,8 @@ using System.Collections.Immutable;
 namespace Dispatch.Stats;
 
 /// <summary>
-/// Breach risk of the open tickets of a scope (dispatched or signed, not suspended, handling deadline still ahead),
-/// riskiest first; the method and its thresholds are in <c>BreachRiskRules</c>.
+/// Breach risk of the open items of one type in a scope (for tickets: dispatched or signed, not suspended, handling
+/// deadline still ahead), riskiest first; the method and its thresholds are in <c>BreachRiskRules</c>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Stats.BreachRisks")]
 public sealed record BreachRisks(
@@ -15,9 +15,11 @@ public sealed record BreachRisks(
     [property: Id(4)] ImmutableArray<BreachRiskItem> Items);
 
 /// <summary>
-/// One open ticket's breach risk: the share (<see cref="Risk"/>, null without enough history) of <see cref="Comparable"/>
-/// past tickets of its kind and topic, at the <see cref="Basis"/> level (unit, county, city), that took longer than
-/// the time it has left; <see cref="AtRisk"/> when that share reaches the flag threshold.
+/// One open item's breach risk: the share (<see cref="Risk"/>, null without enough history) of <see cref="Comparable"/>
+/// past items like it, at the <see cref="Basis"/> level (unit, county, city), that took longer than the time it has
+/// left; <see cref="AtRisk"/> when that share reaches the flag threshold. What makes items alike is <see cref="Kind"/>
+/// and <see cref="Topic"/>: a ticket's kind and topic; for other item types, what their source names there (the
+/// running clock among them).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Dispatch.Stats.BreachRiskItem")]
 public sealed record BreachRiskItem

@@ -31,9 +31,12 @@ public interface IStatsGrain : IGrainWithIntegerKey
     [Alias("Attention")]
     Task<Outcome<ImmutableArray<AttentionItem>>> Attention(string? scope, string clockState, Actor actor);
 
-    /// <summary>Breach risk of the scope's open tickets against past handling times of their kind and topic, riskiest first.</summary>
+    /// <summary>
+    /// Breach risk of the scope's open items of one type (null: tickets) against past handling times of comparable items,
+    /// riskiest first; an item type no source covers is a validation error naming <c>type</c>.
+    /// </summary>
     [Alias("BreachRisk")]
-    Task<Outcome<BreachRisks>> BreachRisk(string? scope, Actor actor);
+    Task<Outcome<BreachRisks>> BreachRisk(string? scope, string? type, Actor actor);
 
     /// <summary>A unit's open tickets due today and this week, ranked by their effect on the month's on-time rate (今日必办).</summary>
     [Alias("CloseToday")]

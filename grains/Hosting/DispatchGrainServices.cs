@@ -65,7 +65,7 @@ public static class DispatchGrainServices
         services.AddSingleton<ScopeDirectory>();
         services.AddSingleton<StatsQueries>();
         services.AddSingleton<AttentionLists>();
-        services.AddSingleton<BreachRiskList>();
+        services.AddSingleton<IBreachRiskSource, BreachRiskList>();
         services.AddSingleton<CloseTodayQueries>();
         services.AddSingleton<ClockGamingReader>();
         services.AddSingleton<StatsRebuild>();

@@ -16,8 +16,11 @@ namespace Dispatch.Stats;
 /// supervision lists.
 /// </summary>
 public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader counters, ScopeDirectory scopes, SlaSettings sla, TimeProvider time)
+    : IBreachRiskSource
 {
     public const int Limit = 500;
+
+    public string ItemType => ItemTypes.Ticket;
 
     private sealed record Candidate(Guid Id, string Number, string Title, string? UnitCode, string CountyCode, string Kind, string Topic,
         string ClockState, DateTimeOffset DispatchedAt, DateTimeOffset DueAt, HandlingMeasure? Handling);

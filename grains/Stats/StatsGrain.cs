@@ -4,6 +4,7 @@ using System.Globalization;
 using Dispatch.Errors;
 using Dispatch.Identity;
 using Dispatch.Live;
+using Dispatch.People;
 using Orleans.Concurrency;
 
 namespace Dispatch.Stats;
@@ -12,7 +13,7 @@ namespace Dispatch.Stats;
 [StatelessWorker]
 [GrainType("stats")]
 public sealed class StatsGrain(
-    StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, BreachRiskList breachRisks, CloseTodayQueries outlook, StatsRebuild rebuild)
+    StatsQueries queries, ScopeDirectory scopes, AttentionLists attention, IEnumerable<IBreachRiskSource> breachRisks, CloseTodayQueries outlook, StatsRebuild rebuild)
     : Grain, IStatsGrain
 {
     private const int MinYear = 2000;
@@ -73,10 +74,16 @@ public sealed class StatsGrain(
         return found.Error is { } error ? error : Outcome<ImmutableArray<AttentionItem>>.Success(await attention.ReadAsync(found.Value!.Scope, clockState));
     }
 
-    public async Task<Outcome<BreachRisks>> BreachRisk(string? scope, Actor actor)
+    public async Task<Outcome<BreachRisks>> BreachRisk(string? scope, string? type, Actor actor)
     {
+        var chosen = type ?? ItemTypes.Ticket;
+        if (breachRisks.FirstOrDefault(s => s.ItemType == chosen) is not { } source)
+        {
+            var known = string.Join("、", breachRisks.Select(s => s.ItemType).Order(StringComparer.Ordinal));
+            return DomainError.Validation(new FieldError("type", "unknown_value", $"事项类型须为 {known} 之一。", $"type must be one of {known.Replace("、", ", ", StringComparison.Ordinal)}."));
+        }
         var found = await ResolveAsync(scope, actor);
-        return found.Error is { } error ? error : Outcome<BreachRisks>.Success(await breachRisks.ReadAsync(found.Value!.Scope));
+        return found.Error is { } error ? error : Outcome<BreachRisks>.Success(await source.ReadAsync(found.Value!.Scope));
     }
 
     public async Task<Outcome<string>> Watch(string? scope, Actor actor)

@@ -115,6 +115,7 @@ public sealed class BreakdownApiTests(BreakdownSystem system)
     [InlineData("/api/stats/clock-gaming/signals?scope=city&kind=colour", "kind")]
     [InlineData("/api/stats/clock-gaming/signals?scope=city&pageSize=0", "pageSize")]
     [InlineData("/api/stats/returns-heatmap?scope=city&period=week", "period")]
+    [InlineData("/api/stats/breach-risk?scope=city&type=petition", "type")]
     public async Task A_bad_dimension_period_date_year_kind_or_page_gets_400_in_chinese_and_english_naming_the_field(string path, string field)
     {
         using var supervisor = await system.SignInAsync("supervisor@jx12385.test");

@@ -8,11 +8,11 @@ import { unitNameNow } from '../reference.js';
 import { itemLink } from '../dashboard/panels.js';
 
 /** The scope's breach risks, or null when they cannot be read (the page then shows its other figures). */
-export async function loadBreachRisks(scope) {
-  try { return await api(`/api/stats/breach-risk?${new URLSearchParams({ scope })}`); } catch { return null; }
+export async function loadBreachRisks(scope, type = 'ticket') {
+  try { return await api(`/api/stats/breach-risk?${new URLSearchParams({ scope, type })}`); } catch { return null; }
 }
 
-/** Risk by ticket id. */
+/** Risk by item id. */
 export const risksById = risks => new Map((risks?.items ?? []).map(item => [item.id, item]));
 
 /** A worklist cell: the share with its basis, and a flag in words when it reaches the threshold. */

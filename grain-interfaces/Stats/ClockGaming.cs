@@ -7,7 +7,10 @@ namespace Dispatch.Stats;
 /// <summary>The kinds of clock-gaming signal (时限异常), as stored and sent.</summary>
 public static class ClockGamingKinds
 {
-    /// <summary>A suspension (挂起) started in the last part of a running clock.</summary>
+    /// <summary>
+    /// A suspension (挂起) started in the last part of a running clock; for a legal-aid case, asking the applicant for
+    /// documents (补充材料), which pauses the decision clock.
+    /// </summary>
     public const string LateSuspension = "late_suspension";
 
     /// <summary>A clock suspended again and again (the threshold is a setting).</summary>
@@ -25,8 +28,14 @@ public static class ClockGamingKinds
     /// <summary>A return (退单) that sends the item back along a pair of units it already went the other way between.</summary>
     public const string ReturnBounce = "return_bounce";
 
+    /// <summary>
+    /// A home visit rescheduled (改期) when nearly all of its window had passed, or after it: the new window replaces the
+    /// one the visit was about to miss.
+    /// </summary>
+    public const string LateReschedule = "late_reschedule";
+
     public static readonly ImmutableArray<string> All =
-        [LateSuspension, RepeatedSuspension, LateExtension, NearDueMerge, ReopenLoop, ReturnBounce];
+        [LateSuspension, RepeatedSuspension, LateExtension, NearDueMerge, ReopenLoop, ReturnBounce, LateReschedule];
 
     public static string Zh(string kind) => kind switch
     {
@@ -35,6 +44,7 @@ public static class ClockGamingKinds
         LateExtension => "临期申请延期",
         NearDueMerge => "临期并单",
         ReopenLoop => "办结后反复重办",
+        LateReschedule => "临期改期",
         _ => "往返退单",
     };
 
@@ -45,6 +55,7 @@ public static class ClockGamingKinds
         LateExtension => "late extension request",
         NearDueMerge => "near-due merge",
         ReopenLoop => "resolve-reopen loop",
+        LateReschedule => "late reschedule",
         _ => "returns bouncing between units",
     };
 }
@@ -101,7 +112,10 @@ public sealed record ClockGamingUnit
     [Id(3)] public string UnitKind { get; init; } = "";
     [Id(4)] public string CountyCode { get; init; } = "";
 
-    /// <summary>Tickets the unit resolved in the period (the denominator of the rates).</summary>
+    /// <summary>
+    /// Items the unit handled in the period (the denominator of the rates): tickets resolved, legal-aid cases decided,
+    /// home visits completed.
+    /// </summary>
     [Id(5)] public long Handled { get; init; }
     [Id(6)] public ImmutableArray<ClockGamingFigure> Kinds { get; init; } = [];
     [Id(7)] public ClockGamingFigure Total { get; init; } = new();

@@ -11,7 +11,8 @@ public static class LegalAidParts
         LegalAidStream.Kind, LegalAidRules.Words, LegalAidAccess.CanSee,
         (s, clocks) => (LegalAidProjection.Row(s, clocks), [LegalAidProjection.Command(s, clocks), .. Orders(s, clocks)]),
         StatsContribution.Of, LegalAidProjection.NextClockChange, LegalAidStatsRow.LoadAsync, LegalAidRules.ClockEvents, LegalAidLiveChanges.Mapper.From, s => s.Fingerprint,
-        County: s => s.CountyCode, Clocks: s => s.Clocks, Outgoing: LegalAidOutgoing.From);
+        County: s => s.CountyCode, Clocks: s => s.Clocks, Outgoing: LegalAidOutgoing.From,
+        Gaming: new(LegalAidClockGaming.Find, LegalAidLiveChanges.Mapper.Shown));
 
     /// <summary>The case's orders that ask for a reply, in the supervisors' list (supervision_orders), in its own transaction.</summary>
     private static IEnumerable<Npgsql.NpgsqlBatchCommand> Orders(LegalAidState s, Dispatch.Sla.IClockReader clocks) =>

@@ -130,8 +130,10 @@ public sealed record ItemLiveMapper<TRow, TEvent>(
 {
     /// <summary>What browsers should hear about one committed write. Pure: the item's host announces it after its transaction.</summary>
     public LiveChange? From(TRow? before, TRow after, IReadOnlyList<TEvent> events, IReadOnlyList<CounterChange> counters, DateTimeOffset at) =>
-        ItemLiveChanges.From(before is null ? null : Item(before), ItemLiveChanges.Screened(Item(after), after.PersonName), Milestone(events),
-            Alerts(after, events), counters, at);
+        ItemLiveChanges.From(before is null ? null : Item(before), Shown(after), Milestone(events), Alerts(after, events), counters, at);
+
+    /// <summary>The item as browsers are shown it: its title screened of the row's person's name.</summary>
+    public LiveItem Shown(TRow row) => ItemLiveChanges.Screened(Item(row), row.PersonName);
 
     /// <summary>A clock that ran out, and every supervision order (manual or automatic).</summary>
     public ImmutableArray<LiveAlert> Alerts(TRow row, IReadOnlyList<TEvent> events) =>

@@ -11,7 +11,8 @@ public static class RehabParts
         RehabStream.Kind, RehabRules.Words, RehabAccess.CanSee,
         (s, clocks) => (RehabProjection.Row(s, clocks), [.. RehabProjection.Commands(s, clocks), .. Orders(s, clocks)]),
         StatsContribution.Of, RehabProjection.NextClockChange, RehabStatsRow.LoadAsync, RehabRules.ClockEvents, RehabLiveChanges.Mapper.From, s => s.Fingerprint,
-        County: s => s.CountyCode, Clocks: s => s.Clocks, Outgoing: RehabOutgoing.From);
+        County: s => s.CountyCode, Clocks: s => s.Clocks, Outgoing: RehabOutgoing.From,
+        Gaming: new(RehabClockGaming.Find, RehabLiveChanges.Mapper.Shown));
 
     /// <summary>The visit's orders that ask for a reply, in the supervisors' list (supervision_orders), in its own transaction.</summary>
     private static IEnumerable<Npgsql.NpgsqlBatchCommand> Orders(RehabState s, Dispatch.Sla.IClockReader clocks) =>

@@ -4,7 +4,8 @@ namespace Dispatch.Stats;
 
 /// <summary>
 /// One unit's figures for the comparison: handled items and signal counts per kind, for the period (index 0) and each of
-/// the previous periods (1, 2...). Handled = tickets the unit resolved in the period.
+/// the previous periods (1, 2...). Handled = tickets the unit resolved, legal-aid cases it decided and home visits it
+/// completed in the period.
 /// </summary>
 public sealed record UnitSignalHistory(
     string Code, string Name, string NameEn, string UnitKind, string County, IReadOnlyList<long> Handled, IReadOnlyDictionary<string, IReadOnlyList<long>> Counts)

@@ -19,6 +19,10 @@ public sealed class ClockGamingReader(NpgsqlDataSource database, StatsCounterRea
         occurred_at >= ($1::date)::timestamp at time zone 'Asia/Shanghai' and occurred_at < ($2::date)::timestamp at time zone 'Asia/Shanghai'
         """;
 
+    /// <summary>What a unit handled in a period, the denominator of its rates: tickets resolved, cases decided, visits completed.</summary>
+    private static readonly (string ItemType, string Measure)[] Handled =
+        [(ItemTypes.Ticket, TicketTallies.Resolved), (ItemTypes.LegalAidCase, LegalAidTallies.Decided), (ItemTypes.RehabVisit, RehabTallies.Completed)];
+
     private sealed record UnitRow(string Code, string Name, string NameEn, string Kind, string County);
 
     public ClockGamingSettings Settings => settings;
@@ -28,10 +32,11 @@ public sealed class ClockGamingReader(NpgsqlDataSource database, StatsCounterRea
         var starts = Enumerable.Range(0, settings.HistoryPeriods + 1).Select(i => PeriodStart(period, date, -i)).ToList();
         var units = await UnitsAsync();
         var counts = await CountsAsync(period, starts[^1], StatsPeriod.End(period, date).AddDays(1));
-        var handled = await counters.ReadAsync([new CounterQuery(ItemTypes.Ticket, [.. units.Select(u => StatsScope.Unit(u.Code).Key)],
-            [.. starts.Select(s => (period, s))], [TicketTallies.Resolved])]);
+        var unitScopes = units.Select(u => StatsScope.Unit(u.Code).Key).ToList();
+        var periods = starts.Select(s => (period, s)).ToList();
+        var handled = await counters.ReadAsync([.. Handled.Select(h => new CounterQuery(h.ItemType, unitScopes, periods, [h.Measure]))]);
         var histories = units.Select(u => new UnitSignalHistory(u.Code, u.Name, u.NameEn, u.Kind, u.County,
-            [.. starts.Select(s => handled.Get(StatsScope.Unit(u.Code).Key, period, s, TicketTallies.Resolved))],
+            [.. starts.Select(s => Handled.Sum(h => handled.Of(h.ItemType).Get(StatsScope.Unit(u.Code).Key, period, s, h.Measure)))],
             ClockGamingKinds.All.ToDictionary(k => k, k => (IReadOnlyList<long>)[.. starts.Select(s => counts.GetValueOrDefault((u.Code, k, s)))])))
             .ToList();
         var shown = histories.Where(h => InScope(scope, h.County, h.Code)

@@ -20,8 +20,12 @@ public sealed record ReturnPass(string FromUnit, string ToUnit, int EventVersion
 /// or more (exactly 95% counts);</item>
 /// <item>near-due merge: an item merged into another when its clock had used <see cref="ClockGamingSettings.NearDueMergeShare"/> or more;</item>
 /// <item>reopen loop: the <see cref="ClockGamingSettings.ReopenLoops"/>th reopening after resolution, and each after it;</item>
-/// <item>return bounce: a return passed on from A to B when the item already went from B to A after a return of B's.</item>
+/// <item>return bounce: a return passed on from A to B when the item already went from B to A after a return of B's;</item>
+/// <item>late reschedule: a home visit rescheduled when its window had used <see cref="ClockGamingSettings.LateExtensionShare"/>
+/// or more (or had passed).</item>
 /// </list>
+/// Tickets raise the first six (<c>TicketClockGaming</c>); a legal-aid case's request for documents is a suspension of
+/// its decision clock (<c>LegalAidClockGaming</c>); a visit raises late reschedules (<c>RehabClockGaming</c>).
 /// </summary>
 public static class ClockGamingRules
 {
@@ -34,6 +38,9 @@ public static class ClockGamingRules
     public static bool IsRepeatedSuspension(int suspensions, ClockGamingSettings settings) => suspensions >= settings.RepeatedSuspensions;
 
     public static bool IsLateExtension(double share, ClockGamingSettings settings) => share >= settings.LateExtensionShare;
+
+    /// <summary>A visit's reschedule is late from the share of its window at which an extension request is (the same 95%).</summary>
+    public static bool IsLateReschedule(double share, ClockGamingSettings settings) => share >= settings.LateExtensionShare;
 
     public static bool IsNearDueMerge(double share, ClockGamingSettings settings) => share >= settings.NearDueMergeShare;
 

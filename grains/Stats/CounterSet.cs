@@ -1,3 +1,5 @@
+using Dispatch.People;
+
 namespace Dispatch.Stats;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed class CounterSet
         }
         return set;
     }
+
+    /// <summary>The counters of an item type: the set itself for tickets, else <see cref="ForType"/>.</summary>
+    public CounterSet Of(string itemType) => itemType == ItemTypes.Ticket ? this : ForType(itemType);
 
     public void Add(string scope, string period, DateOnly start, string measure, long value)
     {

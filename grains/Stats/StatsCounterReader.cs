@@ -1,4 +1,3 @@
-using Dispatch.People;
 using Npgsql;
 
 namespace Dispatch.Stats;
@@ -53,7 +52,7 @@ public sealed class StatsCounterReader(NpgsqlDataSource database)
         do
         {
             // One result per query, in order: tickets fill the set itself, other item types their own part of it.
-            var target = wanted[index++].ItemType == ItemTypes.Ticket ? set : set.ForType(wanted[index - 1].ItemType);
+            var target = set.Of(wanted[index++].ItemType);
             while (await reader.ReadAsync(cancellationToken))
             {
                 // Set, not add: a scope asked twice (watched itself and a child of another watched scope) must not count twice.

@@ -171,7 +171,7 @@ public sealed class BreakdownApiTests(BreakdownSystem system)
         var rules = report.GetProperty("rules");
         var expected = await ClockGamingSql.CountsAsync(system.ConnectionString, scope, from, to,
             rules.GetProperty("repeatedSuspensions").GetInt32(), rules.GetProperty("reopenLoops").GetInt32());
-        var resolved = await ClockGamingSql.ResolvedAsync(system.ConnectionString, from, to);
+        var handledByUnit = await ClockGamingSql.HandledAsync(system.ConnectionString, from, to);
         var units = report.GetProperty("units").EnumerateArray().ToList();
         var shown = units.SelectMany(u => u.GetProperty("kinds").EnumerateArray().Where(k => SqlKinds.Contains(k.GetProperty("kind").GetString()))
             .Select(k => (Unit: u.GetProperty("unitCode").GetString()!, Kind: k.GetProperty("kind").GetString()!, Count: k.GetProperty("count").GetInt64())))
@@ -180,7 +180,7 @@ public sealed class BreakdownApiTests(BreakdownSystem system)
         expected.Should().NotBeEmpty("the scenario has such signals in every scope and period tested");
         foreach (var unit in units)
         {
-            var handled = resolved.GetValueOrDefault(unit.GetProperty("unitCode").GetString()!);
+            var handled = handledByUnit.GetValueOrDefault(unit.GetProperty("unitCode").GetString()!);
             unit.GetProperty("handled").GetInt64().Should().Be(handled);
             var total = unit.GetProperty("total");
             if (handled > 0)

@@ -91,14 +91,17 @@ public static class ClockGamingSql
         return cells;
     }
 
-    /// <summary>Tickets each unit resolved in the period, from the read model (the rates' denominator).</summary>
-    public static async Task<Dictionary<string, long>> ResolvedAsync(string connectionString, DateOnly from, DateOnly toExclusive)
+    /// <summary>What each unit handled in the period, from the read models (the rates' denominator): tickets resolved, cases decided, visits completed.</summary>
+    public static async Task<Dictionary<string, long>> HandledAsync(string connectionString, DateOnly from, DateOnly toExclusive)
     {
         await using var source = NpgsqlDataSource.Create(connectionString);
         await using var command = source.CreateCommand("""
-            select unit_code, count(*) from tickets
-            where unit_code is not null and resolved_at >= ($1::date)::timestamp at time zone 'Asia/Shanghai'
-              and resolved_at < ($2::date)::timestamp at time zone 'Asia/Shanghai'
+            with handled(unit_code, at) as (
+                select unit_code, resolved_at from tickets where unit_code is not null
+                union all select station_code, decided_at from legal_aid_cases
+                union all select provider_code, completed_at from rehab_visits)
+            select unit_code, count(*) from handled
+            where at >= ($1::date)::timestamp at time zone 'Asia/Shanghai' and at < ($2::date)::timestamp at time zone 'Asia/Shanghai'
             group by unit_code
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = from });

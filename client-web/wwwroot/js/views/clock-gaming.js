@@ -9,8 +9,9 @@ import { loadCounties, loadUnits, nameOf, supervisesOneCounty, unitNameNow } fro
 import { pager } from '../parts/pager.js';
 import { chartFigure, dispose, draw, palette } from '../dashboard/charts.js';
 import { connectLive } from '../dashboard/live.js';
+import { itemLink } from '../dashboard/panels.js';
 
-const KINDS = ['late_suspension', 'repeated_suspension', 'late_extension', 'near_due_merge', 'reopen_loop', 'return_bounce'];
+const KINDS = ['late_suspension', 'repeated_suspension', 'late_extension', 'near_due_merge', 'reopen_loop', 'return_bounce', 'late_reschedule'];
 const PAGE_SIZE = 20;
 const firstYear = 2000;
 
@@ -193,7 +194,7 @@ function signalTable(found) {
     h('caption', {}, t('gaming.signals.caption', { n: found.total })),
     h('thead', {}, h('tr', {}, headers.map(key => h('th', { scope: 'col' }, t(key))))),
     h('tbody', {}, found.items.map(s => h('tr', {},
-      h('th', { scope: 'row' }, h('a', { href: `#/tickets/${s.itemId}` }, s.itemNumber)),
+      h('th', { scope: 'row' }, itemLink({ itemType: s.itemType, id: s.itemId, number: s.itemNumber })),
       h('td', {}, t(`gaming.kind.${s.kind}`)),
       h('td', {}, unitNameNow(s.unitCode)),
       h('td', {}, dateTime(s.occurredAt)),

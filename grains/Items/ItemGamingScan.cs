@@ -9,8 +9,21 @@ namespace Dispatch.Items;
 /// </summary>
 public static class ItemGamingScan
 {
+    /// <summary>
+    /// The findings of one write of a stored item (none when no event raises a signal; the caller leaves out a new item,
+    /// which has nothing to game yet), with no returns passed on (only tickets are returned).
+    /// </summary>
+    public static ClockGamingFindings? Find<TState, TEvent>(
+        string itemType, TState before, Guid id, string number, string county, IReadOnlyList<TEvent> events, DateTimeOffset at,
+        Func<TState, TState, TEvent, int, IEnumerable<GamingSignal>> signals)
+        where TState : IFoldedState<TState, TEvent>
+    {
+        var found = Signals(id, before, events, at, signals);
+        return found.Count == 0 ? null : new ClockGamingFindings(itemType, id, number, county, at, found, []);
+    }
+
     /// <param name="signals">The signals one event raises, from the item before it, the item after it and the event's version.</param>
-    public static IReadOnlyList<GamingSignal> Signals<TState, TEvent>(
+    private static List<GamingSignal> Signals<TState, TEvent>(
         Guid id, TState before, IReadOnlyList<TEvent> events, DateTimeOffset at, Func<TState, TState, TEvent, int, IEnumerable<GamingSignal>> signals)
         where TState : IFoldedState<TState, TEvent>
     {

@@ -14,16 +14,9 @@ namespace Dispatch.LegalAid;
 public static class LegalAidClockGaming
 {
     /// <param name="before">The case as stored before the write.</param>
-    public static ClockGamingFindings? Find(LegalAidState before, IReadOnlyList<LegalAidEvent> events, IClockReader clocks, ClockGamingSettings settings)
-    {
-        if (!before.Exists)
-        {
-            return null;
-        }
-        var signals = ItemGamingScan.Signals(before.Id, before, events, clocks.Now, (s, next, e, version) => Signals(s, next, e, version, clocks, settings));
-        return signals.Count == 0 ? null
-            : new ClockGamingFindings(ItemTypes.LegalAidCase, before.Id, before.Number, before.CountyCode, clocks.Now, signals, []);
-    }
+    public static ClockGamingFindings? Find(LegalAidState before, IReadOnlyList<LegalAidEvent> events, IClockReader clocks, ClockGamingSettings settings) =>
+        !before.Exists ? null : ItemGamingScan.Find(ItemTypes.LegalAidCase, before, before.Id, before.Number, before.CountyCode, events, clocks.Now,
+            (s, next, e, version) => Signals(s, next, e, version, clocks, settings));
 
     /// <summary>The signals one event raises, read from the case just before it and just after it.</summary>
     public static IEnumerable<GamingSignal> Signals(

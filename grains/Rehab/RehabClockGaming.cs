@@ -15,16 +15,9 @@ namespace Dispatch.Rehab;
 public static class RehabClockGaming
 {
     /// <param name="before">The visit as stored before the write.</param>
-    public static ClockGamingFindings? Find(RehabState before, IReadOnlyList<RehabEvent> events, IClockReader clocks, ClockGamingSettings settings)
-    {
-        if (!before.Exists)
-        {
-            return null;
-        }
-        var signals = ItemGamingScan.Signals(before.Id, before, events, clocks.Now, (s, _, e, version) => Signals(s, e, version, clocks, settings));
-        return signals.Count == 0 ? null
-            : new ClockGamingFindings(ItemTypes.RehabVisit, before.Id, before.Number, before.CountyCode, clocks.Now, signals, []);
-    }
+    public static ClockGamingFindings? Find(RehabState before, IReadOnlyList<RehabEvent> events, IClockReader clocks, ClockGamingSettings settings) =>
+        !before.Exists ? null : ItemGamingScan.Find(ItemTypes.RehabVisit, before, before.Id, before.Number, before.CountyCode, events, clocks.Now,
+            (s, _, e, version) => Signals(s, e, version, clocks, settings));
 
     /// <summary>The signals one event raises, read from the visit just before it.</summary>
     public static IEnumerable<GamingSignal> Signals(RehabState s, RehabEvent e, int version, IClockReader clocks, ClockGamingSettings settings)

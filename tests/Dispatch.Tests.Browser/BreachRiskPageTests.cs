@@ -9,7 +9,7 @@ namespace Dispatch.Tests.Browser;
 
 /// <summary>
 /// Breach risk on screen: the worklist's 超期风险 column shows for each open ticket what /api/stats/breach-risk says, the
-/// dashboard's 可能超期 list holds the tickets the API flags, and the definition opens by keyboard alone.
+/// dashboard's 可能超期 list holds the items of every type the API flags, and the definition opens by keyboard alone.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class BreachRiskPageTests(BrowserSystem system) : BrowserTest
@@ -35,13 +35,21 @@ public sealed class BreachRiskPageTests(BrowserSystem system) : BrowserTest
         await Assertions.Expect(page.Locator("#definition-worklist-risk p")).ToContainTextAsync(risks.GetProperty("minimumHistory").GetInt32().ToString(CultureInfo.InvariantCulture));
 
         using var supervisorApi = await ApiAsync(system, CountySupervisor);
-        var county = await supervisorApi.GetFromJsonAsync<JsonElement>("/api/stats/breach-risk?scope=county:330402");
-        var flagged = county.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("atRisk").GetBoolean());
+        // The dashboard lists the flagged items of every type: tickets, legal-aid cases and visits.
+        var flaggedIds = new List<string>();
+        foreach (var type in new[] { "ticket", "legal_aid_case", "rehab_visit" })
+        {
+            var county = await supervisorApi.GetFromJsonAsync<JsonElement>($"/api/stats/breach-risk?scope=county:330402&type={type}");
+            flaggedIds.AddRange(county.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("atRisk").GetBoolean()).Select(i => i.GetProperty("id").GetString()!));
+        }
+        var flagged = flaggedIds.Count;
         var (dashboard, dashboardErrors) = await SignedInWatchingErrorsAsync(system, CountySupervisor);
         await dashboard.GotoAsync("/#/dashboard");
 
         await Assertions.Expect(dashboard.Locator("#dash-breach-risk h2")).ToHaveTextAsync($"可能超期（按历史） ({flagged})", new() { Timeout = 15_000 });
         await Assertions.Expect(dashboard.Locator("#dash-breach-risk #breach-risk-table tbody tr")).ToHaveCountAsync(flagged);
+        var links = await dashboard.Locator("#breach-risk-table tbody th a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        links.Select(href => href.Split('/')[^1]).Should().BeEquivalentTo(flaggedIds);
         await ScreenshotAsync(dashboard, "dashboard-breach-risk");
         errors.Should().BeEmpty();
         dashboardErrors.Should().BeEmpty();

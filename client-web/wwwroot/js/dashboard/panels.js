@@ -51,7 +51,7 @@ export function drawTiles(list, day, month) {
 /** The at-risk or overdue items, nearest deadline first, as a table. */
 // Cases and visits are titled by their type on the live feed (never by a person's name); tickets by their own title.
 const typeGroups = { legal_aid_case: 'caseType', rehab_visit: 'serviceType' };
-const itemTitle = item => (typeGroups[item.itemType] ? word(typeGroups[item.itemType], item.title) : item.title);
+export const itemTitle = item => (typeGroups[item.itemType] ? word(typeGroups[item.itemType], item.title) : item.title);
 
 export function drawItems(section, title, items) {
   const sorted = [...items.values()].sort((a, b) => String(a.dueAt).localeCompare(String(b.dueAt)));

@@ -819,6 +819,9 @@ export default {
   'risk.basis.unit': 'this unit',
   'risk.basis.county': 'county',
   'risk.basis.city': 'city',
+  'risk.def.others': 'Legal-aid cases and home visits alike: each on the clock of its stage (decision, assignment, agreement, objection review; first visit, visit window, record), against the time past cases of its type, or visits of its service type, took on that same clock.',
+  'risk.partial': 'The breach risk of these items could not be read for now: {types}.',
+  'col.comparedBy': 'Compared by (type · topic or clock)',
   'risk.unavailable': 'Breach risk cannot be read just now.',
   'dash.breachRisk': 'Likely late (from history)',
   // Supervision replies, escalation and reminders

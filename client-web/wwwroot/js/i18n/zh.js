@@ -820,6 +820,9 @@ export default {
   'risk.basis.county': '本县',
   'risk.basis.city': '全市',
   'risk.unavailable': '暂时无法读取超期风险。',
+  'risk.def.others': '法律援助案件和上门服务同理：按其当前所处阶段的时限（决定、指派、委托协议、异议审查；首次上门、上门时段、服务记录），与同类型案件或同服务类型的以往事项在同一时限上的用时相比。',
+  'risk.partial': '暂时无法读取以下事项的超期风险：{types}。',
+  'col.comparedBy': '比照（类型 · 类别或时限）',
   'dash.breachRisk': '可能超期（按历史）',
   // 督办回复、升级与催办
   'nav.orders': '督办一览', 'orders.title': '督办一览',

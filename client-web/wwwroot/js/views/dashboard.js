@@ -10,7 +10,7 @@ import { addAlert, drawItems, drawTiles, emptyFeed } from '../dashboard/panels.j
 import { measuresSection } from '../dashboard/measures.js';
 import { drawRanking, unitsOfCounties } from '../dashboard/rankings.js';
 import { defaultSeconds, rotationSeconds, startRotation } from '../dashboard/rotation.js';
-import { drawBreachRisks, loadBreachRisks } from '../parts/breach-risk.js';
+import { drawBreachRisks, loadAllBreachRisks } from '../parts/breach-risk.js';
 import { drawMonthProjection, loadMonthProjection, monthProjectionFigure } from '../parts/month-projection.js';
 
 const trendEvery = 30_000;
@@ -98,7 +98,7 @@ export async function render(main, { user, query, go }) {
   const refreshBreachRisks = async () => {
     if (Date.now() - state.breachRiskAt < breachRiskEvery) return;
     state.breachRiskAt = Date.now();
-    state.breachRisks = await loadBreachRisks(scope);
+    state.breachRisks = await loadAllBreachRisks(scope);
     drawBreachRisks(breachRisk, state.breachRisks);
   };
 
@@ -117,7 +117,7 @@ export async function render(main, { user, query, go }) {
   };
 
   await loadRest(scope, state, notice);
-  state.breachRisks = await loadBreachRisks(scope);
+  state.breachRisks = await loadAllBreachRisks(scope);
   state.breachRiskAt = Date.now();
   if (query.get('screen') === 'big') setBigScreen(true);
   else { bigButton.textContent = t('dash.bigScreen'); bigButton.setAttribute('aria-pressed', 'false'); drawAll(); refreshTrend(true); }

@@ -46,7 +46,10 @@ public sealed class RehabBreachRiskList(NpgsqlDataSource database, StatsCounterR
         return new BreachRisks(scope.Key, now, BreachRiskRules.MinimumHistory, BreachRiskRules.FlagAt, items);
     }
 
-    /// <summary>Times in minutes against the history's minute buckets; the answer gives hours.</summary>
+    /// <summary>
+    /// Times in minutes against the history's minute buckets; the answer gives hours. Every candidate has its measure (the
+    /// query asks for it), so the wall-clock fallback of <see cref="HandlingPosition.At"/> and its instants are never used.
+    /// </summary>
     private BreachRiskItem Assess(Candidate c, DateTimeOffset now, double warnAt, IEnumerable<HandlingSample> levels)
     {
         var clock = HandlingPosition.At(c.Measure, paused: false, c.DueAt, c.DueAt, now, sla.Calendars.ForCounty(c.CountyCode));

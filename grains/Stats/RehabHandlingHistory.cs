@@ -18,9 +18,6 @@ public static class RehabHandlingHistory
 {
     public const string Prefix = HandlingHistory.Prefix;
 
-    /// <summary>The clocks in the order a visit runs them; each is a stage of its own in the history.</summary>
-    public static readonly IReadOnlyList<string> Clocks = [RehabClockNames.FirstVisit, RehabClockNames.Window, RehabClockNames.Record];
-
     public static string Measure(string serviceType, string clock, long edgeMinutes) => $"{Prefix}{serviceType}:{clock}:{edgeMinutes}";
 
     public static string PrefixOf(string serviceType, string clock) => $"{Prefix}{serviceType}:{clock}:";

@@ -32,6 +32,9 @@ public static class RehabProjection
             CompletedAt = s.CompletedAt, RecordedAt = s.RecordedAt, MissedAt = s.MissedAt, CancelledAt = s.CancelledAt,
             FirstVisitDueAt = DueAt(s.FirstVisit, clocks), RecordDueAt = DueAt(s.Record, clocks),
             ClockState = worst?.State, ClockName = worst?.Name, ClockDueAt = worst?.DueAt, UpdatedAt = s.UpdatedAt,
+            FirstVisitUsedHours = RehabStageClock.UsedAtStop(s.FirstVisit, s.CheckedInAt is not null, clocks),
+            WindowUsedHours = RehabStageClock.UsedAtStop(s.WindowClock, s.CompletedAt is not null, clocks),
+            RecordUsedHours = RehabStageClock.UsedAtStop(s.Record, s.RecordedAt is not null, clocks),
         });
     }
 
@@ -39,6 +42,8 @@ public static class RehabProjection
     {
         var summary = ClockSummary.Of(s.Clocks, clocks);
         var worst = WorstClock.Of(s.Clocks, clocks);
+        var row = Row(s, clocks);
+        var stage = RehabStageClock.Measure(s, clocks);
         var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
@@ -48,6 +53,8 @@ public static class RehabProjection
             s.RecordPending, DueAt(s.FirstVisit, clocks), DueAt(s.WindowClock, clocks), DueAt(s.Record, clocks),
             summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.Reschedules.Count,
             s.UpdatedAt, s.RecordedAt, s.MissedAt, s.CancelledAt, worst?.Name, worst?.DueAt, s.Assignee?.UserId, s.Assignee?.Name,
+            row.FirstVisitUsedHours, row.WindowUsedHours, row.RecordUsedHours, stage?.Clock, stage?.Measure.AllowedHours,
+            stage?.Measure.UsedHours, stage?.Measure.Working, stage?.Measure.MeasuredAt,
         ];
         foreach (var value in values)
         {
@@ -84,9 +91,12 @@ public static class RehabProjection
             ticket_id, ticket_number, requested_at, window_start, window_end, checked_in_at, completed_at,
             record_pending, first_visit_due_at, window_due_at, record_due_at,
             clock_state, at_risk, overdue, next_due_at, supervision_count, reschedule_count, updated_at,
-            recorded_at, missed_at, cancelled_at, clock_name, clock_due_at, assignee_id, assignee_name)
+            recorded_at, missed_at, cancelled_at, clock_name, clock_due_at, assignee_id, assignee_name,
+            first_visit_used_hours, window_used_hours, record_used_hours,
+            stage_clock, stage_allowed_hours, stage_used_hours, stage_working, stage_measured_at)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42,
+                $43, $44, $45, $46, $47, $48, $49, $50)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, worker_id = excluded.worker_id, worker_name = excluded.worker_name,
             window_start = excluded.window_start, window_end = excluded.window_end, checked_in_at = excluded.checked_in_at,
@@ -96,7 +106,11 @@ public static class RehabProjection
             supervision_count = excluded.supervision_count, reschedule_count = excluded.reschedule_count, updated_at = excluded.updated_at,
             recorded_at = excluded.recorded_at, missed_at = excluded.missed_at, cancelled_at = excluded.cancelled_at,
             clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at,
-            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name
+            assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,
+            first_visit_used_hours = excluded.first_visit_used_hours, window_used_hours = excluded.window_used_hours,
+            record_used_hours = excluded.record_used_hours, stage_clock = excluded.stage_clock,
+            stage_allowed_hours = excluded.stage_allowed_hours, stage_used_hours = excluded.stage_used_hours,
+            stage_working = excluded.stage_working, stage_measured_at = excluded.stage_measured_at
         where rehab_visits.version <= excluded.version
         """;
 }

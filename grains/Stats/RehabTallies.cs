@@ -17,6 +17,7 @@ namespace Dispatch.Stats;
 /// clock, checked in) and first_visit_on_time (checked_in_at &lt;= first_visit_due_at).
 /// Rates: onTimeFirstVisitRate = first_visit_on_time / first_visit_counted; completionRate = requested_completed /
 /// requested_active; onTimeRecordRate = record_on_time / record_counted.
+/// The counted times of the clocks behind breach risk: <see cref="RehabHandlingHistory"/>.
 /// </remarks>
 public static class RehabTallies
 {
@@ -37,7 +38,8 @@ public static class RehabTallies
     private static readonly HashSet<string> OpenStatuses = ["requested", "accepted", "scheduled", "assigned", "checked_in", "missed"];
 
     public static IEnumerable<CounterCell> Of(RehabStatsRow v) =>
-        [.. Gauges(v), .. ByRequestedDay(v), .. ByCompletedDay(v), .. On(v.MissedAt, Missed), .. On(v.CancelledAt, Cancelled), .. FirstVisit(v)];
+        [.. Gauges(v), .. ByRequestedDay(v), .. ByCompletedDay(v), .. On(v.MissedAt, Missed), .. On(v.CancelledAt, Cancelled), .. FirstVisit(v),
+            .. RehabHandlingHistory.Of(v)];
 
     private static IEnumerable<CounterCell> Gauges(RehabStatsRow v)
     {

@@ -40,6 +40,7 @@ public sealed class CaseMeasuresAgreeWithSqlTests(PostgresFixture database)
         Measures(expectedVisits).Should().Contain(
             ["open", "overdue", "requested", "requested_active", "requested_completed", "completed", "record_counted", "record_on_time",
              "missed", "cancelled", "first_visit_counted", "first_visit_on_time"], "the simulation must exercise every visit measure");
+        expectedVisits.Should().Contain(k => k.Key.Measure.StartsWith("by:risk:", StringComparison.Ordinal), "done visits give the breach-risk history");
         expectedCases.Single(k => k.Key is { Scope: "city", Period: "year", Measure: "received" }).Value.Should().Be(Cases);
         expectedVisits.Single(k => k.Key is { Scope: "city", Period: "year", Measure: "requested" }).Value.Should().Be(Visits);
 

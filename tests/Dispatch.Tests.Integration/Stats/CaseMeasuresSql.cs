@@ -2,7 +2,8 @@ namespace Dispatch.Tests.Integration.Stats;
 
 /// <summary>
 /// The legal-aid and visit measures computed afresh in SQL from legal_aid_cases and rehab_visits, written from the
-/// definitions in the README independently of the C# rules, and the kept counters of each item type.
+/// definitions in the README independently of the C# rules, and the kept counters of each item type. The visits' breach-risk
+/// history: one 'current' cell per clock whose stop hours are kept, at the lower edge of its minute bucket.
 /// </summary>
 public static class CaseMeasuresSql
 {
@@ -53,7 +54,8 @@ public static class CaseMeasuresSql
     public const string RehabExpected = $"""
         with t as (
             select id, county_code, provider_code as unit_code, status, clock_state, checked_in_at, completed_at, recorded_at,
-                   cancelled_at, first_visit_due_at, record_due_at,
+                   cancelled_at, first_visit_due_at, record_due_at, service_type,
+                   first_visit_used_hours, window_used_hours, record_used_hours,
                    (requested_at at time zone 'Asia/Shanghai')::date as requested_day,
                    (completed_at at time zone 'Asia/Shanghai')::date as completed_day,
                    (checked_in_at at time zone 'Asia/Shanghai')::date as checked_in_day,
@@ -75,6 +77,13 @@ public static class CaseMeasuresSql
             union all select id, 'cancelled', cancelled_day from t where cancelled_day is not null
             union all select id, 'first_visit_counted', checked_in_day from t where checked_in_at is not null and first_visit_due_at is not null
             union all select id, 'first_visit_on_time', checked_in_day from t where checked_in_at <= first_visit_due_at
+            union all select t.id, 'by:risk:' || t.service_type || ':' || c.clock || ':' || case
+                    when c.m < 0 then 0 when c.m < 480 then c.m / 15 * 15
+                    else greatest(480, 60 * case when c.m / 60 < 72 then c.m / 60 when c.m / 60 < 720 then 72 + (c.m / 60 - 72) / 6 * 6
+                        when c.m / 60 < 4320 then 720 + (c.m / 60 - 720) / 24 * 24 else 4320 end) end, null
+                from t cross join lateral (values ('firstVisit', floor(t.first_visit_used_hours * 60)::bigint),
+                    ('window', floor(t.window_used_hours * 60)::bigint), ('record', floor(t.record_used_hours * 60)::bigint)) as c (clock, m)
+                where c.m is not null
         ),
         {Cells}
         select s.scope, c.period, c.period_start, c.measure, count(*)::bigint

@@ -537,6 +537,9 @@ export default {
   'plan.new.title': '制定康复计划', 'plan.new.hint': '按频次生成每次上门服务并排期；首次上门须在受理后 5 个工作日内。', 'plan.new.submit': '制定计划', 'plan.new.done': '已制定康复计划，共 {n} 次上门服务。',
   'plan.f.name': '服务对象姓名', 'plan.f.phone': '联系电话', 'plan.f.county': '县（市、区）', 'plan.f.county.hint': '未指定康复机构时，由该县（市、区）待办量最少的康复机构承接。',
   'plan.f.address': '上门地址', 'plan.f.first': '首次上门时间', 'plan.f.count': '上门次数', 'plan.f.count.hint': '1 到 52 次；遇节假日顺延到相邻工作日。',
+  // breach risk of home-rehabilitation visits (issue 16, item 3: rehab_visit)
+  'risk.rehab.name': '超期风险（按历史用时）',
+  'risk.rehab.def': '本康复机构以往同一服务类型的上门服务中，同一时限在本服务当前已用时长时仍未结束的，有多少比例的用时超过本服务已用时长加剩余时长（用时按 15 分钟分档的下限计，8 小时以上按小时分档）。每项服务看其所处阶段的时限：受理后尚未首次上门的看首次上门时限，其后看上门时段，完成后待补记录的看服务记录时限。时长按时限自身的计法：首次上门和服务记录只计工作时间（不含夜间、周末和节假日），上门时段按实际经过时间、从时段开始算起。取消的服务和未上门的时段不计入历史。本机构可比服务不足 {n} 件时改用其所在县（市、区），再不足则用全市。达到 {p} 即标为“可能超期”，不必等到时限用去 75% 的预警。已超期的时限不计算。',
   // legal-aid station (issue 15): walk-in application, eligibility checklist, case search
   'nav.legalAidNew': '法律援助申请', 'nav.legalAidSearch': '法律援助案件查询',
   'caseNew.title': '登记法律援助申请', 'caseNew.intro': '申请人到站或来电申请时在此登记。登记后在案件页受理、进行资格审查，再决定是否给予援助。',

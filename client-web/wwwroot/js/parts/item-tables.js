@@ -7,7 +7,7 @@ function table(caption, rows, columns) {
   if (!rows.length) return null;
   return h('div', { class: 'table-wrap' }, h('table', {},
     h('caption', {}, caption),
-    h('thead', {}, h('tr', {}, columns.map(([name]) => h('th', { scope: 'col' }, t(name))))),
+    h('thead', {}, h('tr', {}, columns.map(([name, , header]) => h('th', { scope: 'col' }, header ?? t(name))))),
     h('tbody', {}, rows.map(r => h('tr', {},
       columns.map(([, cell], i) => (i === 0 ? h('th', { scope: 'row' }, cell(r)) : h('td', {}, cell(r)))))))));
 }
@@ -29,7 +29,8 @@ export const caseTable = (caption, rows) => table(caption, rows, [
 
 export const windowCell = v => (v.windowStart ? `${dateTime(v.windowStart)}–${dateTime(v.windowEnd).slice(-5)}` : t('visit.noWindow'));
 
-export const visitTable = (caption, rows) => table(caption, rows, [
+/** extra: a further last column { header, cell } (the breach-risk column of the rehab worklist). */
+export const visitTable = (caption, rows, extra = null) => table(caption, rows, [
   ['visit.number', v => h('a', { href: `#/rehab-visits/${v.id}`, id: `item-${v.number}` }, v.number)],
   ['visit.serviceType', v => word('serviceType', v.serviceType)],
   ['visit.person', v => `${v.personName} ${v.personPhone}`],
@@ -39,4 +40,5 @@ export const visitTable = (caption, rows) => table(caption, rows, [
   ['col.assignee', v => v.assigneeName ?? t('work.unassigned')],
   ['col.clock', v => clockBadge(v.clockState ?? 'none')],
   ['col.due', v => dateTime(v.nextDueAt)],
+  ...(extra ? [['col.risk', extra.cell, extra.header]] : []),
 ]);

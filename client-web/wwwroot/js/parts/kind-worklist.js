@@ -6,8 +6,21 @@ import { loadCounties, loadUnits, nameOf } from '../reference.js';
 import { unitPicker, unitsOfKind } from './unit-scope.js';
 import { noticesPanel } from './live-notices.js';
 import { assigneeFilter, assigneeFilters } from './item-work.js';
+import { loadBreachRisks, riskColumn, riskDefinition, risksById } from './breach-risk.js';
+import { percent } from '../format.js';
 
-/** config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows), emptyKey } */
+/** The breach-risk definition of an item type, worded by its own keys: riskDefinition's disclosure with its name and text. */
+function kindRiskDefinition(risks, { nameKey, defKey }) {
+  const details = riskDefinition(risks, 'definition-worklist-risk');
+  details.querySelector('summary').textContent = t(nameKey);
+  details.querySelector('p').textContent = t(defKey, { n: risks?.minimumHistory ?? 20, p: percent(risks?.flagAt ?? 0.5) });
+  return details;
+}
+
+/**
+ * config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows, extraColumn), emptyKey,
+ * risk? { type, nameKey, defKey } }: with risk, the 超期风险 column of that item type and its definition above the table.
+ */
 export async function kindWorklist(main, { user, query }, config) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
   const visible = unitsOfKind(units, user, config.kind);
@@ -24,11 +37,12 @@ export async function kindWorklist(main, { user, query }, config) {
   const mine = assigneeFilter(state.assignee, assignee => change({ assignee }));
   const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
   const body = h('div', { id: 'worklist' });
+  const definition = config.risk ? h('div', { id: 'worklist-risk-definition' }) : null;
   const notices = h('div', { id: 'worklist-notices' });
   main.append(heading,
     h('div', { class: 'toolbar' }, unitPicker(visible, state.unitCode, code => change({ unitCode: code })), status, mine,
       h('button', { type: 'button', id: 'worklist-refresh', onclick: () => load() }, t('worklist.refresh'))),
-    notices, h('div', { class: 'panel' }, count, body));
+    notices, h('div', { class: 'panel' }, count, definition, body));
   const live = noticesPanel(notices, () => load());
 
   function change(next) {
@@ -44,9 +58,11 @@ export async function kindWorklist(main, { user, query }, config) {
     if (!state.unitCode) { fill(body, h('p', { class: 'empty' }, t(config.emptyKey))); return; }
     try {
       const q = new URLSearchParams({ ...(state.status ? { status: state.status } : {}), ...(state.assignee ? { assignee: state.assignee } : {}) });
-      const rows = await api(`${config.endpoint(state.unitCode)}${q.size ? `?${q}` : ''}`);
+      const [rows, risks] = await Promise.all([api(`${config.endpoint(state.unitCode)}${q.size ? `?${q}` : ''}`),
+        config.risk ? loadBreachRisks(`unit:${state.unitCode}`, config.risk.type) : null]);
       count.textContent = t('worklist.count', { n: rows.length });
-      fill(body, config.table(t(config.titleKey), rows) ?? h('p', { class: 'empty' }, t(config.emptyKey)));
+      if (config.risk) fill(definition, kindRiskDefinition(risks, config.risk));
+      fill(body, config.table(t(config.titleKey), rows, config.risk ? riskColumn(risksById(risks)) : null) ?? h('p', { class: 'empty' }, t(config.emptyKey)));
     } catch (problem) {
       fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));
       announce(problem.text, 'alert');

@@ -43,11 +43,14 @@ export function riskCell(item) {
 /** The column for ticketTable's extra argument. */
 export const riskColumn = risks => ({ header: t('col.risk'), cell: s => riskCell(risks.get(s.id)) });
 
-/** What the figure means, one click away (a disclosure, as the other measures); with `others`, how cases and visits are judged too. */
-export function riskDefinition(risks, id, others = false) {
+/**
+ * What the figure means, one click away (a disclosure, as the other measures), worded by an item type's own keys
+ * (tickets' by default); with `others`, how cases and visits are judged too.
+ */
+export function riskDefinition(risks, id, { nameKey = 'risk.name', defKey = 'risk.def', others = false } = {}) {
   return h('details', { class: 'definition', id },
-    h('summary', { id: `${id}-name` }, t('risk.name')),
-    h('p', {}, t('risk.def', { n: risks?.minimumHistory ?? 20, p: percent(risks?.flagAt ?? 0.5) })),
+    h('summary', { id: `${id}-name` }, t(nameKey)),
+    h('p', {}, t(defKey, { n: risks?.minimumHistory ?? 20, p: percent(risks?.flagAt ?? 0.5) })),
     others ? h('p', {}, t('risk.def.others')) : null);
 }
 
@@ -62,7 +65,7 @@ const comparedBy = item => {
 export function drawBreachRisks(section, risks) {
   const flagged = (risks?.items ?? []).filter(i => i.atRisk);
   const title = t('dash.breachRisk');
-  fill(section, h('h2', {}, `${title} (${flagged.length})`), riskDefinition(risks, 'definition-breach-risk', true),
+  fill(section, h('h2', {}, `${title} (${flagged.length})`), riskDefinition(risks, 'definition-breach-risk', { others: true }),
     risks?.missing?.length ? h('p', { class: 'notice' }, t('risk.partial', { types: risks.missing.map(type => word('itemType', type)).join(' / ') })) : null,
     flagged.length ? h('div', { class: 'table-wrap' }, h('table', { id: 'breach-risk-table' },
       h('caption', { class: 'visually-hidden' }, title),

@@ -7,15 +7,6 @@ import { unitPicker, unitsOfKind } from './unit-scope.js';
 import { noticesPanel } from './live-notices.js';
 import { assigneeFilter, assigneeFilters } from './item-work.js';
 import { loadBreachRisks, riskColumn, riskDefinition, risksById } from './breach-risk.js';
-import { percent } from '../format.js';
-
-/** The breach-risk definition of an item type, worded by its own keys: riskDefinition's disclosure with its name and text. */
-function kindRiskDefinition(risks, { nameKey, defKey }) {
-  const details = riskDefinition(risks, 'definition-worklist-risk');
-  details.querySelector('summary').textContent = t(nameKey);
-  details.querySelector('p').textContent = t(defKey, { n: risks?.minimumHistory ?? 20, p: percent(risks?.flagAt ?? 0.5) });
-  return details;
-}
 
 /**
  * config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows, extraColumn), emptyKey,
@@ -61,7 +52,7 @@ export async function kindWorklist(main, { user, query }, config) {
       const [rows, risks] = await Promise.all([api(`${config.endpoint(state.unitCode)}${q.size ? `?${q}` : ''}`),
         config.risk ? loadBreachRisks(`unit:${state.unitCode}`, config.risk.type) : null]);
       count.textContent = t('worklist.count', { n: rows.length });
-      if (config.risk) fill(definition, kindRiskDefinition(risks, config.risk));
+      if (config.risk) fill(definition, riskDefinition(risks, 'definition-worklist-risk', config.risk));
       fill(body, config.table(t(config.titleKey), rows, config.risk ? riskColumn(risksById(risks)) : null) ?? h('p', { class: 'empty' }, t(config.emptyKey)));
     } catch (problem) {
       fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));

@@ -66,6 +66,7 @@ public static class DispatchGrainServices
         services.AddSingleton<StatsQueries>();
         services.AddSingleton<AttentionLists>();
         services.AddSingleton<IBreachRiskSource, BreachRiskList>();
+        services.AddSingleton<IBreachRiskSource, LegalAidBreachRiskList>();
         services.AddSingleton<CloseTodayQueries>();
         services.AddSingleton<ClockGamingReader>();
         services.AddSingleton<StatsRebuild>();

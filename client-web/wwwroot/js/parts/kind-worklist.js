@@ -2,12 +2,17 @@
 import { api } from '../api.js';
 import { announce, fill, h } from '../dom.js';
 import { t, word } from '../i18n.js';
+import { percent } from '../format.js';
 import { loadCounties, loadUnits, nameOf } from '../reference.js';
 import { unitPicker, unitsOfKind } from './unit-scope.js';
 import { noticesPanel } from './live-notices.js';
 import { assigneeFilter, assigneeFilters } from './item-work.js';
+import { loadBreachRisks, riskColumn, riskDefinition, risksById } from './breach-risk.js';
 
-/** config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows), emptyKey } */
+/**
+ * config: { route, kind, titleKey, endpoint(unitCode), statusGroup, statuses, table(caption, rows, extra), emptyKey,
+ * risk?: { type, definitionKey } } - with risk, the unit's breach risks of that item type make a column and its definition.
+ */
 export async function kindWorklist(main, { user, query }, config) {
   const [, units] = await Promise.all([loadCounties(), loadUnits()]);
   const visible = unitsOfKind(units, user, config.kind);
@@ -24,11 +29,12 @@ export async function kindWorklist(main, { user, query }, config) {
   const mine = assigneeFilter(state.assignee, assignee => change({ assignee }));
   const count = h('p', { id: 'worklist-count', class: 'hint', role: 'status' });
   const body = h('div', { id: 'worklist' });
+  const definition = h('div', { id: 'worklist-risk-definition' });
   const notices = h('div', { id: 'worklist-notices' });
   main.append(heading,
     h('div', { class: 'toolbar' }, unitPicker(visible, state.unitCode, code => change({ unitCode: code })), status, mine,
       h('button', { type: 'button', id: 'worklist-refresh', onclick: () => load() }, t('worklist.refresh'))),
-    notices, h('div', { class: 'panel' }, count, body));
+    notices, h('div', { class: 'panel' }, count, config.risk ? definition : null, body));
   const live = noticesPanel(notices, () => load());
 
   function change(next) {
@@ -44,9 +50,12 @@ export async function kindWorklist(main, { user, query }, config) {
     if (!state.unitCode) { fill(body, h('p', { class: 'empty' }, t(config.emptyKey))); return; }
     try {
       const q = new URLSearchParams({ ...(state.status ? { status: state.status } : {}), ...(state.assignee ? { assignee: state.assignee } : {}) });
-      const rows = await api(`${config.endpoint(state.unitCode)}${q.size ? `?${q}` : ''}`);
+      const [rows, risks] = await Promise.all([api(`${config.endpoint(state.unitCode)}${q.size ? `?${q}` : ''}`),
+        config.risk ? loadBreachRisks(`unit:${state.unitCode}`, config.risk.type) : null]);
       count.textContent = t('worklist.count', { n: rows.length });
-      fill(body, config.table(t(config.titleKey), rows) ?? h('p', { class: 'empty' }, t(config.emptyKey)));
+      if (config.risk) fill(definition, riskOf(config.risk, risks));
+      fill(body, config.table(t(config.titleKey), rows, config.risk ? riskColumn(risksById(risks)) : undefined)
+        ?? h('p', { class: 'empty' }, t(config.emptyKey)));
     } catch (problem) {
       fill(body, h('p', { class: 'notice failure', role: 'alert' }, problem.text));
       announce(problem.text, 'alert');
@@ -55,4 +64,13 @@ export async function kindWorklist(main, { user, query }, config) {
   await load();
   await live.watch(state.unitCode);
   return () => live.stop();
+}
+
+/** The shared definition, its text told for this item type (the ticket wording speaks of kinds and topics). */
+function riskOf({ definitionKey }, risks) {
+  const details = riskDefinition(risks, 'definition-worklist-risk');
+  if (definitionKey) {
+    details.querySelector('p').textContent = t(definitionKey, { n: risks?.minimumHistory ?? 20, p: percent(risks?.flagAt ?? 0.5) });
+  }
+  return details;
 }

@@ -13,8 +13,8 @@ namespace Dispatch.Tests.Integration.Stats;
 /// after 2 working hours, 4 refused after 9.5, 10 refused after 73; three of the granted ones assigned on Tuesday 10:00
 /// (10 hours of the 3 statutory days, counted from Tuesday 00:00). Then, on Tuesday 10 November 2026 09:30, the open cases
 /// (<see cref="Open"/>): 'fresh' accepted now; 'older' accepted the day before at 09:00; 'waiting' accepted and waiting
-/// for documents; 'elsewhere' at the Xiuzhou station (its county has no history); 'granted' granted now (its assignment
-/// clock runs); 'other_type' a marriage case; 'applied' not yet accepted (no clock under version 1).
+/// for documents; 'elsewhere' at the Xiuzhou station (its county has no history); 'granted' a personal-injury case granted
+/// now (its assignment clock runs; its decision adds no labour-dispute history); 'other_type' a marriage case; 'applied' not yet accepted (no clock under version 1).
 /// </summary>
 public sealed class LegalAidBreachRiskSystem() : FakeClockSystem(HistoryStart, "legal-aid-risk")
 {
@@ -51,7 +51,7 @@ public sealed class LegalAidBreachRiskSystem() : FakeClockSystem(HistoryStart, "
         {
             Open["elsewhere"] = CaseApi.Id(await AcceptedAsync(op, xiuzhou, Phone(3), county: "330411"));
         }
-        var granted = await AcceptedAsync(op, staff, Phone(4));
+        var granted = await AcceptedAsync(op, staff, Phone(4), caseType: "personal_injury");
         await CaseApi.ActOkAsync(staff, granted, "eligibility", CaseApi.CompleteChecklist);
         await CaseApi.ActOkAsync(staff, granted, "grant");
         Open["granted"] = CaseApi.Id(granted);

@@ -74,7 +74,7 @@ public sealed class LegalAidBreachRiskTests(LegalAidBreachRiskSystem system)
             "neither the Xiuzhou station nor its county has decided a case");
         var granted = Item(answer, system.Open["granted"]);
         granted.GetProperty("topic").GetString().Should().Be("assignment");
-        granted.GetProperty("basis").ValueKind.Should().Be(JsonValueKind.Null, "only three assignments are on record");
+        granted.GetProperty("basis").ValueKind.Should().Be(JsonValueKind.Null, "no personal-injury case was assigned before");
         granted.GetProperty("remainingHours").GetDouble().Should().Be(72, "three statutory days from the midnight after the grant, the last a Friday");
         Item(answer, system.Open["other_type"]).GetProperty("basis").ValueKind.Should().Be(JsonValueKind.Null, "no marriage case was decided");
         Ids(answer).Should().NotContain([system.Open["waiting"], system.Open["applied"]],
@@ -93,7 +93,7 @@ public sealed class LegalAidBreachRiskTests(LegalAidBreachRiskSystem system)
         city.Should().BeEquivalentTo(new Dictionary<string, long>
         {
             ["by:risk:labour_dispute:decision:2"] = 6, ["by:risk:labour_dispute:decision:9"] = 4, ["by:risk:labour_dispute:decision:72"] = 10,
-            ["by:risk:labour_dispute:assignment:10"] = 3,
+            ["by:risk:labour_dispute:assignment:10"] = 3, ["by:risk:personal_injury:decision:0"] = 1,
         });
         MeasuresSql.Differences(await MeasuresSql.ReadAsync(system.ConnectionString, CaseMeasuresSql.Kept("legal_aid_case")),
             await MeasuresSql.ReadAsync(system.ConnectionString, CaseMeasuresSql.LegalAidExpected)).Should().BeEmpty("every case counter equals the SQL");

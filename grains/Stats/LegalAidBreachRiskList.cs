@@ -50,8 +50,9 @@ public sealed class LegalAidBreachRiskList(NpgsqlDataSource database, StatsCount
 
     private BreachRiskItem Assess(Candidate c, DateTimeOffset now, IEnumerable<HandlingSample> levels)
     {
+        // With a measure the position needs no start time (only a row without one is read from its start).
         var position = c.Measure is { } measure
-            ? HandlingPosition.At(measure, paused: false, now, c.DueAt, now, sla.Calendars.ForCounty(c.CountyCode))
+            ? HandlingPosition.At(measure, paused: false, dispatchedAt: now, c.DueAt, now, sla.Calendars.ForCounty(c.CountyCode))
             : (HandlingPosition?)null;
         var estimate = position is { } p ? BreachRiskRules.Estimate(levels, p.UsedHours, p.RemainingHours) : null;
         var remaining = position?.RemainingHours ?? Math.Max(0, (c.DueAt - now).TotalHours);

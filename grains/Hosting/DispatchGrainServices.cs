@@ -67,6 +67,7 @@ public static class DispatchGrainServices
         services.AddSingleton<AttentionLists>();
         services.AddSingleton<IBreachRiskSource, BreachRiskList>();
         services.AddSingleton<IBreachRiskSource, RehabBreachRiskList>();
+        services.AddSingleton<IBreachRiskSource, LegalAidBreachRiskList>();
         services.AddSingleton<CloseTodayQueries>();
         services.AddSingleton<ClockGamingReader>();
         services.AddSingleton<StatsRebuild>();

@@ -12,6 +12,7 @@ public static class LegalAidProjection
     public static LegalAidStatsRow Row(LegalAidState s, IClockReader clocks)
     {
         var worst = WorstClock.Of(s.Clocks, clocks);
+        var stages = LegalAidStageClocks.Of(s, clocks);
         return LegalAidStatsRow.Stored(new LegalAidStatsRow
         {
             Id = s.Id, Number = s.Number, ApplicantName = s.Applicant.Name, CaseType = s.CaseType, CountyCode = s.CountyCode,
@@ -19,6 +20,8 @@ public static class LegalAidProjection
             DecisionDueAt = DueAt(s.Decision, clocks), AssignmentDueAt = DueAt(s.Assignment, clocks), FirstAssignedAt = s.Assignment?.StoppedAt,
             ConcludedAt = s.ConcludedAt, ObjectionPending = s.Objection is { Decision: null },
             ClockState = worst?.State, ClockName = worst?.Name, ClockDueAt = worst?.DueAt, UpdatedAt = s.UpdatedAt,
+            DecisionUsedHours = stages.DecisionUsedHours, AssignmentUsedHours = stages.AssignmentUsedHours,
+            AgreementUsedHours = stages.AgreementUsedHours, ObjectionReviewUsedHours = stages.ObjectionReviewUsedHours,
         });
     }
 
@@ -26,6 +29,7 @@ public static class LegalAidProjection
     {
         var summary = ClockSummary.Of(s.Clocks, clocks);
         var worst = WorstClock.Of(s.Clocks, clocks);
+        var stages = LegalAidStageClocks.Of(s, clocks);
         var command = new NpgsqlBatchCommand(Upsert);
         object?[] values =
         [
@@ -36,6 +40,8 @@ public static class LegalAidProjection
             summary.WorstState, summary.AnyWarning, summary.AnyOverdue, summary.NearestDue, s.SupervisionOrders.Count, s.UpdatedAt,
             s.Assignment?.StoppedAt, worst?.Name, worst?.DueAt, s.Assignee?.UserId, s.Assignee?.Name,
             s.Handler?.MemberId, s.Handler?.AssignedAt, s.OpposingParty, PartyNames.Key(s.Applicant.Name), PartyNames.KeyOrNull(s.OpposingParty),
+            stages.DecisionUsedHours, stages.AssignmentUsedHours, stages.AgreementUsedHours, stages.ObjectionReviewUsedHours,
+            stages.Running?.AllowedHours, stages.Running?.UsedHours, stages.Running?.Working, stages.Running?.MeasuredAt,
         ];
         foreach (var value in values)
         {
@@ -58,9 +64,12 @@ public static class LegalAidProjection
             concluded_at, archived_at, documents_pending, objection_pending, handler_name, outcome,
             decision_due_at, assignment_due_at, agreement_due_at, objection_review_due_at,
             clock_state, at_risk, overdue, next_due_at, supervision_count, updated_at, first_assigned_at, clock_name, clock_due_at,
-            assignee_id, assignee_name, handler_member_id, handler_assigned_at, opposing_party, applicant_key, opposing_party_key)
+            assignee_id, assignee_name, handler_member_id, handler_assigned_at, opposing_party, applicant_key, opposing_party_key,
+            decision_used_hours, assignment_used_hours, agreement_used_hours, objection_review_used_hours,
+            clock_allowed_hours, clock_used_hours, clock_working, clock_measured_at)
         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43)
+                $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41, $42, $43,
+                $44, $45, $46, $47, $48, $49, $50, $51)
         on conflict (id) do update set
             version = excluded.version, status = excluded.status, station_code = excluded.station_code, accepted_at = excluded.accepted_at,
             decided_at = excluded.decided_at, concluded_at = excluded.concluded_at, archived_at = excluded.archived_at,
@@ -73,7 +82,11 @@ public static class LegalAidProjection
             first_assigned_at = excluded.first_assigned_at, clock_name = excluded.clock_name, clock_due_at = excluded.clock_due_at,
             assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,
             handler_member_id = excluded.handler_member_id, handler_assigned_at = excluded.handler_assigned_at,
-            opposing_party = excluded.opposing_party, applicant_key = excluded.applicant_key, opposing_party_key = excluded.opposing_party_key
+            opposing_party = excluded.opposing_party, applicant_key = excluded.applicant_key, opposing_party_key = excluded.opposing_party_key,
+            decision_used_hours = excluded.decision_used_hours, assignment_used_hours = excluded.assignment_used_hours,
+            agreement_used_hours = excluded.agreement_used_hours, objection_review_used_hours = excluded.objection_review_used_hours,
+            clock_allowed_hours = excluded.clock_allowed_hours, clock_used_hours = excluded.clock_used_hours,
+            clock_working = excluded.clock_working, clock_measured_at = excluded.clock_measured_at
         where legal_aid_cases.version <= excluded.version
         """;
 }

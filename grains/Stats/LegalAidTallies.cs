@@ -16,7 +16,8 @@ namespace Dispatch.Stats;
 /// clock's due time with its pauses for missing documents). By the day of the first assignment: assigned (first
 /// assignment of granted aid) and assigned_on_time (first_assigned_at &lt;= assignment_due_at). By the day concluded:
 /// concluded. Rates: onTimeDecisionRate = decision_on_time / decision_counted; grantRate = granted / decided;
-/// onTimeAssignmentRate = assigned_on_time / assigned.
+/// onTimeAssignmentRate = assigned_on_time / assigned. The stage-clock times by case type behind breach risk:
+/// <see cref="LegalAidHandlingHistory"/>.
 /// </remarks>
 public static class LegalAidTallies
 {
@@ -36,7 +37,8 @@ public static class LegalAidTallies
     private static readonly HashSet<string> OpenStatuses = ["applied", "under_review", "granted", "assigned", "in_progress"];
 
     public static IEnumerable<CounterCell> Of(LegalAidStatsRow c) =>
-        [.. Gauges(c), .. CounterCell.Dated(StatsPeriod.LocalDate(c.AppliedAt), Received), .. Decision(c), .. Assignment(c), .. Conclusion(c)];
+        [.. Gauges(c), .. CounterCell.Dated(StatsPeriod.LocalDate(c.AppliedAt), Received), .. Decision(c), .. Assignment(c), .. Conclusion(c),
+         .. LegalAidHandlingHistory.Of(c)];
 
     private static IEnumerable<CounterCell> Gauges(LegalAidStatsRow c)
     {

@@ -83,7 +83,7 @@ public sealed class BreachRiskPageTests(BrowserSystem system) : BrowserTest
     }
 
     /// <summary>What the column says of an item, as the page words it in Chinese.</summary>
-    private static string CellText(JsonElement item)
+    internal static string CellText(JsonElement item)
     {
         if (item.GetProperty("risk").ValueKind == JsonValueKind.Null)
         {

@@ -37,6 +37,7 @@ public sealed class CaseMeasuresAgreeWithSqlTests(PostgresFixture database)
         Measures(expectedCases).Should().Contain(
             ["open", "at_risk", "overdue", "received", "decided", "granted", "refused", "decision_counted", "decision_on_time", "assigned",
              "assigned_on_time", "concluded"], "the simulation must exercise every legal-aid measure");
+        Measures(expectedCases).Should().Contain(m => m.StartsWith("by:risk:", StringComparison.Ordinal), "decided cases give breach-risk history");
         Measures(expectedVisits).Should().Contain(
             ["open", "overdue", "requested", "requested_active", "requested_completed", "completed", "record_counted", "record_on_time",
              "missed", "cancelled", "first_visit_counted", "first_visit_on_time"], "the simulation must exercise every visit measure");

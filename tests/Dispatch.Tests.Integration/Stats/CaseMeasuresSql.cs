@@ -22,7 +22,8 @@ public static class CaseMeasuresSql
     public const string LegalAidExpected = $"""
         with t as (
             select id, county_code, station_code as unit_code, status, objection_pending, clock_state, decided_at, decision_due_at,
-                   assignment_due_at, first_assigned_at,
+                   assignment_due_at, first_assigned_at, case_type,
+                   decision_used_hours, assignment_used_hours, agreement_used_hours, objection_review_used_hours,
                    (applied_at at time zone 'Asia/Shanghai')::date as applied_day,
                    (decided_at at time zone 'Asia/Shanghai')::date as decided_day,
                    (first_assigned_at at time zone 'Asia/Shanghai')::date as assigned_day,
@@ -43,6 +44,13 @@ public static class CaseMeasuresSql
             union all select id, 'assigned', assigned_day from t where first_assigned_at is not null and assignment_due_at is not null
             union all select id, 'assigned_on_time', assigned_day from t where first_assigned_at <= assignment_due_at
             union all select id, 'concluded', concluded_day from t where concluded_day is not null
+            -- Breach-risk history: per stage whose work was done, the bucket (lower edge) of the whole hours its clock counted.
+            union all select id, 'by:risk:' || case_type || ':' || clock || ':' || case
+                    when h < 72 then h when h < 720 then 72 + (h - 72) / 6 * 6 when h < 4320 then 720 + (h - 720) / 24 * 24 else 4320 end, null
+                from (select t.id, t.case_type, s.clock, floor(s.hours)::bigint as h
+                      from t cross join lateral (values ('decision', t.decision_used_hours), ('assignment', t.assignment_used_hours),
+                          ('agreement', t.agreement_used_hours), ('objectionReview', t.objection_review_used_hours)) as s (clock, hours)
+                      where s.hours is not null) stages
         ),
         {Cells}
         select s.scope, c.period, c.period_start, c.measure, count(*)::bigint

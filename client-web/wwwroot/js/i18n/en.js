@@ -943,4 +943,6 @@ export default {
   'laroster.save': 'Save', 'laroster.added': '{name} was added to the roster.', 'laroster.changed': '{name} was changed.',
   'laroster.stale': 'Someone else changed this member; the roster was reloaded, please make your change again.',
   'rosterStatus.active': 'Active', 'rosterStatus.on_leave': 'On leave', 'rosterStatus.left': 'Left',
+  // Breach risk: legal-aid cases (issue 16 item 3, legal-aid part)
+  'risk.def.legalAid': 'Of the station\'s past cases of the same type whose same stage (decision, assignment, agreement, objection review) was done, those still not done at the time this case\'s clock has counted: the share that took longer than this case\'s time counted plus its time left (times read at the lower edge of their hour bucket). Times are counted as the stage\'s limit counts them: working time only (no nights, weekends or holidays) for a limit in working days; for a limit in days, from the midnight after the start, a period ending on a day off running on to the next working day; the wait for the applicant\'s documents left out. With fewer than {n} such cases at the station, its county\'s are used, then the city\'s. At {p} or more a case is flagged as likely late, without waiting for the warning at 75% of its clock. Cases waiting for documents and overdue ones are not assessed.',
 };

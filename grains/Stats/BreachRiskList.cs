@@ -29,19 +29,10 @@ public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader
     {
         var now = time.GetUtcNow();
         var candidates = await CandidatesAsync(scope, now);
-        var unitCounties = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var unit in candidates.Select(c => c.UnitCode).OfType<string>().Distinct())
-        {
-            unitCounties[unit] = (await scopes.FindAsync(StatsScope.Unit(unit)))?.UnitCounty
-                ?? candidates.First(c => c.UnitCode == unit).CountyCode;
-        }
+        var unitCounties = await BreachRiskLists.UnitCountiesAsync(scopes, candidates.Where(c => c.UnitCode is not null).Select(c => (c.UnitCode!, c.CountyCode)));
         var history = await counters.ReadAsync([HandlingHistory.Query(unitCounties.Keys, unitCounties.Values)]);
-        var items = candidates.Select(c => Assess(c, now, HandlingHistory.Levels(history, c.Kind, c.Topic, c.UnitCode, c.UnitCode is { } u ? unitCounties[u] : c.CountyCode)))
-            .OrderByDescending(i => i.Risk ?? -1)
-            .ThenBy(i => i.DueAt)
-            .ThenBy(i => i.Id)
-            .ToImmutableArray();
-        return new BreachRisks(scope.Key, now, BreachRiskRules.MinimumHistory, BreachRiskRules.FlagAt, items);
+        return BreachRiskLists.Ranked(scope, now,
+            candidates.Select(c => Assess(c, now, HandlingHistory.Levels(history, c.Kind, c.Topic, c.UnitCode, c.UnitCode is { } u ? unitCounties[u] : c.CountyCode))));
     }
 
     private BreachRiskItem Assess(Candidate c, DateTimeOffset now, IEnumerable<HandlingSample> levels)
@@ -49,13 +40,11 @@ public sealed class BreachRiskList(NpgsqlDataSource database, StatsCounterReader
         var clock = HandlingPosition.At(c.Handling, paused: false, c.DispatchedAt, c.DueAt, now, sla.Calendars.ForCounty(c.CountyCode));
         var remaining = clock.RemainingHours;
         var estimate = BreachRiskRules.Estimate(levels, clock.UsedHours, remaining);
-        return new BreachRiskItem
+        return BreachRiskLists.Estimated(new BreachRiskItem
         {
             ItemType = ItemTypes.Ticket, Id = c.Id, Number = c.Number, Title = c.Title, UnitCode = c.UnitCode, CountyCode = c.CountyCode,
             Kind = c.Kind, Topic = c.Topic, ClockState = c.ClockState, DueAt = c.DueAt, RemainingHours = Math.Round(remaining, 2),
-            Risk = estimate?.Risk, Basis = estimate?.Basis, Comparable = estimate?.Comparable ?? 0, Longer = estimate?.Longer ?? 0,
-            AtRisk = BreachRiskRules.Flags(estimate),
-        };
+        }, estimate);
     }
 
     private async Task<List<Candidate>> CandidatesAsync(StatsScope scope, DateTimeOffset now)

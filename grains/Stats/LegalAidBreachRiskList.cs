@@ -31,21 +31,11 @@ public sealed class LegalAidBreachRiskList(NpgsqlDataSource database, StatsCount
     {
         var now = time.GetUtcNow();
         var candidates = await CandidatesAsync(scope, now);
-        var stationCounties = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var station in candidates.Select(c => c.StationCode).Distinct())
-        {
-            stationCounties[station] = (await scopes.FindAsync(StatsScope.Unit(station)))?.UnitCounty
-                ?? candidates.First(c => c.StationCode == station).CountyCode;
-        }
+        var stationCounties = await BreachRiskLists.UnitCountiesAsync(scopes, candidates.Select(c => (c.StationCode, c.CountyCode)));
         var history = (await counters.ReadAsync([LegalAidHandlingHistory.Query(stationCounties.Keys, stationCounties.Values)]))
             .ForType(ItemTypes.LegalAidCase);
-        var items = candidates
-            .Select(c => Assess(c, now, HandlingHistory.Levels(history, c.CaseType, c.Clock, c.StationCode, stationCounties[c.StationCode])))
-            .OrderByDescending(i => i.Risk ?? -1)
-            .ThenBy(i => i.DueAt)
-            .ThenBy(i => i.Id)
-            .ToImmutableArray();
-        return new BreachRisks(scope.Key, now, BreachRiskRules.MinimumHistory, BreachRiskRules.FlagAt, items);
+        return BreachRiskLists.Ranked(scope, now,
+            candidates.Select(c => Assess(c, now, HandlingHistory.Levels(history, c.CaseType, c.Clock, c.StationCode, stationCounties[c.StationCode]))));
     }
 
     private BreachRiskItem Assess(Candidate c, DateTimeOffset now, IEnumerable<HandlingSample> levels)
@@ -56,13 +46,11 @@ public sealed class LegalAidBreachRiskList(NpgsqlDataSource database, StatsCount
             : (HandlingPosition?)null;
         var estimate = position is { } p ? BreachRiskRules.Estimate(levels, p.UsedHours, p.RemainingHours) : null;
         var remaining = position?.RemainingHours ?? Math.Max(0, (c.DueAt - now).TotalHours);
-        return new BreachRiskItem
+        return BreachRiskLists.Estimated(new BreachRiskItem
         {
             ItemType = ItemTypes.LegalAidCase, Id = c.Id, Number = c.Number, Title = c.CaseType, UnitCode = c.StationCode, CountyCode = c.CountyCode,
             Kind = c.CaseType, Topic = c.Clock, ClockState = c.ClockState, DueAt = c.DueAt, RemainingHours = Math.Round(remaining, 2),
-            Risk = estimate?.Risk, Basis = estimate?.Basis, Comparable = estimate?.Comparable ?? 0, Longer = estimate?.Longer ?? 0,
-            AtRisk = BreachRiskRules.Flags(estimate),
-        };
+        }, estimate);
     }
 
     private async Task<List<Candidate>> CandidatesAsync(StatsScope scope, DateTimeOffset now)

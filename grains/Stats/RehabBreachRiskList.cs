@@ -29,21 +29,11 @@ public sealed class RehabBreachRiskList(NpgsqlDataSource database, StatsCounterR
     {
         var now = time.GetUtcNow();
         var candidates = await CandidatesAsync(scope, now);
-        var providerCounties = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var provider in candidates.Select(c => c.ProviderCode).Distinct())
-        {
-            providerCounties[provider] = (await scopes.FindAsync(StatsScope.Unit(provider)))?.UnitCounty
-                ?? candidates.First(c => c.ProviderCode == provider).CountyCode;
-        }
+        var providerCounties = await BreachRiskLists.UnitCountiesAsync(scopes, candidates.Select(c => (c.ProviderCode, c.CountyCode)));
         var history = (await counters.ReadAsync([RehabHandlingHistory.Query(providerCounties.Keys, providerCounties.Values)])).ForType(ItemTypes.RehabVisit);
         var warnAt = sla.RulesAt(now).WarningAtPercent / 100.0;
-        var items = candidates
-            .Select(c => Assess(c, now, warnAt, RehabHandlingHistory.Levels(history, c.ServiceType, c.Clock, c.ProviderCode, providerCounties[c.ProviderCode])))
-            .OrderByDescending(i => i.Risk ?? -1)
-            .ThenBy(i => i.DueAt)
-            .ThenBy(i => i.Id)
-            .ToImmutableArray();
-        return new BreachRisks(scope.Key, now, BreachRiskRules.MinimumHistory, BreachRiskRules.FlagAt, items);
+        return BreachRiskLists.Ranked(scope, now,
+            candidates.Select(c => Assess(c, now, warnAt, RehabHandlingHistory.Levels(history, c.ServiceType, c.Clock, c.ProviderCode, providerCounties[c.ProviderCode]))));
     }
 
     /// <summary>
@@ -54,14 +44,12 @@ public sealed class RehabBreachRiskList(NpgsqlDataSource database, StatsCounterR
     {
         var clock = HandlingPosition.At(c.Measure, paused: false, c.DueAt, c.DueAt, now, sla.Calendars.ForCounty(c.CountyCode));
         var estimate = BreachRiskRules.Estimate(levels, clock.UsedHours * 60, clock.RemainingHours * 60);
-        return new BreachRiskItem
+        return BreachRiskLists.Estimated(new BreachRiskItem
         {
             ItemType = ItemTypes.RehabVisit, Id = c.Id, Number = c.Number, Title = c.ServiceType, UnitCode = c.ProviderCode, CountyCode = c.CountyCode,
             Kind = c.ServiceType, Topic = c.Clock, ClockState = clock.UsedHours >= c.Measure.AllowedHours * warnAt ? "warning" : "running",
             DueAt = c.DueAt, RemainingHours = Math.Round(clock.RemainingHours, 2),
-            Risk = estimate?.Risk, Basis = estimate?.Basis, Comparable = estimate?.Comparable ?? 0, Longer = estimate?.Longer ?? 0,
-            AtRisk = BreachRiskRules.Flags(estimate),
-        };
+        }, estimate);
     }
 
     private async Task<List<Candidate>> CandidatesAsync(StatsScope scope, DateTimeOffset now)

@@ -20,23 +20,31 @@ public static class BreachRiskSql
     private static readonly CalendarTimeline Calendar =
         CalendarTimeline.Of(SlaSettings.Load(Path.Combine(RepositoryRoot.Find(), "deploy", "reference-data")).Calendar);
 
+    /// <summary>
+    /// The hours each measured clock has counted since its measure, up to <paramref name="now"/>, as the shipped calendar
+    /// counts them (working time for a working-time clock): <paramref name="query"/> selects id, working, measured at.
+    /// </summary>
+    internal static async Task<Dictionary<Guid, double>> CountedSinceAsync(NpgsqlDataSource source, string query, DateTimeOffset now)
+    {
+        var since = new Dictionary<Guid, double>();
+        await using var measured = source.CreateCommand(query);
+        await using var clocks = await measured.ExecuteReaderAsync();
+        while (await clocks.ReadAsync())
+        {
+            var at = clocks.GetFieldValue<DateTimeOffset>(2);
+            since[clocks.GetGuid(0)] = at >= now ? 0 : clocks.GetBoolean(1) ? Calendar.WorkingTimeBetween(at, now).TotalHours : (now - at).TotalHours;
+        }
+        return since;
+    }
+
     public static async Task<List<Row>> RowsAsync(string connectionString, string scope, DateTimeOffset now, int minimum)
     {
         var filter = scope == "city" ? "true" : scope.StartsWith("county:", StringComparison.Ordinal) ? "o.county_code = $2" : "o.unit_code = $2";
         await using var source = NpgsqlDataSource.Create(connectionString);
-        var since = new Dictionary<Guid, double>();
-        await using (var measured = source.CreateCommand("""
+        var since = await CountedSinceAsync(source, """
             select id, handling_working, handling_measured_at from tickets
             where status in ('dispatched', 'signed') and not suspended and handling_measured_at is not null
-            """))
-        await using (var clocks = await measured.ExecuteReaderAsync())
-        {
-            while (await clocks.ReadAsync())
-            {
-                var at = clocks.GetFieldValue<DateTimeOffset>(2);
-                since[clocks.GetGuid(0)] = at >= now ? 0 : clocks.GetBoolean(1) ? Calendar.WorkingTimeBetween(at, now).TotalHours : (now - at).TotalHours;
-            }
-        }
+            """, now);
         await using var command = source.CreateCommand($"""
             with past as (
                 select unit_code, county_code, kind, topic, case

@@ -1,5 +1,3 @@
-using Dispatch.Calendar;
-using Dispatch.Sla;
 using Npgsql;
 
 namespace Dispatch.Tests.Integration.Stats;
@@ -35,23 +33,11 @@ public static class LegalAidBreachRiskSql
         group by 1, 2, 3, 4
         """;
 
-    private static readonly CalendarTimeline Calendar =
-        CalendarTimeline.Of(SlaSettings.Load(Path.Combine(RepositoryRoot.Find(), "deploy", "reference-data")).Calendar);
-
     public static async Task<List<Row>> RowsAsync(string connectionString, string scope, DateTimeOffset now, int minimum)
     {
         var filter = scope == "city" ? "true" : scope.StartsWith("county:", StringComparison.Ordinal) ? "o.county_code = $2" : "o.station_code = $2";
         await using var source = NpgsqlDataSource.Create(connectionString);
-        var since = new Dictionary<Guid, double>();
-        await using (var measured = source.CreateCommand("select id, clock_working, clock_measured_at from legal_aid_cases where clock_measured_at is not null"))
-        await using (var clocks = await measured.ExecuteReaderAsync())
-        {
-            while (await clocks.ReadAsync())
-            {
-                var at = clocks.GetFieldValue<DateTimeOffset>(2);
-                since[clocks.GetGuid(0)] = at >= now ? 0 : clocks.GetBoolean(1) ? Calendar.WorkingTimeBetween(at, now).TotalHours : (now - at).TotalHours;
-            }
-        }
+        var since = await BreachRiskSql.CountedSinceAsync(source, "select id, clock_working, clock_measured_at from legal_aid_cases where clock_measured_at is not null", now);
         await using var command = source.CreateCommand($"""
             with past as (
                 select station_code, county_code, case_type, clock, case

@@ -1,5 +1,3 @@
-using Dispatch.Calendar;
-using Dispatch.Sla;
 using Npgsql;
 
 namespace Dispatch.Tests.Integration.Stats;
@@ -20,9 +18,6 @@ public static class RehabBreachRiskSql
     public sealed record Row(Guid Id, string Kind, string Topic, string? Basis, long Comparable, long Longer);
 
     public sealed record Cell(string Scope, string Measure, long Value);
-
-    private static readonly CalendarTimeline Calendar =
-        CalendarTimeline.Of(SlaSettings.Load(Path.Combine(RepositoryRoot.Find(), "deploy", "reference-data")).Calendar);
 
     private const string Past = """
         past as (
@@ -66,16 +61,7 @@ public static class RehabBreachRiskSql
     {
         var filter = scope == "city" ? "true" : scope.StartsWith("county:", StringComparison.Ordinal) ? "o.county_code = $2" : "o.provider_code = $2";
         await using var source = NpgsqlDataSource.Create(connectionString);
-        var since = new Dictionary<Guid, double>();
-        await using (var measured = source.CreateCommand("select id, stage_working, stage_measured_at from rehab_visits where stage_measured_at is not null"))
-        await using (var clocks = await measured.ExecuteReaderAsync())
-        {
-            while (await clocks.ReadAsync())
-            {
-                var at = clocks.GetFieldValue<DateTimeOffset>(2);
-                since[clocks.GetGuid(0)] = at >= now ? 0 : clocks.GetBoolean(1) ? Calendar.WorkingTimeBetween(at, now).TotalHours : (now - at).TotalHours;
-            }
-        }
+        var since = await BreachRiskSql.CountedSinceAsync(source, "select id, stage_working, stage_measured_at from rehab_visits where stage_measured_at is not null", now);
         await using var command = source.CreateCommand($"""
             with {Past},
             open as (

@@ -38,8 +38,8 @@ public static class HandlingHistory
             .Where(b => b.Item1 >= 0 && b.Value > 0)];
     }
 
-    /// <summary>One read of the history cells of some units, their counties and the city.</summary>
-    public static CounterQuery Query(IEnumerable<string> units, IEnumerable<string> counties) => new(ItemTypes.Ticket,
+    /// <summary>One read of the history cells of some units, their counties and the city, of tickets or another item type.</summary>
+    public static CounterQuery Query(IEnumerable<string> units, IEnumerable<string> counties, string itemType = ItemTypes.Ticket) => new(itemType,
         [StatsScope.City.Key, .. units.Distinct().Select(u => StatsScope.Unit(u).Key), .. counties.Distinct().Select(c => StatsScope.County(c).Key)],
         [(StatsPeriod.Current, StatsPeriod.CurrentStart)], Breakdown: Prefix);
 

@@ -1,5 +1,4 @@
 using Dispatch.People;
-using Dispatch.Scopes;
 
 namespace Dispatch.Stats;
 
@@ -29,7 +28,6 @@ public static class LegalAidHandlingHistory
         .Select(s => CounterCell.Current(HandlingHistory.Measure(c.CaseType, s.Clock, HandlingTimeBuckets.EdgeOf((long)Math.Floor(s.Used!.Value)))));
 
     /// <summary>One read of the history cells of some stations, their counties and the city.</summary>
-    public static CounterQuery Query(IEnumerable<string> units, IEnumerable<string> counties) => new(ItemTypes.LegalAidCase,
-        [StatsScope.City.Key, .. units.Distinct().Select(u => StatsScope.Unit(u).Key), .. counties.Distinct().Select(c => StatsScope.County(c).Key)],
-        [(StatsPeriod.Current, StatsPeriod.CurrentStart)], Breakdown: HandlingHistory.Prefix);
+    public static CounterQuery Query(IEnumerable<string> units, IEnumerable<string> counties) =>
+        HandlingHistory.Query(units, counties, ItemTypes.LegalAidCase);
 }

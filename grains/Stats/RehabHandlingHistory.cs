@@ -1,7 +1,5 @@
-using System.Globalization;
 using Dispatch.People;
 using Dispatch.Rehab;
-using Dispatch.Scopes;
 
 namespace Dispatch.Stats;
 
@@ -16,11 +14,7 @@ namespace Dispatch.Stats;
 /// </summary>
 public static class RehabHandlingHistory
 {
-    public const string Prefix = HandlingHistory.Prefix;
-
-    public static string Measure(string serviceType, string clock, long edgeMinutes) => $"{Prefix}{serviceType}:{clock}:{edgeMinutes}";
-
-    public static string PrefixOf(string serviceType, string clock) => $"{Prefix}{serviceType}:{clock}:";
+    public static string Measure(string serviceType, string clock, long edgeMinutes) => HandlingHistory.Measure(serviceType, clock, edgeMinutes);
 
     /// <summary>One cell per clock whose work stopped it: the bucket of the hours it counted then. None on rows written before they were kept.</summary>
     public static IEnumerable<CounterCell> Of(RehabStatsRow v) =>
@@ -28,26 +22,11 @@ public static class RehabHandlingHistory
             .Where(c => c.Item2 is not null)
             .Select(c => CounterCell.Current(Measure(v.ServiceType, c.Item1, RehabHandlingTimeBuckets.EdgeOfHours(c.Item2!.Value))));
 
-    /// <summary>One scope's past counted times of a service type's clock (edges in minutes), from a set that holds its history cells.</summary>
-    public static IReadOnlyCollection<(long Edge, long Count)> Buckets(CounterSet set, string scope, string serviceType, string clock)
-    {
-        var prefix = PrefixOf(serviceType, clock);
-        return [.. set.WithPrefix(scope, StatsPeriod.Current, StatsPeriod.CurrentStart, prefix)
-            .Select(m => (long.TryParse(m.Measure.AsSpan(prefix.Length), CultureInfo.InvariantCulture, out var edge) ? edge : -1, m.Value))
-            .Where(b => b.Item1 >= 0 && b.Value > 0)];
-    }
-
     /// <summary>One read of the visit history cells of some providers, their counties and the city.</summary>
-    public static CounterQuery Query(IEnumerable<string> providers, IEnumerable<string> counties) => new(ItemTypes.RehabVisit,
-        [StatsScope.City.Key, .. providers.Distinct().Select(u => StatsScope.Unit(u).Key), .. counties.Distinct().Select(c => StatsScope.County(c).Key)],
-        [(StatsPeriod.Current, StatsPeriod.CurrentStart)], Breakdown: Prefix);
+    public static CounterQuery Query(IEnumerable<string> providers, IEnumerable<string> counties) =>
+        HandlingHistory.Query(providers, counties, ItemTypes.RehabVisit);
 
     /// <summary>The provider, its county, the city: the order an estimate falls back in. Edges are in minutes.</summary>
-    public static IEnumerable<HandlingSample> Levels(CounterSet history, string serviceType, string clock, string provider, string county)
-    {
-        HandlingSample Sample(string level, string scope) => new(level, Buckets(history, scope, serviceType, clock));
-        yield return Sample("unit", StatsScope.Unit(provider).Key);
-        yield return Sample("county", StatsScope.County(county).Key);
-        yield return Sample("city", StatsScope.City.Key);
-    }
+    public static IEnumerable<HandlingSample> Levels(CounterSet history, string serviceType, string clock, string provider, string county) =>
+        HandlingHistory.Levels(history, serviceType, clock, provider, county);
 }

@@ -17,9 +17,20 @@ public static class ClockWatchIndex
         if (nextChange is { } at)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = DeadlineWatch.ShardOf(item.Id) });
-            command.Parameters.Add(new NpgsqlParameter { Value = at });
+            command.Parameters.Add(new NpgsqlParameter { Value = Stored(at) });
         }
         return command;
+    }
+
+    /// <summary>
+    /// The instant as the index keeps it: PostgreSQL holds whole microseconds, so it is rounded up to the next one. Cut
+    /// down instead, a clock that goes overdue one tick after its due time would be stored as its due time, and a watcher
+    /// woken then would find nothing changed and leave the item to the next minute's rescan.
+    /// </summary>
+    public static DateTimeOffset Stored(DateTimeOffset at)
+    {
+        var beyond = at.UtcTicks % TimeSpan.TicksPerMicrosecond;
+        return beyond == 0 ? at : at.AddTicks(TimeSpan.TicksPerMicrosecond - beyond);
     }
 
     private const string Delete = "delete from clock_watch where item_type = $1 and item_id = $2";

@@ -37,6 +37,31 @@ public sealed class ClockWatchTests
     }
 
     [Fact]
+    public void Waking_at_each_change_as_the_index_stores_it_walks_the_same_states()
+    {
+        var time = new FakeTimeProvider(Shanghai.At(2026, 3, 2, 10));
+        var clock = Clocks.ComplaintHandling();
+        var item = new ClockedItemRef("ticket", Guid.NewGuid());
+        var seen = new List<ClockState>();
+
+        while (seen.Count < 10)
+        {
+            var view = clock.Evaluate(time.GetUtcNow(), Calendar);
+            seen.Add(view.State);
+            if (view.NextChangeAt is not { } next)
+            {
+                break;
+            }
+            var stored = (DateTimeOffset)ClockWatchIndex.Command(item, next).Parameters[3].Value!;
+            (stored.UtcTicks % TimeSpan.TicksPerMicrosecond).Should().Be(0, "PostgreSQL keeps whole microseconds");
+            stored.Should().BeOnOrAfter(next).And.BeBefore(next.AddTicks(TimeSpan.TicksPerMicrosecond));
+            time.SetUtcNow(stored);
+        }
+
+        seen.Should().Equal(ClockState.Running, ClockState.Warning, ClockState.Overdue);
+    }
+
+    [Fact]
     public void A_stopped_clock_needs_no_timer() =>
         Clocks.ComplaintHandling().Stop(Shanghai.At(2026, 3, 3, 10)).Evaluate(Shanghai.At(2026, 3, 3, 11), Calendar)
             .NextChangeAt.Should().BeNull();

@@ -9,7 +9,8 @@ namespace Dispatch.Tests.Integration.Cluster;
 
 /// <summary>
 /// The silo sweeps idle activations in small batches every few seconds instead of Orleans' one burst a minute (the burst
-/// of thousands of deactivations was where the live push's slowest seconds fell; see README, "Performance: live push").
+/// of thousands of deactivations was where the live push's slowest seconds fell; see the benchmark in README's "Live
+/// supervision: measures and push").
 /// </summary>
 public sealed class ActivationCollectionTests
 {

@@ -33,7 +33,7 @@ public sealed class RehabBreachRiskList(NpgsqlDataSource database, StatsCounterR
         var history = (await counters.ReadAsync([RehabHandlingHistory.Query(providerCounties.Keys, providerCounties.Values)])).ForType(ItemTypes.RehabVisit);
         var warnAt = sla.RulesAt(now).WarningAtPercent / 100.0;
         return BreachRiskLists.Ranked(scope, now,
-            candidates.Select(c => Assess(c, now, warnAt, RehabHandlingHistory.Levels(history, c.ServiceType, c.Clock, c.ProviderCode, providerCounties[c.ProviderCode]))));
+            candidates.Select(c => Assess(c, now, warnAt, HandlingHistory.Levels(history, c.ServiceType, c.Clock, c.ProviderCode, providerCounties[c.ProviderCode]))));
     }
 
     /// <summary>

@@ -25,8 +25,4 @@ public static class RehabHandlingHistory
     /// <summary>One read of the visit history cells of some providers, their counties and the city.</summary>
     public static CounterQuery Query(IEnumerable<string> providers, IEnumerable<string> counties) =>
         HandlingHistory.Query(providers, counties, ItemTypes.RehabVisit);
-
-    /// <summary>The provider, its county, the city: the order an estimate falls back in. Edges are in minutes.</summary>
-    public static IEnumerable<HandlingSample> Levels(CounterSet history, string serviceType, string clock, string provider, string county) =>
-        HandlingHistory.Levels(history, serviceType, clock, provider, county);
 }

@@ -172,7 +172,7 @@ public sealed class RehabHandlingHistoryTests
         history.Set("city", StatsPeriod.Current, StatsPeriod.CurrentStart, RehabHandlingHistory.Measure(Training, RehabClockNames.Window, 60), 40);
 
         var estimate = BreachRiskRules.Estimate(
-            RehabHandlingHistory.Levels(history, Training, RehabClockNames.Window, VisitBuilder.Provider, "330402"), 30, 90);
+            HandlingHistory.Levels(history, Training, RehabClockNames.Window, VisitBuilder.Provider, "330402"), 30, 90);
 
         estimate.Should().Be(new BreachEstimate(0.5, "unit", 20, 10));
     }
